@@ -1,0 +1,1 @@
+# install() rules, the CMake package config and the pkg-config file.

@@ -1,0 +1,40 @@
+#include "engine/engine.h"
+
+#include "metrics/extractor.h"
+#include "metrics/rule_pack.h"
+#include "normalize/normalizer.h"
+#include "numerals/recognizer.h"
+
+namespace aidtext {
+
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::create(const EngineOptions& options, std::string* error) {
+  std::unique_ptr<Engine> e(new Engine());
+  e->options_ = options;
+  if (options.has_rules) {
+    std::string err;
+    e->rules_ = RulePack::parse(options.rules, &err);
+    if (!e->rules_) {
+      if (error) *error = err.empty() ? "bad rule pack" : err;
+      return nullptr;
+    }
+  }
+  return e;
+}
+
+NormalizedText Engine::normalize(std::string_view input) const {
+  return aidtext::normalize(input, options_.normalize);
+}
+
+std::vector<Quantity> Engine::quantities(const NormalizedText& text) const {
+  return recognize_quantities(text.text);
+}
+
+std::vector<MetricRecord> Engine::extract(const NormalizedText& text, const std::vector<Quantity>& quantities,
+                                          std::string_view doc_date) const {
+  const RulePack& pack = rules_ ? *rules_ : RulePack::default_pack();
+  return extract_metrics(text, quantities, pack, doc_date);
+}
+
+}  // namespace aidtext

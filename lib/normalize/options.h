@@ -1,0 +1,23 @@
+// NormalizeOptions: the switches of the normalizer pipeline.
+#ifndef AIDTEXT_NORMALIZE_OPTIONS_H_
+#define AIDTEXT_NORMALIZE_OPTIONS_H_
+
+#include <string>
+
+namespace aidtext {
+
+enum class ScriptConversion { kT2S, kHK2S, kTW2S, kNone };
+
+struct NormalizeOptions {
+  std::string encoding;       // "" = detect; else an encoding name to force
+  bool repair = true;         // lib/repair: mojibake repair
+  bool strip_pinyin = true;   // remove converter annotations 協(xié)
+  bool fold_width = true;     // full-width digits/letters, odd spaces
+  bool decode_html = true;    // &nbsp; &amp; &#x4E07;
+  bool find_repeats = true;   // report repeated passages
+  ScriptConversion convert = ScriptConversion::kT2S;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_NORMALIZE_OPTIONS_H_

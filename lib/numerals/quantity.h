@@ -1,0 +1,35 @@
+// Quantity: one numeric expression found in normalized text (spec: quantities.md).
+#ifndef AIDTEXT_NUMERALS_QUANTITY_H_
+#define AIDTEXT_NUMERALS_QUANTITY_H_
+
+#include <optional>
+#include <string>
+
+#include "core/range.h"
+#include "numerals/decimal.h"
+
+namespace aidtext {
+
+enum class QuantityKind { kQuantity, kDate, kOrdinal };
+enum class Approx { kNone, kOver, kAbout, kUnder };
+
+const char* to_string(QuantityKind k);  // "quantity", "date", "ordinal"
+const char* to_string(Approx a);        // nullptr for kNone, else "over", "about", "under"
+
+struct Quantity {
+  QuantityKind kind = QuantityKind::kQuantity;
+  Range span;                  // bytes of the whole expression in the NORMALIZED text
+  Decimal value;               // exact, unit-scaled (0.81万户 -> 8100; 9.05% -> 9.05)
+  std::optional<Decimal> value_high;  // ranges: 3至5万元 -> 30000..50000
+  std::string unit;            // canonical id ("CNY", "person", "household", "percent", "count", ...; "" none)
+  std::string classifier;      // counting classifier kept for unit "count" ("个", "项", ...)
+  Approx approx = Approx::kNone;
+  std::string date;            // dates: ISO-like "2018", "2018-12", "2017-05-22T14:50"
+  bool relative_date = false;  // 今年/去年: `date` is empty; `date_offset` years from the document's
+  int date_offset = 0;
+  bool date_end_of_period = false;  // 2018年底 (the end of the period)
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_NUMERALS_QUANTITY_H_
