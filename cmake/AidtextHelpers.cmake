@@ -28,12 +28,13 @@ function(aidtext_embed target symbol file)
     .hidden ${symbol}
 ${symbol}:
     .incbin \"@EMBED_FILE@\"
+.L${symbol}_end:
     .byte 0
     .balign 8
     .globl ${symbol}_size
     .hidden ${symbol}_size
 ${symbol}_size:
-    .quad ${symbol}_size - ${symbol} - 1
+    .quad .L${symbol}_end - ${symbol}
     .section .note.GNU-stack,\"\",@progbits
 ")
   set(EMBED_FILE ${file})

@@ -204,10 +204,24 @@ AIDTEXT_API aidtext_status aidtext_result_item_json(const aidtext_result* result
                                                     const char** data, size_t* size);
 
 /* The whole result as one JSON object: {"text", "encoding", "report": {...},
- * "quantities": [...], "metrics": [...]} (the arrays only when computed).
- * Borrowed. */
+ * "repairs": [...], "repeats": [...], "quantities": [...], "metrics": [...]}
+ * ("quantities" and "metrics" only when computed). "report" holds the
+ * normalizer's counters: encoding, encoding_confidence, had_bom,
+ * invalid_sequences, pinyin_artefacts, html_references, width_folds,
+ * converted_chars. Borrowed. */
 AIDTEXT_API aidtext_status aidtext_result_json(const aidtext_result* result, const char** data,
                                                size_t* size);
+
+/* CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when they
+ * hold a comma, quote or line break) of the same records with the same
+ * fields as their JSON; JSON null is an empty field, booleans are 1/0.
+ * aidtext_csv_header() is the header line for an item kind (static, ends in
+ * CRLF; "" for an unknown kind); aidtext_result_item_csv() item i as one row
+ * (borrowed, ends in CRLF). */
+AIDTEXT_API const char* aidtext_csv_header(aidtext_item item);
+AIDTEXT_API aidtext_status aidtext_result_item_csv(const aidtext_result* result,
+                                                   aidtext_item item, size_t index,
+                                                   const char** data, size_t* size);
 
 /* Structured access. The caller sets struct_size = sizeof(the struct) (the
  * _INIT macros do); the library fills only the fields that fit, so a program

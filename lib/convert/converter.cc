@@ -1,10 +1,193 @@
-// STUB: replaced by the real converter.
 #include "convert/converter.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "convert/conversion_table.h"
+#include "convert/mapped_writer.h"
+#include "core/utf8.h"
+
 namespace aidtext {
-Converted to_simplified(std::string_view utf8, ScriptConversion) {
-  Converted c;
-  c.text.assign(utf8);
-  c.map = OffsetMap::identity(static_cast<uint32_t>(utf8.size()));
-  return c;
+namespace {
+
+// Decodes the character at p[i] (UTF-8, n bytes available). Three-byte
+// sequences (nearly all Han) take the inline path. Invalid bytes give
+// kReplacement with length 1 so they are copied through unchanged.
+inline char32_t next_char(std::string_view text, size_t i, int* len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  unsigned char b0 = p[i];
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < text.size() && (p[i + 1] & 0xC0) == 0x80 &&
+      (p[i + 2] & 0xC0) == 0x80) {
+    char32_t c = ((b0 & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      *len = 3;
+      return c;
+    }
+  }
+  return utf8::decode(text, i, len);
 }
+
+inline size_t encode(char32_t c, char* out) {
+  if (c < 0x80) { out[0] = static_cast<char>(c); return 1; }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+// Skips ASCII eight bytes at a time; returns the first non-ASCII position.
+inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    __builtin_memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
+// Segment boundaries, as OpenCC's max-match segmentation over the TS phrase
+// table cuts the text: every phrase match is a segment of its own.
+std::vector<uint32_t> segment_boundaries(std::string_view text, const ConversionTable& ts,
+                                         bool corrections) {
+  std::vector<uint32_t> cuts;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    i = skip_ascii(p, i, n);
+    if (i >= n) break;
+    int len;
+    char32_t c = next_char(text, i, &len);
+    if (ts.may_start_phrase(c)) {
+      auto m = ts.longest_phrase(text, i, n, corrections);
+      if (m.key_bytes) {
+        if (cuts.empty() || cuts.back() != i) cuts.push_back(static_cast<uint32_t>(i));
+        i += m.key_bytes;
+        cuts.push_back(static_cast<uint32_t>(i));
+        continue;
+      }
+    }
+    i += len;
+  }
+  return cuts;
+}
+
+// One pass of a dictionary group over `text`: at each character, the longest
+// phrase (not crossing a cut), else the character table. With `cuts`, also
+// returns where each cut lands in the output.
+std::string convert_pass(std::string_view text, const ConversionTable& table, bool corrections,
+                         const std::vector<uint32_t>* cuts, std::vector<uint32_t>* out_cuts,
+                         OffsetMap* map, uint32_t* changed) {
+  MappedWriter w(text);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t next_cut = 0;  // index into *cuts
+  size_t i = 0;
+  char buf[4];
+  while (i < n) {
+    i = skip_ascii(p, i, n);
+    if (i >= n) break;
+    int len;
+    char32_t c = next_char(text, i, &len);
+    if (table.may_start_phrase(c)) {
+      size_t limit = n;
+      if (cuts) {
+        while (next_cut < cuts->size() && (*cuts)[next_cut] <= i) ++next_cut;
+        if (next_cut < cuts->size()) limit = (*cuts)[next_cut];
+      }
+      auto m = table.longest_phrase(text, i, limit, corrections);
+      if (m.key_bytes) {
+        std::string_view key = text.substr(i, m.key_bytes);
+        if (m.value != key) {
+          w.replace(i, m.key_bytes, m.value, m.split_linear);
+          // Count the characters that differ (keys and values align by character).
+          size_t a = 0, b = 0;
+          while (a < key.size() && b < m.value.size()) {
+            int la = utf8::sequence_length(static_cast<unsigned char>(key[a]));
+            int lb = utf8::sequence_length(static_cast<unsigned char>(m.value[b]));
+            *changed += key.substr(a, la) != m.value.substr(b, lb);
+            a += la;
+            b += lb;
+          }
+        }
+        i += m.key_bytes;
+        continue;
+      }
+    }
+    char32_t v = table.map_char(c);
+    if (v != c) {
+      w.replace(i, len, std::string_view(buf, encode(v, buf)), /*linear=*/true);
+      ++*changed;
+    }
+    i += len;
+  }
+  std::string out = w.finish();
+  *map = w.take_map();
+  if (cuts && out_cuts) {
+    // Edits never straddle a cut, so each cut maps to one output position.
+    out_cuts->clear();
+    out_cuts->reserve(cuts->size());
+    for (uint32_t cut : *cuts) out_cuts->push_back(map->to_output({cut, cut}).begin);
+  }
+  return out;
+}
+
+}  // namespace
+
+Converted to_simplified(std::string_view utf8, ScriptConversion variant) {
+  return to_simplified(utf8, variant, ConvertOptions{});
+}
+
+Converted to_simplified(std::string_view utf8, ScriptConversion variant,
+                        const ConvertOptions& options) {
+  Converted result;
+  const ConversionTable& ts = ConversionTable::get(ConversionTable::Group::kTraditional);
+  if (variant == ScriptConversion::kNone) {
+    result.text.assign(utf8);
+    result.map = OffsetMap::identity(static_cast<uint32_t>(utf8.size()));
+    return result;
+  }
+  if (variant == ScriptConversion::kT2S) {
+    result.text = convert_pass(utf8, ts, options.corrections, nullptr, nullptr, &result.map,
+                               &result.converted_chars);
+    return result;
+  }
+  const ConversionTable& variants = ConversionTable::get(
+      variant == ScriptConversion::kHK2S ? ConversionTable::Group::kHongKongVariants
+                                         : ConversionTable::Group::kTaiwanVariants);
+  std::vector<uint32_t> cuts = segment_boundaries(utf8, ts, options.corrections);
+  std::vector<uint32_t> mid_cuts;
+  OffsetMap first_map, second_map;
+  uint32_t ignored = 0;
+  std::string mid = convert_pass(utf8, variants, options.corrections, &cuts, &mid_cuts,
+                                 &first_map, &ignored);
+  result.text = convert_pass(mid, ts, options.corrections, &mid_cuts, nullptr, &second_map,
+                             &ignored);
+  result.map = OffsetMap::compose(first_map, second_map);
+  // Both passes keep the character count: count the characters that differ.
+  std::string_view a = utf8, b = result.text;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    int la, lb;
+    char32_t ca = next_char(a, i, &la), cb = next_char(b, j, &lb);
+    result.converted_chars += ca != cb;
+    i += la;
+    j += lb;
+  }
+  return result;
+}
+
 }  // namespace aidtext

@@ -37,6 +37,9 @@ struct NormalizeReport {
   uint32_t pinyin_artefacts = 0;   // converter annotations like 協(xié) removed
   uint32_t html_references = 0;    // &nbsp; &#x4E07; ... decoded
   uint32_t width_folds = 0;        // full-width characters folded to ASCII
+  uint32_t spaces_folded = 0;      // U+3000 / NBSP made plain spaces
+  uint32_t invisible_removed = 0;  // zero-width characters and inner BOMs removed
+  uint32_t line_ends = 0;          // CRLF / lone CR made LF
   uint32_t converted_chars = 0;    // characters changed by traditional -> simplified
   std::vector<Repair> repairs;
   std::vector<RepeatedPassage> repeats;

@@ -1,12 +1,136 @@
-// STUB: replaced by the real detector.
 #include "encoding/decoder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
 #include "core/utf8.h"
+#include "encoding/detector.h"
+#include "encoding/icu_decode.h"
+
 namespace aidtext {
-Decoded decode(std::string_view input, std::string_view) {
-  Decoded d;
-  d.text.assign(input);
-  d.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
-  d.encoding = "UTF-8";
-  return d;
+namespace {
+
+struct Bom {
+  const char* bytes;
+  size_t size;
+  const char* label;
+  const char* icu_name;  // nullptr: UTF-8
+};
+// Longest first where one BOM is a prefix of another.
+constexpr Bom kBoms[] = {
+    {"\xEF\xBB\xBF", 3, "UTF-8", nullptr},
+    {"\x84\x31\x95\x33", 4, "GB18030", "GB18030"},
+    {"\xFF\xFE", 2, "UTF-16LE", "UTF-16LE"},
+    {"\xFE\xFF", 2, "UTF-16BE", "UTF-16BE"},
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out.erase(std::remove(out.begin(), out.end(), '_'), out.end());
+  return out;
 }
+
+// Reported label and ICU converter for a forced name; unknown names are
+// handed to ICU as they are (label = the name).
+void resolve_forced(std::string_view forced, std::string* label, std::string* icu_name) {
+  const std::string l = lower(forced);
+  struct Alias { const char* key; const char* label; const char* icu; };
+  static constexpr Alias kAliases[] = {
+      {"utf-8", "UTF-8", ""},         {"utf8", "UTF-8", ""},
+      {"gb18030", "GB18030", "GB18030"}, {"gbk", "GBK", "GBK"},
+      {"gb2312", "GB2312", "GBK"},    {"cp936", "GBK", "GBK"},
+      {"big5", "Big5", "windows-950"}, {"cp950", "Big5", "windows-950"},
+      {"big5-hkscs", "Big5-HKSCS", "Big5-HKSCS"},
+      {"utf-16le", "UTF-16LE", "UTF-16LE"}, {"utf-16be", "UTF-16BE", "UTF-16BE"},
+      {"utf16le", "UTF-16LE", "UTF-16LE"}, {"utf16be", "UTF-16BE", "UTF-16BE"},
+  };
+  for (const Alias& a : kAliases) {
+    if (l == a.key) {
+      *label = a.label;
+      *icu_name = a.icu;
+      return;
+    }
+  }
+  *label = std::string(forced);
+  *icu_name = std::string(forced);
+}
+
+Decoded from_icu(IcuDecoded&& d, std::string label, double confidence, bool had_bom,
+                 uint32_t input_size) {
+  Decoded out;
+  out.text = std::move(d.text);
+  out.map = std::move(d.map);
+  out.map.set_input_size(input_size);
+  out.encoding = std::move(label);
+  out.confidence = confidence;
+  out.had_bom = had_bom;
+  out.invalid_sequences = d.invalid_sequences;
+  return out;
+}
+
+Decoded decode_as(std::string_view input, size_t skip, const char* icu_name, std::string label,
+                  double confidence, bool had_bom) {
+  const auto base = static_cast<uint32_t>(skip);
+  const auto size = static_cast<uint32_t>(input.size());
+  std::string_view body = input.substr(skip);
+  if (!icu_name) {
+    if (utf8::valid(body)) {
+      Decoded out;
+      out.text.assign(body);
+      out.map.append(0, static_cast<uint32_t>(body.size()), base, static_cast<uint32_t>(body.size()));
+      out.map.set_input_size(size);
+      out.encoding = std::move(label);
+      out.confidence = confidence;
+      out.had_bom = had_bom;
+      return out;
+    }
+    return from_icu(utf8_decode_lenient(body, base), std::move(label), confidence, had_bom, size);
+  }
+  return from_icu(icu_decode(body, icu_name, base), std::move(label), confidence, had_bom, size);
+}
+
+}  // namespace
+
+Decoded decode(std::string_view input, std::string_view forced) {
+  std::string warning;
+  if (!forced.empty()) {
+    std::string label, icu_name;
+    resolve_forced(forced, &label, &icu_name);
+    if (icu_name.empty()) return decode_as(input, 0, nullptr, label, 1.0, false);
+    IcuDecoded d = icu_decode(input, icu_name.c_str());
+    if (d.ok) return from_icu(std::move(d), label, 1.0, false, static_cast<uint32_t>(input.size()));
+    warning = "unknown encoding '" + std::string(forced) + "': detected instead";
+  }
+
+  Decoded out;
+  bool decided = false;
+  for (const Bom& bom : kBoms) {
+    if (input.size() >= bom.size && std::memcmp(input.data(), bom.bytes, bom.size) == 0) {
+      out = decode_as(input, bom.size, bom.icu_name, bom.label, 1.0, true);
+      decided = true;
+      break;
+    }
+  }
+  // Valid UTF-8 is UTF-8, unless NUL bytes suggest ASCII-range UTF-16
+  // without a BOM (then the detector decides).
+  if (!decided && utf8::valid(input) && std::memchr(input.data(), 0, input.size()) == nullptr) {
+    out.text.assign(input);
+    out.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
+    out.encoding = "UTF-8";
+    out.confidence = 1.0;
+    decided = true;
+  }
+  if (!decided) {
+    Detection d = detect_encoding(input);
+    out = decode_as(input, 0, d.best.icu_name, d.best.label, d.confidence, false);
+  }
+  if (!warning.empty()) {
+    out.warning = std::move(warning);
+    out.confidence *= 0.5;
+  }
+  return out;
+}
+
 }  // namespace aidtext

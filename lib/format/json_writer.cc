@@ -1,41 +1,171 @@
 #include "format/json_writer.h"
 
-#include "core/utf8.h"
+#include <algorithm>
 
 namespace aidtext::json {
 
-void append_string(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
+namespace {
+
+void key(std::string& out, const char* name, bool first = false) {
+  if (!first) out.push_back(',');
   out.push_back('"');
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      int len;
-      char32_t cp = utf8::decode(s, i, &len);
-      if (cp == utf8::kReplacement && len == 1) out.append("\xEF\xBF\xBD");
-      else out.append(s.substr(i, len));
-      i += len;
-      continue;
-    }
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-    ++i;
+  out.append(name);
+  out.append("\":");
+}
+
+void append_optional_text(std::string& out, const std::string& s) {
+  if (s.empty()) out.append("null");
+  else append_string(out, s);
+}
+
+void append_bool(std::string& out, bool b) { out.append(b ? "true" : "false"); }
+
+template <class T, class F>
+void append_array(std::string& out, const std::vector<T>& items, F&& one) {
+  out.push_back('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(',');
+    one(items[i]);
   }
-  out.push_back('"');
+  out.push_back(']');
+}
+
+}  // namespace
+
+std::string_view quantity_text(const Quantity& q, const NormalizedText& text) {
+  const size_t n = text.text.size();
+  const size_t b = std::min<size_t>(q.span.begin, n);
+  const size_t e = std::clamp<size_t>(q.span.end, b, n);
+  return std::string_view(text.text).substr(b, e - b);
+}
+
+void append_quantity(std::string& out, const Quantity& q, const NormalizedText& text) {
+  const Range src = text.to_input(q.span);
+  key(out.append("{"), "kind", true);
+  append_string(out, to_string(q.kind));
+  key(out, "text");
+  append_string(out, quantity_text(q, text));
+  key(out, "start");
+  append_uint(out, src.begin);
+  key(out, "end");
+  append_uint(out, src.end);
+  key(out, "value");
+  append_decimal_text(out, q.value.to_string());
+  key(out, "value_high");
+  if (q.value_high) append_decimal_text(out, q.value_high->to_string());
+  else out.append("null");
+  key(out, "unit");
+  append_optional_text(out, q.unit);
+  key(out, "classifier");
+  append_optional_text(out, q.classifier);
+  key(out, "approx");
+  append_string_or_null(out, to_string(q.approx));
+  key(out, "date");
+  append_optional_text(out, q.date);
+  out.push_back('}');
+}
+
+void append_metric(std::string& out, const MetricRecord& m) {
+  key(out.append("{"), "metric", true);
+  append_string(out, m.metric);
+  key(out, "value");
+  append_decimal_text(out, m.value.to_string());
+  key(out, "unit");
+  append_string(out, m.unit);
+  key(out, "approx");
+  append_string_or_null(out, to_string(m.approx));
+  key(out, "change");
+  append_string(out, m.change);
+  key(out, "time");
+  if (m.time) append_string(out, *m.time);
+  else out.append("null");
+  key(out, "place");
+  if (m.place) append_string(out, *m.place);
+  else out.append("null");
+  key(out, "text");
+  append_string(out, m.text);
+  key(out, "start");
+  append_uint(out, m.source.begin);
+  key(out, "end");
+  append_uint(out, m.source.end);
+  key(out, "sentence");
+  append_string(out, m.sentence);
+  out.push_back('}');
+}
+
+void append_repair(std::string& out, const Repair& r) {
+  key(out.append("{"), "kind", true);
+  append_string(out, r.kind);
+  key(out, "in_start");
+  append_uint(out, r.input.begin);
+  key(out, "in_end");
+  append_uint(out, r.input.end);
+  key(out, "out_start");
+  append_uint(out, r.output.begin);
+  key(out, "out_end");
+  append_uint(out, r.output.end);
+  key(out, "confidence");
+  append_double(out, r.confidence);
+  key(out, "guessed_chars");
+  append_uint(out, r.guessed_chars);
+  key(out, "repaired");
+  append_bool(out, r.repaired);
+  out.push_back('}');
+}
+
+void append_repeat(std::string& out, const RepeatedPassage& r) {
+  key(out.append("{"), "start", true);
+  append_uint(out, r.passage.begin);
+  key(out, "end");
+  append_uint(out, r.passage.end);
+  key(out, "first_start");
+  append_uint(out, r.first.begin);
+  key(out, "first_end");
+  append_uint(out, r.first.end);
+  out.push_back('}');
+}
+
+void append_report(std::string& out, const NormalizeReport& r) {
+  key(out.append("{"), "encoding", true);
+  append_string(out, r.encoding);
+  key(out, "encoding_confidence");
+  append_double(out, r.encoding_confidence);
+  key(out, "had_bom");
+  append_bool(out, r.had_bom);
+  key(out, "invalid_sequences");
+  append_uint(out, r.invalid_sequences);
+  key(out, "pinyin_artefacts");
+  append_uint(out, r.pinyin_artefacts);
+  key(out, "html_references");
+  append_uint(out, r.html_references);
+  key(out, "width_folds");
+  append_uint(out, r.width_folds);
+  key(out, "converted_chars");
+  append_uint(out, r.converted_chars);
+  out.push_back('}');
+}
+
+void append_document(std::string& out, const NormalizedText& text, const std::vector<Quantity>* quantities,
+                     const std::vector<MetricRecord>* metrics) {
+  key(out.append("{"), "text", true);
+  append_string(out, text.text);
+  key(out, "encoding");
+  append_string(out, text.report.encoding);
+  key(out, "report");
+  append_report(out, text.report);
+  key(out, "repairs");
+  append_array(out, text.report.repairs, [&](const Repair& r) { append_repair(out, r); });
+  key(out, "repeats");
+  append_array(out, text.report.repeats, [&](const RepeatedPassage& r) { append_repeat(out, r); });
+  if (quantities) {
+    key(out, "quantities");
+    append_array(out, *quantities, [&](const Quantity& q) { append_quantity(out, q, text); });
+  }
+  if (metrics) {
+    key(out, "metrics");
+    append_array(out, *metrics, [&](const MetricRecord& m) { append_metric(out, m); });
+  }
+  out.push_back('}');
 }
 
 }  // namespace aidtext::json

@@ -1,8 +1,147 @@
-// STUB: replaced by the real extractor.
 #include "metrics/extractor.h"
+
+#include <algorithm>
+
+#include "metrics/context.h"
+#include "metrics/places.h"
+#include "metrics/rule_pack_data.h"
+#include "metrics/times.h"
+#include "text/segmenter.h"
+
 namespace aidtext {
-std::vector<MetricRecord> extract_metrics(const NormalizedText&, const std::vector<Quantity>&, const RulePack&,
-                                          std::string_view) {
-  return {};
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
+
+bool metric_unit(const std::string& u) {
+  return u == "person" || u == "person_time" || u == "household" || u == "count" || u == "CNY" || u == "percent";
+}
+
+// Whether a quantity can be a metric figure at all.
+bool is_figure(const Quantity& q, std::string_view surface) {
+  if (q.kind != QuantityKind::kQuantity) return false;
+  if (q.unit.empty()) return ends_with(surface, "万") || ends_with(surface, "亿");
+  if (!metric_unit(q.unit)) return false;
+  // 一个, 一批: the indefinite article, not a count of one.
+  if (surface.size() == 6 && surface.compare(0, 3, "一") == 0) return false;
+  return true;
+}
+
+// Places agree when one names the other with or without its suffix
+// (张掖 = 张掖市) or is a prefix of it; a missing place agrees with any.
+std::string_view stem_of(std::string_view name) {
+  static constexpr std::string_view kSuffixes[] = {"省", "市", "县", "州", "区", "镇", "乡", "村", "旗", "盟"};
+  for (std::string_view s : kSuffixes)
+    if (name.size() > s.size() && ends_with(name, s)) return name.substr(0, name.size() - s.size());
+  return name;
+}
+
+bool same_place(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b) return true;
+  std::string_view x = stem_of(*a), y = stem_of(*b);
+  size_t n = std::min(x.size(), y.size());
+  return x.substr(0, n) == y.substr(0, n);
+}
+
+// Merges a record into an earlier one stating the same fact; true if merged.
+bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
+  for (MetricRecord& k : kept) {
+    if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
+    if (k.time && r.time && *k.time != *r.time) continue;
+    if (!same_place(k.place, r.place)) continue;
+    if (!k.time) k.time = r.time;
+    if (!k.place) k.place = r.place;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::vector<Quantity>& quantities,
+                                          const RulePack& pack, std::string_view doc_date) {
+  const RulePackData& rules = pack.data();
+  const std::string& text = nt.text;
+  std::vector<MetricRecord> out;
+  if (rules.rules.empty() || quantities.empty()) return out;
+
+  std::vector<Range> repeats;
+  for (const RepeatedPassage& p : nt.report.repeats) repeats.push_back(p.passage);
+  std::sort(repeats.begin(), repeats.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  auto repeated = [&](const Range& r) {
+    for (const Range& p : repeats) {
+      if (p.begin > r.begin) break;
+      if (r.end <= p.end) return true;
+    }
+    return false;
+  };
+
+  std::vector<const Quantity*> figures, dates;
+  for (const Quantity& q : quantities) {
+    if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
+    if (q.kind == QuantityKind::kDate) {
+      dates.push_back(&q);
+      continue;
+    }
+    std::string_view surface(text.data() + q.span.begin, q.span.size());
+    if (is_figure(q, surface) && !repeated(q.span)) figures.push_back(&q);
+  }
+  if (figures.empty()) return out;
+  auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
+  std::stable_sort(figures.begin(), figures.end(), by_start);
+  std::stable_sort(dates.begin(), dates.end(), by_start);
+
+  const Segmentation seg = segment(text);
+  const PlaceIndex places(text, rules);
+  const TimeResolver times(text, seg, dates, rules, doc_date);
+
+  size_t i = 0;
+  while (i < figures.size()) {
+    int s = seg.sentence_at(figures[i]->span.begin);
+    if (s < 0 || figures[i]->span.end > seg.sentences[s].range.end) {
+      ++i;  // in trimmed space or across sentences: no context to read
+      continue;
+    }
+    const Sentence& sentence = seg.sentences[s];
+    std::vector<const Quantity*> group;
+    while (i < figures.size() && figures[i]->span.begin >= sentence.range.begin &&
+           figures[i]->span.end <= sentence.range.end) {
+      // Overlapping spans (a recognizer quirk) would confuse the windows.
+      if (group.empty() || figures[i]->span.begin >= group.back()->span.end) group.push_back(figures[i]);
+      ++i;
+    }
+    if (group.empty()) {
+      ++i;
+      continue;
+    }
+    SentenceContext ctx(text, sentence.range, rules, group);
+    std::vector<Attachment> atts = ctx.attach_all();
+    const Range para = seg.paragraphs[sentence.paragraph];
+    for (size_t k = 0; k < group.size(); ++k) {
+      if (atts[k].metric < 0) continue;
+      const Quantity& q = *group[k];
+      MetricRecord r;
+      r.metric = rules.metrics[atts[k].metric].id;
+      r.value = q.value;
+      r.unit = atts[k].unit;
+      r.approx = q.approx;
+      r.change = atts[k].change;
+      r.time = times.time_of(q.span.begin, s);
+      const std::string* place = places.nearest(sentence.range.begin, q.span.begin, true);
+      if (!place) place = places.nearest(para.begin, sentence.range.begin, true);
+      if (!place) place = places.nearest(0, para.begin, true);
+      if (!place) place = places.nearest(q.span.end, sentence.range.end, false);
+      if (place) r.place = *place;
+      r.text = text.substr(q.span.begin, q.span.size());
+      r.span = q.span;
+      r.source = nt.to_input(q.span);
+      r.sentence = text.substr(sentence.range.begin, sentence.range.size());
+      if (!merge_duplicate(out, r)) out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 }  // namespace aidtext

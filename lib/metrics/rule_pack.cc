@@ -1,14 +1,463 @@
-// STUB: replaced by the real rule pack.
 #include "metrics/rule_pack.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "core/utf8.h"
+#include "metrics/rule_pack_data.h"
+
+extern "C" const unsigned char aidtext_default_rules[];
+extern "C" const unsigned long aidtext_default_rules_size;
+
 namespace aidtext {
-struct RulePack::Impl {};
-RulePack::RulePack() : impl_(std::make_unique<Impl>()) {}
-RulePack::~RulePack() = default;
-std::unique_ptr<RulePack> RulePack::parse(std::string_view, std::string*) {
-  return std::unique_ptr<RulePack>(new RulePack());
+namespace {
+
+// Limits that keep a hostile pack from costing much memory or time.
+// A pack is configuration, a few kilobytes; 4 MiB is far beyond any real one.
+constexpr size_t kMaxPackBytes = size_t{4} << 20;
+// Cues are words: a literal or pattern longer than 256 bytes is a mistake,
+// and capping pattern size caps the RE2 program built from it.
+constexpr size_t kMaxCueBytes = 256;
+// RE2 memory budget per pattern (its DFA cache); small patterns need far less.
+constexpr int64_t kMaxPatternMemory = 1 << 20;
+// Every list (groups, cues, rules, metrics) stays below kKindStride so that
+// payload ids of the combined cue index never collide; 100000 is plenty.
+constexpr size_t kMaxListEntries = 100000;
+// At most 64 patterns in a pack: each is run over every sentence that holds a
+// figure, so their number, not their size, sets the cost.
+constexpr size_t kMaxPatterns = 64;
+
+const char* const kUnits[] = {"person", "person_time", "household", "count", "CNY", "percent"};
+const char* const kChanges[] = {"level", "total", "target"};
+
+bool is_known(std::string_view s, const char* const* list, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (s == list[i]) return true;
+  return false;
 }
+
+bool valid_id(std::string_view s, bool upper) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    bool ok = (c >= '0' && c <= '9') || c == '_' || (upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  while (true) {
+    size_t e = s.find(sep, b);
+    if (e == std::string_view::npos) {
+      out.push_back(s.substr(b));
+      return out;
+    }
+    out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+}
+
+std::vector<std::string_view> tokens(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > b) out.push_back(line.substr(b, i - b));
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "'";
+  // Keep messages short and printable whatever the pack holds.
+  size_t n = std::min<size_t>(s.size(), 80);
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    out += (c < 0x20 || c == 0x7F) ? '?' : static_cast<char>(c);
+  }
+  if (n < s.size()) out += "...";
+  return out + "'";
+}
+
+}  // namespace
+
+class RulePackParser {
+ public:
+  RulePackParser(RulePackData* data, const RulePackData* base) : d_(data), base_(base) {}
+
+  bool parse(std::string_view text, std::string* error) {
+    if (text.size() > kMaxPackBytes) return fail(0, "rule pack larger than 4 MiB", error);
+    size_t pos = 0;
+    int line_no = 0;
+    bool seen_directive = false;
+    while (pos <= text.size()) {
+      size_t e = text.find('\n', pos);
+      if (e == std::string_view::npos) e = text.size();
+      std::string_view line = text.substr(pos, e - pos);
+      pos = e + 1;
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (!utf8::valid(line)) return fail(line_no, "not valid UTF-8", error);
+      std::vector<std::string_view> t = tokens(line);
+      if (t.empty() || t[0][0] == '#') continue;
+      if (t[0] == "use") {
+        if (t.size() != 2 || t[1] != "default") return fail(line_no, "expected 'use default'", error);
+        if (seen_directive) return fail(line_no, "'use default' must come before everything else", error);
+        if (!base_) return fail(line_no, "'use default' inside the default pack", error);
+        *d_ = *base_;
+        inherited_rules_ = std::move(d_->rules);
+        d_->rules.clear();
+        seen_directive = true;
+        continue;
+      }
+      seen_directive = true;
+      std::string err;
+      if (!directive(t, line_no, &err)) return fail(line_no, err, error);
+    }
+    // A pack's own rules are tried before the ones it inherits.
+    for (Rule& r : inherited_rules_) d_->rules.push_back(std::move(r));
+    if (d_->rules.empty()) return fail(line_no, "the pack defines no rule", error);
+    d_->finish();
+    return true;
+  }
+
+ private:
+  static bool fail(int line, std::string_view what, std::string* error) {
+    if (error) *error = (line > 0 ? "line " + std::to_string(line) + ": " : std::string()) + std::string(what);
+    return false;
+  }
+
+  int find_metric(std::string_view id) const {
+    for (size_t i = 0; i < d_->metrics.size(); ++i)
+      if (d_->metrics[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+  int find_group(std::string_view name) const {
+    for (size_t i = 0; i < d_->groups.size(); ++i)
+      if (d_->groups[i].name == name) return static_cast<int>(i);
+    return -1;
+  }
+
+  bool check_word(std::string_view w, std::string* err) {
+    if (w.size() > kMaxCueBytes) {
+      *err = "cue " + quoted(w) + " longer than 256 bytes";
+      return false;
+    }
+    return true;
+  }
+
+  bool add_words(const std::vector<std::string_view>& t, size_t from, std::vector<std::string>* list,
+                 std::string* err) {
+    if (t.size() <= from) {
+      *err = "'" + std::string(t[0]) + "' needs at least one word";
+      return false;
+    }
+    for (size_t i = from; i < t.size(); ++i) {
+      if (!check_word(t[i], err)) return false;
+      if (list->size() >= kMaxListEntries) {
+        *err = "too many entries";
+        return false;
+      }
+      list->emplace_back(t[i]);
+    }
+    return true;
+  }
+
+  bool add_cue(CueGroup& g, std::string_view cue, std::string* err) {
+    if (!check_word(cue, err)) return false;
+    if (cue.substr(0, 3) == "re:") {
+      std::string_view src = cue.substr(3);
+      if (src.empty()) {
+        *err = "empty pattern";
+        return false;
+      }
+      if (++patterns_ > kMaxPatterns) {
+        *err = "more than 64 patterns in the pack";
+        return false;
+      }
+      RE2::Options opt;
+      opt.set_log_errors(false);
+      opt.set_max_mem(kMaxPatternMemory);
+      opt.set_encoding(RE2::Options::EncodingUTF8);
+      auto re = std::make_shared<RE2>(re2::StringPiece(src.data(), src.size()), opt);
+      if (!re->ok()) {
+        *err = "bad pattern " + quoted(src) + ": " + re->error();
+        return false;
+      }
+      // A pattern that matches the empty string would make every text a cue.
+      if (RE2::FullMatch("", *re)) {
+        *err = "pattern " + quoted(src) + " matches the empty string";
+        return false;
+      }
+      g.patterns.push_back(std::move(re));
+      g.pattern_sources.emplace_back(src);
+      return true;
+    }
+    if (g.literals.size() >= kMaxListEntries) {
+      *err = "too many cues in group " + g.name;
+      return false;
+    }
+    g.literals.emplace_back(cue);
+    return true;
+  }
+
+  // metric <id> <unit>[|<unit>...] <level|total|target>
+  bool metric(const std::vector<std::string_view>& t, std::string* err) {
+    if (t.size() != 4) {
+      *err = "expected 'metric <id> <unit>[|<unit>...] <level|total|target>'";
+      return false;
+    }
+    if (!valid_id(t[1], false)) {
+      *err = "bad metric id " + quoted(t[1]) + " (lower-case letters, digits, _)";
+      return false;
+    }
+    MetricDef m;
+    m.id = std::string(t[1]);
+    for (std::string_view u : split(t[2], '|')) {
+      if (!is_known(u, kUnits, std::size(kUnits))) {
+        *err = "unknown unit " + quoted(u);
+        return false;
+      }
+      m.units.emplace_back(u);
+    }
+    if (!is_known(t[3], kChanges, std::size(kChanges))) {
+      *err = "unknown change " + quoted(t[3]) + " (level, total or target)";
+      return false;
+    }
+    m.change = std::string(t[3]);
+    int at = find_metric(m.id);
+    if (at >= 0) {
+      d_->metrics[at] = std::move(m);
+    } else {
+      if (d_->metrics.size() >= kMaxListEntries) {
+        *err = "too many metrics";
+        return false;
+      }
+      d_->metrics.push_back(std::move(m));
+    }
+    return true;
+  }
+
+  // group <NAME> [+=] <cue>...
+  bool group(const std::vector<std::string_view>& t, std::string* err) {
+    if (t.size() < 3 || !valid_id(t[1], true)) {
+      *err = t.size() < 2 ? "expected 'group <NAME> <cue>...'"
+                          : (valid_id(t[1], true) ? "group " + std::string(t[1]) + " has no cue"
+                                                  : "bad group name " + quoted(t[1]) + " (upper-case letters, digits, _)");
+      return false;
+    }
+    bool extend = t[2] == "+=";
+    size_t first = extend ? 3 : 2;
+    if (t.size() <= first) {
+      *err = "group " + std::string(t[1]) + " has no cue";
+      return false;
+    }
+    int at = find_group(t[1]);
+    if (extend && at < 0) {
+      *err = "unknown group " + quoted(t[1]) + " to extend";
+      return false;
+    }
+    CueGroup g;
+    if (extend) g = d_->groups[at];
+    g.name = std::string(t[1]);
+    for (size_t i = first; i < t.size(); ++i)
+      if (!add_cue(g, t[i], err)) return false;
+    if (at >= 0) {
+      d_->groups[at] = std::move(g);
+    } else {
+      if (d_->groups.size() >= kMaxListEntries) {
+        *err = "too many groups";
+        return false;
+      }
+      d_->groups.push_back(std::move(g));
+    }
+    return true;
+  }
+
+  // rule <metric> <unit>[/<classifiers>][|...] <cond>...   cond: A, A|B, !A
+  bool rule(const std::vector<std::string_view>& t, int line, std::string* err) {
+    if (t.size() < 4) {
+      *err = "expected 'rule <metric> <unit>[|<unit>...] <GROUP>...'";
+      return false;
+    }
+    Rule r;
+    r.line = line;
+    r.metric = find_metric(t[1]);
+    if (r.metric < 0) {
+      *err = "unknown metric " + quoted(t[1]) + " (define it with 'metric' first)";
+      return false;
+    }
+    const MetricDef& m = d_->metrics[r.metric];
+    for (std::string_view u : split(t[2], '|')) {
+      UnitSpec spec;
+      size_t slash = u.find('/');
+      std::string_view name = u.substr(0, slash);
+      if (!is_known(name, kUnits, std::size(kUnits))) {
+        *err = "unknown unit " + quoted(name);
+        return false;
+      }
+      if (std::find(m.units.begin(), m.units.end(), name) == m.units.end()) {
+        *err = "unit " + quoted(name) + " is not a unit of metric " + m.id;
+        return false;
+      }
+      spec.unit = std::string(name);
+      if (slash != std::string_view::npos) {
+        if (name != "count") {
+          *err = "only 'count' takes classifiers (count/个项)";
+          return false;
+        }
+        std::string_view cls = u.substr(slash + 1);
+        size_t p = 0;
+        while (p < cls.size()) {
+          int len = 1;
+          utf8::decode(cls, p, &len);
+          spec.classifiers.emplace_back(cls.substr(p, len));
+          p += len;
+        }
+        if (spec.classifiers.empty()) {
+          *err = "no classifier after 'count/'";
+          return false;
+        }
+      }
+      r.units.push_back(std::move(spec));
+    }
+    bool positive = false;
+    for (size_t i = 3; i < t.size(); ++i) {
+      Condition c;
+      std::string_view s = t[i];
+      if (s[0] == '!') {
+        c.negated = true;
+        s.remove_prefix(1);
+      }
+      for (std::string_view name : split(s, '|')) {
+        int g = find_group(name);
+        if (g < 0) {
+          *err = "unknown group " + quoted(name);
+          return false;
+        }
+        c.any_of.push_back(g);
+      }
+      positive = positive || !c.negated;
+      r.conditions.push_back(std::move(c));
+    }
+    if (!positive) {
+      *err = "a rule needs at least one group that must occur";
+      return false;
+    }
+    if (d_->rules.size() + inherited_rules_.size() >= kMaxListEntries) {
+      *err = "too many rules";
+      return false;
+    }
+    d_->rules.push_back(std::move(r));
+    return true;
+  }
+
+  bool directive(const std::vector<std::string_view>& t, int line, std::string* err) {
+    std::string_view k = t[0];
+    if (k == "metric") return metric(t, err);
+    if (k == "group") return group(t, err);
+    if (k == "rule") return rule(t, line, err);
+    if (k == "change") {
+      if (t.size() < 3 || !is_known(t[1], kChanges, std::size(kChanges))) {
+        *err = "expected 'change <level|total|target> <cue>...'";
+        return false;
+      }
+      size_t before = d_->change_cues.size();
+      if (!add_words(t, 2, &d_->change_cues, err)) return false;
+      d_->change_kinds.resize(before);
+      d_->change_kinds.insert(d_->change_kinds.end(), d_->change_cues.size() - before, std::string(t[1]));
+      return true;
+    }
+    if (k == "block") return add_words(t, 1, &d_->block_cues, err);
+    if (k == "subset") return add_words(t, 1, &d_->subset_markers, err);
+    if (k == "subset-member") {
+      if (t.size() < 2) {
+        *err = "'subset-member' needs at least one group";
+        return false;
+      }
+      for (size_t i = 1; i < t.size(); ++i) {
+        int g = find_group(t[i]);
+        if (g < 0) {
+          *err = "unknown group " + quoted(t[i]);
+          return false;
+        }
+        d_->subset_members.push_back(g);
+      }
+      return true;
+    }
+    if (k == "place-suffix") {
+      for (size_t i = 1; i < t.size(); ++i) {
+        int len = 0;
+        utf8::decode(t[i], 0, &len);
+        if (static_cast<size_t>(len) != t[i].size()) {
+          *err = "place suffix " + quoted(t[i]) + " is not one character";
+          return false;
+        }
+      }
+      return add_words(t, 1, &d_->place_suffixes, err);
+    }
+    if (k == "place") return add_words(t, 1, &d_->places, err);
+    if (k == "not-place") return add_words(t, 1, &d_->not_places, err);
+    if (k == "org-after") return add_words(t, 1, &d_->org_after, err);
+    if (k == "venue-verb") return add_words(t, 1, &d_->venue_verbs, err);
+    if (k == "time-start-after") return add_words(t, 1, &d_->time_start_after, err);
+    if (k == "time-start-before") return add_words(t, 1, &d_->time_start_before, err);
+    if (k == "bullet") return add_words(t, 1, &d_->bullets, err);
+    *err = "unknown keyword " + quoted(k);
+    return false;
+  }
+
+  RulePackData* d_;
+  const RulePackData* base_;
+  std::vector<Rule> inherited_rules_;
+  size_t patterns_ = 0;
+};
+
+void RulePackData::finish() {
+  cues = LiteralIndex();
+  has_patterns = false;
+  auto payload = [](CueKind k, size_t id) { return static_cast<int32_t>(static_cast<int>(k) * kKindStride + id); };
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (const std::string& l : groups[g].literals) cues.add(l, payload(CueKind::kGroup, g));
+    has_patterns = has_patterns || !groups[g].patterns.empty();
+  }
+  for (size_t i = 0; i < block_cues.size(); ++i) cues.add(block_cues[i], payload(CueKind::kBlock, i));
+  for (size_t i = 0; i < change_cues.size(); ++i) cues.add(change_cues[i], payload(CueKind::kChange, i));
+  for (size_t i = 0; i < subset_markers.size(); ++i) cues.add(subset_markers[i], payload(CueKind::kSubset, i));
+}
+
+RulePack::RulePack() : impl_(std::make_unique<RulePackData>()) {}
+RulePack::~RulePack() = default;
+
+std::unique_ptr<RulePack> RulePack::parse(std::string_view text, std::string* error) {
+  std::unique_ptr<RulePack> pack(new RulePack());
+  RulePackParser parser(pack->impl_.get(), &default_pack().data());
+  if (!parser.parse(text, error)) return nullptr;
+  return pack;
+}
+
 const RulePack& RulePack::default_pack() {
-  static const RulePack* pack = new RulePack();
+  static const RulePack* pack = [] {
+    auto* p = new RulePack();
+    std::string error;
+    RulePackParser parser(p->impl_.get(), nullptr);
+    std::string_view text(reinterpret_cast<const char*>(aidtext_default_rules), aidtext_default_rules_size);
+    if (!parser.parse(text, &error)) {
+      // The default pack is part of the build and tested; failing here is a
+      // build defect, reported loudly rather than hidden.
+      std::fprintf(stderr, "aidtext: built-in rule pack is broken: %s\n", error.c_str());
+      *p->impl_ = RulePackData();
+    }
+    return p;
+  }();
   return *pack;
 }
+
 }  // namespace aidtext

@@ -1,10 +1,167 @@
-// STUB: replaced by the real cleaner.
 #include "normalize/cleaner.h"
+
+#include "convert/mapped_writer.h"
+#include "core/utf8.h"
+#include "normalize/html_reference.h"
+#include "normalize/pinyin_annotation.h"
+
 namespace aidtext {
-Cleaned clean_text(std::string_view utf8, const NormalizeOptions&) {
-  Cleaned c;
-  c.text.assign(utf8);
-  c.map = OffsetMap::identity(static_cast<uint32_t>(utf8.size()));
-  return c;
+namespace {
+
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+bool is_zero_width(char32_t c) {
+  return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
 }
+
+// The character that ends at text[end] (0 at the start of the text).
+char32_t char_before(std::string_view text, size_t end) {
+  if (end == 0) return 0;
+  size_t start = end - 1;
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  int len;
+  char32_t c = utf8::decode(text, start, &len);
+  return start + static_cast<size_t>(len) == end ? c : utf8::kReplacement;
+}
+
+char32_t char_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  int len;
+  return utf8::decode(text, pos, &len);
+}
+
+bool digit_before(std::string_view text, size_t pos) {
+  char32_t c = char_before(text, pos);
+  return is_ascii_digit(c) || is_fullwidth_digit(c);
+}
+bool digit_at(std::string_view text, size_t pos) {
+  char32_t c = char_at(text, pos);
+  return is_ascii_digit(c) || is_fullwidth_digit(c);
+}
+
+class Cleaner {
+ public:
+  Cleaner(std::string_view text, const NormalizeOptions& options, Cleaned* out)
+      : text_(text), options_(options), out_(out), writer_(text) {}
+
+  void run() {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    const size_t n = text_.size();
+    size_t i = 0;
+    while (i < n) {
+      const unsigned char b = p[i];
+      if (b < 0x80) {
+        if (b == '&' || b == '\r' || b == '(') i = special_ascii(i);
+        else ++i;
+        continue;
+      }
+      // Lead bytes E4-E9 start U+4000-U+9FFF: Han and nothing to clean.
+      if (b >= 0xE4 && b <= 0xE9) {
+        i += 3;
+        continue;
+      }
+      int len;
+      char32_t c = utf8::decode(text_, i, &len);
+      i = non_ascii(c, i, static_cast<size_t>(len));
+    }
+    out_->text = writer_.finish();
+    out_->map = writer_.take_map();
+  }
+
+ private:
+  // Handles '&', '\r' or '(' at i; returns the next position.
+  size_t special_ascii(size_t i) {
+    const char b = text_[i];
+    if (b == '\r') {
+      ++out_->line_ends;
+      if (i + 1 < text_.size() && text_[i + 1] == '\n') writer_.replace(i, 1, {}, false);
+      else writer_.replace(i, 1, "\n", true);
+      return i + 1;
+    }
+    if (b == '(') return maybe_pinyin(i, 1);
+    // '&'
+    if (!options_.decode_html) return i + 1;
+    char32_t cp;
+    size_t len = html_reference_length(text_, i, &cp);
+    if (len == 0) return i + 1;
+    ++out_->html_references;
+    char buf[4];
+    std::string decoded;
+    std::string_view repl;
+    if (!fold(cp, i + len, buf, &repl)) {
+      utf8::append(decoded, cp);
+      repl = decoded;
+    }
+    writer_.replace(i, len, repl, false);
+    return i + len;
+  }
+
+  size_t maybe_pinyin(size_t i, size_t paren_len) {
+    if (options_.strip_pinyin && utf8::is_han(char_before(text_, i))) {
+      size_t len = pinyin_annotation_length(text_, i);
+      if (len) {
+        ++out_->pinyin_artefacts;
+        writer_.replace(i, len, {}, false);
+        return i + len;
+      }
+    }
+    return i + paren_len;
+  }
+
+  // A non-ASCII character c at [i, i+len); returns the next position.
+  size_t non_ascii(char32_t c, size_t i, size_t len) {
+    if (c == U'（') return maybe_pinyin(i, len);
+    char buf[4];
+    std::string_view repl;
+    if (fold(c, i + len, buf, &repl, i)) writer_.replace(i, len, repl, repl.size() == len);
+    return i + len;
+  }
+
+  // The cleaned form of character c (which ends at input position `end`
+  // and, for context, starts at `start`): sets *repl and counts, or returns
+  // false when c stays as it is.
+  bool fold(char32_t c, size_t end, char* buf, std::string_view* repl, size_t start = SIZE_MAX) {
+    if (is_zero_width(c)) {
+      ++out_->invisible_removed;
+      *repl = {};
+      return true;
+    }
+    if (!options_.fold_width) return false;
+    if (c == 0x3000 || c == 0xA0) {
+      ++out_->spaces_folded;
+      *repl = " ";
+      return true;
+    }
+    if (c < 0xFF01 || c > 0xFF5E) return false;
+    const char ascii = static_cast<char>(c - 0xFF01 + 0x21);
+    bool fold_it = false;
+    if (is_fullwidth_digit(c) || (ascii >= 'A' && ascii <= 'Z') || (ascii >= 'a' && ascii <= 'z')) {
+      fold_it = true;
+    } else if (start != SIZE_MAX) {  // number punctuation needs its context
+      if (ascii == '%') fold_it = digit_before(text_, start);
+      else if (ascii == '.') fold_it = digit_before(text_, start) && digit_at(text_, end);
+      else if (ascii == '+' || ascii == '-') fold_it = digit_at(text_, end);
+    }
+    if (!fold_it) return false;
+    ++out_->width_folds;
+    buf[0] = ascii;
+    *repl = std::string_view(buf, 1);
+    return true;
+  }
+
+  std::string_view text_;
+  const NormalizeOptions& options_;
+  Cleaned* out_;
+  MappedWriter writer_;
+};
+
+}  // namespace
+
+Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options) {
+  Cleaned result;
+  Cleaner(utf8, options, &result).run();
+  return result;
+}
+
 }  // namespace aidtext

@@ -1,5 +1,18 @@
 // Cleaning: converter pinyin artefacts, HTML character references, width
-// folding, odd spaces, zero-width characters, CRLF.
+// folding, odd spaces, zero-width characters, CRLF. One pass, written
+// through a MappedWriter: unchanged text is copied in runs and maps
+// linearly; every edit maps to the input bytes it replaced.
+//
+// What changes (and is counted):
+//   - pinyin annotations after a Han character, 協(xié) -> 協 (strip_pinyin);
+//   - HTML references &nbsp; &amp; &#x4E07; &#19975; ... (decode_html); the
+//     decoded character is cleaned like any other (&nbsp; becomes a space);
+//   - full-width digits and Latin letters -> ASCII; ％ after a digit, ． between
+//     digits, ＋ and － before a digit -> ASCII (fold_width);
+//     Chinese punctuation (，。、；：？！（）“”) is kept;
+//   - U+3000 and NBSP -> space (fold_width);
+//   - zero-width characters (U+200B-200F, U+2060, U+FEFF, soft hyphen) are removed;
+//   - CRLF and lone CR -> LF.
 #ifndef AIDTEXT_NORMALIZE_CLEANER_H_
 #define AIDTEXT_NORMALIZE_CLEANER_H_
 
@@ -13,12 +26,17 @@ namespace aidtext {
 
 struct Cleaned {
   std::string text;
-  OffsetMap map;
-  uint32_t pinyin_artefacts = 0;
-  uint32_t html_references = 0;
-  uint32_t width_folds = 0;
+  OffsetMap map;                  // text byte -> input byte range
+  uint32_t pinyin_artefacts = 0;  // annotations removed
+  uint32_t html_references = 0;   // references decoded
+  uint32_t width_folds = 0;       // full-width characters folded to ASCII
+  uint32_t spaces_folded = 0;     // U+3000 / NBSP made spaces
+  uint32_t invisible_removed = 0; // zero-width characters removed
+  uint32_t line_ends = 0;         // CRLF / CR made LF
 };
 
+// `utf8` should be valid UTF-8 (the decoder's output); invalid bytes are
+// copied through unchanged.
 Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options);
 
 }  // namespace aidtext

@@ -35,6 +35,9 @@ NormalizedText normalize(std::string_view input, const NormalizeOptions& options
   report.pinyin_artefacts = c.pinyin_artefacts;
   report.html_references = c.html_references;
   report.width_folds = c.width_folds;
+  report.spaces_folded = c.spaces_folded;
+  report.invisible_removed = c.invisible_removed;
+  report.line_ends = c.line_ends;
   OffsetMap after = std::move(c.map);  // final text -> repair-stage output
   text = std::move(c.text);
 

@@ -23,6 +23,10 @@ class Decimal {
   std::optional<Decimal> add(const Decimal& o) const;
   std::optional<Decimal> mul(const Decimal& o) const;
   std::optional<Decimal> scale10(int32_t power) const;  // x 10^power
+  // this / o, exact when the quotient terminates within `digits` significant
+  // digits (then *exact = true), else rounded half up to `digits` digits with
+  // *exact = false (1/3 -> 0.333333333333333). nullopt on division by zero.
+  std::optional<Decimal> div(const Decimal& o, int digits = 15, bool* exact = nullptr) const;
 
   int64_t mantissa() const { return mantissa_; }
   int32_t exponent() const { return exponent_; }

@@ -28,6 +28,8 @@ struct Quantity {
   bool relative_date = false;  // 今年/去年: `date` is empty; `date_offset` years from the document's
   int date_offset = 0;
   bool date_end_of_period = false;  // 2018年底 (the end of the period)
+  Range number;                // bytes of the numeral(s) alone: no approximation word, no unit
+                               // (约200万元 -> 200万; 3至5万元 -> 3至5万)
 };
 
 }  // namespace aidtext

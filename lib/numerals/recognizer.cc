@@ -1,6 +1,45 @@
-// STUB: replaced by the real recognizer.
+// The quantity recognizer (see recognizer.h and spec/quantities.md).
+//
+// One pass over the text. A 256-entry table on each lead byte skips every
+// byte that cannot start a numeral (ASCII letters, punctuation, UTF-8
+// continuation bytes, 2- and 4-byte sequences); 3-byte sequences are decoded
+// and checked against a code point bitmap of numeral-start characters
+// (一..九 十百千 零 两 壹.. 第 今去明前后 负 ０-９). Only there does the
+// recognizer parse, and it continues after whatever it consumed. Nothing
+// is allocated per character; records are appended to one vector.
+//
+// The rules, in the order they are tried at a numeral:
+//  1. Names and markers that contain numerals are skipped whole: plan names
+//     in quotes (“1236”) or joined by + (1+17), list markers (一、 (一) 1.
+//     一是), codes glued to Latin letters (G20), fixed expressions (一条心,
+//     一鼓作气), parallel idioms N1-X-N2-Y (一户一策, 两不愁三保障, 三省四县:
+//     two single numerals that count nothing), N个 slogans (四个意识), the
+//     five-year plans 十X五, and short numbered phrases alone in quotes
+//     (“三个落实”, “六个精准”).
+//  2. Dates and times (2018年, 5月28日, 2020-07-14, 21.11.2015 20:04, 两点半),
+//     relative years (今年) and ordinals (第三, 第3批) become kDate / kOrdinal.
+//  3. Otherwise a quantity: an optional range (3至5万, 3-5万), then a unit
+//     word, then approximation words before (约, 近, 超过) or after (余, 多,
+//     左右, 以上). Percents: %, 百分之, 千分之, 个百分点, 成; fractions N分之M.
+//  4. A Chinese numeral is an amount only with a measure word, a unit, a
+//     scale (7000万贫困人口: 万 makes it a quantity with no unit), an
+//     approximation word, or a standalone reading (between punctuation or
+//     function words: 这是五那是四). So 十八大, 一鼓作气, 五中全会 give nothing.
+//     Arabic numerals are always amounts unless rule 1 or 2 applies.
 #include "numerals/recognizer.h"
+
+#include <array>
+#include <bitset>
+
+#include "core/utf8.h"
+#include "numerals/context_lexicon.h"
+#include "numerals/date_recognizer.h"
+#include "numerals/numeral_chars.h"
+#include "numerals/numeral_parser.h"
+#include "numerals/unit_lexicon.h"
+
 namespace aidtext {
+
 const char* to_string(QuantityKind k) {
   switch (k) {
     case QuantityKind::kDate: return "date";
@@ -16,5 +55,602 @@ const char* to_string(Approx a) {
     default: return nullptr;
   }
 }
-std::vector<Quantity> recognize_quantities(std::string_view) { return {}; }
+
+namespace {
+
+using numerals::NumCharKind;
+
+// What a lead byte may start: 0 nothing, 1 an ASCII digit or sign, 2 a 3-byte
+// sequence worth decoding.
+constexpr std::array<uint8_t, 256> kLeadTable = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = 1;
+  t['-'] = 1;
+  t['+'] = 1;
+  for (int b = 0xE3; b <= 0xEF; ++b) t[b] = 2;  // U+3000..U+FFFF: 〇, CJK, full-width forms
+  return t;
+}();
+
+// BMP code points that may start a record.
+const std::bitset<0x10000>& start_chars() {
+  static const std::bitset<0x10000> bits = [] {
+    std::bitset<0x10000> b;
+    for (char32_t c = 0x3000; c < 0x10000; ++c) {
+      auto n = numerals::classify_numeral_char(c);
+      if (n.kind != NumCharKind::kNone && n.kind != NumCharKind::kPoint && n.kind != NumCharKind::kApprox) b.set(c);
+    }
+    for (char32_t c : {U'第', U'今', U'去', U'明', U'前', U'后', U'－', U'＋'}) b.set(c);
+    return b;
+  }();
+  return bits;
+}
+
+bool starts_with_at(std::string_view text, size_t pos, std::string_view w) {
+  return pos <= text.size() && text.substr(pos, w.size()) == w;
+}
+
+char32_t cp_at(std::string_view text, size_t pos, int* len) {
+  if (pos >= text.size()) {
+    *len = 0;
+    return 0;
+  }
+  return utf8::decode(text, pos, len);
+}
+
+// The code point ending at `pos` (0 at the start) and its byte length.
+char32_t cp_before(std::string_view text, size_t pos, int* len) {
+  *len = 0;
+  if (pos == 0) return 0;
+  size_t b = pos - 1;
+  int back = 0;
+  while (b > 0 && back < 3 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) {
+    --b;
+    ++back;
+  }
+  int l;
+  char32_t c = utf8::decode(text, b, &l);
+  if (b + static_cast<size_t>(l) != pos) return utf8::kReplacement;
+  *len = l;
+  return c;
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'「' || c == U'『' || c == U'‘' || c == U'《'; }
+bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'」' || c == U'』' || c == U'’' || c == U'》'; }
+
+bool is_numeral_char(char32_t c) {
+  return numerals::classify_numeral_char(c).kind != NumCharKind::kNone;
+}
+
+// A boundary around a bare Chinese numeral: the text edge, or any character
+// that is not a Han ideograph (punctuation, space, Latin, digits).
+bool is_boundary_char(char32_t c) { return c == 0 || !utf8::is_han(c); }
+
+// Characters X for which "X一" is a word whose 一 counts nothing
+// (统一, 唯一, 之一, 万一 ...): a numeral never starts at such a 一.
+bool glued_yi(char32_t prev) {
+  switch (prev) {
+    case U'统': case U'唯': case U'之': case U'万': case U'同': case U'单': case U'专': case U'归': case U'划':
+    case U'逐': case U'不': case U'合': case U'初': case U'均': case U'择': case U'其': case U'纯': case U'天':
+    case U'星': case U'周': case U'一': case U'第': case U'进':
+      return true;
+    default:
+      return false;
+  }
+}
+
+ScanOptions recognizer_scan_options() {
+  ScanOptions o;
+  o.mode = NumeralMode::kSmart;
+  o.allow_bare_inner_unit = false;
+  return o;
+}
+
+struct Recognizer {
+  std::string_view text;
+  std::vector<Quantity>& out;
+  size_t last_end = 0;
+
+  // Skips the numeral-like run at [begin, end): returns where to continue.
+  size_t skip(size_t end) { return end; }
+
+  void emit_date(const numerals::DateMatch& d) {
+    Quantity q;
+    q.kind = QuantityKind::kDate;
+    q.span = {static_cast<uint32_t>(d.begin), static_cast<uint32_t>(d.end)};
+    q.number = q.span;
+    q.date = d.relative ? std::string() : d.date;
+    q.relative_date = d.relative;
+    q.date_offset = d.offset;
+    q.date_end_of_period = d.end_of_period;
+    q.value = Decimal(0);
+    // The year / month / day number is also kept as the value where there is one.
+    out.push_back(std::move(q));
+    last_end = d.end;
+  }
+
+  // Rule 1: names and markers. Returns the end of the skipped run, or 0.
+  size_t name_or_marker(const NumeralMatch& m) {
+    int lb, la;
+    char32_t before = cp_before(text, m.begin, &lb);
+    char32_t after = cp_at(text, m.end, &la);
+    bool arabic_only = m.has_arabic && !m.has_chinese;
+    // Codes glued to Latin letters or digits: G20, 5G, No.3.
+    if (arabic_only && (is_ascii_letter(before) || is_ascii_letter(after))) {
+      size_t e = m.end;
+      while (e < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[e]))) ++e;
+      return e;
+    }
+    // Plan names joined by '+': 1+17, 1+19.
+    if (arabic_only && (after == U'+' || after == U'＋')) {
+      size_t e = m.end + la;
+      int l2;
+      if (cp_at(text, e, &l2) >= U'0' && cp_at(text, e, &l2) <= U'9') {
+        while (e < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[e])) || text[e] == '+')) ++e;
+        return e;
+      }
+    }
+    if (arabic_only && before == U'+') return m.end;
+    // Plan names: a bare Arabic number alone in quotes (“1236”).
+    if (arabic_only && is_open_quote(before) && is_close_quote(after)) return m.end;
+    // List markers: 一、  1、  (一)  （1）  一是 / 二是 at a clause start.
+    if (after == U'、' && !m.has_point) return m.end + la;
+    if ((before == U'(' || before == U'（') && (after == U')' || after == U'）')) return m.end + la;
+    if (m.has_chinese && !m.has_arabic && starts_with_at(text, m.end, "是") && !m.has_unit &&
+        (before == 0 || !utf8::is_han(before))) {
+      return m.end + 3;
+    }
+    if (arabic_only && (after == U'.' || after == U'．') && (before == 0 || before == U'\n' || before == U' ')) {
+      int l2;
+      char32_t next = cp_at(text, m.end + la, &l2);
+      if (!(next >= U'0' && next <= U'9')) return m.end + la;
+    }
+    if (!m.has_chinese || m.has_arabic) return 0;
+    // Chinese numerals only from here.
+    if (size_t fixed = numerals::fixed_expression_at(text, m.begin)) return m.begin + fixed;
+    // Five-year plans: 十一五 .. 十四五.
+    if (after == U'五' && m.chinese_digits == 1 && m.has_unit && !(m.value < Decimal(11)) &&
+        !(Decimal(15) < m.value) && !m.value_high)
+      return m.end + la;
+    bool single = m.end - m.begin == 3;  // one character
+    if (single && !m.has_point) {
+      // Parallel idioms: N1 X [X] N2 Y with single numerals (一户一策,
+      // 两不愁三保障, 三省四县, 一带一路, 一月一走访). N2 must not be followed
+      // by a measure word (一年两次 is two amounts).
+      for (int gap = 1; gap <= 2; ++gap) {
+        size_t p = m.end;
+        bool ok = true;
+        for (int g = 0; g < gap && ok; ++g) {
+          int l;
+          char32_t c = cp_at(text, p, &l);
+          ok = utf8::is_han(c) && !is_numeral_char(c);
+          p += l;
+        }
+        if (!ok) continue;
+        int l2;
+        char32_t n2 = cp_at(text, p, &l2);
+        auto n2c = numerals::classify_numeral_char(n2);
+        if (n2c.kind != NumCharKind::kDigit && !(n2c.kind == NumCharKind::kBigUnit) &&
+            !(n2c.kind == NumCharKind::kSmallUnit))
+          continue;
+        int l3;
+        char32_t y = cp_at(text, p + l2, &l3);
+        if (!utf8::is_han(y) || is_numeral_char(y) || numerals::is_measure_char(y)) continue;
+        return p + l2;
+      }
+    }
+    // N个 slogans: 四个意识, 两个维护, 五个一批.
+    if (starts_with_at(text, m.end, "个") && numerals::slogan_head_at(text, m.end + 3) && m.chinese_digits == 1 &&
+        !m.has_unit)
+      return m.end + 3;
+    // 届: a session number (十八届五中全会) names a meeting.
+    if (starts_with_at(text, m.end, "届")) return m.end + 3;
+    return 0;
+  }
+
+  // Short numbered phrases alone in quotes (“三个落实”, “三大清零”,
+  // “六个精准”): names of campaigns, not amounts.
+  bool quoted_phrase(size_t begin, size_t end) {
+    int l;
+    if (!is_open_quote(cp_before(text, begin, &l))) return false;
+    size_t p = end;
+    for (int k = 0; k < 4 && p < text.size(); ++k) {
+      char32_t c = cp_at(text, p, &l);
+      if (is_close_quote(c)) return true;
+      if (!utf8::is_han(c)) return false;
+      p += l;
+    }
+    return false;
+  }
+
+  // Rule 4: may a bare Chinese numeral at [m.begin, tail) be an amount?
+  bool standalone(const NumeralMatch& m, size_t tail, bool has_prefix) {
+    int l;
+    char32_t before = cp_before(text, m.begin, &l);
+    char32_t after = cp_at(text, tail, &l);
+    bool left = has_prefix || is_boundary_char(before) || numerals::function_word_before(text, m.begin) > 0;
+    bool right = is_boundary_char(after) || numerals::function_word_after(text, tail) > 0;
+    return left && right;
+  }
+
+  // Returns where scanning continues.
+  size_t at(size_t pos) {
+    int len;
+    char32_t c = cp_at(text, pos, &len);
+    // Relative years.
+    if (c == U'今' || c == U'去' || c == U'明' || c == U'前' || c == U'后') {
+      if (auto d = numerals::match_relative_year(text, pos)) {
+        int lb;
+        char32_t before = cp_before(text, pos, &lb);
+        // 以前年 / 之后年: 前/后 belong to the word before.
+        if (!((c == U'前' || c == U'后') && utf8::is_han(before))) {
+          emit_date(*d);
+          return d->end;
+        }
+      }
+      return pos + len;
+    }
+    // Ordinals.
+    if (c == U'第') {
+      auto m = scan_numeral(text, pos + len, recognizer_scan_options());
+      if (!m || m->negative || m->error == NumeralError::kOutOfRange) return pos + len;
+      Quantity q;
+      q.kind = QuantityKind::kOrdinal;
+      size_t end = m->end;
+      if (auto u = numerals::match_unit(text, end); u && u->kind == numerals::UnitKind::kClassifier) {
+        q.classifier = std::string(u->classifier);
+        end += u->text.size();
+      }
+      q.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
+      q.number = {static_cast<uint32_t>(m->begin), static_cast<uint32_t>(m->end)};
+      q.value = m->value;
+      out.push_back(std::move(q));
+      last_end = end;
+      return end;
+    }
+    // 一 glued to the word before it (统一, 唯一, 之一).
+    if (c == U'一') {
+      int lb;
+      if (glued_yi(cp_before(text, pos, &lb))) return pos + len;
+    }
+    // 百分之 / 千分之 / 万分之.
+    if ((c == U'百' || c == U'千' || c == U'万') && starts_with_at(text, pos + len, "分之")) {
+      return percent_of(pos, c == U'百' ? 0 : c == U'千' ? -1 : -2, pos + len + 6);
+    }
+    if (c < 0x80 && c >= '0' && c <= '9') {
+      int lb;
+      char32_t before = cp_before(text, pos, &lb);
+      if (!(before >= '0' && before <= '9') && before != '.') {
+        if (auto d = numerals::match_numeric_date(text, pos)) {
+          emit_date(*d);
+          return d->end;
+        }
+      }
+    }
+    if (c == '-' || c == '+' || c == U'－' || c == U'＋') {
+      int lb;
+      char32_t before = cp_before(text, pos, &lb);
+      if (is_ascii_alnum(before) || before == U'.') return pos + len;
+    }
+    auto m = scan_numeral(text, pos, recognizer_scan_options());
+    if (!m) return pos + len;
+    if (m->error != NumeralError::kNone) return m->end;  // too large or too precise: no value to report
+    if (!starts_with_at(text, m->end, "分之")) {  // 三分之一 is a fraction, not an idiom
+      if (size_t skip_to = name_or_marker(*m)) return skip_to;
+    }
+    // Dates and times.
+    if (auto d = numerals::match_calendar_date(text, *m)) {
+      emit_date(*d);
+      return d->end;
+    }
+    return quantity(*m);
+  }
+
+  size_t percent_of(size_t begin, int power, size_t num_pos) {
+    auto m = scan_numeral(text, num_pos, recognizer_scan_options());
+    if (!m || m->error != NumeralError::kNone) return num_pos;
+    Quantity q;
+    q.unit = "percent";
+    auto v = m->value.scale10(power);
+    if (!v) return m->end;
+    q.value = *v;
+    if (m->value_high) q.value_high = m->value_high->scale10(power);
+    size_t start = begin, end = m->end;
+    if (auto a = numerals::approx_before(text, begin); a && begin - a->text.size() >= last_end) {
+      q.approx = a->approx;
+      start = begin - a->text.size();
+    }
+    if (auto a = numerals::approx_after(text, end); a && a->text != "多" && a->text != "余") {
+      if (a->approx != Approx::kNone) q.approx = a->approx;
+      end += a->text.size();
+    }
+    q.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    q.number = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m->end)};
+    out.push_back(std::move(q));
+    last_end = end;
+    return end;
+  }
+
+  // The end of the run of numeral characters from `pos` (a rejected Chinese
+  // numeral is skipped whole: 千百年 gives neither 千 nor 百年).
+  size_t numeral_run_end(size_t pos) {
+    int l;
+    while (pos < text.size()) {
+      char32_t c = cp_at(text, pos, &l);
+      if (!is_numeral_char(c) || c < 0x80) break;
+      pos += l;
+    }
+    return pos;
+  }
+
+  // Rule 3 and 4 for the numeral `m`.
+  size_t quantity(NumeralMatch m) {
+    Quantity q;
+    Approx approx = m.approx_inside ? Approx::kOver : Approx::kNone;
+    size_t number_end = m.end;
+    Decimal low = m.value;
+    std::optional<Decimal> high = m.value_high;
+    bool chinese_only = m.has_chinese && !m.has_arabic;
+    bool scaled = m.big_unit_power > 0;
+
+    // Fractions: N分之M (三分之一). 百分之 is handled before (percent).
+    if (starts_with_at(text, m.end, "分之") && !m.value_high) {
+      auto m2 = scan_numeral(text, m.end + 6, recognizer_scan_options());
+      if (m2 && m2->error == NumeralError::kNone && !m.value.is_zero()) {
+        bool exact;
+        auto v = m2->value.div(m.value, 15, &exact);
+        if (v) {
+          q.unit = "fraction";
+          q.value = *v;
+          size_t start = m.begin;
+          Approx a = Approx::kNone;
+          if (auto w = numerals::approx_before(text, m.begin); w && m.begin - w->text.size() >= last_end) {
+            a = w->approx;
+            start = m.begin - w->text.size();
+          }
+          return finish(q, start, m2->end, m2->end, a, true, m.begin);
+        }
+      }
+    }
+
+    // Ranges: 3至5万, 3-5万元, 十八至三十万, 两到三千.
+    size_t tail = m.end;
+    if (!high) {
+      size_t conn = connector_len(m.end);
+      if (conn) {
+        ScanOptions o = recognizer_scan_options();
+        o.allow_sign = false;
+        auto m2 = scan_numeral(text, m.end + conn, o);
+        if (m2 && m2->error == NumeralError::kNone && !m2->value_high) {
+          // 2018-2020年, 5-6月: two dates, not a range.
+          if (auto d2 = numerals::match_calendar_date(text, *m2); d2 && d2->components == 1 && !d2->relative) {
+            if (auto d1 = date_like(m, *d2)) {
+              emit_date(*d1);
+              return m.end;  // the second date is found next
+            }
+          }
+          Decimal scaled_low = m.value;
+          if (m.big_unit_power == 0 && m2->ends_with_unit && !m.has_point) {
+            bool single = m.end - m.begin <= 3 && !m.has_unit;
+            if (m2->last_unit_big || single) {
+              auto s = m.value.scale10(m2->last_unit_power);
+              if (s && !(m2->value < *s)) scaled_low = *s;
+            }
+          }
+          if (scaled_low < m2->value) {
+            low = scaled_low;
+            high = m2->value;
+            number_end = m2->end;
+            tail = m2->end;
+            chinese_only = chinese_only && m2->has_chinese && !m2->has_arabic;
+            scaled = scaled || m2->big_unit_power > 0;
+            if (m2->approx_inside) approx = Approx::kOver;
+          }
+        }
+      }
+    }
+
+    // 余/多/来/几 between the number and its unit: 1000余人, 十几个.
+    bool approx_mark = false;
+    if (starts_with_at(text, tail, "余") || starts_with_at(text, tail, "多") || starts_with_at(text, tail, "来") ||
+        starts_with_at(text, tail, "几")) {
+      const numerals::UnitWord* u = numerals::match_unit(text, tail + 3);
+      bool unit_follows = u != nullptr || starts_with_at(text, tail + 3, "年");
+      int l;
+      char32_t next = cp_at(text, tail + 3, &l);
+      bool boundary = !utf8::is_han(next);
+      bool lai = starts_with_at(text, tail, "来");
+      if (unit_follows || (!lai && boundary && !starts_with_at(text, tail, "几"))) {
+        approx = Approx::kOver;
+        approx_mark = true;
+        tail += 3;
+      }
+    }
+    // 两个亿: a classifier before the scale.
+    if (starts_with_at(text, tail, "个亿") || starts_with_at(text, tail, "个万")) {
+      auto s = low.scale10(starts_with_at(text, tail, "个亿") ? 8 : 4);
+      if (s) {
+        low = *s;
+        if (high) high = high->scale10(starts_with_at(text, tail, "个亿") ? 8 : 4);
+        tail += 6;
+        scaled = true;
+      }
+    }
+
+    // The unit word.
+    const numerals::UnitWord* unit = numerals::match_unit(text, tail);
+    // 5千米 / 3千克: 千 belongs to the unit.
+    if ((!unit || unit->text == "米" || unit->text == "克") && !high && m.ends_with_unit && m.last_unit_power == 3 && !m.last_unit_big && m.end >= 3 &&
+        (starts_with_at(text, m.end, "米") || starts_with_at(text, m.end, "克")) && m.end - m.begin > 3) {
+      auto m2 = scan_numeral(text.substr(0, m.end - 3), m.begin, recognizer_scan_options());
+      if (m2 && m2->end == m.end - 3 && m2->error == NumeralError::kNone) {
+        unit = numerals::match_unit(text, m.end - 3);
+        low = m2->value;
+        number_end = m2->end;
+        tail = m.end - 3;
+      }
+    }
+    if (unit && unit->kind == numerals::UnitKind::kDiscount && starts_with_at(text, tail + 3, "合")) unit = nullptr;  // 折合
+    if (unit && unit->kind == numerals::UnitKind::kTenths && Decimal(10) < low) unit = nullptr;
+    bool duration_year = false;
+    if (!unit && starts_with_at(text, tail, "年") && !starts_with_at(text, tail + 3, "级")) duration_year = true;
+
+    size_t end = tail;
+    if (unit) {
+      q.unit = std::string(unit->unit);
+      q.classifier = std::string(unit->classifier);
+      end += unit->text.size();
+      switch (unit->kind) {
+        case numerals::UnitKind::kTenths: {
+          auto s = low.scale10(1);
+          if (s) low = *s;
+          if (high) high = high->scale10(1);
+          break;
+        }
+        case numerals::UnitKind::kDiscount:
+          if (m.digit_string && !high) {
+            // 三八折 = 38 %
+          } else if (low < Decimal(10)) {
+            if (auto s = low.scale10(1)) low = *s;
+            if (high) high = high->scale10(1);
+          }
+          break;
+        default: break;
+      }
+      // 伍仟元整: 整 closes a money amount.
+      if (unit->kind == numerals::UnitKind::kMoney && (starts_with_at(text, end, "整") || starts_with_at(text, end, "正")) &&
+          m.has_chinese && !m.has_arabic)
+        end += 3;
+    } else if (duration_year) {
+      q.unit = "year";
+      end += 3;
+    }
+    // Approximation words after: 左右, 上下, 以上, 以下, 多, 余.
+    if (auto a = numerals::approx_after(text, end)) {
+      bool tight = a->text == "多" || a->text == "余";
+      // 多/余 after a unit only when nothing Han follows that could make a word (3年多,  not 人多地少).
+      int l;
+      char32_t next = cp_at(text, end + a->text.size(), &l);
+      if (!tight || ((unit || duration_year) && !approx_mark && !utf8::is_han(next)) ||
+          (!unit && !duration_year && !approx_mark && !utf8::is_han(next))) {
+        if (a->approx != Approx::kNone) approx = a->approx;
+        end += a->text.size();
+      }
+    }
+    // Approximation words before: 约, 近, 超过 ...
+    size_t start = m.begin;
+    bool has_prefix = false;
+    if (auto a = numerals::approx_before(text, m.begin); a && m.begin - a->text.size() >= last_end) {
+      // 近两年, 近3个月: "the last N years", not an approximation.
+      bool recent = a->text == "近" && (duration_year || (unit && unit->kind == numerals::UnitKind::kDuration));
+      if (!recent) {
+        approx = a->approx;
+        start = m.begin - a->text.size();
+        has_prefix = true;
+      }
+    }
+
+    // Rule 4: a bare Chinese numeral needs a reason to be an amount.
+    if (chinese_only && !unit && !duration_year && !scaled && approx == Approx::kNone) {
+      if (m.digit_string || (m.digit_pair && !high) || !standalone(m, tail, has_prefix)) return numeral_run_end(m.end);
+    }
+    if (chinese_only && m.digit_pair && !unit && !duration_year) return numeral_run_end(m.end);  // 七八: needs a measure word
+    if (chinese_only && m.digit_string && !high) {
+      // 一七二零: digit-by-digit readings only stand for numbers with a unit
+      // of their own (years are dates); 唯一一个 is not eleven.
+      if (m.chinese_digits < 3) return numeral_run_end(m.end);
+    }
+    if (chinese_only && unit && unit->kind == numerals::UnitKind::kClassifier && quoted_phrase(m.begin, m.end))
+      return end;
+    if (chinese_only && !unit && quoted_phrase(m.begin, m.end) && !scaled) return m.end;
+
+    q.value = low;
+    q.value_high = high;
+    return finish(q, start, number_end, end, approx, false, m.begin);
+  }
+
+  size_t finish(Quantity& q, size_t start, size_t number_end, size_t end, Approx approx, bool keep_value,
+                size_t number_begin = SIZE_MAX) {
+    (void)keep_value;
+    q.kind = QuantityKind::kQuantity;
+    q.approx = approx;
+    q.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    q.number = {static_cast<uint32_t>(number_begin == SIZE_MAX ? start : number_begin),
+                static_cast<uint32_t>(number_end)};
+    out.push_back(std::move(q));
+    last_end = end;
+    return end;
+  }
+
+  // A range connector at pos: 至, 到, -, ~, ～, －, —, ——, 〜. Its byte length or 0.
+  size_t connector_len(size_t pos) {
+    for (std::string_view w : {std::string_view("——"), std::string_view("至"), std::string_view("到"),
+                               std::string_view("-"), std::string_view("~"), std::string_view("～"),
+                               std::string_view("－"), std::string_view("—"), std::string_view("〜")}) {
+      if (starts_with_at(text, pos, w)) return w.size();
+    }
+    return 0;
+  }
+
+  // m as a date of the same kind as d2 (the end of a date range).
+  std::optional<numerals::DateMatch> date_like(const NumeralMatch& m, const numerals::DateMatch& d2) {
+    numerals::DateMatch d;
+    d.begin = m.begin;
+    d.end = m.end;
+    d.components = 1;
+    if (!m.value.is_integer() || m.negative) return std::nullopt;
+    int v = static_cast<int>(m.value.to_double());
+    char buf[16];
+    if (d2.date.size() == 4 && is_year_like(m)) {
+      d.date = std::to_string(v);
+    } else if (d2.date.rfind("--", 0) == 0 && d2.date.size() == 4 && v >= 1 && v <= 12) {
+      std::snprintf(buf, sizeof buf, "--%02d", v);
+      d.date = buf;
+    } else if (d2.date.rfind("---", 0) == 0 && v >= 1 && v <= 31) {
+      std::snprintf(buf, sizeof buf, "---%02d", v);
+      d.date = buf;
+    } else {
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  static bool is_year_like(const NumeralMatch& m) { return numerals::is_year_like(m); }
+};
+
+}  // namespace
+
+std::vector<Quantity> recognize_quantities(std::string_view text) {
+  std::vector<Quantity> out;
+  Recognizer r{text, out};
+  const auto& starts = start_chars();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    uint8_t kind = kLeadTable[bytes[i]];
+    if (kind == 0) {
+      i += bytes[i] < 0x80 ? 1 : static_cast<size_t>(utf8::sequence_length(bytes[i]));
+      continue;
+    }
+    if (kind == 2) {
+      if (i + 2 >= n) break;
+      char32_t c = (char32_t(bytes[i] & 0x0F) << 12) | (char32_t(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+      if ((bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
+        ++i;  // invalid sequence: resynchronise on the next byte
+        continue;
+      }
+      if (!starts.test(c)) {
+        i += 3;
+        continue;
+      }
+    }
+    size_t next = r.at(i);
+    i = next > i ? next : i + 1;
+  }
+  return out;
+}
+
 }  // namespace aidtext

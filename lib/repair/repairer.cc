@@ -1,10 +1,307 @@
-// STUB: replaced by the real repairer.
+// The repair stage: scan, decode suspect windows under every plausible
+// hypothesis, keep the best, write the text through a TextBuilder; repeat
+// while a pass undid single-byte mojibake (text encoded twice needs two
+// passes); finally flag what could not be repaired.
 #include "repair/repairer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <span>
+
+#include "core/text_builder.h"
+#include "core/utf8.h"
+#include "repair/char_lm.h"
+#include "repair/damage_scan.h"
+#include "repair/hypothesis.h"
+#include "repair/lattice.h"
+#include "repair/unrecoverable.h"
+
 namespace aidtext {
-Repaired repair_mojibake(std::string_view utf8) {
-  Repaired r;
-  r.text.assign(utf8);
-  r.map = OffsetMap::identity(static_cast<uint32_t>(utf8.size()));
-  return r;
+namespace {
+
+using repair::Hypothesis;
+using repair::SourceView;
+using repair::TargetCodec;
+using repair::WindowChar;
+
+// Text decoded as Latin-1/cp1252 and encoded as UTF-8 three times over is
+// already absurd; a fourth pass would only cost time.
+constexpr int kMaxPasses = 3;
+// A decoded stretch in which more than one character and more than this
+// share of them have no byte read from the text is invention, not repair:
+// it is left as it was.
+constexpr double kMaxFullyGuessedShare = 0.25;
+
+const Hypothesis kUtf8AsSingleByte{"utf8-as-latin1", SourceView::kSingleByte, TargetCodec::kUtf8};
+const Hypothesis kGbkAsSingleByte{"gbk-as-latin1", SourceView::kSingleByte, TargetCodec::kGbk};
+const Hypothesis kBig5AsGb18030{"big5-as-gb18030", SourceView::kGb18030, TargetCodec::kBig5};
+const Hypothesis kUtf8AsGbk{"utf8-as-gbk", SourceView::kGbk, TargetCodec::kUtf8,
+                            /*replacement_holes=*/true, false, false, /*insertions=*/true};
+const Hypothesis kBig5AsGbk{"big5-as-gbk", SourceView::kGbk, TargetCodec::kBig5,
+                            /*replacement_holes=*/true};
+const Hypothesis kGbkAsBig5{"gbk-as-big5", SourceView::kBig5, TargetCodec::kGbk,
+                            /*replacement_holes=*/true};
+const Hypothesis kGbkMisaligned{"gbk-misaligned", SourceView::kGbk, TargetCodec::kGbk, false,
+                                /*qmark_holes=*/true, /*fullwidth_ascii=*/true, /*insertions=*/true};
+
+std::vector<const Hypothesis*> hypotheses_for(uint8_t signals) {
+  std::vector<const Hypothesis*> out;
+  auto add = [&](const Hypothesis* h) {
+    if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
+  };
+  if (signals & repair::kSingleByteDebris) {
+    add(&kUtf8AsSingleByte);
+    add(&kGbkAsSingleByte);
+  }
+  if (signals & repair::kPrivateUse) add(&kBig5AsGb18030);
+  if (signals & repair::kReplacement) {
+    add(&kUtf8AsGbk);
+    add(&kBig5AsGbk);
+    add(&kGbkAsBig5);
+  }
+  if (signals & repair::kQuestionMark) add(&kGbkMisaligned);
+  if (signals & repair::kRareRun) {
+    add(&kUtf8AsGbk);
+    add(&kGbkAsBig5);
+    add(&kBig5AsGbk);
+    add(&kBig5AsGb18030);
+    add(&kGbkMisaligned);
+  }
+  return out;
 }
+
+std::vector<WindowChar> window_chars(std::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<WindowChar> out;
+  for (uint32_t i = begin; i < end;) {
+    int len;
+    char32_t c = utf8::decode(text, i, &len);
+    out.push_back({i, i + static_cast<uint32_t>(len), c});
+    i += static_cast<uint32_t>(len);
+  }
+  return out;
+}
+
+char32_t char_before(std::string_view text, uint32_t pos) {
+  if (pos == 0) return 0;
+  uint32_t p = pos - 1;
+  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  int len;
+  return utf8::decode(text, p, &len);
+}
+
+char32_t char_at(std::string_view text, uint32_t pos) {
+  if (pos >= text.size()) return 0;
+  int len;
+  return utf8::decode(text, pos, &len);
+}
+
+const char* kind_of(const Hypothesis& h, std::span<const WindowChar> tokens) {
+  if (&h == &kUtf8AsSingleByte) {
+    for (const WindowChar& w : tokens)
+      if (w.ch > 0xFF) return "utf8-as-cp1252";
+  }
+  return h.kind;
+}
+
+// U+FFFD read as GBK ("锟斤拷") more than once: the bytes are gone, and
+// every hypothesis would only shuffle the debris.
+bool has_gbk_read_fffd(std::span<const WindowChar> win) {
+  int count = 0;
+  for (size_t i = 0; i + 1 < win.size(); ++i)
+    if (win[i].ch == U'锟' && (win[i + 1].ch == U'斤' || win[i + 1].ch == U'拷')) ++count;
+  return count >= 2;
+}
+
+struct Pass {
+  std::string text;
+  OffsetMap map;
+  std::vector<Repair> repairs;
+  bool single_byte = false;  // some repair undid Latin-1/cp1252 mojibake
+};
+
+// Writes one window's best path: literal steps as copies, each decoded
+// stretch as one block replacing the tokens it was read from.
+void write_window(std::span<const WindowChar> win, const repair::LatticeResult& best, const Hypothesis& h,
+                  char32_t before, TextBuilder& out, Pass& pass) {
+  const repair::CharLm& lm = repair::CharLm::instance();
+  const std::vector<repair::PathStep>& steps = best.steps;
+  size_t i = 0;
+  uint32_t next_token = 0;
+  while (i < steps.size()) {
+    if (!steps[i].decoded) {
+      const WindowChar& w = win[steps[i].token_begin];
+      out.copy(w.begin, w.end - w.begin);
+      next_token = steps[i].token_end;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < steps.size() && steps[j].decoded) ++j;
+    // Decoded steps at either end that merely re-read their own token are
+    // kept as literal copies, so the block covers only what changed.
+    auto same = [&](const repair::PathStep& s) {
+      return s.unknown_bytes == 0 && s.token_end == s.token_begin + 1 && win[s.token_begin].ch == s.ch;
+    };
+    while (i < j && same(steps[i])) {
+      const WindowChar& w = win[steps[i].token_begin];
+      out.copy(w.begin, w.end - w.begin);
+      ++i;
+    }
+    size_t k = j;
+    while (k > i && same(steps[k - 1])) --k;
+    if (i < k) {
+      const uint32_t t0 = steps[i].token_begin;
+      const uint32_t t1 = steps[k - 1].token_end;
+      size_t guessed = 0, fully_guessed = 0;
+      float decoded_cost = 0;
+      std::string repaired;
+      for (size_t s = i; s < k; ++s) {
+        if (steps[s].unknown_bytes) ++guessed;
+        if (steps[s].known_bytes == 0) ++fully_guessed;
+        decoded_cost += steps[s].cost;
+        utf8::append(repaired, steps[s].ch);
+      }
+      float literal_cost = 0;
+      char32_t prev = t0 > 0 ? win[t0 - 1].ch : before;
+      for (uint32_t t = t0; t < t1; ++t) {
+        literal_cost += lm.cost(prev, win[t].ch);
+        prev = win[t].ch;
+      }
+      const uint32_t in_begin = win[t0].begin, in_end = win[t1 - 1].end;
+      const bool invented =
+          fully_guessed > 1 && fully_guessed > kMaxFullyGuessedShare * static_cast<double>(k - i);
+      if (invented || decoded_cost >= literal_cost) {
+        out.copy(in_begin, in_end - in_begin);
+      } else {
+        Repair r;
+        r.kind = kind_of(h, win.subspan(t0, t1 - t0));
+        r.input = {in_begin, in_end};
+        const uint32_t o = static_cast<uint32_t>(out.size());
+        out.replace_block(in_begin, in_end - in_begin, repaired);
+        r.output = {o, static_cast<uint32_t>(out.size())};
+        const float gain = literal_cost - decoded_cost;
+        const double share_known = 1.0 - static_cast<double>(guessed) / static_cast<double>(k - i);
+        r.confidence = gain / (gain + 10.0) * (0.5 + 0.5 * share_known);
+        r.guessed_chars = static_cast<uint32_t>(guessed);
+        pass.repairs.push_back(r);
+        if (h.source == SourceView::kSingleByte) pass.single_byte = true;
+      }
+    }
+    for (size_t s = k; s < j; ++s) {
+      const WindowChar& w = win[steps[s].token_begin];
+      out.copy(w.begin, w.end - w.begin);
+    }
+    next_token = steps[j - 1].token_end;
+    i = j;
+  }
+  (void)next_token;
+}
+
+Pass run_pass(std::string_view text) {
+  Pass pass;
+  std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text);
+  if (windows.empty()) {
+    pass.text.assign(text);
+    pass.map = OffsetMap::identity(static_cast<uint32_t>(text.size()));
+    return pass;
+  }
+  TextBuilder out(text);
+  uint32_t pos = 0;
+  for (const repair::SuspectWindow& sw : windows) {
+    out.copy(pos, sw.begin - pos);
+    std::vector<WindowChar> all = window_chars(text, sw.begin, sw.end);
+    std::vector<const Hypothesis*> hyps = hypotheses_for(sw.signals);
+    for (size_t c0 = 0; c0 < all.size(); c0 += repair::kMaxWindowChars) {
+      std::span<const WindowChar> win(all.data() + c0, std::min<size_t>(repair::kMaxWindowChars, all.size() - c0));
+      const char32_t before = char_before(text, win.front().begin);
+      const char32_t after = char_at(text, win.back().end);
+      repair::LatticeResult best;
+      const Hypothesis* best_h = nullptr;
+      if (has_gbk_read_fffd(win)) {
+        out.copy(win.front().begin, win.back().end - win.front().begin);
+        continue;
+      }
+      for (const Hypothesis* h : hyps) {
+        repair::LatticeResult r = repair::decode_window(win, before, after, *h);
+        if (std::getenv("AIDTEXT_REPAIR_DEBUG")) {
+          std::fprintf(stderr, "[%s] best %.1f literal %.1f:", h->kind, r.best_cost, r.literal_cost);
+          for (const auto& st : r.steps) {
+            std::string u;
+            utf8::append(u, st.ch);
+            std::fprintf(stderr, " %s%s%.1f", u.c_str(), st.decoded ? (st.unknown_bytes ? "?" : "*") : "", st.cost);
+          }
+          std::fprintf(stderr, "\n");
+        }
+        if (!r.any_decoded()) continue;
+        if (!best_h || r.best_cost < best.best_cost) {
+          best = std::move(r);
+          best_h = h;
+        }
+      }
+      if (!best_h) {
+        out.copy(win.front().begin, win.back().end - win.front().begin);
+        continue;
+      }
+      write_window(win, best, *best_h, before, out, pass);
+    }
+    pos = sw.end;
+  }
+  out.copy(pos, text.size() - pos);
+  pass.text = out.take_text();
+  pass.map = out.take_map();
+  return pass;
+}
+
+bool inside(Range inner, Range outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+}  // namespace
+
+Repaired repair_mojibake(std::string_view utf8_text) {
+  Repaired result;
+  result.text.assign(utf8_text);
+  result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
+  for (int p = 0; p < kMaxPasses; ++p) {
+    Pass pass = run_pass(result.text);
+    if (pass.repairs.empty()) break;
+    // Earlier repairs move to the new text; new ones get input ranges in the
+    // stage's input. A repair inside an earlier one is a second layer of the
+    // same damage (text encoded twice): the earlier record absorbs it.
+    for (Repair& r : result.repairs) r.output = pass.map.to_output(r.output);
+    std::vector<Repair> added;
+    for (Repair& r : pass.repairs) {
+      Range original = result.map.to_input(r.input);
+      bool absorbed = false;
+      for (Repair& old : result.repairs) {
+        if (inside(original, old.input) || inside(old.input, original)) {
+          old.input = {std::min(old.input.begin, original.begin), std::max(old.input.end, original.end)};
+          old.output = {std::min(old.output.begin, r.output.begin), std::max(old.output.end, r.output.end)};
+          if (old.kind.rfind("utf8-as-", 0) == 0 && r.kind.rfind("utf8-as-", 0) == 0)
+            old.kind = "utf8-double-encoded";
+          old.guessed_chars += r.guessed_chars;
+          old.confidence = std::min(old.confidence, r.confidence);
+          absorbed = true;
+          break;
+        }
+      }
+      if (!absorbed) {
+        r.input = original;
+        added.push_back(r);
+      }
+    }
+    result.repairs.insert(result.repairs.end(), added.begin(), added.end());
+    result.map = OffsetMap::compose(result.map, pass.map);
+    result.text = std::move(pass.text);
+    if (!pass.single_byte) break;
+  }
+  for (Repair& r : repair::find_unrecoverable(result.text)) {
+    r.input = result.map.to_input(r.output);
+    result.repairs.push_back(r);
+  }
+  std::sort(result.repairs.begin(), result.repairs.end(),
+            [](const Repair& a, const Repair& b) { return a.output.begin < b.output.begin; });
+  result.map.set_input_size(static_cast<uint32_t>(utf8_text.size()));
+  return result;
+}
+
 }  // namespace aidtext

@@ -1,7 +1,114 @@
-// STUB: replaced by the real segmenter.
 #include "text/segmenter.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
 namespace aidtext {
-std::vector<Range> split_sentences(std::string_view text) {
-  return {Range{0, static_cast<uint32_t>(text.size())}};
+namespace {
+
+// Bytes of a space at text[pos] (ASCII blank, U+3000 ideographic space,
+// U+00A0 no-break space), or 0.
+size_t space_length(std::string_view t, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(t[pos]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xE3 && pos + 2 < t.size() && static_cast<unsigned char>(t[pos + 1]) == 0x80 &&
+      static_cast<unsigned char>(t[pos + 2]) == 0x80)
+    return 3;
+  if (c == 0xC2 && pos + 1 < t.size() && static_cast<unsigned char>(t[pos + 1]) == 0xA0) return 2;
+  return 0;
 }
+
+// Trims spaces at both ends of [b, e); empty when all spaces.
+Range trim(std::string_view t, size_t b, size_t e) {
+  while (b < e) {
+    size_t n = space_length(t, b);
+    if (n == 0 || b + n > e) break;
+    b += n;
+  }
+  while (e > b) {
+    // Look back for the three space forms; their last byte identifies them.
+    unsigned char c = static_cast<unsigned char>(t[e - 1]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      --e;
+    } else if (c == 0x80 && e - b >= 3 && space_length(t, e - 3) == 3) {
+      e -= 3;
+    } else if (c == 0xA0 && e - b >= 2 && space_length(t, e - 2) == 2) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  return Range{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
+bool ends_sentence(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == '!' || c == '?' || c == ';' ||
+         c == U'…';
+}
+
+// Closing quotes and brackets that stay with the sentence they close.
+bool closes(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == ')' || c == '"' ||
+         c == '\'' || c == U'》';
+}
+
+void add_sentences(std::string_view t, Range para, uint32_t index, std::vector<Sentence>& out) {
+  size_t start = para.begin;
+  size_t pos = para.begin;
+  while (pos < para.end) {
+    int len = 1;
+    char32_t c = utf8::decode(t, pos, &len);
+    pos += len;
+    if (!ends_sentence(c)) continue;
+    // Runs of enders (！？, ……) and closing quotes belong to this sentence.
+    while (pos < para.end) {
+      int l2 = 1;
+      char32_t d = utf8::decode(t, pos, &l2);
+      if (!ends_sentence(d) && !closes(d)) break;
+      pos += l2;
+    }
+    Range r = trim(t, start, pos);
+    if (!r.empty()) out.push_back(Sentence{r, index});
+    start = pos;
+  }
+  Range r = trim(t, start, para.end);
+  if (!r.empty()) out.push_back(Sentence{r, index});
+}
+
+}  // namespace
+
+std::vector<Range> split_paragraphs(std::string_view text) {
+  std::vector<Range> out;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    Range r = trim(text, b, e);
+    if (!r.empty()) out.push_back(r);
+    b = e + 1;
+  }
+  return out;
+}
+
+Segmentation segment(std::string_view text) {
+  Segmentation s;
+  s.paragraphs = split_paragraphs(text);
+  for (uint32_t i = 0; i < s.paragraphs.size(); ++i) add_sentences(text, s.paragraphs[i], i, s.sentences);
+  return s;
+}
+
+std::vector<Range> split_sentences(std::string_view text) {
+  std::vector<Range> out;
+  for (const Sentence& s : segment(text).sentences) out.push_back(s.range);
+  return out;
+}
+
+int Segmentation::sentence_at(uint32_t pos) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                             [](uint32_t p, const Sentence& s) { return p < s.range.begin; });
+  if (it == sentences.begin()) return -1;
+  return static_cast<int>(it - sentences.begin()) - 1;
+}
+
 }  // namespace aidtext

@@ -1,0 +1,194 @@
+#include "document_source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+
+#include "aidtext/aidtext.h"
+#include "format/json_reader.h"
+
+namespace aidtext::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A JSON Lines record holds one document of at most AIDTEXT_MAX_INPUT_BYTES,
+// plus its other fields; 1 MiB of room for those. Longer lines are reported
+// and skipped without being held in memory.
+constexpr size_t kMaxLineBytes = AIDTEXT_MAX_INPUT_BYTES + (size_t{1} << 20);
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+DocumentSource::DocumentSource(const CliOptions& options) : options_(options) {
+  std::vector<std::string> given = options.inputs;
+  if (given.empty()) given.push_back("-");
+  bool sizes_known = true;
+  for (const std::string& path : given) {
+    if (path == "-") {
+      inputs_.push_back({path, ""});
+      sizes_known = false;
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      inputs_.push_back({path, ec ? ec.message() : "no such file or directory"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) {
+        inputs_.push_back({path, ec.message()});
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        std::error_code fec;
+        if (it->is_regular_file(fec)) files.push_back(it->path().string());
+      }
+      if (ec) inputs_.push_back({path, "listing stopped: " + ec.message()});
+      std::sort(files.begin(), files.end());
+      for (std::string& f : files) {
+        std::error_code sec;
+        uintmax_t n = fs::file_size(f, sec);
+        if (!sec) total_bytes_ += n;
+        inputs_.push_back({std::move(f), ""});
+      }
+      continue;
+    }
+    std::error_code sec;
+    uintmax_t n = fs::is_regular_file(st) ? fs::file_size(path, sec) : 0;
+    if (!fs::is_regular_file(st) || sec) sizes_known = false;
+    else total_bytes_ += n;
+    inputs_.push_back({path, ""});
+  }
+  if (!sizes_known) total_bytes_ = 0;
+}
+
+DocumentSource::~DocumentSource() {
+  if (file_ != nullptr && file_ != stdin) std::fclose(file_);
+}
+
+bool DocumentSource::next(Document* doc) {
+  *doc = Document();
+  return options_.input_format == InputFormat::kJsonl ? next_jsonl(doc) : next_text(doc);
+}
+
+void DocumentSource::read_whole(const Input& in, Document* doc) {
+  std::FILE* f = in.path == "-" ? stdin : std::fopen(in.path.c_str(), "rb");
+  if (f == nullptr) {
+    doc->error = errno_text(errno);
+    return;
+  }
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    doc->input_bytes += n;
+    if (doc->bytes.size() + n > AIDTEXT_MAX_INPUT_BYTES) {
+      doc->error = "larger than the 1 GiB limit of one document";
+      doc->bytes.clear();
+      doc->bytes.shrink_to_fit();
+      break;
+    }
+    doc->bytes.append(buf, n);
+  }
+  if (doc->error.empty() && std::ferror(f)) {
+    doc->error = errno_text(errno);
+    doc->bytes.clear();
+  }
+  if (f != stdin) std::fclose(f);
+}
+
+bool DocumentSource::next_text(Document* doc) {
+  if (next_input_ >= inputs_.size()) return false;
+  const Input& in = inputs_[next_input_++];
+  doc->id = in.path;
+  doc->source = in.path;
+  if (!in.error.empty()) {
+    doc->error = in.error;
+    return true;
+  }
+  read_whole(in, doc);
+  return true;
+}
+
+bool DocumentSource::next_jsonl(Document* doc) {
+  while (true) {
+    if (lines_ == nullptr) {
+      if (next_input_ >= inputs_.size()) return false;
+      const Input& in = inputs_[next_input_++];
+      if (!in.error.empty()) {
+        doc->id = doc->source = in.path;
+        doc->error = in.error;
+        return true;
+      }
+      file_ = in.path == "-" ? stdin : std::fopen(in.path.c_str(), "rb");
+      if (file_ == nullptr) {
+        doc->id = doc->source = in.path;
+        doc->error = errno_text(errno);
+        return true;
+      }
+      file_path_ = in.path;
+      line_number_ = 0;
+      lines_ = std::make_unique<LineReader>(file_, kMaxLineBytes);
+    }
+    size_t consumed = 0;
+    LineReader::Status st = lines_->next(&line_, &consumed);
+    if (st == LineReader::Status::kEnd || st == LineReader::Status::kError) {
+      const bool failed = st == LineReader::Status::kError;
+      const int err = errno;
+      if (file_ != stdin) std::fclose(file_);
+      file_ = nullptr;
+      lines_.reset();
+      if (failed) {
+        doc->id = doc->source = file_path_;
+        doc->error = "read error: " + errno_text(err);
+        return true;
+      }
+      continue;
+    }
+    ++line_number_;
+    const std::string where = file_path_ + ":" + std::to_string(line_number_);
+    doc->input_bytes = consumed;
+    if (st == LineReader::Status::kTooLong) {
+      doc->id = doc->source = where;
+      doc->error = "line longer than " + std::to_string(kMaxLineBytes) + " bytes";
+      return true;
+    }
+    std::string_view line = line_;
+    if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
+    if (blank(line)) continue;
+
+    doc->source = where;
+    const std::string_view keys[] = {options_.id_field, options_.text_field};
+    std::vector<std::optional<json::Value>> found;
+    std::string error;
+    if (!json::parse_members(line, keys, &found, &error)) {
+      doc->id = where;
+      doc->error = "malformed JSON line: " + error;
+      return true;
+    }
+    const std::optional<json::Value>& id = found[0];
+    if (id && (id->is_string() || id->is_number())) doc->id = id->text;
+    else doc->id = where;
+    std::optional<json::Value>& text = found[1];
+    if (!text || !text->is_string()) {
+      doc->error = "no string field \"" + options_.text_field + "\"";
+      return true;
+    }
+    doc->bytes = std::move(text->text);
+    return true;
+  }
+}
+
+}  // namespace aidtext::cli

@@ -1,0 +1,100 @@
+// OrderedPool: runs a function over a stream of items on N worker threads
+// and hands the results back in submission order. At most `window` items are
+// in flight (queued, being worked on, or finished but not yet handed back),
+// so memory stays flat however long the stream is and however uneven the
+// items are.
+#ifndef AIDTEXT_CLI_ORDERED_POOL_H_
+#define AIDTEXT_CLI_ORDERED_POOL_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace aidtext::cli {
+
+template <class In, class Out>
+class OrderedPool {
+ public:
+  using Work = std::function<Out(In&)>;
+  using Emit = std::function<void(Out&)>;
+
+  OrderedPool(unsigned workers, size_t window, Work work, Emit emit)
+      : work_(std::move(work)), emit_(std::move(emit)), slots_(window) {
+    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { run_worker(); });
+  }
+  ~OrderedPool() { finish(); }
+
+  // Queues an item; first hands back results that are ready, and waits for
+  // the oldest while the window is full. Emit runs on the calling thread.
+  void submit(In item) {
+    std::unique_lock<std::mutex> lock(mu_);
+    emit_ready(lock, /*wait_for_one=*/false);
+    while (submitted_ - emitted_ >= slots_.size()) emit_ready(lock, /*wait_for_one=*/true);
+    queue_.emplace_back(submitted_++, std::move(item));
+    work_ready_.notify_one();
+  }
+
+  // Hands back every remaining result, then stops the workers.
+  void finish() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (emitted_ < submitted_) emit_ready(lock, /*wait_for_one=*/true);
+    if (stopping_) return;
+    stopping_ = true;
+    work_ready_.notify_all();
+    lock.unlock();
+    for (std::thread& t : threads_) t.join();
+  }
+
+ private:
+  // Emits results in order while the next one is finished (waiting for it
+  // first when wait_for_one). Releases the lock while emitting.
+  void emit_ready(std::unique_lock<std::mutex>& lock, bool wait_for_one) {
+    if (wait_for_one)
+      done_.wait(lock, [&] { return slots_[emitted_ % slots_.size()].has_value(); });
+    while (emitted_ < submitted_) {
+      auto& slot = slots_[emitted_ % slots_.size()];
+      if (!slot) break;
+      Out out = std::move(*slot);
+      slot.reset();
+      ++emitted_;
+      lock.unlock();
+      emit_(out);
+      lock.lock();
+    }
+  }
+
+  void run_worker() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      auto [seq, item] = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      Out out = work_(item);
+      lock.lock();
+      slots_[seq % slots_.size()] = std::move(out);
+      done_.notify_all();
+    }
+  }
+
+  Work work_;
+  Emit emit_;
+  std::mutex mu_;
+  std::condition_variable work_ready_, done_;
+  std::deque<std::pair<uint64_t, In>> queue_;
+  std::vector<std::optional<Out>> slots_;  // finished results by seq % window
+  uint64_t submitted_ = 0, emitted_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace aidtext::cli
+
+#endif  // AIDTEXT_CLI_ORDERED_POOL_H_

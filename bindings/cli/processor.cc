@@ -1,0 +1,136 @@
+#include "processor.h"
+
+#include <exception>
+
+#include "format/csv.h"
+#include "format/json_string.h"
+
+namespace aidtext::cli {
+
+namespace {
+
+// Writes {"doc":<id>, then the members of `object` (a JSON object from the
+// library), then a newline.
+void jsonl_with_doc(std::string& out, const std::string& doc, std::string_view object) {
+  out.append("{\"doc\":");
+  json::append_string(out, doc);
+  if (object.size() > 2) {
+    out.push_back(',');
+    out.append(object.substr(1));
+  } else {
+    out.push_back('}');
+  }
+  out.push_back('\n');
+}
+
+aidtext_item record_item(Command c) {
+  return c == Command::kExtract ? AIDTEXT_ITEM_METRIC : AIDTEXT_ITEM_QUANTITY;
+}
+
+}  // namespace
+
+std::string fnv1a64_hex(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) s[static_cast<size_t>(i)] = kHex[h & 15];
+  return s;
+}
+
+std::string Processor::csv_header() const {
+  if (options_.format != OutputFormat::kCsv) return "";
+  if (options_.command == Command::kNormalize) return "doc,encoding,text,repairs,repeats\r\n";
+  return std::string("doc,") + aidtext::csv_header(record_item(options_.command)).data();
+}
+
+Output Processor::process(Document& doc) const noexcept {
+  Output out;
+  try {
+    out.doc = doc.id;
+    out.input_bytes = doc.input_bytes;
+    if (!doc.error.empty()) out.error = doc.error;
+    else run(doc, out);
+  } catch (const aidtext::Error& e) {
+    out.error = e.what();
+  } catch (const std::exception& e) {
+    out.error = e.what();
+  } catch (...) {
+    out.error = "unknown failure";
+  }
+  if (!out.error.empty()) {
+    out.text.clear();
+    out.records = 0;
+    out.db.reset();
+    if (options_.format == OutputFormat::kJsonl && (options_.db.empty() || options_.format_given)) {
+      try {
+        out.text.append("{\"doc\":");
+        json::append_string(out.text, out.doc);
+        out.text.append(",\"error\":");
+        json::append_string(out.text, out.error);
+        out.text.append("}\n");
+      } catch (...) {
+        out.text.clear();
+      }
+    }
+  }
+  // The document's bytes are no longer needed; free them before the result
+  // waits for its turn to be written.
+  std::string().swap(doc.bytes);
+  return out;
+}
+
+void Processor::run(Document& doc, Output& out) const {
+  const bool to_stdout = options_.db.empty() || options_.format_given;
+  const bool csv = options_.format == OutputFormat::kCsv;
+  const std::string_view bytes = doc.bytes;
+
+  if (options_.command == Command::kNormalize) {
+    aidtext::Result r = engine_.normalize(bytes);
+    out.records = 1;
+    if (csv) {
+      csv::RowWriter(out.text)
+          .text(doc.id)
+          .text(r.encoding())
+          .text(r.text())
+          .uint(r.count(AIDTEXT_ITEM_REPAIR))
+          .uint(r.count(AIDTEXT_ITEM_REPEAT))
+          .finish();
+    } else {
+      jsonl_with_doc(out.text, doc.id, r.json());
+    }
+    return;
+  }
+
+  const aidtext_item item = record_item(options_.command);
+  aidtext::Result r = options_.command == Command::kExtract ? engine_.extract(bytes, options_.doc_date)
+                                                            : engine_.quantities(bytes);
+  const size_t n = r.count(item);
+  out.records = n;
+  if (to_stdout) {
+    for (size_t i = 0; i < n; ++i) {
+      if (csv) {
+        csv::append_field(out.text, doc.id);
+        out.text.push_back(',');
+        out.text.append(r.item_csv(item, i));
+      } else {
+        jsonl_with_doc(out.text, doc.id, r.item_json(item, i));
+      }
+    }
+  }
+  if (!options_.db.empty()) {
+    DbDocument d;
+    d.doc = doc.id;
+    d.source = doc.source;
+    d.bytes = bytes.size();
+    d.encoding = std::string(r.encoding());
+    d.content_hash = fnv1a64_hex(bytes);
+    d.metrics = r.metrics();
+    out.db = std::move(d);
+  }
+}
+
+}  // namespace aidtext::cli

@@ -1,0 +1,327 @@
+// Reading an aidtext_result: text, provenance, records as JSON, CSV or
+// size-tagged structs. Every string handed out is borrowed from the result.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "aidtext/aidtext.h"
+#include "capi/errors.h"
+#include "capi/handles.h"
+#include "format/csv_writer.h"
+#include "format/json_writer.h"
+
+namespace {
+
+using aidtext::capi::checked;
+using aidtext::capi::fail;
+using aidtext::capi::guarded;
+
+bool known_item(aidtext_item item) {
+  return item == AIDTEXT_ITEM_QUANTITY || item == AIDTEXT_ITEM_METRIC || item == AIDTEXT_ITEM_REPAIR ||
+         item == AIDTEXT_ITEM_REPEAT;
+}
+
+size_t item_count(const aidtext_result& r, aidtext_item item) {
+  switch (item) {
+    case AIDTEXT_ITEM_QUANTITY: return r.quantities.size();
+    case AIDTEXT_ITEM_METRIC: return r.metrics.size();
+    case AIDTEXT_ITEM_REPAIR: return r.text.report.repairs.size();
+    case AIDTEXT_ITEM_REPEAT: return r.text.report.repeats.size();
+  }
+  return 0;
+}
+
+bool item_computed(const aidtext_result& r, aidtext_item item) {
+  if (item == AIDTEXT_ITEM_QUANTITY) return r.has_quantities;
+  if (item == AIDTEXT_ITEM_METRIC) return r.has_metrics;
+  return true;
+}
+
+// Checks (result, item, index) for the item accessors.
+aidtext_status check_item(const char* fn, const aidtext_result* result, aidtext_item item, size_t index) {
+  if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, fn, "not an aidtext_result handle");
+  if (!known_item(item)) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "unknown aidtext_item " + std::to_string(item));
+  if (!item_computed(*result, item))
+    return fail(AIDTEXT_ERR_NOT_AVAILABLE, fn,
+                item == AIDTEXT_ITEM_METRIC ? "metrics are computed by aidtext_extract() only"
+                                            : "quantities are computed by aidtext_quantities() and aidtext_extract()");
+  const size_t n = item_count(*result, item);
+  if (index >= n)
+    return fail(AIDTEXT_ERR_OUT_OF_RANGE, fn,
+                "index " + std::to_string(index) + " is past the " + std::to_string(n) + " items");
+  return AIDTEXT_OK;
+}
+
+enum class Form { kJson, kCsv };
+
+void write_item(std::string& out, const aidtext_result& r, aidtext_item item, size_t i, Form form) {
+  const bool json = form == Form::kJson;
+  switch (item) {
+    case AIDTEXT_ITEM_QUANTITY:
+      json ? aidtext::json::append_quantity(out, r.quantities[i], r.text)
+           : aidtext::csv::append_quantity(out, r.quantities[i], r.text);
+      break;
+    case AIDTEXT_ITEM_METRIC:
+      json ? aidtext::json::append_metric(out, r.metrics[i]) : aidtext::csv::append_metric(out, r.metrics[i]);
+      break;
+    case AIDTEXT_ITEM_REPAIR:
+      json ? aidtext::json::append_repair(out, r.text.report.repairs[i])
+           : aidtext::csv::append_repair(out, r.text.report.repairs[i]);
+      break;
+    case AIDTEXT_ITEM_REPEAT:
+      json ? aidtext::json::append_repeat(out, r.text.report.repeats[i])
+           : aidtext::csv::append_repeat(out, r.text.report.repeats[i]);
+      break;
+  }
+}
+
+// The cached JSON or CSV of item i, built on first request.
+const std::string& item_string(const aidtext_result& r, aidtext_item item, size_t i, Form form) {
+  std::lock_guard<std::mutex> lock(r.mu);
+  auto& cache = (form == Form::kJson ? r.item_json : r.item_csv)[item];
+  if (cache.empty()) cache.resize(item_count(r, item));
+  if (!cache[i]) {
+    auto s = std::make_unique<std::string>();
+    write_item(*s, r, item, i, form);
+    cache[i] = std::move(s);
+  }
+  return *cache[i];
+}
+
+// Size-tagged structs: fills the caller's struct up to its struct_size (a
+// program built against an older, shorter struct gets the fields it knows).
+template <class T>
+aidtext_status check_struct(const char* fn, const T* out) {
+  if (out == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "out is NULL");
+  if (out->struct_size < sizeof(size_t))
+    return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "struct_size is not set (use the _INIT macro)");
+  return AIDTEXT_OK;
+}
+
+template <class T>
+void fill_struct(T* out, T full) {
+  const size_t n = std::min(out->struct_size, sizeof(T));
+  full.struct_size = out->struct_size;
+  std::memcpy(static_cast<void*>(out), &full, n);
+}
+
+const char* or_null(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
+
+}  // namespace
+
+extern "C" {
+
+aidtext_status aidtext_result_text(const aidtext_result* result, const char** data, size_t* size) {
+  static const char* const kFn = "aidtext_result_text";
+  return guarded(kFn, [&] {
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
+    *data = result->text.text.c_str();
+    *size = result->text.text.size();
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_encoding(const aidtext_result* result, const char** encoding) {
+  static const char* const kFn = "aidtext_result_encoding";
+  return guarded(kFn, [&] {
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (encoding == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "encoding is NULL");
+    *encoding = result->text.report.encoding.c_str();
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_source_range(const aidtext_result* result, size_t out_start, size_t out_end,
+                                           size_t* in_start, size_t* in_end) {
+  static const char* const kFn = "aidtext_result_source_range";
+  return guarded(kFn, [&] {
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (in_start == nullptr || in_end == nullptr)
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "in_start or in_end is NULL");
+    const size_t n = result->text.text.size();
+    if (out_start > out_end || out_end > n)
+      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
+                  "[" + std::to_string(out_start) + ", " + std::to_string(out_end) + ") is not within the " +
+                      std::to_string(n) + " bytes of normalized text");
+    aidtext::Range in = result->text.to_input({static_cast<uint32_t>(out_start), static_cast<uint32_t>(out_end)});
+    *in_start = in.begin;
+    *in_end = in.end;
+    return AIDTEXT_OK;
+  });
+}
+
+size_t aidtext_result_count(const aidtext_result* result, aidtext_item item) {
+  if (checked(result) == nullptr || !known_item(item)) return 0;
+  return item_count(*result, item);
+}
+
+aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_item item, size_t index,
+                                        const char** data, size_t* size) {
+  static const char* const kFn = "aidtext_result_item_json";
+  return guarded(kFn, [&] {
+    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
+    aidtext_status st = check_item(kFn, result, item, index);
+    if (st != AIDTEXT_OK) return st;
+    const std::string& s = item_string(*result, item, index, Form::kJson);
+    *data = s.c_str();
+    *size = s.size();
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_item item, size_t index,
+                                       const char** data, size_t* size) {
+  static const char* const kFn = "aidtext_result_item_csv";
+  return guarded(kFn, [&] {
+    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
+    aidtext_status st = check_item(kFn, result, item, index);
+    if (st != AIDTEXT_OK) return st;
+    const std::string& s = item_string(*result, item, index, Form::kCsv);
+    *data = s.c_str();
+    *size = s.size();
+    return AIDTEXT_OK;
+  });
+}
+
+const char* aidtext_csv_header(aidtext_item item) {
+  switch (item) {
+    case AIDTEXT_ITEM_QUANTITY: return aidtext::csv::kQuantityHeader.data();
+    case AIDTEXT_ITEM_METRIC: return aidtext::csv::kMetricHeader.data();
+    case AIDTEXT_ITEM_REPAIR: return aidtext::csv::kRepairHeader.data();
+    case AIDTEXT_ITEM_REPEAT: return aidtext::csv::kRepeatHeader.data();
+  }
+  return "";
+}
+
+aidtext_status aidtext_result_json(const aidtext_result* result, const char** data, size_t* size) {
+  static const char* const kFn = "aidtext_result_json";
+  return guarded(kFn, [&] {
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
+    std::lock_guard<std::mutex> lock(result->mu);
+    if (!result->json) {
+      auto s = std::make_unique<std::string>();
+      aidtext::json::append_document(*s, result->text, result->has_quantities ? &result->quantities : nullptr,
+                                     result->has_metrics ? &result->metrics : nullptr);
+      result->json = std::move(s);
+    }
+    *data = result->json->c_str();
+    *size = result->json->size();
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_quantity(const aidtext_result* result, size_t index, aidtext_quantity* out) {
+  static const char* const kFn = "aidtext_result_quantity";
+  return guarded(kFn, [&] {
+    aidtext_status st = check_struct(kFn, out);
+    if (st == AIDTEXT_OK) st = check_item(kFn, result, AIDTEXT_ITEM_QUANTITY, index);
+    if (st != AIDTEXT_OK) return st;
+    const aidtext::Quantity& q = result->quantities[index];
+    const aidtext::capi::QuantityStrings* strings;
+    {
+      std::lock_guard<std::mutex> lock(result->mu);
+      auto& cache = result->quantity_strings;
+      if (cache.empty()) cache.resize(result->quantities.size());
+      if (!cache[index]) {
+        auto s = std::make_unique<aidtext::capi::QuantityStrings>();
+        s->text.assign(aidtext::json::quantity_text(q, result->text));
+        s->value = q.value.to_string();
+        if (q.value_high) s->value_high = q.value_high->to_string();
+        cache[index] = std::move(s);
+      }
+      strings = cache[index].get();
+    }
+    const aidtext::Range src = result->text.to_input(q.span);
+    aidtext_quantity full{};
+    full.kind = aidtext::to_string(q.kind);
+    full.text = strings->text.c_str();
+    full.start = src.begin;
+    full.end = src.end;
+    full.value = q.value.to_double();
+    full.value_text = strings->value.c_str();
+    full.has_value_high = q.value_high ? 1 : 0;
+    full.value_high = q.value_high ? q.value_high->to_double() : 0.0;
+    full.value_high_text = q.value_high ? strings->value_high.c_str() : nullptr;
+    full.unit = or_null(q.unit);
+    full.classifier = or_null(q.classifier);
+    full.approx = aidtext::to_string(q.approx);
+    full.date = or_null(q.date);
+    fill_struct(out, full);
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_metric(const aidtext_result* result, size_t index, aidtext_metric* out) {
+  static const char* const kFn = "aidtext_result_metric";
+  return guarded(kFn, [&] {
+    aidtext_status st = check_struct(kFn, out);
+    if (st == AIDTEXT_OK) st = check_item(kFn, result, AIDTEXT_ITEM_METRIC, index);
+    if (st != AIDTEXT_OK) return st;
+    const aidtext::MetricRecord& m = result->metrics[index];
+    const std::string* value_text;
+    {
+      std::lock_guard<std::mutex> lock(result->mu);
+      auto& cache = result->metric_value_text;
+      if (cache.empty()) cache.resize(result->metrics.size());
+      if (!cache[index]) cache[index] = std::make_unique<std::string>(m.value.to_string());
+      value_text = cache[index].get();
+    }
+    aidtext_metric full{};
+    full.metric = m.metric.c_str();
+    full.value = m.value.to_double();
+    full.value_text = value_text->c_str();
+    full.unit = m.unit.c_str();
+    full.approx = aidtext::to_string(m.approx);
+    full.change = m.change.c_str();
+    full.time = m.time ? m.time->c_str() : nullptr;
+    full.place = m.place ? m.place->c_str() : nullptr;
+    full.text = m.text.c_str();
+    full.start = m.source.begin;
+    full.end = m.source.end;
+    full.sentence = m.sentence.c_str();
+    fill_struct(out, full);
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_repair(const aidtext_result* result, size_t index, aidtext_repair* out) {
+  static const char* const kFn = "aidtext_result_repair";
+  return guarded(kFn, [&] {
+    aidtext_status st = check_struct(kFn, out);
+    if (st == AIDTEXT_OK) st = check_item(kFn, result, AIDTEXT_ITEM_REPAIR, index);
+    if (st != AIDTEXT_OK) return st;
+    const aidtext::Repair& r = result->text.report.repairs[index];
+    aidtext_repair full{};
+    full.kind = r.kind.c_str();
+    full.in_start = r.input.begin;
+    full.in_end = r.input.end;
+    full.out_start = r.output.begin;
+    full.out_end = r.output.end;
+    full.confidence = r.confidence;
+    full.guessed_chars = r.guessed_chars;
+    full.repaired = r.repaired ? 1 : 0;
+    fill_struct(out, full);
+    return AIDTEXT_OK;
+  });
+}
+
+aidtext_status aidtext_result_repeat(const aidtext_result* result, size_t index, aidtext_repeat* out) {
+  static const char* const kFn = "aidtext_result_repeat";
+  return guarded(kFn, [&] {
+    aidtext_status st = check_struct(kFn, out);
+    if (st == AIDTEXT_OK) st = check_item(kFn, result, AIDTEXT_ITEM_REPEAT, index);
+    if (st != AIDTEXT_OK) return st;
+    const aidtext::RepeatedPassage& r = result->text.report.repeats[index];
+    aidtext_repeat full{};
+    full.start = r.passage.begin;
+    full.end = r.passage.end;
+    full.first_start = r.first.begin;
+    full.first_end = r.first.end;
+    fill_struct(out, full);
+    return AIDTEXT_OK;
+  });
+}
+
+}  // extern "C"

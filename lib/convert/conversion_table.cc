@@ -1,0 +1,162 @@
+#include "convert/conversion_table.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+// Generated at build time (lib/convert/CMakeLists.txt), embedded by aidtext_embed.
+extern "C" const unsigned char aidtext_table_ts[];
+extern "C" const unsigned long aidtext_table_ts_size;
+extern "C" const unsigned char aidtext_table_hk[];
+extern "C" const unsigned long aidtext_table_hk_size;
+extern "C" const unsigned char aidtext_table_tw[];
+extern "C" const unsigned long aidtext_table_tw_size;
+
+namespace aidtext {
+namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "the generated tables are little-endian");
+
+constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '1'};
+constexpr size_t kHeaderSize = 64;
+constexpr size_t kBmpBytes = 0x10000 * 2;
+constexpr size_t kStartBytes = 0x10000 / 8;
+constexpr size_t kPhraseEntrySize = 16;
+constexpr uint16_t kFlagCorrection = 1;
+constexpr uint16_t kFlagSplitLinear = 2;
+constexpr uint32_t kHeaderFlagSupplementaryStart = 1;
+
+uint32_t read_u32(const unsigned char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+uint16_t read_u16(const unsigned char* p) {
+  uint16_t v;
+  std::memcpy(&v, p, 2);
+  return v;
+}
+
+[[noreturn]] void corrupt(const char* name, const char* what) {
+  std::fprintf(stderr, "aidtext: embedded conversion table %s is corrupt: %s\n", name, what);
+  std::abort();
+}
+
+struct PhraseEntry {
+  uint32_t key_off, value_off;
+  uint16_t key_len, value_len, flags, key_chars;
+};
+
+}  // namespace
+
+ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, const char* name) {
+  if (size < kHeaderSize || std::memcmp(data, kMagic, 8) != 0) corrupt(name, "bad header");
+  const uint32_t total = read_u32(data + 8);
+  const uint32_t flags = read_u32(data + 12);
+  const uint32_t bmp_off = read_u32(data + 16), start_off = read_u32(data + 20);
+  const uint32_t supp_off = read_u32(data + 24), supp_count = read_u32(data + 28);
+  const uint32_t index_off = read_u32(data + 32), phrase_count = read_u32(data + 36);
+  const uint32_t strings_off = read_u32(data + 40), strings_size = read_u32(data + 44);
+  // Every section must lie inside the table (the embedded size may include
+  // alignment padding after it, never less).
+  if (total > size) corrupt(name, "truncated");
+  auto inside = [&](uint64_t off, uint64_t len) { return off + len <= total; };
+  if (!inside(bmp_off, kBmpBytes) || !inside(start_off, kStartBytes) ||
+      !inside(supp_off, uint64_t{supp_count} * 8) ||
+      !inside(index_off, uint64_t{phrase_count} * kPhraseEntrySize) ||
+      !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4)
+    corrupt(name, "section out of bounds");
+  bmp_ = reinterpret_cast<const uint16_t*>(data + bmp_off);
+  start_ = data + start_off;
+  supplementary_ = reinterpret_cast<const uint32_t*>(data + supp_off);
+  supplementary_count_ = supp_count;
+  index_ = data + index_off;
+  phrase_count_ = phrase_count;
+  strings_ = reinterpret_cast<const char*>(data + strings_off);
+  strings_size_ = strings_size;
+  supplementary_phrase_start_ = flags & kHeaderFlagSupplementaryStart;
+  for (uint32_t i = 0; i < phrase_count; ++i) {
+    const unsigned char* e = index_ + i * kPhraseEntrySize;
+    uint64_t k = read_u32(e), v = read_u32(e + 4);
+    if (k + read_u16(e + 8) > strings_size || v + read_u16(e + 10) > strings_size ||
+        read_u16(e + 8) == 0)
+      corrupt(name, "phrase out of bounds");
+  }
+}
+
+const ConversionTable& ConversionTable::get(Group group) {
+  // Function-local statics: built once, thread-safe, never written after.
+  switch (group) {
+    case Group::kHongKongVariants: {
+      static const ConversionTable t(aidtext_table_hk, aidtext_table_hk_size, "hk");
+      return t;
+    }
+    case Group::kTaiwanVariants: {
+      static const ConversionTable t(aidtext_table_tw, aidtext_table_tw_size, "tw");
+      return t;
+    }
+    case Group::kTraditional:
+    default: {
+      static const ConversionTable t(aidtext_table_ts, aidtext_table_ts_size, "ts");
+      return t;
+    }
+  }
+}
+
+char32_t ConversionTable::map_supplementary(char32_t c) const {
+  // Binary search over the (key, value) pairs.
+  uint32_t lo = 0, hi = supplementary_count_;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    uint32_t key = supplementary_[2 * mid];
+    if (key == c) return supplementary_[2 * mid + 1];
+    if (key < c) lo = mid + 1; else hi = mid;
+  }
+  return c;
+}
+
+ConversionTable::PhraseMatch ConversionTable::longest_phrase(std::string_view text, size_t pos,
+                                                             size_t limit,
+                                                             bool corrections) const {
+  PhraseMatch best;
+  const std::string_view rest = text.substr(pos, limit - pos);
+  if (rest.empty()) return best;
+  // All keys sharing the first character are contiguous in the sorted index:
+  // find the first key >= the first character's bytes, then scan.
+  const size_t lead = std::min<size_t>(rest.size(),
+                                       static_cast<size_t>(std::max(1, std::countl_one(
+                                           static_cast<unsigned char>(rest[0])))));
+  const std::string_view first = rest.substr(0, lead);
+  auto entry = [&](uint32_t i) {
+    const unsigned char* e = index_ + size_t{i} * kPhraseEntrySize;
+    return PhraseEntry{read_u32(e), read_u32(e + 4), read_u16(e + 8), read_u16(e + 10),
+                       read_u16(e + 12), read_u16(e + 14)};
+  };
+  auto key_of = [&](const PhraseEntry& e) { return std::string_view(strings_ + e.key_off, e.key_len); };
+  uint32_t lo = 0, hi = phrase_count_;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (key_of(entry(mid)) < first) lo = mid + 1; else hi = mid;
+  }
+  bool best_is_correction = false;
+  for (uint32_t i = lo; i < phrase_count_; ++i) {
+    PhraseEntry e = entry(i);
+    std::string_view key = key_of(e);
+    if (key.substr(0, first.size()) != first) break;
+    const bool is_correction = e.flags & kFlagCorrection;
+    if (is_correction && !corrections) continue;
+    if (key.size() > rest.size() || rest.substr(0, key.size()) != key) continue;
+    if (key.size() > best.key_bytes || (key.size() == best.key_bytes && is_correction && !best_is_correction)) {
+      best.key_bytes = key.size();
+      best.value = std::string_view(strings_ + e.value_off, e.value_len);
+      best.split_linear = e.flags & kFlagSplitLinear;
+      best_is_correction = is_correction;
+    }
+  }
+  return best;
+}
+
+}  // namespace aidtext

@@ -1,0 +1,80 @@
+// ConversionTable: a read-only view over one generated dictionary group
+// (traditional -> simplified characters and phrases), compiled into the
+// library by aidtext_embed. Built at build time by make_conversion_tables.py
+// from Debian's OpenCC dictionaries (Apache-2.0) plus corrections.tsv.
+//
+// Binary layout (little-endian; offsets from the start of the table):
+//   header (64 bytes): "AIDCNV01", then u32 total_size, flags, bmp_offset,
+//     start_offset, supplementary_offset, supplementary_count, index_offset,
+//     phrase_count, strings_offset, strings_size, max_key_bytes.
+//   bmp:   u16[65536]; 0 = unchanged, 0xFFFF = see the supplementary list,
+//          else the simplified code point. One load per BMP character.
+//   start: 65536 bits; bit c set when some phrase starts with c, so text
+//          without such characters never touches the phrase index.
+//   supplementary: (u32 key, u32 value) pairs sorted by key, for mappings
+//          with a key or value outside the BMP.
+//   index: PhraseEntry[phrase_count] sorted by key bytes.
+//   strings: UTF-8 keys and values the index points into.
+#ifndef AIDTEXT_CONVERT_CONVERSION_TABLE_H_
+#define AIDTEXT_CONVERT_CONVERSION_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace aidtext {
+
+class ConversionTable {
+ public:
+  enum class Group { kTraditional, kHongKongVariants, kTaiwanVariants };
+  // The embedded table of a group; valid for the program's lifetime. Aborts
+  // with a message if the embedded data is malformed (a build error).
+  static const ConversionTable& get(Group group);
+
+  // The simplified form of `c`, or `c` itself when the table leaves it.
+  char32_t map_char(char32_t c) const {
+    if (c < 0x10000) {
+      uint16_t v = bmp_[c];
+      if (v == 0) return c;
+      if (v != kSeeSupplementary) return v;
+    }
+    return map_supplementary(c);
+  }
+  // False when no phrase starts with `c` (most characters): skip the index.
+  bool may_start_phrase(char32_t c) const {
+    if (c < 0x10000) return (start_[c >> 3] >> (c & 7)) & 1;
+    return supplementary_phrase_start_;
+  }
+
+  struct PhraseMatch {
+    size_t key_bytes = 0;      // 0: no phrase matched
+    std::string_view value;    // UTF-8 replacement, same character count
+    bool split_linear = false; // every character keeps its UTF-8 length
+  };
+  // The longest phrase that is a prefix of text[pos, limit). Entries from
+  // corrections.tsv take part only when `corrections` is set (and then win
+  // over an OpenCC entry with the same key).
+  PhraseMatch longest_phrase(std::string_view text, size_t pos, size_t limit,
+                             bool corrections) const;
+
+  size_t phrase_count() const { return phrase_count_; }
+
+ private:
+  static constexpr uint16_t kSeeSupplementary = 0xFFFF;
+  explicit ConversionTable(const unsigned char* data, unsigned long size, const char* name);
+  char32_t map_supplementary(char32_t c) const;
+
+  const uint16_t* bmp_ = nullptr;
+  const unsigned char* start_ = nullptr;
+  const uint32_t* supplementary_ = nullptr;  // key, value pairs
+  uint32_t supplementary_count_ = 0;
+  const unsigned char* index_ = nullptr;
+  uint32_t phrase_count_ = 0;
+  const char* strings_ = nullptr;
+  uint32_t strings_size_ = 0;
+  bool supplementary_phrase_start_ = false;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_CONVERT_CONVERSION_TABLE_H_

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Builds aidtext's traditional -> simplified tables from OpenCC dictionaries.
+
+Run by CMake at build time (lib/convert/CMakeLists.txt). Inputs are text
+exports of Debian's OpenCC dictionaries (`opencc_dict -f ocd2 -t text`, one
+"key<TAB>value [value...]" a line; the first value is OpenCC's default) and
+lib/convert/corrections.tsv. Output: one binary table per dictionary group,
+laid out as lib/convert/conversion_table.h describes. Data: OpenCC
+(https://github.com/BYVoid/OpenCC), Apache-2.0, as packaged by Debian.
+
+usage: make_conversion_tables.py --group NAME OUT.bin CHARS.txt PHRASES.txt
+                                 --corrections corrections.tsv
+"""
+import argparse
+import struct
+import sys
+
+MAGIC = b"AIDCNV01"
+HEADER_SIZE = 64
+BMP_SIZE = 0x10000
+UNCHANGED = 0x0000  # bmp[] value: the character is left as it is
+SEE_SUPPLEMENTARY = 0xFFFF  # bmp[] value: the mapping is in the supplementary list
+FLAG_CORRECTION = 1  # phrase flag: comes from corrections.tsv, not OpenCC
+FLAG_SPLIT_LINEAR = 2  # phrase flag: every character keeps its UTF-8 length
+HEADER_FLAG_SUPPLEMENTARY_START = 1  # some phrase starts outside the BMP
+
+
+def read_dictionary(path):
+    entries = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            key, sep, values = line.partition("\t")
+            if not sep or not key or not values:
+                sys.exit(f"{path}:{number}: not 'key<TAB>values': {line!r}")
+            entries[key] = values.split(" ")[0]
+    return entries
+
+
+def read_corrections(path, group):
+    chars, phrases = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 4:
+                sys.exit(f"{path}:{number}: want table<TAB>from<TAB>to<TAB>reason")
+            table, source, target, _reason = fields
+            if table != group:
+                continue
+            if len(source) != len(target):
+                sys.exit(f"{path}:{number}: corrections keep the character count")
+            phrases[source] = target
+    return chars, phrases
+
+
+def build(group, chars_path, phrases_path, corrections_path):
+    chars = read_dictionary(chars_path)
+    opencc_phrases = read_dictionary(phrases_path)
+    _, corrections = read_corrections(corrections_path, group)
+    for key, value in list(chars.items()) + list(opencc_phrases.items()):
+        if len(key) != len(value):
+            sys.exit(f"{group}: {key}->{value} changes the character count")
+
+    bmp = [UNCHANGED] * BMP_SIZE
+    supplementary = []
+    for key, value in sorted(chars.items()):
+        if len(key) != 1:
+            sys.exit(f"{group}: character table key {key!r} is not one character")
+        k, v = ord(key), ord(value)
+        if k == v:
+            continue
+        if k < BMP_SIZE and v < BMP_SIZE and v not in (UNCHANGED, SEE_SUPPLEMENTARY):
+            bmp[k] = v
+        else:
+            if k < BMP_SIZE:
+                bmp[k] = SEE_SUPPLEMENTARY
+            supplementary.append((k, v))
+    supplementary.sort()
+
+    phrases = [(key, value, 0) for key, value in opencc_phrases.items()]
+    phrases += [(key, value, FLAG_CORRECTION) for key, value in corrections.items()]
+    phrases.sort(key=lambda p: (p[0].encode("utf-8"), p[2]))
+
+    start_bits = bytearray(BMP_SIZE // 8)
+    header_flags = 0
+    for key, _, _ in phrases:
+        first = ord(key[0])
+        if first < BMP_SIZE:
+            start_bits[first >> 3] |= 1 << (first & 7)
+        else:
+            header_flags |= HEADER_FLAG_SUPPLEMENTARY_START
+
+    string_bytes = bytearray()
+    index = bytearray()
+    max_key_bytes = 0
+    for key, value, flags in phrases:
+        kb, vb = key.encode("utf-8"), value.encode("utf-8")
+        if all(len(a.encode()) == len(b.encode()) for a, b in zip(key, value)):
+            flags |= FLAG_SPLIT_LINEAR
+        key_off = len(string_bytes)
+        string_bytes += kb
+        value_off = len(string_bytes)
+        string_bytes += vb
+        max_key_bytes = max(max_key_bytes, len(kb))
+        index += struct.pack("<IIHHHH", key_off, value_off, len(kb), len(vb), flags,
+                             len(key))
+
+    def align(buf, n=16):
+        while len(buf) % n:
+            buf.append(0)
+
+    body = bytearray(HEADER_SIZE)
+    bmp_offset = len(body)
+    body += struct.pack(f"<{BMP_SIZE}H", *bmp)
+    start_offset = len(body)
+    body += start_bits
+    align(body)
+    supp_offset = len(body)
+    for k, v in supplementary:
+        body += struct.pack("<II", k, v)
+    align(body)
+    index_offset = len(body)
+    body += index
+    align(body)
+    strings_offset = len(body)
+    body += string_bytes
+    align(body)
+    header = MAGIC + struct.pack(
+        "<IIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
+        len(supplementary), index_offset, len(phrases), strings_offset, len(string_bytes),
+        max_key_bytes)
+    body[:len(header)] = header
+    return bytes(body)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--group", required=True, help="ts, hk or tw (corrections.tsv column 1)")
+    parser.add_argument("--corrections", required=True)
+    parser.add_argument("out")
+    parser.add_argument("characters")
+    parser.add_argument("phrases")
+    args = parser.parse_args()
+    data = build(args.group, args.characters, args.phrases, args.corrections)
+    with open(args.out, "wb") as f:
+        f.write(data)
+
+
+if __name__ == "__main__":
+    main()

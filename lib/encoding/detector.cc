@@ -1,0 +1,151 @@
+#include "encoding/detector.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/utf8.h"
+
+// 65536 bytes generated at build time by make_common_chars.py (jieba word
+// frequencies + OpenCC traditional forms): 1 = very common, 2 = common.
+extern "C" const unsigned char aidtext_common_chars[];
+extern "C" const unsigned long aidtext_common_chars_size;
+
+namespace aidtext {
+namespace {
+
+constexpr size_t kClassTableSize = 0x10000;
+
+int frequency_class(char32_t c) {
+  if (c >= kClassTableSize || aidtext_common_chars_size < kClassTableSize) return 0;
+  return aidtext_common_chars[c];
+}
+
+void U_CALLCONV count_invalid(const void* context, UConverterToUnicodeArgs* args, const char*,
+                              int32_t, UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;
+  ++*static_cast<uint32_t*>(const_cast<void*>(context));
+  static const UChar kReplacement = 0xFFFD;
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+// Sums the plausibility of the non-ASCII characters of a decoding.
+struct Tally {
+  double sum = 0;
+  uint32_t counted = 0;
+  void add(char32_t c) {
+    if (c >= 0x20 && c < 0x7F) return;                     // ASCII text: says nothing
+    if (c == '\n' || c == '\r' || c == '\t') return;
+    sum += character_plausibility(c);
+    ++counted;
+  }
+  double score() const { return counted ? sum / counted : 0; }
+};
+
+void score_with_icu(std::string_view sample, bool whole, EncodingCandidate* cand) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(cand->icu_name, &err));
+  if (U_FAILURE(err)) {
+    cand->score = -2;
+    return;
+  }
+  ucnv_setToUCallBack(cnv.get(), count_invalid, &cand->invalid, nullptr, nullptr, &err);
+  std::vector<UChar> units(sample.size() + 64);
+  UChar* target = units.data();
+  const char* source = sample.data();
+  // Without flush, a character cut at the end of the sample is held back,
+  // not counted as invalid.
+  ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &source,
+                 sample.data() + sample.size(), nullptr, whole, &err);
+  Tally tally;
+  const size_t n = static_cast<size_t>(target - units.data());
+  for (size_t k = 0; k < n; ++k) {
+    char32_t c = units[k];
+    if (U16_IS_LEAD(units[k]) && k + 1 < n && U16_IS_TRAIL(units[k + 1])) {
+      c = U16_GET_SUPPLEMENTARY(units[k], units[k + 1]);
+      ++k;
+    } else if (U16_IS_SURROGATE(units[k])) {
+      c = utf8::kReplacement;
+    }
+    tally.add(c);
+  }
+  cand->score = tally.score();
+}
+
+void score_utf8(std::string_view sample, bool whole, EncodingCandidate* cand) {
+  Tally tally;
+  size_t i = 0;
+  while (i < sample.size()) {
+    int len;
+    char32_t c = utf8::decode(sample, i, &len);
+    if (c == utf8::kReplacement && len == 1) {
+      // A sequence cut by the end of the sample is not an error.
+      if (!whole && sample.size() - i < 4 && utf8::sequence_length(sample[i]) > 1) break;
+      ++cand->invalid;
+    }
+    tally.add(c);
+    i += len;
+  }
+  cand->score = tally.score();
+}
+
+}  // namespace
+
+double character_plausibility(char32_t c) {
+  if (c == utf8::kReplacement) return -2;                     // invalid sequence
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return -2;         // controls (NUL of misread UTF-16)
+  if (utf8::is_han(c)) {
+    switch (frequency_class(c)) {
+      case 1: return 1.0;
+      case 2: return 0.8;
+      default: return 0.1;
+    }
+  }
+  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E) ||
+      (c >= 0x2010 && c <= 0x2027) || c == 0x00B7 || c == 0x00D7 || c == 0x2030 ||
+      c == 0x2103 || c == 0x2116 || (c >= 0xFE30 && c <= 0xFE4F) || c == 0x00A0 ||
+      c == 0x00B0 || (c >= 0x2160 && c <= 0x216B) || (c >= 0x2460 && c <= 0x249B) ||
+      (c >= 0x25A0 && c <= 0x25CF) || c == 0x2605 || c == 0x2606 || c == 0x3001)
+    return 0.8;                                               // CJK and common punctuation
+  if (c >= 0xE000 && c <= 0xF8FF) return -1;                  // private use: unmapped bytes
+  if (c >= 0x3040 && c <= 0x30FF) return 0.1;                 // kana
+  if (c >= 0xD800 && c <= 0xDFFF) return -2;
+  return 0;
+}
+
+Detection detect_encoding(std::string_view bytes) {
+  const bool whole = bytes.size() <= kDetectionSampleBytes;
+  std::string_view sample = bytes.substr(0, std::min(bytes.size(), kDetectionSampleBytes));
+  Detection d;
+  d.ranking = {
+      {"UTF-8", nullptr},
+      {"GB18030", "GB18030"},
+      {"Big5", "windows-950"},
+      {"UTF-16LE", "UTF-16LE"},
+      {"UTF-16BE", "UTF-16BE"},
+  };
+  for (EncodingCandidate& c : d.ranking) {
+    if (c.icu_name) score_with_icu(sample, whole, &c);
+    else score_utf8(sample, whole, &c);
+  }
+  // Best score first; the listed order breaks ties (UTF-8, then GB18030, ...).
+  std::stable_sort(d.ranking.begin(), d.ranking.end(),
+                   [](const EncodingCandidate& a, const EncodingCandidate& b) {
+                     return a.score > b.score;
+                   });
+  d.best = d.ranking[0];
+  const double best = d.best.score;
+  const double second = d.ranking.size() > 1 ? d.ranking[1].score : -2;
+  // Confident when the best decoding is plausible and clearly ahead.
+  d.confidence = std::clamp(best, 0.0, 1.0) * std::clamp(0.5 + (best - second), 0.0, 1.0);
+  return d;
+}
+
+}  // namespace aidtext

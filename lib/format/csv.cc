@@ -1,0 +1,68 @@
+#include "format/csv.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "format/utf8_scan.h"
+
+namespace aidtext::csv {
+
+namespace {
+
+bool needs_quotes(std::string_view s) {
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
+}  // namespace
+
+void append_field(std::string& out, std::string_view s) {
+  const bool quoted = needs_quotes(s);
+  if (quoted) out.push_back('"');
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const int len = format::utf8_sequence_at(s, i);
+      if (len == 0) {
+        out.append(format::kReplacementUtf8);
+        ++i;
+      } else {
+        out.append(s.data() + i, static_cast<size_t>(len));
+        i += static_cast<size_t>(len);
+      }
+      continue;
+    }
+    if (c == '"') out.append("\"\"");
+    else if (c == 0) out.append(format::kReplacementUtf8);
+    else out.push_back(static_cast<char>(c));
+    ++i;
+  }
+  if (quoted) out.push_back('"');
+}
+
+void append_field_or_empty(std::string& out, const char* s) {
+  if (s != nullptr) append_field(out, s);
+}
+
+RowWriter& RowWriter::uint(uint64_t v) {
+  sep();
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, r.ptr);
+  return *this;
+}
+
+RowWriter& RowWriter::number(double v) {
+  sep();
+  if (std::isfinite(v)) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  return *this;
+}
+
+}  // namespace aidtext::csv

@@ -1,0 +1,32 @@
+// CSV (RFC 4180, see csv.h) for every record type: the same fields, in the
+// same order, as the JSON records of json_writer.h; JSON null is an empty
+// field, booleans are 1/0. Each header and row ends with CRLF.
+#ifndef AIDTEXT_FORMAT_CSV_WRITER_H_
+#define AIDTEXT_FORMAT_CSV_WRITER_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/normalized_text.h"
+#include "format/csv.h"
+#include "metrics/metric_record.h"
+#include "numerals/quantity.h"
+
+namespace aidtext::csv {
+
+inline constexpr std::string_view kQuantityHeader =
+    "kind,text,start,end,value,value_high,unit,classifier,approx,date\r\n";
+inline constexpr std::string_view kMetricHeader =
+    "metric,value,unit,approx,change,time,place,text,start,end,sentence\r\n";
+inline constexpr std::string_view kRepairHeader =
+    "kind,in_start,in_end,out_start,out_end,confidence,guessed_chars,repaired\r\n";
+inline constexpr std::string_view kRepeatHeader = "start,end,first_start,first_end\r\n";
+
+void append_quantity(std::string& out, const Quantity& q, const NormalizedText& text);
+void append_metric(std::string& out, const MetricRecord& m);
+void append_repair(std::string& out, const Repair& r);
+void append_repeat(std::string& out, const RepeatedPassage& r);
+
+}  // namespace aidtext::csv
+
+#endif  // AIDTEXT_FORMAT_CSV_WRITER_H_

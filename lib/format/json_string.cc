@@ -1,0 +1,101 @@
+#include "format/json_string.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "format/utf8_scan.h"
+
+namespace aidtext::json {
+
+void append_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    // Copy the longest run that needs no escaping in one go.
+    size_t run = i;
+    while (run < n) {
+      const unsigned char c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) break;
+      if (c < 0x80) { ++run; continue; }
+      const int len = format::utf8_sequence_at(s, run);
+      if (len == 0) break;
+      run += static_cast<size_t>(len);
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i >= n) break;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      default:
+        if (c >= 0x80) {
+          out.append(format::kReplacementUtf8);  // a byte of malformed UTF-8
+        } else {
+          out.append("\\u00");
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        }
+    }
+    ++i;
+  }
+  out.push_back('"');
+}
+
+void append_string_or_null(std::string& out, const char* s) {
+  if (s == nullptr) out.append("null");
+  else append_string(out, s);
+}
+
+void append_double(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out.append("null");
+    return;
+  }
+  char buf[32];
+  // Shortest round-trip form; may use an exponent ("1e+21"), valid JSON.
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+void append_uint(std::string& out, uint64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+bool is_number(std::string_view t) {
+  size_t i = 0;
+  const size_t n = t.size();
+  auto digit = [&](size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  if (i < n && t[i] == '-') ++i;
+  if (!digit(i)) return false;
+  if (t[i] == '0') ++i;
+  else while (digit(i)) ++i;
+  if (i < n && t[i] == '.') {
+    ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digit(i)) return false;
+    while (digit(i)) ++i;
+  }
+  return i == n;
+}
+
+void append_decimal_text(std::string& out, std::string_view text) {
+  if (is_number(text)) out.append(text);
+  else append_string(out, text);
+}
+
+}  // namespace aidtext::json

@@ -1,0 +1,289 @@
+#include "metrics/context.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace aidtext {
+namespace {
+
+CueKind kind_of(int32_t payload) { return static_cast<CueKind>(payload / kKindStride); }
+int id_of(int32_t payload) { return payload % kKindStride; }
+
+bool clause_mark(char32_t c) {
+  return c == U'，' || c == ',' || c == U'；' || c == ';' || c == U'：' || c == ':' || c == U'。' ||
+         c == U'！' || c == '!' || c == U'？' || c == '?' || c == '\n';
+}
+
+// Closing quotes end a quoted phrase: its words say nothing about a figure
+// after it (“帮扶一个贫困村”六个方面).
+bool closing_quote(char32_t c) { return c == U'”' || c == U'」' || c == U'』' || c == U'’' || c == U'》'; }
+
+bool connector(char32_t c) {
+  return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U'或' || c == ' ' || c == U'　';
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
+                                 std::vector<const Quantity*> figures)
+    : text_(text), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
+  rules_.cues.scan(text_, sentence_.begin, sentence_.end, &hits_);
+  if (rules_.has_patterns) {
+    re2::StringPiece whole(text_.data(), sentence_.end);
+    for (size_t g = 0; g < rules_.groups.size(); ++g) {
+      for (const auto& re : rules_.groups[g].patterns) {
+        size_t pos = sentence_.begin;
+        re2::StringPiece m;
+        while (pos < sentence_.end && re->Match(whole, pos, sentence_.end, RE2::UNANCHORED, &m, 1)) {
+          size_t b = m.data() - text_.data();
+          size_t e = b + m.size();
+          if (e > b) hits_.push_back(CueHit{static_cast<uint32_t>(b), static_cast<uint32_t>(e),
+                                            static_cast<int32_t>(static_cast<int>(CueKind::kGroup) * kKindStride + g)});
+          // Move past the match (at least one character: patterns may match
+          // the empty string at some positions, e.g. \b).
+          int len = 1;
+          if (e > b) {
+            pos = e;
+          } else {
+            utf8::decode(text_, b, &len);
+            pos = b + len;
+          }
+        }
+      }
+    }
+    std::stable_sort(hits_.begin(), hits_.end(), [](const CueHit& a, const CueHit& b) { return a.begin < b.begin; });
+  }
+  compute_windows();
+}
+
+bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
+  while (b < e) {
+    int len = 1;
+    char32_t c = utf8::decode(text_, b, &len);
+    if (!connector(c)) return false;
+    b += len;
+  }
+  return true;
+}
+
+void SentenceContext::compute_windows() {
+  // Clause marks of the sentence, once.
+  std::vector<uint32_t> marks;  // byte positions of marks
+  std::vector<uint32_t> mark_ends;
+  std::vector<uint32_t> quote_ends;   // ends of closing quotes
+  std::vector<uint32_t> list_commas;  // positions of 、
+  for (uint32_t p = sentence_.begin; p < sentence_.end;) {
+    int len = 1;
+    char32_t c = utf8::decode(text_, p, &len);
+    if (clause_mark(c)) {
+      marks.push_back(p);
+      mark_ends.push_back(p + len);
+    } else if (closing_quote(c)) {
+      quote_ends.push_back(p + len);
+    } else if (c == U'、') {
+      list_commas.push_back(p);
+    }
+    p += len;
+  }
+  size_t n = figures_.size();
+  windows_.assign(n, Windows{});
+  std::vector<bool> left_bare(n), right_bare(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Quantity& q = *figures_[i];
+    auto it = std::lower_bound(marks.begin(), marks.end(), q.span.begin);
+    uint32_t cb = it == marks.begin() ? sentence_.begin : mark_ends[it - marks.begin() - 1];
+    auto qt = std::upper_bound(quote_ends.begin(), quote_ends.end(), q.span.begin);
+    if (qt != quote_ends.begin()) cb = std::max(cb, *(qt - 1));
+    auto jt = std::lower_bound(marks.begin(), marks.end(), q.span.end);
+    uint32_t ce = jt == marks.end() ? sentence_.end : *jt;
+    Windows& w = windows_[i];
+    w.clause = Range{cb, ce};
+    uint32_t lb = cb;
+    bool prev_in_clause = i > 0 && figures_[i - 1]->span.end >= cb && figures_[i - 1]->span.end <= q.span.begin;
+    if (prev_in_clause) lb = figures_[i - 1]->span.end;
+    w.left = Range{lb, q.span.begin};
+    left_bare[i] = prev_in_clause && only_connectors(lb, q.span.begin);
+    uint32_t re = ce;
+    bool next_in_clause = i + 1 < n && figures_[i + 1]->span.begin <= ce && figures_[i + 1]->span.begin >= q.span.end;
+    if (next_in_clause) re = figures_[i + 1]->span.begin;
+    right_bare[i] = next_in_clause && only_connectors(q.span.end, re);
+    // 出列贫困村31个、剩余贫困村104个: words after a 、 lead to the next figure.
+    if (next_in_clause && !right_bare[i]) {
+      auto ct = std::lower_bound(list_commas.begin(), list_commas.end(), q.span.end);
+      if (ct != list_commas.end() && *ct < re) re = *ct;
+    }
+    w.right = Range{q.span.end, re};
+  }
+  // Figures back to back share the words before the first and after the last.
+  for (size_t i = 1; i < n; ++i)
+    if (left_bare[i]) windows_[i].left = windows_[i - 1].left;
+  for (size_t i = n; i-- > 1;)
+    if (right_bare[i - 1]) windows_[i - 1].right = windows_[i].right;
+}
+
+uint32_t SentenceContext::distance(const Quantity& q, const CueHit& h) const {
+  if (h.end <= q.span.begin) return q.span.begin - h.end;
+  if (h.begin >= q.span.end) return h.begin - q.span.end;
+  return 0;
+}
+
+bool SentenceContext::group_in(int group, const Range* ranges, size_t n) const {
+  for (const CueHit& h : hits_) {
+    if (kind_of(h.payload) != CueKind::kGroup || id_of(h.payload) != group) continue;
+    for (size_t k = 0; k < n; ++k)
+      if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) return true;
+  }
+  return false;
+}
+
+bool SentenceContext::unit_ok(const UnitSpec& spec, const Quantity& q) const {
+  if (spec.unit != q.unit) return false;
+  if (spec.classifiers.empty()) return true;
+  return std::find(spec.classifiers.begin(), spec.classifiers.end(), q.classifier) != spec.classifiers.end();
+}
+
+// 7000万贫困人口: a number scaled by 万/亿 with no unit, directly followed by a noun.
+bool SentenceContext::bare_scaled(const Quantity& q) const {
+  if (!q.unit.empty() || q.span.end > text_.size()) return false;
+  std::string_view s = text_.substr(q.span.begin, q.span.size());
+  return ends_with(s, "万") || ends_with(s, "亿");
+}
+
+int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest) const {
+  const Quantity& q = *figures_[i];
+  bool bare = bare_scaled(q);
+  for (size_t r = 0; r < rules_.rules.size(); ++r) {
+    const Rule& rule = rules_.rules[r];
+    bool unit_match = bare;
+    for (const UnitSpec& u : rule.units) unit_match = unit_match || unit_ok(u, q);
+    if (!unit_match) continue;
+    bool holds = true;
+    for (const Condition& c : rule.conditions) {
+      bool present = false;
+      for (int g : c.any_of) present = present || group_in(g, ranges, n);
+      if (present == c.negated) {
+        holds = false;
+        break;
+      }
+    }
+    if (!holds) continue;
+    uint32_t best = UINT32_MAX;
+    for (const CueHit& h : hits_) {
+      if (kind_of(h.payload) != CueKind::kGroup) continue;
+      bool positive = false;
+      for (const Condition& c : rule.conditions)
+        if (!c.negated && std::find(c.any_of.begin(), c.any_of.end(), id_of(h.payload)) != c.any_of.end())
+          positive = true;
+      if (!positive) continue;
+      for (size_t k = 0; k < n; ++k)
+        if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) best = std::min(best, distance(q, h));
+    }
+    *nearest = best;
+    return static_cast<int>(r);
+  }
+  return -1;
+}
+
+bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const {
+  const Quantity& q = *figures_[i];
+  for (const CueHit& h : hits_) {
+    if (kind_of(h.payload) != CueKind::kBlock) continue;
+    for (size_t k = 0; k < n; ++k)
+      if (h.begin >= ranges[k].begin && h.end <= ranges[k].end && distance(q, h) < nearest) return true;
+  }
+  return false;
+}
+
+std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
+  const Quantity& q = *figures_[i];
+  const Windows& w = windows_[i];
+  const CueHit* nearest = nullptr;
+  uint32_t best = UINT32_MAX;
+  for (const CueHit& h : hits_) {
+    if (kind_of(h.payload) != CueKind::kChange) continue;
+    const std::string& kind = rules_.change_kinds[id_of(h.payload)];
+    bool before = h.end <= q.span.begin;
+    bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;
+    if (kind == "target" && (before || in_clause_after)) return kind;
+    bool tight = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
+    if (tight && distance(q, h) < best) {
+      best = distance(q, h);
+      nearest = &h;
+    }
+  }
+  if (nearest) return rules_.change_kinds[id_of(nearest->payload)];
+  return m.change;
+}
+
+std::vector<Attachment> SentenceContext::attach_all() {
+  std::vector<Attachment> out(figures_.size());
+  int last_metric = -1;      // metric of the previous attached figure in the sentence
+  bool in_subset = false;    // inside a 其中 list
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Quantity& q = *figures_[i];
+    const Windows& w = windows_[i];
+    Attachment& a = out[i];
+    Range tight[2] = {w.left, w.right};
+
+    // 其中: a part of the figure before keeps its metric.
+    bool opens_subset = false;
+    bool only_members = true;
+    for (const CueHit& h : hits_) {
+      bool in_tight = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
+      if (!in_tight) continue;
+      if (kind_of(h.payload) == CueKind::kSubset && h.end <= q.span.begin) opens_subset = true;
+      if (kind_of(h.payload) == CueKind::kGroup &&
+          std::find(rules_.subset_members.begin(), rules_.subset_members.end(), id_of(h.payload)) ==
+              rules_.subset_members.end())
+        only_members = false;
+    }
+    if (last_metric >= 0 && (opens_subset || (in_subset && only_members))) {
+      const MetricDef& m = rules_.metrics[last_metric];
+      if (std::find(m.units.begin(), m.units.end(), q.unit) != m.units.end()) {
+        a.metric = last_metric;
+        a.unit = q.unit;
+        a.change = change_for(i, m);
+        in_subset = true;
+        continue;
+      }
+    }
+    in_subset = false;
+
+    uint32_t nearest = UINT32_MAX;
+    int r = -1;
+    if (bare_scaled(q)) {
+      // Only the noun right after the figure can say what it counts.
+      for (const CueHit& h : hits_) {
+        if (h.begin == q.span.end && kind_of(h.payload) == CueKind::kGroup) {
+          Range only{h.begin, h.end};
+          r = match_rule(i, &only, 1, &nearest);
+          break;
+        }
+      }
+    } else {
+      r = match_rule(i, tight, 2, &nearest);
+      if (r >= 0) {
+        if (blocked(i, tight, 2, nearest)) r = -1;
+      } else {
+        r = match_rule(i, &w.clause, 1, &nearest);
+        if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
+      }
+    }
+    if (r < 0) continue;
+    const Rule& rule = rules_.rules[r];
+    a.metric = rule.metric;
+    a.unit = q.unit.empty() ? rule.units.front().unit : q.unit;
+    a.change = change_for(i, rules_.metrics[rule.metric]);
+    last_metric = rule.metric;
+  }
+  return out;
+}
+
+}  // namespace aidtext

@@ -1,0 +1,70 @@
+// Attachment of figures to metrics from the words around them in one sentence.
+//
+// Each figure is looked at through two windows of its sentence:
+//   - the tight window: the words between it and its neighbours (the
+//     previous or next figure, or the clause's punctuation , ; : 。). Figures
+//     written back to back (0.81万户2.89万人, 3228户9595名) share the words
+//     before the first and after the last;
+//   - the clause: everything between the clause marks around it.
+// Rules are tried in pack order on the tight window first, then on the
+// clause; the first rule whose cue groups all occur wins. A block word nearer
+// to the figure than the winning rule's nearest cue vetoes it (50余人参加).
+// Lists opened by a subset word (其中) keep the metric of the figure before.
+#ifndef AIDTEXT_METRICS_CONTEXT_H_
+#define AIDTEXT_METRICS_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/range.h"
+#include "metrics/literal_index.h"
+#include "metrics/rule_pack_data.h"
+#include "numerals/quantity.h"
+
+namespace aidtext {
+
+struct Attachment {
+  int metric = -1;       // index into RulePackData::metrics; -1: no metric
+  std::string unit;      // the record's unit
+  std::string change;    // "level", "total", "target"
+};
+
+class SentenceContext {
+ public:
+  // `figures`: the candidate quantities of the sentence, in text order, all
+  // inside `sentence`. Scans the sentence for cues once.
+  SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
+                  std::vector<const Quantity*> figures);
+
+  // Decides every figure, in order (a figure may depend on the one before).
+  std::vector<Attachment> attach_all();
+
+ private:
+  struct Windows {
+    Range left, right;  // tight windows (possibly inherited from a neighbour)
+    Range clause;
+  };
+  bool only_connectors(uint32_t b, uint32_t e) const;
+  void compute_windows();
+  // First rule (index) holding over the hits inside `ranges`, or -1; sets
+  // *nearest to the distance of its nearest positive cue from the figure.
+  int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest) const;
+  bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
+  bool bare_scaled(const Quantity& q) const;
+  bool blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const;
+  std::string change_for(size_t i, const MetricDef& m) const;
+  bool group_in(int group, const Range* ranges, size_t n) const;
+  uint32_t distance(const Quantity& q, const CueHit& h) const;
+
+  std::string_view text_;
+  Range sentence_;
+  const RulePackData& rules_;
+  std::vector<const Quantity*> figures_;
+  std::vector<CueHit> hits_;  // literal and pattern cues, in text order
+  std::vector<Windows> windows_;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_CONTEXT_H_

@@ -1,0 +1,46 @@
+// LiteralIndex: finds many literal UTF-8 cues in a short text without regex.
+//
+// Cues are bucketed by their first code point, so a scan looks at each
+// character once and compares only the few cues that start with it (a cue
+// list of a few hundred words costs one hash probe per character). At every
+// position the longest cue wins, and a hit lying inside an earlier, longer hit
+// is dropped: "脱贫攻坚" listed as a cue hides the "脱贫" inside it.
+#ifndef AIDTEXT_METRICS_LITERAL_INDEX_H_
+#define AIDTEXT_METRICS_LITERAL_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aidtext {
+
+struct CueHit {
+  uint32_t begin = 0;  // byte offsets in the scanned text's coordinates
+  uint32_t end = 0;
+  int32_t payload = 0;  // what the cue stands for (the caller's id)
+};
+
+class LiteralIndex {
+ public:
+  // Adds a non-empty cue. A cue added twice keeps its first payload.
+  void add(std::string_view cue, int32_t payload);
+  bool empty() const { return buckets_.empty(); }
+
+  // Appends the hits in text[begin, end) to *out in text order; offsets are
+  // those of `text`. Never reads outside [begin, end).
+  void scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const;
+
+ private:
+  struct Entry {
+    std::string cue;
+    int32_t payload;
+  };
+  // First code point -> cues starting with it, longest first.
+  std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_LITERAL_INDEX_H_

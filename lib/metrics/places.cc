@@ -1,0 +1,229 @@
+#include "metrics/places.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/utf8.h"
+#include "metrics/literal_index.h"
+
+namespace aidtext {
+namespace {
+
+// Characters that cannot be part of a place name's stem: function words and
+// numerals. Walking back from a suffix stops at them (在大关县 -> 大关县).
+bool stop_char(char32_t c) {
+  static constexpr char32_t kStops[] = {
+      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'同', U'向', U'从', U'自',
+      U'为', U'是', U'了', U'由', U'于', U'被', U'给', U'让', U'等', U'个', U'名', U'以', U'之', U'共',
+      U'全', U'该', U'本', U'我', U'各', U'其', U'这', U'那', U'此', U'每', U'年', U'月', U'日', U'至',
+      U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'都', U'又', U'就', U'但', U'副', U'原',
+      U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'两', U'百', U'千', U'万',
+      U'亿', U'零', U'〇', U'第', U'多', U'余', U'个'};
+  for (char32_t s : kStops)
+    if (c == s) return true;
+  return false;
+}
+
+bool starts_at(std::string_view text, size_t pos, std::string_view w) {
+  return pos + w.size() <= text.size() && text.compare(pos, w.size(), w) == 0;
+}
+bool ends_at(std::string_view text, size_t end, std::string_view w) {
+  return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
+}
+
+// Start of the code point that ends at `end` (end > 0).
+size_t prev_char(std::string_view text, size_t end) {
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  return b;
+}
+
+}  // namespace
+
+PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
+  if (rules.place_suffixes.empty() && rules.places.empty()) return;
+  find_suffixed(text, rules);
+  find_bare(text, rules);
+  classify(text, rules);
+}
+
+void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules) {
+  std::vector<char32_t> suffixes;
+  for (const std::string& s : rules.place_suffixes) {
+    int len = 1;
+    suffixes.push_back(utf8::decode(s, 0, &len));
+  }
+  if (suffixes.empty()) return;
+  uint32_t prev_end = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    int len = 1;
+    char32_t c = utf8::decode(text, pos, &len);
+    size_t here = pos;
+    pos += len;
+    if (std::find(suffixes.begin(), suffixes.end(), c) == suffixes.end()) continue;
+    size_t end = pos;
+    bool generic = false;
+    for (const std::string& w : rules.not_places) {
+      // 全县 ends at the suffix; 乡镇 and 县区 start at it.
+      if (ends_at(text, end, w) || starts_at(text, here, w)) {
+        generic = true;
+        break;
+      }
+    }
+    if (generic) continue;
+    // Walk back over at most 3 stem characters.
+    size_t b = here;
+    int k = 0;
+    bool delimited = false;
+    while (true) {
+      if (b <= prev_end || b == 0) {
+        delimited = true;
+        break;
+      }
+      size_t p = prev_char(text, b);
+      int l2 = 1;
+      char32_t d = utf8::decode(text, p, &l2);
+      if (!utf8::is_han(d) || stop_char(d)) {
+        delimited = true;
+        break;
+      }
+      if (k == 3) break;  // a fourth character: the stem's start is unknown
+      b = p;
+      ++k;
+    }
+    if (!delimited) {
+      // No boundary in sight: most names have a two-character stem.
+      b = prev_char(text, prev_char(text, here));
+      k = 2;
+    }
+    bool one_char_ok = c == U'县' || c == U'旗';
+    if (k < 2 && !(k == 1 && one_char_ok)) continue;
+    PlaceMention m;
+    m.span = Range{static_cast<uint32_t>(b), static_cast<uint32_t>(end)};
+    m.name = std::string(text.substr(b, end - b));
+    mentions_.push_back(std::move(m));
+    delimited_.push_back(delimited);
+    prev_end = static_cast<uint32_t>(end);
+  }
+  // A name whose start was guessed (two characters before the suffix, no
+  // boundary in sight: 坚持市负总责) counts only if the text also writes it
+  // where its start is certain (在大关县, 。大关县).
+  std::unordered_set<std::string> certain;
+  for (size_t i = 0; i < mentions_.size(); ++i)
+    if (delimited_[i]) certain.insert(mentions_[i].name);
+  std::vector<PlaceMention> kept;
+  for (size_t i = 0; i < mentions_.size(); ++i)
+    if (delimited_[i] || certain.count(mentions_[i].name)) kept.push_back(std::move(mentions_[i]));
+  mentions_ = std::move(kept);
+  delimited_.clear();
+}
+
+void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
+  LiteralIndex names;
+  std::vector<std::string> full;
+  // 在张掖举行: a meeting's venue is a place name even without a suffix.
+  for (size_t at = text.find("在"); at != std::string_view::npos; at = text.find("在", at + 3)) {
+    size_t p = at + 3;
+    for (int n = 1; n <= 4 && p < text.size(); ++n) {
+      int len = 1;
+      char32_t c = utf8::decode(text, p, &len);
+      if (!utf8::is_han(c) || stop_char(c)) break;
+      p += len;
+      if (n < 2) continue;
+      bool venue = false;
+      for (const std::string& w : rules.venue_verbs) venue = venue || starts_at(text, p, w);
+      if (venue) {
+        std::string name(text.substr(at + 3, p - at - 3));
+        names.add(name, static_cast<int32_t>(full.size()));
+        full.push_back(name);
+        break;
+      }
+    }
+  }
+  for (const PlaceMention& m : mentions_) {
+    int len = 1;
+    size_t last = prev_char(m.name, m.name.size());
+    (void)len;
+    std::string stem = m.name.substr(0, last);
+    // Two characters at least: a one-character stem (岷) is too ambiguous alone.
+    if (stem.size() < 6) continue;
+    names.add(stem, static_cast<int32_t>(full.size()));
+    full.push_back(m.name);
+  }
+  for (const std::string& p : rules.places) {
+    // A province seen with its suffix (甘肃省) keeps that form.
+    std::string name = p;
+    for (const PlaceMention& m : mentions_)
+      if (m.name.size() > p.size() && m.name.compare(0, p.size(), p) == 0 && m.name.size() <= p.size() + 3) {
+        name = m.name;
+        break;
+      }
+    names.add(p, static_cast<int32_t>(full.size()));
+    full.push_back(name);
+  }
+  if (names.empty()) return;
+  std::vector<CueHit> hits;
+  names.scan(text, 0, static_cast<uint32_t>(text.size()), &hits);
+  if (hits.empty()) return;
+  std::vector<PlaceMention> merged;
+  merged.reserve(mentions_.size() + hits.size());
+  size_t i = 0;
+  for (const CueHit& h : hits) {
+    while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(mentions_[i++]);
+    if (i < mentions_.size() && mentions_[i].span.begin < h.end) continue;  // inside a suffixed mention
+    PlaceMention m;
+    m.span = Range{h.begin, h.end};
+    m.name = full[h.payload];
+    merged.push_back(std::move(m));
+  }
+  while (i < mentions_.size()) merged.push_back(mentions_[i++]);
+  mentions_ = std::move(merged);
+}
+
+void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    PlaceMention& m = mentions_[i];
+    // 甘肃省定西市渭源县: only the last name of a chain speaks for it.
+    if (i + 1 < mentions_.size() && mentions_[i + 1].span.begin == m.span.end) {
+      m.governs = false;
+      continue;
+    }
+    for (const std::string& w : rules.org_after)
+      if (starts_at(text, m.span.end, w)) {
+        m.governs = false;
+        break;
+      }
+    if (!m.governs) continue;
+    // Venue: 在 before the chain's first name, a meeting verb after.
+    size_t first = i;
+    while (first > 0 && mentions_[first - 1].span.end == mentions_[first].span.begin) --first;
+    if (ends_at(text, mentions_[first].span.begin, "在")) {
+      for (const std::string& w : rules.venue_verbs)
+        if (starts_at(text, m.span.end, w)) {
+          m.governs = false;
+          break;
+        }
+    }
+  }
+}
+
+const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last) const {
+  if (last) {
+    // Walk back from the last mention that ends by `to`.
+    auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
+                               [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
+    for (auto it = hi; it != mentions_.begin();) {
+      --it;
+      if (it->span.begin < from) break;
+      if (it->governs && it->span.end <= to) return &it->name;
+    }
+    return nullptr;
+  }
+  auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
+    if (it->governs) return &it->name;
+  return nullptr;
+}
+
+}  // namespace aidtext

@@ -1,0 +1,51 @@
+// Place names in a document and the place that governs a figure.
+//
+// Mentions come from two sources: a name before a place suffix (渭源县,
+// 湘西州, 锡壶沟村; the suffixes, the words that end in one without naming a
+// place, and province names written bare are in the rule pack), and later
+// bare uses of a name seen with its suffix (渭源 after 渭源县). A mention that
+// starts an organisation's name (渭源县委, 火炬区组团) or says where a meeting
+// was held (在北京举行) governs no figure. Names written one after another
+// (甘肃省定西市渭源县) are one mention: the last, most specific one.
+//
+// The governing place of a figure is the nearest mention before it in its
+// sentence, else earlier in its paragraph, else in the paragraphs before,
+// else the first one after it in its sentence.
+#ifndef AIDTEXT_METRICS_PLACES_H_
+#define AIDTEXT_METRICS_PLACES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/range.h"
+#include "metrics/rule_pack_data.h"
+
+namespace aidtext {
+
+struct PlaceMention {
+  Range span;
+  std::string name;      // as written with its suffix (渭源县 for a bare 渭源)
+  bool governs = true;   // false: part of an organisation, a venue, or a chain's inner name
+};
+
+class PlaceIndex {
+ public:
+  PlaceIndex(std::string_view text, const RulePackData& rules);
+
+  // Name of the nearest governing mention inside [from, to), the last one
+  // (before = true) or the first one; nullptr when there is none.
+  const std::string* nearest(uint32_t from, uint32_t to, bool last) const;
+  const std::vector<PlaceMention>& mentions() const { return mentions_; }
+
+ private:
+  void find_suffixed(std::string_view text, const RulePackData& rules);
+  void find_bare(std::string_view text, const RulePackData& rules);
+  void classify(std::string_view text, const RulePackData& rules);
+  std::vector<PlaceMention> mentions_;  // in text order, not overlapping
+  std::vector<bool> delimited_;         // while finding: the name's start is certain
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_PLACES_H_

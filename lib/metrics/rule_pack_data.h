@@ -1,0 +1,86 @@
+// The parsed form of a rule pack (lib/metrics/RULES.md describes the text
+// form). Read by the extractor; built only by RulePack::parse().
+#ifndef AIDTEXT_METRICS_RULE_PACK_DATA_H_
+#define AIDTEXT_METRICS_RULE_PACK_DATA_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "metrics/literal_index.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace aidtext {
+
+// A metric id with the units its records may carry and the `change` its
+// records have when no change cue says otherwise.
+struct MetricDef {
+  std::string id;
+  std::vector<std::string> units;
+  std::string change;  // "level", "total" or "target"
+};
+
+// A named set of cues: literals (matched without regex) and RE2 patterns.
+struct CueGroup {
+  std::string name;
+  std::vector<std::string> literals;
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;
+  std::vector<std::string> pattern_sources;  // as written, after "re:"
+};
+
+// A unit a rule accepts; for "count", optionally only some classifiers.
+struct UnitSpec {
+  std::string unit;
+  std::vector<std::string> classifiers;  // empty: any classifier
+};
+
+// One condition of a rule: some group of `any_of` occurs (or, when
+// `negated`, none of them does) in the quantity's context.
+struct Condition {
+  std::vector<int> any_of;  // group indexes
+  bool negated = false;
+};
+
+struct Rule {
+  int metric = 0;  // index into metrics
+  std::vector<UnitSpec> units;
+  std::vector<Condition> conditions;
+  int line = 0;  // where it was written (diagnostics)
+};
+
+// Payload kinds of the combined literal index (payload = kind * kKindStride + id).
+enum class CueKind { kGroup = 0, kBlock = 1, kChange = 2, kSubset = 3 };
+inline constexpr int kKindStride = 1 << 20;  // more than any list can hold (limits in rule_pack.cc)
+
+struct RulePackData {
+  std::vector<MetricDef> metrics;
+  std::vector<CueGroup> groups;
+  std::vector<Rule> rules;  // tried in order; the first that holds wins
+
+  std::vector<std::string> block_cues;       // a nearer one vetoes the record
+  std::vector<std::string> change_kinds;     // parallel to change_cues
+  std::vector<std::string> change_cues;      // "力争" -> "target"
+  std::vector<std::string> subset_markers;   // "其中"
+  std::vector<int> subset_members;           // groups a sub-list may name
+
+  std::vector<std::string> place_suffixes;   // "省", "市", ... (one character each)
+  std::vector<std::string> places;           // names known without a suffix ("甘肃")
+  std::vector<std::string> not_places;       // words ending in a suffix that are no names ("全县")
+  std::vector<std::string> org_after;        // a place followed by these names an organisation
+  std::vector<std::string> venue_verbs;      // 在X举行: X is where a meeting was, not what figures are about
+  std::vector<std::string> time_start_after; // 2015年以来: the start of a period, not its date
+  std::vector<std::string> time_start_before;// 自2017年: likewise
+  std::vector<std::string> bullets;          // paragraph openers of list items
+
+  // Built by finish(): every literal cue of groups, block, change and subset.
+  LiteralIndex cues;
+  bool has_patterns = false;
+  void finish();
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_RULE_PACK_DATA_H_

@@ -1,0 +1,57 @@
+// The time a figure refers to, from the dates around it.
+//
+// A date governs the figures after it in its sentence (2018年底贫困人口减至…);
+// failing that, a date opening an earlier sentence of the paragraph
+// (2016年，…。…), or the first clause of the paragraph that introduces a list
+// the figure's paragraph belongs to (2019年，… then ■ items). Dates that open
+// a period (2015年以来, 从今年起, 自2017年5月) date nothing; in a range
+// (自2017年5月至2019年5月) the end governs. Dates without a year (5月28日) and
+// time stamps (2017年05月22日 14时50分) are event and publication dates, never a
+// figure's time. 今年/去年 count from the document's year (the caller's
+// doc_date, else the first time stamp or full date near the top of the
+// text); without one, a figure governed by 今年 has no time.
+#ifndef AIDTEXT_METRICS_TIMES_H_
+#define AIDTEXT_METRICS_TIMES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metrics/rule_pack_data.h"
+#include "numerals/quantity.h"
+#include "text/segmenter.h"
+
+namespace aidtext {
+
+class TimeResolver {
+ public:
+  // `dates`: the date quantities of the text in text order.
+  TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
+               const RulePackData& rules, std::string_view doc_date);
+
+  // The time of a figure at `pos` in sentence `sentence` (an index of seg).
+  std::optional<std::string> time_of(uint32_t pos, int sentence) const;
+  // The document's year, 0 when unknown.
+  int doc_year() const { return doc_year_; }
+
+ private:
+  enum class Use { kNone, kValue, kUnknown };
+  // What date `d` says as a figure's time: nothing (an opening date, no
+  // year), a value, or "unknown" (今年 without a document year).
+  Use usable(const Quantity& d, std::string* value) const;
+  // The last usable date in [from, to), searching back; kNone when none.
+  Use last_in(uint32_t from, uint32_t to, std::string* value) const;
+  bool is_bullet(Range paragraph) const;
+  Range first_clause(Range r) const;
+
+  std::string_view text_;
+  const Segmentation& seg_;
+  std::vector<const Quantity*> dates_;
+  const RulePackData& rules_;
+  int doc_year_ = 0;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_TIMES_H_

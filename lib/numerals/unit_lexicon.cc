@@ -1,0 +1,174 @@
+#include "numerals/unit_lexicon.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/utf8.h"
+
+namespace aidtext::numerals {
+namespace {
+
+using K = UnitKind;
+
+// Longer words first where one is a prefix of another (个百分点 before 个).
+constexpr UnitWord kUnits[] = {
+    // money
+    {"元人民币", "CNY", "", K::kMoney},
+    {"万元", "CNY", "", K::kMoney},  // only reached when 万 was not read as a scale
+    {"元", "CNY", "", K::kMoney},
+    {"圆", "CNY", "", K::kMoney},
+    {"块钱", "CNY", "", K::kMoney},
+    {"人民币", "CNY", "", K::kMoney},
+    {"美元", "USD", "", K::kMoney},
+    {"美金", "USD", "", K::kMoney},
+    {"港元", "HKD", "", K::kMoney},
+    {"港币", "HKD", "", K::kMoney},
+    {"日元", "JPY", "", K::kMoney},
+    {"日币", "JPY", "", K::kMoney},
+    {"欧元", "EUR", "", K::kMoney},
+    {"英镑", "GBP", "", K::kMoney},
+    {"新台币", "TWD", "", K::kMoney},
+    {"台币", "TWD", "", K::kMoney},
+    {"澳元", "AUD", "", K::kMoney},
+    {"加元", "CAD", "", K::kMoney},
+    {"韩元", "KRW", "", K::kMoney},
+    {"泰铢", "THB", "", K::kMoney},
+    {"卢布", "RUB", "", K::kMoney},
+    // people and households
+    {"人次", "person_time", "", K::kPeople},
+    {"口人", "person", "", K::kPeople},
+    {"人", "person", "", K::kPeople},
+    {"名", "person", "", K::kPeople},
+    {"位", "person", "", K::kPeople},
+    {"口", "person", "", K::kPeople},
+    {"户", "household", "", K::kHousehold},
+    // area, mass, length
+    {"平方公里", "km2", "", K::kMeasure},
+    {"平方千米", "km2", "", K::kMeasure},
+    {"平方米", "m2", "", K::kMeasure},
+    {"亩", "mu", "", K::kMeasure},
+    {"公顷", "hectare", "", K::kMeasure},
+    {"吨", "t", "", K::kMeasure},
+    {"公斤", "kg", "", K::kMeasure},
+    {"千克", "kg", "", K::kMeasure},
+    {"斤", "jin", "", K::kMeasure},
+    {"克", "g", "", K::kMeasure},
+    {"公里", "km", "", K::kMeasure},
+    {"千米", "km", "", K::kMeasure},
+    {"米", "m", "", K::kMeasure},
+    // ratios
+    {"%", "percent", "", K::kPercent},
+    {"％", "percent", "", K::kPercent},
+    {"个百分点", "percentage_point", "", K::kPercentPoint},
+    {"倍", "times", "", K::kTimes},
+    {"成", "percent", "", K::kTenths},
+    {"折", "percent", "", K::kDiscount},
+    // durations and age
+    {"个月", "month", "", K::kDuration},
+    {"个小时", "hour", "", K::kDuration},
+    {"小时", "hour", "", K::kDuration},
+    {"天", "day", "", K::kDuration},
+    {"分钟", "minute", "", K::kDuration},
+    {"分", "point", "", K::kMeasure},  // scores and marks: 两千分 (minutes are 分钟, times are dates)
+    {"周岁", "age", "", K::kAge},
+    {"岁", "age", "", K::kAge},
+    // counting classifiers (spec list first, then common ones)
+    {"个", "count", "个", K::kClassifier},
+    {"项", "count", "项", K::kClassifier},
+    {"期", "count", "期", K::kClassifier},
+    {"家", "count", "家", K::kClassifier},
+    {"所", "count", "所", K::kClassifier},
+    {"批", "count", "批", K::kClassifier},
+    {"座", "count", "座", K::kClassifier},
+    {"次", "count", "次", K::kClassifier},
+    {"场", "count", "场", K::kClassifier},
+    {"套", "count", "套", K::kClassifier},
+    {"台", "count", "台", K::kClassifier},
+    {"间", "count", "间", K::kClassifier},
+    {"条", "count", "条", K::kClassifier},
+    {"件", "count", "件", K::kClassifier},
+    {"张", "count", "张", K::kClassifier},
+    {"本", "count", "本", K::kClassifier},
+    {"辆", "count", "辆", K::kClassifier},
+    {"头", "count", "头", K::kClassifier},
+    {"只", "count", "只", K::kClassifier},
+    {"处", "count", "处", K::kClassifier},
+    {"支", "count", "支", K::kClassifier},
+    {"篇", "count", "篇", K::kClassifier},
+    {"份", "count", "份", K::kClassifier},
+    {"种", "count", "种", K::kClassifier},
+    {"类", "count", "类", K::kClassifier},
+    {"部", "count", "部", K::kClassifier},
+    {"栋", "count", "栋", K::kClassifier},
+    {"幢", "count", "幢", K::kClassifier},
+    {"章", "count", "章", K::kClassifier},
+    {"节", "count", "节", K::kClassifier},
+    {"道", "count", "道", K::kClassifier},
+    {"块", "count", "块", K::kClassifier},
+    {"片", "count", "片", K::kClassifier},
+    {"棵", "count", "棵", K::kClassifier},
+    {"株", "count", "株", K::kClassifier},
+    {"匹", "count", "匹", K::kClassifier},
+    {"架", "count", "架", K::kClassifier},
+    {"艘", "count", "艘", K::kClassifier},
+    {"把", "count", "把", K::kClassifier},
+    {"双", "count", "双", K::kClassifier},
+    {"对", "count", "对", K::kClassifier},
+    {"轮", "count", "轮", K::kClassifier},
+    {"趟", "count", "趟", K::kClassifier},
+    {"篮", "count", "篮", K::kClassifier},
+    {"箱", "count", "箱", K::kClassifier},
+    {"袋", "count", "袋", K::kClassifier},
+    {"笔", "count", "笔", K::kClassifier},
+    {"枚", "count", "枚", K::kClassifier},
+    {"顶", "count", "顶", K::kClassifier},
+    {"届", "count", "届", K::kClassifier},
+};
+
+struct Index {
+  // Entries ordered by first code point, longest text first within one code point.
+  std::array<const UnitWord*, std::size(kUnits)> by_first{};
+  std::array<char32_t, std::size(kUnits)> first{};
+};
+
+char32_t first_cp(std::string_view s) {
+  int len;
+  return utf8::decode(s, 0, &len);
+}
+
+const Index& index() {
+  static const Index idx = [] {
+    Index x;
+    for (size_t i = 0; i < std::size(kUnits); ++i) x.by_first[i] = &kUnits[i];
+    std::stable_sort(x.by_first.begin(), x.by_first.end(), [](const UnitWord* a, const UnitWord* b) {
+      char32_t ca = first_cp(a->text), cb = first_cp(b->text);
+      if (ca != cb) return ca < cb;
+      return a->text.size() > b->text.size();
+    });
+    for (size_t i = 0; i < std::size(kUnits); ++i) x.first[i] = first_cp(x.by_first[i]->text);
+    return x;
+  }();
+  return idx;
+}
+
+}  // namespace
+
+const UnitWord* match_unit(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return nullptr;
+  int len;
+  char32_t c = utf8::decode(text, pos, &len);
+  const Index& idx = index();
+  auto it = std::lower_bound(idx.first.begin(), idx.first.end(), c);
+  for (size_t i = static_cast<size_t>(it - idx.first.begin()); i < idx.first.size() && idx.first[i] == c; ++i) {
+    const UnitWord* u = idx.by_first[i];
+    if (text.substr(pos, u->text.size()) == u->text) return u;
+  }
+  return nullptr;
+}
+
+bool is_measure_char(char32_t c) {
+  const Index& idx = index();
+  return std::binary_search(idx.first.begin(), idx.first.end(), c);
+}
+
+}  // namespace aidtext::numerals

@@ -1,0 +1,582 @@
+#include "repair/lattice.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "repair/char_lm.h"
+#include "repair/legacy_codecs.h"
+
+namespace aidtext::repair {
+namespace {
+
+// States kept per lattice node. Wider beams found no better paths on the
+// test set; narrower ones start to lose the right character behind a hole.
+constexpr size_t kBeamWidth = 24;
+// Candidates for a character with two or more unknown bytes: the most
+// frequent characters of the target codec. 2500 characters cover about 98%
+// of running Chinese text; a rarer one cannot be guessed from context anyway.
+constexpr size_t kMaxGuessChars = 2500;
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
+struct ByteSet {
+  std::array<uint64_t, 4> bits{};
+  void add(int b) { bits[b >> 6] |= uint64_t{1} << (b & 63); }
+  void add_range(int lo, int hi) {
+    for (int b = lo; b <= hi; ++b) add(b);
+  }
+  bool has(int b) const { return (bits[b >> 6] >> (b & 63)) & 1; }
+};
+
+struct Slot {
+  uint8_t value = 0;
+  bool known = true;
+  bool pair_prev = false;  // (previous slot, this) was an unmapped source pair
+  ByteSet allowed;         // values a wildcard may take
+};
+
+struct Edge {
+  uint32_t to;
+  uint32_t slot;
+  float penalty;
+};
+
+struct Node {
+  uint32_t pos;       // boundary: index of the token it precedes; else its token
+  bool boundary;
+  int32_t insert_slot = -1;  // >= 0: a lost byte may be put back here
+  std::vector<Edge> edges;
+};
+
+// A byte pattern spelling one target character from some node.
+struct Pattern {
+  std::array<const Slot*, 4> slot{};
+  int len = 0;
+  int need = 0;
+  uint32_t end = 0;  // node after the last byte
+  float penalty = 0;
+  bool inserted = false;
+};
+
+struct Candidate {
+  char32_t ch;
+  uint32_t end;
+  uint16_t lm_id;
+  float own_cost;  // unigram or class cost: used when there is no bigram
+  float penalty;
+  uint8_t unknown;
+  uint8_t known;
+  uint8_t first_byte;
+  uint8_t last_byte;
+  bool first_pair_prev;
+};
+
+struct Entry {
+  float cost;
+  char32_t last;
+  uint16_t last_id;
+  uint8_t last_byte;
+  uint8_t unknown;
+  uint8_t known;
+  bool decoded;
+  int32_t back;
+  uint32_t from;
+  uint32_t to;
+};
+
+struct GuessChar {
+  char32_t ch;
+  std::array<uint8_t, 4> bytes;
+  int len;
+};
+
+const DoubleByteCodec& source_codec(SourceView v) {
+  switch (v) {
+    case SourceView::kGb18030: return DoubleByteCodec::get(Codec::kGb18030);
+    case SourceView::kBig5: return DoubleByteCodec::get(Codec::kBig5);
+    default: return DoubleByteCodec::get(Codec::kGbk);
+  }
+}
+
+const DoubleByteCodec& target_codec(TargetCodec t) {
+  return DoubleByteCodec::get(t == TargetCodec::kBig5 ? Codec::kBig5 : Codec::kGbk);
+}
+
+int utf8_encode(char32_t c, std::array<uint8_t, 4>& b) {
+  if (c < 0x80) { b[0] = static_cast<uint8_t>(c); return 1; }
+  if (c < 0x800) {
+    b[0] = static_cast<uint8_t>(0xC0 | (c >> 6));
+    b[1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    b[0] = static_cast<uint8_t>(0xE0 | (c >> 12));
+    b[1] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+    b[2] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  b[0] = static_cast<uint8_t>(0xF0 | (c >> 18));
+  b[1] = static_cast<uint8_t>(0x80 | ((c >> 12) & 0x3F));
+  b[2] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+  b[3] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+// 0 when the bytes are not one valid UTF-8 character.
+char32_t utf8_decode(const uint8_t* b, int len) {
+  char32_t c;
+  switch (len) {
+    case 1: return b[0] < 0x80 ? b[0] : 0;
+    case 2: c = b[0] & 0x1F; break;
+    case 3: c = b[0] & 0x0F; break;
+    default: c = b[0] & 0x07; break;
+  }
+  for (int i = 1; i < len; ++i) {
+    if ((b[i] & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (b[i] & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kMin[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  return c;
+}
+
+// The most frequent characters of a target codec with their bytes.
+const std::vector<GuessChar>& guess_chars(TargetCodec t) {
+  auto build = [](TargetCodec target) {
+    const CharLm& lm = CharLm::instance();
+    std::vector<GuessChar> out;
+    if (target == TargetCodec::kUtf8) {
+      for (uint32_t id = 1; id < lm.size() && out.size() < kMaxGuessChars; ++id) {
+        GuessChar g{lm.char_of(static_cast<uint16_t>(id)), {}, 0};
+        g.len = utf8_encode(g.ch, g.bytes);
+        out.push_back(g);
+      }
+      return out;
+    }
+    const DoubleByteCodec& codec = target_codec(target);
+    for (int lead = 0x81; lead <= 0xFE; ++lead)
+      for (int trail = 0x40; trail <= 0xFE; ++trail) {
+        char32_t c = codec.decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail));
+        if (c && lm.id(c))
+          out.push_back({c, {static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)}, 2});
+      }
+    std::stable_sort(out.begin(), out.end(), [&](const GuessChar& a, const GuessChar& b) {
+      return lm.unigram_cost(a.ch) < lm.unigram_cost(b.ch);
+    });
+    if (out.size() > kMaxGuessChars) out.resize(kMaxGuessChars);
+    return out;
+  };
+  static const std::vector<GuessChar> utf8 = build(TargetCodec::kUtf8);
+  static const std::vector<GuessChar> gbk = build(TargetCodec::kGbk);
+  static const std::vector<GuessChar> big5 = build(TargetCodec::kBig5);
+  return t == TargetCodec::kUtf8 ? utf8 : t == TargetCodec::kGbk ? gbk : big5;
+}
+
+class Lattice {
+ public:
+  Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs)
+      : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()) {
+    build();
+  }
+  LatticeResult decode(char32_t before, char32_t after);
+
+ private:
+  void build();
+  void add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
+                    std::vector<float>& penalties) const;
+  ByteSet rejected_bytes(uint32_t next_token) const;
+  int first_byte_of(uint32_t t) const;
+  int length_for(const Slot& first) const;
+  void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
+  void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
+  void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
+  void emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const;
+  bool pair_ok(uint8_t a, uint8_t b) const {
+    const DoubleByteCodec& src = source_codec(h_.source);
+    return a >= 0x81 && src.valid_trail(b) && src.decode(a, b) == 0;
+  }
+  char32_t decode_bytes(const uint8_t* b, int len) const;
+  float lm_cost(char32_t c, uint16_t prev_id, uint16_t id, float own) const {
+    return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id) : own;
+  }
+  // The general case, for characters that may be punctuation after punctuation.
+  float lm_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
+    if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id) : own;
+    return is_cjk_punctuation(c) ? lm_.cost(prev, c) : own;
+  }
+  float own_cost(char32_t c) const { return lm_.unigram_cost(c); }
+
+  std::span<const WindowChar> win_;
+  const Hypothesis& h_;
+  const LatticeCosts& costs_;
+  const CharLm& lm_;
+  std::vector<Node> nodes_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> boundary_;  // node of boundary t
+};
+
+int Lattice::first_byte_of(uint32_t t) const {
+  if (t >= win_.size()) return -1;
+  char32_t c = win_[t].ch;
+  if (c < 0x80) return static_cast<int>(c);
+  if (h_.source == SourceView::kSingleByte) return single_byte_of(c);
+  uint16_t pair = source_codec(h_.source).encode(c);
+  return pair ? pair >> 8 : -1;
+}
+
+// Bytes the source decoder would have replaced (or dropped) when followed by
+// token `next_token`: 0x80 and 0xFF, and any lead byte that does not form a
+// mapped pair with the next byte.
+ByteSet Lattice::rejected_bytes(uint32_t next_token) const {
+  ByteSet s;
+  s.add(0x80);
+  s.add(0xFF);
+  int n = first_byte_of(next_token);
+  const DoubleByteCodec& src = source_codec(h_.source);
+  for (int b = 0x81; b <= 0xFE; ++b) {
+    if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
+        src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
+      s.add(b);
+  }
+  return s;
+}
+
+void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
+                           std::vector<float>& penalties) const {
+  char32_t c = win_[t].ch;
+  auto known = [](int v) {
+    Slot s;
+    s.value = static_cast<uint8_t>(v);
+    return s;
+  };
+  if (h_.source == SourceView::kSingleByte) {
+    int b = single_byte_of(c);
+    if (b >= 0) {
+      readings.push_back({known(b)});
+      penalties.push_back(0);
+    }
+    return;
+  }
+  const DoubleByteCodec& src = source_codec(h_.source);
+  if (c < 0x80) {
+    // Under '?' holes a '?' is a hole, never the byte 0x3F.
+    if (!(h_.qmark_holes && c == '?')) {
+      readings.push_back({known(static_cast<int>(c))});
+      penalties.push_back(0);
+    }
+    if (h_.fullwidth_ascii && c >= 0x21 && c <= 0x7E) {
+      if (uint16_t pair = src.encode(0xFF01 + (c - 0x21))) {
+        readings.push_back({known(pair >> 8), known(pair & 0xFF)});
+        // Under '?' holes, a '?' is far more often a hole than a folded '？'.
+        penalties.push_back(costs_.fullwidth_reading + (h_.qmark_holes && c == '?' ? 5.0f : 0.0f));
+      }
+    }
+    if (h_.qmark_holes && c == '?') {
+      Slot one;
+      one.known = false;
+      one.allowed = rejected_bytes(t + 1);
+      readings.push_back({one});
+      // Decoding pair by pair, a '?' is one byte only before a byte that
+      // cannot be a trail; elsewhere one byte means a decoder that re-reads
+      // after an error (Python's), or a stray byte: possible, less likely.
+      const int next = first_byte_of(t + 1);
+      penalties.push_back(next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
+      Slot lead, trail;
+      lead.known = trail.known = false;
+      lead.allowed.add_range(0x81, 0xFE);
+      for (int b = 0x40; b <= 0xFE; ++b)
+        if (src.valid_trail(static_cast<uint8_t>(b))) trail.allowed.add(b);
+      trail.pair_prev = true;
+      readings.push_back({lead, trail});
+      penalties.push_back(0);
+    }
+    return;
+  }
+  if (c == 0xFFFD && h_.replacement_holes) {
+    Slot hole;
+    hole.known = false;
+    hole.allowed = rejected_bytes(t + 1);
+    readings.push_back({hole});
+    penalties.push_back(0);
+    return;
+  }
+  if (uint16_t pair = src.encode(c)) {
+    readings.push_back({known(pair >> 8), known(pair & 0xFF)});
+    penalties.push_back(0);
+  }
+}
+
+void Lattice::build() {
+  const uint32_t n = static_cast<uint32_t>(win_.size());
+  boundary_.resize(n + 1);
+  std::vector<std::vector<Slot>> readings;
+  std::vector<float> penalties;
+  nodes_.push_back({0, true, -1, {}});
+  boundary_[0] = 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    readings.clear();
+    penalties.clear();
+    add_readings(t, readings, penalties);
+    // Internal nodes of token t come before boundary t+1: creation order is
+    // a topological order of the lattice.
+    struct Pending { uint32_t from, slot; float penalty; bool to_end; uint32_t to; };
+    std::vector<Pending> pending;
+    for (size_t r = 0; r < readings.size(); ++r) {
+      uint32_t from = boundary_[t];
+      for (size_t k = 0; k < readings[r].size(); ++k) {
+        uint32_t slot = static_cast<uint32_t>(slots_.size());
+        slots_.push_back(readings[r][k]);
+        bool last = k + 1 == readings[r].size();
+        float pen = k == 0 ? penalties[r] : 0;
+        if (last) {
+          pending.push_back({from, slot, pen, true, 0});
+        } else {
+          uint32_t mid = static_cast<uint32_t>(nodes_.size());
+          nodes_.push_back({t, false, -1, {}});
+          nodes_[from].edges.push_back({mid, slot, pen});
+          from = mid;
+        }
+      }
+    }
+    boundary_[t + 1] = static_cast<uint32_t>(nodes_.size());
+    nodes_.push_back({t + 1, true, -1, {}});
+    for (const Pending& p : pending) nodes_[p.from].edges.push_back({boundary_[t + 1], p.slot, p.penalty});
+  }
+  if (h_.insertions) {
+    for (uint32_t t = 1; t < n; ++t) {
+      if (win_[t - 1].ch < 0x80 && win_[t].ch < 0x80) continue;
+      Slot lost;
+      lost.known = false;
+      lost.allowed.add_range(0x80, 0xFE);
+      nodes_[boundary_[t]].insert_slot = static_cast<int32_t>(slots_.size());
+      slots_.push_back(lost);
+    }
+  }
+}
+
+int Lattice::length_for(const Slot& first) const {
+  if (h_.target == TargetCodec::kUtf8) {
+    if (!first.known) return 3;  // an unknown lead: assume a BMP (CJK) character
+    uint8_t v = first.value;
+    return v < 0x80 ? 1 : v < 0xC2 ? 0 : v < 0xE0 ? 2 : v < 0xF0 ? 3 : v < 0xF5 ? 4 : 0;
+  }
+  if (!first.known) return 2;
+  uint8_t v = first.value;
+  return v < 0x80 ? 1 : (v == 0x80 || v == 0xFF) ? 0 : 2;
+}
+
+void Lattice::extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const {
+  if (p.len == p.need) {
+    p.end = node;
+    out.push_back(p);
+    return;
+  }
+  const Node& nd = nodes_[node];
+  if (nd.insert_slot >= 0 && !p.inserted && p.len > 0) {
+    Pattern q = p;
+    q.slot[q.len++] = &slots_[nd.insert_slot];
+    q.inserted = true;
+    extend(q, node, out);
+  }
+  for (const Edge& e : nd.edges) {
+    Pattern q = p;
+    q.slot[q.len++] = &slots_[e.slot];
+    q.penalty += e.penalty;
+    extend(q, e.to, out);
+  }
+}
+
+// Every byte pattern of one target character starting at `node`.
+void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
+  const Node& nd = nodes_[node];
+  auto start = [&](const Slot* first, uint32_t next, float penalty, bool inserted) {
+    Pattern p;
+    p.slot[0] = first;
+    p.len = 1;
+    p.need = length_for(*first);
+    p.penalty = penalty;
+    p.inserted = inserted;
+    if (p.need == 0) return;
+    extend(p, next, out);
+  };
+  if (nd.insert_slot >= 0) start(&slots_[nd.insert_slot], node, 0, true);
+  for (const Edge& e : nd.edges) start(&slots_[e.slot], e.to, e.penalty, false);
+}
+
+char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
+  if (h_.target == TargetCodec::kUtf8) return utf8_decode(b, len);
+  if (len == 1) return b[0] < 0x80 ? b[0] : 0;
+  return target_codec(h_.target).decode(b[0], b[1]);
+}
+
+void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const {
+  int wild = 0, wild_pos = -1;
+  for (int i = 0; i < p.len; ++i)
+    if (!p.slot[i]->known) {
+      ++wild;
+      wild_pos = i;
+    }
+  uint8_t b[4] = {0, 0, 0, 0};
+  for (int i = 0; i < p.len; ++i)
+    if (p.slot[i]->known) b[i] = p.slot[i]->value;
+  const uint8_t unknown = static_cast<uint8_t>(wild);
+  const float penalty = p.penalty + wild * costs_.unknown_byte +
+                        (p.inserted ? costs_.inserted_byte - costs_.unknown_byte : 0);
+  auto push = [&](char32_t c, const uint8_t* bytes) {
+    // Decoding to a replacement, private-use or special character undoes
+    // nothing: U+FFFD read back from 锟斤拷 is still lost text.
+    if (c == 0 || (c < 0x20 && c != '\n') || (c >= 0xFFE0 && c != 0xFFE5) || (c >= 0xE000 && c <= 0xF8FF))
+      return;
+    for (int i = 1; i < p.len; ++i)
+      if (p.slot[i]->pair_prev && !pair_ok(bytes[i - 1], bytes[i])) return;
+    if (wild > 0 && c < 0x80) return;  // unknown bytes are never ASCII
+    out.push_back({c, end, lm_.id(c), own_cost(c), penalty, unknown,
+                   static_cast<uint8_t>(p.len - wild), bytes[0], bytes[p.len - 1],
+                   p.slot[0]->pair_prev});
+  };
+  if (wild == 0) {
+    push(decode_bytes(b, p.len), b);
+    return;
+  }
+  if (wild == 1) {
+    int lo = 0x80, hi = 0xFF;
+    if (h_.target == TargetCodec::kUtf8) {
+      if (wild_pos == 0) { lo = 0xE0; hi = 0xEF; } else { lo = 0x80; hi = 0xBF; }
+    } else if (wild_pos == 0) {
+      lo = 0x81; hi = 0xFE;
+    } else {
+      lo = 0x40; hi = 0xFE;
+    }
+    const ByteSet& allowed = p.slot[wild_pos]->allowed;
+    for (int v = lo; v <= hi; ++v) {
+      if (!allowed.has(v)) continue;
+      b[wild_pos] = static_cast<uint8_t>(v);
+      push(decode_bytes(b, p.len), b);
+    }
+    return;
+  }
+  for (const GuessChar& g : guess_chars(h_.target)) {
+    if (g.len != p.len) continue;
+    bool fits = true;
+    for (int i = 0; i < p.len && fits; ++i) {
+      const Slot& s = *p.slot[i];
+      fits = s.known ? s.value == g.bytes[i] : s.allowed.has(g.bytes[i]);
+    }
+    if (fits) push(g.ch, g.bytes.data());
+  }
+}
+
+void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
+  std::vector<Pattern> patterns;
+  patterns_from(node, patterns);
+  for (const Pattern& p : patterns) emit(p, p.end, out);
+}
+
+LatticeResult Lattice::decode(char32_t before, char32_t after) {
+  LatticeResult result;
+  const uint32_t n = static_cast<uint32_t>(win_.size());
+  std::vector<uint16_t> tok_id(n);
+  std::vector<float> tok_own(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    tok_id[t] = lm_.id(win_[t].ch);
+    tok_own[t] = own_cost(win_[t].ch);
+  }
+  const uint16_t after_id = after ? lm_.id(after) : 0;
+  const float after_own = after ? own_cost(after) : 0;
+
+  // Cost of keeping the window as it is.
+  uint16_t prev = before ? lm_.id(before) : 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    result.literal_cost += lm_cost(win_[t].ch, prev, tok_id[t], tok_own[t]);
+    prev = tok_id[t];
+  }
+  if (after) result.literal_cost += lm_cost(after, prev, after_id, after_own);
+
+  std::vector<Entry> arena;
+  std::vector<std::vector<int32_t>> beams(nodes_.size());
+  arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, -1, 0, 0});
+  beams[0].push_back(0);
+  std::vector<Candidate> cands;
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    std::vector<int32_t>& beam = beams[i];
+    if (beam.empty()) continue;
+    std::sort(beam.begin(), beam.end(), [&](int32_t a, int32_t b) { return arena[a].cost < arena[b].cost; });
+    std::vector<int32_t> kept;
+    for (int32_t e : beam) {
+      bool dup = false;
+      for (int32_t k : kept)
+        if (arena[k].last == arena[e].last && arena[k].decoded == arena[e].decoded) { dup = true; break; }
+      if (dup) continue;
+      kept.push_back(e);
+      if (kept.size() == kBeamWidth) break;
+    }
+    beam.swap(kept);
+    const Node& nd = nodes_[i];
+    if (nd.boundary && nd.pos < n) {
+      const uint32_t t = nd.pos;
+      const uint32_t to = boundary_[t + 1];
+      for (int32_t s : beam) {
+        const Entry& e = arena[s];
+        float c = e.cost + lm_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
+        arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, s, i, to});
+        beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
+      }
+    }
+    if (nd.edges.empty() && nd.insert_slot < 0) continue;
+    cands.clear();
+    candidates_from(i, cands);
+    for (const Candidate& cd : cands) {
+      float best = kInfinity;
+      int32_t best_s = -1;
+      for (int32_t s : beam) {
+        const Entry& e = arena[s];
+        if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
+        float c = e.cost + lm_cost(e.last, e.last_id, cd.ch, cd.lm_id, cd.own_cost) +
+                  (e.decoded ? 0 : costs_.enter_decoded);
+        if (c < best) { best = c; best_s = s; }
+      }
+      if (best_s < 0) continue;
+      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, best_s,
+                       i, cd.end});
+      beams[cd.end].push_back(static_cast<int32_t>(arena.size() - 1));
+    }
+  }
+
+  const std::vector<int32_t>& last = beams[boundary_[n]];
+  float best = kInfinity;
+  int32_t best_e = -1;
+  for (int32_t s : last) {
+    const Entry& e = arena[s];
+    float c = e.cost + (after ? lm_cost(after, e.last_id, after_id, after_own) : 0);
+    if (c < best) { best = c; best_e = s; }
+  }
+  if (best_e < 0) {  // cannot happen: the literal path always reaches the end
+    result.best_cost = result.literal_cost;
+    return result;
+  }
+  result.best_cost = best;
+  for (int32_t s = best_e; arena[s].back >= 0; s = arena[s].back) {
+    const Entry& e = arena[s];
+    const Node& to = nodes_[e.to];
+    result.steps.push_back({e.last, nodes_[e.from].pos, to.boundary ? to.pos : to.pos + 1, e.decoded,
+                            e.unknown, e.known, e.cost - arena[e.back].cost});
+  }
+  std::reverse(result.steps.begin(), result.steps.end());
+  return result;
+}
+
+}  // namespace
+
+bool LatticeResult::any_decoded() const {
+  for (const PathStep& s : steps)
+    if (s.decoded) return true;
+  return false;
+}
+
+LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
+                            const Hypothesis& h, const LatticeCosts& costs) {
+  Lattice lattice(window, h, costs);
+  return lattice.decode(before, after);
+}
+
+}  // namespace aidtext::repair

@@ -1,0 +1,71 @@
+// The lattice decoder: the heart of the repairer.
+//
+// A window of text is a sequence of characters ("tokens"). Under a
+// Hypothesis each token has zero or more byte readings: the bytes the source
+// view says it came from, where a U+FFFD or '?' hole is a wildcard byte
+// constrained by what the damaging decoder must have done with it. The
+// readings form a byte lattice; the decoder finds the cheapest path that
+// spells the window either literally (token by token, as it is) or by
+// decoding the lattice's bytes with the target codec, switching between the
+// two at token boundaries. Costs come from the character language model,
+// plus a fixed price for entering a decoded stretch, for every unknown byte
+// and for every byte put back. Wildcards are filled with the characters the
+// model likes best among those the known bytes and constraints allow.
+//
+// Search is a beam Viterbi over lattice nodes with state (last character,
+// literal/decoded), so cost is linear in the window: per node at most
+// kBeamWidth states times the candidates a node allows (one for known
+// bytes, up to 191 for one unknown byte, kMaxGuessChars for two).
+#ifndef AIDTEXT_REPAIR_LATTICE_H_
+#define AIDTEXT_REPAIR_LATTICE_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "repair/hypothesis.h"
+
+namespace aidtext::repair {
+
+// One character of the window and its bytes in the stage's input.
+struct WindowChar {
+  uint32_t begin;
+  uint32_t end;
+  char32_t ch;
+};
+
+// Prices (nats) of the decoder's choices beyond the language model.
+struct LatticeCosts {
+  float enter_decoded = 10.0f;  // prior against damage: once per decoded stretch
+  float unknown_byte = 1.5f;    // per wildcard byte used by a decoded character
+  float inserted_byte = 9.0f;   // per byte put back
+  float fullwidth_reading = 1.0f;  // reading ASCII as a folded full-width pair
+  float one_byte_qmark = 4.0f;     // a '?' standing for one byte before a trail byte
+};
+
+// One character of the best path.
+struct PathStep {
+  char32_t ch;
+  uint32_t token_begin;  // tokens [token_begin, token_end) hold its bytes
+  uint32_t token_end;    // (shared tokens appear in two steps)
+  bool decoded;          // false: the token itself, kept
+  uint8_t unknown_bytes; // wildcards and put-back bytes among its bytes
+  uint8_t known_bytes;   // bytes read from the text
+  float cost;            // what this step added to the path's cost
+};
+
+struct LatticeResult {
+  float best_cost = 0;
+  float literal_cost = 0;  // cost of the window kept as it is
+  std::vector<PathStep> steps;
+  bool any_decoded() const;
+};
+
+// Decodes `window` under `h`. `before`/`after` are the characters around the
+// window (0 at the ends of the text), used as language-model context.
+LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
+                            const Hypothesis& h, const LatticeCosts& costs = {});
+
+}  // namespace aidtext::repair
+
+#endif  // AIDTEXT_REPAIR_LATTICE_H_

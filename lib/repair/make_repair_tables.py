@@ -1,0 +1,188 @@
+#!/usr/bin/python3
+"""Generates the binary tables of the mojibake repairer (lib/repair) at build time.
+
+  make_repair_tables.py lm     OUT.bin  JIEBA_DICT [TS_CHARACTERS.txt]
+  make_repair_tables.py codecs OUT.bin
+
+`lm`: a character unigram + bigram language model from jieba's word-frequency
+dictionary (Debian package python3-jieba, dict.txt, MIT licence). Each word
+line "word freq pos" adds `freq` to the count of every Han character of the
+word and of every adjacent character pair inside the word. Traditional
+characters (OpenCC's TSCharacters, Debian libopencc-data, Apache-2.0) share the
+id of their simplified form, so traditional text scores like simplified.
+
+`codecs`: the two-byte tables of GBK, GB18030 (two-byte part) and Big5 and the
+C1 row of cp1252, taken from Python's standard codecs, which are the codecs
+that produce the mojibake the repairer inverts.
+
+Layouts are described in lib/repair/char_lm.cc and lib/repair/legacy_codecs.cc;
+both files read these blobs, little-endian.
+"""
+import math
+import struct
+import sys
+from collections import Counter, defaultdict
+
+LM_MAGIC = 0x324D4C41  # "ALM2"
+CODECS_MAGIC = 0x31544341  # "ACT1"
+HASH_MULT = 0x9E3779B1
+# A bigram cost is stored in one byte in units of 0.1 nat: 0..25.5 nats, which
+# covers every probability above e^-25 (rarer pairs fall back to the unigram).
+COST_SCALE = 10.0
+# Share of the bigram probability given to the plain unigram (see build_lm).
+LAMBDA = 0.05
+
+
+def is_han_bmp(c):
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def read_jieba(path):
+    """Character counts by position in words, and pairs inside words."""
+    uni = Counter()
+    starts = Counter()
+    ends = Counter()
+    inner = Counter()
+    words = 0
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1])
+            if freq <= 0 or not all(is_han_bmp(c) for c in word):
+                continue
+            words += freq
+            for c in word:
+                uni[c] += freq
+            starts[word[0]] += freq
+            ends[word[-1]] += freq
+            for a, b in zip(word, word[1:]):
+                inner[(a, b)] += freq
+    return uni, starts, ends, inner, words
+
+
+def read_ts(path):
+    pairs = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            parts = line.rstrip('\n').split('\t')
+            if len(parts) != 2:
+                continue
+            trad, simps = parts[0], parts[1].split(' ')
+            if len(trad) == 1 and simps and len(simps[0]) == 1:
+                pairs.append((trad, simps[0]))
+    return pairs
+
+
+def build_lm(out_path, dict_path, ts_path):
+    uni, starts, ends, inner, words = read_jieba(dict_path)
+    # Ids in order of falling frequency: id 1 is the most frequent character,
+    # so "the N most frequent characters" is the id range 1..N. Id 0: unknown.
+    chars = sorted(uni, key=lambda c: (-uni[c], ord(c)))
+    id_of = {c: i + 1 for i, c in enumerate(chars)}
+    n_ids = len(chars) + 1
+    total = sum(uni.values())
+    vocab = len(chars)
+    p_uni = [0.0] * n_ids
+    unigram = [0.0] * n_ids
+    for c, i in id_of.items():
+        p_uni[i] = (uni[c] + 0.5) / (total + 0.5 * vocab)
+        unigram[i] = -math.log(p_uni[i])
+    unknown_cost = max(unigram[1:]) + 2.0
+    unigram[0] = unknown_cost
+
+    # Text is a sequence of words drawn by frequency. After character a,
+    # either a's word ends (probability e(a)) and the next word starts with b
+    # (s(b)), or the word goes on with b (P_in(b|a), from pairs inside words):
+    #   P(b|a) = (1 - LAMBDA) (e(a) s(b) + (1 - e(a)) P_in(b|a)) + LAMBDA P(b)
+    # The LAMBDA share of the unigram keeps every pair possible.
+    end_cost = [0.0] * n_ids
+    start_cost = [0.0] * n_ids
+    e = [0.0] * n_ids
+    s_ = [0.0] * n_ids
+    for c, i in id_of.items():
+        e[i] = (ends[c] + 0.5) / (uni[c] + 1.0)
+        s_[i] = (starts[c] + 0.5) / (words + 0.5 * vocab)
+        end_cost[i] = -math.log(e[i] * (1 - LAMBDA))
+        start_cost[i] = -math.log(s_[i])
+    entries = []
+    for (a, b), n in inner.items():
+        ia, ib = id_of[a], id_of[b]
+        cont = max(1.0, uni[a] - ends[a])
+        p_in = n / cont
+        p = (1 - LAMBDA) * (e[ia] * s_[ib] + (1 - e[ia]) * p_in) + LAMBDA * p_uni[ib]
+        q = min(255, max(0, int(round(-math.log(p) * COST_SCALE))))
+        entries.append(((ia << 16) | ib, q))
+
+    log2cap = 1
+    while (1 << log2cap) < len(entries) * 10 // 7 + 1:
+        log2cap += 1
+    cap = 1 << log2cap
+    keys = [0] * cap
+    costs = [0] * cap
+    for key, q in entries:
+        h = ((key * HASH_MULT) & 0xFFFFFFFF) >> (32 - log2cap)
+        while keys[h]:
+            h = (h + 1) & (cap - 1)
+        keys[h] = key
+        costs[h] = q
+
+    id_table = [0] * 65536
+    for c, i in id_of.items():
+        id_table[ord(c)] = i
+    if ts_path:
+        for trad, simp in read_ts(ts_path):
+            if ord(trad) < 0x10000 and simp in id_of and uni.get(trad, 0) < uni[simp]:
+                id_table[ord(trad)] = id_of[simp]
+
+    with open(out_path, 'wb') as f:
+        f.write(struct.pack('<IIIf', LM_MAGIC, n_ids, log2cap, unknown_cost))
+        f.write(struct.pack('<65536H', *id_table))
+        f.write(struct.pack('<%dI' % n_ids, 0, *[ord(c) for c in chars]))
+        f.write(struct.pack('<%df' % n_ids, *unigram))
+        f.write(struct.pack('<%df' % n_ids, *end_cost))
+        f.write(struct.pack('<%df' % n_ids, *start_cost))
+        f.write(struct.pack('<%dI' % cap, *keys))
+        f.write(bytes(costs))
+
+
+def two_byte_table(codec):
+    table = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                s = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                s = ''
+            table.append(ord(s) if len(s) == 1 and ord(s) < 0x10000 else 0)
+    return table
+
+
+def build_codecs(out_path):
+    with open(out_path, 'wb') as f:
+        f.write(struct.pack('<I', CODECS_MAGIC))
+        for codec in ('gbk', 'gb18030', 'big5'):
+            t = two_byte_table(codec)
+            f.write(struct.pack('<%dH' % len(t), *t))
+        c1 = []
+        for b in range(0x80, 0xA0):
+            try:
+                c1.append(ord(bytes([b]).decode('cp1252')))
+            except UnicodeDecodeError:
+                c1.append(b)  # "sloppy" cp1252: undefined bytes stay U+0081...
+        f.write(struct.pack('<32H', *c1))
+
+
+def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == 'lm':
+        build_lm(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
+    elif len(sys.argv) == 3 and sys.argv[1] == 'codecs':
+        build_codecs(sys.argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,32 @@
+// The benchmark's corpora, built in memory: the dev articles (or the bundled
+// examples when ../shared is absent) repeated to a target size, and the same
+// articles converted to traditional characters with OpenCC s2t.
+#ifndef AIDTEXT_TESTS_BENCHMARKS_BENCH_CORPUS_H_
+#define AIDTEXT_TESTS_BENCHMARKS_BENCH_CORPUS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace aidtext::bench {
+
+struct Corpus {
+  std::vector<std::string> documents;
+  size_t bytes = 0;
+  std::string description;  // where the articles came from
+};
+
+// The articles (*.txt) of the first folder of `folders` that has any.
+// Empty when none has.
+std::vector<std::string> load_articles(const std::vector<std::string>& folders, std::string* from);
+
+// `articles` repeated in order until the corpus holds at least `target_bytes`.
+Corpus repeat_to_size(const std::vector<std::string>& articles, size_t target_bytes);
+
+// A JSON Lines file of documents {"id": "...", "text": "..."} of at least
+// `target_bytes`, for the CLI. Returns false when it cannot be written.
+bool write_jsonl(const std::vector<std::string>& articles, size_t target_bytes, const std::string& path);
+
+}  // namespace aidtext::bench
+
+#endif  // AIDTEXT_TESTS_BENCHMARKS_BENCH_CORPUS_H_

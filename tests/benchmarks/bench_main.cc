@@ -1,0 +1,302 @@
+// bench: the one benchmark of aidtext. Prints a Markdown table of measured
+// figures next to the project's goals (never a pass/fail test; ctest runs it
+// only in --smoke mode to check that it runs).
+//
+//   bench [--smoke] [--mb N] [--cli PATH | --no-cli] [--cli-mb N] [--jobs-mb N]
+//
+// Corpus: the dev articles (../shared/corpus/dev, else examples/corpus)
+// repeated to N MB (default 20), and the same articles converted to
+// traditional characters with OpenCC s2t, repeated to N MB. Figures:
+//   normalize MB/s (traditional and simplified input) vs OpenCC t2s on the
+//   traditional corpus and vs a scalar UTF-8 validate+copy loop, with ratios;
+//   quantities MB/s (normalize + recognize); extract MB/s (the whole pipeline),
+//   all on one core through the C ABI, one call per article;
+//   engine creation (median of 101); peak RSS of this program;
+//   the CLI on a generated JSONL (default 200 MB): its peak RSS (wait4), and
+//   `aidtext extract --jobs 2` vs `--jobs 1` speed-up.
+// MB = 10^6 bytes throughout.
+#include <opencc.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "aidtext/aidtext.h"
+#include "bench_corpus.h"
+#include "child_process.h"
+#include "utf8_copy.h"
+
+namespace aidtext::bench {
+namespace {
+
+struct Settings {
+  bool smoke = false;
+  double corpus_mb = 20;
+  double cli_mb = 200;   // the CLI's peak-RSS input ("a big input")
+  double jobs_mb = 60;   // the --jobs 1 vs 2 input
+  std::string cli;       // path of the aidtext CLI; empty: skip the CLI figures
+  std::string command;   // how we were run, for the table
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Median wall time of `passes` runs of `pass`.
+double median_seconds(int passes, const std::function<void()>& pass) {
+  std::vector<double> t;
+  for (int i = 0; i < passes; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    pass();
+    t.push_back(seconds_since(start));
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+double mb(size_t bytes) { return bytes / 1e6; }
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown";
+}
+
+// Each call through the C ABI, one document at a time, on one core. Counts
+// failures: a benchmark of calls that fail would be a lie.
+using CallFn = aidtext_status (*)(const aidtext_engine*, const char*, size_t, aidtext_result**);
+
+aidtext_status extract_call(const aidtext_engine* e, const char* d, size_t n, aidtext_result** out) {
+  return aidtext_extract(e, d, n, "2019-06-01", out);
+}
+
+size_t run_calls(const aidtext_engine* engine, const Corpus& corpus, CallFn call, size_t* items) {
+  size_t failures = 0;
+  for (const std::string& doc : corpus.documents) {
+    aidtext_result* r = nullptr;
+    if (call(engine, doc.data(), doc.size(), &r) != AIDTEXT_OK) {
+      ++failures;
+      continue;
+    }
+    if (items) *items += aidtext_result_count(r, AIDTEXT_ITEM_QUANTITY) + aidtext_result_count(r, AIDTEXT_ITEM_METRIC);
+    aidtext_result_free(r);
+  }
+  return failures;
+}
+
+struct Row {
+  std::string figure, measured, goal, met;
+};
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+std::string verdict(bool measured, bool ok) { return !measured ? "not measured" : ok ? "yes" : "**no**"; }
+
+int run(const Settings& s) {
+  const int passes = s.smoke ? 1 : 3;
+  std::string from;
+  std::vector<std::string> articles = load_articles(
+      {std::string(AIDTEXT_SHARED_DIR) + "/corpus/dev", std::string(AIDTEXT_SOURCE_DIR) + "/examples/corpus"}, &from);
+  if (articles.empty()) {
+    std::fprintf(stderr, "bench: no articles in ../shared/corpus/dev or examples/corpus\n");
+    return 1;
+  }
+  const size_t target = static_cast<size_t>(s.corpus_mb * 1e6);
+  Corpus simplified = repeat_to_size(articles, target);
+
+  // The traditional corpus: the same articles through OpenCC s2t.
+  opencc_t s2t = opencc_open("s2t.json");
+  opencc_t t2s = opencc_open("t2s.json");
+  if (s2t == reinterpret_cast<opencc_t>(-1) || t2s == reinterpret_cast<opencc_t>(-1)) {
+    std::fprintf(stderr, "bench: OpenCC configs s2t.json/t2s.json not found: %s\n", opencc_error());
+    return 1;
+  }
+  std::vector<std::string> traditional_articles;
+  for (const std::string& a : articles) {
+    char* t = opencc_convert_utf8(s2t, a.data(), a.size());
+    traditional_articles.emplace_back(t);
+    opencc_convert_utf8_free(t);
+  }
+  Corpus traditional = repeat_to_size(traditional_articles, target);
+  std::fprintf(stderr, "bench: %zu articles from %s; corpora %.1f MB simplified, %.1f MB traditional\n",
+               articles.size(), from.c_str(), mb(simplified.bytes), mb(traditional.bytes));
+
+  aidtext_engine* engine = nullptr;
+  if (aidtext_engine_new(nullptr, &engine) != AIDTEXT_OK) {
+    std::fprintf(stderr, "bench: cannot create an engine: %s\n", aidtext_last_error());
+    return 1;
+  }
+  size_t failures = 0, items = 0;
+
+  // Baseline 1: scalar UTF-8 validate + copy.
+  std::vector<unsigned char> buffer;
+  size_t copied = 0;
+  double copy_s = median_seconds(passes, [&] {
+    for (const std::string& d : traditional.documents) {
+      if (buffer.size() < d.size()) buffer.resize(d.size());
+      copied += validate_and_copy_utf8(reinterpret_cast<const unsigned char*>(d.data()), d.size(), buffer.data());
+    }
+  });
+  // Baseline 2: OpenCC t2s, the same documents.
+  size_t opencc_out = 0;
+  double opencc_s = median_seconds(s.smoke ? 1 : 1, [&] {
+    for (const std::string& d : traditional.documents) {
+      char* o = opencc_convert_utf8(t2s, d.data(), d.size());
+      opencc_out += std::strlen(o);
+      opencc_convert_utf8_free(o);
+    }
+  });
+  std::fprintf(stderr, "bench: baselines done (copied %zu, opencc %zu bytes)\n", copied, opencc_out);
+
+  double norm_t_s = median_seconds(passes, [&] { failures += run_calls(engine, traditional, aidtext_normalize, nullptr); });
+  double norm_s_s = median_seconds(passes, [&] { failures += run_calls(engine, simplified, aidtext_normalize, nullptr); });
+  double quant_s = median_seconds(passes, [&] { failures += run_calls(engine, simplified, aidtext_quantities, &items); });
+  double extract_s = median_seconds(passes, [&] { failures += run_calls(engine, simplified, extract_call, &items); });
+  std::fprintf(stderr, "bench: library figures done (%zu failed calls, %zu items)\n", failures, items);
+
+  // Engine creation: median of 101 (11 in smoke mode).
+  std::vector<double> create_ms;
+  for (int i = 0; i < (s.smoke ? 11 : 101); ++i) {
+    aidtext_engine* e = nullptr;
+    auto start = std::chrono::steady_clock::now();
+    aidtext_status st = aidtext_engine_new(nullptr, &e);
+    create_ms.push_back(seconds_since(start) * 1e3);
+    if (st != AIDTEXT_OK) ++failures;
+    aidtext_engine_free(e);
+  }
+  std::sort(create_ms.begin(), create_ms.end());
+  double create_median = create_ms[create_ms.size() / 2];
+
+  struct rusage self {};
+  getrusage(RUSAGE_SELF, &self);
+  double bench_rss = self.ru_maxrss * 1024.0 / 1e6;
+  aidtext_engine_free(engine);
+  opencc_close(s2t);
+  opencc_close(t2s);
+
+  // The CLI: peak RSS on a big JSONL, and --jobs 2 vs --jobs 1.
+  ChildRun big, jobs1, jobs2;
+  std::string cli_note;
+  if (!s.cli.empty() && access(s.cli.c_str(), X_OK) == 0) {
+    char dir_template[] = "/tmp/aidtext-bench-XXXXXX";
+    std::string dir = mkdtemp(dir_template) ? dir_template : "/tmp";
+    std::string big_path = dir + "/big.jsonl", jobs_path = dir + "/jobs.jsonl";
+    if (write_jsonl(articles, static_cast<size_t>(s.cli_mb * 1e6), big_path) &&
+        write_jsonl(articles, static_cast<size_t>(s.jobs_mb * 1e6), jobs_path)) {
+      big = run_child({s.cli, "extract", "--input-format", "jsonl", "--jobs", "1", big_path});
+      jobs1 = run_child({s.cli, "extract", "--input-format", "jsonl", "--jobs", "1", jobs_path});
+      jobs2 = run_child({s.cli, "extract", "--input-format", "jsonl", "--jobs", "2", jobs_path});
+      for (const ChildRun* r : {&big, &jobs1, &jobs2})
+        if (!r->started || r->exit_code != 0)
+          cli_note = "CLI failed (exit " + std::to_string(r->exit_code) + "): " + r->stderr_tail;
+    } else {
+      cli_note = "cannot write the JSONL input in " + dir;
+    }
+    std::remove(big_path.c_str());
+    std::remove(jobs_path.c_str());
+    rmdir(dir.c_str());
+  } else {
+    cli_note = s.cli.empty() ? "no CLI given" : "CLI not found: " + s.cli;
+  }
+  const bool cli_ok = cli_note.empty();
+
+  const double norm_t = mb(traditional.bytes) / norm_t_s, norm_s = mb(simplified.bytes) / norm_s_s;
+  const double opencc = mb(traditional.bytes) / opencc_s, copy = mb(traditional.bytes) / copy_s;
+  const double quant = mb(simplified.bytes) / quant_s, extract = mb(simplified.bytes) / extract_s;
+  const double speedup = cli_ok ? jobs1.seconds / jobs2.seconds : 0;
+  std::vector<Row> rows = {
+      {"normalize, traditional input (MB/s)", fmt("%.1f", norm_t), "", ""},
+      {"normalize, simplified input (MB/s)", fmt("%.1f", norm_s), "", ""},
+      {"OpenCC t2s, traditional input (MB/s)", fmt("%.2f", opencc), "", ""},
+      {"UTF-8 validate+copy loop (MB/s)", fmt("%.0f", copy), "", ""},
+      {"normalize / OpenCC t2s", fmt("%.1fx", norm_t / opencc), ">= 50x", verdict(true, norm_t / opencc >= 50)},
+      {"normalize / validate+copy", fmt("%.3f", norm_t / copy), ">= 0.333", verdict(true, norm_t / copy >= 1.0 / 3)},
+      {"quantities: normalize + recognize (MB/s)", fmt("%.1f", quant), ">= 100", verdict(true, quant >= 100)},
+      {"extract: whole pipeline, one core (MB/s)", fmt("%.1f", extract), ">= 50", verdict(true, extract >= 50)},
+      {"engine creation (ms, median of " + std::to_string(create_ms.size()) + ")", fmt("%.3f", create_median),
+       "<= 5", verdict(true, create_median <= 5)},
+      {"bench peak RSS (MB)", fmt("%.0f", bench_rss), "", ""},
+      {"CLI peak RSS, " + fmt("%.0f", s.cli_mb) + " MB JSONL, --jobs 1 (MB)",
+       cli_ok ? fmt("%.1f", big.peak_rss_mb) : "-", "<= 64", verdict(cli_ok, big.peak_rss_mb <= 64)},
+      {"CLI extract, " + fmt("%.0f", s.cli_mb) + " MB JSONL, --jobs 1 (MB/s)",
+       cli_ok ? fmt("%.1f", s.cli_mb / big.seconds) : "-", "", ""},
+      {"CLI peak RSS, " + fmt("%.0f", s.jobs_mb) + " MB JSONL, --jobs 2 (MB)",
+       cli_ok ? fmt("%.1f", jobs2.peak_rss_mb) : "-", "<= 64", verdict(cli_ok, jobs2.peak_rss_mb <= 64)},
+      {"CLI --jobs 2 vs --jobs 1 speed-up (" + fmt("%.0f", s.jobs_mb) + " MB JSONL)",
+       cli_ok ? fmt("%.2fx", speedup) : "-", ">= 1.8x", verdict(cli_ok, speedup >= 1.8)},
+  };
+
+  std::printf("Measured with `%s` on %ld cores (`nproc`), CPU: %s.\n", s.command.c_str(),
+              sysconf(_SC_NPROCESSORS_ONLN), cpu_model().c_str());
+  std::printf("Corpus: %zu articles from %s, repeated to %.1f MB (simplified) and, through OpenCC s2t, "
+              "%.1f MB (traditional); one C ABI call per article; MB = 10^6 bytes; median of %d passes.\n\n",
+              articles.size(), from.c_str(), mb(simplified.bytes), mb(traditional.bytes), passes);
+  std::printf("| figure | measured | goal | met |\n|---|---:|---|---|\n");
+  for (const Row& r : rows)
+    std::printf("| %s | %s | %s | %s |\n", r.figure.c_str(), r.measured.c_str(), r.goal.c_str(), r.met.c_str());
+  std::printf("\nCLI runs: `aidtext extract --input-format jsonl --jobs N FILE > /dev/null`, "
+              "peak RSS from wait4().\n");
+  if (!cli_ok) std::printf("\nCLI figures not measured: %s\n", cli_note.c_str());
+  if (failures) std::printf("\n**%zu library calls failed**: the figures above are not valid.\n", failures);
+  return failures ? 1 : 0;
+}
+
+}  // namespace
+}  // namespace aidtext::bench
+
+int main(int argc, char** argv) {
+  aidtext::bench::Settings s;
+#ifdef AIDTEXT_CLI_PATH
+  s.cli = AIDTEXT_CLI_PATH;
+#endif
+  s.command = "bench";
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    s.command += " " + a;
+    auto value = [&](double* out) {
+      if (i + 1 >= argc) return false;
+      *out = std::atof(argv[++i]);
+      s.command += std::string(" ") + argv[i];
+      return *out > 0;
+    };
+    bool ok = true;
+    if (a == "--smoke") {
+      s.smoke = true;
+      s.corpus_mb = 0.3;
+      s.cli_mb = 2;
+      s.jobs_mb = 1;
+    } else if (a == "--mb") {
+      ok = value(&s.corpus_mb);
+    } else if (a == "--cli-mb") {
+      ok = value(&s.cli_mb);
+    } else if (a == "--jobs-mb") {
+      ok = value(&s.jobs_mb);
+    } else if (a == "--cli" && i + 1 < argc) {
+      s.cli = argv[++i];
+      s.command += " " + s.cli;
+    } else if (a == "--no-cli") {
+      s.cli.clear();
+    } else {
+      ok = false;
+    }
+    if (!ok) {
+      std::fprintf(stderr, "usage: bench [--smoke] [--mb N] [--cli PATH | --no-cli] [--cli-mb N] [--jobs-mb N]\n");
+      return 2;
+    }
+  }
+  return aidtext::bench::run(s);
+}

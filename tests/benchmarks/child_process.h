@@ -1,0 +1,24 @@
+// Runs a program to completion and reports its wall time and peak resident
+// memory (wait4's rusage: the child's own high-water mark, not ours).
+#ifndef AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_
+#define AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_
+
+#include <string>
+#include <vector>
+
+namespace aidtext::bench {
+
+struct ChildRun {
+  bool started = false;
+  int exit_code = -1;      // -1 when killed by a signal
+  double seconds = 0;      // wall clock
+  double peak_rss_mb = 0;  // ru_maxrss, in MB (10^6 bytes)
+  std::string stderr_tail; // last lines of its standard error, for diagnostics
+};
+
+// argv[0] is the program's path. Standard output goes to /dev/null.
+ChildRun run_child(const std::vector<std::string>& argv);
+
+}  // namespace aidtext::bench
+
+#endif  // AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_

@@ -1,0 +1,131 @@
+"""The SQLite extension through Python's sqlite3 module, checked against the
+Python binding (both sit on the same C ABI)."""
+import concurrent.futures
+import json
+import sqlite3
+
+import pytest
+
+import aidtext
+from conftest import SAMPLE, dev_articles
+from sqlite_helpers import FIELDS, connect
+
+DOCS = [
+    SAMPLE,
+    "截至2018年底，渭源縣貧困人口減至2.89萬人。",
+    "落实帮扶资金6686万元，实施扶贫项目46项，带动贫困人口16709人。",
+    "没有数字的句子。",
+]
+
+
+@pytest.fixture(scope="module")
+def db():
+    conn = connect()
+    yield conn
+    conn.close()
+
+
+def _record_dicts(engine, doc, doc_date=None):
+    return [{f: getattr(m, f) for f in FIELDS} for m in engine.extract(doc, doc_date=doc_date)]
+
+
+def test_version(db):
+    assert db.execute("SELECT aidtext_version()").fetchone()[0] == aidtext.library_version()
+
+
+def test_normalize_text_blob_and_null(db, engine):
+    for doc in DOCS:
+        assert db.execute("SELECT aidtext_normalize(?)", (doc,)).fetchone()[0] == \
+            engine.normalize(doc).text
+    gbk = SAMPLE.encode("gb18030")
+    assert db.execute("SELECT aidtext_normalize(?)", (gbk,)).fetchone()[0] == \
+        engine.normalize(gbk).text
+    assert db.execute("SELECT aidtext_normalize(NULL), aidtext_extract(NULL)").fetchone() == \
+        (None, None)
+    assert db.execute("SELECT aidtext_normalize(x'')").fetchone()[0] == ""
+
+
+def test_extract_returns_the_records_as_a_json_array(db, engine):
+    for doc in DOCS:
+        for date in (None, "2019-05-28"):
+            got = json.loads(db.execute("SELECT aidtext_extract(?, ?)", (doc, date)).fetchone()[0])
+            assert isinstance(got, list)
+            assert got == [json.loads(j) for j in engine._items_json(doc, 2, doc_date=date)]
+            assert [{f: r[f] for f in FIELDS} for r in got] == _record_dicts(engine, doc, date)
+
+
+def test_quantities_json_array(db, engine):
+    got = json.loads(db.execute("SELECT aidtext_quantities(?)", (SAMPLE,)).fetchone()[0])
+    assert [(q["text"], q["start"], q["end"]) for q in got] == \
+        [(q.text, q.start, q.end) for q in engine.quantities(SAMPLE)]
+
+
+def test_extract_works_with_json_each_and_json_extract(db, engine):
+    expected = engine.extract(SAMPLE)
+    rows = db.execute("SELECT json_extract(j.value, '$.metric'), json_extract(j.value, '$.value')"
+                      " FROM json_each(aidtext_extract(?)) AS j", (SAMPLE,)).fetchall()
+    assert rows == [(m.metric, m.value) for m in expected]
+    nested = db.execute("SELECT json_array_length(json_object('m', aidtext_extract(?)), '$.m')",
+                        (SAMPLE,)).fetchone()[0]
+    assert nested == len(expected)  # the JSON subtype: embedded as an array, not a string
+
+
+def test_metrics_table_has_one_row_per_record(db, engine):
+    cols = ", ".join(f'"{f}"' for f in FIELDS)
+    for doc in DOCS:
+        rows = db.execute(f"SELECT {cols} FROM aidtext_metrics(?)", (doc,)).fetchall()
+        assert [dict(zip(FIELDS, r)) for r in rows] == _record_dicts(engine, doc)
+    with_date = db.execute("SELECT time FROM aidtext_metrics(?, ?)", (SAMPLE, "2019")).fetchall()
+    assert [r[0] for r in with_date] == [m.time for m in engine.extract(SAMPLE, doc_date="2019")]
+
+
+def test_metrics_table_content_for_the_sample(db):
+    rows = db.execute("SELECT value, unit, text, typeof(value) FROM aidtext_metrics(?) "
+                      "WHERE metric = 'poor_population'", (SAMPLE,)).fetchall()
+    assert rows == [(28900, "person", "2.89万人", "integer")]
+
+
+def test_metrics_table_joins_a_table_of_articles(db, engine):
+    docs = list(DOCS)
+    try:
+        docs += [raw for _, raw in dev_articles()]
+    except pytest.skip.Exception:
+        pass
+    db.execute("CREATE TEMP TABLE articles(id INTEGER PRIMARY KEY, body)")
+    db.executemany("INSERT INTO articles(body) VALUES (?)", [(d,) for d in docs] + [(None,)])
+    counts = dict(db.execute(
+        "SELECT a.id, count(m.metric) FROM articles a LEFT JOIN aidtext_metrics(a.body) m "
+        "GROUP BY a.id").fetchall())
+    assert [counts[i + 1] for i in range(len(docs))] == [len(engine.extract(d)) for d in docs]
+    assert counts[len(docs) + 1] == 0  # NULL body: no rows
+    db.execute("DROP TABLE articles")
+
+
+def test_metrics_table_without_input_is_an_error(db):
+    with pytest.raises(sqlite3.OperationalError, match="needs its input"):
+        db.execute("SELECT * FROM aidtext_metrics").fetchall()
+
+
+def test_connections_in_threads_share_the_engine(engine):
+    expected = {d: _record_dicts(engine, d) for d in DOCS}
+
+    def work(k):
+        conn = connect()
+        try:
+            out = []
+            for i in range(40):
+                doc = DOCS[(i + k) % len(DOCS)]
+                got = json.loads(conn.execute("SELECT aidtext_extract(?)", (doc,)).fetchone()[0])
+                out.append(([{f: r[f] for f in FIELDS} for r in got], expected[doc]))
+            return out
+        finally:
+            conn.close()
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        for results in pool.map(work, range(4)):
+            for got, want in results:
+                assert got == want
+    # Closing every connection freed the engine; loading again makes a new one.
+    again = connect()
+    assert again.execute("SELECT aidtext_normalize('貧困')").fetchone()[0] == "贫困"
+    again.close()

@@ -1,0 +1,99 @@
+// Hostile sizes through the C ABI: a single 100 MB line, 10 MB of digits,
+// and input over the 1 GiB limit (refused, never read or truncated).
+// Memory stays sane: each test holds one input and one result at a time.
+#define BOOST_TEST_MODULE hostile_size
+#include <boost/test/unit_test.hpp>
+
+#include <sys/mman.h>
+
+#include <string>
+
+#include "capi_helpers.h"
+
+using namespace aidtext::hostile;
+
+namespace {
+
+// A 100 MB line: a figure, then the same clause without numerals over and
+// over with no line break, then a last figure, which must still be found at
+// the far end with its exact source offsets.
+const std::string kFirst = "全县贫困人口减至2.89万人，";
+const std::string kLast = "落实帮扶资金6686万元";
+
+std::string hundred_megabyte_line() {
+  const std::string filler = "脱贫攻坚座谈会暨项目对接会在北京举行，";
+  std::string line;
+  line.reserve((100u << 20) + 64);
+  line += kFirst;
+  while (line.size() + filler.size() < (100u << 20)) line += filler;
+  line += kLast;
+  return line;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_single_100_megabyte_line) {
+  EnginePtr engine = make_engine();
+  BOOST_REQUIRE(engine);
+  const std::string line = hundred_megabyte_line();
+  aidtext_status s;
+  {
+    ResultPtr r = run(engine.get(), Call::kQuantities, line, &s);
+    BOOST_REQUIRE_EQUAL(s, AIDTEXT_OK);
+    std::string_view text = text_of(r.get());
+    BOOST_CHECK(text.size() > (90u << 20));
+    BOOST_CHECK(text.substr(text.size() - kLast.size()) == kLast);
+    std::vector<aidtext_quantity> qs = quantities_of(r.get());
+    BOOST_REQUIRE_EQUAL(qs.size(), 2u);
+    BOOST_CHECK_EQUAL(std::string(qs[0].value_text ? qs[0].value_text : ""), "28900");
+    BOOST_CHECK_EQUAL(std::string(qs[1].value_text ? qs[1].value_text : ""), "66860000");
+    // Provenance at the far end: the last figure's bytes end the input.
+    BOOST_CHECK_EQUAL(qs[1].end, line.size());
+    BOOST_CHECK_EQUAL(qs[1].start, line.size() - std::string("6686万元").size());
+  }
+  ResultPtr e = run(engine.get(), Call::kExtract, line, &s);
+  BOOST_CHECK_EQUAL(s, AIDTEXT_OK);
+  BOOST_CHECK_LE(aidtext_result_count(e.get(), AIDTEXT_ITEM_METRIC), 2u);
+}
+
+BOOST_AUTO_TEST_CASE(ten_megabytes_of_digits) {
+  EnginePtr engine = make_engine();
+  BOOST_REQUIRE(engine);
+  std::string digits(10u << 20, '7');
+  digits += "元";
+  aidtext_status s;
+  ResultPtr r = run(engine.get(), Call::kQuantities, digits, &s);
+  BOOST_REQUIRE_EQUAL(s, AIDTEXT_OK);
+  // No 64-bit value holds 10 MB of digits: the run may be refused as out of
+  // range (no quantity), or given its exact value, never a rounded or cut one.
+  for (const aidtext_quantity& q : quantities_of(r.get())) {
+    BOOST_REQUIRE(q.start <= q.end && q.end <= digits.size());
+    size_t sevens = 0;
+    for (size_t i = q.start; i < q.end; ++i) sevens += digits[i] == '7';
+    std::string value = q.value_text ? q.value_text : "";
+    if (sevens > 18)
+      BOOST_CHECK_MESSAGE(value == std::string(sevens, '7'),
+                          sevens << " digits were given the value " << value.substr(0, 40));
+  }
+  r.reset();
+  ResultPtr e = run(engine.get(), Call::kExtract, digits, &s);
+  BOOST_CHECK_EQUAL(s, AIDTEXT_OK);
+}
+
+BOOST_AUTO_TEST_CASE(input_over_the_limit_is_refused_unread) {
+  EnginePtr engine = make_engine();
+  BOOST_REQUIRE(engine);
+  // Address space only: MAP_NORESERVE pages cost nothing unless touched, and
+  // a refusal must come before the library touches them.
+  const size_t size = AIDTEXT_MAX_INPUT_BYTES + 1;
+  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  BOOST_REQUIRE(p != MAP_FAILED);
+  for (Call call : {Call::kNormalize, Call::kQuantities, Call::kExtract}) {
+    aidtext_status s;
+    ResultPtr r = run(engine.get(), call, std::string_view(static_cast<const char*>(p), size), &s);
+    BOOST_CHECK_EQUAL(s, AIDTEXT_ERR_INPUT_TOO_LARGE);
+    BOOST_CHECK(!r);
+    BOOST_CHECK(std::string(aidtext_last_error()).size() > 0);
+  }
+  munmap(p, size);
+}

@@ -1,0 +1,176 @@
+// The quantity recognizer on the forms of spec/quantities.md, and on the
+// fixed expressions that must give no amount. Sentences are written here
+// for the test; none is taken from the dev corpus.
+#define BOOST_TEST_MODULE recognizer
+#include <boost/test/unit_test.hpp>
+
+#include "numerals/recognizer.h"
+
+using namespace aidtext;
+
+namespace {
+
+// "text=value[..high] unit[/classifier] approx" for each record, joined by " | ".
+std::string describe(std::string_view text) {
+  std::string out;
+  for (const Quantity& q : recognize_quantities(text)) {
+    if (!out.empty()) out += " | ";
+    out += std::string(text.substr(q.span.begin, q.span.size()));
+    if (q.kind == QuantityKind::kDate) {
+      out += "@" + (q.relative_date ? "rel" + std::to_string(q.date_offset) : q.date) + (q.date_end_of_period ? "/end" : "");
+      continue;
+    }
+    if (q.kind == QuantityKind::kOrdinal) out += "#";
+    out += "=" + q.value.to_string();
+    if (q.value_high) out += ".." + q.value_high->to_string();
+    if (!q.unit.empty()) out += " " + q.unit;
+    if (!q.classifier.empty()) out += "/" + q.classifier;
+    if (to_string(q.approx)) out += std::string(" ") + to_string(q.approx);
+  }
+  return out;
+}
+
+// Quantity records (kind quantity) in `text`.
+size_t amounts(std::string_view text) {
+  size_t n = 0;
+  for (const Quantity& q : recognize_quantities(text)) n += q.kind == QuantityKind::kQuantity;
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
+  BOOST_TEST(describe("贫困户减至0.81万户。") == "0.81万户=8100 household");
+  BOOST_TEST(describe("共有３７２１７人受益") == "３７２１７人=37217 person");
+  BOOST_TEST(describe("投资5.6亿元") == "5.6亿元=560000000 CNY");
+  BOOST_TEST(describe("援助2,800美元") == "2,800美元=2800 USD");
+  BOOST_TEST(describe("面积42.5万平方公里") == "42.5万平方公里=425000 km2");
+  BOOST_TEST(describe("种植300亩、15公顷") == "300亩=300 mu | 15公顷=15 hectare");
+  BOOST_TEST(describe("收获20吨和500公斤、3千克、80斤") == "20吨=20 t | 500公斤=500 kg | 3千克=3 kg | 80斤=80 jin");
+  BOOST_TEST(describe("修路5公里又300米") == "5公里=5 km | 300米=300 m");
+  BOOST_TEST(describe("培训6538人次") == "6538人次=6538 person_time");
+  BOOST_TEST(describe("有5口人") == "5口人=5 person");
+  BOOST_TEST(describe("7000万贫困人口") == "7000万=70000000");
+  BOOST_TEST(describe("9595名贫困人口") == "9595名=9595 person");
+  BOOST_TEST(describe("2万3千人") == "2万3千人=23000 person");
+  BOOST_TEST(describe("温度-3度") == "-3=-3");
+}
+
+BOOST_AUTO_TEST_CASE(chinese_numerals_with_measure_words) {
+  BOOST_TEST(describe("建成三十五个村") == "三十五个=35 count/个");
+  BOOST_TEST(describe("资助伍仟元整") == "伍仟元整=5000 CNY");
+  BOOST_TEST(describe("发放一万二千元") == "一万二千元=12000 CNY");
+  BOOST_TEST(describe("帮扶一百九十万零三千九百七十一人") == "一百九十万零三千九百七十一人=1903971 person");
+  BOOST_TEST(describe("比赛得了两千分") == "两千分=2000 point");
+  BOOST_TEST(describe("负三") == "负三=-3");
+}
+
+BOOST_AUTO_TEST_CASE(percents_and_ratios) {
+  BOOST_TEST(describe("发生率降至9.05%") == "9.05%=9.05 percent");
+  BOOST_TEST(describe("占百分之四十") == "百分之四十=40 percent");
+  BOOST_TEST(describe("千分之五的比例") == "千分之五=0.5 percent");
+  BOOST_TEST(describe("约三分之一的农户") == "约三分之一=0.333333333333333 fraction about");
+  BOOST_TEST(describe("下降了三成") == "三成=30 percent");
+  BOOST_TEST(describe("提高2个百分点") == "2个百分点=2 percentage_point");
+  BOOST_TEST(describe("增长了3倍") == "3倍=3 times");
+}
+
+BOOST_AUTO_TEST_CASE(approximations) {
+  BOOST_TEST(describe("约200万元") == "约200万元=2000000 CNY about");
+  BOOST_TEST(describe("1000人左右") == "1000人左右=1000 person about");
+  BOOST_TEST(describe("近三成") == "近三成=30 percent under");
+  BOOST_TEST(describe("2800余万元") == "2800余万元=28000000 CNY over");
+  BOOST_TEST(describe("不足百户") == "不足百户=100 household under");
+  BOOST_TEST(describe("超过5000人") == "超过5000人=5000 person over");
+  BOOST_TEST(describe("逾3万人") == "逾3万人=30000 person over");
+  BOOST_TEST(describe("大约20家") == "大约20家=20 count/家 about");
+  BOOST_TEST(describe("50万元以上") == "50万元以上=500000 CNY over");
+  BOOST_TEST(describe("30岁以下") == "30岁以下=30 age under");
+  BOOST_TEST(describe("十来个") == "十来个=10 count/个 over");
+  BOOST_TEST(describe("十多万人") == "十多万人=100000 person over");
+  BOOST_TEST(describe("三十多年的努力") == "三十多年=30 year over");
+  BOOST_TEST(describe("5万元上下") == "5万元上下=50000 CNY about");
+  // 近 before a duration is "the last N years", not an approximation.
+  BOOST_TEST(describe("近两年来") == "两年=2 year");
+}
+
+BOOST_AUTO_TEST_CASE(ranges) {
+  BOOST_TEST(describe("3至5万元") == "3至5万元=30000..50000 CNY");
+  BOOST_TEST(describe("3-5万元") == "3-5万元=30000..50000 CNY");
+  BOOST_TEST(describe("三四十人") == "三四十人=30..40 person");
+  BOOST_TEST(describe("两三个") == "两三个=2..3 count/个");
+  BOOST_TEST(describe("十八至三十万人") == "十八至三十万人=180000..300000 person");
+  BOOST_TEST(describe("两到三千元") == "两到三千元=2000..3000 CNY");
+  BOOST_TEST(describe("8500到3万港元") == "8500到3万港元=8500..30000 HKD");
+}
+
+BOOST_AUTO_TEST_CASE(dates_and_times_are_not_amounts) {
+  BOOST_TEST(describe("2018年脱贫") == "2018年@2018");
+  BOOST_TEST(describe("2018年底") == "2018年底@2018/end");
+  BOOST_TEST(describe("5月28日") == "5月28日@--05-28");
+  BOOST_TEST(describe("2017年05月22日 14时50分") == "2017年05月22日 14时50分@2017-05-22T14:50");
+  BOOST_TEST(describe("2020-07-14") == "2020-07-14@2020-07-14");
+  BOOST_TEST(describe("21.11.2015 20:04") == "21.11.2015 20:04@2015-11-21T20:04");
+  BOOST_TEST(describe("今年、去年和明年") == "今年@rel0 | 去年@rel-1 | 明年@rel1");
+  BOOST_TEST(describe("去年年底") == "去年年底@rel-1/end");
+  BOOST_TEST(describe("二〇一八年") == "二〇一八年@2018");
+  BOOST_TEST(describe("下午两点半开会") == "两点半@T02:30");
+  BOOST_TEST(describe("三点五分出发") == "三点五分@T03:05");
+  BOOST_TEST(describe("2018-2020年") == "2018@2018 | 2020年@2020");
+  BOOST_TEST(describe("十月") == "十月@--10");
+}
+
+BOOST_AUTO_TEST_CASE(ordinals_are_not_amounts) {
+  BOOST_TEST(describe("第三") == "第三#=3");
+  BOOST_TEST(describe("第3批") == "第3批#=3/批");
+}
+
+BOOST_AUTO_TEST_CASE(fixed_expressions_give_no_amount) {
+  // Each sentence holds numerals that count nothing.
+  const char* sentences[] = {
+      "坚持一户一策，精准施策。",
+      "实现两不愁三保障目标。",
+      "增强四个意识，坚决做到两个维护。",
+      "开展万企帮万村行动。",
+      "务必一鼓作气、顽强作战。",
+      "形成全国一盘棋、上下一条心。",
+      "要一杆子插到底。",
+      "谋划好十三五发展，编制十四五规划。",
+      "学习十八大和十九大精神。",
+      "贯彻十八届五中全会精神。",
+      "抢抓一带一路机遇。",
+      "要进一步增强责任感。",
+      "一是加强组织领导；二是强化党建引领。",
+      "三角镇的干部群众。",
+      "实施“1236”扶贫攻坚行动和“1+17”精准扶贫方案。",
+      "对口帮扶三省四县。",
+      "让我们一块努力。",
+      "与全国一道建成小康社会。",
+      "统一思想，唯一的办法。",
+      "这是千百年来的梦想。",
+      "十大产业和一线干部。",
+      "扫一扫在手机打开。",
+      "一、提高认识",
+      "（一）加强领导",
+      "落实“三个落实”和“六个精准”要求。",
+  };
+  for (const char* s : sentences) BOOST_TEST(amounts(s) == 0u, s << " -> " << describe(s));
+}
+
+BOOST_AUTO_TEST_CASE(standalone_chinese_numerals) {
+  BOOST_TEST(describe("这是五那是四") == "五=5 | 四=4");
+  BOOST_TEST(describe("我家在四川") == "");
+  BOOST_TEST(describe("一切顺利") == "");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_safe) {
+  // Truncated UTF-8, lone continuation bytes, huge numbers, long digit runs.
+  std::string junk = "\xE4\xB8";
+  BOOST_TEST(recognize_quantities(junk).empty());
+  BOOST_TEST(describe("\x80\x80" "5人") == "5人=5 person");
+  BOOST_TEST(amounts(std::string(5000, '9')) == 0u);  // out of range: no value to give
+  BOOST_TEST(describe("一千二百三十四万五千六百七十八亿九千八百七十六万五千四百三十二点一二三四元") == "");
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "一二三四五六七八九十百千万亿";
+  (void)recognize_quantities(many);  // must finish, whatever it finds
+}
