@@ -34,6 +34,13 @@
 #include "aidtext/aidtext.h"
 
 namespace aidtext {
+// Every name here lives in the inline namespace `api`: users write
+// aidtext::Engine, but the symbols are aidtext::api::Engine, so they can never
+// collide with the library's internal classes of the same names (its own
+// aidtext::Engine, aidtext::Quantity, ...), which a program linked with the
+// STATIC library also contains. Without it the linker would merge the two
+// classes' inline functions (an ODR violation: wrong destructors run).
+inline namespace api {
 
 // A failed call: status() is the C status, what() the library's message.
 class Error : public std::runtime_error {
@@ -300,6 +307,7 @@ class Engine {
 // The CSV header line for an item kind (CRLF included).
 inline std::string_view csv_header(aidtext_item item) { return aidtext_csv_header(item); }
 
+}  // namespace api
 }  // namespace aidtext
 
 #endif  // AIDTEXT_AIDTEXT_HPP_

@@ -24,6 +24,7 @@ constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '1'};
 constexpr size_t kHeaderSize = 64;
 constexpr size_t kBmpBytes = 0x10000 * 2;
 constexpr size_t kStartBytes = 0x10000 / 8;
+constexpr size_t kPairBytes = 0x10000 / 8;
 constexpr size_t kPhraseEntrySize = 16;
 constexpr uint16_t kFlagCorrection = 1;
 constexpr uint16_t kFlagSplitLinear = 2;
@@ -60,17 +61,20 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   const uint32_t supp_off = read_u32(data + 24), supp_count = read_u32(data + 28);
   const uint32_t index_off = read_u32(data + 32), phrase_count = read_u32(data + 36);
   const uint32_t strings_off = read_u32(data + 40), strings_size = read_u32(data + 44);
+  const uint32_t pair_off = read_u32(data + 52);
   // Every section must lie inside the table (the embedded size may include
   // alignment padding after it, never less).
   if (total > size) corrupt(name, "truncated");
   auto inside = [&](uint64_t off, uint64_t len) { return off + len <= total; };
   if (!inside(bmp_off, kBmpBytes) || !inside(start_off, kStartBytes) ||
+      !inside(pair_off, kPairBytes) ||
       !inside(supp_off, uint64_t{supp_count} * 8) ||
       !inside(index_off, uint64_t{phrase_count} * kPhraseEntrySize) ||
       !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4)
     corrupt(name, "section out of bounds");
   bmp_ = reinterpret_cast<const uint16_t*>(data + bmp_off);
   start_ = data + start_off;
+  pairs_ = data + pair_off;
   supplementary_ = reinterpret_cast<const uint32_t*>(data + supp_off);
   supplementary_count_ = supp_count;
   index_ = data + index_off;

@@ -6,11 +6,14 @@
 // Binary layout (little-endian; offsets from the start of the table):
 //   header (64 bytes): "AIDCNV01", then u32 total_size, flags, bmp_offset,
 //     start_offset, supplementary_offset, supplementary_count, index_offset,
-//     phrase_count, strings_offset, strings_size, max_key_bytes.
+//     phrase_count, strings_offset, strings_size, max_key_bytes, pair_offset.
 //   bmp:   u16[65536]; 0 = unchanged, 0xFFFF = see the supplementary list,
 //          else the simplified code point. One load per BMP character.
 //   start: 65536 bits; bit c set when some phrase starts with c, so text
 //          without such characters never touches the phrase index.
+//   pairs: 65536 bits; bit pair_slot(c1, c2) set when some phrase starts
+//          with c1 c2 (c2 = 0 for a one-character key): a filter that
+//          spares the index lookup for most characters that start a phrase.
 //   supplementary: (u32 key, u32 value) pairs sorted by key, for mappings
 //          with a key or value outside the BMP.
 //   index: PhraseEntry[phrase_count] sorted by key bytes.
@@ -46,6 +49,19 @@ class ConversionTable {
     return supplementary_phrase_start_;
   }
 
+  // False when no phrase starts with `c` followed by `next` (0 at the end
+  // of the text): then longest_phrase() finds nothing. True may be a false
+  // positive (a hash filter).
+  bool may_start_phrase(char32_t c, char32_t next) const {
+    if (!may_start_phrase(c)) return false;
+    const uint32_t a = pair_slot(c, next), b = pair_slot(c, 0);
+    return ((pairs_[a >> 3] >> (a & 7)) & 1) | ((pairs_[b >> 3] >> (b & 7)) & 1);
+  }
+  static uint32_t pair_slot(char32_t first, char32_t second) {
+    return ((static_cast<uint32_t>(first) * 0x9E3779B1u) ^
+            (static_cast<uint32_t>(second) * 0x85EBCA77u)) >> 16;
+  }
+
   struct PhraseMatch {
     size_t key_bytes = 0;      // 0: no phrase matched
     std::string_view value;    // UTF-8 replacement, same character count
@@ -66,6 +82,7 @@ class ConversionTable {
 
   const uint16_t* bmp_ = nullptr;
   const unsigned char* start_ = nullptr;
+  const unsigned char* pairs_ = nullptr;
   const uint32_t* supplementary_ = nullptr;  // key, value pairs
   uint32_t supplementary_count_ = 0;
   const unsigned char* index_ = nullptr;

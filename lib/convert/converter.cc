@@ -27,26 +27,6 @@ inline char32_t next_char(std::string_view text, size_t i, int* len) {
   return utf8::decode(text, i, len);
 }
 
-inline size_t encode(char32_t c, char* out) {
-  if (c < 0x80) { out[0] = static_cast<char>(c); return 1; }
-  if (c < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (c >> 6));
-    out[1] = static_cast<char>(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (c >> 12));
-    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (c & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (c >> 18));
-  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (c & 0x3F));
-  return 4;
-}
-
 // Skips ASCII eight bytes at a time; returns the first non-ASCII position.
 inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
   while (i + 8 <= n) {
@@ -85,24 +65,49 @@ std::vector<uint32_t> segment_boundaries(std::string_view text, const Conversion
   return cuts;
 }
 
+// The character after the one at i (of length len), 0 at the end.
+inline char32_t peek_next(std::string_view text, size_t i, int len) {
+  size_t j = i + static_cast<size_t>(len);
+  if (j >= text.size()) return 0;
+  int next_len;
+  return next_char(text, j, &next_len);
+}
+
+// Counts the characters in which `key` and `value` differ (they align
+// character by character).
+uint32_t differing_chars(std::string_view key, std::string_view value) {
+  uint32_t n = 0;
+  size_t a = 0, b = 0;
+  while (a < key.size() && b < value.size()) {
+    int la = utf8::sequence_length(static_cast<unsigned char>(key[a]));
+    int lb = utf8::sequence_length(static_cast<unsigned char>(value[b]));
+    n += key.substr(a, la) != value.substr(b, lb);
+    a += la;
+    b += lb;
+  }
+  return n;
+}
+
 // One pass of a dictionary group over `text`: at each character, the longest
 // phrase (not crossing a cut), else the character table. With `cuts`, also
 // returns where each cut lands in the output.
-std::string convert_pass(std::string_view text, const ConversionTable& table, bool corrections,
+std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool corrections,
                          const std::vector<uint32_t>* cuts, std::vector<uint32_t>* out_cuts,
                          OffsetMap* map, uint32_t* changed) {
-  MappedWriter w(text);
+  const std::string_view text = w.input();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t next_cut = 0;  // index into *cuts
   size_t i = 0;
-  char buf[4];
+  uint32_t count = 0;
   while (i < n) {
-    i = skip_ascii(p, i, n);
-    if (i >= n) break;
+    if (p[i] < 0x80) {
+      i = skip_ascii(p, i, n);
+      continue;
+    }
     int len;
-    char32_t c = next_char(text, i, &len);
-    if (table.may_start_phrase(c)) {
+    const char32_t c = next_char(text, i, &len);
+    if (table.may_start_phrase(c) && table.may_start_phrase(c, peek_next(text, i, len))) {
       size_t limit = n;
       if (cuts) {
         while (next_cut < cuts->size() && (*cuts)[next_cut] <= i) ++next_cut;
@@ -113,27 +118,20 @@ std::string convert_pass(std::string_view text, const ConversionTable& table, bo
         std::string_view key = text.substr(i, m.key_bytes);
         if (m.value != key) {
           w.replace(i, m.key_bytes, m.value, m.split_linear);
-          // Count the characters that differ (keys and values align by character).
-          size_t a = 0, b = 0;
-          while (a < key.size() && b < m.value.size()) {
-            int la = utf8::sequence_length(static_cast<unsigned char>(key[a]));
-            int lb = utf8::sequence_length(static_cast<unsigned char>(m.value[b]));
-            *changed += key.substr(a, la) != m.value.substr(b, lb);
-            a += la;
-            b += lb;
-          }
+          count += differing_chars(key, m.value);
         }
         i += m.key_bytes;
         continue;
       }
     }
-    char32_t v = table.map_char(c);
+    const char32_t v = table.map_char(c);
     if (v != c) {
-      w.replace(i, len, std::string_view(buf, encode(v, buf)), /*linear=*/true);
-      ++*changed;
+      w.replace_char(i, static_cast<size_t>(len), v);
+      ++count;
     }
-    i += len;
+    i += static_cast<size_t>(len);
   }
+  *changed += count;
   std::string out = w.finish();
   *map = w.take_map();
   if (cuts && out_cuts) {
@@ -145,40 +143,38 @@ std::string convert_pass(std::string_view text, const ConversionTable& table, bo
   return out;
 }
 
-}  // namespace
-
-Converted to_simplified(std::string_view utf8, ScriptConversion variant) {
-  return to_simplified(utf8, variant, ConvertOptions{});
-}
-
-Converted to_simplified(std::string_view utf8, ScriptConversion variant,
-                        const ConvertOptions& options) {
+// `w` holds the input (borrowed or owned); see to_simplified().
+Converted convert(MappedWriter&& w, ScriptConversion variant, const ConvertOptions& options) {
   Converted result;
+  const std::string_view input = w.input();
   const ConversionTable& ts = ConversionTable::get(ConversionTable::Group::kTraditional);
   if (variant == ScriptConversion::kNone) {
-    result.text.assign(utf8);
-    result.map = OffsetMap::identity(static_cast<uint32_t>(utf8.size()));
+    result.text = w.finish();
+    result.map = w.take_map();
     return result;
   }
   if (variant == ScriptConversion::kT2S) {
-    result.text = convert_pass(utf8, ts, options.corrections, nullptr, nullptr, &result.map,
-                               &result.converted_chars);
+    result.text = convert_pass(std::move(w), ts, options.corrections, nullptr, nullptr,
+                               &result.map, &result.converted_chars);
     return result;
   }
   const ConversionTable& variants = ConversionTable::get(
       variant == ScriptConversion::kHK2S ? ConversionTable::Group::kHongKongVariants
                                          : ConversionTable::Group::kTaiwanVariants);
-  std::vector<uint32_t> cuts = segment_boundaries(utf8, ts, options.corrections);
+  // The input is only read in this variant (its characters are compared
+  // below), so the first pass works on a copy.
+  const std::string original(input);
+  std::vector<uint32_t> cuts = segment_boundaries(original, ts, options.corrections);
   std::vector<uint32_t> mid_cuts;
   OffsetMap first_map, second_map;
   uint32_t ignored = 0;
-  std::string mid = convert_pass(utf8, variants, options.corrections, &cuts, &mid_cuts,
-                                 &first_map, &ignored);
-  result.text = convert_pass(mid, ts, options.corrections, &mid_cuts, nullptr, &second_map,
-                             &ignored);
+  std::string mid = convert_pass(MappedWriter(std::string_view(original)), variants,
+                                 options.corrections, &cuts, &mid_cuts, &first_map, &ignored);
+  result.text = convert_pass(MappedWriter(std::move(mid)), ts, options.corrections, &mid_cuts,
+                             nullptr, &second_map, &ignored);
   result.map = OffsetMap::compose(first_map, second_map);
   // Both passes keep the character count: count the characters that differ.
-  std::string_view a = utf8, b = result.text;
+  std::string_view a = original, b = result.text;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     int la, lb;
@@ -188,6 +184,20 @@ Converted to_simplified(std::string_view utf8, ScriptConversion variant,
     j += lb;
   }
   return result;
+}
+
+}  // namespace
+
+Converted to_simplified(std::string_view utf8, ScriptConversion variant) {
+  return convert(MappedWriter(utf8), variant, ConvertOptions{});
+}
+Converted to_simplified(std::string_view utf8, ScriptConversion variant,
+                        const ConvertOptions& options) {
+  return convert(MappedWriter(utf8), variant, options);
+}
+Converted to_simplified(std::string&& utf8, ScriptConversion variant,
+                        const ConvertOptions& options) {
+  return convert(MappedWriter(std::move(utf8)), variant, options);
 }
 
 }  // namespace aidtext

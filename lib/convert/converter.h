@@ -40,6 +40,14 @@ struct ConvertOptions {
 Converted to_simplified(std::string_view utf8, ScriptConversion variant);
 Converted to_simplified(std::string_view utf8, ScriptConversion variant,
                         const ConvertOptions& options);
+// Takes the text: when no character changes its UTF-8 length (nearly all
+// conversions), it is converted in place without a copy.
+Converted to_simplified(std::string&& utf8, ScriptConversion variant,
+                        const ConvertOptions& options);
+inline Converted to_simplified(const char* utf8, ScriptConversion variant,
+                               const ConvertOptions& options) {
+  return to_simplified(std::string_view(utf8), variant, options);
+}
 
 }  // namespace aidtext
 

@@ -23,6 +23,15 @@ SEE_SUPPLEMENTARY = 0xFFFF  # bmp[] value: the mapping is in the supplementary l
 FLAG_CORRECTION = 1  # phrase flag: comes from corrections.tsv, not OpenCC
 FLAG_SPLIT_LINEAR = 2  # phrase flag: every character keeps its UTF-8 length
 HEADER_FLAG_SUPPLEMENTARY_START = 1  # some phrase starts outside the BMP
+PAIR_BITS = 1 << 16  # size of the two-character filter (8 KiB)
+
+
+def pair_slot(first, second):
+    """Bit of the pair filter for a phrase starting with code points first,
+    second (second = 0 for one-character keys). Same formula as
+    ConversionTable::pair_slot()."""
+    h = ((first * 0x9E3779B1) ^ (second * 0x85EBCA77)) & 0xFFFFFFFF
+    return (h >> 16) & (PAIR_BITS - 1)
 
 
 def read_dictionary(path):
@@ -87,8 +96,11 @@ def build(group, chars_path, phrases_path, corrections_path):
     phrases.sort(key=lambda p: (p[0].encode("utf-8"), p[2]))
 
     start_bits = bytearray(BMP_SIZE // 8)
+    pair_bits = bytearray(PAIR_BITS // 8)
     header_flags = 0
     for key, _, _ in phrases:
+        slot = pair_slot(ord(key[0]), ord(key[1]) if len(key) > 1 else 0)
+        pair_bits[slot >> 3] |= 1 << (slot & 7)
         first = ord(key[0])
         if first < BMP_SIZE:
             start_bits[first >> 3] |= 1 << (first & 7)
@@ -119,6 +131,8 @@ def build(group, chars_path, phrases_path, corrections_path):
     body += struct.pack(f"<{BMP_SIZE}H", *bmp)
     start_offset = len(body)
     body += start_bits
+    pair_offset = len(body)
+    body += pair_bits
     align(body)
     supp_offset = len(body)
     for k, v in supplementary:
@@ -131,9 +145,9 @@ def build(group, chars_path, phrases_path, corrections_path):
     body += string_bytes
     align(body)
     header = MAGIC + struct.pack(
-        "<IIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
+        "<IIIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
         len(supplementary), index_offset, len(phrases), strings_offset, len(string_bytes),
-        max_key_bytes)
+        max_key_bytes, pair_offset)
     body[:len(header)] = header
     return bytes(body)
 

@@ -128,6 +128,26 @@ void SentenceContext::compute_windows() {
     if (right_bare[i - 1]) windows_[i - 1].right = windows_[i].right;
 }
 
+// 选派挂职干部46名、专业技术人才583名: a list item that names its own noun
+// is not read through its neighbours' words.
+bool SentenceContext::own_list_item(size_t i) const {
+  const Range l = windows_[i].left;
+  uint32_t p = l.begin;
+  if (p + 3 <= l.end && text_.compare(p, 3, "、") == 0) {
+    p += 3;
+  } else if (p < 3 || text_.compare(p - 3, 3, "、") != 0) {
+    return false;
+  }
+  int han = 0;
+  while (p < l.end) {
+    int len = 1;
+    char32_t c = utf8::decode(text_, p, &len);
+    if (utf8::is_han(c) && !connector(c)) ++han;
+    p += len;
+  }
+  return han >= 2;
+}
+
 uint32_t SentenceContext::distance(const Quantity& q, const CueHit& h) const {
   if (h.end <= q.span.begin) return q.span.begin - h.end;
   if (h.begin >= q.span.end) return h.begin - q.span.end;
@@ -195,6 +215,9 @@ bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t 
   const Quantity& q = *figures_[i];
   for (const CueHit& h : hits_) {
     if (kind_of(h.payload) != CueKind::kBlock) continue;
+    int side = rules_.block_sides[id_of(h.payload)];
+    bool before = h.end <= q.span.begin;
+    if ((side == 1 && !before) || (side == 2 && before)) continue;
     for (size_t k = 0; k < n; ++k)
       if (h.begin >= ranges[k].begin && h.end <= ranges[k].end && distance(q, h) < nearest) return true;
   }
@@ -258,20 +281,19 @@ std::vector<Attachment> SentenceContext::attach_all() {
 
     uint32_t nearest = UINT32_MAX;
     int r = -1;
+    bool headless = false;
     if (bare_scaled(q)) {
-      // Only the noun right after the figure can say what it counts.
-      for (const CueHit& h : hits_) {
-        if (h.begin == q.span.end && kind_of(h.payload) == CueKind::kGroup) {
-          Range only{h.begin, h.end};
-          r = match_rule(i, &only, 1, &nearest);
-          break;
-        }
-      }
-    } else {
+      // A number with no unit counts something only if a cue noun follows it
+      // directly (7000万贫困人口); then its words are read as for any figure.
+      headless = true;
+      for (const CueHit& h : hits_)
+        if (h.begin == q.span.end && kind_of(h.payload) == CueKind::kGroup) headless = false;
+    }
+    if (!headless) {
       r = match_rule(i, tight, 2, &nearest);
       if (r >= 0) {
         if (blocked(i, tight, 2, nearest)) r = -1;
-      } else {
+      } else if (!own_list_item(i)) {
         r = match_rule(i, &w.clause, 1, &nearest);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
       }

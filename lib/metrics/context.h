@@ -52,6 +52,7 @@ class SentenceContext {
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
   bool bare_scaled(const Quantity& q) const;
+  bool own_list_item(size_t i) const;
   bool blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;

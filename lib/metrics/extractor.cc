@@ -58,6 +58,36 @@ bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
   return false;
 }
 
+// The place a figure's own sentence gives it, or nullptr:
+//   - 岷县、漳县分别减贫1.2万人、0.9万人: the k-th figure after 分别 gets the
+//     k-th name of the list before it;
+//   - else the nearest governing name before it, or the document's focus
+//     when the sentence names several (镇雄县与宁波市北仑区开展协作…).
+std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
+                                          const std::vector<const Quantity*>& group,
+                                          const std::vector<Attachment>& atts, std::string_view text) {
+  size_t split = text.substr(sentence.begin, q.span.begin - sentence.begin).rfind("分别");
+  if (split != std::string_view::npos) {
+    uint32_t at = sentence.begin + static_cast<uint32_t>(split);
+    std::vector<std::string> list = places.list_ending_at(text, at);
+    if (list.size() >= 2) {
+      size_t index = 0;
+      for (size_t j = 0; j < k; ++j)
+        if (atts[j].metric >= 0 && group[j]->span.begin > at) ++index;
+      if (index < list.size()) return list[index];
+    }
+  }
+  std::vector<const std::string*> names = places.governing(sentence.begin, q.span.begin);
+  if (names.empty()) return std::nullopt;
+  bool several = false, focus_named = false;
+  for (const std::string* n : names) {
+    several = several || *n != *names.back();
+    focus_named = focus_named || *n == places.focus();
+  }
+  if (several && focus_named) return places.focus();
+  return *names.back();
+}
+
 }  // namespace
 
 std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::vector<Quantity>& quantities,
@@ -129,10 +159,11 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s);
-      const std::string* place = places.nearest(sentence.range.begin, q.span.begin, true);
-      if (!place) place = places.nearest(para.begin, sentence.range.begin, true);
-      if (!place) place = places.nearest(0, para.begin, true);
-      if (!place) place = places.nearest(q.span.end, sentence.range.end, false);
+      r.place = sentence_place(places, sentence.range, q, k, group, atts, text);
+      const std::string* place = nullptr;
+      if (!r.place) place = places.nearest(para.begin, sentence.range.begin, true);
+      if (!r.place && !place) place = places.nearest(0, para.begin, true);
+      if (!r.place && !place) place = places.nearest(q.span.end, sentence.range.end, false);
       if (place) r.place = *place;
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;

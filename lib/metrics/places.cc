@@ -162,6 +162,11 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
     full.push_back(name);
   }
   if (names.empty()) return;
+  std::vector<char32_t> suffixes;
+  for (const std::string& sfx : rules.place_suffixes) {
+    int len = 1;
+    suffixes.push_back(utf8::decode(sfx, 0, &len));
+  }
   std::vector<CueHit> hits;
   names.scan(text, 0, static_cast<uint32_t>(text.size()), &hits);
   if (hits.empty()) return;
@@ -174,11 +179,52 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
     PlaceMention m;
     m.span = Range{h.begin, h.end};
     m.name = full[h.payload];
+    // 云南省 whose suffixed form was not kept: the suffix still belongs to it.
+    int len = 1;
+    if (h.end < text.size()) {
+      char32_t next = utf8::decode(text, h.end, &len);
+      if (std::find(suffixes.begin(), suffixes.end(), next) != suffixes.end() &&
+          !(i < mentions_.size() && mentions_[i].span.begin < h.end + len)) {
+        m.span.end = h.end + len;
+        if (m.name == text.substr(h.begin, h.end - h.begin)) m.name = std::string(text.substr(h.begin, m.span.end - h.begin));
+      }
+    }
     merged.push_back(std::move(m));
   }
   while (i < mentions_.size()) merged.push_back(mentions_[i++]);
   mentions_ = std::move(merged);
 }
+
+namespace {
+
+// Position after skipping up to `max_chars` Han characters from `pos`, for
+// each count; calls f(position) until it returns true.
+template <typename F>
+bool after_gap(std::string_view text, size_t pos, int max_chars, F f) {
+  for (int n = 0; n <= max_chars; ++n) {
+    if (f(pos)) return true;
+    if (pos >= text.size()) return false;
+    int len = 1;
+    char32_t c = utf8::decode(text, pos, &len);
+    if (!utf8::is_han(c)) return false;
+    pos += len;
+  }
+  return false;
+}
+
+bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (starts_at(text, pos, w)) return true;
+  return false;
+}
+
+bool ends_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (ends_at(text, pos, w)) return true;
+  return false;
+}
+
+}  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -188,23 +234,77 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    for (const std::string& w : rules.org_after)
-      if (starts_at(text, m.span.end, w)) {
-        m.governs = false;
-        break;
-      }
-    if (!m.governs) continue;
-    // Venue: 在 before the chain's first name, a meeting verb after.
+    if (starts_with_any(text, m.span.end, rules.org_after)) {
+      m.governs = false;
+      continue;
+    }
     size_t first = i;
     while (first > 0 && mentions_[first - 1].span.end == mentions_[first].span.begin) --first;
-    if (ends_at(text, mentions_[first].span.begin, "在")) {
-      for (const std::string& w : rules.venue_verbs)
-        if (starts_at(text, m.span.end, w)) {
-          m.governs = false;
-          break;
-        }
+    const uint32_t chain_begin = mentions_[first].span.begin;
+    // Venue: 在 before the chain's first name, a meeting verb after.
+    if (ends_at(text, chain_begin, "在") && starts_with_any(text, m.span.end, rules.venue_verbs)) {
+      m.governs = false;
+      continue;
+    }
+    // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between).
+    if (after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
+      m.governs = false;
+      continue;
+    }
+    // Where people went: 赴浙江省务工, 向青岛等地转移输出, 到中山市就读.
+    if (ends_with_any(text, chain_begin, rules.away_before)) {
+      size_t p = m.span.end;
+      if (starts_at(text, p, "等地")) p += 6;
+      else if (starts_at(text, p, "等")) p += 3;
+      if (starts_with_any(text, p, rules.away_after)) m.governs = false;
     }
   }
+  // The document's focus: the name that governs most often (first on ties).
+  std::vector<std::pair<std::string, int>> counts;
+  for (const PlaceMention& m : mentions_) {
+    if (!m.governs) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == m.name; });
+    if (it == counts.end()) {
+      counts.emplace_back(m.name, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  int best = 0;
+  for (const auto& c : counts)
+    if (c.second > best) {
+      best = c.second;
+      focus_ = c.first;
+    }
+}
+
+std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to) const {
+  std::vector<const std::string*> out;
+  auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
+    if (it->governs) out.push_back(&it->name);
+  return out;
+}
+
+std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint32_t pos) const {
+  std::vector<std::string> out;
+  auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), pos,
+                             [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
+  uint32_t expect = pos;
+  for (auto it = hi; it != mentions_.begin();) {
+    --it;
+    if (!it->governs) break;
+    // Only list separators between the names: 岷县、漳县 / 岷县和漳县.
+    std::string_view gap = text.substr(it->span.end, expect - it->span.end);
+    if (it->span.end > expect || !(gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap == "," ||
+                                   gap == "，"))
+      break;
+    if (!out.empty() && gap.empty()) break;
+    out.insert(out.begin(), it->name);
+    expect = it->span.begin;
+  }
+  return out;
 }
 
 const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last) const {

@@ -8,9 +8,14 @@
 // was held (在北京举行) governs no figure. Names written one after another
 // (甘肃省定西市渭源县) are one mention: the last, most specific one.
 //
+// Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack) or a place
+// people went to (赴浙江省务工: away-before/away-after).
+//
 // The governing place of a figure is the nearest mention before it in its
-// sentence, else earlier in its paragraph, else in the paragraphs before,
-// else the first one after it in its sentence.
+// sentence (the document's focus when the sentence names several), else
+// earlier in its paragraph, else in the paragraphs before, else the first one
+// after it in its sentence. 岷县、漳县分别减贫…、…: the k-th figure after 分别
+// belongs to the k-th name.
 #ifndef AIDTEXT_METRICS_PLACES_H_
 #define AIDTEXT_METRICS_PLACES_H_
 
@@ -37,13 +42,20 @@ class PlaceIndex {
   // (before = true) or the first one; nullptr when there is none.
   const std::string* nearest(uint32_t from, uint32_t to, bool last) const;
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
+  // Names of the governing mentions inside [from, to), in text order.
+  std::vector<const std::string*> governing(uint32_t from, uint32_t to) const;
+  // 岷县、漳县分别…: the names of a list of places ending at `pos`.
+  std::vector<std::string> list_ending_at(std::string_view text, uint32_t pos) const;
+  // The name that governs most often in the document ("" when none).
+  const std::string& focus() const { return focus_; }
 
  private:
   void find_suffixed(std::string_view text, const RulePackData& rules);
   void find_bare(std::string_view text, const RulePackData& rules);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
-  std::vector<bool> delimited_;         // while finding: the name's start is certain
+  std::vector<bool> delimited_;
+  std::string focus_;         // while finding: the name's start is certain
 };
 
 }  // namespace aidtext

@@ -123,7 +123,7 @@ class RulePackParser {
     }
     // A pack's own rules are tried before the ones it inherits.
     for (Rule& r : inherited_rules_) d_->rules.push_back(std::move(r));
-    if (d_->rules.empty()) return fail(line_no, "the pack defines no rule", error);
+    if (d_->rules.empty()) return fail(0, "the pack defines no rule", error);
     d_->finish();
     return true;
   }
@@ -375,7 +375,11 @@ class RulePackParser {
       d_->change_kinds.insert(d_->change_kinds.end(), d_->change_cues.size() - before, std::string(t[1]));
       return true;
     }
-    if (k == "block") return add_words(t, 1, &d_->block_cues, err);
+    if (k == "block" || k == "block-before" || k == "block-after") {
+      if (!add_words(t, 1, &d_->block_cues, err)) return false;
+      d_->block_sides.resize(d_->block_cues.size(), k == "block" ? 0 : k == "block-before" ? 1 : 2);
+      return true;
+    }
     if (k == "subset") return add_words(t, 1, &d_->subset_markers, err);
     if (k == "subset-member") {
       if (t.size() < 2) {
@@ -410,6 +414,10 @@ class RulePackParser {
     if (k == "time-start-after") return add_words(t, 1, &d_->time_start_after, err);
     if (k == "time-start-before") return add_words(t, 1, &d_->time_start_before, err);
     if (k == "bullet") return add_words(t, 1, &d_->bullets, err);
+    if (k == "time-as-of") return add_words(t, 1, &d_->time_as_of, err);
+    if (k == "giver-verb") return add_words(t, 1, &d_->giver_verbs, err);
+    if (k == "away-before") return add_words(t, 1, &d_->away_before, err);
+    if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
     *err = "unknown keyword " + quoted(k);
     return false;
   }

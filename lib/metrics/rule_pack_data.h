@@ -61,6 +61,7 @@ struct RulePackData {
   std::vector<Rule> rules;  // tried in order; the first that holds wins
 
   std::vector<std::string> block_cues;       // a nearer one vetoes the record
+  std::vector<int> block_sides;              // parallel: 0 either side, 1 only before the figure, 2 only after
   std::vector<std::string> change_kinds;     // parallel to change_cues
   std::vector<std::string> change_cues;      // "力争" -> "target"
   std::vector<std::string> subset_markers;   // "其中"
@@ -74,6 +75,10 @@ struct RulePackData {
   std::vector<std::string> time_start_after; // 2015年以来: the start of a period, not its date
   std::vector<std::string> time_start_before;// 自2017年: likewise
   std::vector<std::string> bullets;          // paragraph openers of list items
+  std::vector<std::string> time_as_of;       // 截至7月底: a month without a year dates figures in the document's year
+  std::vector<std::string> giver_verbs;      // 黄岛区拨付…: a place giving aid is not what the figure is about
+  std::vector<std::string> away_before;      // 赴浙江省务工: where people went (before the name) ...
+  std::vector<std::string> away_after;       // ... and (after it) is not whose figure it is
 
   // Built by finish(): every literal cue of groups, block, change and subset.
   LiteralIndex cues;

@@ -9,7 +9,11 @@
 // time stamps (2017年05月22日 14时50分) are event and publication dates, never a
 // figure's time. 今年/去年 count from the document's year (the caller's
 // doc_date, else the first time stamp or full date near the top of the
-// text); without one, a figure governed by 今年 has no time.
+// text); without one, a figure governed by 今年 has no time. A period opening
+// in the document's year (今年以来) dates its figures with that year; a month
+// without a year after 截至 (截至7月底) with the document's year. A date bound
+// to another figure by 的 (由2018年底的7.12%下降到1.43%) dates only that one.
+// Figures nothing dates take the one year a headline names, if it names one.
 #ifndef AIDTEXT_METRICS_TIMES_H_
 #define AIDTEXT_METRICS_TIMES_H_
 
@@ -41,7 +45,11 @@ class TimeResolver {
   // year), a value, or "unknown" (今年 without a document year).
   Use usable(const Quantity& d, std::string* value) const;
   // The last usable date in [from, to), searching back; kNone when none.
-  Use last_in(uint32_t from, uint32_t to, std::string* value) const;
+  // `figure`: the figure's position when searching its own sentence (0 otherwise).
+  Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0) const;
+  Range opening(Range r) const;
+  void find_doc_year();
+  void find_headline_year();
   bool is_bullet(Range paragraph) const;
   Range first_clause(Range r) const;
 
@@ -50,6 +58,7 @@ class TimeResolver {
   std::vector<const Quantity*> dates_;
   const RulePackData& rules_;
   int doc_year_ = 0;
+  std::string headline_year_;  // the one year a headline names, or ""
 };
 
 }  // namespace aidtext

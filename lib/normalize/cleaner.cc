@@ -1,5 +1,7 @@
 #include "normalize/cleaner.h"
 
+#include <utility>
+
 #include "convert/mapped_writer.h"
 #include "core/utf8.h"
 #include "normalize/html_reference.h"
@@ -42,8 +44,12 @@ bool digit_at(std::string_view text, size_t pos) {
 
 class Cleaner {
  public:
-  Cleaner(std::string_view text, const NormalizeOptions& options, Cleaned* out)
-      : text_(text), options_(options), out_(out), writer_(text) {}
+  // `input` is a std::string_view (borrowed) or a std::string&& (owned).
+  template <class Input>
+  Cleaner(Input&& input, const NormalizeOptions& options, Cleaned* out)
+      : options_(options), out_(out), writer_(std::forward<Input>(input)) {
+    text_ = writer_.input();
+  }
 
   void run() {
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
@@ -150,10 +156,10 @@ class Cleaner {
     return true;
   }
 
-  std::string_view text_;
   const NormalizeOptions& options_;
   Cleaned* out_;
   MappedWriter writer_;
+  std::string_view text_;  // the input, as the writer holds it
 };
 
 }  // namespace
@@ -161,6 +167,12 @@ class Cleaner {
 Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options) {
   Cleaned result;
   Cleaner(utf8, options, &result).run();
+  return result;
+}
+
+Cleaned clean_text(std::string&& utf8, const NormalizeOptions& options) {
+  Cleaned result;
+  Cleaner(std::move(utf8), options, &result).run();
   return result;
 }
 

@@ -38,6 +38,12 @@ struct Cleaned {
 // `utf8` should be valid UTF-8 (the decoder's output); invalid bytes are
 // copied through unchanged.
 Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options);
+// Takes the text: without length-changing edits it is cleaned in place,
+// without a copy (the pipeline's way).
+Cleaned clean_text(std::string&& utf8, const NormalizeOptions& options);
+inline Cleaned clean_text(const char* utf8, const NormalizeOptions& options) {
+  return clean_text(std::string_view(utf8), options);
+}
 
 }  // namespace aidtext
 

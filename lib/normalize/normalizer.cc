@@ -31,7 +31,7 @@ NormalizedText normalize(std::string_view input, const NormalizeOptions& options
   }
   OffsetMap repair_out_to_input = map;  // repair-stage output -> original input
 
-  Cleaned c = clean_text(text, options);
+  Cleaned c = clean_text(std::move(text), options);
   report.pinyin_artefacts = c.pinyin_artefacts;
   report.html_references = c.html_references;
   report.width_folds = c.width_folds;
@@ -42,7 +42,8 @@ NormalizedText normalize(std::string_view input, const NormalizeOptions& options
   text = std::move(c.text);
 
   if (options.convert != ScriptConversion::kNone) {
-    Converted v = to_simplified(text, options.convert);
+    Converted v = to_simplified(std::move(text), options.convert,
+                                ConvertOptions{.corrections = options.opencc_corrections});
     report.converted_chars = v.converted_chars;
     after = OffsetMap::compose(after, v.map);
     text = std::move(v.text);

@@ -16,6 +16,9 @@ struct NormalizeOptions {
   bool decode_html = true;    // &nbsp; &amp; &#x4E07;
   bool find_repeats = true;   // report repeated passages
   ScriptConversion convert = ScriptConversion::kT2S;
+  // Apply lib/convert/corrections.tsv on top of OpenCC's tables (off: the
+  // conversion equals Debian's `opencc -c t2s.json` exactly).
+  bool opencc_corrections = true;
 };
 
 }  // namespace aidtext

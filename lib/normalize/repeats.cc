@@ -1,6 +1,8 @@
 #include "normalize/repeats.h"
 
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <unordered_map>
 
 #include "core/utf8.h"
@@ -15,56 +17,45 @@ bool is_bullet(char32_t c) {
 }
 
 struct Line {
-  uint32_t begin = 0, end = 0;  // content range: without indentation, bullets, trailing spaces
-  uint32_t chars = 0;           // characters other than whitespace
-  uint64_t hash = 0;
+  uint32_t begin = 0, end = 0;  // content: without indentation, bullets, trailing spaces
+  uint32_t chars = 0;           // characters in the content
+  size_t hash = 0;
   int64_t first = -1;           // index of the earlier line it repeats
 };
 
-// FNV-1a over the bytes of the non-space characters of [begin, end).
+// Length of the whitespace character ending at text[end] (0 if none).
+size_t trailing_space(std::string_view text, size_t begin, size_t end) {
+  if (end <= begin) return 0;
+  const unsigned char b = static_cast<unsigned char>(text[end - 1]);
+  if (b == ' ' || b == '\t' || b == '\r') return 1;
+  if (end - begin >= 2 && b == 0xA0 && static_cast<unsigned char>(text[end - 2]) == 0xC2) return 2;
+  if (end - begin >= 3 && b == 0x80 && text.compare(end - 3, 3, "\xE3\x80\x80") == 0) return 3;
+  return 0;
+}
+
 Line describe(std::string_view text, size_t begin, size_t end) {
   Line line;
   size_t i = begin;
-  // Leading indentation and bullets.
-  while (i < end) {
+  while (i < end) {  // leading indentation and bullets: a few characters at most
     int len;
     char32_t c = utf8::decode(text, i, &len);
     if (!is_space(c) && !is_bullet(c)) break;
-    i += len;
+    i += static_cast<size_t>(len);
   }
-  line.begin = line.end = static_cast<uint32_t>(i);
-  uint64_t h = 1469598103934665603ULL;
-  while (i < end) {
-    int len;
-    char32_t c = utf8::decode(text, i, &len);
-    if (!is_space(c)) {
-      for (int k = 0; k < len; ++k) {
-        h ^= static_cast<unsigned char>(text[i + k]);
-        h *= 1099511628211ULL;
-      }
-      ++line.chars;
-      line.end = static_cast<uint32_t>(i + len);
-    }
-    i += len;
-  }
-  line.hash = h;
+  size_t e = end;
+  while (size_t n = trailing_space(text, i, e)) e -= n;
+  line.begin = static_cast<uint32_t>(i);
+  line.end = static_cast<uint32_t>(e);
+  uint32_t chars = 0;
+  for (size_t k = i; k < e; ++k) chars += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+  line.chars = chars;
+  line.hash = std::hash<std::string_view>{}(text.substr(i, e - i));
   return line;
 }
 
-// Same content, whitespace aside (hash collisions are checked here).
 bool same_content(std::string_view text, const Line& a, const Line& b) {
-  size_t i = a.begin, j = b.begin;
-  while (true) {
-    int la = 0, lb = 0;
-    char32_t ca = 0, cb = 0;
-    while (i < a.end && is_space(ca = utf8::decode(text, i, &la))) i += la;
-    while (j < b.end && is_space(cb = utf8::decode(text, j, &lb))) j += lb;
-    const bool a_done = i >= a.end, b_done = j >= b.end;
-    if (a_done || b_done) return a_done && b_done;
-    if (ca != cb) return false;
-    i += la;
-    j += lb;
-  }
+  return a.end - a.begin == b.end - b.begin &&
+         std::memcmp(text.data() + a.begin, text.data() + b.begin, a.end - a.begin) == 0;
 }
 
 }  // namespace
@@ -72,14 +63,15 @@ bool same_content(std::string_view text, const Line& a, const Line& b) {
 std::vector<RepeatedPassage> find_repeated_passages(std::string_view text) {
   std::vector<Line> lines;
   for (size_t pos = 0; pos <= text.size();) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
+    const void* nl_ptr = std::memchr(text.data() + pos, '\n', text.size() - pos);
+    size_t nl = nl_ptr ? static_cast<size_t>(static_cast<const char*>(nl_ptr) - text.data())
+                       : text.size();
     lines.push_back(describe(text, pos, nl));
     pos = nl + 1;
   }
 
   // Every substantive line's first occurrence, by content hash.
-  std::unordered_multimap<uint64_t, uint32_t> seen;
+  std::unordered_multimap<size_t, uint32_t> seen;
   seen.reserve(lines.size());
   for (uint32_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];

@@ -3,14 +3,16 @@
 // repeated in the body).
 //
 // A paragraph is a line. Two lines are the same when they agree after
-// dropping whitespace (ASCII, U+3000, NBSP) and leading list bullets, so a
-// copy that is indented or bulleted differently still matches. Lines with
+// dropping leading indentation and list bullets and trailing whitespace
+// (ASCII, U+3000, NBSP), so a copy that is indented or bulleted differently
+// still matches. Lines with
 // fewer than kMinRepeatedLineChars characters ("微信", "分享至") never make a
 // repeat on their own. Consecutive repeated lines whose first copies come
 // in the same order merge into one block; blank and short lines between
 // them do not break a block, and the first copy may have extra lines in
 // between (a "【字体:" control line the second copy lacks).
-// Linear time: each line is hashed once and looked up in a hash table.
+// Linear time: each line is hashed once (whole bytes, no decoding) and
+// looked up in a hash table; candidates are confirmed with memcmp.
 #ifndef AIDTEXT_NORMALIZE_REPEATS_H_
 #define AIDTEXT_NORMALIZE_REPEATS_H_
 

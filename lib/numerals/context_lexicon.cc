@@ -1,14 +1,10 @@
 #include "numerals/context_lexicon.h"
 
+#include "numerals/text_match.h"
+
 namespace aidtext::numerals {
 namespace {
 
-bool ends_with_at(std::string_view text, size_t end, std::string_view w) {
-  return end >= w.size() && text.substr(end - w.size(), w.size()) == w;
-}
-bool starts_with_at(std::string_view text, size_t pos, std::string_view w) {
-  return text.substr(pos, w.size()) == w;
-}
 
 // Longest first where one word ends another (大约 before 约, 不超过 before 超过).
 constexpr ApproxWord kBefore[] = {
@@ -17,7 +13,8 @@ constexpr ApproxWord kBefore[] = {
     {"近", Approx::kUnder},     {"超过", Approx::kOver},  {"逾", Approx::kOver},
     {"不足", Approx::kUnder},   {"不到", Approx::kUnder}, {"至少", Approx::kOver},
     {"多于", Approx::kOver},    {"少于", Approx::kUnder}, {"高于", Approx::kOver},
-    {"低于", Approx::kUnder},   {"超", Approx::kOver},
+    {"低于", Approx::kUnder},   {"小于", Approx::kUnder}, {"大于", Approx::kOver},
+    {"超", Approx::kOver},
 };
 
 constexpr ApproxWord kAfter[] = {
@@ -40,9 +37,49 @@ constexpr std::string_view kSloganHeads[] = {
     "落实", "对接", "不摘", "清零", "一",  // 两个一百年, 五个一批
 };
 
+// Verbs that follow 一块 / 一道 when they mean "together" (a small list of
+// the common ones: 努力, 去, 来, 做, 走, 学习, 工作, 建设, 奋斗, 参加 ...).
+constexpr std::string_view kTogetherVerbs[] = {"努力", "去", "来", "做", "干", "走", "学", "工作", "建", "奋斗", "参加",
+                                               "迈", "前进", "推进", "研究", "分享", "面对", "生活", "玩", "吃", "住",
+                                               "过", "完成", "打", "抓", "迎", "庆", "探", "携手", "讨论", "商量"};
+
+bool together_adverb(std::string_view text, size_t begin, size_t end) {
+  for (std::string_view v : kTogetherVerbs)
+    if (starts_with_at(text, end, v)) return true;
+  // 与/和/同/跟 ... 一道 within the clause (up to 12 characters back, no punctuation).
+  size_t p = begin;
+  for (int k = 0; k < 12 && p >= 3; ++k) {
+    if (ends_with_at(text, p, "与") || ends_with_at(text, p, "和") || ends_with_at(text, p, "同") ||
+        ends_with_at(text, p, "跟"))
+      return true;
+    unsigned char b = static_cast<unsigned char>(text[p - 3]);
+    if (b < 0xE4 || b > 0xE9) return false;  // not a CJK ideograph: punctuation ends the clause
+    p -= 3;
+  }
+  return false;
+}
+
+// The last / first three bytes of every word below are a CJK character; a
+// quick look at the one character that matters skips the word lists.
+bool last_char_in(std::string_view text, size_t end, std::string_view chars) {
+  if (end < 3) return false;
+  const char* c = text.data() + end - 3;
+  for (size_t i = 0; i + 3 <= chars.size(); i += 3)
+    if (bytes_equal(chars.data() + i, c, 3)) return true;
+  return false;
+}
+bool first_char_in(std::string_view text, size_t pos, std::string_view chars) {
+  if (pos + 3 > text.size()) return false;
+  const char* c = text.data() + pos;
+  for (size_t i = 0; i + 3 <= chars.size(); i += 3)
+    if (bytes_equal(chars.data() + i, c, 3)) return true;
+  return false;
+}
+
 }  // namespace
 
 const ApproxWord* approx_before(std::string_view text, size_t end) {
+  if (!last_char_in(text, end, "约概近过逾足到少于超")) return nullptr;
   for (const ApproxWord& w : kBefore) {
     if (!ends_with_at(text, end, w.text)) continue;
     if (w.text == "近" && (ends_with_at(text, end, "最近") || ends_with_at(text, end, "附近"))) return nullptr;
@@ -53,31 +90,35 @@ const ApproxWord* approx_before(std::string_view text, size_t end) {
 }
 
 const ApproxWord* approx_after(std::string_view text, size_t pos) {
+  if (!first_char_in(text, pos, "左上以之多余")) return nullptr;
   for (const ApproxWord& w : kAfter)
     if (starts_with_at(text, pos, w.text)) return &w;
   return nullptr;
 }
 
 size_t function_word_before(std::string_view text, size_t pos) {
+  if (!last_char_in(text, pos, "是前和与或为有剩只")) return 0;
   for (std::string_view w : kFunctionBefore)
     if (ends_with_at(text, pos, w)) return w.size();
   return 0;
 }
 
 size_t function_word_after(std::string_view text, size_t pos) {
+  if (!first_char_in(text, pos, "不是这那而却的和与或")) return 0;
   for (std::string_view w : kFunctionAfter)
     if (starts_with_at(text, pos, w)) return w.size();
   return 0;
 }
 
 size_t fixed_expression_at(std::string_view text, size_t pos) {
+  if (!first_char_in(text, pos, "一两三")) return 0;
   size_t best = 0;
   for (std::string_view w : kFixed)
     if (w.size() > best && starts_with_at(text, pos, w)) best = w.size();
-  // 一块钱 / 一道题 are amounts: 一块 and 一道 are adverbs only before a verb,
-  // which we approximate as "not before 钱".
-  if (best && (starts_with_at(text, pos, "一块") || starts_with_at(text, pos, "一道")) &&
-      starts_with_at(text, pos + 6, "钱"))
+  // 一块 / 一道 are "together" (一块努力, 与全国一道建成) after 与/和/同/跟 in
+  // the same clause or before a verb; otherwise they count (一块蛋糕, 一道题).
+  if (best && best == 6 && (starts_with_at(text, pos, "一块") || starts_with_at(text, pos, "一道")) &&
+      !together_adverb(text, pos, pos + 6))
     return 0;
   return best;
 }

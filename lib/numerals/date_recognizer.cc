@@ -2,12 +2,11 @@
 
 #include <cstdio>
 
+#include "numerals/text_match.h"
+
 namespace aidtext::numerals {
 namespace {
 
-bool starts_with_at(std::string_view text, size_t pos, std::string_view w) {
-  return text.substr(pos, w.size()) == w;
-}
 
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
@@ -40,7 +39,13 @@ std::optional<NumeralMatch> small_integer(std::string_view text, size_t pos) {
   return m;
 }
 
-int int_value(const NumeralMatch& m) { return static_cast<int>(m.value.to_double()); }
+// The value of a small integer match (callers checked it is an integer <= 2999).
+int int_value(const NumeralMatch& m) {
+  Decimal n = m.value.normalized();
+  int64_t v = n.mantissa();
+  for (int e = 0; e < n.exponent() && v < 100000; ++e) v *= 10;
+  return static_cast<int>(v);
+}
 
 // Time after a date or alone at pos: 14时50分, 14时, 20:04, 两点半, 三点五分, 八点钟.
 // Appends "THH:MM" to `date` and returns the end, or 0.
@@ -207,6 +212,10 @@ std::optional<DateMatch> match_calendar_date(std::string_view text, const Numera
     d.end = extend_with_time(text, p, &d.date);
     return d;
   } else {
+    // A time needs 时, 点 or ':' right after the hour (三点五分 was read as 三点五).
+    bool hour_mark = starts_with_at(text, p, "时") || starts_with_at(text, p, "点") || starts_with_at(text, p, ":") ||
+                     (m.has_point && starts_with_at(text, p, "分"));
+    if (!hour_mark) return std::nullopt;
     std::string t;
     size_t end = match_time(text, m.begin, &t);
     if (!end) return std::nullopt;

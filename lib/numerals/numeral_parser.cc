@@ -44,6 +44,7 @@ struct Token {
   bool plain_digits = false;  // only digits: usable as decimal places after 点
   bool fractional = false;    // had a decimal point
   bool out_of_range = false;
+  bool letter_scaled = false; // k / w suffix
   int digits = 0;             // digits in the integer part
   size_t begin = 0, end = 0;
 };
@@ -81,6 +82,11 @@ bool is_ascii_letter(std::string_view s, size_t i) {
   if (i >= s.size()) return false;
   char c = s[i];
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
 }
 
 // Reads an Arabic number at i: digits, thousands separators (followed by
@@ -156,6 +162,7 @@ Token read_arabic(std::string_view s, size_t i, const ScanOptions& opt) {
       if (scaled) value = scaled;
       t.end = i + 1;
       t.plain_digits = false;
+      t.letter_scaled = true;
     }
   }
   t.number = *value;
@@ -168,6 +175,7 @@ Token read_token(std::string_view s, size_t i, const ScanOptions& opt) {
   int len, v;
   if (is_ascii_digit_at(s, i, &len, &v)) return read_arabic(s, i, opt);
   unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b == '.' && opt.allow_point && is_ascii_digit_at(s, i + 1, &len, &v)) return read_arabic(s, i, opt);  // .5
   if (b == '-' || b == '+') {
     t.kind = Token::kSign;
     t.negative = b == '-';
@@ -246,6 +254,7 @@ struct State {
   bool arabic_violation = false;  // Arabic digits outside smart mode
   bool out_of_range = false;
   bool has_chinese = false, has_arabic = false, has_point = false, ends_with_unit = false;
+  bool letter_scaled = false;
   int chinese_digits = 0, arabic_digits = 0;
   int8_t max_big = 0;
 };
@@ -268,13 +277,16 @@ Decimal scale_or_flag(State& st, const Decimal& a, int power) {
 }
 
 // The pending digit with an omitted trailing unit applied (三万五 -> 5000).
-Decimal resolved_pending(State& st, bool strict) {
+// Before a 万/亿 (before_big), only a small unit can be omitted: 一千五万 =
+// 1500万, but 六十二亿四万 is 62亿 + 4万.
+Decimal resolved_pending(State& st, bool strict, bool before_big = false) {
   if (!st.has_pending) return Decimal(0);
-  if (st.pending_single_cn && !st.zero_gap && st.last_unit >= 2) {
+  if (st.pending_single_cn && !st.zero_gap && st.last_unit >= 2 && !(before_big && st.last_unit >= 4)) {
     if (strict) st.strict_violation = true;
     return scale_or_flag(st, st.pending, st.last_unit - 1);
   }
-  if (strict && st.any_unit && !st.zero_gap && st.last_small != 1 && st.pending_single_cn) st.strict_violation = true;
+  if (strict && !before_big && st.any_unit && !st.zero_gap && st.last_small != 1 && st.pending_single_cn)
+    st.strict_violation = true;
   return st.pending;
 }
 
@@ -416,7 +428,7 @@ bool accept_big_unit(State& st, int8_t power, bool strict) {
     return true;
   }
   bool fractional = st.pending_fractional;
-  Decimal x = add_or_flag(st, st.section, resolved_pending(st, strict));
+  Decimal x = add_or_flag(st, st.section, resolved_pending(st, strict, true));
   int n = st.nterms;
   while (n > 0 && st.term_power[n - 1] < power) {  // 一千一百万 ... 亿: lower groups join
     x = add_or_flag(st, x, st.terms[n - 1]);
@@ -468,6 +480,7 @@ bool accept_arabic(State& st, const Token& t, const ScanOptions& opt) {
     return true;
   }
   if (st.has_pending || st.lead_count > 0 || st.frozen || st.range) return false;
+  st.letter_scaled = t.letter_scaled;
   st.pending = t.number;
   st.has_pending = true;
   st.pending_single_cn = false;
@@ -496,7 +509,7 @@ bool accept_point(State& st, bool strict) {
 }
 
 // The match the state describes, or false when it holds no numeral.
-bool finish(State st, const ScanOptions& opt, NumeralMatch* m) {
+bool finish(State& st, const ScanOptions& opt, NumeralMatch* m) {
   bool strict = opt.mode == NumeralMode::kStrict;
   if (!has_any_value(st)) return false;
   if (st.in_fraction && st.fraction_digits == 0) return false;
@@ -550,25 +563,43 @@ bool finish(State st, const ScanOptions& opt, NumeralMatch* m) {
   m->last_unit_big = m->last_unit_power >= 4;
   m->ends_with_unit = st.ends_with_unit;
   m->big_unit_power = st.max_big;
+  m->letter_scaled = st.letter_scaled && !st.any_unit;
   // 两 is never read digit by digit: 两两, 两三四 are not numerals (两三 is a range).
   if (digit_string && st.lead_has_two && !m->value_high) m->error = NumeralError::kMalformed;
   return true;
 }
 
-size_t skip_spaces(std::string_view s, size_t i) {
-  while (i < s.size() && s[i] == ' ') ++i;
-  return i;
-}
-
 }  // namespace
 
+// The common case in running text, a lone Arabic number (2018, 37217, 9.05)
+// that nothing numeric follows, is answered without the state machine.
+std::optional<NumeralMatch> lone_arabic(std::string_view text, size_t pos, const ScanOptions& opt) {
+  if (pos >= text.size() || text[pos] < '0' || text[pos] > '9') return std::nullopt;
+  Token t = read_arabic(text, pos, opt);
+  size_t p = opt.allow_spaces ? skip_spaces(text, t.end) : t.end;
+  Token next = read_token(text, p, opt);
+  if (next.kind != Token::kNone && next.kind != Token::kSign) return std::nullopt;
+  NumeralMatch m;
+  m.begin = pos;
+  m.end = t.end;
+  m.value = t.number.normalized();
+  m.error = t.out_of_range ? NumeralError::kOutOfRange
+            : opt.mode != NumeralMode::kSmart ? NumeralError::kMalformed : NumeralError::kNone;
+  m.has_arabic = true;
+  m.has_point = t.fractional;
+  m.arabic_digits = t.digits;
+  m.letter_scaled = t.letter_scaled;
+  return m;
+}
+
 std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, const ScanOptions& opt) {
+  if (auto m = lone_arabic(text, pos, opt)) return m;
   bool strict = opt.mode == NumeralMode::kStrict;
   State st;
+  State good;  // the state after the last token that can end a numeral
+  bool have_good = false;
   size_t p = pos;
   size_t end = pos;
-  NumeralMatch best;
-  bool have_best = false;
   bool first = true;
   while (p < text.size()) {
     size_t q = p;
@@ -579,7 +610,13 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
     }
     Token t = read_token(text, q, opt);
     if (t.kind == Token::kNone) break;
-    if (spaced && t.kind == Token::kArabic) break;
+    if (t.kind == Token::kArabic && text[t.begin] == '.' && has_any_value(st)) break;  // .5 only starts a number
+    if (spaced && t.kind == Token::kArabic) {
+      // "7万 5千 4百": after a unit, a spaced Arabic number continues only
+      // when its own unit follows ("3万 5人" is two numbers).
+      Token after = read_token(text, t.end, opt);
+      if (!st.ends_with_unit || (after.kind != Token::kSmallUnit && after.kind != Token::kBigUnit)) break;
+    }
     State next = st;
     bool ok = false;
     switch (t.kind) {
@@ -612,7 +649,7 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
       }
       case Token::kApprox: {
         if (!opt.allow_approx || next.in_fraction || !has_any_value(next) || next.approx) break;
-        Token after = read_token(text, t.end, opt);
+        Token after = read_token(text, opt.allow_spaces ? skip_spaces(text, t.end) : t.end, opt);
         if (after.kind != Token::kSmallUnit && after.kind != Token::kBigUnit) break;
         // 几 stands for a digit: 二十几万, 一百零几万 (never after a digit: 三几万).
         next.approx = true;
@@ -625,20 +662,17 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
     st = next;
     p = t.end;
     first = false;
-    if (t.kind != Token::kSign && t.kind != Token::kNegative && t.kind != Token::kApprox) {
-      NumeralMatch m;
-      if (finish(st, opt, &m)) {
-        m.begin = pos;
-        m.end = p;
-        best = m;
-        have_best = true;
-        end = p;
-      }
+    if (t.kind != Token::kSign && t.kind != Token::kNegative && t.kind != Token::kApprox && t.kind != Token::kPoint) {
+      good = st;
+      have_good = true;
+      end = p;
     }
   }
-  (void)end;
-  if (!have_best) return std::nullopt;
-  return best;
+  NumeralMatch m;
+  if (!have_good || !finish(good, opt, &m)) return std::nullopt;
+  m.begin = pos;
+  m.end = end;
+  return m;
 }
 
 namespace {

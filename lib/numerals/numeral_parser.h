@@ -66,6 +66,7 @@ struct NumeralMatch {
   bool last_unit_big = false;    // that unit is 万/亿/兆
   bool ends_with_unit = false;   // the numeral's last character is a unit (三千, 5万)
   int8_t big_unit_power = 0;     // power of the largest 万/亿/兆 group, 0 none
+  bool letter_scaled = false;    // an Arabic number with a k / w suffix (15k, 30w)
 };
 
 struct ScanOptions {

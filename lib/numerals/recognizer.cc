@@ -36,6 +36,7 @@
 #include "numerals/date_recognizer.h"
 #include "numerals/numeral_chars.h"
 #include "numerals/numeral_parser.h"
+#include "numerals/text_match.h"
 #include "numerals/unit_lexicon.h"
 
 namespace aidtext {
@@ -67,6 +68,7 @@ constexpr std::array<uint8_t, 256> kLeadTable = [] {
   for (int c = '0'; c <= '9'; ++c) t[c] = 1;
   t['-'] = 1;
   t['+'] = 1;
+  t['.'] = 1;  // .5
   for (int b = 0xE3; b <= 0xEF; ++b) t[b] = 2;  // U+3000..U+FFFF: 〇, CJK, full-width forms
   return t;
 }();
@@ -85,8 +87,20 @@ const std::bitset<0x10000>& start_chars() {
   return bits;
 }
 
-bool starts_with_at(std::string_view text, size_t pos, std::string_view w) {
-  return pos <= text.size() && text.substr(pos, w.size()) == w;
+using numerals::starts_with_at;
+
+// `word` at pos with ASCII spaces allowed before each of its characters
+// ("百 分 之", "  个百分 点"): the end, or 0.
+size_t spaced_word(std::string_view text, size_t pos, std::string_view word) {
+  size_t p = pos;
+  for (size_t w = 0; w < word.size();) {
+    while (p < text.size() && text[p] == ' ') ++p;
+    size_t n = (static_cast<unsigned char>(word[w]) < 0x80) ? 1 : static_cast<size_t>(utf8::sequence_length(static_cast<unsigned char>(word[w])));
+    if (!starts_with_at(text, p, word.substr(w, n))) return 0;
+    p += n;
+    w += n;
+  }
+  return p;
 }
 
 char32_t cp_at(std::string_view text, size_t pos, int* len) {
@@ -178,8 +192,26 @@ struct Recognizer {
     char32_t before = cp_before(text, m.begin, &lb);
     char32_t after = cp_at(text, m.end, &la);
     bool arabic_only = m.has_arabic && !m.has_chinese;
-    // Codes glued to Latin letters or digits: G20, 5G, No.3.
-    if (arabic_only && (is_ascii_letter(before) || is_ascii_letter(after))) {
+    // Inside a URL, e-mail address or percent-encoded string: the whole run
+    // of non-space ASCII is skipped.
+    if (arabic_only && ((before > 0x20 && before < 0x7F) || (after > 0x20 && after < 0x7F))) {
+      size_t b = m.begin, e = m.end;
+      while (b > 0 && static_cast<unsigned char>(text[b - 1]) > 0x20 && static_cast<unsigned char>(text[b - 1]) < 0x7F) --b;
+      while (e < text.size() && static_cast<unsigned char>(text[e]) > 0x20 && static_cast<unsigned char>(text[e]) < 0x7F) ++e;
+      std::string_view run = text.substr(b, e - b);
+      if (run.find("://") != std::string_view::npos || run.find("www.") != std::string_view::npos ||
+          run.find('@') != std::string_view::npos || run.find('=') != std::string_view::npos ||
+          run.find("%2") != std::string_view::npos)
+        return e;
+    }
+    // Codes glued to Latin letters or digits: G20, 5G, No.3 (not 5km, 168cm).
+    bool latin_unit = false;
+    if (is_ascii_letter(after)) {
+      const numerals::UnitWord* u = numerals::match_unit(text, m.end);
+      int l;
+      latin_unit = u && u->text[0] < 0x7F && !is_ascii_letter(cp_at(text, m.end + u->text.size(), &l));
+    }
+    if (arabic_only && (is_ascii_letter(before) || (is_ascii_letter(after) && !latin_unit))) {
       size_t e = m.end;
       while (e < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[e]))) ++e;
       return e;
@@ -239,6 +271,7 @@ struct Recognizer {
         int l3;
         char32_t y = cp_at(text, p + l2, &l3);
         if (!utf8::is_han(y) || is_numeral_char(y) || numerals::is_measure_char(y)) continue;
+        if (y == U'毛' || y == U'角') continue;  // 十块三毛: yuan and jiao
         return p + l2;
       }
     }
@@ -271,7 +304,10 @@ struct Recognizer {
     int l;
     char32_t before = cp_before(text, m.begin, &l);
     char32_t after = cp_at(text, tail, &l);
-    bool left = has_prefix || is_boundary_char(before) || numerals::function_word_before(text, m.begin) > 0;
+    // A numeral of several characters (八千, 九点九) reads as a number after any
+    // word; a single digit only after a boundary or function word (四川, 统一).
+    bool several = m.end - m.begin > 3;
+    bool left = several || has_prefix || is_boundary_char(before) || numerals::function_word_before(text, m.begin) > 0;
     bool right = is_boundary_char(after) || numerals::function_word_after(text, tail) > 0;
     return left && right;
   }
@@ -282,6 +318,7 @@ struct Recognizer {
     char32_t c = cp_at(text, pos, &len);
     // Relative years.
     if (c == U'今' || c == U'去' || c == U'明' || c == U'前' || c == U'后') {
+      if (!starts_with_at(text, pos + len, "年")) return pos + len;
       if (auto d = numerals::match_relative_year(text, pos)) {
         int lb;
         char32_t before = cp_before(text, pos, &lb);
@@ -316,9 +353,19 @@ struct Recognizer {
       int lb;
       if (glued_yi(cp_before(text, pos, &lb))) return pos + len;
     }
-    // 百分之 / 千分之 / 万分之.
-    if ((c == U'百' || c == U'千' || c == U'万') && starts_with_at(text, pos + len, "分之")) {
-      return percent_of(pos, c == U'百' ? 0 : c == U'千' ? -1 : -2, pos + len + 6);
+    // 百分之 / 千分之 / 万分之 (spaces allowed: 百 分 之).
+    if (c == U'百' || c == U'佰' || c == U'千' || c == U'仟' || c == U'万') {
+      if (size_t e = spaced_word(text, pos + len, "分之")) {
+        int power = (c == U'百' || c == U'佰') ? 0 : (c == U'千' || c == U'仟') ? -1 : -2;
+        while (e < text.size() && text[e] == ' ') ++e;
+        return percent_of(pos, power, e);
+      }
+    }
+    if (c == U'.') {
+      int lb, la;
+      char32_t before = cp_before(text, pos, &lb);
+      char32_t after = cp_at(text, pos + 1, &la);
+      if (is_ascii_alnum(before) || before == U'.' || !(after >= U'0' && after <= U'9')) return pos + 1;
     }
     if (c < 0x80 && c >= '0' && c <= '9') {
       int lb;
@@ -331,9 +378,12 @@ struct Recognizer {
       }
     }
     if (c == '-' || c == '+' || c == U'－' || c == U'＋') {
+      // A sign, unless the dash joins two amounts (1万元-5万元, 3--5).
       int lb;
       char32_t before = cp_before(text, pos, &lb);
-      if (is_ascii_alnum(before) || before == U'.') return pos + len;
+      if (is_ascii_alnum(before) || before == U'.' || before == U'-' || before == U'－' || before == U'—' ||
+          before == U'~' || before == U'～' || is_numeral_char(before) || numerals::is_measure_char(before))
+        return pos + len;
     }
     auto m = scan_numeral(text, pos, recognizer_scan_options());
     if (!m) return pos + len;
@@ -374,13 +424,125 @@ struct Recognizer {
     return end;
   }
 
+  struct Fraction {
+    Decimal value;
+    size_t end = 0;
+    bool percent = false;  // a bare power of ten below: 百万分之五 = 0.0005 %
+    Decimal numerator, denominator;
+  };
+
+  // N分之M starting with the denominator `den` (spaces allowed around 分之).
+  std::optional<Fraction> fenzhi(const NumeralMatch& den) {
+    if (den.value_high || den.value.is_zero()) return std::nullopt;
+    size_t e = spaced_word(text, den.end, "分之");
+    if (!e) return std::nullopt;
+    while (e < text.size() && text[e] == ' ') ++e;
+    auto num = scan_numeral(text, e, recognizer_scan_options());
+    if (!num || num->error != NumeralError::kNone || num->value_high) return std::nullopt;
+    // 百分之 / 百万分之: a denominator written with unit characters only is a percent.
+    bool bare_power = den.chinese_digits == 0 && !den.has_arabic && den.value.normalized().mantissa() == 1 &&
+                      !den.negative;
+    Fraction f;
+    f.end = num->end;
+    if (bare_power) {
+      auto v = num->value.mul(Decimal(100));
+      auto p = v ? v->div(den.value, 15) : std::nullopt;
+      if (!p) return std::nullopt;
+      f.value = *p;
+      f.percent = true;
+      return f;
+    }
+    auto v = num->value.div(den.value, 15);
+    if (!v) return std::nullopt;
+    f.value = *v;
+    f.numerator = num->value;
+    f.denominator = den.value;
+    return f;
+  }
+
+  // a/b with Arabic integers (3/5, -3/2), not a date (7/14/2020 is refused).
+  std::optional<Fraction> slash(const NumeralMatch& a) {
+    if (!a.has_arabic || a.has_chinese || a.has_point || a.has_unit || !starts_with_at(text, a.end, "/")) return std::nullopt;
+    ScanOptions o = recognizer_scan_options();
+    o.allow_sign = false;
+    o.allow_spaces = false;
+    auto b = scan_numeral(text, a.end + 1, o);
+    if (!b || b->error != NumeralError::kNone || b->has_chinese || b->has_point || b->value.is_zero()) return std::nullopt;
+    if (starts_with_at(text, b->end, "/")) return std::nullopt;
+    auto v = a.value.div(b->value, 15);
+    if (!v) return std::nullopt;
+    return Fraction{*v, b->end, false, a.value, b->value};
+  }
+
+  // A fraction starting with `m`: N分之M, a/b, or a mixed number m 又 N分之M / m a/b.
+  std::optional<Fraction> fraction_after(const NumeralMatch& m) {
+    if (auto f = fenzhi(m)) return f;
+    if (auto f = slash(m)) return f;
+    // Mixed numbers: 三百五十又三分之一, 1 3/5.
+    size_t p = m.end;
+    size_t you = spaced_word(text, p, "又");
+    bool spaced_arabic = !you && m.has_arabic && !m.has_chinese && starts_with_at(text, p, " ");
+    if (!you && !spaced_arabic) return std::nullopt;
+    if (!m.value.is_integer() || m.value_high) return std::nullopt;
+    size_t q = you ? you : p;
+    while (q < text.size() && text[q] == ' ') ++q;
+    auto den = scan_numeral(text, q, recognizer_scan_options());
+    if (!den || den->error != NumeralError::kNone) return std::nullopt;
+    auto f = spaced_arabic ? slash(*den) : fenzhi(*den);
+    if (!f || f->percent) return std::nullopt;
+    // (whole x den + num) / den, rounded once to 15 significant digits.
+    Decimal num = f->numerator;
+    if (m.negative) num = Decimal(-num.mantissa(), num.exponent());
+    auto whole = m.value.mul(f->denominator);
+    auto top = whole ? whole->add(num) : std::nullopt;
+    auto v = top ? top->div(f->denominator, 15) : std::nullopt;
+    if (!v) return std::nullopt;
+    f->value = *v;
+    return f;
+  }
+
+  size_t emit_fraction(const Fraction& f, size_t begin) {
+    Quantity q;
+    q.unit = f.percent ? "percent" : "fraction";
+    q.value = f.value;
+    size_t start = begin;
+    Approx a = Approx::kNone;
+    if (auto w = numerals::approx_before(text, begin); w && begin - w->text.size() >= last_end) {
+      a = w->approx;
+      start = begin - w->text.size();
+    }
+    return finish(q, start, f.end, f.end, a, true, begin);
+  }
+
+  // 角 / 毛 (a tenth) and 分 (a hundredth of a yuan) after 元 at pos: adds
+  // them to *value and returns the new end.
+  size_t small_change(size_t pos, Decimal* value) {
+    for (int part = 0; part < 2; ++part) {
+      int len;
+      char32_t c = cp_at(text, pos, &len);
+      auto nc = numerals::classify_numeral_char(c);
+      if (nc.kind != NumCharKind::kDigit && nc.kind != NumCharKind::kArabic) break;
+      size_t p = pos + len;
+      int power;
+      if (starts_with_at(text, p, "角") || starts_with_at(text, p, "毛")) power = -1;
+      else if (starts_with_at(text, p, "分") && !starts_with_at(text, p + 3, "之")) power = -2;
+      else break;
+      auto v = value->add(Decimal(nc.value, power));
+      if (!v) break;
+      *value = *v;
+      pos = p + 3;
+    }
+    return pos;
+  }
+
   // The end of the run of numeral characters from `pos` (a rejected Chinese
   // numeral is skipped whole: 千百年 gives neither 千 nor 百年).
   size_t numeral_run_end(size_t pos) {
     int l;
     while (pos < text.size()) {
       char32_t c = cp_at(text, pos, &l);
-      if (!is_numeral_char(c) || c < 0x80) break;
+      auto k = numerals::classify_numeral_char(c).kind;
+      if (k == NumCharKind::kNone || k == NumCharKind::kPoint || k == NumCharKind::kApprox || c < 0x80) break;
       pos += l;
     }
     return pos;
@@ -396,24 +558,9 @@ struct Recognizer {
     bool chinese_only = m.has_chinese && !m.has_arabic;
     bool scaled = m.big_unit_power > 0;
 
-    // Fractions: N分之M (三分之一). 百分之 is handled before (percent).
-    if (starts_with_at(text, m.end, "分之") && !m.value_high) {
-      auto m2 = scan_numeral(text, m.end + 6, recognizer_scan_options());
-      if (m2 && m2->error == NumeralError::kNone && !m.value.is_zero()) {
-        bool exact;
-        auto v = m2->value.div(m.value, 15, &exact);
-        if (v) {
-          q.unit = "fraction";
-          q.value = *v;
-          size_t start = m.begin;
-          Approx a = Approx::kNone;
-          if (auto w = numerals::approx_before(text, m.begin); w && m.begin - w->text.size() >= last_end) {
-            a = w->approx;
-            start = m.begin - w->text.size();
-          }
-          return finish(q, start, m2->end, m2->end, a, true, m.begin);
-        }
-      }
+    // Fractions: N分之M (三分之一), mixed numbers (一又二分之一, 1 3/5), a/b.
+    if (!m.value_high) {
+      if (auto f = fraction_after(m)) return emit_fraction(*f, m.begin);
     }
 
     // Ranges: 3至5万, 3-5万元, 十八至三十万, 两到三千.
@@ -433,12 +580,17 @@ struct Recognizer {
             }
           }
           Decimal scaled_low = m.value;
-          if (m.big_unit_power == 0 && m2->ends_with_unit && !m.has_point) {
+          if (m.big_unit_power == 0 && m2->ends_with_unit && !m.has_point && !m.letter_scaled) {
             bool single = m.end - m.begin <= 3 && !m.has_unit;
             if (m2->last_unit_big || single) {
               auto s = m.value.scale10(m2->last_unit_power);
               if (s && !(m2->value < *s)) scaled_low = *s;
             }
+          } else if (m2->letter_scaled && !m.letter_scaled && !m.has_unit && !m.has_point) {
+            // 10~15k: the suffix scales both ends.
+            int power = starts_with_at(text, m2->end - 1, "k") || starts_with_at(text, m2->end - 1, "K") ? 3 : 4;
+            auto s = m.value.scale10(power);
+            if (s && !(m2->value < *s)) scaled_low = *s;
           }
           if (scaled_low < m2->value) {
             low = scaled_low;
@@ -493,7 +645,29 @@ struct Recognizer {
         tail = m.end - 3;
       }
     }
-    if (unit && unit->kind == numerals::UnitKind::kDiscount && starts_with_at(text, tail + 3, "合")) unit = nullptr;  // 折合
+    size_t unit_end = unit ? tail + unit->text.size() : tail;
+    if (!unit) {
+      // Ratio words may stand after spaces or be spaced out: "一百五十 个百分点", "六 点 五 成".
+      if (size_t e = spaced_word(text, tail, "个百分点")) {
+        unit = numerals::match_unit("个百分点", 0);
+        unit_end = e;
+      } else {
+        size_t sp = tail;
+        while (sp < text.size() && text[sp] == ' ') ++sp;
+        const numerals::UnitWord* u = sp > tail ? numerals::match_unit(text, sp) : nullptr;
+        if (u && (u->kind == numerals::UnitKind::kTenths || u->kind == numerals::UnitKind::kDiscount ||
+                  u->kind == numerals::UnitKind::kPercent)) {
+          unit = u;
+          unit_end = sp + u->text.size();
+        }
+      }
+    }
+    if (unit && unit->kind == numerals::UnitKind::kDiscount) {
+      // 八折 = 80 %, 75折 = 75 %, 三八折 = 38 %; not 十折, not 折合 (converted to).
+      bool two_digits = (m.digit_string || m.digit_pair || (m.has_arabic && !m.has_chinese)) && !(low < Decimal(11)) &&
+                        low < Decimal(100) && low.is_integer();
+      if (starts_with_at(text, unit_end, "合") || (!(low < Decimal(10)) && !two_digits) || high) unit = nullptr;
+    }
     if (unit && unit->kind == numerals::UnitKind::kTenths && Decimal(10) < low) unit = nullptr;
     bool duration_year = false;
     if (!unit && starts_with_at(text, tail, "年") && !starts_with_at(text, tail + 3, "级")) duration_year = true;
@@ -502,20 +676,31 @@ struct Recognizer {
     if (unit) {
       q.unit = std::string(unit->unit);
       q.classifier = std::string(unit->classifier);
-      end += unit->text.size();
+      end = unit_end;
       switch (unit->kind) {
         case numerals::UnitKind::kTenths: {
           auto s = low.scale10(1);
           if (s) low = *s;
           if (high) high = high->scale10(1);
+          // 三成半 = 35 %, 七成六 = 76 %.
+          if (!high && low.is_integer()) {
+            size_t sp = end;
+            while (sp < text.size() && text[sp] == ' ') ++sp;
+            int l;
+            char32_t c = cp_at(text, sp, &l);
+            auto nc = numerals::classify_numeral_char(c);
+            int extra = c == U'半' ? 5 : (nc.kind == NumCharKind::kDigit && !nc.is_zero_char) ? nc.value : -1;
+            char32_t after = cp_at(text, sp + l, &l);
+            if (extra > 0 && !is_numeral_char(after) && !numerals::is_measure_char(after)) {
+              if (auto v = low.add(Decimal(extra))) low = *v;
+              end = sp + 3;
+            }
+          }
           break;
         }
         case numerals::UnitKind::kDiscount:
-          if (m.digit_string && !high) {
-            // 三八折 = 38 %
-          } else if (low < Decimal(10)) {
+          if (low < Decimal(10)) {
             if (auto s = low.scale10(1)) low = *s;
-            if (high) high = high->scale10(1);
           }
           break;
         default: break;
@@ -524,9 +709,25 @@ struct Recognizer {
       if (unit->kind == numerals::UnitKind::kMoney && (starts_with_at(text, end, "整") || starts_with_at(text, end, "正")) &&
           m.has_chinese && !m.has_arabic)
         end += 3;
+      // 5元3角2分, 五元三毛: jiao and fen after yuan.
+      if (unit->unit == "CNY" && !high && (unit->text == "元" || unit->text == "圆")) end = small_change(end, &low);
+      // 一吨半, 两米半, 三斤半: and a half.
+      if ((unit->kind == numerals::UnitKind::kMeasure || unit->kind == numerals::UnitKind::kDuration) && !high &&
+          starts_with_at(text, end, "半") && low.is_integer()) {
+        if (auto v = low.add(Decimal(5, -1))) {
+          low = *v;
+          end += 3;
+        }
+      }
     } else if (duration_year) {
       q.unit = "year";
       end += 3;
+      if (starts_with_at(text, end, "半") && !high && low.is_integer()) {  // 三年半
+        if (auto v = low.add(Decimal(5, -1))) {
+          low = *v;
+          end += 3;
+        }
+      }
     }
     // Approximation words after: 左右, 上下, 以上, 以下, 多, 余.
     if (auto a = numerals::approx_after(text, end)) {
@@ -558,14 +759,20 @@ struct Recognizer {
       if (m.digit_string || (m.digit_pair && !high) || !standalone(m, tail, has_prefix)) return numeral_run_end(m.end);
     }
     if (chinese_only && m.digit_pair && !unit && !duration_year) return numeral_run_end(m.end);  // 七八: needs a measure word
-    if (chinese_only && m.digit_string && !high) {
+    bool discount = unit && unit->kind == numerals::UnitKind::kDiscount;
+    if (chinese_only && m.digit_string && !high && !discount) {
       // 一七二零: digit-by-digit readings only stand for numbers with a unit
       // of their own (years are dates); 唯一一个 is not eleven.
       if (m.chinese_digits < 3) return numeral_run_end(m.end);
     }
     if (chinese_only && unit && unit->kind == numerals::UnitKind::kClassifier && quoted_phrase(m.begin, m.end))
       return end;
-    if (chinese_only && !unit && quoted_phrase(m.begin, m.end) && !scaled) return m.end;
+    // A lone financial digit (陆, 伍, 拾) before a measure word is a word of
+    // its own (登陆部队, 队伍): financial numerals count money.
+    if (chinese_only && m.end - m.begin == 3 && unit && unit->kind != numerals::UnitKind::kMoney) {
+      int l;
+      if (numerals::classify_numeral_char(cp_at(text, m.begin, &l)).is_financial) return m.end;
+    }
 
     q.value = low;
     q.value_high = high;
@@ -587,6 +794,9 @@ struct Recognizer {
 
   // A range connector at pos: 至, 到, -, ~, ～, －, —, ——, 〜. Its byte length or 0.
   size_t connector_len(size_t pos) {
+    if (pos >= text.size()) return 0;
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b != '-' && b != '~' && b != 0xE8 && b != 0xE5 && b != 0xEF && b != 0xE2 && b != 0xE3) return 0;
     for (std::string_view w : {std::string_view("——"), std::string_view("至"), std::string_view("到"),
                                std::string_view("-"), std::string_view("~"), std::string_view("～"),
                                std::string_view("－"), std::string_view("—"), std::string_view("〜")}) {
@@ -642,7 +852,7 @@ std::vector<Quantity> recognize_quantities(std::string_view text) {
         ++i;  // invalid sequence: resynchronise on the next byte
         continue;
       }
-      if (!starts.test(c)) {
+      if (!starts[c]) {
         i += 3;
         continue;
       }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/utf8.h"
+#include "numerals/text_match.h"
 
 namespace aidtext::numerals {
 namespace {
@@ -56,6 +57,18 @@ constexpr UnitWord kUnits[] = {
     {"公里", "km", "", K::kMeasure},
     {"千米", "km", "", K::kMeasure},
     {"米", "m", "", K::kMeasure},
+    {"厘米", "cm", "", K::kMeasure},
+    {"公分", "cm", "", K::kMeasure},
+    {"毫米", "mm", "", K::kMeasure},
+    // Latin unit symbols (a number glued to other letters is a code: G20, 5G)
+    {"km", "km", "", K::kMeasure},
+    {"KM", "km", "", K::kMeasure},
+    {"kg", "kg", "", K::kMeasure},
+    {"KG", "kg", "", K::kMeasure},
+    {"cm", "cm", "", K::kMeasure},
+    {"CM", "cm", "", K::kMeasure},
+    {"mm", "mm", "", K::kMeasure},
+    {"m", "m", "", K::kMeasure},
     // ratios
     {"%", "percent", "", K::kPercent},
     {"％", "percent", "", K::kPercent},
@@ -161,7 +174,7 @@ const UnitWord* match_unit(std::string_view text, size_t pos) {
   auto it = std::lower_bound(idx.first.begin(), idx.first.end(), c);
   for (size_t i = static_cast<size_t>(it - idx.first.begin()); i < idx.first.size() && idx.first[i] == c; ++i) {
     const UnitWord* u = idx.by_first[i];
-    if (text.substr(pos, u->text.size()) == u->text) return u;
+    if (starts_with_at(text, pos, u->text)) return u;
   }
   return nullptr;
 }

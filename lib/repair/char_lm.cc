@@ -7,12 +7,14 @@
 #include "core/utf8.h"
 
 // The blob written by make_repair_tables.py `lm`, little-endian:
-//   u32 magic "ALM2", u32 n_ids, u32 log2cap, f32 unknown_han_cost
+//   u32 magic "ALM3", u32 n_ids, u32 log2cap, f32 unknown_han_cost
 //   u16 id_of[65536]          BMP code point -> id (0 = not modelled)
 //   u32 cp_of_id[n_ids]
 //   f32 unigram[n_ids]        -ln P(c)
 //   f32 end_cost[n_ids]       -ln P(a word ends with this character) (+ mixing)
 //   f32 start_cost[n_ids]     -ln P(the next word starts with this character)
+//   u8  flags[n_ids]          bit 0: simplified form of a distinct traditional one
+//   (padding to a multiple of 4 bytes)
 //   u32 keys[1 << log2cap]    open-addressing hash of (a << 16 | b), 0 = empty
 //   u8  costs[1 << log2cap]   -ln P(b|a) in units of 0.1 nat
 extern "C" const unsigned char aidtext_repair_lm[];
@@ -20,7 +22,7 @@ extern "C" const unsigned long aidtext_repair_lm_size;
 
 namespace aidtext::repair {
 namespace {
-constexpr uint32_t kMagic = 0x324D4C41;
+constexpr uint32_t kMagic = 0x334D4C41;
 // -ln of the unigram's share of a bigram (LAMBDA = 0.05 in the generator).
 constexpr float kUnigramShareCost = 2.9957f;
 constexpr uint32_t kHashMult = 0x9E3779B1u;  // same as the generator
@@ -52,6 +54,8 @@ CharLm::CharLm() {
   p += n_ids_ * 4;
   start_cost_ = reinterpret_cast<const float*>(p);
   p += n_ids_ * 4;
+  flags_ = p;
+  p += (n_ids_ + 3) / 4 * 4;
   keys_ = reinterpret_cast<const uint32_t*>(p);
   p += (size_t{1} << log2cap_) * 4;
   costs_ = p;
@@ -71,21 +75,24 @@ float CharLm::bigram_cost(uint16_t a, uint16_t b) const {
   return std::min(end_cost_[a] + start_cost_[b], kUnigramShareCost + unigram_[b]);
 }
 
-float CharLm::unigram_cost(char32_t c) const {
+float CharLm::unigram_cost(char32_t c, bool traditional) const {
   uint16_t i = id(c);
-  if (i) return unigram_[i] + variant_cost(c, i);
+  if (i) return unigram_[i] + variant_cost(c, i, traditional);
   return utf8::is_han(c) ? unknown_cost_ : class_cost(c);
 }
 
-float CharLm::cost(char32_t prev, char32_t c) const {
+float CharLm::cost(char32_t prev, char32_t c, bool traditional) const {
   uint16_t b = id(c);
   if (!b) {
     if (utf8::is_han(c)) return unknown_cost_;
-    // Two punctuation marks in a row ("，》") are much rarer than either.
-    return class_cost(c) + (is_cjk_punctuation(prev) && is_cjk_punctuation(c) ? 3.0f : 0.0f);
+    // Two punctuation marks in a row ("，》") are much rarer than either,
+    // and a '?' right after a Han character is rarer still.
+    if (c == '?' && utf8::is_han(prev)) return 12.0f;
+    const bool doubled = prev == c && (c == U'—' || c == U'…');  // —— and …… are one mark
+    return class_cost(c) + (!doubled && is_cjk_punctuation(prev) && is_cjk_punctuation(c) ? 3.0f : 0.0f);
   }
   uint16_t a = id(prev);
-  return (a ? bigram_cost(a, b) : unigram_[b]) + variant_cost(c, b);
+  return (a ? bigram_cost(a, b) : unigram_[b]) + variant_cost(c, b, traditional);
 }
 
 bool is_cjk_punctuation(char32_t c) {

@@ -26,14 +26,27 @@ class CharLm {
   uint32_t size() const { return n_ids_; }
 
   // Cost of `c` where nothing before it informs the guess.
-  float unigram_cost(char32_t c) const;
+  float unigram_cost(char32_t c, bool traditional = false) const;
   // Cost of `c` right after `prev` (0 = start of text or no context).
-  float cost(char32_t prev, char32_t c) const;
+  // `traditional`: the text around is in traditional script.
+  float cost(char32_t prev, char32_t c, bool traditional = false) const;
   // Cost of modelled id `b` after modelled id `a` (both non-zero).
   float bigram_cost(uint16_t a, uint16_t b) const;
-  // Extra cost of a traditional character scored through its simplified
-  // form: text keeps to one script, so a repair that mixes scripts pays.
-  float variant_cost(char32_t c, uint16_t i) const { return cp_of_id_[i] != c ? kVariantCost : 0.0f; }
+  // Extra cost of a character of the other script: text keeps to one, so a
+  // repair that mixes scripts pays. In simplified text a traditional form
+  // (scored through its simplified one) pays; in traditional text a
+  // simplified form that has a distinct traditional one pays.
+  float variant_cost(char32_t c, uint16_t i, bool traditional) const {
+    if (cp_of_id_[i] != c) return traditional ? 0.0f : kVariantCost;
+    return traditional && (flags_[i] & 1) ? kVariantCost : 0.0f;
+  }
+  // +1 for a traditional form, -1 for a simplified-only form, 0 otherwise.
+  int script_vote(char32_t c) const {
+    uint16_t i = id(c);
+    if (!i) return 0;
+    if (cp_of_id_[i] != c) return 1;
+    return (flags_[i] & 1) ? -1 : 0;
+  }
   static constexpr float kVariantCost = 2.5f;
   // Cost of a Han character the model has never seen.
   float unknown_han_cost() const { return unknown_cost_; }
@@ -45,6 +58,7 @@ class CharLm {
   const float* unigram_ = nullptr;
   const float* end_cost_ = nullptr;
   const float* start_cost_ = nullptr;
+  const uint8_t* flags_ = nullptr;
   const uint32_t* keys_ = nullptr;
   const uint8_t* costs_ = nullptr;
   uint32_t n_ids_ = 0;

@@ -176,6 +176,9 @@ class Lattice {
  public:
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs)
       : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()) {
+    int votes = 0;
+    for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
+    traditional_ = votes > 0;
     build();
   }
   LatticeResult decode(char32_t before, char32_t after);
@@ -197,14 +200,14 @@ class Lattice {
   }
   char32_t decode_bytes(const uint8_t* b, int len) const;
   float lm_cost(char32_t c, uint16_t prev_id, uint16_t id, float own) const {
-    return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id) : own;
+    return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
   }
   // The general case, for characters that may be punctuation after punctuation.
   float lm_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
-    if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id) : own;
-    return is_cjk_punctuation(c) ? lm_.cost(prev, c) : own;
+    if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
+    return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
   }
-  float own_cost(char32_t c) const { return lm_.unigram_cost(c); }
+  float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
@@ -213,6 +216,7 @@ class Lattice {
   std::vector<Node> nodes_;
   std::vector<Slot> slots_;
   std::vector<uint32_t> boundary_;  // node of boundary t
+  bool traditional_ = false;        // the window is mostly traditional script
 };
 
 int Lattice::first_byte_of(uint32_t t) const {
@@ -474,6 +478,7 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
 
 LatticeResult Lattice::decode(char32_t before, char32_t after) {
   LatticeResult result;
+  result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
   std::vector<uint16_t> tok_id(n);
   std::vector<float> tok_own(n);

@@ -36,11 +36,11 @@ struct WindowChar {
 
 // Prices (nats) of the decoder's choices beyond the language model.
 struct LatticeCosts {
-  float enter_decoded = 10.0f;  // prior against damage: once per decoded stretch
-  float unknown_byte = 1.5f;    // per wildcard byte used by a decoded character
-  float inserted_byte = 9.0f;   // per byte put back
-  float fullwidth_reading = 1.0f;  // reading ASCII as a folded full-width pair
-  float one_byte_qmark = 4.0f;     // a '?' standing for one byte before a trail byte
+  float enter_decoded = 5.0f;   // prior against damage: once per decoded stretch
+  float unknown_byte = 1.0f;    // per wildcard byte used by a decoded character
+  float inserted_byte = 4.0f;   // per byte put back
+  float fullwidth_reading = 2.0f;  // reading ASCII as a folded full-width pair
+  float one_byte_qmark = 0.5f;     // a '?' standing for one byte before a trail byte
 };
 
 // One character of the best path.
@@ -57,6 +57,7 @@ struct PathStep {
 struct LatticeResult {
   float best_cost = 0;
   float literal_cost = 0;  // cost of the window kept as it is
+  bool traditional = false;  // scored as traditional-script text
   std::vector<PathStep> steps;
   bool any_decoded() const;
 };

@@ -23,7 +23,7 @@ import struct
 import sys
 from collections import Counter, defaultdict
 
-LM_MAGIC = 0x324D4C41  # "ALM2"
+LM_MAGIC = 0x334D4C41  # "ALM3"
 CODECS_MAGIC = 0x31544341  # "ACT1"
 HASH_MULT = 0x9E3779B1
 # A bigram cost is stored in one byte in units of 0.1 nat: 0..25.5 nats, which
@@ -132,10 +132,14 @@ def build_lm(out_path, dict_path, ts_path):
     id_table = [0] * 65536
     for c, i in id_of.items():
         id_table[ord(c)] = i
+    # Bit 0: a simplified character with a distinct traditional form.
+    flags = [0] * n_ids
     if ts_path:
         for trad, simp in read_ts(ts_path):
             if ord(trad) < 0x10000 and simp in id_of and uni.get(trad, 0) < uni[simp]:
                 id_table[ord(trad)] = id_of[simp]
+                if trad != simp:
+                    flags[id_of[simp]] |= 1
 
     with open(out_path, 'wb') as f:
         f.write(struct.pack('<IIIf', LM_MAGIC, n_ids, log2cap, unknown_cost))
@@ -144,6 +148,8 @@ def build_lm(out_path, dict_path, ts_path):
         f.write(struct.pack('<%df' % n_ids, *unigram))
         f.write(struct.pack('<%df' % n_ids, *end_cost))
         f.write(struct.pack('<%df' % n_ids, *start_cost))
+        f.write(bytes(flags))
+        f.write(bytes((-n_ids) % 4))  # keep the hash keys 4-byte aligned
         f.write(struct.pack('<%dI' % cap, *keys))
         f.write(bytes(costs))
 

@@ -32,6 +32,10 @@ constexpr int kMaxPasses = 3;
 // share of them have no byte read from the text is invention, not repair:
 // it is left as it was.
 constexpr double kMaxFullyGuessedShare = 0.25;
+// A repaired stretch must be this much (nats) more plausible than the text it
+// replaces: the language model's errors on clean text (names, terms, pinyin
+// notes) stay below it, real mojibake clears it by far.
+constexpr float kMinGain = 6.0f;
 
 const Hypothesis kUtf8AsSingleByte{"utf8-as-latin1", SourceView::kSingleByte, TargetCodec::kUtf8};
 const Hypothesis kGbkAsSingleByte{"gbk-as-latin1", SourceView::kSingleByte, TargetCodec::kGbk};
@@ -123,7 +127,7 @@ struct Pass {
 // Writes one window's best path: literal steps as copies, each decoded
 // stretch as one block replacing the tokens it was read from.
 void write_window(std::span<const WindowChar> win, const repair::LatticeResult& best, const Hypothesis& h,
-                  char32_t before, TextBuilder& out, Pass& pass) {
+                  char32_t before, char32_t after, TextBuilder& out, Pass& pass) {
   const repair::CharLm& lm = repair::CharLm::instance();
   const std::vector<repair::PathStep>& steps = best.steps;
   size_t i = 0;
@@ -165,13 +169,26 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       float literal_cost = 0;
       char32_t prev = t0 > 0 ? win[t0 - 1].ch : before;
       for (uint32_t t = t0; t < t1; ++t) {
-        literal_cost += lm.cost(prev, win[t].ch);
+        literal_cost += lm.cost(prev, win[t].ch, best.traditional);
         prev = win[t].ch;
       }
       const uint32_t in_begin = win[t0].begin, in_end = win[t1 - 1].end;
       const bool invented =
           fully_guessed > 1 && fully_guessed > kMaxFullyGuessedShare * static_cast<double>(k - i);
-      if (invented || decoded_cost >= literal_cost) {
+      // A stretch made only of guesses stands on context alone: accept it
+      // only inside clean Chinese (a hole the decoder re-synced after).
+      const char32_t left = t0 > 0 ? win[t0 - 1].ch : before;
+      const char32_t right = t1 < win.size() ? win[t1].ch : after;
+      const bool only_guesses = fully_guessed == k - i;
+      bool unsupported = only_guesses && !(lm.id(left) && lm.id(right));
+      // Latin-1 mojibake always contains Latin-1 letters (the lead bytes of
+      // UTF-8 and GBK); a run of cp1252 punctuation (“——”) is typography.
+      if (h.source == SourceView::kSingleByte) {
+        size_t latin1 = 0;
+        for (uint32_t t = t0; t < t1; ++t) latin1 += win[t].ch >= 0x80 && win[t].ch <= 0xFF;
+        unsupported = unsupported || latin1 == 0;
+      }
+      if (invented || unsupported || decoded_cost + kMinGain > literal_cost) {
         out.copy(in_begin, in_end - in_begin);
       } else {
         Repair r;
@@ -243,7 +260,7 @@ Pass run_pass(std::string_view text) {
         out.copy(win.front().begin, win.back().end - win.front().begin);
         continue;
       }
-      write_window(win, best, *best_h, before, out, pass);
+      write_window(win, best, *best_h, before, after, out, pass);
     }
     pos = sw.end;
   }

@@ -1,1 +1,186 @@
-// placeholder
+// Which metric a figure gets from the words around it (default rule pack),
+// with hand-made quantities so that only the extractor is under test.
+#define BOOST_TEST_MODULE metrics_attachment
+#include <boost/test/unit_test.hpp>
+
+#include "metrics/extractor.h"
+#include "quantity_builder.h"
+
+using aidtext::Approx;
+using aidtext::Decimal;
+using aidtext::MetricRecord;
+using aidtext::testing::Doc;
+using aidtext::testing::find_record;
+
+namespace {
+
+std::string metric_of(const std::vector<MetricRecord>& rs, std::string_view surface) {
+  const MetricRecord* r = find_record(rs, surface);
+  return r ? r->metric : "(none)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(verb_and_noun_before_the_figure) {
+  Doc d("全年共落实帮扶资金6686万元，实施扶贫项目46项，实现带动贫困人口16709人；建立扶贫车间3个。");
+  d.q("6686万元", "CNY", Decimal(66860000)).q("46项", "count", Decimal(46), "项");
+  d.q("16709人", "person", Decimal(16709)).q("3个", "count", Decimal(3), "个");
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 4u);
+  BOOST_TEST(metric_of(rs, "6686万元") == "aid_funds");
+  BOOST_TEST(metric_of(rs, "46项") == "aid_projects");
+  BOOST_TEST(metric_of(rs, "16709人") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "3个") == "workshops");
+  for (const MetricRecord& r : rs) BOOST_TEST(r.change == "total");
+}
+
+BOOST_AUTO_TEST_CASE(one_noun_governs_two_figures) {
+  Doc d("2016年，3228户9595名贫困人口脱贫，贫困人口减至0.81万户2.89万人、贫困发生率降至9.05%。");
+  d.q("3228户", "household", Decimal(3228)).q("9595名", "person", Decimal(9595));
+  d.q("0.81万户", "household", Decimal(8100)).q("2.89万人", "person", Decimal(28900));
+  d.q("9.05%", "percent", Decimal(905, -2));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3228户") == "lifted_households");
+  BOOST_TEST(metric_of(rs, "9595名") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "0.81万户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "2.89万人") == "poor_population");
+  BOOST_TEST(metric_of(rs, "9.05%") == "poverty_incidence");
+  BOOST_TEST(find_record(rs, "2.89万人")->change == "level");
+  BOOST_TEST(find_record(rs, "9.05%")->value.to_string() == "9.05");
+}
+
+BOOST_AUTO_TEST_CASE(subset_list_keeps_the_total_metric) {
+  Doc d("受益总人数37217人，其中贫困户2319户，贫困人口7875人，直接投资5.6亿元、引进资金7.6亿元。");
+  d.q("37217人", "person", Decimal(37217)).q("2319户", "household", Decimal(2319));
+  d.q("7875人", "person", Decimal(7875)).q("5.6亿元", "CNY", Decimal(560000000));
+  d.q("7.6亿元", "CNY", Decimal(760000000));
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 5u);
+  BOOST_TEST(metric_of(rs, "37217人") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "2319户") == "beneficiaries");
+  BOOST_TEST(find_record(rs, "2319户")->unit == "household");
+  BOOST_TEST(metric_of(rs, "7875人") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "5.6亿元") == "investment");
+  BOOST_TEST(metric_of(rs, "7.6亿元") == "funds_attracted");
+}
+
+BOOST_AUTO_TEST_CASE(subset_without_a_metric_total_stands_alone) {
+  Doc d("全县总人口52万人，其中贫困人口2.1万人。");
+  d.q("52万人", "person", Decimal(520000)).q("2.1万人", "person", Decimal(21000));
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 1u);
+  BOOST_TEST(metric_of(rs, "2.1万人") == "poor_population");
+}
+
+BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {
+  Doc d("出列贫困村31个、剩余贫困村104个，7个深度贫困县摘帽、236个贫困村出列。");
+  d.q("31个", "count", Decimal(31), "个").q("104个", "count", Decimal(104), "个");
+  d.q("7个", "count", Decimal(7), "个").q("236个", "count", Decimal(236), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "31个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "104个") == "villages_remaining");
+  BOOST_TEST(metric_of(rs, "7个") == "counties_exited");
+  BOOST_TEST(metric_of(rs, "236个") == "villages_exited");
+}
+
+BOOST_AUTO_TEST_CASE(bare_scaled_number_before_a_noun) {
+  Doc d("为7000万贫困人口做实事，新增7000万资金。");
+  d.q("7000万", "", Decimal(70000000)).q("7000万", "", Decimal(70000000));
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 1u);
+  BOOST_TEST(metric_of(rs, "7000万") == "poor_population");
+  BOOST_TEST(rs.at(0).unit == "person");
+}
+
+BOOST_AUTO_TEST_CASE(figures_that_are_no_aid_metric_give_nothing) {
+  Doc d("工作人员共50余人参加了座谈会。总面积42.5万平方公里，常住人口2590万人。"
+        "贫困户人均纯收入增加2000元。1502文章数 742关注度。帮扶一个贫困村。"
+        "“选派一个专家团队、帮扶一个贫困村”六个方面。");
+  d.q("50余人", "person", Decimal(50), "", Approx::kOver).q("42.5万平方公里", "km2", Decimal(425000));
+  d.q("2590万人", "person", Decimal(25900000)).q("2000元", "CNY", Decimal(2000));
+  d.q("1502", "", Decimal(1502)).q("742", "", Decimal(742)).q("一个", "count", Decimal(1), "个");
+  d.q("一个", "count", Decimal(1), "个").q("一个", "count", Decimal(1), "个");
+  d.q("六个", "count", Decimal(6), "个");
+  auto rs = d.extract();
+  BOOST_TEST(rs.empty());
+  for (const MetricRecord& r : rs) BOOST_TEST_MESSAGE("unexpected " << r.metric << " " << r.text);
+}
+
+BOOST_AUTO_TEST_CASE(training_cadres_students_employment) {
+  Doc d("举办劳务协作培训班84期，培训贫困人口6538人次；实现就业共2677人；组织贫困学生231人到职业学校就读；"
+        "选派了8名优秀干部到8个贫困村开展驻村帮扶。");
+  d.q("84期", "count", Decimal(84), "期").q("6538人次", "person_time", Decimal(6538));
+  d.q("2677人", "person", Decimal(2677)).q("231人", "person", Decimal(231));
+  d.q("8名", "person", Decimal(8)).q("8个", "count", Decimal(8), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "84期") == "training_sessions");
+  BOOST_TEST(metric_of(rs, "6538人次") == "trainees");
+  BOOST_TEST(metric_of(rs, "2677人") == "employment");
+  BOOST_TEST(metric_of(rs, "231人") == "students");
+  BOOST_TEST(metric_of(rs, "8名") == "cadres");
+  BOOST_TEST(metric_of(rs, "8个") == "poor_villages");
+}
+
+BOOST_AUTO_TEST_CASE(change_from_target_and_level_words) {
+  Doc d("力争从今年起每年减贫100万人，到2017年再减贫300万人。2017年，55个拟退出贫困村扶贫项目已完工。"
+        "贫困村减至12个。");
+  d.q("100万人", "person", Decimal(1000000)).q("300万人", "person", Decimal(3000000));
+  d.q("55个", "count", Decimal(55), "个").q("12个", "count", Decimal(12), "个");
+  auto rs = d.extract();
+  BOOST_TEST(find_record(rs, "100万人")->change == "target");
+  BOOST_TEST(find_record(rs, "300万人")->change == "target");
+  BOOST_TEST(metric_of(rs, "55个") == "villages_exited");
+  BOOST_TEST(find_record(rs, "55个")->change == "target");
+  BOOST_TEST(metric_of(rs, "12个") == "poor_villages");
+  BOOST_TEST(find_record(rs, "12个")->change == "level");
+}
+
+BOOST_AUTO_TEST_CASE(approximation_and_offsets_come_from_the_quantity) {
+  Doc d("筹集帮扶资金420余万元。");
+  d.q("420余万元", "CNY", Decimal(4200000), "", Approx::kOver);
+  auto rs = d.extract();
+  BOOST_REQUIRE(rs.size() == 1u);
+  BOOST_TEST((rs[0].approx == Approx::kOver));
+  BOOST_TEST(rs[0].text == "420余万元");
+  BOOST_TEST(rs[0].source.begin == d.text().text.find("420"));
+  BOOST_TEST(rs[0].sentence == "筹集帮扶资金420余万元。");
+}
+
+BOOST_AUTO_TEST_CASE(each_fact_once) {
+  std::string body = "2018年底贫困人口减至2.89万人。\n";
+  Doc d(body + "其他内容。\n" + body);
+  d.date("2018年底", "2018", true).q("2.89万人", "person", Decimal(28900));
+  d.date("2018年底", "2018", true).q("2.89万人", "person", Decimal(28900));
+  d.repeat(body);
+  BOOST_TEST(d.extract().size() == 1u);
+
+  // A headline repeating a body figure, with no repeat reported.
+  Doc h("渭源县贫困人口减至2.89万人\n2018年底，渭源县贫困人口减至2.89万人。");
+  h.q("2.89万人", "person", Decimal(28900)).date("2018年底", "2018", true).q("2.89万人", "person", Decimal(28900));
+  auto rs = h.extract();
+  BOOST_REQUIRE(rs.size() == 1u);
+  BOOST_TEST(rs[0].time.value_or("") == "2018");
+}
+
+BOOST_AUTO_TEST_CASE(records_come_in_text_order) {
+  Doc d("培训贫困人口500人次，落实帮扶资金300万元，带动贫困户120户。");
+  d.q("500人次", "person_time", Decimal(500)).q("300万元", "CNY", Decimal(3000000));
+  d.q("120户", "household", Decimal(120));
+  auto rs = d.extract();
+  BOOST_REQUIRE(rs.size() == 3u);
+  BOOST_TEST(rs[0].span.begin < rs[1].span.begin);
+  BOOST_TEST(rs[1].span.begin < rs[2].span.begin);
+  BOOST_TEST(rs[2].metric == "beneficiaries");
+  BOOST_TEST(rs[2].unit == "household");
+}
+
+BOOST_AUTO_TEST_CASE(bad_spans_are_ignored) {
+  Doc d("落实帮扶资金300万元。");
+  d.q("300万元", "CNY", Decimal(3000000));
+  aidtext::Quantity wild;
+  wild.span = {5000, 6000};
+  wild.unit = "CNY";
+  std::vector<aidtext::Quantity> qs{wild};
+  auto rs = aidtext::extract_metrics(d.text(), qs, aidtext::RulePack::default_pack(), "");
+  BOOST_TEST(rs.empty());
+}

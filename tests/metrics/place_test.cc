@@ -1,0 +1,86 @@
+// The place of a figure: the governing administrative name.
+#define BOOST_TEST_MODULE metrics_place
+#include <boost/test/unit_test.hpp>
+
+#include "metrics/places.h"
+#include "metrics/rule_pack_data.h"
+#include "quantity_builder.h"
+
+using aidtext::Decimal;
+using aidtext::testing::Doc;
+using aidtext::testing::find_record;
+
+namespace {
+
+std::string place_of(const Doc& d, std::string_view surface) {
+  auto rs = d.extract();
+  const aidtext::MetricRecord* r = find_record(rs, surface);
+  if (!r) return "(no record)";
+  return r->place.value_or("null");
+}
+
+std::vector<std::string> governing_names(std::string_view text) {
+  aidtext::PlaceIndex idx(text, aidtext::RulePack::default_pack().data());
+  std::vector<std::string> out;
+  for (const auto& m : idx.mentions())
+    if (m.governs) out.push_back(m.name);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_venue_does_not_govern) {
+  Doc d("座谈会在北京举行。国务院扶贫办将渭源县确定为定点帮扶联系县。\n"
+        "近年来，全县上下全力推进脱贫攻坚，贫困人口减至2.89万人。");
+  d.q("2.89万人", "person", Decimal(28900));
+  BOOST_TEST(place_of(d, "2.89万人") == "渭源县");
+}
+
+BOOST_AUTO_TEST_CASE(organisations_are_not_places) {
+  Doc d("中共渭源县委书记出席会议。甘肃省定西市人大常委会副主任讲话。岷县落实帮扶资金300万元。");
+  d.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(d, "300万元") == "岷县");
+  auto names = governing_names(d.text().text);
+  BOOST_TEST(names.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_chain_of_names_is_its_last_name) {
+  auto names = governing_names("助力云南省昭通市大关县脱贫攻坚。");
+  BOOST_REQUIRE(names.size() == 1u);
+  BOOST_TEST(names[0] == "大关县");
+}
+
+BOOST_AUTO_TEST_CASE(generic_words_are_no_places) {
+  auto names = governing_names("全县上下、各乡镇、贫困村和城市社区，坚持市负总责，解决区域性整体贫困。");
+  BOOST_TEST(names.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_bare_name_seen_with_its_suffix_is_a_place) {
+  Doc d("在大关县开展调研。\n2019年，坚持“大关所需、组团所能”。\n■ 全年共落实帮扶资金6686万元。");
+  d.date("2019年", "2019").q("6686万元", "CNY", Decimal(66860000));
+  BOOST_TEST(place_of(d, "6686万元") == "大关县");
+}
+
+BOOST_AUTO_TEST_CASE(province_names_without_suffix) {
+  Doc d("周多明指出，甘肃地处内陆。全省力争每年减贫100万人。");
+  d.q("100万人", "person", Decimal(1000000));
+  BOOST_TEST(place_of(d, "100万人") == "甘肃");
+}
+
+BOOST_AUTO_TEST_CASE(the_nearest_name_in_the_sentence_wins) {
+  Doc d("湘西州召开会议。2018年古丈县引导协作资金150万元支持茶旅项目。");
+  d.date("2018年", "2018").q("150万元", "CNY", Decimal(1500000));
+  BOOST_TEST(place_of(d, "150万元") == "古丈县");
+}
+
+BOOST_AUTO_TEST_CASE(a_venue_name_is_learned_as_a_place) {
+  Doc d("培训班在张掖举行。张掖积极抢抓机遇。他表示，在张掖召开推进会是鞭策。我们将全面推进65个贫困村整体脱贫。");
+  d.q("65个", "count", Decimal(65), "个");
+  BOOST_TEST(place_of(d, "65个") == "张掖");
+}
+
+BOOST_AUTO_TEST_CASE(no_place_gives_null) {
+  Doc d("落实帮扶资金300万元。");
+  d.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(d, "300万元") == "null");
+}

@@ -1,0 +1,93 @@
+// The time of a figure: governing dates, periods, relative years, lists.
+#define BOOST_TEST_MODULE metrics_time
+#include <boost/test/unit_test.hpp>
+
+#include "quantity_builder.h"
+
+using aidtext::Decimal;
+using aidtext::testing::Doc;
+using aidtext::testing::find_record;
+
+namespace {
+
+std::string time_of(const Doc& d, std::string_view surface, std::string_view doc_date = "") {
+  auto rs = d.extract(doc_date);
+  const aidtext::MetricRecord* r = find_record(rs, surface);
+  if (!r) return "(no record)";
+  return r->time.value_or("null");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(date_before_the_figure_in_its_sentence) {
+  Doc d("2018年3月，某领导来调研。2018年底贫困人口减至2.89万人。");
+  d.date("2018年3月", "2018-03").date("2018年底", "2018", true).q("2.89万人", "person", Decimal(28900));
+  BOOST_TEST(time_of(d, "2.89万人") == "2018");
+}
+
+BOOST_AUTO_TEST_CASE(a_period_is_dated_by_its_end) {
+  Doc d("自2017年5月至2019年5月，签订合作项目85项。");
+  d.date("2017年5月", "2017-05").date("2019年5月", "2019-05").q("85项", "count", Decimal(85), "项");
+  BOOST_TEST(time_of(d, "85项") == "2019-05");
+}
+
+BOOST_AUTO_TEST_CASE(an_opening_date_dates_nothing) {
+  Doc d("2015年以来，先后选派了8名优秀干部。从2016年起每年减贫1000人。");
+  d.date("2015年", "2015").q("8名", "person", Decimal(8));
+  d.date("2016年", "2016").q("1000人", "person", Decimal(1000));
+  BOOST_TEST(time_of(d, "8名") == "null");
+  BOOST_TEST(time_of(d, "1000人") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(dates_without_a_year_and_time_stamps_date_nothing) {
+  Doc d("2017年05月22日 14时50分\n5月18日，落实帮扶资金300万元。");
+  d.date("2017年05月22日 14时50分", "2017-05-22T14:50").date("5月18日", "--05-18");
+  d.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(time_of(d, "300万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(this_year_counts_from_the_document_date) {
+  Doc d("确保今年236个贫困村出列。");
+  d.relative("今年", 0).q("236个", "count", Decimal(236), "个");
+  BOOST_TEST(time_of(d, "236个") == "null");
+  BOOST_TEST(time_of(d, "236个", "2019-06-26") == "2019");
+
+  Doc last("去年，全县减贫3000人。");
+  last.relative("去年", -1).q("3000人", "person", Decimal(3000));
+  BOOST_TEST(time_of(last, "3000人", "2020") == "2019");
+}
+
+BOOST_AUTO_TEST_CASE(document_date_from_the_header_time_stamp) {
+  Doc d("某县扶贫工作会召开\n2020年07月14日 09:30\n今年全县减贫3000人。");
+  d.date("2020年07月14日 09:30", "2020-07-14T09:30").relative("今年", 0).q("3000人", "person", Decimal(3000));
+  BOOST_TEST(time_of(d, "3000人") == "2020");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_opening_the_paragraph_dates_its_later_sentences) {
+  Doc d("2016年，全县减贫3000人。新增转移就业500人。\n新的一段：落实帮扶资金300万元。");
+  d.date("2016年", "2016").q("3000人", "person", Decimal(3000)).q("500人", "person", Decimal(500));
+  d.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(time_of(d, "500人") == "2016");
+  BOOST_TEST(time_of(d, "300万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(a_list_takes_its_date_from_the_paragraph_introducing_it) {
+  Doc d("2019年，组团坚持三个对接，取得明显成效。\n"
+        "■ 全年共落实帮扶资金6686万元；\n"
+        "■ 举办培训班84期。\n"
+        "2020年工作要点\n"
+        "落实帮扶资金100万元。");
+  d.date("2019年", "2019").q("6686万元", "CNY", Decimal(66860000)).q("84期", "count", Decimal(84), "期");
+  d.date("2020年", "2020").q("100万元", "CNY", Decimal(1000000));
+  BOOST_TEST(time_of(d, "6686万元") == "2019");
+  BOOST_TEST(time_of(d, "84期") == "2019");
+  BOOST_TEST(time_of(d, "100万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(year_end_day_dates_the_year_other_days_the_month) {
+  Doc d("截至2019年12月31日，贫困人口减至3000人。截至2020年6月30日，贫困人口减至500人。");
+  d.date("2019年12月31日", "2019-12-31").q("3000人", "person", Decimal(3000));
+  d.date("2020年6月30日", "2020-06-30").q("500人", "person", Decimal(500));
+  BOOST_TEST(time_of(d, "3000人") == "2019");
+  BOOST_TEST(time_of(d, "500人") == "2020-06");
+}

@@ -1,0 +1,128 @@
+#define BOOST_TEST_MODULE cleaner
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "../encoding/test_support.h"
+#include "core/utf8.h"
+#include "normalize/cleaner.h"
+#include "normalize/html_reference.h"
+#include "normalize/pinyin_annotation.h"
+
+using namespace aidtext;
+
+namespace {
+
+Cleaned clean(std::string_view s) { return clean_text(s, NormalizeOptions{}); }
+
+// The input bytes an output range maps to.
+std::string source_of(const Cleaned& c, std::string_view in, size_t b, size_t e) {
+  Range r = c.map.to_input({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  return std::string(in.substr(r.begin, r.size()));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(pinyin_annotations_are_removed) {
+  std::string in = "扶貧協(xié)作聯(lián)席會議,區(qū)域1億(yì)元";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == "扶貧協作聯席會議,區域1億元");
+  BOOST_TEST(c.pinyin_artefacts == 4u);
+  // Full-width parentheses too.
+  BOOST_TEST(clean("產業（yè）").text == "產業");
+  // The character before an annotation maps to itself, not to the annotation.
+  size_t at = c.text.find("作");
+  BOOST_TEST(source_of(c, in, at, at + 3) == "作");
+  BOOST_TEST(source_of(c, in, at - 3, at) == "協");
+}
+
+BOOST_AUTO_TEST_CASE(real_parentheses_survive) {
+  for (const char* s : {"欧美同学会(中国留学人员联谊会)凝聚", "(文/张晔 图/赵宇)", "大关县(云南省昭通市大关县)",
+                        "车间(资料图)", "生产总值(GDP)增长", "方案(a)和", "图片(including the pictures)",
+                        "项目(二)", "(xié)开头", "abc(xié)", "国(Xié)", "国(xie)", "国(xiéé)",
+                        "国(xié", "国(zhuàngg)"}) {
+    Cleaned c = clean(s);
+    BOOST_TEST(c.text == s);
+    BOOST_TEST(c.pinyin_artefacts == 0u);
+  }
+  BOOST_TEST(is_pinyin_syllable("zhuang"));
+  BOOST_TEST(is_pinyin_syllable("lv"));
+  BOOST_TEST(is_pinyin_syllable("er"));
+  BOOST_TEST(!is_pinyin_syllable("gdp"));
+  BOOST_TEST(!is_pinyin_syllable("bx"));
+}
+
+BOOST_AUTO_TEST_CASE(html_references_are_decoded) {
+  std::string in = "资金&nbsp;1&#x4E07;元&amp;&#19975;&lt;b&gt;&quot;&ldquo;好&rdquo;&copy;&bogus;&#0;&#xD800;&amp";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == "资金 1万元&万<b>\"“好”©&bogus;&#0;&#xD800;&");
+  BOOST_TEST(c.html_references == 10u);
+  size_t at = c.text.find("万");
+  BOOST_TEST(source_of(c, in, at, at + 3) == "&#x4E07;");
+  char32_t cp;
+  BOOST_TEST(html_reference_length("&mdash;", 0, &cp) == 7u);
+  BOOST_TEST((cp == U'—'));
+  BOOST_TEST(html_reference_length("&nbspx", 0, &cp) == 0u);
+  NormalizeOptions off;
+  off.decode_html = false;
+  BOOST_TEST(clean_text("&amp;", off).text == "&amp;");
+}
+
+BOOST_AUTO_TEST_CASE(width_folding_keeps_chinese_punctuation) {
+  std::string in = "２０２０年ＧＤＰ增长６．５％，由－３降至＋２；比例５０％。（注）“好”！？：、";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == "2020年GDP增长6.5%，由-3降至+2；比例50%。（注）“好”！？：、");
+  BOOST_TEST(c.width_folds == 19u);
+  // Number punctuation away from digits is kept.
+  BOOST_TEST(clean("名单．完毕％－＋").text == "名单．完毕％－＋");
+  size_t at = c.text.find("6.5");
+  BOOST_TEST(source_of(c, in, at, at + 1) == "６");
+  BOOST_TEST(source_of(c, in, at + 1, at + 2) == "．");
+  NormalizeOptions off;
+  off.fold_width = false;
+  BOOST_TEST(clean_text("２０", off).text == "２０");
+}
+
+BOOST_AUTO_TEST_CASE(spaces_invisibles_and_line_ends) {
+  std::string in = "　　全县\u00A0贫困\u200B户\uFEFF数\r\n下降\r上升\n\u00AD";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == "  全县 贫困户数\n下降\n上升\n");
+  BOOST_TEST(c.spaces_folded == 3u);
+  BOOST_TEST(c.invisible_removed == 3u);
+  BOOST_TEST(c.line_ends == 2u);
+  BOOST_TEST(utf8::valid(c.text));
+}
+
+BOOST_AUTO_TEST_CASE(clean_text_is_identity_on_clean_text) {
+  std::string in = "2020年,全县贫困发生率降至0.5%(国家标准)。\n第二段";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == in);
+  BOOST_TEST(c.map.is_identity());
+  Cleaned owned = clean_text(std::string(in), NormalizeOptions{});
+  BOOST_TEST(owned.text == in);
+  BOOST_TEST(owned.map.is_identity());
+}
+
+BOOST_AUTO_TEST_CASE(owned_and_borrowed_inputs_agree) {
+  std::string in = "協(xié)作\r\n２０％&amp;　尾\u200B";
+  Cleaned a = clean(in);
+  Cleaned b = clean_text(std::string(in), NormalizeOptions{});
+  BOOST_TEST(a.text == b.text);
+  BOOST_TEST(a.map.pieces().size() == b.map.pieces().size());
+  for (size_t i = 0; i < a.text.size(); ++i)
+    BOOST_TEST((a.map.to_input({uint32_t(i), uint32_t(i + 1)}) ==
+                b.map.to_input({uint32_t(i), uint32_t(i + 1)})));
+}
+
+// The dev seed 003 carries 98 converter annotations; the other seeds none,
+// and their parentheses stay.
+BOOST_AUTO_TEST_CASE(seed_annotations, *boost::unit_test::precondition(aidtext::testing::has_shared_dir)) {
+  for (const auto& seed : aidtext::testing::seed_files()) {
+    std::string text = aidtext::testing::read_file(seed);
+    Cleaned c = clean(text);
+    const bool is_003 = seed.filename().string().rfind("003_", 0) == 0;
+    BOOST_TEST(c.pinyin_artefacts == (is_003 ? 98u : 0u), seed.filename());
+    for (const char* kept : {"(中国留学人员联谊会)", "(文/张晔 图/赵宇)", "(云南省昭通市大关县)", "(资料图)"})
+      if (text.find(kept) != std::string::npos) BOOST_TEST(c.text.find(kept) != std::string::npos, kept);
+  }
+}
