@@ -85,17 +85,20 @@ int xDisconnect(sqlite3_vtab* vtab) {
 
 int xBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
   int input = -1, doc_date = -1;
-  bool input_unusable = false;
+  bool unusable = false;  // an argument whose value is not known yet in this join order
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto& c = info->aConstraint[i];
     if (c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (c.iColumn == kInput) {
-      if (c.usable) input = i; else input_unusable = true;
-    } else if (c.iColumn == kDocDate && c.usable) {
+    if (c.iColumn != kInput && c.iColumn != kDocDate) continue;
+    if (!c.usable) {
+      unusable = true;
+    } else if (c.iColumn == kInput) {
+      input = i;
+    } else {
       doc_date = i;
     }
   }
-  if (input < 0 && input_unusable) return SQLITE_CONSTRAINT;  // try another join order
+  if (unusable) return SQLITE_CONSTRAINT;  // the planner tries another join order
   int idx = 0, arg = 0;
   if (input >= 0) {
     idx |= kHasInput;

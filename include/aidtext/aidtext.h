@@ -229,6 +229,14 @@ AIDTEXT_API aidtext_status aidtext_result_item_csv(const aidtext_result* result,
  * strings are borrowed from the result and NUL-terminated; NULL means JSON
  * null. `value_text` is the exact decimal ("8100", "9.05"); `value` the
  * nearest double. */
+/* The _INIT macros: struct_size set, every other field zero. In C they use a
+ * designated initializer, so -Wextra's -Wmissing-field-initializers stays quiet. */
+#ifdef __cplusplus
+#define AIDTEXT_SIZED_INIT_(type) {sizeof(type)}
+#else
+#define AIDTEXT_SIZED_INIT_(type) {.struct_size = sizeof(type)}
+#endif
+
 typedef struct aidtext_quantity {
   size_t struct_size;
   const char* kind;       /* "quantity", "date", "ordinal" */
@@ -244,7 +252,7 @@ typedef struct aidtext_quantity {
   const char* approx;     /* "over", "about", "under", or NULL */
   const char* date;       /* dates: "2018", "2018-12", "2017-05-22T14:50"; else NULL */
 } aidtext_quantity;
-#define AIDTEXT_QUANTITY_INIT {sizeof(aidtext_quantity)}
+#define AIDTEXT_QUANTITY_INIT AIDTEXT_SIZED_INIT_(aidtext_quantity)
 
 typedef struct aidtext_metric {
   size_t struct_size;
@@ -260,7 +268,7 @@ typedef struct aidtext_metric {
   size_t start, end;      /* in the ORIGINAL input */
   const char* sentence;   /* the normalized sentence holding it */
 } aidtext_metric;
-#define AIDTEXT_METRIC_INIT {sizeof(aidtext_metric)}
+#define AIDTEXT_METRIC_INIT AIDTEXT_SIZED_INIT_(aidtext_metric)
 
 typedef struct aidtext_repair {
   size_t struct_size;
@@ -271,14 +279,14 @@ typedef struct aidtext_repair {
   size_t guessed_chars;       /* characters chosen from context */
   int repaired;               /* 0: flagged as damaged, left as it was */
 } aidtext_repair;
-#define AIDTEXT_REPAIR_INIT {sizeof(aidtext_repair)}
+#define AIDTEXT_REPAIR_INIT AIDTEXT_SIZED_INIT_(aidtext_repair)
 
 typedef struct aidtext_repeat {
   size_t struct_size;
   size_t start, end;              /* the later copy, normalized text bytes */
   size_t first_start, first_end;  /* its first appearance */
 } aidtext_repeat;
-#define AIDTEXT_REPEAT_INIT {sizeof(aidtext_repeat)}
+#define AIDTEXT_REPEAT_INIT AIDTEXT_SIZED_INIT_(aidtext_repeat)
 
 AIDTEXT_API aidtext_status aidtext_result_quantity(const aidtext_result* result, size_t index,
                                                    aidtext_quantity* out);

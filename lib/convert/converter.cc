@@ -126,7 +126,8 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     }
     const char32_t v = table.map_char(c);
     if (v != c) {
-      w.replace_char(i, static_cast<size_t>(len), v);
+      if (len == 3 && v >= 0x800 && v < 0x10000) w.replace_char3(i, v);
+      else w.replace_char(i, static_cast<size_t>(len), v);
       ++count;
     }
     i += static_cast<size_t>(len);

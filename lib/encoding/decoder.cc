@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "encoding/detector.h"
 #include "encoding/icu_decode.h"
+#include "encoding/utf8_scan.h"
 
 namespace aidtext {
 namespace {
@@ -76,7 +77,7 @@ Decoded decode_as(std::string_view input, size_t skip, const char* icu_name, std
   const auto size = static_cast<uint32_t>(input.size());
   std::string_view body = input.substr(skip);
   if (!icu_name) {
-    if (utf8::valid(body)) {
+    if (scan_utf8(body).valid) {
       Decoded out;
       out.text.assign(body);
       out.map.append(0, static_cast<uint32_t>(body.size()), base, static_cast<uint32_t>(body.size()));
@@ -115,12 +116,15 @@ Decoded decode(std::string_view input, std::string_view forced) {
   }
   // Valid UTF-8 is UTF-8, unless NUL bytes suggest ASCII-range UTF-16
   // without a BOM (then the detector decides).
-  if (!decided && utf8::valid(input) && std::memchr(input.data(), 0, input.size()) == nullptr) {
-    out.text.assign(input);
-    out.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
-    out.encoding = "UTF-8";
-    out.confidence = 1.0;
-    decided = true;
+  if (!decided) {
+    const Utf8Scan scan = scan_utf8(input);
+    if (scan.valid && !scan.has_nul) {
+      out.text.assign(input);
+      out.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
+      out.encoding = "UTF-8";
+      out.confidence = 1.0;
+      decided = true;
+    }
   }
   if (!decided) {
     Detection d = detect_encoding(input);

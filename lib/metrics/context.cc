@@ -79,6 +79,7 @@ void SentenceContext::compute_windows() {
   std::vector<uint32_t> mark_ends;
   std::vector<uint32_t> quote_ends;   // ends of closing quotes
   std::vector<uint32_t> list_commas;  // positions of 、
+  uint32_t open_quote = UINT32_MAX;
   for (uint32_t p = sentence_.begin; p < sentence_.end;) {
     int len = 1;
     char32_t c = utf8::decode(text_, p, &len);
@@ -87,6 +88,10 @@ void SentenceContext::compute_windows() {
       mark_ends.push_back(p + len);
     } else if (closing_quote(c)) {
       quote_ends.push_back(p + len);
+      if (open_quote != UINT32_MAX) quotes_.push_back(Range{open_quote, p});
+      open_quote = UINT32_MAX;
+    } else if (c == U'“' || c == U'「' || c == U'『' || c == U'《') {
+      open_quote = p + len;
     } else if (c == U'、') {
       list_commas.push_back(p);
     }
@@ -126,6 +131,12 @@ void SentenceContext::compute_windows() {
     if (left_bare[i]) windows_[i].left = windows_[i - 1].left;
   for (size_t i = n; i-- > 1;)
     if (right_bare[i - 1]) windows_[i - 1].right = windows_[i].right;
+}
+
+bool SentenceContext::quoted(const CueHit& h) const {
+  for (const Range& q : quotes_)
+    if (h.begin >= q.begin && h.end <= q.end) return true;
+  return false;
 }
 
 // 选派挂职干部46名、专业技术人才583名: a list item that names its own noun
@@ -231,6 +242,8 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   uint32_t best = UINT32_MAX;
   for (const CueHit& h : hits_) {
     if (kind_of(h.payload) != CueKind::kChange) continue;
+    // “雨露计划”: a change word inside quotation marks is part of a name.
+    if (quoted(h)) continue;
     const std::string& kind = rules_.change_kinds[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
     bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;

@@ -53,6 +53,7 @@ class SentenceContext {
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
+  bool quoted(const CueHit& h) const;
   bool blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;
@@ -64,6 +65,7 @@ class SentenceContext {
   std::vector<const Quantity*> figures_;
   std::vector<CueHit> hits_;  // literal and pattern cues, in text order
   std::vector<Windows> windows_;
+  std::vector<Range> quotes_;  // insides of quotation marks
 };
 
 }  // namespace aidtext

@@ -11,9 +11,12 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
   int len = 1;
   char32_t first = utf8::decode(cue, 0, &len);
   std::vector<Entry>& bucket = buckets_[first];
-  for (const Entry& e : bucket)
-    if (e.cue == cue) return;
-  Entry entry{std::string(cue), payload};
+  for (Entry& e : bucket) {
+    if (e.cue != cue) continue;
+    if (std::find(e.payloads.begin(), e.payloads.end(), payload) == e.payloads.end()) e.payloads.push_back(payload);
+    return;
+  }
+  Entry entry{std::string(cue), {payload}};
   // Longest first, so the first match at a position is the longest one.
   auto at = std::find_if(bucket.begin(), bucket.end(),
                          [&](const Entry& e) { return e.cue.size() < entry.cue.size(); });
@@ -34,7 +37,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
         if (rest.size() >= e.cue.size() && rest.compare(0, e.cue.size(), e.cue) == 0) {
           uint32_t hit_end = pos + static_cast<uint32_t>(e.cue.size());
           if (hit_end > covered_to) {
-            out->push_back(CueHit{pos, hit_end, e.payload});
+            for (int32_t p : e.payloads) out->push_back(CueHit{pos, hit_end, p});
             covered_to = hit_end;
           }
           break;

@@ -24,7 +24,8 @@ struct CueHit {
 
 class LiteralIndex {
  public:
-  // Adds a non-empty cue. A cue added twice keeps its first payload.
+  // Adds a non-empty cue. A cue added again with another payload reports
+  // both (one hit each, same span): a word may belong to several groups.
   void add(std::string_view cue, int32_t payload);
   bool empty() const { return buckets_.empty(); }
 
@@ -35,7 +36,7 @@ class LiteralIndex {
  private:
   struct Entry {
     std::string cue;
-    int32_t payload;
+    std::vector<int32_t> payloads;
   };
   // First code point -> cues starting with it, longest first.
   std::unordered_map<char32_t, std::vector<Entry>> buckets_;

@@ -9,19 +9,31 @@
 namespace aidtext {
 namespace {
 
-// Characters that cannot be part of a place name's stem: function words and
-// numerals. Walking back from a suffix stops at them (在大关县 -> 大关县).
+// Characters that cannot be part of a place name's stem: function words.
+// Walking back from a suffix stops at them (在大关县 -> 大关县). Characters
+// that also start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
 bool stop_char(char32_t c) {
   static constexpr char32_t kStops[] = {
-      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'同', U'向', U'从', U'自',
-      U'为', U'是', U'了', U'由', U'于', U'被', U'给', U'让', U'等', U'个', U'名', U'以', U'之', U'共',
-      U'全', U'该', U'本', U'我', U'各', U'其', U'这', U'那', U'此', U'每', U'年', U'月', U'日', U'至',
-      U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'都', U'又', U'就', U'但', U'副', U'原',
-      U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十', U'两', U'百', U'千', U'万',
-      U'亿', U'零', U'〇', U'第', U'多', U'余', U'个'};
+      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
+      U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
+      U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
+      U'但', U'第', U'共', U'余', U'多'};
   for (char32_t s : kStops)
     if (c == s) return true;
   return false;
+}
+
+// A numeral ends a stem when it counts what follows it (三省四县, 两个村)
+// but not inside a name (七星关区, 两当县, 六盘水市).
+bool counting_numeral(char32_t c, char32_t next) {
+  static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
+                                           U'八', U'九', U'十', U'两', U'几', U'数'};
+  static constexpr char32_t kCounted[] = {U'省', U'市', U'县', U'州', U'区', U'镇', U'乡', U'村', U'旗', U'盟',
+                                          U'个', U'名', U'家', U'所', U'批', U'项', U'户', U'人', U'位', U'座'};
+  bool numeral = false, counted = false;
+  for (char32_t n : kNumerals) numeral = numeral || c == n;
+  for (char32_t k : kCounted) counted = counted || next == k;
+  return numeral && counted;
 }
 
 bool starts_at(std::string_view text, size_t pos, std::string_view w) {
@@ -75,6 +87,7 @@ void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules)
     size_t b = here;
     int k = 0;
     bool delimited = false;
+    char32_t next = c;  // the character after the one looked at
     while (true) {
       if (b <= prev_end || b == 0) {
         delimited = true;
@@ -83,13 +96,14 @@ void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules)
       size_t p = prev_char(text, b);
       int l2 = 1;
       char32_t d = utf8::decode(text, p, &l2);
-      if (!utf8::is_han(d) || stop_char(d)) {
+      if (!utf8::is_han(d) || stop_char(d) || counting_numeral(d, next)) {
         delimited = true;
         break;
       }
       if (k == 3) break;  // a fourth character: the stem's start is unknown
       b = p;
       ++k;
+      next = d;
     }
     if (!delimited) {
       // No boundary in sight: most names have a two-character stem.
@@ -176,6 +190,7 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
   for (const CueHit& h : hits) {
     while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(mentions_[i++]);
     if (i < mentions_.size() && mentions_[i].span.begin < h.end) continue;  // inside a suffixed mention
+    if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
     m.span = Range{h.begin, h.end};
     m.name = full[h.payload];

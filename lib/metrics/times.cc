@@ -74,6 +74,10 @@ void TimeResolver::find_doc_year() {
 void TimeResolver::find_headline_year() {
   if (seg_.paragraphs.empty()) return;
   Range head = seg_.paragraphs[0];
+  // A headline is one short line without a sentence end.
+  constexpr uint32_t kMaxHeadlineBytes = 150;
+  std::string_view h = text_.substr(head.begin, head.size());
+  if (head.size() > kMaxHeadlineBytes || h.find("。") != std::string_view::npos) return;
   std::string found;
   for (const Quantity* d : dates_) {
     if (d->span.begin < head.begin) continue;
@@ -97,7 +101,7 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   int y = d.relative_date ? (doc_year_ ? doc_year_ + d.date_offset : 0) : year_of(d.date);
   // A period opening in the document's own year lies within that year
   // (今年以来); one opening earlier (2015年以来) spans years and dates nothing.
-  if (opens && !(y > 0 && y == doc_year_)) return Use::kNone;
+  if (opens && !(y > 0 && y == doc_year_)) return Use::kOpen;
   if (d.relative_date) {
     if (doc_year_ == 0) return Use::kUnknown;
     *value = std::to_string(y);
@@ -126,10 +130,12 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   return Use::kValue;
 }
 
-TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure) const {
+TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure,
+                                         uint32_t limit) const {
+  if (limit == 0) limit = to;
   for (size_t i = dates_.size(); i-- > 0;) {
     const Quantity& d = *dates_[i];
-    if (d.span.end > to) continue;
+    if (d.span.begin >= to || d.span.end > limit) continue;
     if (d.span.begin < from) break;
     // 由2018年底的7.12%下降到1.43%: a date bound by 的 to another figure.
     if (figure && starts_at(text_, d.span.end, "的") && d.span.end + 3 != figure) continue;
@@ -159,14 +165,15 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
   if (sentence < 0 || static_cast<size_t>(sentence) >= seg_.sentences.size()) return std::nullopt;
   std::string value;
   const Sentence& s = seg_.sentences[sentence];
-  Use u = last_in(s.range.begin, pos, &value, pos);
+  Use u = last_in(s.range.begin, pos, &value, pos, pos);
   if (u == Use::kValue) return value;
-  if (u == Use::kUnknown) return std::nullopt;
+  if (u != Use::kNone) return std::nullopt;  // 今年 with no document year, or 2015年以来
   // A date opening an earlier sentence of the paragraph.
   for (int j = sentence - 1; j >= 0 && seg_.sentences[j].paragraph == s.paragraph; --j) {
-    u = last_in(seg_.sentences[j].range.begin, opening(seg_.sentences[j].range).end, &value);
+    u = last_in(seg_.sentences[j].range.begin, opening(seg_.sentences[j].range).end, &value, 0,
+                seg_.sentences[j].range.end);
     if (u == Use::kValue) return value;
-    if (u == Use::kUnknown) return std::nullopt;
+    if (u != Use::kNone) return std::nullopt;
   }
   // A list item: the paragraph introducing the list.
   const Range para = seg_.paragraphs[s.paragraph];
@@ -174,7 +181,7 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
     for (size_t k = s.paragraph; k-- > 0;) {
       if (is_bullet(seg_.paragraphs[k])) continue;
       Range c = opening(seg_.paragraphs[k]);
-      u = last_in(c.begin, c.end, &value);
+      u = last_in(c.begin, c.end, &value, 0, seg_.paragraphs[k].end);
       if (u == Use::kValue) return value;
       break;
     }
@@ -185,26 +192,20 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
   for (size_t k = s.paragraph, steps = 0; k-- > 0 && steps < kCarryParagraphs; ++steps) {
     Range p = seg_.paragraphs[k];
     Range c = opening(p);
-    u = last_in(c.begin, c.end, &value);
+    u = last_in(c.begin, c.end, &value, 0, p.end);
     if (u == Use::kValue) return value;
-    if (u == Use::kUnknown || last_in(p.begin, p.end, &value) != Use::kNone) break;
+    if (u != Use::kNone || last_in(p.begin, p.end, &value) != Use::kNone) break;
   }
   if (!headline_year_.empty()) return headline_year_;
   return std::nullopt;
 }
 
-// The opening of a sentence or paragraph: where a date sets the time of what
-// follows (2016年，… / 据了解，2016年，…): its first clause, or its first 8
-// characters when the first clause is shorter.
+// The opening of a sentence or paragraph, where a date sets the time of what
+// follows (2016年，… / 据了解，2016年，…): its first 8 characters (24 bytes of
+// Han text), enough to pass a short lead-in.
 Range TimeResolver::opening(Range r) const {
-  Range c = first_clause(r);
-  // Eight characters (24 bytes of Han text) reach past a short lead-in.
   constexpr uint32_t kOpeningBytes = 24;
-  uint32_t reach = std::min(r.end, r.begin + kOpeningBytes);
-  if (c.end >= reach) return c;
-  // Extend to the end of the clause holding byte `reach`.
-  Range rest = first_clause(Range{reach, r.end});
-  return Range{r.begin, rest.end};
+  return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
 }
 
 }  // namespace aidtext

@@ -40,13 +40,17 @@ class TimeResolver {
   int doc_year() const { return doc_year_; }
 
  private:
-  enum class Use { kNone, kValue, kUnknown };
+  // kOpen: a period opening before the document's year (2015年以来): the
+  // figure is undated, whatever dates come before.
+  enum class Use { kNone, kValue, kUnknown, kOpen };
   // What date `d` says as a figure's time: nothing (an opening date, no
   // year), a value, or "unknown" (今年 without a document year).
   Use usable(const Quantity& d, std::string* value) const;
   // The last usable date in [from, to), searching back; kNone when none.
-  // `figure`: the figure's position when searching its own sentence (0 otherwise).
-  Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0) const;
+  // The last usable date starting in [from, to) and ending by `limit`
+  // (default: `to`); `figure`: the figure's position when searching its own
+  // sentence (0 otherwise).
+  Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0, uint32_t limit = 0) const;
   Range opening(Range r) const;
   void find_doc_year();
   void find_headline_year();

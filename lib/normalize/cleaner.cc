@@ -1,5 +1,6 @@
 #include "normalize/cleaner.h"
 
+#include <array>
 #include <utility>
 
 #include "convert/mapped_writer.h"
@@ -10,21 +11,26 @@
 namespace aidtext {
 namespace {
 
+// How far to skip from a byte that starts nothing to clean: ASCII other
+// than '&', '\r', '(' (1), lead bytes of characters never cleaned (their
+// length), stray continuation bytes (1). 0 marks the bytes that may start
+// something: those three ASCII bytes and the lead bytes C2 (NBSP, soft
+// hyphen), E2 (zero-width), E3 (U+3000) and EF (full width, BOM).
+constexpr std::array<unsigned char, 256> make_skip_table() {
+  std::array<unsigned char, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 1;
+    if (b == 0xC0 || b == 0xC1) t[b] = 1;
+  }
+  for (int b : {int{'&'}, int{'\r'}, int{'('}, 0xC2, 0xE2, 0xE3, 0xEF}) t[b] = 0;
+  return t;
+}
+constexpr std::array<unsigned char, 256> kSkip = make_skip_table();
+
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 bool is_zero_width(char32_t c) {
   return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
-}
-
-// The character that ends at text[end] (0 at the start of the text).
-char32_t char_before(std::string_view text, size_t end) {
-  if (end == 0) return 0;
-  size_t start = end - 1;
-  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
-    --start;
-  int len;
-  char32_t c = utf8::decode(text, start, &len);
-  return start + static_cast<size_t>(len) == end ? c : utf8::kReplacement;
 }
 
 char32_t char_at(std::string_view text, size_t pos) {
@@ -33,10 +39,6 @@ char32_t char_at(std::string_view text, size_t pos) {
   return utf8::decode(text, pos, &len);
 }
 
-bool digit_before(std::string_view text, size_t pos) {
-  char32_t c = char_before(text, pos);
-  return is_ascii_digit(c) || is_fullwidth_digit(c);
-}
 bool digit_at(std::string_view text, size_t pos) {
   char32_t c = char_at(text, pos);
   return is_ascii_digit(c) || is_fullwidth_digit(c);
@@ -56,15 +58,12 @@ class Cleaner {
     const size_t n = text_.size();
     size_t i = 0;
     while (i < n) {
+      // Skip what is never cleaned, a character at a time.
+      while (i < n && kSkip[p[i]]) i += kSkip[p[i]];
+      if (i >= n) break;
       const unsigned char b = p[i];
       if (b < 0x80) {
-        if (b == '&' || b == '\r' || b == '(') i = special_ascii(i);
-        else ++i;
-        continue;
-      }
-      // Lead bytes E4-E9 start U+4000-U+9FFF: Han and nothing to clean.
-      if (b >= 0xE4 && b <= 0xE9) {
-        i += 3;
+        i = special_ascii(i);
         continue;
       }
       int len;
@@ -104,7 +103,7 @@ class Cleaner {
   }
 
   size_t maybe_pinyin(size_t i, size_t paren_len) {
-    if (options_.strip_pinyin && utf8::is_han(char_before(text_, i))) {
+    if (options_.strip_pinyin && utf8::is_han(writer_.char_before(i))) {
       size_t len = pinyin_annotation_length(text_, i);
       if (len) {
         ++out_->pinyin_artefacts;
@@ -145,8 +144,8 @@ class Cleaner {
     if (is_fullwidth_digit(c) || (ascii >= 'A' && ascii <= 'Z') || (ascii >= 'a' && ascii <= 'z')) {
       fold_it = true;
     } else if (start != SIZE_MAX) {  // number punctuation needs its context
-      if (ascii == '%') fold_it = digit_before(text_, start);
-      else if (ascii == '.') fold_it = digit_before(text_, start) && digit_at(text_, end);
+      if (ascii == '%') fold_it = digit_before(start);
+      else if (ascii == '.') fold_it = digit_before(start) && digit_at(text_, end);
       else if (ascii == '+' || ascii == '-') fold_it = digit_at(text_, end);
     }
     if (!fold_it) return false;
@@ -159,7 +158,13 @@ class Cleaner {
   const NormalizeOptions& options_;
   Cleaned* out_;
   MappedWriter writer_;
-  std::string_view text_;  // the input, as the writer holds it
+  std::string_view text_;  // the input, as the writer holds it (read ahead only)
+
+  // The output before input position `pos` ends with a digit (folded or not).
+  bool digit_before(size_t pos) {
+    char32_t c = writer_.char_before(pos);
+    return is_ascii_digit(c) || is_fullwidth_digit(c);
+  }
 };
 
 }  // namespace

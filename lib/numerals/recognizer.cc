@@ -308,7 +308,8 @@ struct Recognizer {
     // word; a single digit only after a boundary or function word (四川, 统一).
     bool several = m.end - m.begin > 3;
     bool left = several || has_prefix || is_boundary_char(before) || numerals::function_word_before(text, m.begin) > 0;
-    bool right = is_boundary_char(after) || numerals::function_word_after(text, tail) > 0;
+    // Glued to Latin letters or Arabic digits (一7000万) is no boundary either.
+    bool right = (is_boundary_char(after) && !is_ascii_alnum(after)) || numerals::function_word_after(text, tail) > 0;
     return left && right;
   }
 

@@ -43,10 +43,23 @@ uint32_t forward_chars(std::string_view s, uint32_t pos, uint32_t count) {
   return pos;
 }
 
+// One bit per BMP code point: rare (see kRareCost). Built once from the
+// language model so that the scan costs one bit test per character.
+const std::vector<uint64_t>& rare_bits_table() {
+  static const std::vector<uint64_t> table = [] {
+    const CharLm& lm = CharLm::instance();
+    std::vector<uint64_t> t(0x10000 / 64, 0);
+    for (char32_t c = 0x80; c < 0x10000; ++c)
+      if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
-  const CharLm& lm = CharLm::instance();
+  const std::vector<uint64_t>& rare_table = rare_bits_table();
   std::vector<SuspectWindow> windows;
   auto hit = [&](uint32_t pos, uint8_t signal) {
     uint32_t b = back_chars(text, pos, kContextChars);
@@ -60,17 +73,19 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
     windows.push_back({b, e, signal});
   };
 
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t n = static_cast<uint32_t>(text.size());
   uint32_t rare_bits = 0;  // one bit per recent non-ASCII character: rare?
   uint32_t char_index = 0;
   uint32_t last_debris = 0;
   uint32_t last_debris_pos = 0;
   bool have_debris = false;
+  bool last_debris_letter = false;
   char32_t prev = 0;
   uint32_t prev_pos = 0;
   uint32_t i = 0;
   while (i < n) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
+    const unsigned char b = s[i];
     if (b < 0x80) {
       if (b == '\n') rare_bits = 0;
       if (b == '?' && prev >= 0x80) hit(i, kQuestionMark);
@@ -80,25 +95,40 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
       ++char_index;
       continue;
     }
+    char32_t c;
     int len;
-    const char32_t c = utf8::decode(text, i, &len);
-    if (prev == '?') hit(prev_pos, kQuestionMark);
-    if (c == utf8::kReplacement) {
-      hit(i, kReplacement);
-    } else if (c >= 0xE000 && c <= 0xF8FF) {
-      hit(i, kPrivateUse);
-    } else if (is_single_byte_debris(c)) {
-      if (c < 0xA0) {
-        hit(i, kSingleByteDebris);
-      } else if (have_debris && char_index - last_debris <= kDebrisGap) {
-        hit(last_debris_pos, kSingleByteDebris);
-        hit(i, kSingleByteDebris);
-      }
-      have_debris = true;
-      last_debris = char_index;
-      last_debris_pos = i;
+    // Fast path: a well-formed three-byte sequence (all of CJK).
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+        (b != 0xE0 || s[i + 1] >= 0xA0) && (b != 0xED || s[i + 1] < 0xA0)) {
+      c = (char32_t{b & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
+      len = 3;
+    } else {
+      c = utf8::decode(text, i, &len);
     }
-    const bool rare = lm.unigram_cost(c) > kRareCost;
+    if (prev == '?') hit(prev_pos, kQuestionMark);
+    if (c < 0x4E00 || c > 0x9FFF) {  // Han needs only the rarity bit below
+      if (c == utf8::kReplacement) {
+        hit(i, kReplacement);
+      } else if (c >= 0xE000 && c <= 0xF8FF) {
+        hit(i, kPrivateUse);
+      } else if (is_single_byte_debris(c)) {
+        // UTF-8 and GBK lead bytes read as Latin-1 are C1 controls or
+        // letters (U+00C0..U+00FF); runs of symbols or cp1252 punctuation
+        // alone (no-break spaces, “quotes”) are typography.
+        const bool letter = c < 0xA0 || (c >= 0xC0 && c <= 0xFF);
+        if (c < 0xA0) {
+          hit(i, kSingleByteDebris);
+        } else if (have_debris && char_index - last_debris <= kDebrisGap && (letter || last_debris_letter)) {
+          hit(last_debris_pos, kSingleByteDebris);
+          hit(i, kSingleByteDebris);
+        }
+        have_debris = true;
+        last_debris = char_index;
+        last_debris_pos = i;
+        last_debris_letter = letter;
+      }
+    }
+    const bool rare = c < 0x10000 ? (rare_table[c >> 6] >> (c & 63)) & 1 : true;
     rare_bits = ((rare_bits << 1) | (rare ? 1u : 0u)) & 0xFF;
     if (rare && std::popcount(rare_bits) >= kRareRunCount) hit(i, kRareRun);
     prev = c;

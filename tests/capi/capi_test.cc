@@ -417,6 +417,35 @@ BOOST_AUTO_TEST_CASE(quantity_records_point_at_original_bytes, *boost::unit_test
   }
 }
 
+BOOST_AUTO_TEST_CASE(metric_records_point_at_original_bytes, *boost::unit_test::precondition(RecognizerWorks())) {
+  EngineFixture f;
+  for (const std::string* in : {&kSentence, &kSentenceGbk}) {
+    aidtext_result* r = nullptr;
+    BOOST_REQUIRE_EQUAL(aidtext_extract(f.engine, in->data(), in->size(), "2019", &r), AIDTEXT_OK);
+    const size_t n = aidtext_result_count(r, AIDTEXT_ITEM_METRIC);
+    for (size_t i = 0; i < n; ++i) {
+      aidtext_metric m = init<aidtext_metric>();
+      BOOST_REQUIRE_EQUAL(aidtext_result_metric(r, i, &m), AIDTEXT_OK);
+      BOOST_REQUIRE(m.end <= in->size());
+      BOOST_REQUIRE(m.start <= m.end);
+      // The record's own text, re-encoded as the input was, is what the offsets cover.
+      if (std::string_view(m.text) == "2.89万人") {
+        const std::string expected = in == &kSentence ? "2.89万人" : "2.89\xcd\xf2\xc8\xcb";
+        BOOST_TEST(in->substr(m.start, m.end - m.start) == expected);
+        BOOST_TEST(std::string(m.value_text) == "28900");
+      }
+      const char* data;
+      size_t size;
+      BOOST_REQUIRE_EQUAL(aidtext_result_item_json(r, AIDTEXT_ITEM_METRIC, i, &data, &size), AIDTEXT_OK);
+      json::Value v = parse_json({data, size});
+      BOOST_TEST(v.find("start")->text == std::to_string(m.start));
+      BOOST_TEST(v.find("metric")->text == m.metric);
+      BOOST_TEST(v.find("value")->text == m.value_text);
+    }
+    aidtext_result_free(r);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(smaller_struct_size_fills_only_what_fits, *boost::unit_test::precondition(RecognizerWorks())) {
   EngineFixture f;
   aidtext_result* r = nullptr;

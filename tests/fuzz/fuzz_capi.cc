@@ -11,6 +11,7 @@
 #include <string>
 
 #include "aidtext/aidtext.h"
+#include "c_callers.h"
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
 
@@ -93,9 +94,11 @@ void call_pipeline(State& st, FuzzInput& in) {
 
 void read_result(State& st, FuzzInput& in) {
   const aidtext_result* r = st.results[in.pick(kSlots)];
-  // Item kinds 0..5: 1..4 are real, the others must be refused or count 0.
-  aidtext_item item = static_cast<aidtext_item>(in.pick(6));
-  size_t count = aidtext_result_count(r, item);
+  // Item kinds -1..5: 1..4 are real, the others must be refused or count 0.
+  // Plain ints, as a C caller may pass them (see tests/hostile/c_callers.h).
+  int item = static_cast<int>(in.pick(7)) - 1;
+  size_t count = c_result_count(r, item);
+  if (item < AIDTEXT_ITEM_QUANTITY || item > AIDTEXT_ITEM_REPEAT) AIDTEXT_FUZZ_CHECK(count == 0);
   if (!r) AIDTEXT_FUZZ_CHECK(count == 0);
   size_t index = in.flag() ? in.pick(count + 2) : in.u32();
   const char* data = nullptr;
@@ -110,7 +113,7 @@ void read_result(State& st, FuzzInput& in) {
       if (s == AIDTEXT_OK) AIDTEXT_FUZZ_CHECK(is <= ie);
       break;
     }
-    case 3: s = aidtext_result_item_json(r, item, index, &data, in.flag() ? nullptr : &size); break;
+    case 3: s = c_result_item_json(r, item, index, &data, in.flag() ? nullptr : &size); break;
     case 4: s = aidtext_result_json(r, &data, &size); break;
     case 5: {
       aidtext_quantity q = AIDTEXT_QUANTITY_INIT;
@@ -135,7 +138,8 @@ void read_result(State& st, FuzzInput& in) {
     }
   }
   check_status(s);
-  if (!r) AIDTEXT_FUZZ_CHECK(s == AIDTEXT_ERR_INVALID_HANDLE);
+  // A NULL result is refused (as a bad handle, or first for a NULL out-pointer).
+  if (!r) AIDTEXT_FUZZ_CHECK(s == AIDTEXT_ERR_INVALID_HANDLE || s == AIDTEXT_ERR_INVALID_ARGUMENT);
   // A returned string is readable up to its size and NUL-terminated.
   if (s == AIDTEXT_OK && data && size) {
     volatile char sink = 0;
@@ -224,8 +228,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       case 10: wrong_type(st, in); break;
       default: {
-        aidtext_status s = static_cast<aidtext_status>(static_cast<int8_t>(in.byte()));
-        AIDTEXT_FUZZ_CHECK(aidtext_status_message(s) != nullptr);
+        AIDTEXT_FUZZ_CHECK(c_status_message(static_cast<int8_t>(in.byte())) != nullptr);
         AIDTEXT_FUZZ_CHECK(aidtext_version() != nullptr);
       }
     }

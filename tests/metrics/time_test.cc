@@ -64,11 +64,43 @@ BOOST_AUTO_TEST_CASE(document_date_from_the_header_time_stamp) {
 }
 
 BOOST_AUTO_TEST_CASE(a_date_opening_the_paragraph_dates_its_later_sentences) {
-  Doc d("2016年，全县减贫3000人。新增转移就业500人。\n新的一段：落实帮扶资金300万元。");
+  Doc d("2016年，全县减贫3000人。新增转移就业500人。\n资金方面，落实帮扶资金300万元。");
   d.date("2016年", "2016").q("3000人", "person", Decimal(3000)).q("500人", "person", Decimal(500));
   d.q("300万元", "CNY", Decimal(3000000));
   BOOST_TEST(time_of(d, "500人") == "2016");
+  // A report's section after the dated paragraph is framed by it.
+  BOOST_TEST(time_of(d, "300万元") == "2016");
+}
+
+BOOST_AUTO_TEST_CASE(a_paragraph_with_a_date_of_its_own_ends_the_frame) {
+  Doc d("2016年，全县减贫3000人。\n会议要求，各乡镇要在2018年3月前完成整改。\n资金方面，落实帮扶资金300万元。");
+  d.date("2016年", "2016").q("3000人", "person", Decimal(3000)).date("2018年3月", "2018-03");
+  d.q("300万元", "CNY", Decimal(3000000));
   BOOST_TEST(time_of(d, "300万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_bound_to_another_figure_by_de) {
+  Doc d("2019年，贫困发生率由2018年底的7.12%下降到1.43%。");
+  d.date("2019年", "2019").date("2018年底", "2018", true).q("7.12%", "percent", Decimal(712, -2));
+  d.q("1.43%", "percent", Decimal(143, -2));
+  BOOST_TEST(time_of(d, "7.12%") == "2018");
+  BOOST_TEST(time_of(d, "1.43%") == "2019");
+}
+
+BOOST_AUTO_TEST_CASE(this_year_so_far_and_as_of_a_month) {
+  Doc d("今年以来，全县减贫3000人。截至7月底，全县转移就业贫困劳动力2.3万人。2015年以来，累计减贫9000人。");
+  d.relative("今年", 0).q("3000人", "person", Decimal(3000)).date("7月底", "--07", true);
+  d.q("2.3万人", "person", Decimal(23000)).date("2015年", "2015").q("9000人", "person", Decimal(9000));
+  BOOST_TEST(time_of(d, "3000人", "2019-08-06") == "2019");
+  BOOST_TEST(time_of(d, "2.3万人", "2019-08-06") == "2019-07");
+  BOOST_TEST(time_of(d, "2.3万人") == "null");
+  BOOST_TEST(time_of(d, "9000人", "2019-08-06") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(the_headline_year_dates_what_nothing_else_does) {
+  Doc d("某区2019年脱贫攻坚成效显著\n目前，全区尚有贫困人口1.9万人。");
+  d.date("2019年", "2019").q("1.9万人", "person", Decimal(19000));
+  BOOST_TEST(time_of(d, "1.9万人") == "2019");
 }
 
 BOOST_AUTO_TEST_CASE(a_list_takes_its_date_from_the_paragraph_introducing_it) {
@@ -81,7 +113,8 @@ BOOST_AUTO_TEST_CASE(a_list_takes_its_date_from_the_paragraph_introducing_it) {
   d.date("2020年", "2020").q("100万元", "CNY", Decimal(1000000));
   BOOST_TEST(time_of(d, "6686万元") == "2019");
   BOOST_TEST(time_of(d, "84期") == "2019");
-  BOOST_TEST(time_of(d, "100万元") == "null");
+  // The heading opens a new section with its own year.
+  BOOST_TEST(time_of(d, "100万元") == "2020");
 }
 
 BOOST_AUTO_TEST_CASE(year_end_day_dates_the_year_other_days_the_month) {

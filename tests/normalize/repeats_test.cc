@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(an_article_printed_twice_is_one_block) {
   const std::string text = "县脱贫攻坚推进会召开了\n" + article + "责任编辑：李文静同志\n" + "  • " + article;
   auto reps = find_repeated_passages(text);
   BOOST_REQUIRE_EQUAL(reps.size(), 1u);
-  BOOST_TEST(slice(text, reps[0].passage).substr(0, 10) == "2020年");
+  BOOST_TEST(slice(text, reps[0].passage).substr(0, 7) == "2020年");
   BOOST_TEST(slice(text, reps[0].passage).size() == slice(text, reps[0].first).size());
   BOOST_TEST(slice(text, reps[0].passage) == slice(text, reps[0].first));
   BOOST_TEST(reps[0].first.begin < reps[0].passage.begin);

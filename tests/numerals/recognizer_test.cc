@@ -54,6 +54,10 @@ BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
   BOOST_TEST(describe("9595名贫困人口") == "9595名=9595 person");
   BOOST_TEST(describe("2万3千人") == "2万3千人=23000 person");
   BOOST_TEST(describe("温度-3度") == "-3=-3");
+  BOOST_TEST(describe("身高168cm，跑了5km") == "168cm=168 cm | 5km=5 km");
+  BOOST_TEST(describe("G20峰会和5G网络") == "");  // codes, not amounts
+  BOOST_TEST(describe("一吨半和三年半") == "一吨半=1.5 t | 三年半=3.5 year");
+  BOOST_TEST(describe("单价50元6角三分") == "50元6角三分=50.63 CNY");
 }
 
 BOOST_AUTO_TEST_CASE(chinese_numerals_with_measure_words) {
@@ -173,4 +177,38 @@ BOOST_AUTO_TEST_CASE(bad_input_is_safe) {
   std::string many;
   for (int i = 0; i < 1000; ++i) many += "一二三四五六七八九十百千万亿";
   (void)recognize_quantities(many);  // must finish, whatever it finds
+}
+
+BOOST_AUTO_TEST_CASE(random_numeral_soup_keeps_the_invariants) {
+  // Pseudo-random strings over numeral characters, units and punctuation
+  // (fixed seed): records stay inside the text, on character boundaries, in
+  // order and apart, and every value prints as an exact decimal.
+  const char* pieces[] = {"一", "二", "两", "三", "十", "百", "千", "万", "亿", "兆", "零", "〇", "点", "负", "余", "多",
+                          "几", "来", "个", "人", "元", "户", "%", "年", "月", "日", "第", "分之", "至", "-", "~",
+                          "1", "2", "0", "9", ".", ",", " ", "，", "“", "”", "半", "成", "倍", "约", "左右", "以上",
+                          "壹", "拾", "佰", "廿", "k", "e", "+", "/", "又", "今年", "时", "分", ":", "\xC2\xA0"};
+  uint64_t seed = 0x9E3779B97F4A7C15ULL;
+  auto next = [&seed] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int n = static_cast<int>(next() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[next() % std::size(pieces)];
+    uint32_t last_end = 0;
+    for (const Quantity& q : recognize_quantities(text)) {
+      BOOST_REQUIRE_LE(q.span.end, text.size());
+      BOOST_REQUIRE_LT(q.span.begin, q.span.end);
+      BOOST_REQUIRE_GE(q.span.begin, last_end);
+      BOOST_REQUIRE((static_cast<unsigned char>(text[q.span.begin]) & 0xC0) != 0x80);
+      BOOST_REQUIRE(q.span.end == text.size() || (static_cast<unsigned char>(text[q.span.end]) & 0xC0) != 0x80);
+      last_end = q.span.end;
+      std::string v = q.value.to_string();
+      auto back = Decimal::parse(v);
+      BOOST_REQUIRE_MESSAGE(back && *back == q.value, text << " -> " << v);
+    }
+  }
 }

@@ -141,7 +141,7 @@ class _Discovery:
             hi = cand
             while True:
                 mid = self.snap((good + hi) // 2)
-                if mid <= good:
+                if mid <= good or mid >= hi:  # rounding left no boundary between them
                     mid = self.next_start(good)
                 if mid >= hi:
                     return good

@@ -111,6 +111,7 @@ class Engine:
         lib = L.library()
         self._lib = lib
         self._handle = None
+        self._settings = (rules, convert, dict(options))
         self._active = 0
         self._closing = False
         self._state = threading.Lock()
@@ -155,6 +156,13 @@ class Engine:
             self._handle = None
             self._lib.aidtext_engine_free(handle)
 
+    def __reduce__(self):
+        """Pickling sends the settings, not the C engine: unpickled in another
+        process, it is that process's engine for the same settings
+        (aidtext.process_engine), made there on first use."""
+        rules, convert, options = self._settings
+        return (_process_engine, (rules, convert, tuple(sorted(options.items()))))
+
     def _acquire(self):
         with self._state:
             if self._closing or self._handle is None:
@@ -176,16 +184,14 @@ class Engine:
         result is freed whatever happens."""
         lib = self._lib
         handle = self._acquire()
+        res = c_void_p()
         try:
-            res = c_void_p()
             status = function(handle, data, len(data), *extra, byref(res))
             if status != 0:
                 raise lib.error(status)
-            try:
-                return read(lib, res)
-            finally:
-                lib.aidtext_result_free(res)
+            return read(lib, res)
         finally:
+            lib.aidtext_result_free(res)  # NULL (a failed call) is a no-op
             self._release()
 
     # ---- calls ------------------------------------------------------------
@@ -240,6 +246,11 @@ class Engine:
             return out
 
         return self._call(self._lib.aidtext_extract, raw, (_doc_date(doc_date),), read)
+
+
+def _process_engine(rules, convert, options):
+    from ._process import process_engine
+    return process_engine(rules=rules, convert=convert, **dict(options))
 
 
 # ---- reading a C result ------------------------------------------------------

@@ -13,6 +13,8 @@ import pytest
 import aidtext
 from conftest import SAMPLE
 
+pytest.importorskip("dask.distributed", reason="needs python3-dask and python3-distributed")
+
 SCRIPT_DIR = os.path.join(os.environ.get("AIDTEXT_SOURCE_DIR", ""), "examples", "dask")
 SYNTHETIC = [
     SAMPLE,

@@ -248,3 +248,54 @@ def test_process_engine_is_one_per_process():
     a = aidtext.process_engine()
     assert aidtext.process_engine() is a
     assert aidtext.process_engine(convert="tw2s") is not a
+
+
+def test_random_bytes_never_raise_and_keep_offsets_inside(engine):
+    import random
+    rng = random.Random(20260522)
+    pieces = [SAMPLE.encode("utf-8"), SAMPLE.encode("gb18030"), "貧困戶".encode("big5"),
+              b"\x00", b"\xff\xfe", b"&#x4E07;", b"\r\n", "２.８９万".encode("utf-8")]
+    for _ in range(300):
+        if rng.random() < 0.5:
+            raw = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 120)))
+        else:
+            raw = b"".join(rng.choice(pieces)[: rng.randrange(1, 40)] for _ in range(4))
+        r = engine.normalize(raw)
+        n = len(r.text_bytes)
+        s, e = r.source_range(0, n)
+        assert 0 <= s <= e <= len(raw)
+        for m in engine.extract(raw):
+            assert 0 <= m.start <= m.end <= len(raw)
+        for q in engine.quantities(raw):
+            assert 0 <= q.start <= q.end <= len(raw)
+
+
+def test_quantities_repairs_repeats_equal_the_library_json(engine):
+    """The structs of every item kind carry what the library's JSON says."""
+    inputs = [SAMPLE, SAMPLE.encode("gb18030"), ("甲县贫困人口减至2万人。\n\n" * 3)]
+    try:
+        inputs += [raw for _, raw in dev_articles()]
+    except pytest.skip.Exception:
+        pass
+    for raw in inputs:
+        doc = json.loads(engine.extract_json(raw))
+        normalized = engine.normalize(raw)
+        assert doc["text"] == normalized.text and doc["encoding"] == normalized.encoding
+        pairs = [(engine.quantities(raw), doc["quantities"]),
+                 (list(normalized.repairs), doc["repairs"]),
+                 (list(normalized.repeats), doc["repeats"])]
+        for typed, as_json in pairs:
+            assert len(typed) == len(as_json)
+            for t, j in zip(typed, as_json):
+                for field in dataclasses.fields(t):
+                    if field.name in j:
+                        assert getattr(t, field.name) == j[field.name], (field.name, t, j)
+
+
+def test_pickling_sends_settings_and_gives_the_process_engine():
+    import pickle
+    with aidtext.Engine(convert="tw2s", repair=False) as e:
+        clone = pickle.loads(pickle.dumps(e))
+        assert clone is not e
+        assert clone is aidtext.process_engine(convert="tw2s", repair=False)
+        assert clone.extract(SAMPLE) == e.extract(SAMPLE)

@@ -94,3 +94,15 @@ def test_source_bytes_of_a_word_are_the_original_word(engine):
     assert start >= 0
     end = start + len("贫困人口".encode("utf-8"))
     assert r.source_bytes(start, end).decode("utf-8") == "貧困人口"
+
+
+def test_copied_map_matches_the_library_on_random_mixtures(engine):
+    rng = random.Random(99)
+    parts = list(DIRTY_INPUTS.values())
+    for _ in range(150):
+        if rng.random() < 0.3:
+            raw = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 60)))
+        else:
+            raw = b"".join(rng.choice(parts)[rng.randrange(0, 8):][: rng.randrange(1, 30)]
+                           for _ in range(rng.randrange(1, 5)))
+        compare_with_library(engine, raw, samples=60)

@@ -129,3 +129,26 @@ def test_connections_in_threads_share_the_engine(engine):
     again = connect()
     assert again.execute("SELECT aidtext_normalize('貧困')").fetchone()[0] == "贫困"
     again.close()
+
+
+def test_garbage_blobs_give_text_not_errors(db):
+    import random
+    rng = random.Random(7)
+    for _ in range(100):
+        blob = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 80)))
+        text, extracted = db.execute("SELECT aidtext_normalize(?), aidtext_extract(?)",
+                                     (blob, blob)).fetchone()
+        assert isinstance(text, str)
+        assert isinstance(json.loads(extracted), list)
+
+
+def test_metrics_table_arguments_from_two_joined_tables(db, engine):
+    db.execute("CREATE TEMP TABLE bodies(id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("CREATE TEMP TABLE dates(id INTEGER PRIMARY KEY, d TEXT)")
+    db.execute("INSERT INTO bodies VALUES (1, ?)", (SAMPLE,))
+    db.execute("INSERT INTO dates VALUES (1, '2017')")
+    rows = db.execute("SELECT m.metric, m.time FROM aidtext_metrics(b.body, d.d) m, dates d, "
+                      "bodies b WHERE b.id = d.id").fetchall()
+    assert rows == [(m.metric, m.time) for m in engine.extract(SAMPLE, doc_date="2017")]
+    db.execute("DROP TABLE bodies")
+    db.execute("DROP TABLE dates")

@@ -1,0 +1,279 @@
+// Unit tests of repair_mojibake() on constructed damage, one suite per kind,
+// and on clean text that must come through unchanged. The damage is made with
+// ICU's converters (mojibake_maker.h); the sentences are written for these
+// tests.
+#define BOOST_TEST_MODULE repairer
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "mojibake_cases.h"
+#include "mojibake_maker.h"
+#include "repair/repairer.h"
+
+namespace aidtext {
+// For Boost.Test messages.
+inline std::ostream& operator<<(std::ostream& os, const Range& r) {
+  return os << '[' << r.begin << ',' << r.end << ')';
+}
+}  // namespace aidtext
+
+namespace {
+
+using aidtext::Repaired;
+using aidtext::repair_mojibake;
+namespace mk = aidtext::testing;
+
+const std::vector<std::string> kSimplified = {
+    "今年全县农村居民人均可支配收入增长百分之九，贫困发生率降至零点五。",
+    "扶贫车间吸纳了三百多名群众就近就业，带动家庭稳定增收。",
+    "合作社通过订单农业帮助农户销售土豆和中药材。",
+    "镇政府组织干部深入农村开展产业扶贫工作。",
+};
+const std::vector<std::string> kTraditional = {
+    "縣政府組織幹部深入農村開展產業扶貧工作。",
+    "合作社幫助農戶銷售馬鈴薯和中藥材。",
+};
+
+// The map must cover the output and point inside the input.
+void check_map(const Repaired& r, std::string_view input) {
+  BOOST_TEST(r.map.output_size() == r.text.size());
+  BOOST_TEST(r.map.input_size() == input.size());
+  for (uint32_t i = 0; i < r.text.size(); ++i) {
+    aidtext::Range in = r.map.to_input({i, i + 1});
+    BOOST_TEST(in.end <= input.size());
+  }
+}
+
+void check_exact(const std::string& original, const std::string& garbled, const char* kind_prefix) {
+  BOOST_TEST_CONTEXT("garbled: " << garbled) {
+    BOOST_REQUIRE(garbled != original);
+    Repaired r = repair_mojibake(garbled);
+    BOOST_TEST(r.text == original);
+    BOOST_REQUIRE(!r.repairs.empty());
+    for (const auto& rep : r.repairs) {
+      BOOST_TEST(rep.repaired);
+      BOOST_TEST(rep.kind.rfind(kind_prefix, 0) == 0, rep.kind << " starts with " << kind_prefix);
+      BOOST_TEST(rep.guessed_chars == 0u);
+      BOOST_TEST(rep.confidence > 0.0);
+      BOOST_TEST(rep.confidence <= 1.0);
+      BOOST_TEST(rep.input.end <= garbled.size());
+      BOOST_TEST(rep.output.end <= r.text.size());
+      // A repaired span maps as a block to its input span.
+      BOOST_TEST(r.map.to_input(rep.output) == rep.input);
+    }
+    check_map(r, garbled);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE(clean_text)
+
+BOOST_AUTO_TEST_CASE(passes_through_unchanged) {
+  const std::vector<std::string> clean = {
+      kSimplified[0], kTraditional[0],
+      "新华社北京5月20日电（记者 王明）According to the report, GDP rose 6.5% in Q1.",
+      "气温为25°C，误差±0.5°C，面积3×4平方米，价格¥120，浓度5µg/m²。",
+      "Café au lait 和 crème brûlée 在菜单上，Müller 先生点了½杯。",
+      "他说：“我们一定要把日子越过越红火！”——这就是他的心愿……",
+      "《扶贫开发工作》第Ａ版、第Ｂ版；联系方式：见附件？",
+      "程序员常说的锟斤拷是一个乱码的例子。",
+      "苏轼写过一首浣溪沙，溪水涓涓流淌。",
+      "你去吗?我明天去县城办事。",
+      "",
+      "plain ASCII text only, with a question? and 100% numbers.",
+  };
+  for (const std::string& s : clean) {
+    BOOST_TEST_CONTEXT(s) {
+      Repaired r = repair_mojibake(s);
+      BOOST_TEST(r.text == s);
+      BOOST_TEST(r.map.is_identity());
+      for (const auto& rep : r.repairs) BOOST_TEST(!rep.repaired);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(one_real_word_of_mojibake_letters_is_not_flagged) {
+  Repaired r = repair_mojibake("程序员常说的锟斤拷是一个乱码的例子。");
+  BOOST_TEST(r.repairs.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(reversible)
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_latin1) {
+  for (const std::string& s : kSimplified) check_exact(s, mk::latin1(s), "utf8-as-latin1");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_sloppy_cp1252) {
+  for (const std::string& s : kSimplified) check_exact(s, mk::sloppy_cp1252(s), "utf8-as-");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_latin1_twice) {
+  for (const std::string& s : kSimplified) check_exact(s, mk::latin1(mk::latin1(s)), "utf8-double");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_cp1252_twice) {
+  for (const std::string& s : kSimplified)
+    check_exact(s, mk::sloppy_cp1252(mk::sloppy_cp1252(s)), "utf8-double");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_tail_of_a_line_damaged) {
+  for (const std::string& s : kSimplified) {
+    size_t cut = 0;
+    for (int chars = 0; chars < 8; ++chars) cut += static_cast<size_t>(aidtext::utf8::sequence_length(s[cut]));
+    const std::string garbled = s.substr(0, cut) + mk::sloppy_cp1252(s.substr(cut));
+    Repaired r = repair_mojibake(garbled);
+    BOOST_TEST(r.text == s);
+    BOOST_REQUIRE(r.repairs.size() == 1u);
+    BOOST_TEST(r.repairs[0].input.begin == cut);  // the clean head is not part of the repair
+    BOOST_TEST(r.map.to_input({0, static_cast<uint32_t>(cut)}) == (aidtext::Range{0, static_cast<uint32_t>(cut)}));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(gbk_read_as_latin1) {
+  for (const std::string& s : kSimplified) check_exact(s, mk::latin1(mk::encode(s, "GBK")), "gbk-as-latin1");
+}
+
+BOOST_AUTO_TEST_CASE(big5_read_as_gb18030) {
+  for (const std::string& s : kTraditional)
+    check_exact(s, mk::decode(mk::encode(s, "Big5"), "gb18030"), "big5-as-gb18030");
+}
+
+BOOST_AUTO_TEST_CASE(gbk_read_as_big5_where_nothing_was_lost) {
+  int tested = 0;
+  for (const std::string& s : kSimplified) {
+    std::string garbled = mk::decode(mk::encode(s, "GBK"), "Big5");
+    if (garbled.find("\xEF\xBF\xBD") != std::string::npos) continue;  // lossy: not this test
+    check_exact(s, garbled, "gbk-as-big5");
+    ++tested;
+  }
+  for (const std::string& s : {std::string("组织干部开展工作。"), std::string("我们一起努力。")}) {
+    std::string garbled = mk::decode(mk::encode(s, "GBK"), "Big5");
+    if (garbled.find("\xEF\xBF\xBD") != std::string::npos) continue;
+    check_exact(s, garbled, "gbk-as-big5");
+    ++tested;
+  }
+  BOOST_TEST(tested >= 1);
+}
+
+BOOST_AUTO_TEST_CASE(damage_inside_clean_text_keeps_offsets_exact) {
+  const std::string head = "第一段是干净的文字。\n";
+  const std::string tail = "\n最后一段也是干净的。";
+  const std::string garbled = head + mk::latin1(kSimplified[1]) + tail;
+  Repaired r = repair_mojibake(garbled);
+  BOOST_TEST(r.text == head + kSimplified[1] + tail);
+  BOOST_REQUIRE(r.repairs.size() == 1u);
+  const auto& rep = r.repairs[0];
+  BOOST_TEST(rep.input.begin == head.size());
+  BOOST_TEST(rep.input.end == garbled.size() - tail.size());
+  BOOST_TEST(rep.output.begin == head.size());
+  BOOST_TEST(rep.output.end == r.text.size() - tail.size());
+  // Clean bytes map byte for byte, before and after the repair.
+  const uint32_t n = static_cast<uint32_t>(r.text.size());
+  const uint32_t m = static_cast<uint32_t>(garbled.size());
+  BOOST_TEST(r.map.to_input({3, 6}) == (aidtext::Range{3, 6}));
+  BOOST_TEST(r.map.to_input({n - 3, n}) == (aidtext::Range{m - 3, m}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lossy)
+
+// At least `floor` of the characters recovered, and the guesses reported.
+void check_lossy(const std::string& original, const std::string& garbled, double floor) {
+  BOOST_TEST_CONTEXT("garbled: " << garbled) {
+    Repaired r = repair_mojibake(garbled);
+    const double agree = mk::char_agreement(mk::fold_width(r.text), mk::fold_width(original));
+    BOOST_TEST(agree >= floor, "agreement " << agree << " got " << r.text);
+    BOOST_TEST(agree > mk::char_agreement(garbled, original));
+    BOOST_REQUIRE(!r.repairs.empty());
+    uint32_t guessed = 0;
+    for (const auto& rep : r.repairs) guessed += rep.guessed_chars;
+    BOOST_TEST(guessed > 0u);
+    check_map(r, garbled);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_gbk_with_replacement) {
+  for (const std::string& s : kSimplified) check_lossy(s, mk::decode(s, "GBK"), 0.8);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_read_as_gbk_dropping_bad_bytes) {
+  for (const std::string& s : kSimplified) check_lossy(s, mk::decode(s, "GBK", /*drop_errors=*/true), 0.75);
+}
+
+BOOST_AUTO_TEST_CASE(gbk_shifted_by_one_byte_with_question_marks) {
+  for (const std::string& s : kSimplified) {
+    // Drop the lead byte of the third character (all are two-byte here).
+    // A floor per sentence; the peer suite checks the 85% average over 40.
+    check_lossy(s, mk::misaligned_gbk(s, 4), 0.7);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(big5_read_as_gbk) {
+  for (const std::string& s : kTraditional) {
+    std::string garbled = mk::decode(mk::encode(s, "Big5"), "GBK");
+    Repaired r = repair_mojibake(garbled);
+    BOOST_TEST(mk::char_agreement(r.text, s) >= 0.8, r.text);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(unrecoverable)
+
+BOOST_AUTO_TEST_CASE(gbk_read_as_utf8_is_flagged_not_invented) {
+  for (const std::string& s : kSimplified) {
+    std::string garbled;
+    std::string bytes = mk::encode(s, "GBK");
+    for (size_t i = 0; i < bytes.size(); ++i) {  // what a UTF-8 decoder with replacement leaves
+      if (static_cast<unsigned char>(bytes[i]) < 0x80) garbled.push_back(bytes[i]);
+      else garbled += "\xEF\xBF\xBD";
+    }
+    Repaired r = repair_mojibake(garbled);
+    BOOST_TEST(r.text == garbled);
+    BOOST_REQUIRE(!r.repairs.empty());
+    for (const auto& rep : r.repairs) {
+      BOOST_TEST(!rep.repaired);
+      BOOST_TEST(rep.kind == "unrecoverable");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(runs_of_gbk_read_fffd_are_flagged) {
+  const std::string s = "扶贫锟斤拷锟斤拷工作锟斤拷取得锟斤拷成效";
+  Repaired r = repair_mojibake(s);
+  BOOST_TEST(r.text == s);
+  BOOST_REQUIRE(!r.repairs.empty());
+  BOOST_TEST(!r.repairs[0].repaired);
+  BOOST_TEST(r.repairs[0].kind == "unrecoverable");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(hostile_input_terminates_with_a_consistent_map) {
+  // Random mixtures of the characters every detector looks at.
+  const std::vector<char32_t> alphabet = {'?', 'a', '1', ' ', '\n', 0xC3, 0xA9, 0x81, 0x9D, 0x2019, 0x20AC,
+                                          0xFFFD, 0xE000, 0xF8FF, U'锟', U'斤', U'拷', U'的', U'鏈', U'娆',
+                                          U'們', 0x1F600, U'，', 0xFF01};
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 200; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 300);
+    for (int i = 0; i < n; ++i) aidtext::utf8::append(s, alphabet[rng() % alphabet.size()]);
+    if (round % 7 == 0 && !s.empty()) s[rng() % s.size()] = static_cast<char>(0xFF);  // invalid UTF-8
+    Repaired r = repair_mojibake(s);
+    check_map(r, s);
+    for (const auto& rep : r.repairs) {
+      BOOST_TEST(rep.input.begin <= rep.input.end);
+      BOOST_TEST(rep.output.end <= r.text.size());
+    }
+  }
+}
+
+}  // namespace
