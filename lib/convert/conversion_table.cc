@@ -82,6 +82,10 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   strings_ = reinterpret_cast<const char*>(data + strings_off);
   strings_size_ = strings_size;
   supplementary_phrase_start_ = flags & kHeaderFlagSupplementaryStart;
+  for (uint32_t c = 0; c < 0x10000; ++c) {
+    const bool starts = (start_[c >> 3] >> (c & 7)) & 1;
+    if (bmp_[c] != 0 || starts) active_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
   for (uint32_t i = 0; i < phrase_count; ++i) {
     const unsigned char* e = index_ + i * kPhraseEntrySize;
     uint64_t k = read_u32(e), v = read_u32(e + 4);

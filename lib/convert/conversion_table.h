@@ -34,6 +34,19 @@ class ConversionTable {
   // with a message if the embedded data is malformed (a build error).
   static const ConversionTable& get(Group group);
 
+  // False for most characters: those the table neither maps nor starts a
+  // phrase with (one bit in an 8 KiB set that stays in L1 cache). Only
+  // BMP characters are filtered; the rest answer true.
+  bool may_change(char32_t c) const {
+    if (c >= 0x10000) return true;
+    return (active_[c >> 6] >> (c & 63)) & 1;
+  }
+
+  // The raw BMP entry of `c` (< 0x10000): 0 when unchanged, else the
+  // simplified code point, or kSeeSupplementary (then use map_char()).
+  uint16_t bmp_entry(char32_t c) const { return bmp_[c]; }
+  static constexpr uint16_t kSeeSupplementary = 0xFFFF;
+
   // The simplified form of `c`, or `c` itself when the table leaves it.
   char32_t map_char(char32_t c) const {
     if (c < 0x10000) {
@@ -76,12 +89,12 @@ class ConversionTable {
   size_t phrase_count() const { return phrase_count_; }
 
  private:
-  static constexpr uint16_t kSeeSupplementary = 0xFFFF;
   explicit ConversionTable(const unsigned char* data, unsigned long size, const char* name);
   char32_t map_supplementary(char32_t c) const;
 
   const uint16_t* bmp_ = nullptr;
   const unsigned char* start_ = nullptr;
+  uint64_t active_[0x10000 / 64] = {};  // map_char changes it or a phrase starts with it
   const unsigned char* pairs_ = nullptr;
   const uint32_t* supplementary_ = nullptr;  // key, value pairs
   uint32_t supplementary_count_ = 0;

@@ -105,8 +105,30 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
       i = skip_ascii(p, i, n);
       continue;
     }
+    // Hot path: a 3-byte character while the output is still the input
+    // buffer. Every such character is rewritten in place with its table
+    // entry (itself when unchanged), without a branch on whether it changes
+    // (in traditional text that branch would be a coin flip).
+    if (char* out = w.aligned_output(); out && i + 2 < n && (p[i] & 0xF0) == 0xE0 &&
+                                        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      const char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      const uint16_t v = c >= 0x800 ? table.bmp_entry(c) : ConversionTable::kSeeSupplementary;
+      if (!table.may_start_phrase(c) && v < 0xD800 && (v == 0 || v >= 0x800)) {
+        const char32_t o = v ? v : c;
+        out[i] = static_cast<char>(0xE0 | (o >> 12));
+        out[i + 1] = static_cast<char>(0x80 | ((o >> 6) & 0x3F));
+        out[i + 2] = static_cast<char>(0x80 | (o & 0x3F));
+        count += v != 0;
+        i += 3;
+        continue;
+      }
+    }
     int len;
     const char32_t c = next_char(text, i, &len);
+    if (!table.may_change(c)) {
+      i += static_cast<size_t>(len);
+      continue;
+    }
     if (table.may_start_phrase(c) && table.may_start_phrase(c, peek_next(text, i, len))) {
       size_t limit = n;
       if (cuts) {

@@ -112,6 +112,14 @@ class MappedWriter {
     replace_char(pos, 3, cp);
   }
 
+  // While no edit has changed length, the output buffer (which is the
+  // input buffer): a caller may overwrite a character at or after the
+  // current position with one of the same UTF-8 length directly there (what
+  // replace_char3() would do, minus the bookkeeping). nullptr otherwise.
+  char* aligned_output() {
+    return !separate_ && out_ == pending_ ? owned_.data() : nullptr;
+  }
+
   // The output character just before input position `pos` (0 at the start),
   // as if the input up to `pos` were copied unchanged.
   char32_t char_before(size_t pos) {

@@ -17,6 +17,9 @@ namespace aidtext {
 namespace {
 
 constexpr size_t kClassTableSize = 0x10000;
+// ASCII kept before the first non-ASCII byte in the sample: enough context
+// for a UTF-16 reading, short enough to leave the sample to the text.
+constexpr size_t kSampleLeadIn = 64;
 
 int frequency_class(char32_t c) {
   if (c >= kClassTableSize || aidtext_common_chars_size < kClassTableSize) return 0;
@@ -121,8 +124,15 @@ double character_plausibility(char32_t c) {
 }
 
 Detection detect_encoding(std::string_view bytes) {
-  const bool whole = bytes.size() <= kDetectionSampleBytes;
-  std::string_view sample = bytes.substr(0, std::min(bytes.size(), kDetectionSampleBytes));
+  // Pages often open with kilobytes of ASCII markup: the sample starts a
+  // little before the first byte that is not plain ASCII (a high byte, or
+  // a NUL of UTF-16), at an even offset so UTF-16 stays aligned.
+  size_t first = 0;
+  while (first < bytes.size() && static_cast<unsigned char>(bytes[first]) < 0x80 && bytes[first] != 0)
+    ++first;
+  const size_t start = (first > kSampleLeadIn ? first - kSampleLeadIn : 0) & ~size_t{1};
+  const bool whole = bytes.size() - start <= kDetectionSampleBytes;
+  std::string_view sample = bytes.substr(start, kDetectionSampleBytes);
   Detection d;
   d.ranking = {
       {"UTF-8", nullptr},

@@ -26,7 +26,8 @@ struct Detection {
   std::vector<EncodingCandidate> ranking;  // all candidates, best first
 };
 
-// Scores the candidates on the first kDetectionSampleBytes of `bytes`.
+// Scores the candidates on kDetectionSampleBytes of `bytes`, starting just
+// before the first byte that is not plain ASCII (leading markup says nothing).
 Detection detect_encoding(std::string_view bytes);
 
 // Detection looks at this many leading bytes only: plenty for a confident

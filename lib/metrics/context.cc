@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "metrics/char_scan.h"
 
 namespace aidtext {
 namespace {
@@ -52,7 +53,7 @@ SentenceContext::SentenceContext(std::string_view text, Range sentence, const Ru
           if (e > b) {
             pos = e;
           } else {
-            utf8::decode(text_, b, &len);
+            next_char(text_, b, &len);
             pos = b + len;
           }
         }
@@ -66,7 +67,7 @@ SentenceContext::SentenceContext(std::string_view text, Range sentence, const Ru
 bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
   while (b < e) {
     int len = 1;
-    char32_t c = utf8::decode(text_, b, &len);
+    char32_t c = next_char(text_, b, &len);
     if (!connector(c)) return false;
     b += len;
   }
@@ -82,7 +83,7 @@ void SentenceContext::compute_windows() {
   uint32_t open_quote = UINT32_MAX;
   for (uint32_t p = sentence_.begin; p < sentence_.end;) {
     int len = 1;
-    char32_t c = utf8::decode(text_, p, &len);
+    char32_t c = next_char(text_, p, &len);
     if (clause_mark(c)) {
       marks.push_back(p);
       mark_ends.push_back(p + len);
@@ -152,7 +153,7 @@ bool SentenceContext::own_list_item(size_t i) const {
   int han = 0;
   while (p < l.end) {
     int len = 1;
-    char32_t c = utf8::decode(text_, p, &len);
+    char32_t c = next_char(text_, p, &len);
     if (utf8::is_han(c) && !connector(c)) ++han;
     p += len;
   }

@@ -1,15 +1,18 @@
 #include "metrics/literal_index.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/utf8.h"
+#include "metrics/char_scan.h"
 
 namespace aidtext {
 
 void LiteralIndex::add(std::string_view cue, int32_t payload) {
   if (cue.empty()) return;
   int len = 1;
-  char32_t first = utf8::decode(cue, 0, &len);
+  char32_t first = next_char(cue, 0, &len);
+  if (first < 0x10000) starts_[first >> 6] |= uint64_t{1} << (first & 63);
   std::vector<Entry>& bucket = buckets_[first];
   for (Entry& e : bucket) {
     if (e.cue != cue) continue;
@@ -17,6 +20,9 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
     return;
   }
   Entry entry{std::string(cue), {payload}};
+  size_t n = std::min<size_t>(8, cue.size());
+  std::memcpy(&entry.head, cue.data(), n);
+  entry.mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
   // Longest first, so the first match at a position is the longest one.
   auto at = std::find_if(bucket.begin(), bucket.end(),
                          [&](const Entry& e) { return e.cue.size() < entry.cue.size(); });
@@ -29,12 +35,16 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
   uint32_t pos = begin;
   while (pos < end) {
     int len = 1;
-    char32_t c = utf8::decode(text, pos, &len);
-    auto it = buckets_.find(c);
+    char32_t c = next_char(text, pos, &len);
+    auto it = may_start(c) ? buckets_.find(c) : buckets_.end();
     if (it != buckets_.end()) {
       std::string_view rest = text.substr(pos, end - pos);
+      uint64_t window = 0;
+      std::memcpy(&window, rest.data(), std::min<size_t>(8, rest.size()));
       for (const Entry& e : it->second) {
-        if (rest.size() >= e.cue.size() && rest.compare(0, e.cue.size(), e.cue) == 0) {
+        if ((window & e.mask) != e.head) continue;
+        if (rest.size() >= e.cue.size() &&
+            (e.cue.size() <= 8 || std::memcmp(rest.data() + 8, e.cue.data() + 8, e.cue.size() - 8) == 0)) {
           uint32_t hit_end = pos + static_cast<uint32_t>(e.cue.size());
           if (hit_end > covered_to) {
             for (int32_t p : e.payloads) out->push_back(CueHit{pos, hit_end, p});

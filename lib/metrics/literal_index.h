@@ -28,6 +28,7 @@ class LiteralIndex {
   // both (one hit each, same span): a word may belong to several groups.
   void add(std::string_view cue, int32_t payload);
   bool empty() const { return buckets_.empty(); }
+  bool may_start(char32_t c) const { return c >= 0x10000 || (starts_[c >> 6] >> (c & 63)) & 1; }
 
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
@@ -37,9 +38,14 @@ class LiteralIndex {
   struct Entry {
     std::string cue;
     std::vector<int32_t> payloads;
+    uint64_t head = 0;  // the cue's first 8 bytes (fewer: zero-padded), for a quick reject
+    uint64_t mask = 0;  // which bytes of `head` count
   };
   // First code point -> cues starting with it, longest first.
   std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+  // One bit per BMP code point: does some cue start with it? Most
+  // characters start none, and the bit test spares them the hash probe.
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(0x10000 / 64, 0);
 };
 
 }  // namespace aidtext

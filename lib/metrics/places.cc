@@ -1,9 +1,11 @@
 #include "metrics/places.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
 
 namespace aidtext {
@@ -50,6 +52,33 @@ size_t prev_char(std::string_view text, size_t end) {
   return b;
 }
 
+// Whether a not-place word ends at `end` or starts at `here` (the suffix).
+bool is_generic(std::string_view text, size_t here, size_t end, const RulePackData& rules) {
+  uint64_t key = 0;
+  // Words ending at the suffix: the suffix and the character before it.
+  if (here > 0) {
+    size_t b = prev_char(text, here);
+    if (two_char_key(text.substr(b, end - b), true, &key)) {
+      auto it = rules.not_place_by_end.find(key);
+      if (it != rules.not_place_by_end.end())
+        for (std::string_view w : it->second)
+          if (ends_at(text, end, w)) return true;
+    }
+  }
+  // Words starting at it: the suffix and the character after it.
+  if (end < text.size()) {
+    int len = 1;
+    next_char(text, end, &len);
+    if (two_char_key(text.substr(here, end + len - here), false, &key)) {
+      auto it = rules.not_place_by_start.find(key);
+      if (it != rules.not_place_by_start.end())
+        for (std::string_view w : it->second)
+          if (starts_at(text, here, w)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
@@ -60,29 +89,22 @@ PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
 }
 
 void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules) {
-  std::vector<char32_t> suffixes;
-  for (const std::string& s : rules.place_suffixes) {
-    int len = 1;
-    suffixes.push_back(utf8::decode(s, 0, &len));
-  }
+  const std::vector<char32_t>& suffixes = rules.suffix_chars;
   if (suffixes.empty()) return;
   uint32_t prev_end = 0;
   for (size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII: no suffix
+      ++pos;
+      continue;
+    }
     int len = 1;
-    char32_t c = utf8::decode(text, pos, &len);
+    char32_t c = next_char(text, pos, &len);
     size_t here = pos;
     pos += len;
-    if (std::find(suffixes.begin(), suffixes.end(), c) == suffixes.end()) continue;
+    if (!rules.is_suffix(c)) continue;
     size_t end = pos;
-    bool generic = false;
-    for (const std::string& w : rules.not_places) {
-      // 全县 ends at the suffix; 乡镇 and 县区 start at it.
-      if (ends_at(text, end, w) || starts_at(text, here, w)) {
-        generic = true;
-        break;
-      }
-    }
-    if (generic) continue;
+    // 全县 ends at the suffix; 乡镇 and 县区 start at it.
+    if (is_generic(text, here, end, rules)) continue;
     // Walk back over at most 3 stem characters.
     size_t b = here;
     int k = 0;
@@ -95,7 +117,7 @@ void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules)
       }
       size_t p = prev_char(text, b);
       int l2 = 1;
-      char32_t d = utf8::decode(text, p, &l2);
+      char32_t d = next_char(text, p, &l2);
       if (!utf8::is_han(d) || stop_char(d) || counting_numeral(d, next)) {
         delimited = true;
         break;
@@ -136,51 +158,41 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
   LiteralIndex names;
   std::vector<std::string> full;
   // 在张掖举行: a meeting's venue is a place name even without a suffix.
-  for (size_t at = text.find("在"); at != std::string_view::npos; at = text.find("在", at + 3)) {
-    size_t p = at + 3;
-    for (int n = 1; n <= 4 && p < text.size(); ++n) {
-      int len = 1;
-      char32_t c = utf8::decode(text, p, &len);
-      if (!utf8::is_han(c) || stop_char(c)) break;
-      p += len;
-      if (n < 2) continue;
-      bool venue = false;
-      for (const std::string& w : rules.venue_verbs) venue = venue || starts_at(text, p, w);
-      if (venue) {
-        std::string name(text.substr(at + 3, p - at - 3));
-        names.add(name, static_cast<int32_t>(full.size()));
-        full.push_back(name);
-        break;
+  // Found from the verbs (rarer than 在), looking back 2 to 4 characters.
+  for (const std::string& verb : rules.venue_verbs) {
+    for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
+      size_t b = at;
+      for (int n = 1; n <= 4 && b > 0; ++n) {
+        b = prev_char(text, b);
+        int len = 1;
+        char32_t c = next_char(text, b, &len);
+        if (!utf8::is_han(c)) break;
+        if (n >= 3 && c == U'在') {
+          std::string name(text.substr(b + len, at - b - len));
+          names.add(name, static_cast<int32_t>(full.size()));
+          full.push_back(name);
+          break;
+        }
+        if (stop_char(c)) break;
       }
     }
   }
+  // Stems of the suffixed names, each once, mapped to the first full name.
+  std::unordered_map<std::string_view, std::string_view> stems;
   for (const PlaceMention& m : mentions_) {
-    int len = 1;
-    size_t last = prev_char(m.name, m.name.size());
-    (void)len;
-    std::string stem = m.name.substr(0, last);
+    std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
     // Two characters at least: a one-character stem (岷) is too ambiguous alone.
-    if (stem.size() < 6) continue;
+    if (stem.size() < 6 || !stems.emplace(stem, m.name).second) continue;
     names.add(stem, static_cast<int32_t>(full.size()));
-    full.push_back(m.name);
+    full.emplace_back(m.name);
   }
   for (const std::string& p : rules.places) {
     // A province seen with its suffix (甘肃省) keeps that form.
-    std::string name = p;
-    for (const PlaceMention& m : mentions_)
-      if (m.name.size() > p.size() && m.name.compare(0, p.size(), p) == 0 && m.name.size() <= p.size() + 3) {
-        name = m.name;
-        break;
-      }
+    auto seen = stems.find(p);
     names.add(p, static_cast<int32_t>(full.size()));
-    full.push_back(name);
+    full.emplace_back(seen != stems.end() ? std::string(seen->second) : p);
   }
   if (names.empty()) return;
-  std::vector<char32_t> suffixes;
-  for (const std::string& sfx : rules.place_suffixes) {
-    int len = 1;
-    suffixes.push_back(utf8::decode(sfx, 0, &len));
-  }
   std::vector<CueHit> hits;
   names.scan(text, 0, static_cast<uint32_t>(text.size()), &hits);
   if (hits.empty()) return;
@@ -197,8 +209,8 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
     // 云南省 whose suffixed form was not kept: the suffix still belongs to it.
     int len = 1;
     if (h.end < text.size()) {
-      char32_t next = utf8::decode(text, h.end, &len);
-      if (std::find(suffixes.begin(), suffixes.end(), next) != suffixes.end() &&
+      char32_t next = next_char(text, h.end, &len);
+      if (rules.is_suffix(next) &&
           !(i < mentions_.size() && mentions_[i].span.begin < h.end + len)) {
         m.span.end = h.end + len;
         if (m.name == text.substr(h.begin, h.end - h.begin)) m.name = std::string(text.substr(h.begin, m.span.end - h.begin));
@@ -220,7 +232,7 @@ bool after_gap(std::string_view text, size_t pos, int max_chars, F f) {
     if (f(pos)) return true;
     if (pos >= text.size()) return false;
     int len = 1;
-    char32_t c = utf8::decode(text, pos, &len);
+    char32_t c = next_char(text, pos, &len);
     if (!utf8::is_han(c)) return false;
     pos += len;
   }

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <vector>
 
@@ -428,6 +429,36 @@ class RulePackParser {
   size_t patterns_ = 0;
 };
 
+// The bytes of the last (or first) two characters of `w` packed into *key;
+// false when `w` has fewer than two characters or they take more than 8 bytes.
+bool two_char_key(std::string_view w, bool last, uint64_t* key) {
+  size_t n = 0, chars = 0;
+  if (last) {
+    size_t b = w.size();
+    while (b > 0 && chars < 2) {
+      --b;
+      if ((static_cast<unsigned char>(w[b]) & 0xC0) != 0x80) ++chars;
+    }
+    n = w.size() - b;
+    if (chars < 2 || n > 8) return false;
+    *key = 0;
+    std::memcpy(key, w.data() + b, n);
+    return true;
+  }
+  size_t e = 0;
+  while (e < w.size() && chars < 2) {
+    int len = 1;
+    utf8::decode(w, e, &len);
+    e += len;
+    ++chars;
+  }
+  n = e;
+  if (chars < 2 || n > 8) return false;
+  *key = 0;
+  std::memcpy(key, w.data(), n);
+  return true;
+}
+
 void RulePackData::finish() {
   cues = LiteralIndex();
   has_patterns = false;
@@ -439,6 +470,22 @@ void RulePackData::finish() {
   for (size_t i = 0; i < block_cues.size(); ++i) cues.add(block_cues[i], payload(CueKind::kBlock, i));
   for (size_t i = 0; i < change_cues.size(); ++i) cues.add(change_cues[i], payload(CueKind::kChange, i));
   for (size_t i = 0; i < subset_markers.size(); ++i) cues.add(subset_markers[i], payload(CueKind::kSubset, i));
+  suffix_chars.clear();
+  suffix_bits.assign(0x10000 / 64, 0);
+  for (const std::string& sfx : place_suffixes) {
+    int len = 1;
+    char32_t c = utf8::decode(sfx, 0, &len);
+    suffix_chars.push_back(c);
+    if (c < 0x10000) suffix_bits[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  not_place_by_end.clear();
+  not_place_by_start.clear();
+  for (const std::string& w : not_places) {
+    uint64_t key = 0;
+    if (two_char_key(w, true, &key)) not_place_by_end[key].push_back(w);
+    if (two_char_key(w, false, &key)) not_place_by_start[key].push_back(w);
+  }
+
 }
 
 RulePack::RulePack() : impl_(std::make_unique<RulePackData>()) {}

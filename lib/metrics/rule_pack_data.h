@@ -3,8 +3,11 @@
 #ifndef AIDTEXT_METRICS_RULE_PACK_DATA_H_
 #define AIDTEXT_METRICS_RULE_PACK_DATA_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "metrics/literal_index.h"
@@ -55,6 +58,8 @@ struct Rule {
 enum class CueKind { kGroup = 0, kBlock = 1, kChange = 2, kSubset = 3 };
 inline constexpr int kKindStride = 1 << 20;  // more than any list can hold (limits in rule_pack.cc)
 
+bool two_char_key(std::string_view w, bool last, uint64_t* key);
+
 struct RulePackData {
   std::vector<MetricDef> metrics;
   std::vector<CueGroup> groups;
@@ -83,6 +88,20 @@ struct RulePackData {
   // Built by finish(): every literal cue of groups, block, change and subset.
   LiteralIndex cues;
   bool has_patterns = false;
+  // Built by finish() for the place finder: the suffixes decoded, and the
+  // not-place words as a set with their longest length in characters.
+  std::vector<char32_t> suffix_chars;
+  std::vector<uint64_t> suffix_bits = std::vector<uint64_t>(0x10000 / 64, 0);  // BMP suffixes, one bit each
+  bool is_suffix(char32_t c) const {
+    if (c < 0x10000) return (suffix_bits[c >> 6] >> (c & 63)) & 1;
+    for (char32_t s : suffix_chars)
+      if (s == c) return true;
+    return false;
+  }
+  // Not-place words keyed by their last two characters (for words ending at
+  // a suffix: 全县) and by their first two (for words starting at one: 县区),
+  // each key the bytes of two characters packed into 64 bits.
+  std::unordered_map<uint64_t, std::vector<std::string_view>> not_place_by_end, not_place_by_start;
   void finish();
 };
 

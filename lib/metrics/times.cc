@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/utf8.h"
+#include "metrics/char_scan.h"
 
 namespace aidtext {
 namespace {
@@ -154,7 +155,7 @@ bool TimeResolver::is_bullet(Range p) const {
 Range TimeResolver::first_clause(Range r) const {
   for (uint32_t p = r.begin; p < r.end;) {
     int len = 1;
-    char32_t c = utf8::decode(text_, p, &len);
+    char32_t c = next_char(text_, p, &len);
     if (clause_mark(c)) return Range{r.begin, p};
     p += len;
   }

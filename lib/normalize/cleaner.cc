@@ -1,6 +1,9 @@
 #include "normalize/cleaner.h"
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utility>
 
 #include "convert/mapped_writer.h"
@@ -26,6 +29,36 @@ constexpr std::array<unsigned char, 256> make_skip_table() {
   return t;
 }
 constexpr std::array<unsigned char, 256> kSkip = make_skip_table();
+
+// The first position at or after i holding a byte that may start
+// something to clean. Those bytes are never UTF-8 continuation bytes, so
+// in valid UTF-8 a match is always the start of a character, and the search
+// may look at raw bytes: sixteen at a time with SSE2, else a character at a
+// time through kSkip.
+inline size_t next_candidate(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&'), cr = _mm_set1_epi8('\r'), paren = _mm_set1_epi8('(');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, cr)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, paren), _mm_cmpeq_epi8(v, c2))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
+                     _mm_cmpeq_epi8(v, ef)));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+  // Fewer than 16 bytes left: byte by byte (i may sit inside a character here).
+  while (i < n && kSkip[p[i]]) ++i;
+  return i;
+#else
+  while (i < n && kSkip[p[i]]) i += kSkip[p[i]];
+  return i;
+#endif
+}
 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
@@ -58,8 +91,7 @@ class Cleaner {
     const size_t n = text_.size();
     size_t i = 0;
     while (i < n) {
-      // Skip what is never cleaned, a character at a time.
-      while (i < n && kSkip[p[i]]) i += kSkip[p[i]];
+      i = next_candidate(p, i, n);
       if (i >= n) break;
       const unsigned char b = p[i];
       if (b < 0x80) {

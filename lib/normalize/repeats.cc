@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
-#include <unordered_map>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -16,9 +16,13 @@ bool is_bullet(char32_t c) {
          c == U'◆' || c == U'◇' || c == U'▪' || c == U'*' || c == U'-' || c == U'・';
 }
 
+constexpr uint32_t kEmptySlot = UINT32_MAX;
+// Bytes hashed at each end of a long line (see describe()).
+constexpr size_t kHashedEdgeBytes = 48;
+
 struct Line {
   uint32_t begin = 0, end = 0;  // content: without indentation, bullets, trailing spaces
-  uint32_t chars = 0;           // characters in the content
+  uint32_t chars = 0;           // characters in the content, counted up to kMinRepeatedLineChars
   size_t hash = 0;
   int64_t first = -1;           // index of the earlier line it repeats
 };
@@ -46,10 +50,27 @@ Line describe(std::string_view text, size_t begin, size_t end) {
   while (size_t n = trailing_space(text, i, e)) e -= n;
   line.begin = static_cast<uint32_t>(i);
   line.end = static_cast<uint32_t>(e);
-  uint32_t chars = 0;
-  for (size_t k = i; k < e; ++k) chars += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
-  line.chars = chars;
-  line.hash = std::hash<std::string_view>{}(text.substr(i, e - i));
+  const size_t bytes = e - i;
+  // Only whether a line reaches kMinRepeatedLineChars matters: a character
+  // has 1 to 4 bytes, so most lines are decided by their byte length.
+  if (bytes >= 4 * kMinRepeatedLineChars) {
+    line.chars = static_cast<uint32_t>(kMinRepeatedLineChars);
+  } else {
+    uint32_t chars = 0;
+    for (size_t k = i; k < e; ++k) chars += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+    line.chars = chars;
+  }
+  // The hash looks at the length and both ends of the line (at most
+  // 2 x kHashedEdgeBytes bytes): lines that agree there but differ inside
+  // are told apart by the comparison that confirms every match.
+  const std::string_view content = text.substr(i, bytes);
+  const std::hash<std::string_view> h;
+  if (bytes <= 2 * kHashedEdgeBytes) {
+    line.hash = h(content);
+  } else {
+    line.hash = h(content.substr(0, kHashedEdgeBytes)) * 31 +
+                h(content.substr(bytes - kHashedEdgeBytes)) + bytes * 0x9E3779B97F4A7C15ULL;
+  }
   return line;
 }
 
@@ -70,20 +91,25 @@ std::vector<RepeatedPassage> find_repeated_passages(std::string_view text) {
     pos = nl + 1;
   }
 
-  // Every substantive line's first occurrence, by content hash.
-  std::unordered_multimap<size_t, uint32_t> seen;
-  seen.reserve(lines.size());
+  // Every substantive line's first occurrence, in an open-addressing table
+  // of line indices (one allocation, at most half full).
+  size_t substantive = 0;
+  for (const Line& line : lines) substantive += line.chars >= kMinRepeatedLineChars;
+  size_t capacity = 16;
+  while (capacity < 2 * substantive) capacity *= 2;
+  std::vector<uint32_t> slots(capacity, kEmptySlot);
   for (uint32_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];
     if (line.chars < kMinRepeatedLineChars) continue;
-    auto [lo, hi] = seen.equal_range(line.hash);
-    for (auto it = lo; it != hi; ++it) {
-      if (same_content(text, lines[it->second], line)) {
-        line.first = it->second;
+    size_t slot = line.hash & (capacity - 1);
+    for (; slots[slot] != kEmptySlot; slot = (slot + 1) & (capacity - 1)) {
+      const Line& earlier = lines[slots[slot]];
+      if (earlier.hash == line.hash && same_content(text, earlier, line)) {
+        line.first = slots[slot];
         break;
       }
     }
-    if (line.first < 0) seen.emplace(line.hash, k);
+    if (line.first < 0) slots[slot] = k;
   }
 
   // Merge consecutive repeats whose first copies keep their order.

@@ -30,6 +30,7 @@ constexpr std::string_view kFixed[] = {
     "一条心", "一盘棋", "一鼓作气", "一杆子", "一带一路", "一口气", "一部分", "一次性", "一把手",
     "一成不变", "一道", "一块儿", "一块", "一手", "一席之地", "一揽子", "一览", "一家人", "两不愁", "三保障",
     "一刀切", "一把抓", "一站式", "一本账", "一张网", "一张图", "一场空", "一条龙", "一条线",
+    "十分",  // "very" (十分重要); a score of ten is written 10分
 };
 
 constexpr std::string_view kSloganHeads[] = {
@@ -111,7 +112,7 @@ size_t function_word_after(std::string_view text, size_t pos) {
 }
 
 size_t fixed_expression_at(std::string_view text, size_t pos) {
-  if (!first_char_in(text, pos, "一两三")) return 0;
+  if (!first_char_in(text, pos, "一两三十")) return 0;
   size_t best = 0;
   for (std::string_view w : kFixed)
     if (w.size() > best && starts_with_at(text, pos, w)) best = w.size();

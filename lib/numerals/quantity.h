@@ -21,10 +21,12 @@ struct Quantity {
   Range span;                  // bytes of the whole expression in the NORMALIZED text
   Decimal value;               // exact, unit-scaled (0.81万户 -> 8100; 9.05% -> 9.05)
   std::optional<Decimal> value_high;  // ranges: 3至5万元 -> 30000..50000
-  std::string unit;            // canonical id ("CNY", "person", "household", "percent", "count", ...; "" none)
+  std::string unit;            // canonical id ("CNY", "person", "household", "percent", "count", ...; "" none;
+                               // the full list is in recognizer.h)
   std::string classifier;      // counting classifier kept for unit "count" ("个", "项", ...)
   Approx approx = Approx::kNone;
-  std::string date;            // dates: ISO-like "2018", "2018-12", "2017-05-22T14:50"
+  std::string date;            // dates: ISO-like "2018", "2018-12", "2017-05-22T14:50"; without a year
+                               // "--05-28" (month-day), "--05", "---28", "T14:50" (ISO 8601 truncated)
   bool relative_date = false;  // 今年/去年: `date` is empty; `date_offset` years from the document's
   int date_offset = 0;
   bool date_end_of_period = false;  // 2018年底 (the end of the period)

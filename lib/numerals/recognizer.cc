@@ -9,7 +9,7 @@
 // is allocated per character; records are appended to one vector.
 //
 // The rules, in the order they are tried at a numeral:
-//  1. Names and markers that contain numerals are skipped whole: plan names
+//  1. (name_rules.h) Names and markers that contain numerals are skipped whole: plan names
 //     in quotes (“1236”) or joined by + (1+17), list markers (一、 (一) 1.
 //     一是), codes glued to Latin letters (G20), fixed expressions (一条心,
 //     一鼓作气), parallel idioms N1-X-N2-Y (一户一策, 两不愁三保障, 三省四县:
@@ -20,7 +20,8 @@
 //     relative years (今年) and ordinals (第三, 第3批) become kDate / kOrdinal.
 //  3. Otherwise a quantity: an optional range (3至5万, 3-5万), then a unit
 //     word, then approximation words before (约, 近, 超过) or after (余, 多,
-//     左右, 以上). Percents: %, 百分之, 千分之, 个百分点, 成; fractions N分之M.
+//     左右, 以上). Percents: %, 百分之, 千分之, 个百分点, 成; fractions
+//     N分之M, a/b and mixed numbers (fraction_reader.h).
 //  4. A Chinese numeral is an amount only with a measure word, a unit, a
 //     scale (7000万贫困人口: 万 makes it a quantity with no unit), an
 //     approximation word, or a standalone reading (between punctuation or
@@ -32,7 +33,10 @@
 #include <bitset>
 
 #include "core/utf8.h"
+#include "numerals/char_context.h"
 #include "numerals/context_lexicon.h"
+#include "numerals/fraction_reader.h"
+#include "numerals/name_rules.h"
 #include "numerals/date_recognizer.h"
 #include "numerals/numeral_chars.h"
 #include "numerals/numeral_parser.h"
@@ -59,7 +63,7 @@ const char* to_string(Approx a) {
 
 namespace {
 
-using numerals::NumCharKind;
+using namespace numerals;  // char_context.h helpers, NumCharKind
 
 // What a lead byte may start: 0 nothing, 1 an ASCII digit or sign, 2 a 3-byte
 // sequence worth decoding.
@@ -89,60 +93,6 @@ const std::bitset<0x10000>& start_chars() {
 
 using numerals::starts_with_at;
 
-// `word` at pos with ASCII spaces allowed before each of its characters
-// ("百 分 之", "  个百分 点"): the end, or 0.
-size_t spaced_word(std::string_view text, size_t pos, std::string_view word) {
-  size_t p = pos;
-  for (size_t w = 0; w < word.size();) {
-    while (p < text.size() && text[p] == ' ') ++p;
-    size_t n = (static_cast<unsigned char>(word[w]) < 0x80) ? 1 : static_cast<size_t>(utf8::sequence_length(static_cast<unsigned char>(word[w])));
-    if (!starts_with_at(text, p, word.substr(w, n))) return 0;
-    p += n;
-    w += n;
-  }
-  return p;
-}
-
-char32_t cp_at(std::string_view text, size_t pos, int* len) {
-  if (pos >= text.size()) {
-    *len = 0;
-    return 0;
-  }
-  return utf8::decode(text, pos, len);
-}
-
-// The code point ending at `pos` (0 at the start) and its byte length.
-char32_t cp_before(std::string_view text, size_t pos, int* len) {
-  *len = 0;
-  if (pos == 0) return 0;
-  size_t b = pos - 1;
-  int back = 0;
-  while (b > 0 && back < 3 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) {
-    --b;
-    ++back;
-  }
-  int l;
-  char32_t c = utf8::decode(text, b, &l);
-  if (b + static_cast<size_t>(l) != pos) return utf8::kReplacement;
-  *len = l;
-  return c;
-}
-
-bool is_ascii_alnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'「' || c == U'『' || c == U'‘' || c == U'《'; }
-bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'」' || c == U'』' || c == U'’' || c == U'》'; }
-
-bool is_numeral_char(char32_t c) {
-  return numerals::classify_numeral_char(c).kind != NumCharKind::kNone;
-}
-
-// A boundary around a bare Chinese numeral: the text edge, or any character
-// that is not a Han ideograph (punctuation, space, Latin, digits).
-bool is_boundary_char(char32_t c) { return c == 0 || !utf8::is_han(c); }
-
 // Characters X for which "X一" is a word whose 一 counts nothing
 // (统一, 唯一, 之一, 万一 ...): a numeral never starts at such a 一.
 bool glued_yi(char32_t prev) {
@@ -156,20 +106,10 @@ bool glued_yi(char32_t prev) {
   }
 }
 
-ScanOptions recognizer_scan_options() {
-  ScanOptions o;
-  o.mode = NumeralMode::kSmart;
-  o.allow_bare_inner_unit = false;
-  return o;
-}
-
 struct Recognizer {
   std::string_view text;
   std::vector<Quantity>& out;
   size_t last_end = 0;
-
-  // Skips the numeral-like run at [begin, end): returns where to continue.
-  size_t skip(size_t end) { return end; }
 
   void emit_date(const numerals::DateMatch& d) {
     Quantity q;
@@ -184,119 +124,6 @@ struct Recognizer {
     // The year / month / day number is also kept as the value where there is one.
     out.push_back(std::move(q));
     last_end = d.end;
-  }
-
-  // Rule 1: names and markers. Returns the end of the skipped run, or 0.
-  size_t name_or_marker(const NumeralMatch& m) {
-    int lb, la;
-    char32_t before = cp_before(text, m.begin, &lb);
-    char32_t after = cp_at(text, m.end, &la);
-    bool arabic_only = m.has_arabic && !m.has_chinese;
-    // Inside a URL, e-mail address or percent-encoded string: the whole run
-    // of non-space ASCII is skipped.
-    if (arabic_only && ((before > 0x20 && before < 0x7F) || (after > 0x20 && after < 0x7F))) {
-      size_t b = m.begin, e = m.end;
-      while (b > 0 && static_cast<unsigned char>(text[b - 1]) > 0x20 && static_cast<unsigned char>(text[b - 1]) < 0x7F) --b;
-      while (e < text.size() && static_cast<unsigned char>(text[e]) > 0x20 && static_cast<unsigned char>(text[e]) < 0x7F) ++e;
-      std::string_view run = text.substr(b, e - b);
-      if (run.find("://") != std::string_view::npos || run.find("www.") != std::string_view::npos ||
-          run.find('@') != std::string_view::npos || run.find('=') != std::string_view::npos ||
-          run.find("%2") != std::string_view::npos)
-        return e;
-    }
-    // Codes glued to Latin letters or digits: G20, 5G, No.3 (not 5km, 168cm).
-    bool latin_unit = false;
-    if (is_ascii_letter(after)) {
-      const numerals::UnitWord* u = numerals::match_unit(text, m.end);
-      int l;
-      latin_unit = u && u->text[0] < 0x7F && !is_ascii_letter(cp_at(text, m.end + u->text.size(), &l));
-    }
-    if (arabic_only && (is_ascii_letter(before) || (is_ascii_letter(after) && !latin_unit))) {
-      size_t e = m.end;
-      while (e < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[e]))) ++e;
-      return e;
-    }
-    // Plan names joined by '+': 1+17, 1+19.
-    if (arabic_only && (after == U'+' || after == U'＋')) {
-      size_t e = m.end + la;
-      int l2;
-      if (cp_at(text, e, &l2) >= U'0' && cp_at(text, e, &l2) <= U'9') {
-        while (e < text.size() && (is_ascii_alnum(static_cast<unsigned char>(text[e])) || text[e] == '+')) ++e;
-        return e;
-      }
-    }
-    if (arabic_only && before == U'+') return m.end;
-    // Plan names: a bare Arabic number alone in quotes (“1236”).
-    if (arabic_only && is_open_quote(before) && is_close_quote(after)) return m.end;
-    // List markers: 一、  1、  (一)  （1）  一是 / 二是 at a clause start.
-    if (after == U'、' && !m.has_point) return m.end + la;
-    if ((before == U'(' || before == U'（') && (after == U')' || after == U'）')) return m.end + la;
-    if (m.has_chinese && !m.has_arabic && starts_with_at(text, m.end, "是") && !m.has_unit &&
-        (before == 0 || !utf8::is_han(before))) {
-      return m.end + 3;
-    }
-    if (arabic_only && (after == U'.' || after == U'．') && (before == 0 || before == U'\n' || before == U' ')) {
-      int l2;
-      char32_t next = cp_at(text, m.end + la, &l2);
-      if (!(next >= U'0' && next <= U'9')) return m.end + la;
-    }
-    if (!m.has_chinese || m.has_arabic) return 0;
-    // Chinese numerals only from here.
-    if (size_t fixed = numerals::fixed_expression_at(text, m.begin)) return m.begin + fixed;
-    // Five-year plans: 十一五 .. 十四五.
-    if (after == U'五' && m.chinese_digits == 1 && m.has_unit && !(m.value < Decimal(11)) &&
-        !(Decimal(15) < m.value) && !m.value_high)
-      return m.end + la;
-    bool single = m.end - m.begin == 3;  // one character
-    if (single && !m.has_point) {
-      // Parallel idioms: N1 X [X] N2 Y with single numerals (一户一策,
-      // 两不愁三保障, 三省四县, 一带一路, 一月一走访). N2 must not be followed
-      // by a measure word (一年两次 is two amounts).
-      for (int gap = 1; gap <= 2; ++gap) {
-        size_t p = m.end;
-        bool ok = true;
-        for (int g = 0; g < gap && ok; ++g) {
-          int l;
-          char32_t c = cp_at(text, p, &l);
-          ok = utf8::is_han(c) && !is_numeral_char(c);
-          p += l;
-        }
-        if (!ok) continue;
-        int l2;
-        char32_t n2 = cp_at(text, p, &l2);
-        auto n2c = numerals::classify_numeral_char(n2);
-        if (n2c.kind != NumCharKind::kDigit && !(n2c.kind == NumCharKind::kBigUnit) &&
-            !(n2c.kind == NumCharKind::kSmallUnit))
-          continue;
-        int l3;
-        char32_t y = cp_at(text, p + l2, &l3);
-        if (!utf8::is_han(y) || is_numeral_char(y) || numerals::is_measure_char(y)) continue;
-        if (y == U'毛' || y == U'角') continue;  // 十块三毛: yuan and jiao
-        return p + l2;
-      }
-    }
-    // N个 slogans: 四个意识, 两个维护, 五个一批.
-    if (starts_with_at(text, m.end, "个") && numerals::slogan_head_at(text, m.end + 3) && m.chinese_digits == 1 &&
-        !m.has_unit)
-      return m.end + 3;
-    // 届: a session number (十八届五中全会) names a meeting.
-    if (starts_with_at(text, m.end, "届")) return m.end + 3;
-    return 0;
-  }
-
-  // Short numbered phrases alone in quotes (“三个落实”, “三大清零”,
-  // “六个精准”): names of campaigns, not amounts.
-  bool quoted_phrase(size_t begin, size_t end) {
-    int l;
-    if (!is_open_quote(cp_before(text, begin, &l))) return false;
-    size_t p = end;
-    for (int k = 0; k < 4 && p < text.size(); ++k) {
-      char32_t c = cp_at(text, p, &l);
-      if (is_close_quote(c)) return true;
-      if (!utf8::is_han(c)) return false;
-      p += l;
-    }
-    return false;
   }
 
   // Rule 4: may a bare Chinese numeral at [m.begin, tail) be an amount?
@@ -390,7 +217,7 @@ struct Recognizer {
     if (!m) return pos + len;
     if (m->error != NumeralError::kNone) return m->end;  // too large or too precise: no value to report
     if (!starts_with_at(text, m->end, "分之")) {  // 三分之一 is a fraction, not an idiom
-      if (size_t skip_to = name_or_marker(*m)) return skip_to;
+      if (size_t skip_to = numerals::skip_name_or_marker(text, *m)) return skip_to;
     }
     // Dates and times.
     if (auto d = numerals::match_calendar_date(text, *m)) {
@@ -425,84 +252,7 @@ struct Recognizer {
     return end;
   }
 
-  struct Fraction {
-    Decimal value;
-    size_t end = 0;
-    bool percent = false;  // a bare power of ten below: 百万分之五 = 0.0005 %
-    Decimal numerator, denominator;
-  };
-
-  // N分之M starting with the denominator `den` (spaces allowed around 分之).
-  std::optional<Fraction> fenzhi(const NumeralMatch& den) {
-    if (den.value_high || den.value.is_zero()) return std::nullopt;
-    size_t e = spaced_word(text, den.end, "分之");
-    if (!e) return std::nullopt;
-    while (e < text.size() && text[e] == ' ') ++e;
-    auto num = scan_numeral(text, e, recognizer_scan_options());
-    if (!num || num->error != NumeralError::kNone || num->value_high) return std::nullopt;
-    // 百分之 / 百万分之: a denominator written with unit characters only is a percent.
-    bool bare_power = den.chinese_digits == 0 && !den.has_arabic && den.value.normalized().mantissa() == 1 &&
-                      !den.negative;
-    Fraction f;
-    f.end = num->end;
-    if (bare_power) {
-      auto v = num->value.mul(Decimal(100));
-      auto p = v ? v->div(den.value, 15) : std::nullopt;
-      if (!p) return std::nullopt;
-      f.value = *p;
-      f.percent = true;
-      return f;
-    }
-    auto v = num->value.div(den.value, 15);
-    if (!v) return std::nullopt;
-    f.value = *v;
-    f.numerator = num->value;
-    f.denominator = den.value;
-    return f;
-  }
-
-  // a/b with Arabic integers (3/5, -3/2), not a date (7/14/2020 is refused).
-  std::optional<Fraction> slash(const NumeralMatch& a) {
-    if (!a.has_arabic || a.has_chinese || a.has_point || a.has_unit || !starts_with_at(text, a.end, "/")) return std::nullopt;
-    ScanOptions o = recognizer_scan_options();
-    o.allow_sign = false;
-    o.allow_spaces = false;
-    auto b = scan_numeral(text, a.end + 1, o);
-    if (!b || b->error != NumeralError::kNone || b->has_chinese || b->has_point || b->value.is_zero()) return std::nullopt;
-    if (starts_with_at(text, b->end, "/")) return std::nullopt;
-    auto v = a.value.div(b->value, 15);
-    if (!v) return std::nullopt;
-    return Fraction{*v, b->end, false, a.value, b->value};
-  }
-
-  // A fraction starting with `m`: N分之M, a/b, or a mixed number m 又 N分之M / m a/b.
-  std::optional<Fraction> fraction_after(const NumeralMatch& m) {
-    if (auto f = fenzhi(m)) return f;
-    if (auto f = slash(m)) return f;
-    // Mixed numbers: 三百五十又三分之一, 1 3/5.
-    size_t p = m.end;
-    size_t you = spaced_word(text, p, "又");
-    bool spaced_arabic = !you && m.has_arabic && !m.has_chinese && starts_with_at(text, p, " ");
-    if (!you && !spaced_arabic) return std::nullopt;
-    if (!m.value.is_integer() || m.value_high) return std::nullopt;
-    size_t q = you ? you : p;
-    while (q < text.size() && text[q] == ' ') ++q;
-    auto den = scan_numeral(text, q, recognizer_scan_options());
-    if (!den || den->error != NumeralError::kNone) return std::nullopt;
-    auto f = spaced_arabic ? slash(*den) : fenzhi(*den);
-    if (!f || f->percent) return std::nullopt;
-    // (whole x den + num) / den, rounded once to 15 significant digits.
-    Decimal num = f->numerator;
-    if (m.negative) num = Decimal(-num.mantissa(), num.exponent());
-    auto whole = m.value.mul(f->denominator);
-    auto top = whole ? whole->add(num) : std::nullopt;
-    auto v = top ? top->div(f->denominator, 15) : std::nullopt;
-    if (!v) return std::nullopt;
-    f->value = *v;
-    return f;
-  }
-
-  size_t emit_fraction(const Fraction& f, size_t begin) {
+  size_t emit_fraction(const numerals::Fraction& f, size_t begin) {
     Quantity q;
     q.unit = f.percent ? "percent" : "fraction";
     q.value = f.value;
@@ -512,7 +262,7 @@ struct Recognizer {
       a = w->approx;
       start = begin - w->text.size();
     }
-    return finish(q, start, f.end, f.end, a, true, begin);
+    return finish(q, start, f.end, f.end, a, begin);
   }
 
   // 角 / 毛 (a tenth) and 分 (a hundredth of a yuan) after 元 at pos: adds
@@ -536,19 +286,6 @@ struct Recognizer {
     return pos;
   }
 
-  // The end of the run of numeral characters from `pos` (a rejected Chinese
-  // numeral is skipped whole: 千百年 gives neither 千 nor 百年).
-  size_t numeral_run_end(size_t pos) {
-    int l;
-    while (pos < text.size()) {
-      char32_t c = cp_at(text, pos, &l);
-      auto k = numerals::classify_numeral_char(c).kind;
-      if (k == NumCharKind::kNone || k == NumCharKind::kPoint || k == NumCharKind::kApprox || c < 0x80) break;
-      pos += l;
-    }
-    return pos;
-  }
-
   // Rule 3 and 4 for the numeral `m`.
   size_t quantity(NumeralMatch m) {
     Quantity q;
@@ -561,7 +298,7 @@ struct Recognizer {
 
     // Fractions: N分之M (三分之一), mixed numbers (一又二分之一, 1 3/5), a/b.
     if (!m.value_high) {
-      if (auto f = fraction_after(m)) return emit_fraction(*f, m.begin);
+      if (auto f = numerals::read_fraction(text, m)) return emit_fraction(*f, m.begin);
     }
 
     // Ranges: 3至5万, 3-5万元, 十八至三十万, 两到三千.
@@ -757,16 +494,16 @@ struct Recognizer {
 
     // Rule 4: a bare Chinese numeral needs a reason to be an amount.
     if (chinese_only && !unit && !duration_year && !scaled && approx == Approx::kNone) {
-      if (m.digit_string || (m.digit_pair && !high) || !standalone(m, tail, has_prefix)) return numeral_run_end(m.end);
+      if (m.digit_string || (m.digit_pair && !high) || !standalone(m, tail, has_prefix)) return numerals::numeral_run_end(text, m.end);
     }
-    if (chinese_only && m.digit_pair && !unit && !duration_year) return numeral_run_end(m.end);  // 七八: needs a measure word
+    if (chinese_only && m.digit_pair && !unit && !duration_year) return numerals::numeral_run_end(text, m.end);  // 七八: needs a measure word
     bool discount = unit && unit->kind == numerals::UnitKind::kDiscount;
     if (chinese_only && m.digit_string && !high && !discount) {
       // 一七二零: digit-by-digit readings only stand for numbers with a unit
       // of their own (years are dates); 唯一一个 is not eleven.
-      if (m.chinese_digits < 3) return numeral_run_end(m.end);
+      if (m.chinese_digits < 3) return numerals::numeral_run_end(text, m.end);
     }
-    if (chinese_only && unit && unit->kind == numerals::UnitKind::kClassifier && quoted_phrase(m.begin, m.end))
+    if (chinese_only && unit && unit->kind == numerals::UnitKind::kClassifier && numerals::quoted_phrase(text, m.begin, m.end))
       return end;
     // A lone financial digit (陆, 伍, 拾) before a measure word is a word of
     // its own (登陆部队, 队伍): financial numerals count money.
@@ -777,12 +514,12 @@ struct Recognizer {
 
     q.value = low;
     q.value_high = high;
-    return finish(q, start, number_end, end, approx, false, m.begin);
+    return finish(q, start, number_end, end, approx, m.begin);
   }
 
-  size_t finish(Quantity& q, size_t start, size_t number_end, size_t end, Approx approx, bool keep_value,
+  // Appends q with its span [start, end) and numeral [number_begin, number_end).
+  size_t finish(Quantity& q, size_t start, size_t number_end, size_t end, Approx approx,
                 size_t number_begin = SIZE_MAX) {
-    (void)keep_value;
     q.kind = QuantityKind::kQuantity;
     q.approx = approx;
     q.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};

@@ -33,9 +33,10 @@ struct SuspectWindow {
 // Characters of context either side of a signal: enough to hold a damaged
 // sentence and the clean text the language model compares it with.
 inline constexpr uint32_t kContextChars = 48;
-// A window longer than this many characters is cut (the lattice decoder's
-// memory grows with the window); damage rarely runs this long unbroken.
-inline constexpr uint32_t kMaxWindowChars = 4096;
+// A window longer than this many characters is decoded in pieces: the
+// decoder's memory grows with the window (about 1 MB per 1000 characters of
+// hole-ridden text), and damage that long is decoded as well piecewise.
+inline constexpr uint32_t kMaxWindowChars = 1024;
 
 std::vector<SuspectWindow> find_suspect_windows(std::string_view text);
 

@@ -18,6 +18,11 @@ constexpr size_t kBeamWidth = 16;
 // frequent characters of the target codec. 2500 characters cover about 98%
 // of running Chinese text; a rarer one cannot be guessed from context anyway.
 constexpr size_t kMaxGuessChars = 2500;
+// Of those, at most this many (the most frequent) that fit the known bytes
+// and constraints become candidates: a character guessed from context alone
+// is almost always a common one, and each candidate costs a beam's worth of
+// bigram look-ups.
+constexpr size_t kMaxFittingGuesses = 300;
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // A path this much (nats) costlier than the best one into the same node is
 // dropped at once: beyond any difference the rest of the window could make up
@@ -198,7 +203,7 @@ class Lattice {
     traditional_ = votes > 0;
     build();
   }
-  LatticeResult decode(char32_t before, char32_t after);
+  LatticeResult decode(char32_t before, char32_t after, WorkBudget* budget);
 
  private:
   void build();
@@ -492,14 +497,19 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     }
     return;
   }
+  size_t fitted = 0;
   for (const GuessChar& g : guess_chars(h_.target)) {
+    if (fitted == kMaxFittingGuesses) break;
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
       const Slot& s = *p.slot[i];
       fits = s.known ? s.value == g.bytes[i] : s.allowed.has(g.bytes[i]);
     }
-    if (fits) push(g.ch, g.bytes.data());
+    if (fits) {
+      ++fitted;
+      push(g.ch, g.bytes.data());
+    }
   }
 }
 
@@ -509,7 +519,7 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
   for (const Pattern& p : patterns) emit(p, p.end, out);
 }
 
-LatticeResult Lattice::decode(char32_t before, char32_t after) {
+LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget) {
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
@@ -566,6 +576,16 @@ LatticeResult Lattice::decode(char32_t before, char32_t after) {
     if (nd.edges.empty() && nd.insert_slot < 0) continue;
     cands.clear();
     candidates_from(i, cands);
+    if (budget) {
+      const uint64_t work = static_cast<uint64_t>(cands.size()) * beam.size() + 1;
+      if (work > budget->remaining) {
+        budget->remaining = 0;
+        result.aborted = true;
+        result.best_cost = result.literal_cost;
+        return result;
+      }
+      budget->remaining -= work;
+    }
     for (const Candidate& cd : cands) {
       float best = kInfinity;
       int32_t best_s = -1;
@@ -619,9 +639,9 @@ bool LatticeResult::any_decoded() const {
 }
 
 LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
-                            const Hypothesis& h, const LatticeCosts& costs) {
+                            const Hypothesis& h, const LatticeCosts& costs, WorkBudget* budget) {
   Lattice lattice(window, h, costs);
-  return lattice.decode(before, after);
+  return lattice.decode(before, after, budget);
 }
 
 }  // namespace aidtext::repair

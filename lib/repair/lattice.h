@@ -58,14 +58,27 @@ struct LatticeResult {
   float best_cost = 0;
   float literal_cost = 0;  // cost of the window kept as it is
   bool traditional = false;  // scored as traditional-script text
+  bool aborted = false;      // the work budget ran out: steps are empty
   std::vector<PathStep> steps;
   bool any_decoded() const;
 };
 
+// Work allowed to one call of the repairer, counted in (state, candidate)
+// evaluations of the decoder. Damaged text costs about 10 ns per evaluation
+// and 10^3..10^4 evaluations per character; hostile text (holes everywhere)
+// far more. A decode that would overrun the budget stops and keeps its window
+// as it is, so that no input can make the repairer run for long.
+struct WorkBudget {
+  uint64_t remaining;
+};
+
 // Decodes `window` under `h`. `before`/`after` are the characters around the
-// window (0 at the ends of the text), used as language-model context.
+// window (0 at the ends of the text), used as language-model context. With
+// `budget`, stops (returning the window unchanged, aborted = true) when the
+// budget runs out.
 LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
-                            const Hypothesis& h, const LatticeCosts& costs = {});
+                            const Hypothesis& h, const LatticeCosts& costs = {},
+                            WorkBudget* budget = nullptr);
 
 }  // namespace aidtext::repair
 

@@ -5,8 +5,6 @@
 #include "repair/repairer.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <span>
 
 #include "core/text_builder.h"
@@ -36,6 +34,9 @@ constexpr double kMaxFullyGuessedShare = 0.25;
 // replaces: the language model's errors on clean text (names, terms, pinyin
 // notes) stay below it, real mojibake clears it by far.
 constexpr float kMinGain = 6.0f;
+// Decoder work allowed per call (see repair::WorkBudget): about a second of
+// one core at worst. The damaged passage of dev article 001 needs 0.9M.
+constexpr uint64_t kWorkBudget = 20'000'000;
 
 const Hypothesis kUtf8AsSingleByte{"utf8-as-latin1", SourceView::kSingleByte, TargetCodec::kUtf8};
 const Hypothesis kGbkAsSingleByte{"gbk-as-latin1", SourceView::kSingleByte, TargetCodec::kGbk};
@@ -118,6 +119,7 @@ bool has_gbk_read_fffd(std::span<const WindowChar> win) {
 }
 
 struct Pass {
+  bool unchanged = false;  // nothing suspect: text and map not filled in
   std::string text;
   OffsetMap map;
   std::vector<Repair> repairs;
@@ -157,12 +159,14 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
     if (i < k) {
       const uint32_t t0 = steps[i].token_begin;
       const uint32_t t1 = steps[k - 1].token_end;
-      size_t guessed = 0, fully_guessed = 0;
+      size_t guessed = 0, fully_guessed = 0, unknown_bytes = 0, known_bytes = 0;
       float decoded_cost = 0;
       std::string repaired;
       for (size_t s = i; s < k; ++s) {
         if (steps[s].unknown_bytes) ++guessed;
         if (steps[s].known_bytes == 0) ++fully_guessed;
+        unknown_bytes += steps[s].unknown_bytes;
+        known_bytes += steps[s].known_bytes;
         decoded_cost += steps[s].cost;
         utf8::append(repaired, steps[s].ch);
       }
@@ -181,6 +185,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       const char32_t right = t1 < win.size() ? win[t1].ch : after;
       const bool only_guesses = fully_guessed == k - i;
       bool unsupported = only_guesses && !(lm.id(left) && lm.id(right));
+      // More unknown bytes than known ones: the text carries too little to
+      // say what it was (GBK read as UTF-8 leaves little but U+FFFD).
+      if (!only_guesses && unknown_bytes > known_bytes) unsupported = true;
       // Latin-1 mojibake always contains Latin-1 letters (the lead bytes of
       // UTF-8 and GBK); a run of cp1252 punctuation (“——”) is typography.
       if (h.source == SourceView::kSingleByte) {
@@ -215,12 +222,11 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
   (void)next_token;
 }
 
-Pass run_pass(std::string_view text) {
+Pass run_pass(std::string_view text, repair::WorkBudget& budget) {
   Pass pass;
   std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text);
   if (windows.empty()) {
-    pass.text.assign(text);
-    pass.map = OffsetMap::identity(static_cast<uint32_t>(text.size()));
+    pass.unchanged = true;
     return pass;
   }
   TextBuilder out(text);
@@ -240,16 +246,7 @@ Pass run_pass(std::string_view text) {
         continue;
       }
       for (const Hypothesis* h : hyps) {
-        repair::LatticeResult r = repair::decode_window(win, before, after, *h);
-        if (std::getenv("AIDTEXT_REPAIR_DEBUG")) {
-          std::fprintf(stderr, "[%s] best %.1f literal %.1f:", h->kind, r.best_cost, r.literal_cost);
-          for (const auto& st : r.steps) {
-            std::string u;
-            utf8::append(u, st.ch);
-            std::fprintf(stderr, " %s%s%.1f", u.c_str(), st.decoded ? (st.unknown_bytes ? "?" : "*") : "", st.cost);
-          }
-          std::fprintf(stderr, "\n");
-        }
+        repair::LatticeResult r = repair::decode_window(win, before, after, *h, {}, &budget);
         if (!r.any_decoded()) continue;
         if (!best_h || r.best_cost < best.best_cost) {
           best = std::move(r);
@@ -278,9 +275,10 @@ Repaired repair_mojibake(std::string_view utf8_text) {
   Repaired result;
   result.text.assign(utf8_text);
   result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
+  repair::WorkBudget budget{kWorkBudget};
   for (int p = 0; p < kMaxPasses; ++p) {
-    Pass pass = run_pass(result.text);
-    if (pass.repairs.empty()) break;
+    Pass pass = run_pass(result.text, budget);
+    if (pass.unchanged || pass.repairs.empty()) break;
     // Earlier repairs move to the new text; new ones get input ranges in the
     // stage's input. A repair inside an earlier one is a second layer of the
     // same damage (text encoded twice): the earlier record absorbs it.

@@ -1,5 +1,19 @@
 // Mojibake repair over decoded UTF-8 text: finds damaged spans and repairs
 // them where a repair is clearly more plausible Chinese than the span.
+//
+// A cheap first pass (damage_scan.h) picks windows that look damaged; each is
+// decoded under the hypotheses its signals suggest (lattice.h) and scored by a
+// character language model built from jieba's dictionary (char_lm.h).
+// Repair.kind is one of:
+//   reversible: "utf8-as-latin1", "utf8-as-cp1252", "utf8-double-encoded",
+//               "gbk-as-latin1", "big5-as-gb18030", "gbk-as-big5";
+//   lossy:      "utf8-as-gbk", "big5-as-gbk", "gbk-as-big5", "gbk-misaligned"
+//               (guessed_chars > 0: characters with a byte chosen by context);
+//   "unrecoverable" (repaired = false): U+FFFD / 锟斤拷 / private-use runs,
+//               left as they are.
+// Each repaired span is one block of the offset map (output -> its input span).
+// Work per call is bounded (kWorkBudget in repairer.cc): hostile input ends in
+// well under a second and is left as it is where the budget runs out.
 #ifndef AIDTEXT_REPAIR_REPAIRER_H_
 #define AIDTEXT_REPAIR_REPAIRER_H_
 
@@ -18,6 +32,8 @@ struct Repaired {
   std::vector<Repair> repairs;   // ranges: input = this stage's input, output = text
 };
 
+// Thread-safe; never throws except std::bad_alloc. `utf8` need not be valid:
+// invalid bytes are left as they are.
 Repaired repair_mojibake(std::string_view utf8);
 
 }  // namespace aidtext

@@ -11,8 +11,23 @@ bool is_marker(char32_t c) {
 }
 }  // namespace
 
+namespace {
+// Whether `text` holds any marker at all, by byte search (memchr speed):
+// U+FFFD is EF BF BD, 锟 is E9 94 9F, private use U+E000..U+F8FF is EE xx xx
+// or EF 80..A3 xx.
+bool may_have_markers(std::string_view text) {
+  if (text.find("\xEF\xBF\xBD") != std::string_view::npos) return true;
+  if (text.find("\xE9\x94\x9F") != std::string_view::npos) return true;
+  for (size_t i = text.find('\xEE'); i != std::string_view::npos; i = text.find('\xEE', i + 1)) return true;
+  for (size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1))
+    if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3) return true;
+  return false;
+}
+}  // namespace
+
 std::vector<Repair> find_unrecoverable(std::string_view text) {
   std::vector<Repair> out;
+  if (!may_have_markers(text)) return out;
   uint32_t count = 0, first = 0, last_end = 0, chars_since = 0;
   auto close = [&] {
     if (count >= kMinMarkers) {

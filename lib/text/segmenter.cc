@@ -57,10 +57,21 @@ void add_sentences(std::string_view t, Range para, uint32_t index, std::vector<S
   size_t start = para.begin;
   size_t pos = para.begin;
   while (pos < para.end) {
-    int len = 1;
-    char32_t c = utf8::decode(t, pos, &len);
-    pos += len;
-    if (!ends_sentence(c)) continue;
+    unsigned char b = static_cast<unsigned char>(t[pos]);
+    // Enders are ASCII or start with E2 (…), E3 (。) or EF (！？；): other
+    // bytes are skipped without decoding.
+    if (b < 0x80) {
+      ++pos;
+      if (b != '!' && b != '?' && b != ';') continue;
+    } else if (b != 0xE2 && b != 0xE3 && b != 0xEF) {
+      pos += utf8::sequence_length(b);
+      continue;
+    } else {
+      int len = 1;
+      char32_t c = utf8::decode(t, pos, &len);
+      pos += len;
+      if (!ends_sentence(c)) continue;
+    }
     // Runs of enders (！？, ……) and closing quotes belong to this sentence.
     while (pos < para.end) {
       int l2 = 1;

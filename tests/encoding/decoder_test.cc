@@ -166,6 +166,18 @@ BOOST_AUTO_TEST_CASE(seeds_round_trip_in_every_encoding, *boost::unit_test::prec
   }
 }
 
+BOOST_AUTO_TEST_CASE(long_ascii_preamble_does_not_hide_the_encoding) {
+  std::string markup;
+  while (markup.size() < 100000) markup += "<div class=\"nav\"><a href=\"/index.html\">home</a></div>\n";
+  const std::string text = "全县贫困发生率降至0.5%，脱贫攻坚取得决定性胜利。";
+  for (const char* enc : {"GBK", "Big5"}) {
+    const std::string body = std::string(enc) == "Big5" ? "全縣貧困發生率降至0.5%，脫貧攻堅取得決定性勝利。" : text;
+    Decoded d = decode(markup + icu_encode(body, enc));
+    BOOST_TEST(d.encoding == (std::string(enc) == "GBK" ? "GB18030" : "Big5"));
+    BOOST_TEST(d.text == markup + body);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(invalid_sequences_become_replacement_characters) {
   // GBK with a lead byte before a space (no GBK trail byte), and a
   // truncated pair at the end.

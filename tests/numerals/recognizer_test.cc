@@ -56,6 +56,7 @@ BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
   BOOST_TEST(describe("温度-3度") == "-3=-3");
   BOOST_TEST(describe("身高168cm，跑了5km") == "168cm=168 cm | 5km=5 km");
   BOOST_TEST(describe("G20峰会和5G网络") == "");  // codes, not amounts
+  BOOST_TEST(describe("电话0931-8888888") == "");
   BOOST_TEST(describe("一吨半和三年半") == "一吨半=1.5 t | 三年半=3.5 year");
   BOOST_TEST(describe("单价50元6角三分") == "50元6角三分=50.63 CNY");
 }

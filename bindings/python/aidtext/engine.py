@@ -71,12 +71,14 @@ class NormalizeResult:
     repairs: Tuple[Repair, ...]
     repeats: Tuple[Repeat, ...]
     input: bytes                  # the bytes given to the library (str input: UTF-8)
-    _map: SourceMap
+    _map: Optional[SourceMap]
 
     def source_range(self, start: int, end: int) -> Tuple[int, int]:
         """The ORIGINAL input byte range [s, e) that normalized text bytes
         [start, end) came from. Raises aidtext.Error(OUT_OF_RANGE) for a
         range outside the text."""
+        if self._map is None:
+            raise Error(Status.NOT_AVAILABLE, "normalize() was called with provenance=False")
         try:
             return self._map.source_range(start, end)
         except ValueError as e:
@@ -196,8 +198,11 @@ class Engine:
 
     # ---- calls ------------------------------------------------------------
 
-    def normalize(self, data: Input) -> NormalizeResult:
-        """Decodes, repairs, cleans and converts data to simplified UTF-8."""
+    def normalize(self, data: Input, provenance: bool = True) -> NormalizeResult:
+        """Decodes, repairs, cleans and converts data to simplified UTF-8.
+        The result keeps a copy of the provenance map for source_range(),
+        which costs about one library query per character of changed text;
+        provenance=False skips it (source_range() then raises NOT_AVAILABLE)."""
         raw = _as_bytes(data)
 
         def read(lib, res):
@@ -209,7 +214,7 @@ class Engine:
                 repairs=tuple(_repairs(lib, res)),
                 repeats=tuple(_repeats(lib, res)),
                 input=raw,
-                _map=SourceMap(text, _source_query(lib, res)))
+                _map=SourceMap(text, _source_query(lib, res), raw) if provenance else None)
 
         return self._call(self._lib.aidtext_normalize, raw, (), read)
 

@@ -35,7 +35,7 @@ def compare_with_library(engine, raw: bytes, samples: int = 400) -> int:
     def read(lib, res):
         text = engine_module._result_text(lib, res)
         query = engine_module._source_query(lib, res)
-        copy = SourceMap(text, query)
+        copy = SourceMap(text, query, raw)
         bounds = _char_bounds(text)
         rng = random.Random(len(raw))
         pairs = list(zip(bounds, bounds[1:]))[:3000]               # every character
@@ -106,3 +106,11 @@ def test_copied_map_matches_the_library_on_random_mixtures(engine):
             raw = b"".join(rng.choice(parts)[rng.randrange(0, 8):][: rng.randrange(1, 30)]
                            for _ in range(rng.randrange(1, 5)))
         compare_with_library(engine, raw, samples=60)
+
+
+def test_provenance_can_be_skipped(engine):
+    r = engine.normalize(DIRTY_INPUTS["full width"], provenance=False)
+    assert r.text == engine.normalize(DIRTY_INPUTS["full width"]).text
+    with pytest.raises(aidtext.Error) as info:
+        r.source_range(0, 1)
+    assert info.value.status == aidtext.Status.NOT_AVAILABLE

@@ -1,0 +1,35 @@
+// Inline UTF-8 stepping for the metric stage's per-character loops: ASCII
+// and well-formed 3-byte sequences (all of CJK) are decoded in place, other
+// forms go to utf8::decode, which handles anything malformed.
+#ifndef AIDTEXT_METRICS_CHAR_SCAN_H_
+#define AIDTEXT_METRICS_CHAR_SCAN_H_
+
+#include <string_view>
+
+#include "core/utf8.h"
+
+namespace aidtext {
+
+inline char32_t next_char(std::string_view s, size_t pos, int* len) {
+  const unsigned char b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    *len = 1;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && pos + 2 < s.size()) {
+    const unsigned char b1 = static_cast<unsigned char>(s[pos + 1]);
+    const unsigned char b2 = static_cast<unsigned char>(s[pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      char32_t cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        *len = 3;
+        return cp;
+      }
+    }
+  }
+  return utf8::decode(s, pos, len);
+}
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_CHAR_SCAN_H_
