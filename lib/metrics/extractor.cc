@@ -45,12 +45,20 @@ bool same_place(const std::optional<std::string>& a, const std::optional<std::st
   return x.substr(0, n) == y.substr(0, n);
 }
 
+// A headline: one short line without a sentence end.
+bool headline(std::string_view sentence) {
+  constexpr size_t kMaxHeadlineBytes = 150;
+  return sentence.size() <= kMaxHeadlineBytes && sentence.find("。") == std::string_view::npos &&
+         sentence.find("，") == std::string_view::npos;
+}
+
 // Merges a record into an earlier one stating the same fact; true if merged.
+// A headline repeating a body figure is the same fact wherever each puts it.
 bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
   for (MetricRecord& k : kept) {
     if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
     if (k.time && r.time && *k.time != *r.time) continue;
-    if (!same_place(k.place, r.place)) continue;
+    if (!same_place(k.place, r.place) && !headline(k.sentence) && !headline(r.sentence)) continue;
     if (!k.time) k.time = r.time;
     if (!k.place) k.place = r.place;
     return true;
@@ -66,10 +74,20 @@ bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
 std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
                                           const std::vector<const Quantity*>& group,
                                           const std::vector<Attachment>& atts, std::string_view text) {
-  size_t split = text.substr(sentence.begin, q.span.begin - sentence.begin).rfind("分别");
-  if (split != std::string_view::npos) {
+  // 分别 in the figure's own clause (no ， between them).
+  std::string_view before = text.substr(sentence.begin, q.span.begin - sentence.begin);
+  size_t split = before.rfind("分别");
+  if (split != std::string_view::npos && before.find("，", split) == std::string_view::npos &&
+      before.find(",", split) == std::string_view::npos) {
     uint32_t at = sentence.begin + static_cast<uint32_t>(split);
-    std::vector<std::string> list = places.list_ending_at(text, at);
+    // The list of places the 分别 refers to: right before it, or the last
+    // list earlier in the sentence (…分别减贫…，贫困发生率分别降至…).
+    std::vector<std::string> list;
+    for (const PlaceMention& m : places.mentions()) {
+      if (m.span.begin < sentence.begin || m.span.end > at) continue;
+      std::vector<std::string> l = places.list_ending_at(text, m.span.end);
+      if (l.size() >= 2) list = std::move(l);
+    }
     if (list.size() >= 2) {
       size_t index = 0;
       for (size_t j = 0; j < k; ++j)

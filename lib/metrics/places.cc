@@ -254,6 +254,11 @@ bool ends_with_any(std::string_view text, size_t pos, const std::vector<std::str
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
+  // Start of the chain (甘肃省定西市…) that mention i ends.
+  auto chain_begin_of = [&](size_t i) {
+    while (i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin) --i;
+    return mentions_[i].span.begin;
+  };
   for (size_t i = 0; i < mentions_.size(); ++i) {
     PlaceMention& m = mentions_[i];
     // 甘肃省定西市渭源县: only the last name of a chain speaks for it.
@@ -273,9 +278,19 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between).
+    // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between); in a
+    // list of givers (红桥区、河北区累计向…投入) every name gives.
     if (after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
       m.governs = false;
+      for (size_t j = first; j > 0;) {
+        --j;
+        std::string_view gap = text.substr(mentions_[j].span.end, chain_begin_of(j + 1) - mentions_[j].span.end);
+        if (gap != "、" && gap != "和" && gap != "及" && gap != "与") break;
+        mentions_[j].governs = false;
+        size_t f = j;
+        while (f > 0 && mentions_[f - 1].span.end == mentions_[f].span.begin) mentions_[--f].governs = false;
+        j = f;
+      }
       continue;
     }
     // Where people went: 赴浙江省务工, 向青岛等地转移输出, 到中山市就读.

@@ -84,7 +84,35 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
   char32_t prev = 0;
   uint32_t prev_pos = 0;
   uint32_t i = 0;
+  const uint64_t* rare_words = rare_table.data();
   while (i < n) {
+    // Fast path: a run of CJK characters and full-width forms (U+3000..U+9FFF,
+    // U+FF00..U+FFEF), which never signal anything but rarity. This loop is
+    // all that clean Chinese text costs: a decode and a bit test per character.
+    {
+      uint32_t bits = rare_bits, j = i, count = 0, last = 0;
+      while (j + 2 < n) {
+        const uint32_t b0 = s[j], b1 = s[j + 1], b2 = s[j + 2];
+        if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+        const uint32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        if (!((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF))) break;
+        const uint32_t rare = static_cast<uint32_t>(rare_words[c >> 6] >> (c & 63)) & 1;
+        bits = ((bits << 1) | rare) & 0xFF;
+        if (rare && std::popcount(bits) >= kRareRunCount) hit(j, kRareRun);
+        last = c;
+        j += 3;
+        ++count;
+      }
+      if (count) {
+        if (prev == '?') hit(prev_pos, kQuestionMark);
+        prev = last;
+        prev_pos = j - 3;
+        rare_bits = bits;
+        char_index += count;
+        i = j;
+        if (i >= n) break;
+      }
+    }
     const unsigned char b = s[i];
     if (b < 0x80) {
       if (b == '\n') rare_bits = 0;
