@@ -33,6 +33,9 @@ class MappedWriter {
  public:
   explicit MappedWriter(std::string_view input) : owned_(input) { in_ = owned_; }
   explicit MappedWriter(std::string&& input) : owned_(std::move(input)) { in_ = owned_; }
+  // in_ points into owned_ (possibly its small-string buffer): not movable.
+  MappedWriter(const MappedWriter&) = delete;
+  MappedWriter& operator=(const MappedWriter&) = delete;
 
   // The input: readable at and after the current position until finish().
   std::string_view input() const { return in_; }
