@@ -84,7 +84,11 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   supplementary_phrase_start_ = flags & kHeaderFlagSupplementaryStart;
   for (uint32_t c = 0; c < 0x10000; ++c) {
     const bool starts = (start_[c >> 3] >> (c & 7)) & 1;
-    if (bmp_[c] != 0 || starts) active_[c >> 6] |= uint64_t{1} << (c & 63);
+    const uint16_t v = bmp_[c];
+    if (v != 0 || starts) active_[c >> 6] |= uint64_t{1} << (c & 63);
+    const bool three_bytes = c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
+    const bool simple_value = v == 0 || (v >= 0x800 && v < 0xD800) || (v > 0xDFFF && v != kSeeSupplementary);
+    if (three_bytes && !starts && simple_value) simple_[c] = static_cast<uint16_t>(v ? v : c);
   }
   for (uint32_t i = 0; i < phrase_count; ++i) {
     const unsigned char* e = index_ + i * kPhraseEntrySize;

@@ -42,10 +42,11 @@ class ConversionTable {
     return (active_[c >> 6] >> (c & 63)) & 1;
   }
 
-  // The raw BMP entry of `c` (< 0x10000): 0 when unchanged, else the
-  // simplified code point, or kSeeSupplementary (then use map_char()).
-  uint16_t bmp_entry(char32_t c) const { return bmp_[c]; }
-  static constexpr uint16_t kSeeSupplementary = 0xFFFF;
+  // For a 3-byte character c (U+0800..U+FFFF): the 3-byte character it
+  // becomes (c itself when unchanged), or 0 when c needs the full path (it
+  // may start a phrase, or maps to a character of another length). One
+  // load answers the common case.
+  char32_t simple_3byte(char32_t c) const { return simple_[c]; }
 
   // The simplified form of `c`, or `c` itself when the table leaves it.
   char32_t map_char(char32_t c) const {
@@ -89,12 +90,14 @@ class ConversionTable {
   size_t phrase_count() const { return phrase_count_; }
 
  private:
+  static constexpr uint16_t kSeeSupplementary = 0xFFFF;  // bmp_ entry: see the supplementary list
   explicit ConversionTable(const unsigned char* data, unsigned long size, const char* name);
   char32_t map_supplementary(char32_t c) const;
 
   const uint16_t* bmp_ = nullptr;
   const unsigned char* start_ = nullptr;
   uint64_t active_[0x10000 / 64] = {};  // map_char changes it or a phrase starts with it
+  uint16_t simple_[0x10000] = {};       // see simple_3byte()
   const unsigned char* pairs_ = nullptr;
   const uint32_t* supplementary_ = nullptr;  // key, value pairs
   uint32_t supplementary_count_ = 0;

@@ -112,13 +112,11 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     if (char* out = w.aligned_output(); out && i + 2 < n && (p[i] & 0xF0) == 0xE0 &&
                                         (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
       const char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      const uint16_t v = c >= 0x800 ? table.bmp_entry(c) : ConversionTable::kSeeSupplementary;
-      if (!table.may_start_phrase(c) && v < 0xD800 && (v == 0 || v >= 0x800)) {
-        const char32_t o = v ? v : c;
+      if (const char32_t o = table.simple_3byte(c)) {
         out[i] = static_cast<char>(0xE0 | (o >> 12));
         out[i + 1] = static_cast<char>(0x80 | ((o >> 6) & 0x3F));
         out[i + 2] = static_cast<char>(0x80 | (o & 0x3F));
-        count += v != 0;
+        count += o != c;
         i += 3;
         continue;
       }

@@ -229,6 +229,22 @@ BOOST_AUTO_TEST_CASE(tables_are_embedded) {
   BOOST_TEST((ts.map_char(U'國') == U'国'));
   BOOST_TEST((ts.map_char(U'国') == U'国'));
   BOOST_TEST((ts.map_char(U'a') == U'a'));
+  // The one-load fast path agrees with the full lookup wherever it answers,
+  // and never answers for a character that may start a phrase.
+  for (auto group : {ConversionTable::Group::kTraditional, ConversionTable::Group::kHongKongVariants,
+                     ConversionTable::Group::kTaiwanVariants}) {
+    const auto& t = ConversionTable::get(group);
+    size_t fast = 0, bad = 0;
+    for (char32_t c = 0x800; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      const char32_t o = t.simple_3byte(c);
+      if (!o) continue;
+      ++fast;
+      bad += o != t.map_char(c) || t.may_start_phrase(c) || o < 0x800;
+    }
+    BOOST_TEST(bad == 0u);
+    BOOST_TEST(fast > 60000u);
+  }
   BOOST_TEST(ConversionTable::get(ConversionTable::Group::kHongKongVariants).phrase_count() > 100u);
   BOOST_TEST(ConversionTable::get(ConversionTable::Group::kTaiwanVariants).phrase_count() > 50u);
 }
