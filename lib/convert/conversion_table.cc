@@ -29,6 +29,7 @@ constexpr size_t kPhraseEntrySize = 16;
 constexpr uint16_t kFlagCorrection = 1;
 constexpr uint16_t kFlagSplitLinear = 2;
 constexpr uint32_t kHeaderFlagSupplementaryStart = 1;
+constexpr uint32_t kHeaderFlagNoBmp = 2;
 
 uint32_t read_u32(const unsigned char* p) {
   uint32_t v;
@@ -66,13 +67,14 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   // alignment padding after it, never less).
   if (total > size) corrupt(name, "truncated");
   auto inside = [&](uint64_t off, uint64_t len) { return off + len <= total; };
-  if (!inside(bmp_off, kBmpBytes) || !inside(start_off, kStartBytes) ||
+  const bool has_bmp = !(flags & kHeaderFlagNoBmp);
+  if ((has_bmp && !inside(bmp_off, kBmpBytes)) || !inside(start_off, kStartBytes) ||
       !inside(pair_off, kPairBytes) ||
       !inside(supp_off, uint64_t{supp_count} * 8) ||
       !inside(index_off, uint64_t{phrase_count} * kPhraseEntrySize) ||
       !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4)
     corrupt(name, "section out of bounds");
-  bmp_ = reinterpret_cast<const uint16_t*>(data + bmp_off);
+  bmp_ = has_bmp ? reinterpret_cast<const uint16_t*>(data + bmp_off) : nullptr;
   start_ = data + start_off;
   pairs_ = data + pair_off;
   supplementary_ = reinterpret_cast<const uint32_t*>(data + supp_off);
@@ -84,7 +86,12 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   supplementary_phrase_start_ = flags & kHeaderFlagSupplementaryStart;
   for (uint32_t c = 0; c < 0x10000; ++c) {
     const bool starts = (start_[c >> 3] >> (c & 7)) & 1;
-    const uint16_t v = bmp_[c];
+    uint16_t v = 0;
+    if (bmp_) {
+      v = bmp_[c];
+    } else if (const char32_t m = map_supplementary(c); m != c) {
+      v = m < 0x10000 ? static_cast<uint16_t>(m) : kSeeSupplementary;
+    }
     if (v != 0 || starts) active_[c >> 6] |= uint64_t{1} << (c & 63);
     const bool three_bytes = c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
     const bool simple_value = v == 0 || (v >= 0x800 && v < 0xD800) || (v > 0xDFFF && v != kSeeSupplementary);

@@ -9,13 +9,15 @@
 //     phrase_count, strings_offset, strings_size, max_key_bytes, pair_offset.
 //   bmp:   u16[65536]; 0 = unchanged, 0xFFFF = see the supplementary list,
 //          else the simplified code point. One load per BMP character.
+//          Absent (flag 2, offset 0) in small groups (the HK/TW variants):
+//          then every mapping is in the supplementary list.
 //   start: 65536 bits; bit c set when some phrase starts with c, so text
 //          without such characters never touches the phrase index.
 //   pairs: 65536 bits; bit pair_slot(c1, c2) set when some phrase starts
 //          with c1 c2 (c2 = 0 for a one-character key): a filter that
 //          spares the index lookup for most characters that start a phrase.
 //   supplementary: (u32 key, u32 value) pairs sorted by key, for mappings
-//          with a key or value outside the BMP.
+//          with a key or value outside the BMP (all mappings without bmp).
 //   index: PhraseEntry[phrase_count] sorted by key bytes.
 //   strings: UTF-8 keys and values the index points into.
 #ifndef AIDTEXT_CONVERT_CONVERSION_TABLE_H_
@@ -50,7 +52,7 @@ class ConversionTable {
 
   // The simplified form of `c`, or `c` itself when the table leaves it.
   char32_t map_char(char32_t c) const {
-    if (c < 0x10000) {
+    if (c < 0x10000 && bmp_) {
       uint16_t v = bmp_[c];
       if (v == 0) return c;
       if (v != kSeeSupplementary) return v;
@@ -94,7 +96,7 @@ class ConversionTable {
   explicit ConversionTable(const unsigned char* data, unsigned long size, const char* name);
   char32_t map_supplementary(char32_t c) const;
 
-  const uint16_t* bmp_ = nullptr;
+  const uint16_t* bmp_ = nullptr;  // nullptr: small group, all mappings in supplementary_
   const unsigned char* start_ = nullptr;
   uint64_t active_[0x10000 / 64] = {};  // map_char changes it or a phrase starts with it
   uint16_t simple_[0x10000] = {};       // see simple_3byte()

@@ -23,6 +23,10 @@ SEE_SUPPLEMENTARY = 0xFFFF  # bmp[] value: the mapping is in the supplementary l
 FLAG_CORRECTION = 1  # phrase flag: comes from corrections.tsv, not OpenCC
 FLAG_SPLIT_LINEAR = 2  # phrase flag: every character keeps its UTF-8 length
 HEADER_FLAG_SUPPLEMENTARY_START = 1  # some phrase starts outside the BMP
+HEADER_FLAG_NO_BMP = 2  # no bmp array: every character mapping is in the pair list
+# Below this many character mappings (the HK/TW variant groups have ~70) a
+# 128 KiB direct array is not worth its size: the pairs are binary-searched.
+MIN_MAPPINGS_FOR_BMP = 1024
 PAIR_BITS = 1 << 16  # size of the two-character filter (8 KiB)
 
 
@@ -76,6 +80,7 @@ def build(group, chars_path, phrases_path, corrections_path):
             sys.exit(f"{group}: {key}->{value} changes the character count")
 
     bmp = [UNCHANGED] * BMP_SIZE
+    use_bmp = len(chars) >= MIN_MAPPINGS_FOR_BMP
     supplementary = []
     for key, value in sorted(chars.items()):
         if len(key) != 1:
@@ -83,7 +88,9 @@ def build(group, chars_path, phrases_path, corrections_path):
         k, v = ord(key), ord(value)
         if k == v:
             continue
-        if k < BMP_SIZE and v < BMP_SIZE and v not in (UNCHANGED, SEE_SUPPLEMENTARY):
+        if not use_bmp:
+            supplementary.append((k, v))
+        elif k < BMP_SIZE and v < BMP_SIZE and v not in (UNCHANGED, SEE_SUPPLEMENTARY):
             bmp[k] = v
         else:
             if k < BMP_SIZE:
@@ -97,7 +104,7 @@ def build(group, chars_path, phrases_path, corrections_path):
 
     start_bits = bytearray(BMP_SIZE // 8)
     pair_bits = bytearray(PAIR_BITS // 8)
-    header_flags = 0
+    header_flags = 0 if use_bmp else HEADER_FLAG_NO_BMP
     for key, _, _ in phrases:
         slot = pair_slot(ord(key[0]), ord(key[1]) if len(key) > 1 else 0)
         pair_bits[slot >> 3] |= 1 << (slot & 7)
@@ -127,8 +134,10 @@ def build(group, chars_path, phrases_path, corrections_path):
             buf.append(0)
 
     body = bytearray(HEADER_SIZE)
-    bmp_offset = len(body)
-    body += struct.pack(f"<{BMP_SIZE}H", *bmp)
+    bmp_offset = 0
+    if use_bmp:
+        bmp_offset = len(body)
+        body += struct.pack(f"<{BMP_SIZE}H", *bmp)
     start_offset = len(body)
     body += start_bits
     pair_offset = len(body)
