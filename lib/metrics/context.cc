@@ -160,6 +160,17 @@ bool SentenceContext::own_list_item(size_t i) const {
   return han >= 2;
 }
 
+std::pair<const CueHit*, const CueHit*> SentenceContext::hits_in(const Range* ranges, size_t n) const {
+  uint32_t b = UINT32_MAX, e = 0;
+  for (size_t k = 0; k < n; ++k) {
+    b = std::min(b, ranges[k].begin);
+    e = std::max(e, ranges[k].end);
+  }
+  auto lo = std::lower_bound(hits_.begin(), hits_.end(), b, [](const CueHit& h, uint32_t p) { return h.begin < p; });
+  auto hi = std::lower_bound(lo, hits_.end(), e, [](const CueHit& h, uint32_t p) { return h.begin < p; });
+  return {hits_.data() + (lo - hits_.begin()), hits_.data() + (hi - hits_.begin())};
+}
+
 uint32_t SentenceContext::distance(const Quantity& q, const CueHit& h) const {
   if (h.end <= q.span.begin) return q.span.begin - h.end;
   if (h.begin >= q.span.end) return h.begin - q.span.end;
@@ -167,7 +178,9 @@ uint32_t SentenceContext::distance(const Quantity& q, const CueHit& h) const {
 }
 
 bool SentenceContext::group_in(int group, const Range* ranges, size_t n) const {
-  for (const CueHit& h : hits_) {
+  auto [first, last] = hits_in(ranges, n);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kGroup || id_of(h.payload) != group) continue;
     for (size_t k = 0; k < n; ++k)
       if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) return true;
@@ -207,7 +220,9 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
     }
     if (!holds) continue;
     uint32_t best = UINT32_MAX;
-    for (const CueHit& h : hits_) {
+    auto [first, last] = hits_in(ranges, n);
+    for (const CueHit* hp = first; hp != last; ++hp) {
+      const CueHit& h = *hp;
       if (kind_of(h.payload) != CueKind::kGroup) continue;
       bool positive = false;
       for (const Condition& c : rule.conditions)
@@ -225,7 +240,9 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
 
 bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const {
   const Quantity& q = *figures_[i];
-  for (const CueHit& h : hits_) {
+  auto [first, last] = hits_in(ranges, n);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kBlock) continue;
     int side = rules_.block_sides[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
@@ -241,7 +258,15 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   const Windows& w = windows_[i];
   const CueHit* nearest = nullptr;
   uint32_t best = UINT32_MAX;
-  for (const CueHit& h : hits_) {
+  // Target words reach back at most kTargetReach bytes: further back, in a
+  // run-on sentence, they belong to other figures (and scanning all of them
+  // for every figure would cost the sentence's length squared).
+  constexpr uint32_t kTargetReach = 600;
+  Range reach{q.span.begin > sentence_.begin + kTargetReach ? q.span.begin - kTargetReach : sentence_.begin,
+              std::max(w.clause.end, w.right.end)};
+  auto [first, last] = hits_in(&reach, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kChange) continue;
     // “雨露计划”: a change word inside quotation marks is part of a name.
     if (quoted(h)) continue;
@@ -272,7 +297,9 @@ std::vector<Attachment> SentenceContext::attach_all() {
     // 其中: a part of the figure before keeps its metric.
     bool opens_subset = false;
     bool only_members = true;
-    for (const CueHit& h : hits_) {
+    auto [first, last] = hits_in(tight, 2);
+    for (const CueHit* hp = first; hp != last; ++hp) {
+      const CueHit& h = *hp;
       bool in_tight = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
       if (!in_tight) continue;
       if (kind_of(h.payload) == CueKind::kSubset && h.end <= q.span.begin) opens_subset = true;
@@ -300,8 +327,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
       // A number with no unit counts something only if a cue noun follows it
       // directly (7000万贫困人口); then its words are read as for any figure.
       headless = true;
-      for (const CueHit& h : hits_)
-        if (h.begin == q.span.end && kind_of(h.payload) == CueKind::kGroup) headless = false;
+      Range at{q.span.end, q.span.end + 1};
+      auto [first, last] = hits_in(&at, 1);
+      for (const CueHit* hp = first; hp != last; ++hp)
+        if (hp->begin == q.span.end && kind_of(hp->payload) == CueKind::kGroup) headless = false;
     }
     if (!headless) {
       r = match_rule(i, tight, 2, &nearest);

@@ -14,6 +14,7 @@
 #define AIDTEXT_METRICS_CONTEXT_H_
 
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -58,6 +59,8 @@ class SentenceContext {
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;
   uint32_t distance(const Quantity& q, const CueHit& h) const;
+  // The hits starting inside the span of `ranges` (hits_ is sorted by start).
+  std::pair<const CueHit*, const CueHit*> hits_in(const Range* ranges, size_t n) const;
 
   std::string_view text_;
   Range sentence_;

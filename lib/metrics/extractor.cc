@@ -1,6 +1,7 @@
 #include "metrics/extractor.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "metrics/context.h"
 #include "metrics/places.h"
@@ -45,6 +46,19 @@ bool same_place(const std::optional<std::string>& a, const std::optional<std::st
   return x.substr(0, n) == y.substr(0, n);
 }
 
+// The sentence holding a figure; of a run-on "sentence" longer than 1 KiB
+// (a page without full stops), the 300 bytes either side of the figure, cut
+// at character boundaries, so records stay small whatever the input.
+std::string evidence(std::string_view text, Range sentence, Range figure) {
+  constexpr uint32_t kMaxSentence = 1024, kSide = 300;
+  if (sentence.size() <= kMaxSentence) return std::string(text.substr(sentence.begin, sentence.size()));
+  uint32_t b = figure.begin > sentence.begin + kSide ? figure.begin - kSide : sentence.begin;
+  uint32_t e = figure.end + kSide < sentence.end ? figure.end + kSide : sentence.end;
+  while (b > sentence.begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  while (e < sentence.end && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  return std::string(text.substr(b, e - b));
+}
+
 // A headline: one short line without a sentence end.
 bool headline(std::string_view sentence) {
   constexpr size_t kMaxHeadlineBytes = 150;
@@ -54,8 +68,12 @@ bool headline(std::string_view sentence) {
 
 // Merges a record into an earlier one stating the same fact; true if merged.
 // A headline repeating a body figure is the same fact wherever each puts it.
-bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
-  for (MetricRecord& k : kept) {
+bool merge_duplicate(std::vector<MetricRecord>& kept, std::unordered_map<std::string, std::vector<size_t>>& index,
+                     const MetricRecord& r) {
+  std::string key = r.metric + '|' + r.unit + '|' + r.value.normalized().to_string();
+  std::vector<size_t>& same = index[key];
+  for (size_t i : same) {
+    MetricRecord& k = kept[i];
     if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
     if (k.time && r.time && *k.time != *r.time) continue;
     if (!same_place(k.place, r.place) && !headline(k.sentence) && !headline(r.sentence)) continue;
@@ -63,6 +81,7 @@ bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
     if (!k.place) k.place = r.place;
     return true;
   }
+  same.push_back(kept.size());
   return false;
 }
 
@@ -74,24 +93,30 @@ bool merge_duplicate(std::vector<MetricRecord>& kept, const MetricRecord& r) {
 std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
                                           const std::vector<const Quantity*>& group,
                                           const std::vector<Attachment>& atts, std::string_view text) {
-  // 分别 in the figure's own clause (no ， between them).
-  std::string_view before = text.substr(sentence.begin, q.span.begin - sentence.begin);
+  // 分别 in the figure's own clause (no ， between them), within the 600
+  // bytes before it (a list longer than that is no list a reader follows).
+  constexpr uint32_t kListReach = 600;
+  const uint32_t list_from = q.span.begin > sentence.begin + kListReach ? q.span.begin - kListReach : sentence.begin;
+  std::string_view before = text.substr(list_from, q.span.begin - list_from);
   size_t split = before.rfind("分别");
   if (split != std::string_view::npos && before.find("，", split) == std::string_view::npos &&
       before.find(",", split) == std::string_view::npos) {
-    uint32_t at = sentence.begin + static_cast<uint32_t>(split);
+    uint32_t at = list_from + static_cast<uint32_t>(split);
     // The list of places the 分别 refers to: right before it, or the last
     // list earlier in the sentence (…分别减贫…，贫困发生率分别降至…).
     std::vector<std::string> list;
-    for (const PlaceMention& m : places.mentions()) {
-      if (m.span.begin < sentence.begin || m.span.end > at) continue;
+    const std::vector<PlaceMention>& ms = places.mentions();
+    auto first = std::lower_bound(ms.begin(), ms.end(), list_from,
+                                  [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+    for (auto it = first; it != ms.end() && it->span.end <= at; ++it) {
+      const PlaceMention& m = *it;
       std::vector<std::string> l = places.list_ending_at(text, m.span.end);
       if (l.size() >= 2) list = std::move(l);
     }
     if (list.size() >= 2) {
       size_t index = 0;
-      for (size_t j = 0; j < k; ++j)
-        if (atts[j].metric >= 0 && group[j]->span.begin > at) ++index;
+      for (size_t j = k; j-- > 0 && group[j]->span.begin > at;)
+        if (atts[j].metric >= 0) ++index;
       if (index < list.size()) return list[index];
     }
   }
@@ -145,6 +170,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const PlaceIndex places(text, rules);
   const TimeResolver times(text, seg, dates, rules, doc_date);
 
+  std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -186,8 +212,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);
-      r.sentence = text.substr(sentence.range.begin, sentence.range.size());
-      if (!merge_duplicate(out, r)) out.push_back(std::move(r));
+      r.sentence = evidence(text, sentence.range, q.span);
+      if (!merge_duplicate(out, seen, r)) out.push_back(std::move(r));
     }
   }
   return out;

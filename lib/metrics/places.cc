@@ -321,11 +321,18 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
 }
 
 std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to) const {
+  // The last 64 names at most: a sentence naming more is a list, not prose,
+  // and an unbounded answer would cost each figure the whole sentence.
+  constexpr size_t kMaxNames = 64;
   std::vector<const std::string*> out;
-  auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
-                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
-  for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
-    if (it->governs) out.push_back(&it->name);
+  auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
+                             [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
+  for (auto it = hi; it != mentions_.begin() && out.size() < kMaxNames;) {
+    --it;
+    if (it->span.begin < from) break;
+    if (it->governs && it->span.end <= to) out.push_back(&it->name);
+  }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 
@@ -354,7 +361,11 @@ const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last) co
     // Walk back from the last mention that ends by `to`.
     auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
                                [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
-    for (auto it = hi; it != mentions_.begin();) {
+    // Looking back past 4096 names that govern nothing (a page of 县委县委…)
+    // would make each figure cost the whole document: stop there.
+    constexpr int kMaxLookBack = 4096;
+    int looked = 0;
+    for (auto it = hi; it != mentions_.begin() && looked < kMaxLookBack; ++looked) {
       --it;
       if (it->span.begin < from) break;
       if (it->governs && it->span.end <= to) return &it->name;

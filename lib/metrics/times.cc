@@ -1,5 +1,6 @@
 #include "metrics/times.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -134,7 +135,11 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
 TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure,
                                          uint32_t limit) const {
   if (limit == 0) limit = to;
-  for (size_t i = dates_.size(); i-- > 0;) {
+  // Start from the last date starting before `to` (dates_ is in text order).
+  size_t i = std::upper_bound(dates_.begin(), dates_.end(), to,
+                              [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
+             dates_.begin();
+  while (i-- > 0) {
     const Quantity& d = *dates_[i];
     if (d.span.begin >= to || d.span.end > limit) continue;
     if (d.span.begin < from) break;

@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {
 }
 
 BOOST_AUTO_TEST_CASE(bare_scaled_number_before_a_noun) {
-  Doc d("为7000万贫困人口做实事，新增7000万资金。");
+  Doc d("为7000万贫困人口做实事，接待7000万游客。");
   d.q("7000万", "", Decimal(70000000)).q("7000万", "", Decimal(70000000));
   auto rs = d.extract();
   BOOST_TEST(rs.size() == 1u);
