@@ -3,6 +3,7 @@
 #ifndef AIDTEXT_CAPI_ERRORS_H_
 #define AIDTEXT_CAPI_ERRORS_H_
 
+#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -10,6 +11,19 @@
 #include "aidtext/aidtext.h"
 
 namespace aidtext::capi {
+
+// The bits of an enum a C caller passed, read without a typed load: C may
+// pass any int where the header says an enum, and reading such a value as
+// the enum type is undefined behaviour in C++ (UBSan flags it). Every entry
+// point that takes an enum reads it through this and validates it first.
+template <class Enum>
+int enum_bits(const Enum& e) noexcept {
+  static_assert(sizeof(Enum) == sizeof(int));
+  int v;
+  std::memcpy(&v, &e, sizeof v);
+  return v;
+}
+
 
 // Records `detail` as this thread's last error ("<function>: <detail>") and
 // returns `status`. Never throws: if the message cannot be stored, the last

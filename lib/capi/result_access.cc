@@ -16,7 +16,7 @@ using aidtext::capi::checked;
 using aidtext::capi::fail;
 using aidtext::capi::guarded;
 
-bool known_item(aidtext_item item) {
+bool known_item(int item) {
   return item == AIDTEXT_ITEM_QUANTITY || item == AIDTEXT_ITEM_METRIC || item == AIDTEXT_ITEM_REPAIR ||
          item == AIDTEXT_ITEM_REPEAT;
 }
@@ -40,7 +40,8 @@ bool item_computed(const aidtext_result& r, aidtext_item item) {
 // Checks (result, item, index) for the item accessors.
 aidtext_status check_item(const char* fn, const aidtext_result* result, aidtext_item item, size_t index) {
   if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, fn, "not an aidtext_result handle");
-  if (!known_item(item)) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "unknown aidtext_item " + std::to_string(item));
+  if (!known_item(aidtext::capi::enum_bits(item)))
+    return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "unknown aidtext_item " + std::to_string(aidtext::capi::enum_bits(item)));
   if (!item_computed(*result, item))
     return fail(AIDTEXT_ERR_NOT_AVAILABLE, fn,
                 item == AIDTEXT_ITEM_METRIC ? "metrics are computed by aidtext_extract() only"
@@ -151,15 +152,20 @@ aidtext_status aidtext_result_source_range(const aidtext_result* result, size_t 
   });
 }
 
-size_t aidtext_result_count(const aidtext_result* result, aidtext_item item) {
+size_t aidtext_result_count(const aidtext_result* result, aidtext_item item_arg) {
+  const int item = aidtext::capi::enum_bits(item_arg);
   if (checked(result) == nullptr || !known_item(item)) return 0;
-  return item_count(*result, item);
+  return item_count(*result, static_cast<aidtext_item>(item));
 }
 
-aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_item item, size_t index,
+aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_item item_arg, size_t index,
                                         const char** data, size_t* size) {
   static const char* const kFn = "aidtext_result_item_json";
+  const int item_bits = aidtext::capi::enum_bits(item_arg);
   return guarded(kFn, [&] {
+    if (!known_item(item_bits))
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "unknown aidtext_item " + std::to_string(item_bits));
+    const aidtext_item item = static_cast<aidtext_item>(item_bits);
     if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
     aidtext_status st = check_item(kFn, result, item, index);
     if (st != AIDTEXT_OK) return st;
@@ -170,10 +176,14 @@ aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_it
   });
 }
 
-aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_item item, size_t index,
+aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_item item_arg, size_t index,
                                        const char** data, size_t* size) {
   static const char* const kFn = "aidtext_result_item_csv";
+  const int item_bits = aidtext::capi::enum_bits(item_arg);
   return guarded(kFn, [&] {
+    if (!known_item(item_bits))
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "unknown aidtext_item " + std::to_string(item_bits));
+    const aidtext_item item = static_cast<aidtext_item>(item_bits);
     if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
     aidtext_status st = check_item(kFn, result, item, index);
     if (st != AIDTEXT_OK) return st;
@@ -185,7 +195,7 @@ aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_ite
 }
 
 const char* aidtext_csv_header(aidtext_item item) {
-  switch (item) {
+  switch (aidtext::capi::enum_bits(item)) {
     case AIDTEXT_ITEM_QUANTITY: return aidtext::csv::kQuantityHeader.data();
     case AIDTEXT_ITEM_METRIC: return aidtext::csv::kMetricHeader.data();
     case AIDTEXT_ITEM_REPAIR: return aidtext::csv::kRepairHeader.data();

@@ -9,7 +9,7 @@ const char* aidtext_version(void) { return AIDTEXT_VERSION_STRING; }
 unsigned aidtext_version_number(void) { return AIDTEXT_VERSION_NUMBER; }
 
 const char* aidtext_status_message(aidtext_status status) {
-  switch (status) {
+  switch (aidtext::capi::enum_bits(status)) {
     case AIDTEXT_OK: return "ok";
     case AIDTEXT_ERR_INVALID_ARGUMENT: return "invalid argument";
     case AIDTEXT_ERR_INVALID_HANDLE: return "invalid handle";

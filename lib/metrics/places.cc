@@ -157,6 +157,7 @@ void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules)
 void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
   LiteralIndex names;
   std::vector<std::string> full;
+  std::unordered_set<std::string_view> venues;
   // 在张掖举行: a meeting's venue is a place name even without a suffix.
   // Found from the verbs (rarer than 在), looking back 2 to 4 characters.
   for (const std::string& verb : rules.venue_verbs) {
@@ -168,9 +169,13 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
         char32_t c = next_char(text, b, &len);
         if (!utf8::is_han(c)) break;
         if (n >= 3 && c == U'在') {
-          std::string name(text.substr(b + len, at - b - len));
-          names.add(name, static_cast<int32_t>(full.size()));
-          full.push_back(name);
+          // Each venue name once: a page that repeats 在北京举行 a thousand
+          // times must not give every later hit a thousand payloads.
+          std::string_view name = text.substr(b + len, at - b - len);
+          if (venues.emplace(name).second) {
+            names.add(name, static_cast<int32_t>(full.size()));
+            full.emplace_back(name);
+          }
           break;
         }
         if (stop_char(c)) break;
