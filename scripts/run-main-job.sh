@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DAIDTEXT_BUILD_TESTS=OFF -DAIDTEXT_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build build -j"$(nproc)" --target aidtext_cli
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DAIDTEXT_BUILD_TESTS=OFF -DAIDTEXT_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-release -j"$(nproc)" --target aidtext_cli
 rm -f aid.sqlite
-./build/bindings/cli/aidtext extract examples/corpus --db aid.sqlite
+./build-release/bindings/cli/aidtext extract examples/corpus --db aid.sqlite
 echo
 echo "Per-metric summary of aid.sqlite:"
 sqlite3 -header -column aid.sqlite \

@@ -87,7 +87,8 @@ BOOST_AUTO_TEST_CASE(traditional_article_with_annotations) {
 
 BOOST_AUTO_TEST_CASE(gbk_article) {
   const std::string in = read_file(corpus("02_gbk_article.gbk"));
-  const std::string utf8_text = read_file(corpus("02_gbk_article.txt"));
+  const std::string utf8_text =
+      read_file(std::filesystem::path(AIDTEXT_SOURCE_DIR) / "tests/normalize/data/02_gbk_article.utf8.txt");
   BOOST_REQUIRE(!in.empty());
   NormalizedText n = normalize(in, without_repair());
   BOOST_TEST(n.report.encoding == "GB18030");
