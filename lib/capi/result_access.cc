@@ -108,6 +108,23 @@ void fill_struct(T* out, T full) {
 
 const char* or_null(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
 
+// Item `index` of kind `item` (the caller's enum bits, not yet validated)
+// as JSON or CSV text borrowed from the result.
+aidtext_status item_text(const char* fn, const aidtext_result* result, int item, size_t index,
+                         const char** data, size_t* size, Form form) {
+  return guarded(fn, [&] {
+    if (!known_item(item)) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "unknown aidtext_item " + std::to_string(item));
+    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, fn, "data or size is NULL");
+    const aidtext_item kind = static_cast<aidtext_item>(item);
+    aidtext_status st = check_item(fn, result, kind, index);
+    if (st != AIDTEXT_OK) return st;
+    const std::string& s = item_string(*result, kind, index, form);
+    *data = s.c_str();
+    *size = s.size();
+    return AIDTEXT_OK;
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -158,40 +175,16 @@ size_t aidtext_result_count(const aidtext_result* result, aidtext_item item_arg)
   return item_count(*result, static_cast<aidtext_item>(item));
 }
 
-aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_item item_arg, size_t index,
+aidtext_status aidtext_result_item_json(const aidtext_result* result, aidtext_item item, size_t index,
                                         const char** data, size_t* size) {
-  static const char* const kFn = "aidtext_result_item_json";
-  const int item_bits = aidtext::capi::enum_bits(item_arg);
-  return guarded(kFn, [&] {
-    if (!known_item(item_bits))
-      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "unknown aidtext_item " + std::to_string(item_bits));
-    const aidtext_item item = static_cast<aidtext_item>(item_bits);
-    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
-    aidtext_status st = check_item(kFn, result, item, index);
-    if (st != AIDTEXT_OK) return st;
-    const std::string& s = item_string(*result, item, index, Form::kJson);
-    *data = s.c_str();
-    *size = s.size();
-    return AIDTEXT_OK;
-  });
+  return item_text("aidtext_result_item_json", result, aidtext::capi::enum_bits(item), index, data, size,
+                   Form::kJson);
 }
 
-aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_item item_arg, size_t index,
+aidtext_status aidtext_result_item_csv(const aidtext_result* result, aidtext_item item, size_t index,
                                        const char** data, size_t* size) {
-  static const char* const kFn = "aidtext_result_item_csv";
-  const int item_bits = aidtext::capi::enum_bits(item_arg);
-  return guarded(kFn, [&] {
-    if (!known_item(item_bits))
-      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "unknown aidtext_item " + std::to_string(item_bits));
-    const aidtext_item item = static_cast<aidtext_item>(item_bits);
-    if (data == nullptr || size == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "data or size is NULL");
-    aidtext_status st = check_item(kFn, result, item, index);
-    if (st != AIDTEXT_OK) return st;
-    const std::string& s = item_string(*result, item, index, Form::kCsv);
-    *data = s.c_str();
-    *size = s.size();
-    return AIDTEXT_OK;
-  });
+  return item_text("aidtext_result_item_csv", result, aidtext::capi::enum_bits(item), index, data, size,
+                   Form::kCsv);
 }
 
 const char* aidtext_csv_header(aidtext_item item) {
