@@ -25,11 +25,15 @@ NormalizedText normalize(std::string_view input, const NormalizeOptions& options
   std::vector<Repair> repairs;
   if (options.repair) {
     Repaired r = repair_mojibake(text);
-    map = OffsetMap::compose(map, r.map);
-    text = std::move(r.text);
-    repairs = std::move(r.repairs);
+    // Clean text (the common case) comes back unchanged with no report:
+    // keep the decoder's text and map rather than composing an identity.
+    if (!r.repairs.empty() || !r.map.is_identity()) {
+      map = OffsetMap::compose(map, r.map);
+      text = std::move(r.text);
+      repairs = std::move(r.repairs);
+    }
   }
-  OffsetMap repair_out_to_input = map;  // repair-stage output -> original input
+  OffsetMap repair_out_to_input = std::move(map);  // repair-stage output -> original input
 
   Cleaned c = clean_text(std::move(text), options);
   report.pinyin_artefacts = c.pinyin_artefacts;
