@@ -12,6 +12,19 @@
 namespace aidtext {
 namespace {
 
+// ASCII-range UTF-16 has a NUL in nearly every other byte, all on one side:
+// even offsets for UTF-16BE, odd for UTF-16LE. Text with stray NULs has
+// neither. Returns "UTF-16BE", "UTF-16LE", or nullptr.
+const char* utf16_by_nul_pattern(std::string_view input) {
+  size_t nul[2] = {0, 0};
+  for (size_t i = 0; i < input.size(); ++i) nul[i & 1] += input[i] == '\0';
+  const size_t pairs = input.size() / 2;
+  const size_t side = std::max(nul[0], nul[1]), other = std::min(nul[0], nul[1]);
+  if (pairs == 0 || side * 10 < pairs * 3 || other * 10 > side) return nullptr;
+  return nul[0] > nul[1] ? "UTF-16BE" : "UTF-16LE";
+}
+
+
 struct Bom {
   const char* bytes;
   size_t size;
@@ -114,11 +127,16 @@ Decoded decode(std::string_view input, std::string_view forced) {
       break;
     }
   }
-  // Valid UTF-8 is UTF-8, unless NUL bytes suggest ASCII-range UTF-16
-  // without a BOM (then the detector decides).
+  // NUL bytes in the pattern of ASCII-range UTF-16 without a BOM decide
+  // UTF-16 and its byte order; otherwise valid UTF-8 is UTF-8 (stray NULs in
+  // ASCII or Chinese text are kept as they are).
   if (!decided) {
     const Utf8Scan scan = scan_utf8(input);
-    if (scan.valid && !scan.has_nul) {
+    const char* utf16 = scan.has_nul ? utf16_by_nul_pattern(input) : nullptr;
+    if (utf16 != nullptr) {
+      out = decode_as(input, 0, utf16, utf16, 0.9, false);
+      decided = true;
+    } else if (scan.valid) {
       out.text.assign(input);
       out.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
       out.encoding = "UTF-8";

@@ -258,3 +258,18 @@ BOOST_AUTO_TEST_CASE(short_sample_detection_beats_icu, *boost::unit_test::precon
               100 * icu_total / n_total, n_total);
   BOOST_TEST(ours_total > icu_total);
 }
+
+BOOST_AUTO_TEST_CASE(stray_nul_bytes_keep_utf8_and_utf16_nul_patterns_decide_byte_order) {
+  // ASCII text with a few NULs is still that text, not a UTF-16 misreading.
+  const std::string stray("abc the first part of a plain text\0and then a second part", 57);
+  Decoded a = decode(stray);
+  BOOST_TEST(a.encoding == "UTF-8");
+  BOOST_TEST(a.text == stray);
+  // ASCII-range UTF-16 without a BOM: the side the NULs are on gives the order.
+  const std::string sample = "Poverty rate 9.05% in 2018, 贫困人口 2.89万人";
+  for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+    Decoded d = decode(icu_encode(sample, enc));
+    BOOST_TEST(d.encoding == enc);
+    BOOST_TEST(d.text == sample);
+  }
+}
