@@ -14,10 +14,16 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // Decodes one code point at s[pos]. On success sets *len to its byte length
 // (1..4) and returns it; on an invalid or truncated sequence returns
 // kReplacement with *len = 1 (the caller skips one byte and may count it).
-char32_t decode(std::string_view s, size_t pos, int* len);
+inline char32_t decode(std::string_view s, size_t pos, int* len);
 
 // Appends the UTF-8 form of `cp` (invalid code points append U+FFFD).
-void append(std::string& out, char32_t cp);
+inline void append(std::string& out, char32_t cp);
+
+// Length (2..4) of the well-formed multi-byte sequence at s[pos], or 0 when
+// the bytes there are not one (s[pos] must be >= 0x80).
+inline int sequence_at(std::string_view s, size_t pos);
+
+inline constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
 // Byte length of the sequence starting with lead byte `b` (1 for invalid).
 inline int sequence_length(unsigned char b) {
@@ -31,6 +37,57 @@ bool valid(std::string_view s);
 inline bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+
+// Definitions: inline so that stages with no link dependency on core
+// (lib/format's text formats, used by the CLI) share them.
+inline char32_t decode(std::string_view s, size_t pos, int* len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  size_t avail = s.size() - pos;
+  unsigned char b0 = p[0];
+  *len = 1;
+  if (b0 < 0x80) return b0;
+  int n = sequence_length(b0);
+  if (n == 1 || static_cast<size_t>(n) > avail) return kReplacement;
+  char32_t cp = b0 & (0x7F >> n);
+  for (int i = 1; i < n; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return kReplacement;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return kReplacement;
+  *len = n;
+  return cp;
+}
+
+inline void append(std::string& out, char32_t cp) {
+  if (cp >= 0xD800 && cp <= 0xDFFF) cp = kReplacement;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp <= 0x10FFFF) {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    append(out, kReplacement);
+  }
+}
+
+inline int sequence_at(std::string_view s, size_t pos) {
+  int len;
+  decode(s, pos, &len);
+  return len > 1 ? len : 0;
 }
 
 }  // namespace aidtext::utf8

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "format/utf8_scan.h"
+#include "core/utf8.h"
 
 namespace aidtext::csv {
 
@@ -25,9 +25,9 @@ void append_field(std::string& out, std::string_view s) {
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const int len = format::utf8_sequence_at(s, i);
+      const int len = utf8::sequence_at(s, i);
       if (len == 0) {
-        out.append(format::kReplacementUtf8);
+        out.append(utf8::kReplacementUtf8);
         ++i;
       } else {
         out.append(s.data() + i, static_cast<size_t>(len));
@@ -36,7 +36,7 @@ void append_field(std::string& out, std::string_view s) {
       continue;
     }
     if (c == '"') out.append("\"\"");
-    else if (c == 0) out.append(format::kReplacementUtf8);
+    else if (c == 0) out.append(utf8::kReplacementUtf8);
     else out.push_back(static_cast<char>(c));
     ++i;
   }

@@ -1,6 +1,6 @@
 // CSV fields and rows by RFC 4180: fields separated by commas, rows ended by
 // CRLF, a field holding a comma, a double quote, CR or LF enclosed in double
-// quotes with inner quotes doubled. Standard library only (see utf8_scan.h).
+// quotes with inner quotes doubled. Standard library only (and the inline helpers of core/utf8.h).
 #ifndef AIDTEXT_FORMAT_CSV_H_
 #define AIDTEXT_FORMAT_CSV_H_
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "format/utf8_scan.h"
+#include "core/utf8.h"
 
 namespace aidtext::json {
 
@@ -206,7 +206,7 @@ class Parser {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             cp = 0xFFFD;  // lone low surrogate
           }
-          if (out) format::append_code_point(*out, cp);
+          if (out) utf8::append(*out, cp);
           continue;
         }
         default:

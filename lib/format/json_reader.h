@@ -1,5 +1,5 @@
 // A small, strict, bounded JSON reader (RFC 8259), used to read JSON Lines
-// input. Standard library only (see utf8_scan.h), so the command line tool
+// input. Standard library only (and the inline helpers of core/utf8.h), so the command line tool
 // can use it without the rest of the library's internals.
 //
 // What it accepts: exactly the JSON grammar, one value surrounded by optional

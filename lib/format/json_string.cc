@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "format/utf8_scan.h"
+#include "core/utf8.h"
 
 namespace aidtext::json {
 
@@ -19,7 +19,7 @@ void append_string(std::string& out, std::string_view s) {
       const unsigned char c = static_cast<unsigned char>(s[run]);
       if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) break;
       if (c < 0x80) { ++run; continue; }
-      const int len = format::utf8_sequence_at(s, run);
+      const int len = utf8::sequence_at(s, run);
       if (len == 0) break;
       run += static_cast<size_t>(len);
     }
@@ -37,7 +37,7 @@ void append_string(std::string& out, std::string_view s) {
       case '\f': out.append("\\f"); break;
       default:
         if (c >= 0x80) {
-          out.append(format::kReplacementUtf8);  // a byte of malformed UTF-8
+          out.append(utf8::kReplacementUtf8);  // a byte of malformed UTF-8
         } else {
           out.append("\\u00");
           out.push_back(kHex[c >> 4]);

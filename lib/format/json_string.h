@@ -1,6 +1,6 @@
 // JSON scalars: string literals and numbers, written so that the output is
 // always valid JSON and valid UTF-8 whatever bytes come in. Standard library
-// only (see utf8_scan.h).
+// only (and the inline helpers of core/utf8.h).
 #ifndef AIDTEXT_FORMAT_JSON_STRING_H_
 #define AIDTEXT_FORMAT_JSON_STRING_H_
 
