@@ -7,26 +7,25 @@
 #include "core/utf8.h"
 
 // The blob written by make_repair_tables.py `lm`, little-endian:
-//   u32 magic "ALM3", u32 n_ids, u32 log2cap, f32 unknown_han_cost
+//   u32 magic "ALM4", u32 n_ids, u32 n_slots, f32 unknown_han_cost
 //   u16 id_of[65536]          BMP code point -> id (0 = not modelled)
 //   u32 cp_of_id[n_ids]
 //   f32 unigram[n_ids]        -ln P(c)
 //   f32 end_cost[n_ids]       -ln P(a word ends with this character) (+ mixing)
 //   f32 start_cost[n_ids]     -ln P(the next word starts with this character)
+//   u32 row_start[n_ids]      first slot of the pairs that start with id a
 //   u8  flags[n_ids]          bit 0: simplified form of a distinct traditional one
+//   u8  row_log2[n_ids]       the row has 1 << row_log2 slots (0: no pairs)
 //   (padding to a multiple of 4 bytes)
-//   u32 keys[1 << log2cap]    open-addressing hash of (a << 16 | b), 0 = empty
-//   u8  costs[1 << log2cap]   -ln P(b|a) in units of 0.1 nat
+//   u32 slots[n_slots]        per row, an open-addressing hash of b:
+//                             (b << 8) | cost, cost = -ln P(b|a) in 0.1 nat;
+//                             0 = empty
 extern "C" const unsigned char aidtext_repair_lm[];
 extern "C" const unsigned long aidtext_repair_lm_size;
 
 namespace aidtext::repair {
 namespace {
-constexpr uint32_t kMagic = 0x334D4C41;
-// -ln of the unigram's share of a bigram (LAMBDA = 0.05 in the generator).
-constexpr float kUnigramShareCost = 2.9957f;
-constexpr uint32_t kHashMult = 0x9E3779B1u;  // same as the generator
-constexpr float kCostScale = 10.0f;
+constexpr uint32_t kMagic = 0x344D4C41;
 }  // namespace
 
 const CharLm& CharLm::instance() {
@@ -42,7 +41,7 @@ CharLm::CharLm() {
   // A mismatched blob is a build error, not a runtime condition.
   if (header[0] != kMagic) std::abort();
   n_ids_ = header[1];
-  log2cap_ = header[2];
+  const uint32_t n_slots = header[2];
   p += 16;
   id_of_ = reinterpret_cast<const uint16_t*>(p);
   p += 65536 * 2;
@@ -54,25 +53,16 @@ CharLm::CharLm() {
   p += n_ids_ * 4;
   start_cost_ = reinterpret_cast<const float*>(p);
   p += n_ids_ * 4;
+  row_start_ = reinterpret_cast<const uint32_t*>(p);
+  p += n_ids_ * 4;
   flags_ = p;
-  p += (n_ids_ + 3) / 4 * 4;
-  keys_ = reinterpret_cast<const uint32_t*>(p);
-  p += (size_t{1} << log2cap_) * 4;
-  costs_ = p;
-  if (p + (size_t{1} << log2cap_) != aidtext_repair_lm + aidtext_repair_lm_size) std::abort();
-}
-
-float CharLm::bigram_cost(uint16_t a, uint16_t b) const {
-  const uint32_t key = (uint32_t{a} << 16) | b;
-  const uint32_t mask = (uint32_t{1} << log2cap_) - 1;
-  uint32_t h = (key * kHashMult) >> (32 - log2cap_);
-  while (keys_[h] != 0) {
-    if (keys_[h] == key) return costs_[h] / kCostScale;
-    h = (h + 1) & mask;
-  }
-  // A pair never seen inside a word: a word boundary between the two, or
-  // the unigram share, whichever is likelier (max instead of sum: no log).
-  return std::min(end_cost_[a] + start_cost_[b], kUnigramShareCost + unigram_[b]);
+  p += n_ids_;
+  row_log2_ = p;
+  p += n_ids_;
+  p += (4 - (2 * n_ids_) % 4) % 4;
+  slots_ = reinterpret_cast<const uint32_t*>(p);
+  p += size_t{n_slots} * 4;
+  if (p != aidtext_repair_lm + aidtext_repair_lm_size) std::abort();
 }
 
 float CharLm::unigram_cost(char32_t c, bool traditional) const {

@@ -30,8 +30,27 @@ class CharLm {
   // Cost of `c` right after `prev` (0 = start of text or no context).
   // `traditional`: the text around is in traditional script.
   float cost(char32_t prev, char32_t c, bool traditional = false) const;
-  // Cost of modelled id `b` after modelled id `a` (both non-zero).
-  float bigram_cost(uint16_t a, uint16_t b) const;
+  // Cost of modelled id `b` after modelled id `a` (both non-zero). Inline:
+  // the lattice decoder calls it up to millions of times per damaged passage.
+  float bigram_cost(uint16_t a, uint16_t b) const {
+    const uint32_t log2 = row_log2_[a];
+    if (log2) {
+      const uint32_t* row = slots_ + row_start_[a];
+      const uint32_t mask = (uint32_t{1} << log2) - 1;
+      uint32_t h = (uint32_t{b} * kHashMult) >> (32 - log2);
+      for (uint32_t v; (v = row[h]) != 0; h = (h + 1) & mask)
+        if ((v >> 8) == b) return stored_cost(v);
+    }
+    return fallback_cost(a, b);
+  }
+  // What bigram_cost gives for a pair never seen inside a word: a word
+  // boundary between the two, or the unigram share, whichever is likelier
+  // (max instead of sum: no log). No pair costs more than this.
+  float fallback_cost(uint16_t a, uint16_t b) const {
+    const float boundary = end_cost_[a] + start_cost_[b];
+    const float share = kUnigramShareCost + unigram_[b];
+    return boundary < share ? boundary : share;
+  }
   // Extra cost of a character of the other script: text keeps to one, so a
   // repair that mixes scripts pays. In simplified text a traditional form
   // (scored through its simplified one) pays; in traditional text a
@@ -40,6 +59,22 @@ class CharLm {
     if (cp_of_id_[i] != c) return traditional ? 0.0f : kVariantCost;
     return traditional && (flags_[i] & 1) ? kVariantCost : 0.0f;
   }
+  // The stored pairs that start with id `a`: an open-addressing table of
+  // `size` slots, each (b << 8) | cost in 0.1 nat, 0 = empty. Every stored
+  // cost is at most fallback_cost(a, b) (+0.05 for rounding): seeing a pair
+  // inside words only ever makes it likelier.
+  struct Row {
+    const uint32_t* slots;
+    uint32_t size;
+  };
+  Row row(uint16_t a) const {
+    return {slots_ + row_start_[a], row_log2_[a] ? uint32_t{1} << row_log2_[a] : 0};
+  }
+  static float stored_cost(uint32_t slot) { return static_cast<float>(slot & 0xFF) / kCostScale; }
+  // The parts of fallback_cost, for callers that score many pairs at once.
+  float end_cost(uint16_t a) const { return end_cost_[a]; }
+  float start_cost(uint16_t b) const { return start_cost_[b]; }
+  float unigram_share_cost(uint16_t b) const { return kUnigramShareCost + unigram_[b]; }
   // +1 for a traditional form, -1 for a simplified-only form, 0 otherwise.
   int script_vote(char32_t c) const {
     uint16_t i = id(c);
@@ -48,6 +83,10 @@ class CharLm {
     return (flags_[i] & 1) ? -1 : 0;
   }
   static constexpr float kVariantCost = 2.5f;
+  // -ln of the unigram's share of a bigram (LAMBDA = 0.05 in the generator).
+  static constexpr float kUnigramShareCost = 2.9957f;
+  static constexpr uint32_t kHashMult = 0x9E3779B1u;  // same as the generator
+  static constexpr float kCostScale = 10.0f;          // stored costs: 0.1 nat units
   // Cost of a Han character the model has never seen.
   float unknown_han_cost() const { return unknown_cost_; }
 
@@ -59,10 +98,10 @@ class CharLm {
   const float* end_cost_ = nullptr;
   const float* start_cost_ = nullptr;
   const uint8_t* flags_ = nullptr;
-  const uint32_t* keys_ = nullptr;
-  const uint8_t* costs_ = nullptr;
+  const uint32_t* row_start_ = nullptr;  // bigram rows: see char_lm.cc
+  const uint8_t* row_log2_ = nullptr;
+  const uint32_t* slots_ = nullptr;
   uint32_t n_ids_ = 0;
-  uint32_t log2cap_ = 0;
   float unknown_cost_ = 20;
 };
 

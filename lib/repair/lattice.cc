@@ -24,6 +24,10 @@ constexpr size_t kMaxGuessChars = 2500;
 // bigram look-ups.
 constexpr size_t kMaxFittingGuesses = 300;
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
+// Candidates of one node scored after the whole beam, and the states that
+// rank them first (see Lattice::prune_candidates).
+constexpr size_t kMaxScoredCandidates = 48;
+constexpr size_t kPruneStates = 2;
 // A path this much (nats) costlier than the best one into the same node is
 // dropped at once: beyond any difference the rest of the window could make up
 // for in practice, and it keeps the beams small.
@@ -72,7 +76,9 @@ struct Candidate {
   char32_t ch;
   uint32_t end;
   uint16_t lm_id;
+  bool general;    // not modelled, but scored after its predecessor (punctuation, '?')
   float own_cost;  // unigram or class cost: used when there is no bigram
+  float variant;   // CharLm::variant_cost, added to a bigram cost
   float penalty;
   uint8_t unknown;
   uint8_t known;
@@ -194,6 +200,152 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
   return t == TargetCodec::kUtf8 ? utf8 : t == TargetCodec::kGbk ? gbk : big5;
 }
 
+// Reduces the states that reached a node to its beam: the kBeamWidth
+// cheapest with distinct (last character, decoded) in order of cost, into
+// `kept`. Only the cheapest few are sorted: a node after a hole is reached
+// by hundreds of candidates, of which the beam keeps sixteen.
+void keep_best_states(const std::vector<Entry>& arena, std::vector<int32_t>& states, std::vector<int32_t>& kept) {
+  auto cheaper = [&](int32_t a, int32_t b) { return arena[a].cost < arena[b].cost; };
+  kept.clear();
+  size_t sorted = std::min(states.size(), 4 * kBeamWidth);
+  std::partial_sort(states.begin(), states.begin() + static_cast<std::ptrdiff_t>(sorted), states.end(), cheaper);
+  for (size_t j = 0; j < states.size(); ++j) {
+    if (j == sorted) {  // many duplicates: sort the rest too
+      std::sort(states.begin() + static_cast<std::ptrdiff_t>(sorted), states.end(), cheaper);
+      sorted = states.size();
+    }
+    const Entry& e = arena[states[j]];
+    bool dup = false;
+    for (int32_t k : kept)
+      if (arena[k].last == e.last && arena[k].decoded == e.decoded) { dup = true; break; }
+    if (dup) continue;
+    kept.push_back(states[j]);
+    if (kept.size() == kBeamWidth) break;
+  }
+}
+
+// Scores every candidate character of a node after every state of the node's
+// beam, keeping per candidate the cheapest state: the decoder's inner loop,
+// run up to 16 x 300 times per node inside damaged text.
+//
+// A pair's cost is its stored bigram cost when the model has seen it inside
+// a word and the fallback (word boundary or unigram share) otherwise. Most
+// pairs are unseen, so the scorer first gives every candidate its fallback
+// (plain arithmetic over arrays, which the compiler vectorizes) and then
+// overwrites the candidates that the state's stored row holds, walking the
+// row when it is short and looking candidates up in it when it is long.
+class CandidateScorer {
+ public:
+  explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
+  void set_traditional(bool traditional) { traditional_ = traditional; }
+
+  // Sets up a node's candidates; reorders `cands` (modelled ones first).
+  void prepare(std::vector<Candidate>& cands) {
+    auto modelled_end = std::stable_partition(cands.begin(), cands.end(),
+                                              [](const Candidate& c) { return c.lm_id != 0; });
+    cands_ = &cands;
+    n_ = cands.size();
+    nm_ = static_cast<size_t>(modelled_end - cands.begin());
+    start_.resize(nm_);
+    share_.resize(nm_);
+    variant_.resize(nm_);
+    lm_cost_.resize(nm_);
+    next_.resize(nm_);
+    pair_prev_.clear();
+    for (size_t j = 0; j < nm_; ++j) {
+      const uint16_t id = cands[j].lm_id;
+      start_[j] = lm_.start_cost(id);
+      share_[j] = lm_.unigram_share_cost(id);
+      variant_[j] = cands[j].variant;
+      next_[j] = head_[id];
+      head_[id] = static_cast<int32_t>(j);
+    }
+    for (size_t k = 0; k < n_; ++k)
+      if (cands[k].first_pair_prev) pair_prev_.push_back(static_cast<uint32_t>(k));
+    best.assign(n_, kInfinity);
+    from.assign(n_, -1);
+  }
+
+  // Candidates reached from state `s` (entry `e`) at `base` = its cost plus
+  // the price of entering a decoded stretch. `pair_ok(a, b)`: the source
+  // pair (a, b) was unmapped, as a candidate marked first_pair_prev needs.
+  template <typename PairOk>
+  void score(const Entry& e, int32_t s, float base, PairOk pair_ok) {
+    const std::vector<Candidate>& cands = *cands_;
+    const uint16_t a = e.last_id;
+    if (a) {
+      const CharLm::Row row = lm_.row(a);
+      if (row.size <= 2 * nm_) {
+        const float end = lm_.end_cost(a);
+        for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + start_[j], share_[j]);
+        for (uint32_t i = 0; i < row.size; ++i) {
+          const uint32_t slot = row.slots[i];
+          if (!slot) continue;
+          for (int32_t j = head_[slot >> 8]; j >= 0; j = next_[static_cast<size_t>(j)])
+            lm_cost_[static_cast<size_t>(j)] = CharLm::stored_cost(slot);
+        }
+      } else {
+        for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = lm_.bigram_cost(a, cands[j].lm_id);
+      }
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] += variant_[j];
+    } else {
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = cands[j].own_cost;
+    }
+    for (uint32_t k : pair_prev_)
+      if (k < nm_ && (!e.decoded || !pair_ok(e.last_byte, cands[k].first_byte))) lm_cost_[k] = kInfinity;
+    for (size_t j = 0; j < nm_; ++j) {
+      const float c = base + lm_cost_[j];
+      if (c < best[j]) {
+        best[j] = c;
+        from[j] = s;
+      }
+    }
+    for (size_t k = nm_; k < n_; ++k) {  // punctuation, '?', other scripts: rare
+      const Candidate& cd = cands[k];
+      if (base >= best[k]) continue;
+      if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
+      const float c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+      if (c < best[k]) {
+        best[k] = c;
+        from[k] = s;
+      }
+    }
+  }
+
+  // Forgets the node's candidates (the id index must be empty for the next).
+  void finish() {
+    for (size_t j = 0; j < nm_; ++j) head_[(*cands_)[j].lm_id] = -1;
+  }
+
+  std::vector<float> best;    // per candidate: cheapest way in
+  std::vector<int32_t> from;  // ... and the state it comes from (-1: none)
+
+ private:
+  const CharLm& lm_;
+  bool traditional_ = false;
+  const std::vector<Candidate>* cands_ = nullptr;
+  size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
+  std::vector<float> start_, share_, variant_, lm_cost_;
+  std::vector<int32_t> next_;  // next candidate with the same id, -1: none
+  std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
+  std::vector<uint32_t> pair_prev_;
+};
+
+// The decoder's working memory, kept per thread between calls.
+struct DecodeScratch {
+  std::vector<Entry> arena;
+  std::vector<std::vector<int32_t>> beams;
+  std::vector<float> floor;
+  std::vector<Candidate> cands;
+  std::vector<int32_t> kept;
+  std::vector<CandidateScorer> scorers;  // at most one: built on first use
+  CandidateScorer& scorer(const CharLm& lm, bool traditional) {
+    if (scorers.empty()) scorers.emplace_back(lm);
+    scorers.front().set_traditional(traditional);
+    return scorers.front();
+  }
+};
+
 class Lattice {
  public:
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs)
@@ -230,6 +382,8 @@ class Lattice {
     return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
   }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
+  void prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                        std::vector<Candidate>& cands) const;
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
@@ -472,7 +626,9 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(bytes[i - 1], bytes[i])) return;
     if (wild > 0 && c < 0x80) return;  // unknown bytes are never ASCII
-    out.push_back({c, end, lm_.id(c), own_cost(c), penalty, unknown,
+    const uint16_t id = lm_.id(c);
+    out.push_back({c, end, id, !id && (is_cjk_punctuation(c) || c == '?'), own_cost(c),
+                   id ? lm_.variant_cost(c, id, traditional_) : 0.0f, penalty, unknown,
                    static_cast<uint8_t>(p.len - wild), bytes[0], bytes[p.len - 1],
                    p.slot[0]->pair_prev});
   };
@@ -519,6 +675,43 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
   for (const Pattern& p : patterns) emit(p, p.end, out);
 }
 
+// A node behind a hole has hundreds of candidates, and scoring each after
+// every state of the beam is the decoder's main cost. Candidates are first
+// ranked after the cheapest kPruneStates states only, and the
+// kMaxScoredCandidates best (plus every candidate read from known bytes)
+// go on to the full beam: a character that is not among the best few after
+// the likeliest left contexts almost never wins after a costlier one.
+void Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                               std::vector<Candidate>& cands) const {
+  if (cands.size() <= kMaxScoredCandidates) return;
+  const size_t states = std::min(beam.size(), kPruneStates);
+  std::vector<std::pair<float, uint32_t>> ranked;
+  ranked.reserve(cands.size());
+  std::vector<Candidate> kept;
+  for (uint32_t k = 0; k < cands.size(); ++k) {
+    const Candidate& cd = cands[k];
+    if (cd.unknown == 0) {
+      kept.push_back(cd);
+      continue;
+    }
+    float best = kInfinity;
+    for (size_t i = 0; i < states; ++i) {
+      const Entry& e = arena[beam[i]];
+      if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
+      best = std::min(best, e.cost + (e.decoded ? 0 : costs_.enter_decoded) +
+                                lm_cost(e.last, e.last_id, cd.ch, cd.lm_id, cd.own_cost));
+    }
+    ranked.push_back({best + cd.penalty, k});
+  }
+  if (ranked.size() > kMaxScoredCandidates) {
+    std::nth_element(ranked.begin(), ranked.begin() + kMaxScoredCandidates, ranked.end());
+    ranked.resize(kMaxScoredCandidates);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (const auto& r : ranked) kept.push_back(cands[r.second]);
+  cands.swap(kept);
+}
+
 LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget) {
   LatticeResult result;
   result.traditional = traditional_;
@@ -540,26 +733,26 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   }
   if (after) result.literal_cost += lm_cost(after, prev, after_id, after_own);
 
-  std::vector<Entry> arena;
-  arena.reserve(nodes_.size() * kBeamWidth * 4);
-  std::vector<std::vector<int32_t>> beams(nodes_.size());
-  std::vector<float> floor(nodes_.size(), kInfinity);  // best cost pushed into each node
+  // Working memory reused by every decode on this thread: a damaged
+  // passage decodes one window under several hypotheses, and fresh vectors
+  // each time cost more in page faults than the search itself.
+  thread_local DecodeScratch scratch;
+  std::vector<Entry>& arena = scratch.arena;
+  std::vector<std::vector<int32_t>>& beams = scratch.beams;
+  std::vector<float>& floor = scratch.floor;  // best cost pushed into each node
+  std::vector<Candidate>& cands = scratch.cands;
+  std::vector<int32_t>& kept = scratch.kept;
+  arena.clear();
+  if (beams.size() < nodes_.size()) beams.resize(nodes_.size());
+  for (size_t b = 0; b < nodes_.size(); ++b) beams[b].clear();
+  floor.assign(nodes_.size(), kInfinity);
   arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, -1, 0, 0});
   beams[0].push_back(0);
-  std::vector<Candidate> cands;
+  CandidateScorer& scorer = scratch.scorer(lm_, traditional_);
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
-    std::sort(beam.begin(), beam.end(), [&](int32_t a, int32_t b) { return arena[a].cost < arena[b].cost; });
-    std::vector<int32_t> kept;
-    for (int32_t e : beam) {
-      bool dup = false;
-      for (int32_t k : kept)
-        if (arena[k].last == arena[e].last && arena[k].decoded == arena[e].decoded) { dup = true; break; }
-      if (dup) continue;
-      kept.push_back(e);
-      if (kept.size() == kBeamWidth) break;
-    }
+    keep_best_states(arena, beam, kept);
     beam.swap(kept);
     const Node& nd = nodes_[i];
     if (nd.boundary && nd.pos < n) {
@@ -586,22 +779,25 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    for (const Candidate& cd : cands) {
-      float best = kInfinity;
-      int32_t best_s = -1;
-      for (int32_t s : beam) {  // cheapest first: later states can only win by their bigram
-        const Entry& e = arena[s];
-        if (e.cost >= best) break;
-        if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
-        float c = e.cost + lm_cost(e.last, e.last_id, cd.ch, cd.lm_id, cd.own_cost) +
-                  (e.decoded ? 0 : costs_.enter_decoded);
-        if (c < best) { best = c; best_s = s; }
-      }
-      if (best_s < 0) continue;
+    prune_candidates(beam, arena, cands);
+    scorer.prepare(cands);
+    for (int32_t s : beam) {
+      const Entry& e = arena[s];
+      scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
+                   [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
+    }
+    scorer.finish();
+    const std::vector<float>& cand_best = scorer.best;
+    const std::vector<int32_t>& cand_from = scorer.from;
+    const size_t nc = cands.size();
+    for (size_t k = 0; k < nc; ++k) {
+      if (cand_from[k] < 0) continue;
+      const Candidate& cd = cands[k];
+      const float best = cand_best[k];
       // Far behind the best path into the same node: it would be pruned.
       if (best + cd.penalty > floor[cd.end] + kPruneMargin) continue;
       floor[cd.end] = std::min(floor[cd.end], best + cd.penalty);
-      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, best_s,
+      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cand_from[k],
                        i, cd.end});
       beams[cd.end].push_back(static_cast<int32_t>(arena.size() - 1));
     }

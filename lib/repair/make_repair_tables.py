@@ -23,7 +23,7 @@ import struct
 import sys
 from collections import Counter, defaultdict
 
-LM_MAGIC = 0x334D4C41  # "ALM3"
+LM_MAGIC = 0x344D4C41  # "ALM4"
 CODECS_MAGIC = 0x31544341  # "ACT1"
 HASH_MULT = 0x9E3779B1
 # A bigram cost is stored in one byte in units of 0.1 nat: 0..25.5 nats, which
@@ -116,18 +116,34 @@ def build_lm(out_path, dict_path, ts_path):
         q = min(255, max(0, int(round(-math.log(p) * COST_SCALE))))
         entries.append(((ia << 16) | ib, q))
 
-    log2cap = 1
-    while (1 << log2cap) < len(entries) * 10 // 7 + 1:
-        log2cap += 1
-    cap = 1 << log2cap
-    keys = [0] * cap
-    costs = [0] * cap
+    # Pairs are stored row by row: the pairs that start with character a form
+    # one small open-addressing table (a power of two of slots, at most 70 %
+    # full), so that the lattice decoder, which looks up many characters after
+    # the same few predecessors, stays inside a few cache lines per row.
+    # Slot: (b << 8) | cost, 0 = empty (ids start at 1).
+    rows = defaultdict(list)
     for key, q in entries:
-        h = ((key * HASH_MULT) & 0xFFFFFFFF) >> (32 - log2cap)
-        while keys[h]:
-            h = (h + 1) & (cap - 1)
-        keys[h] = key
-        costs[h] = q
+        rows[key >> 16].append((key & 0xFFFF, q))
+    row_start = [0] * n_ids
+    row_log2 = [0] * n_ids
+    slots = []
+    for a in range(n_ids):
+        row = rows.get(a)
+        if not row:
+            continue
+        lg = 1
+        while (1 << lg) < len(row) * 10 // 7 + 1:
+            lg += 1
+        cap = 1 << lg
+        table = [0] * cap
+        for b, q in row:
+            h = ((b * HASH_MULT) & 0xFFFFFFFF) >> (32 - lg)
+            while table[h]:
+                h = (h + 1) & (cap - 1)
+            table[h] = (b << 8) | q
+        row_start[a] = len(slots)
+        row_log2[a] = lg
+        slots.extend(table)
 
     id_table = [0] * 65536
     for c, i in id_of.items():
@@ -142,16 +158,17 @@ def build_lm(out_path, dict_path, ts_path):
                     flags[id_of[simp]] |= 1
 
     with open(out_path, 'wb') as f:
-        f.write(struct.pack('<IIIf', LM_MAGIC, n_ids, log2cap, unknown_cost))
+        f.write(struct.pack('<IIIf', LM_MAGIC, n_ids, len(slots), unknown_cost))
         f.write(struct.pack('<65536H', *id_table))
         f.write(struct.pack('<%dI' % n_ids, 0, *[ord(c) for c in chars]))
         f.write(struct.pack('<%df' % n_ids, *unigram))
         f.write(struct.pack('<%df' % n_ids, *end_cost))
         f.write(struct.pack('<%df' % n_ids, *start_cost))
+        f.write(struct.pack('<%dI' % n_ids, *row_start))
         f.write(bytes(flags))
-        f.write(bytes((-n_ids) % 4))  # keep the hash keys 4-byte aligned
-        f.write(struct.pack('<%dI' % cap, *keys))
-        f.write(bytes(costs))
+        f.write(bytes(row_log2))
+        f.write(bytes((-2 * n_ids) % 4))  # keep the slots 4-byte aligned
+        f.write(struct.pack('<%dI' % len(slots), *slots))
 
 
 def two_byte_table(codec):
