@@ -4,6 +4,8 @@
 // passes); finally flag what could not be repaired.
 #include "repair/repairer.h"
 
+#include <string.h>  // memmem (GNU; two-way search, unlike find on a common lead byte)
+
 #include <algorithm>
 #include <span>
 
@@ -120,6 +122,7 @@ bool has_gbk_read_fffd(std::span<const WindowChar> win) {
 
 struct Pass {
   bool unchanged = false;  // nothing suspect: text and map not filled in
+  uint8_t signals = 0;     // every damage_scan Signal seen
   std::string text;
   OffsetMap map;
   std::vector<Repair> repairs;
@@ -225,6 +228,7 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
 Pass run_pass(std::string_view text, repair::WorkBudget& budget) {
   Pass pass;
   std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text);
+  for (const repair::SuspectWindow& w : windows) pass.signals |= w.signals;
   if (windows.empty()) {
     pass.unchanged = true;
     return pass;
@@ -276,8 +280,14 @@ Repaired repair_mojibake(std::string_view utf8_text) {
   result.text.assign(utf8_text);
   result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
   repair::WorkBudget budget{kWorkBudget};
+  // Every U+FFFD and private-use character raises a signal in the first
+  // pass, and repairs never write one; without them only 锟 can start an
+  // unrecoverable stretch, which one byte search rules out.
+  bool may_be_unrecoverable = true;
   for (int p = 0; p < kMaxPasses; ++p) {
     Pass pass = run_pass(result.text, budget);
+    if (p == 0 && !(pass.signals & (repair::kReplacement | repair::kPrivateUse)))
+      may_be_unrecoverable = memmem(result.text.data(), result.text.size(), "\xE9\x94\x9F", 3) != nullptr;
     if (pass.unchanged || pass.repairs.empty()) break;
     // Earlier repairs move to the new text; new ones get input ranges in the
     // stage's input. A repair inside an earlier one is a second layer of the
@@ -309,9 +319,11 @@ Repaired repair_mojibake(std::string_view utf8_text) {
     result.text = std::move(pass.text);
     if (!pass.single_byte) break;
   }
-  for (Repair& r : repair::find_unrecoverable(result.text)) {
-    r.input = result.map.to_input(r.output);
-    result.repairs.push_back(r);
+  if (may_be_unrecoverable) {
+    for (Repair& r : repair::find_unrecoverable(result.text)) {
+      r.input = result.map.to_input(r.output);
+      result.repairs.push_back(r);
+    }
   }
   std::sort(result.repairs.begin(), result.repairs.end(),
             [](const Repair& a, const Repair& b) { return a.output.begin < b.output.begin; });
