@@ -122,6 +122,33 @@ const DoubleByteCodec& source_codec(SourceView v) {
   }
 }
 
+// The bytes that can stand first and second in a pair the source view's
+// decoder cannot map (lead >= 0x81, a valid trail, no character): what a '?'
+// standing for two such bytes may hide.
+struct UnmappedPairBytes {
+  ByteSet first;
+  ByteSet second;
+};
+
+const UnmappedPairBytes& unmapped_pair_bytes(SourceView v) {
+  auto build = [](SourceView view) {
+    const DoubleByteCodec& src = source_codec(view);
+    UnmappedPairBytes u;
+    for (int a = 0x81; a <= 0xFE; ++a)
+      for (int b = 0x40; b <= 0xFE; ++b)
+        if (src.valid_trail(static_cast<uint8_t>(b)) &&
+            src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0) {
+          u.first.add(a);
+          u.second.add(b);
+        }
+    return u;
+  };
+  static const UnmappedPairBytes gbk = build(SourceView::kGbk);
+  static const UnmappedPairBytes gb18030 = build(SourceView::kGb18030);
+  static const UnmappedPairBytes big5 = build(SourceView::kBig5);
+  return v == SourceView::kBig5 ? big5 : v == SourceView::kGb18030 ? gb18030 : gbk;
+}
+
 // Bytes of `c` under the source view. A GBK decoder that maps GBK's
 // user-defined areas to private use (Windows, ICU) leaves PUA characters
 // where Python's leaves U+FFFD: GB18030 gives their bytes back.
@@ -477,11 +504,14 @@ void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
       // after an error (Python's), or a stray byte: possible, less likely.
       const int next = first_byte_of(t + 1);
       penalties.push_back(next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
+      // Two bytes: a pair the source decoder could not map. Only a few lead
+      // bytes start such a pair (GBK: 23 of 126), which keeps the character
+      // that ends in the first byte down to a few dozen candidates.
+      const UnmappedPairBytes& unmapped = unmapped_pair_bytes(h_.source);
       Slot lead, trail;
       lead.known = trail.known = false;
-      lead.allowed.add_range(0x81, 0xFE);
-      for (int b = 0x40; b <= 0xFE; ++b)
-        if (src.valid_trail(static_cast<uint8_t>(b))) trail.allowed.add(b);
+      lead.allowed = unmapped.first;
+      trail.allowed = unmapped.second;
       trail.pair_prev = true;
       readings.push_back({lead, trail});
       penalties.push_back(0);
