@@ -17,13 +17,15 @@ void append_quantity(std::string& out, const Quantity& q, const NormalizedText& 
   const Range src = text.to_input(q.span);
   RowWriter row(out);
   row.text(to_string(q.kind)).text(json::quantity_text(q, text)).uint(src.begin).uint(src.end);
-  decimal(row, q.value);
-  if (q.value_high) decimal(row, *q.value_high);
+  if (q.has_value()) decimal(row, q.value);
+  else row.empty();
+  if (q.has_value() && q.value_high) decimal(row, *q.value_high);
   else row.empty();
   row.text_or_empty(or_null(q.unit))
       .text_or_empty(or_null(q.classifier))
       .text_or_empty(to_string(q.approx))
       .text_or_empty(or_null(q.date))
+      .text_or_empty(error_id(q.error))
       .finish();
 }
 

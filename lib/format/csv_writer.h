@@ -15,7 +15,7 @@
 namespace aidtext::csv {
 
 inline constexpr std::string_view kQuantityHeader =
-    "kind,text,start,end,value,value_high,unit,classifier,approx,date\r\n";
+    "kind,text,start,end,value,value_high,unit,classifier,approx,date,error\r\n";
 inline constexpr std::string_view kMetricHeader =
     "metric,value,unit,approx,change,time,place,text,start,end,sentence\r\n";
 inline constexpr std::string_view kRepairHeader =

@@ -50,9 +50,10 @@ void append_quantity(std::string& out, const Quantity& q, const NormalizedText& 
   key(out, "end");
   append_uint(out, src.end);
   key(out, "value");
-  append_decimal_text(out, q.value.to_string());
+  if (q.has_value()) append_decimal_text(out, q.value.to_string());
+  else out.append("null");
   key(out, "value_high");
-  if (q.value_high) append_decimal_text(out, q.value_high->to_string());
+  if (q.has_value() && q.value_high) append_decimal_text(out, q.value_high->to_string());
   else out.append("null");
   key(out, "unit");
   append_optional_text(out, q.unit);
@@ -62,6 +63,13 @@ void append_quantity(std::string& out, const Quantity& q, const NormalizedText& 
   append_string_or_null(out, to_string(q.approx));
   key(out, "date");
   append_optional_text(out, q.date);
+  // Only on a record without a value, so every other record keeps the exact
+  // format of the spec (and a reader that looks for an "error" key finds the
+  // records that need attention, as with the CLI's document errors).
+  if (const char* error = error_id(q.error)) {
+    key(out, "error");
+    append_string(out, error);
+  }
   out.push_back('}');
 }
 

@@ -2,6 +2,8 @@
 // records become JSON; the C ABI hands these strings out):
 //   quantity  {"kind","text","start","end","value","value_high","unit",
 //              "classifier","approx","date"}               (spec/quantities.md)
+//              and, only on a number too large or too precise to hold
+//              exactly, "value": null, "value_high": null, "error": "out_of_range"
 //   metric    {"metric","value","unit","approx","change","time","place",
 //              "text","start","end","sentence"}            (spec/metrics.md)
 //   repair    {"kind","in_start","in_end","out_start","out_end","confidence",

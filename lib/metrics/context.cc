@@ -109,6 +109,12 @@ void SentenceContext::compute_windows() {
     if (qt != quote_ends.begin()) cb = std::max(cb, *(qt - 1));
     auto jt = std::lower_bound(marks.begin(), marks.end(), q.span.end);
     uint32_t ce = jt == marks.end() ? sentence_.end : *jt;
+    // A clause is read at most kClauseReach bytes either side of the figure.
+    // Real clauses are far shorter; a run-on list of megabytes without a
+    // clause mark (岷县、漳县分别减贫…、…、岷县…) would otherwise make every
+    // figure scan the whole list, and the sentence cost its length squared.
+    if (q.span.begin > cb + kClauseReach) cb = char_start_at_or_after(q.span.begin - kClauseReach);
+    if (ce > q.span.end + kClauseReach) ce = char_start_at_or_after(q.span.end + kClauseReach);
     Windows& w = windows_[i];
     w.clause = Range{cb, ce};
     uint32_t lb = cb;
@@ -135,9 +141,18 @@ void SentenceContext::compute_windows() {
 }
 
 bool SentenceContext::quoted(const CueHit& h) const {
-  for (const Range& q : quotes_)
-    if (h.begin >= q.begin && h.end <= q.end) return true;
-  return false;
+  // quotes_ are in text order and do not overlap: only the last one opening
+  // at or before the hit can hold it.
+  auto it = std::upper_bound(quotes_.begin(), quotes_.end(), h.begin,
+                             [](uint32_t p, const Range& q) { return p < q.begin; });
+  if (it == quotes_.begin()) return false;
+  --it;
+  return h.begin >= it->begin && h.end <= it->end;
+}
+
+uint32_t SentenceContext::char_start_at_or_after(uint32_t p) const {
+  while (p < sentence_.end && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80) ++p;
+  return p;
 }
 
 // 选派挂职干部46名、专业技术人才583名: a list item that names its own noun
@@ -260,7 +275,8 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   uint32_t best = UINT32_MAX;
   // Target words reach back at most kTargetReach bytes: further back, in a
   // run-on sentence, they belong to other figures (and scanning all of them
-  // for every figure would cost the sentence's length squared).
+  // for every figure would cost the sentence's length squared). Forward they
+  // reach to the end of the clause, itself at most kClauseReach bytes away.
   constexpr uint32_t kTargetReach = 600;
   Range reach{q.span.begin > sentence_.begin + kTargetReach ? q.span.begin - kTargetReach : sentence_.begin,
               std::max(w.clause.end, w.right.end)};

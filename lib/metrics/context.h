@@ -5,7 +5,10 @@
 //     previous or next figure, or the clause's punctuation , ; : 。). Figures
 //     written back to back (0.81万户2.89万人, 3228户9595名) share the words
 //     before the first and after the last;
-//   - the clause: everything between the clause marks around it.
+//   - the clause: everything between the clause marks around it, but no
+//     more than kClauseReach bytes either side of the figure (a run-on list
+//     of megabytes with no clause mark is read near each figure only, so a
+//     sentence costs time linear in its length).
 // Rules are tried in pack order on the tight window first, then on the
 // clause; the first rule whose cue groups all occur wins. A block word nearer
 // to the figure than the winning rule's nearest cue vetoes it (50余人参加).
@@ -24,6 +27,10 @@
 #include "numerals/quantity.h"
 
 namespace aidtext {
+
+// How far (bytes) a figure's clause window reaches before and after it:
+// 200 Chinese characters, longer than any clause a reader takes in at once.
+inline constexpr uint32_t kClauseReach = 600;
 
 struct Attachment {
   int metric = -1;       // index into RulePackData::metrics; -1: no metric
@@ -55,6 +62,7 @@ class SentenceContext {
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
   bool quoted(const CueHit& h) const;
+  uint32_t char_start_at_or_after(uint32_t p) const;  // the next UTF-8 lead byte
   bool blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;

@@ -23,6 +23,7 @@ bool metric_unit(const std::string& u) {
 // Whether a quantity can be a metric figure at all.
 bool is_figure(const Quantity& q, std::string_view surface) {
   if (q.kind != QuantityKind::kQuantity) return false;
+  if (!q.has_value()) return false;  // out of range: a flagged quantity, never a metric
   if (q.unit.empty()) return ends_with(surface, "万") || ends_with(surface, "亿");
   if (!metric_unit(q.unit)) return false;
   // 一个, 一批: the indefinite article, not a count of one.
@@ -66,22 +67,108 @@ bool headline(std::string_view sentence) {
          sentence.find("，") == std::string_view::npos;
 }
 
+// Where a record was read: its sentence, and whether that sentence stands
+// in a headline line (a one-line paragraph with no sentence end).
+struct Origin {
+  Range sentence;
+  bool headline_line = false;
+};
+
+// A title line: a paragraph of at most kMaxTitleBytes (60 Chinese
+// characters, longer than any headline in the genre) with no 。！？.
+bool headline_line(std::string_view text, Range paragraph) {
+  constexpr uint32_t kMaxTitleBytes = 180;
+  if (paragraph.size() > kMaxTitleBytes) return false;
+  std::string_view p = text.substr(paragraph.begin, paragraph.size());
+  return p.find("。") == std::string_view::npos && p.find("！") == std::string_view::npos &&
+         p.find("？") == std::string_view::npos;
+}
+
+// The byte length of the space (ASCII, tab, U+3000) at s[i], or 0.
+size_t space_at(std::string_view s, size_t i) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (s.compare(i, 3, "\u3000") == 0) return 3;
+  return 0;
+}
+
+// text[r], without spaces (a restatement may space its words differently).
+std::string without_spaces(std::string_view text, Range r) {
+  std::string out;
+  out.reserve(r.size());
+  for (size_t i = r.begin; i < r.end;) {
+    if (size_t len = space_at(text, i)) {
+      i += len;
+      continue;
+    }
+    out.push_back(text[i++]);
+  }
+  return out;
+}
+
+// Whether a clause mark (、 included: a list item is a clause of its own)
+// starts at text[i].
+bool clause_mark_at(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == ',' || c == ';' || c == ':') return true;
+  for (std::string_view m : {"，", "；", "：", "。", "！", "？", "、"})
+    if (text.compare(i, m.size(), m) == 0) return true;
+  return false;
+}
+
+// The clause holding `figure` in `sentence`: from the clause mark before it
+// to the one after it, at most kClauseReach bytes either side.
+Range clause_around(std::string_view text, Range sentence, Range figure) {
+  uint32_t b = figure.begin, e = figure.end;
+  const uint32_t lo = figure.begin > sentence.begin + kClauseReach ? figure.begin - kClauseReach : sentence.begin;
+  const uint32_t hi = std::min(sentence.end, figure.end + kClauseReach);
+  for (uint32_t p = figure.begin; p > lo;) {
+    uint32_t q = p - 1;
+    while (q > lo && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80) --q;
+    if (clause_mark_at(text, q)) break;
+    b = p = q;
+  }
+  while (e < hi && !clause_mark_at(text, e)) ++e;
+  return Range{b, e};
+}
+
+// A headline restating a body sentence, or the other way round: the clause
+// of one record's figure stands word for word (spaces aside) around the
+// other's figure. The clause must hold at least two characters besides the
+// figure, so that a bare number never makes two facts one.
+bool restated(std::string_view text, const Origin& a, Range fig_a, const Origin& b, Range fig_b) {
+  if (!a.headline_line && !b.headline_line) return false;
+  auto clause_found = [&](const Origin& x, Range fx, const Origin& y, Range fy) {
+    Range c = clause_around(text, x.sentence, fx);
+    if (c.size() < fx.size() + 6) return false;
+    std::string clause = without_spaces(text, c);
+    Range around{fy.begin > y.sentence.begin + kClauseReach ? fy.begin - kClauseReach : y.sentence.begin,
+                 std::min(y.sentence.end, fy.end + kClauseReach)};
+    return without_spaces(text, around).find(clause) != std::string::npos;
+  };
+  return clause_found(a, fig_a, b, fig_b) || clause_found(b, fig_b, a, fig_a);
+}
+
 // Merges a record into an earlier one stating the same fact; true if merged.
-// A headline repeating a body figure is the same fact wherever each puts it.
-bool merge_duplicate(std::vector<MetricRecord>& kept, std::unordered_map<std::string, std::vector<size_t>>& index,
-                     const MetricRecord& r) {
+// A headline repeating a body figure is the same fact wherever each puts it;
+// so is one restating the body's clause word for word, even when the body
+// sentence takes another time or place from the paragraph around it.
+bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
+                     std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
+                     const Origin& origin) {
   std::string key = r.metric + '|' + r.unit + '|' + r.value.normalized().to_string();
   std::vector<size_t>& same = index[key];
   for (size_t i : same) {
     MetricRecord& k = kept[i];
     if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
-    if (k.time && r.time && *k.time != *r.time) continue;
-    if (!same_place(k.place, r.place) && !headline(k.sentence) && !headline(r.sentence)) continue;
+    bool agree = !(k.time && r.time && *k.time != *r.time) &&
+                 (same_place(k.place, r.place) || headline(k.sentence) || headline(r.sentence));
+    if (!agree && !restated(text, origins[i], k.span, origin, r.span)) continue;
     if (!k.time) k.time = r.time;
     if (!k.place) k.place = r.place;
     return true;
   }
   same.push_back(kept.size());
+  origins.push_back(origin);
   return false;
 }
 
@@ -103,15 +190,18 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
       before.find(",", split) == std::string_view::npos) {
     uint32_t at = list_from + static_cast<uint32_t>(split);
     // The list of places the 分别 refers to: right before it, or the last
-    // list earlier in the sentence (…分别减贫…，贫困发生率分别降至…).
+    // list earlier in the sentence (…分别减贫…，贫困发生率分别降至…). Walk
+    // back from 分别 and stop at the first list (each call is bounded by
+    // PlaceIndex::kMaxListNames).
     std::vector<std::string> list;
     const std::vector<PlaceMention>& ms = places.mentions();
     auto first = std::lower_bound(ms.begin(), ms.end(), list_from,
                                   [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
-    for (auto it = first; it != ms.end() && it->span.end <= at; ++it) {
-      const PlaceMention& m = *it;
-      std::vector<std::string> l = places.list_ending_at(text, m.span.end);
-      if (l.size() >= 2) list = std::move(l);
+    auto last = std::upper_bound(first, ms.end(), at,
+                                 [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
+    for (auto it = last; it != first && list.size() < 2;) {
+      --it;
+      list = places.list_ending_at(text, it->span.end);
     }
     if (list.size() >= 2) {
       size_t index = 0;
@@ -171,6 +261,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const TimeResolver times(text, seg, dates, rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
+  std::vector<Origin> origins;                                // of each record in `out`
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -213,7 +304,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.span = q.span;
       r.source = nt.to_input(q.span);
       r.sentence = evidence(text, sentence.range, q.span);
-      if (!merge_duplicate(out, seen, r)) out.push_back(std::move(r));
+      const Origin origin{sentence.range, headline_line(text, para)};
+      if (!merge_duplicate(text, out, origins, seen, r, origin)) out.push_back(std::move(r));
     }
   }
   return out;

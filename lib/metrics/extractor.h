@@ -8,6 +8,10 @@
 // repeated (NormalizeReport::repeats) are skipped, and a record equal to an
 // earlier one in metric, unit, value and approximation, whose time and place
 // do not disagree with it, is merged into it (a headline repeating a figure).
+// So is one whose time or place disagree when one of the two stands in a
+// headline line and the clause around either figure stands word for word
+// around the other (a headline restating a clause of a longer body
+// sentence, which took another date or place from its paragraph).
 #ifndef AIDTEXT_METRICS_EXTRACTOR_H_
 #define AIDTEXT_METRICS_EXTRACTOR_H_
 

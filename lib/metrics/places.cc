@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
@@ -161,7 +162,8 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
   // 在张掖举行: a meeting's venue is a place name even without a suffix.
   // Found from the verbs (rarer than 在), looking back 2 to 4 characters.
   for (const std::string& verb : rules.venue_verbs) {
-    for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
+    for (size_t at = find_bytes(text, verb); at != std::string_view::npos;
+         at = find_bytes(text, verb, at + verb.size())) {
       size_t b = at;
       for (int n = 1; n <= 4 && b > 0; ++n) {
         b = prev_char(text, b);
@@ -355,9 +357,14 @@ std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint3
                                    gap == "，"))
       break;
     if (!out.empty() && gap.empty()) break;
-    out.insert(out.begin(), it->name);
+    // A run of more names than this is a directory, not a list whose k-th
+    // name a reader pairs with the k-th figure; stopping here also keeps
+    // each call short however long the run (callers make one per mention).
+    if (out.size() == kMaxListNames) return {};
+    out.push_back(it->name);
     expect = it->span.begin;
   }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

@@ -44,8 +44,10 @@ class PlaceIndex {
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
   // Names of the governing mentions inside [from, to), in text order.
   std::vector<const std::string*> governing(uint32_t from, uint32_t to) const;
-  // 岷县、漳县分别…: the names of a list of places ending at `pos`.
+  // 岷县、漳县分别…: the names of a list of places ending at `pos`; empty
+  // when the run of names is longer than kMaxListNames.
   std::vector<std::string> list_ending_at(std::string_view text, uint32_t pos) const;
+  static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }
 

@@ -53,6 +53,30 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
   find_headline_year();
+  index_openings();
+}
+
+void TimeResolver::index_openings() {
+  earlier_opening_.assign(seg_.sentences.size(), OpeningDate{});
+  OpeningDate last;  // in the current paragraph, so far
+  uint32_t paragraph = UINT32_MAX;
+  for (size_t j = 0; j < seg_.sentences.size(); ++j) {
+    const Sentence& s = seg_.sentences[j];
+    if (s.paragraph != paragraph) {
+      last = OpeningDate{};
+      paragraph = s.paragraph;
+    }
+    earlier_opening_[j] = last;
+    std::string value;
+    Use u = last_in(s.range.begin, opening(s.range).end, &value, 0, s.range.end);
+    if (u != Use::kNone) last = OpeningDate{u, std::move(value)};
+  }
+  list_intro_.assign(seg_.paragraphs.size(), -1);
+  int last_plain = -1;
+  for (size_t k = 0; k < seg_.paragraphs.size(); ++k) {
+    list_intro_[k] = last_plain;
+    if (!is_bullet(seg_.paragraphs[k])) last_plain = static_cast<int>(k);
+  }
 }
 
 void TimeResolver::find_doc_year() {
@@ -175,22 +199,17 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
   if (u == Use::kValue) return value;
   if (u != Use::kNone) return std::nullopt;  // 今年 with no document year, or 2015年以来
   // A date opening an earlier sentence of the paragraph.
-  for (int j = sentence - 1; j >= 0 && seg_.sentences[j].paragraph == s.paragraph; --j) {
-    u = last_in(seg_.sentences[j].range.begin, opening(seg_.sentences[j].range).end, &value, 0,
-                seg_.sentences[j].range.end);
-    if (u == Use::kValue) return value;
-    if (u != Use::kNone) return std::nullopt;
-  }
-  // A list item: the paragraph introducing the list.
+  const OpeningDate& earlier = earlier_opening_[sentence];
+  if (earlier.use == Use::kValue) return earlier.value;
+  if (earlier.use != Use::kNone) return std::nullopt;
+  // A list item: the paragraph introducing the list (the nearest earlier one
+  // that is no list item itself).
   const Range para = seg_.paragraphs[s.paragraph];
-  if (is_bullet(para)) {
-    for (size_t k = s.paragraph; k-- > 0;) {
-      if (is_bullet(seg_.paragraphs[k])) continue;
-      Range c = opening(seg_.paragraphs[k]);
-      u = last_in(c.begin, c.end, &value, 0, seg_.paragraphs[k].end);
-      if (u == Use::kValue) return value;
-      break;
-    }
+  if (is_bullet(para) && list_intro_[s.paragraph] >= 0) {
+    const Range intro = seg_.paragraphs[list_intro_[s.paragraph]];
+    Range c = opening(intro);
+    u = last_in(c.begin, c.end, &value, 0, intro.end);
+    if (u == Use::kValue) return value;
   }
   // A report's sections: a paragraph opening with a date frames the
   // undated paragraphs after it (2019年，… then 资金支持方面，…), up to a

@@ -54,8 +54,20 @@ class TimeResolver {
   Range opening(Range r) const;
   void find_doc_year();
   void find_headline_year();
+  void index_openings();
   bool is_bullet(Range paragraph) const;
   Range first_clause(Range r) const;
+
+  // The nearest earlier sentence of a sentence's paragraph whose opening
+  // holds a date that decides (a value, or a period that dates nothing).
+  // Found once for every sentence, so that a paragraph of many sentences
+  // costs time linear in its length, not its length squared.
+  struct OpeningDate {
+    Use use = Use::kNone;  // kNone: no such sentence
+    std::string value;
+  };
+  std::vector<OpeningDate> earlier_opening_;  // by sentence index
+  std::vector<int> list_intro_;  // by paragraph: the nearest earlier paragraph that is no bullet item, or -1
 
   std::string_view text_;
   const Segmentation& seg_;

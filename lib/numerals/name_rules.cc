@@ -14,6 +14,17 @@ size_t skip_name_or_marker(std::string_view text, const NumeralMatch& m) {
   char32_t before = cp_before(text, m.begin, &lb);
   char32_t after = cp_at(text, m.end, &la);
   bool arabic_only = m.has_arabic && !m.has_chinese;
+  // 双 ("double", itself a numeral word) glued to a numeral makes a name, not
+  // an amount: 双十一 / 双11 / 双12 (shopping festivals named after their
+  // dates), 双百 and 双一流 (campaigns). Chinese writes a count of two as 两,
+  // never 双 + numeral, so nothing after 双 counts on its own. After a
+  // number, 双 is the classifier "pair" (袜子五双九点九: 9.9 stands alone).
+  if (before == U'双') {
+    int l2;
+    char32_t before_shuang = cp_before(text, m.begin - lb, &l2);
+    if (!is_numeral_char(before_shuang) && !(before_shuang >= U'0' && before_shuang <= U'9'))
+      return numeral_run_end(text, m.end);
+  }
   // Inside a URL, e-mail address or percent-encoded string: the whole run
   // of non-space ASCII is skipped.
   if (arabic_only && ((before > 0x20 && before < 0x7F) || (after > 0x20 && after < 0x7F))) {

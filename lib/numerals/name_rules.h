@@ -1,6 +1,6 @@
 // Numerals that name or mark instead of counting: plan names in quotes
 // (“1236”) or joined by + (1+17), codes glued to Latin letters (G20, 5G),
-// numerals inside URLs, list markers (一、 (一) 1. 一是), fixed expressions
+// numerals inside URLs, names after 双 (双十一, 双11), list markers (一、 (一) 1. 一是), fixed expressions
 // (一条心, 一鼓作气), parallel idioms N1-X-N2-Y (一户一策, 两不愁三保障,
 // 三省四县), N个 slogans (四个意识, 五个一批), the five-year plans 十X五,
 // session numbers (十八届), and short numbered phrases alone in quotes

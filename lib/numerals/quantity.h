@@ -7,6 +7,7 @@
 
 #include "core/range.h"
 #include "numerals/decimal.h"
+#include "numerals/numeral_parser.h"
 
 namespace aidtext {
 
@@ -15,6 +16,9 @@ enum class Approx { kNone, kOver, kAbout, kUnder };
 
 const char* to_string(QuantityKind k);  // "quantity", "date", "ordinal"
 const char* to_string(Approx a);        // nullptr for kNone, else "over", "about", "under"
+// The record's error marker: nullptr for kNone, else "out_of_range",
+// "malformed", "empty" (the identifier written to JSON, CSV and the C ABI).
+const char* error_id(NumeralError e);
 
 struct Quantity {
   QuantityKind kind = QuantityKind::kQuantity;
@@ -32,6 +36,13 @@ struct Quantity {
   bool date_end_of_period = false;  // 2018年底 (the end of the period)
   Range number;                // bytes of the numeral(s) alone: no approximation word, no unit
                                // (约200万元 -> 200万; 3至5万元 -> 3至5万)
+  // kOutOfRange: the expression is there (span, unit, approximation are
+  // right) but its number cannot be held exactly (Decimal: more than 18
+  // significant digits or |exponent| > 300), so it has NO value: `value` is
+  // 0 and `value_high` empty, and writers print a null value with the error.
+  // Such a record is never a metric. kNone for every other record.
+  NumeralError error = NumeralError::kNone;
+  bool has_value() const { return error == NumeralError::kNone; }
 };
 
 }  // namespace aidtext

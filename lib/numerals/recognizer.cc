@@ -60,6 +60,15 @@ const char* to_string(Approx a) {
     default: return nullptr;
   }
 }
+const char* error_id(NumeralError e) {
+  switch (e) {
+    case NumeralError::kNone: return nullptr;
+    case NumeralError::kEmpty: return "empty";
+    case NumeralError::kMalformed: return "malformed";
+    case NumeralError::kOutOfRange: return "out_of_range";
+  }
+  return "malformed";
+}
 
 namespace {
 
@@ -140,6 +149,45 @@ struct Recognizer {
     return left && right;
   }
 
+  // A numeral too large or too precise to hold exactly (kOutOfRange): a
+  // record with its span, unit and approximation words but no value, so the
+  // expression is neither lost silently nor given a wrong value. The unit is
+  // read as in quantity(), without the readings that need the value (折,
+  // 成半, 角/分 after 元, ranges).
+  size_t out_of_range(const NumeralMatch& m) {
+    Quantity q;
+    q.error = NumeralError::kOutOfRange;
+    Approx approx = m.approx_inside ? Approx::kOver : Approx::kNone;
+    size_t tail = m.end;
+    bool mark = starts_with_at(text, tail, "余") || starts_with_at(text, tail, "多");
+    if (mark && numerals::match_unit(text, tail + 3)) {
+      approx = Approx::kOver;  // 99999999999999999999余元
+      tail += 3;
+    }
+    const numerals::UnitWord* unit = numerals::match_unit(text, tail);
+    if (unit && unit->kind == numerals::UnitKind::kDiscount) unit = nullptr;  // 八折: a value below 100
+    size_t end = tail;
+    if (unit) {
+      q.unit = std::string(unit->unit);
+      q.classifier = std::string(unit->classifier);
+      end += unit->text.size();
+    }
+    if (auto a = numerals::approx_after(text, end); a && a->text != "多" && a->text != "余") {
+      if (a->approx != Approx::kNone) approx = a->approx;
+      end += a->text.size();
+    }
+    size_t start = m.begin;
+    if (auto a = numerals::approx_before(text, m.begin); a && m.begin - a->text.size() >= last_end) {
+      approx = a->approx;
+      start = m.begin - a->text.size();
+    }
+    // Rule 4 holds here too: Chinese digits read one by one, with no unit,
+    // no place value and no approximation word, count nothing.
+    bool chinese_only = m.has_chinese && !m.has_arabic;
+    if (chinese_only && !unit && !m.has_unit && approx == Approx::kNone) return numerals::numeral_run_end(text, m.end);
+    return finish(q, start, m.end, end, approx, m.begin);
+  }
+
   // Returns where scanning continues.
   size_t at(size_t pos) {
     int len;
@@ -161,9 +209,11 @@ struct Recognizer {
     // Ordinals.
     if (c == U'第') {
       auto m = scan_numeral(text, pos + len, recognizer_scan_options());
-      if (!m || m->negative || m->error == NumeralError::kOutOfRange) return pos + len;
+      if (!m || m->negative || (m->error != NumeralError::kNone && m->error != NumeralError::kOutOfRange))
+        return pos + len;
       Quantity q;
       q.kind = QuantityKind::kOrdinal;
+      q.error = m->error;  // 第99999999999999999999批: an ordinal without a value
       size_t end = m->end;
       if (auto u = numerals::match_unit(text, end); u && u->kind == numerals::UnitKind::kClassifier) {
         q.classifier = std::string(u->classifier);
@@ -171,7 +221,7 @@ struct Recognizer {
       }
       q.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
       q.number = {static_cast<uint32_t>(m->begin), static_cast<uint32_t>(m->end)};
-      q.value = m->value;
+      if (q.has_value()) q.value = m->value;
       out.push_back(std::move(q));
       last_end = end;
       return end;
@@ -215,10 +265,11 @@ struct Recognizer {
     }
     auto m = scan_numeral(text, pos, recognizer_scan_options());
     if (!m) return pos + len;
-    if (m->error != NumeralError::kNone) return m->end;  // too large or too precise: no value to report
+    if (m->error != NumeralError::kNone && m->error != NumeralError::kOutOfRange) return m->end;
     if (!starts_with_at(text, m->end, "分之")) {  // 三分之一 is a fraction, not an idiom
       if (size_t skip_to = numerals::skip_name_or_marker(text, *m)) return skip_to;
     }
+    if (m->error == NumeralError::kOutOfRange) return out_of_range(*m);
     // Dates and times.
     if (auto d = numerals::match_calendar_date(text, *m)) {
       emit_date(*d);
@@ -229,13 +280,16 @@ struct Recognizer {
 
   size_t percent_of(size_t begin, int power, size_t num_pos) {
     auto m = scan_numeral(text, num_pos, recognizer_scan_options());
-    if (!m || m->error != NumeralError::kNone) return num_pos;
+    if (!m || (m->error != NumeralError::kNone && m->error != NumeralError::kOutOfRange)) return num_pos;
     Quantity q;
     q.unit = "percent";
-    auto v = m->value.scale10(power);
-    if (!v) return m->end;
-    q.value = *v;
-    if (m->value_high) q.value_high = m->value_high->scale10(power);
+    auto v = m->error == NumeralError::kNone ? m->value.scale10(power) : std::nullopt;
+    if (v) {
+      q.value = *v;
+      if (m->value_high) q.value_high = m->value_high->scale10(power);
+    } else {
+      q.error = NumeralError::kOutOfRange;  // 百分之99999999999999999999: a percent without a value
+    }
     size_t start = begin, end = m->end;
     if (auto a = numerals::approx_before(text, begin); a && begin - a->text.size() >= last_end) {
       q.approx = a->approx;

@@ -25,6 +25,10 @@ namespace aidtext {
 // "" for a bare number or a scaled one (7000万贫困人口).
 // (* 名 is a person: 9595名贫困人口.)
 // Dates carry `date` (ISO-like) and value 0; ordinals carry the value.
+// A numeral too large or too precise for an exact Decimal (more than 18
+// significant digits, or a power of ten beyond +-300) still gives its
+// record, with span, unit and approximation, but with `error` kOutOfRange
+// and no value (Quantity::has_value() is false); never a rounded value.
 std::vector<Quantity> recognize_quantities(std::string_view text);
 
 }  // namespace aidtext

@@ -4,11 +4,10 @@
 // passes); finally flag what could not be repaired.
 #include "repair/repairer.h"
 
-#include <string.h>  // memmem (GNU; two-way search, unlike find on a common lead byte)
-
 #include <algorithm>
 #include <span>
 
+#include "core/byte_search.h"
 #include "core/text_builder.h"
 #include "core/utf8.h"
 #include "repair/char_lm.h"
@@ -287,7 +286,7 @@ Repaired repair_mojibake(std::string_view utf8_text) {
   for (int p = 0; p < kMaxPasses; ++p) {
     Pass pass = run_pass(result.text, budget);
     if (p == 0 && !(pass.signals & (repair::kReplacement | repair::kPrivateUse)))
-      may_be_unrecoverable = memmem(result.text.data(), result.text.size(), "\xE9\x94\x9F", 3) != nullptr;
+      may_be_unrecoverable = find_bytes(result.text, "\xE9\x94\x9F") != std::string_view::npos;
     if (pass.unchanged || pass.repairs.empty()) break;
     // Earlier repairs move to the new text; new ones get input ranges in the
     // stage's input. A repair inside an earlier one is a second layer of the

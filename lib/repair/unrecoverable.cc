@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/byte_search.h"
 #include "core/utf8.h"
 
 namespace aidtext::repair {
@@ -16,8 +17,8 @@ namespace {
 // U+FFFD is EF BF BD, 锟 is E9 94 9F, private use U+E000..U+F8FF is EE xx xx
 // or EF 80..A3 xx.
 bool may_have_markers(std::string_view text) {
-  if (text.find("\xEF\xBF\xBD") != std::string_view::npos) return true;
-  if (text.find("\xE9\x94\x9F") != std::string_view::npos) return true;
+  if (find_bytes(text, "\xEF\xBF\xBD") != std::string_view::npos) return true;
+  if (find_bytes(text, "\xE9\x94\x9F") != std::string_view::npos) return true;
   for (size_t i = text.find('\xEE'); i != std::string_view::npos; i = text.find('\xEE', i + 1)) return true;
   for (size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1))
     if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3) return true;

@@ -43,6 +43,13 @@ BOOST_AUTO_TEST_CASE(quantity_json_has_every_field_in_order) {
   BOOST_TEST(out ==
              R"({"kind":"quantity","text":"约2.89万人","start":3,"end":10,"value":28900,"value_high":null,)"
              R"("unit":"person","classifier":null,"approx":"about","date":null})");
+  // A number too large to hold: "value" null and one more key, "error".
+  q.error = NumeralError::kOutOfRange;
+  out.clear();
+  json::append_quantity(out, q, t);
+  BOOST_TEST(out ==
+             R"({"kind":"quantity","text":"约2.89万人","start":3,"end":10,"value":null,"value_high":null,)"
+             R"("unit":"person","classifier":null,"approx":"about","date":null,"error":"out_of_range"})");
 }
 
 BOOST_AUTO_TEST_CASE(exact_decimal_values) {
@@ -177,5 +184,10 @@ BOOST_AUTO_TEST_CASE(quantity_csv) {
   q.classifier = "个";
   std::string row;
   csv::append_quantity(row, q, t);
-  BOOST_TEST(row == "quantity,约2.89万人,3,10,30000,50000,count,个,,\r\n");
+  BOOST_TEST(row == "quantity,约2.89万人,3,10,30000,50000,count,个,,,\r\n");
+  // A number too large to hold: no value, the error in the last column.
+  q.error = NumeralError::kOutOfRange;
+  row.clear();
+  csv::append_quantity(row, q, t);
+  BOOST_TEST(row == "quantity,约2.89万人,3,10,,,count,个,,,out_of_range\r\n");
 }

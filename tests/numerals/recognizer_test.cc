@@ -21,7 +21,7 @@ std::string describe(std::string_view text) {
       continue;
     }
     if (q.kind == QuantityKind::kOrdinal) out += "#";
-    out += "=" + q.value.to_string();
+    out += "=" + (q.has_value() ? q.value.to_string() : std::string("<") + error_id(q.error) + ">");
     if (q.value_high) out += ".." + q.value_high->to_string();
     if (!q.unit.empty()) out += " " + q.unit;
     if (!q.classifier.empty()) out += "/" + q.classifier;
@@ -173,8 +173,10 @@ BOOST_AUTO_TEST_CASE(bad_input_is_safe) {
   std::string junk = "\xE4\xB8";
   BOOST_TEST(recognize_quantities(junk).empty());
   BOOST_TEST(describe("\x80\x80" "5人") == "5人=5 person");
-  BOOST_TEST(amounts(std::string(5000, '9')) == 0u);  // out of range: no value to give
-  BOOST_TEST(describe("一千二百三十四万五千六百七十八亿九千八百七十六万五千四百三十二点一二三四元") == "");
+  // Out of range: one record for the whole run, flagged, with no value to give.
+  BOOST_TEST(describe(std::string(5000, '9')) == std::string(5000, '9') + "=<out_of_range>");
+  BOOST_TEST(describe("一千二百三十四万五千六百七十八亿九千八百七十六万五千四百三十二点一二三四元") ==
+             "一千二百三十四万五千六百七十八亿九千八百七十六万五千四百三十二点一二三四元=<out_of_range> CNY");
   std::string many;
   for (int i = 0; i < 1000; ++i) many += "一二三四五六七八九十百千万亿";
   (void)recognize_quantities(many);  // must finish, whatever it finds
@@ -212,4 +214,49 @@ BOOST_AUTO_TEST_CASE(random_numeral_soup_keeps_the_invariants) {
       BOOST_REQUIRE_MESSAGE(back && *back == q.value, text << " -> " << v);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(numbers_beyond_exact_decimals_are_flagged_records) {
+  // Up to 18 significant digits and a power of ten within 300: exact.
+  BOOST_TEST(describe("资金999999999999999999元") == "999999999999999999元=999999999999999999 CNY");
+  BOOST_TEST(describe("资金12345678901234567.8元") == "12345678901234567.8元=12345678901234567.8 CNY");
+  // Beyond: the expression with its unit and approximation, no value.
+  BOOST_TEST(describe("资金9999999999999999999元") == "9999999999999999999元=<out_of_range> CNY");
+  BOOST_TEST(describe("约99999999999999999999999万元左右") == "约99999999999999999999999万元左右=<out_of_range> CNY about");
+  BOOST_TEST(describe("99999999999999999999余人") == "99999999999999999999余人=<out_of_range> person over");
+  BOOST_TEST(describe("第99999999999999999999批") == "第99999999999999999999批#=<out_of_range>/批");
+  BOOST_TEST(describe("占百分之99999999999999999999") == "百分之99999999999999999999=<out_of_range> percent");
+  for (const Quantity& q : recognize_quantities("9999999999999999999元")) {
+    BOOST_TEST((q.error == NumeralError::kOutOfRange));
+    BOOST_TEST(q.value.is_zero());
+    BOOST_TEST(!q.value_high);
+  }
+  // Chinese digits read one by one, with nothing counted, stay no amount.
+  BOOST_TEST(describe("编号一二三四五六七八九〇一二三四五六七八九〇") == "");
+  // The text after a flagged record is read as usual.
+  BOOST_TEST(describe("9999999999999999999元和3万元") == "9999999999999999999元=<out_of_range> CNY | 3万元=30000 CNY");
+}
+
+BOOST_AUTO_TEST_CASE(numerals_after_shuang_are_names) {
+  // 双 glued to a numeral names a festival or a campaign (双十一, 双11, 双百).
+  BOOST_TEST(describe("双十一期间网销农产品3亿元") == "3亿元=300000000 CNY");
+  BOOST_TEST(describe("借助双11和双12促销") == "");
+  BOOST_TEST(describe("开展双百行动") == "");
+  // The same numerals elsewhere still count.
+  BOOST_TEST(describe("帮扶十一户") == "十一户=11 household");
+  BOOST_TEST(describe("共11人") == "11人=11 person");
+  // After a number, 双 is the classifier "pair": what follows is read as usual.
+  BOOST_TEST(describe("买鞋3双12元") == "3双=3 count/双 | 12元=12 CNY");
+}
+
+BOOST_AUTO_TEST_CASE(one_with_a_classifier_counts_one) {
+  // spec/quantities.md lists counting classifiers as unit "count" and sets
+  // apart only numerals inside fixed expressions and names; 一个 / 一批 before a
+  // noun can be read as a count of one, so they stay quantities (the metric
+  // stage never makes a metric of them). 一些 has no classifier and 一道 after
+  // 与/和 is "together": neither is an amount.
+  BOOST_TEST(describe("建立一个机制") == "一个=1 count/个");
+  BOOST_TEST(describe("启动一批项目") == "一批=1 count/批");
+  BOOST_TEST(describe("解决一些问题") == "");
+  BOOST_TEST(describe("与全国一道建成小康社会") == "");
 }
