@@ -44,8 +44,11 @@ constexpr float kPruneMargin = 30.0f;
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
   void add(int b) { bits[b >> 6] |= uint64_t{1} << (b & 63); }
-  void add_range(int lo, int hi) {
-    for (int b = lo; b <= hi; ++b) add(b);
+  void add_range(int lo, int hi) {  // [lo, hi], whole words at a time
+    for (int w = lo >> 6; w <= hi >> 6; ++w) {
+      const int a = std::max(lo, w * 64) - w * 64, b = std::min(hi, w * 64 + 63) - w * 64;
+      bits[w] |= (b == 63 ? ~uint64_t{0} : (uint64_t{1} << (b + 1)) - 1) & ~((uint64_t{1} << a) - 1);
+    }
   }
   bool has(int b) const { return (bits[b >> 6] >> (b & 63)) & 1; }
 };
@@ -435,6 +438,7 @@ class Lattice {
   std::vector<Node> nodes_;
   std::vector<Slot> slots_;
   std::vector<uint32_t> boundary_;  // node of boundary t
+  mutable std::vector<Pattern> patterns_;  // candidates_from's working list
   bool traditional_ = false;        // the window is mostly traditional script
 };
 
@@ -537,6 +541,8 @@ void Lattice::build() {
   boundary_.resize(n + 1);
   std::vector<std::vector<Slot>> readings;
   std::vector<float> penalties;
+  struct Pending { uint32_t from, slot; float penalty; bool to_end; uint32_t to; };
+  std::vector<Pending> pending;
   nodes_.push_back({0, true, -1, {}});
   boundary_[0] = 0;
   for (uint32_t t = 0; t < n; ++t) {
@@ -545,8 +551,7 @@ void Lattice::build() {
     add_readings(t, readings, penalties);
     // Internal nodes of token t come before boundary t+1: creation order is
     // a topological order of the lattice.
-    struct Pending { uint32_t from, slot; float penalty; bool to_end; uint32_t to; };
-    std::vector<Pending> pending;
+    pending.clear();
     for (size_t r = 0; r < readings.size(); ++r) {
       uint32_t from = boundary_[t];
       for (size_t k = 0; k < readings[r].size(); ++k) {
@@ -735,9 +740,9 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
 }
 
 void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
-  std::vector<Pattern> patterns;
-  patterns_from(node, patterns);
-  for (const Pattern& p : patterns) emit(p, p.end, out);
+  patterns_.clear();
+  patterns_from(node, patterns_);
+  for (const Pattern& p : patterns_) emit(p, p.end, out);
 }
 
 // A node behind a hole has hundreds of candidates, and scoring each after
