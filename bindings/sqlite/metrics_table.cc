@@ -1,5 +1,6 @@
-// aidtext_metrics(x [, doc_date]): an eponymous table-valued function with
-// one row per metric record of x and one column per record field:
+// aidtext_metrics(x [, doc_date [, options]]): an eponymous table-valued
+// function with one row per metric record of x and one column per record
+// field:
 //
 //   SELECT metric, value, unit, place FROM aidtext_metrics(article.body);
 //   SELECT a.id, m.* FROM articles a, aidtext_metrics(a.body, a.date) m;
@@ -7,14 +8,17 @@
 // `value` is an INTEGER when the exact decimal is whole (8100), else a REAL
 // (9.05), as in the JSON records; `value_text` keeps the exact decimal.
 // `start`/`end` are byte offsets in the ORIGINAL input ("end" is an SQL
-// keyword: quote it). The hidden columns `input` and `doc_date` are the
-// arguments.
+// keyword: quote it). The hidden columns `input`, `doc_date` and `options`
+// are the arguments; options is a JSON object (engine_options.h) without
+// "rules_file": the module is innocuous (usable from views and triggers),
+// so it reads no file a schema names.
 #include <cerrno>
 #include <cstdlib>
 #include <new>
 #include <string>
 
 #include "aidtext/aidtext.h"
+#include "engine_options.h"
 #include "shared_engine.h"
 #include "sqlite_api.h"
 
@@ -23,21 +27,23 @@ namespace {
 
 enum Column {
   kMetric, kValue, kUnit, kApprox, kChange, kTime, kPlace, kText, kStart, kEnd, kSentence,
-  kValueText, kInput, kDocDate
+  kValueText, kInput, kDocDate, kOptions
 };
 
 constexpr const char* kSchema =
     "CREATE TABLE x(metric TEXT, value NUMERIC, unit TEXT, approx TEXT, change TEXT, "
     "time TEXT, place TEXT, text TEXT, start INTEGER, \"end\" INTEGER, sentence TEXT, "
-    "value_text TEXT, input HIDDEN, doc_date HIDDEN)";
+    "value_text TEXT, input HIDDEN, doc_date HIDDEN, options HIDDEN)";
 
 // idxNum bits: which arguments xBestIndex handed to xFilter.
 constexpr int kHasInput = 1;
 constexpr int kHasDocDate = 2;
+constexpr int kHasOptions = 4;
 
 struct Table {
   sqlite3_vtab base{};  // first: SQLite casts between the two
   const aidtext_engine* engine = nullptr;
+  sqlite3* db = nullptr;  // reads the options' JSON
 };
 
 struct Cursor {
@@ -45,6 +51,7 @@ struct Cursor {
   aidtext_result* result = nullptr;
   sqlite3_value* input = nullptr;
   sqlite3_value* doc_date = nullptr;
+  sqlite3_value* options = nullptr;
   size_t row = 0;
   size_t rows = 0;
   aidtext_metric metric{};  // the current row
@@ -56,6 +63,8 @@ struct Cursor {
     input = nullptr;
     sqlite3_value_free(doc_date);
     doc_date = nullptr;
+    sqlite3_value_free(options);
+    options = nullptr;
     row = rows = 0;
   }
 };
@@ -73,6 +82,7 @@ int xConnect(sqlite3* db, void* engine, int, const char* const*, sqlite3_vtab** 
   if (table == nullptr) return SQLITE_NOMEM;
   new (table) Table();
   table->engine = static_cast<const aidtext_engine*>(engine);
+  table->db = db;
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   *out = &table->base;
   return SQLITE_OK;
@@ -84,18 +94,20 @@ int xDisconnect(sqlite3_vtab* vtab) {
 }
 
 int xBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
-  int input = -1, doc_date = -1;
+  int input = -1, doc_date = -1, options = -1;
   bool unusable = false;  // an argument whose value is not known yet in this join order
   for (int i = 0; i < info->nConstraint; ++i) {
     const auto& c = info->aConstraint[i];
     if (c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (c.iColumn != kInput && c.iColumn != kDocDate) continue;
+    if (c.iColumn != kInput && c.iColumn != kDocDate && c.iColumn != kOptions) continue;
     if (!c.usable) {
       unusable = true;
     } else if (c.iColumn == kInput) {
       input = i;
-    } else {
+    } else if (c.iColumn == kDocDate) {
       doc_date = i;
+    } else {
+      options = i;
     }
   }
   if (unusable) return SQLITE_CONSTRAINT;  // the planner tries another join order
@@ -109,6 +121,11 @@ int xBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
     idx |= kHasDocDate;
     info->aConstraintUsage[doc_date].argvIndex = ++arg;
     info->aConstraintUsage[doc_date].omit = 1;
+  }
+  if (options >= 0) {
+    idx |= kHasOptions;
+    info->aConstraintUsage[options].argvIndex = ++arg;
+    info->aConstraintUsage[options].omit = 1;
   }
   info->idxNum = idx;
   // Extraction is the cost; without its input the plan is useless.
@@ -151,9 +168,14 @@ int xFilter(sqlite3_vtab_cursor* base, int idx, const char*, int argc, sqlite3_v
   if (!(idx & kHasInput) || argc < 1) {
     return set_error(base->pVtab, "%s", "aidtext_metrics() needs its input: aidtext_metrics(text)");
   }
-  cursor->input = sqlite3_value_dup(argv[0]);
-  if ((idx & kHasDocDate) && argc > 1) cursor->doc_date = sqlite3_value_dup(argv[1]);
-  if (cursor->input == nullptr || ((idx & kHasDocDate) && argc > 1 && !cursor->doc_date)) {
+  // The arguments come in the order xBestIndex numbered them.
+  int next = 0;
+  cursor->input = sqlite3_value_dup(argv[next++]);
+  if (cursor->input == nullptr) return SQLITE_NOMEM;
+  if ((idx & kHasDocDate) && next < argc && !(cursor->doc_date = sqlite3_value_dup(argv[next++]))) {
+    return SQLITE_NOMEM;
+  }
+  if ((idx & kHasOptions) && next < argc && !(cursor->options = sqlite3_value_dup(argv[next++]))) {
     return SQLITE_NOMEM;
   }
   const char* data;
@@ -163,7 +185,19 @@ int xFilter(sqlite3_vtab_cursor* base, int idx, const char*, int argc, sqlite3_v
   if (cursor->doc_date != nullptr && sqlite3_value_type(cursor->doc_date) != SQLITE_NULL) {
     doc_date = reinterpret_cast<const char*>(sqlite3_value_text(cursor->doc_date));
   }
-  aidtext_status status = aidtext_extract(table->engine, data, size, doc_date, &cursor->result);
+  const aidtext_engine* engine = table->engine;
+  SharedEngine holder;  // keeps an engine made for options alive during the call
+  if (cursor->options != nullptr && sqlite3_value_type(cursor->options) != SQLITE_NULL) {
+    const char* text = reinterpret_cast<const char*>(sqlite3_value_text(cursor->options));
+    if (text == nullptr) return SQLITE_NOMEM;
+    std::string error;
+    holder = engine_for_options(table->db,
+                                std::string_view(text, static_cast<size_t>(sqlite3_value_bytes(cursor->options))),
+                                FileAccess::kRefused, &error);
+    if (!holder) return set_error(base->pVtab, "aidtext_metrics: options: %s", error.c_str());
+    engine = holder.get();
+  }
+  aidtext_status status = aidtext_extract(engine, data, size, doc_date, &cursor->result);
   if (status == AIDTEXT_ERR_OUT_OF_MEMORY) return SQLITE_NOMEM;
   if (status != AIDTEXT_OK) {
     const char* detail = aidtext_last_error();
@@ -221,6 +255,10 @@ int xColumn(sqlite3_vtab_cursor* base, sqlite3_context* ctx, int column) {
     case kInput: sqlite3_result_value(ctx, cursor->input); break;
     case kDocDate:
       if (cursor->doc_date) sqlite3_result_value(ctx, cursor->doc_date);
+      else sqlite3_result_null(ctx);
+      break;
+    case kOptions:
+      if (cursor->options) sqlite3_result_value(ctx, cursor->options);
       else sqlite3_result_null(ctx);
       break;
     default: sqlite3_result_null(ctx); break;

@@ -1,15 +1,17 @@
 // Scalar SQL functions over the shared engine:
-//   aidtext_normalize(x)              -> TEXT, the normalized text
-//   aidtext_quantities(x)             -> TEXT, JSON array of quantity records
-//   aidtext_extract(x [, doc_date])   -> TEXT, JSON array of metric records
-//   aidtext_version()                 -> TEXT, the library's version
+//   aidtext_normalize(x [, options])              -> TEXT, the normalized text
+//   aidtext_quantities(x [, options])             -> TEXT, JSON array of quantity records
+//   aidtext_extract(x [, doc_date [, options]])   -> TEXT, JSON array of metric records
+//   aidtext_version()                             -> TEXT, the library's version
 // x is TEXT or BLOB (any encoding: the bytes go to the library as they are);
 // NULL gives NULL. The JSON arrays carry SQLite's JSON subtype, so
 // json_each(), json_extract() and json_group_array() take them as JSON.
+// options is a JSON object (engine_options.h); NULL means the defaults.
 #include <cstring>
 #include <string>
 
 #include "aidtext/aidtext.h"
+#include "engine_options.h"
 #include "shared_engine.h"
 #include "sqlite_api.h"
 
@@ -22,8 +24,29 @@ constexpr unsigned kJsonSubtype = 'J';
 // subtype); older versions ignore flag bits they do not know.
 constexpr int kResultSubtype = 0x001000000;
 
-const aidtext_engine* engine_of(sqlite3_context* ctx) {
-  return static_cast<const aidtext_engine*>(sqlite3_user_data(ctx));
+// The engine for a call: the shared one, or the one made for the options
+// argument argv[options_at] (when there is one and it is not NULL). Sets an
+// SQL error and returns false when the options are bad.
+bool engine_of(sqlite3_context* ctx, const char* function, int argc, sqlite3_value** argv, int options_at,
+               SharedEngine* holder, const aidtext_engine** engine) {
+  *engine = static_cast<const aidtext_engine*>(sqlite3_user_data(ctx));
+  if (options_at >= argc || sqlite3_value_type(argv[options_at]) == SQLITE_NULL) return true;
+  const char* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[options_at]));
+  if (text == nullptr) {
+    sqlite3_result_error_nomem(ctx);
+    return false;
+  }
+  std::string error;
+  *holder = engine_for_options(sqlite3_context_db_handle(ctx),
+                               std::string_view(text, static_cast<size_t>(sqlite3_value_bytes(argv[options_at]))),
+                               FileAccess::kAllowed, &error);
+  if (!*holder) {
+    std::string message = std::string(function) + ": options: " + error;
+    sqlite3_result_error(ctx, message.c_str(), -1);
+    return false;
+  }
+  *engine = holder->get();
+  return true;
 }
 
 void report_failure(sqlite3_context* ctx, const char* function, aidtext_status status) {
@@ -80,12 +103,15 @@ void result_json_array(sqlite3_context* ctx, const char* function, const aidtext
   sqlite3_result_subtype(ctx, kJsonSubtype);
 }
 
-void normalize_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void normalize_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   const char* data;
   size_t size;
   if (!argument_bytes(argv[0], &data, &size)) return sqlite3_result_null(ctx);
+  SharedEngine holder;
+  const aidtext_engine* engine;
+  if (!engine_of(ctx, "aidtext_normalize", argc, argv, 1, &holder, &engine)) return;
   ResultGuard guard;
-  aidtext_status status = aidtext_normalize(engine_of(ctx), data, size, &guard.result);
+  aidtext_status status = aidtext_normalize(engine, data, size, &guard.result);
   if (status != AIDTEXT_OK) return report_failure(ctx, "aidtext_normalize", status);
   const char* text;
   size_t text_size;
@@ -94,12 +120,15 @@ void normalize_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text64(ctx, text, text_size, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
-void quantities_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void quantities_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   const char* data;
   size_t size;
   if (!argument_bytes(argv[0], &data, &size)) return sqlite3_result_null(ctx);
+  SharedEngine holder;
+  const aidtext_engine* engine;
+  if (!engine_of(ctx, "aidtext_quantities", argc, argv, 1, &holder, &engine)) return;
   ResultGuard guard;
-  aidtext_status status = aidtext_quantities(engine_of(ctx), data, size, &guard.result);
+  aidtext_status status = aidtext_quantities(engine, data, size, &guard.result);
   if (status != AIDTEXT_OK) return report_failure(ctx, "aidtext_quantities", status);
   result_json_array(ctx, "aidtext_quantities", guard.result, AIDTEXT_ITEM_QUANTITY);
 }
@@ -112,8 +141,11 @@ void extract_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   if (argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
     doc_date = reinterpret_cast<const char*>(sqlite3_value_text(argv[1]));
   }
+  SharedEngine holder;
+  const aidtext_engine* engine;
+  if (!engine_of(ctx, "aidtext_extract", argc, argv, 2, &holder, &engine)) return;
   ResultGuard guard;
-  aidtext_status status = aidtext_extract(engine_of(ctx), data, size, doc_date, &guard.result);
+  aidtext_status status = aidtext_extract(engine, data, size, doc_date, &guard.result);
   if (status != AIDTEXT_OK) return report_failure(ctx, "aidtext_extract", status);
   result_json_array(ctx, "aidtext_extract", guard.result, AIDTEXT_ITEM_METRIC);
 }
@@ -125,13 +157,14 @@ void version_function(sqlite3_context* ctx, int, sqlite3_value**) {
 using Function = void (*)(sqlite3_context*, int, sqlite3_value**);
 
 // Registers one function holding its own reference to the shared engine.
-int register_function(sqlite3* db, const char* name, int nargs, Function fn, int extra_flags) {
+int register_function(sqlite3* db, const char* name, int nargs, Function fn, int extra_flags, bool takes_options) {
   std::string error;
   const aidtext_engine* engine = acquire_engine(&error);
   if (engine == nullptr) return SQLITE_ERROR;
   // The engine gives the same output for the same input: deterministic and
-  // free of side effects, so usable in indexes, views and triggers.
-  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS | extra_flags;
+  // free of side effects, so usable in indexes, views and triggers (the
+  // forms with options are not innocuous: see the table below).
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | (takes_options ? 0 : SQLITE_INNOCUOUS) | extra_flags;
   // On failure SQLite calls the destructor itself, releasing the reference.
   return sqlite3_create_function_v2(db, name, nargs, flags, const_cast<aidtext_engine*>(engine),
                                     fn, nullptr, nullptr, release_engine);
@@ -145,16 +178,22 @@ int register_scalar_functions(sqlite3* db) {
     int nargs;
     Function fn;
     int flags;
+    bool takes_options = false;
   };
   const Entry entries[] = {
-      {"aidtext_normalize", 1, normalize_function, 0},
-      {"aidtext_quantities", 1, quantities_function, kResultSubtype},
-      {"aidtext_extract", 1, extract_function, kResultSubtype},
-      {"aidtext_extract", 2, extract_function, kResultSubtype},
-      {"aidtext_version", 0, version_function, 0},
+      {"aidtext_normalize", 1, normalize_function, 0, false},
+      {"aidtext_quantities", 1, quantities_function, kResultSubtype, false},
+      {"aidtext_extract", 1, extract_function, kResultSubtype, false},
+      {"aidtext_extract", 2, extract_function, kResultSubtype, false},
+      // With options, not SQLITE_INNOCUOUS: "rules_file" reads a file, which
+      // a view or trigger of an untrusted schema must not be able to do.
+      {"aidtext_normalize", 2, normalize_function, 0, true},
+      {"aidtext_quantities", 2, quantities_function, kResultSubtype, true},
+      {"aidtext_extract", 3, extract_function, kResultSubtype, true},
+      {"aidtext_version", 0, version_function, 0, false},
   };
   for (const Entry& e : entries) {
-    int rc = register_function(db, e.name, e.nargs, e.fn, e.flags);
+    int rc = register_function(db, e.name, e.nargs, e.fn, e.flags, e.takes_options);
     if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;

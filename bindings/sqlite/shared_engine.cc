@@ -1,5 +1,7 @@
 #include "shared_engine.h"
 
+#include "engine_options.h"
+
 #include <mutex>
 
 namespace aidtext_sqlite {
@@ -37,6 +39,7 @@ void release_engine(void*) {
     }
   }
   aidtext_engine_free(to_free);  // no call can be running: no registration is left
+  if (to_free != nullptr) clear_engine_cache();
 }
 
 }  // namespace aidtext_sqlite

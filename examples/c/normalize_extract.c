@@ -4,7 +4,8 @@
  *
  * Reads one document of any encoding, prints its detected encoding and
  * normalized text, then every metric record with the original bytes it
- * came from. Exit status 0 on success, 1 on any failure. */
+ * came from, and the size of the provenance map. Exit status 0 on success,
+ * 1 on any failure. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,19 @@ int main(int argc, char** argv) {
     printf("  %s %s %s [%zu, %zu): %.*s\n", m.metric, m.value_text, m.unit, m.start, m.end, (int)(m.end - m.start),
            data + m.start);
   }
+
+  /* Provenance in bulk: the whole map from normalized text to input bytes in
+   * one call, kept after the result is freed (an index would store it). */
+  size_t pieces = aidtext_result_map_piece_count(result), written = 0, block_pieces = 0;
+  aidtext_map_piece* map = calloc(pieces ? pieces : 1, sizeof *map);
+  if (!map) return 1;
+  map[0].struct_size = sizeof *map; /* the array's stride */
+  if ((st = aidtext_result_map_pieces(result, 0, map, pieces, &written)) != AIDTEXT_OK)
+    return failed("aidtext_result_map_pieces", st);
+  for (size_t i = 0; i < written; ++i) block_pieces += !map[i].linear;
+  printf("provenance: %zu pieces, %zu of them blocks\n", written, block_pieces);
+  free(map);
+
   aidtext_result_free(result);
   aidtext_engine_free(engine);
   free(data);

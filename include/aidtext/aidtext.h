@@ -66,9 +66,9 @@ extern "C" {
 /* ---- Versions ----------------------------------------------------------- */
 
 #define AIDTEXT_VERSION_MAJOR 0
-#define AIDTEXT_VERSION_MINOR 1
+#define AIDTEXT_VERSION_MINOR 2
 #define AIDTEXT_VERSION_PATCH 0
-#define AIDTEXT_VERSION_STRING "0.1.0"
+#define AIDTEXT_VERSION_STRING "0.2.0"
 /* MAJOR*10000 + MINOR*100 + PATCH, comparable with aidtext_version_number(). */
 #define AIDTEXT_VERSION_NUMBER \
   (AIDTEXT_VERSION_MAJOR * 10000 + AIDTEXT_VERSION_MINOR * 100 + AIDTEXT_VERSION_PATCH)
@@ -198,7 +198,10 @@ typedef enum aidtext_item {
 AIDTEXT_API size_t aidtext_result_count(const aidtext_result* result, aidtext_item item);
 
 /* Item i as one JSON object in the record format of the spec (borrowed,
- * valid until the result is freed). */
+ * valid until the result is freed). A quantity too large or too precise to
+ * hold exactly has "value": null and one extra key, "error": "out_of_range"
+ * (see aidtext_quantity.error); its CSV row has the error in its last
+ * column, "error", empty for every other record. */
 AIDTEXT_API aidtext_status aidtext_result_item_json(const aidtext_result* result,
                                                     aidtext_item item, size_t index,
                                                     const char** data, size_t* size);
@@ -251,6 +254,15 @@ typedef struct aidtext_quantity {
   const char* classifier; /* counting classifier, or NULL */
   const char* approx;     /* "over", "about", "under", or NULL */
   const char* date;       /* dates: "2018", "2018-12", "2017-05-22T14:50"; else NULL */
+  /* NULL for a record with a value. "out_of_range": the expression (text,
+   * start, end, unit, approx are right) holds a number too large or too
+   * precise to represent exactly (over 18 significant digits, or a power of
+   * ten beyond +-300, e.g. 99999999999999999999999元); it has NO value:
+   * value_text and value_high_text are NULL, has_value_high is 0 and value is
+   * NaN. Such a record never becomes a metric. (Appended after 0.1.0: a
+   * program built against an older header does not see this field, and
+   * still gets value_text NULL for such records.) */
+  const char* error;
 } aidtext_quantity;
 #define AIDTEXT_QUANTITY_INIT AIDTEXT_SIZED_INIT_(aidtext_quantity)
 
@@ -296,6 +308,65 @@ AIDTEXT_API aidtext_status aidtext_result_repair(const aidtext_result* result, s
                                                  aidtext_repair* out);
 AIDTEXT_API aidtext_status aidtext_result_repeat(const aidtext_result* result, size_t index,
                                                  aidtext_repeat* out);
+
+/* ---- Provenance in bulk (since 0.2) -------------------------------------- */
+
+/* The whole map from normalized text to the original input, as pieces, for
+ * an embedder that keeps its own copy (a binding that frees the result at
+ * once, an index over millions of records) instead of asking
+ * aidtext_result_source_range() once per range.
+ *
+ * The pieces come in output order and cover the normalized text
+ * [0, text size) without gaps or overlaps; the first starts at 0, each next
+ * one where the one before ends. Their input spans are in order too; input
+ * bytes between two spans were deleted (a CR of a CRLF, an annotation).
+ *   linear = 1: out_end - out_start == in_end - in_start, and normalized byte
+ *               out_start + k came from input byte in_start + k;
+ *   linear = 0: a block: the output span as a whole came from the whole
+ *               input span (a GBK pair, an HTML reference, a repaired
+ *               passage); in_start == in_end for inserted text.
+ * aidtext_result_source_range(out_start, out_end) for a non-empty range is
+ * then [begin, end): begin from the piece holding out_start (in_start +
+ * (out_start - piece.out_start) when linear, else in_start), end from the
+ * piece holding out_end - 1 (in_start + (out_end - piece.out_start) when
+ * linear, else in_end), swapped if end < begin. An empty range at p inside a
+ * block maps to the block's in_end, at a block's start or in a linear piece
+ * to the begin above; at the end of the text to the input's size (ask
+ * aidtext_result_source_range(size, size)). Empty text has no pieces.
+ *
+ * aidtext_map_piece is size-tagged like the record structs, and an array of
+ * them is read with the caller's struct size as its stride: set
+ * out[0].struct_size = sizeof(aidtext_map_piece) (AIDTEXT_MAP_PIECE_INIT);
+ * every element written gets the same struct_size and only the fields that
+ * fit, so a program built against this header keeps working when fields are
+ * appended. */
+typedef struct aidtext_map_piece {
+  size_t struct_size;
+  size_t out_start, out_end; /* normalized text bytes */
+  size_t in_start, in_end;   /* ORIGINAL input bytes */
+  int linear;                /* 1: byte for byte; 0: a block (see above) */
+} aidtext_map_piece;
+#define AIDTEXT_MAP_PIECE_INIT AIDTEXT_SIZED_INIT_(aidtext_map_piece)
+
+/* How many pieces the result's map has (0 for empty text, and for a NULL or
+ * invalid handle). Plain text costs one piece per unchanged run: at most
+ * about one piece per character changed, never more than the text's bytes. */
+AIDTEXT_API size_t aidtext_result_map_piece_count(const aidtext_result* result);
+
+/* Copies pieces [first, first + *written) into out[0, capacity), where
+ * *written = min(capacity, count - first): call it once with capacity =
+ * aidtext_result_map_piece_count(), or in chunks. The caller owns out; the
+ * library writes only out[0, *written) and keeps no pointer to it. Nothing
+ * is borrowed: the pieces stay valid after the result is freed.
+ *   first == count     AIDTEXT_OK with *written = 0
+ *   first > count      AIDTEXT_ERR_OUT_OF_RANGE
+ *   written NULL, or out NULL while capacity > 0, or out[0].struct_size
+ *   unset (< sizeof(size_t))   AIDTEXT_ERR_INVALID_ARGUMENT
+ * out may be NULL when capacity is 0. On failure *written (when not NULL)
+ * is 0 and out is untouched. */
+AIDTEXT_API aidtext_status aidtext_result_map_pieces(const aidtext_result* result, size_t first,
+                                                     aidtext_map_piece* out, size_t capacity,
+                                                     size_t* written);
 
 #ifdef __cplusplus
 }  /* extern "C" */

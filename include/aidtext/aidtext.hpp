@@ -81,6 +81,9 @@ struct Quantity {
   std::optional<double> value_high;
   std::optional<std::string> value_high_text;
   std::optional<std::string> unit, classifier, approx, date;
+  // "out_of_range": a number too large or too precise to hold exactly; the
+  // record has no value (value is NaN, value_text empty).
+  std::optional<std::string> error;
 };
 
 // A metric record (spec: metrics.md).
@@ -109,6 +112,15 @@ struct Repair {
 struct Repeat {
   size_t start = 0, end = 0;              // the later copy, normalized text bytes
   size_t first_start = 0, first_end = 0;  // its first appearance
+};
+
+// One piece of the provenance map (aidtext_map_piece in aidtext.h): normalized
+// bytes [out_start, out_end) came from ORIGINAL input bytes [in_start, in_end),
+// byte for byte when linear, else as a whole.
+struct MapPiece {
+  size_t out_start = 0, out_end = 0;
+  size_t in_start = 0, in_end = 0;
+  bool linear = false;
 };
 
 // Settings for an Engine (keys and values: aidtext_options_set in aidtext.h).
@@ -173,6 +185,20 @@ class Result {
     detail::check(aidtext_result_source_range(handle_, out_start, out_end, &b, &e));
     return {b, e};
   }
+  // The whole provenance map, in output order, in one call (its pieces stay
+  // valid after the result is gone).
+  std::vector<MapPiece> map_pieces() const {
+    aidtext_map_piece init{};  // not the _INIT macro: no -Wmissing-field-initializers in users' builds
+    init.struct_size = sizeof init;
+    std::vector<aidtext_map_piece> raw(aidtext_result_map_piece_count(handle_), init);
+    size_t written = 0;
+    detail::check(aidtext_result_map_pieces(handle_, 0, raw.data(), raw.size(), &written));
+    std::vector<MapPiece> pieces;
+    pieces.reserve(written);
+    for (size_t i = 0; i < written; ++i)
+      pieces.push_back({raw[i].out_start, raw[i].out_end, raw[i].in_start, raw[i].in_end, raw[i].linear != 0});
+    return pieces;
+  }
   size_t count(aidtext_item item) const { return aidtext_result_count(handle_, item); }
 
   // The whole result as one JSON object.
@@ -206,7 +232,7 @@ class Result {
     out.start = q.start;
     out.end = q.end;
     out.value = q.value;
-    out.value_text = q.value_text;
+    out.value_text = q.value_text ? q.value_text : "";
     if (q.has_value_high) {
       out.value_high = q.value_high;
       out.value_high_text = detail::opt(q.value_high_text);
@@ -215,6 +241,7 @@ class Result {
     out.classifier = detail::opt(q.classifier);
     out.approx = detail::opt(q.approx);
     out.date = detail::opt(q.date);
+    out.error = detail::opt(q.error);
     return out;
   }
   Metric metric(size_t i) const {

@@ -2,6 +2,7 @@
 // size-tagged structs. Every string handed out is borrowed from the result.
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <string>
 
 #include "aidtext/aidtext.h"
@@ -242,15 +243,17 @@ aidtext_status aidtext_result_quantity(const aidtext_result* result, size_t inde
     full.text = strings->text.c_str();
     full.start = src.begin;
     full.end = src.end;
-    full.value = q.value.to_double();
-    full.value_text = strings->value.c_str();
-    full.has_value_high = q.value_high ? 1 : 0;
-    full.value_high = q.value_high ? q.value_high->to_double() : 0.0;
-    full.value_high_text = q.value_high ? strings->value_high.c_str() : nullptr;
+    const bool high = q.has_value() && q.value_high;
+    full.value = q.has_value() ? q.value.to_double() : std::numeric_limits<double>::quiet_NaN();
+    full.value_text = q.has_value() ? strings->value.c_str() : nullptr;
+    full.has_value_high = high ? 1 : 0;
+    full.value_high = high ? q.value_high->to_double() : 0.0;
+    full.value_high_text = high ? strings->value_high.c_str() : nullptr;
     full.unit = or_null(q.unit);
     full.classifier = or_null(q.classifier);
     full.approx = aidtext::to_string(q.approx);
     full.date = or_null(q.date);
+    full.error = aidtext::error_id(q.error);
     fill_struct(out, full);
     return AIDTEXT_OK;
   });

@@ -110,12 +110,7 @@ class Cleaner {
   // Handles '&', '\r' or '(' at i; returns the next position.
   size_t special_ascii(size_t i) {
     const char b = text_[i];
-    if (b == '\r') {
-      ++out_->line_ends;
-      if (i + 1 < text_.size() && text_[i + 1] == '\n') writer_.replace(i, 1, {}, false);
-      else writer_.replace(i, 1, "\n", true);
-      return i + 1;
-    }
+    if (b == '\r') return line_end(i, 1);
     if (b == '(') return maybe_pinyin(i, 1);
     // '&'
     if (!options_.decode_html) return i + 1;
@@ -123,6 +118,7 @@ class Cleaner {
     size_t len = html_reference_length(text_, i, &cp);
     if (len == 0) return i + 1;
     ++out_->html_references;
+    if (cp == U'\r') return line_end(i, len);  // &#13; &#xD;: a line end, as a real CR
     char buf[4];
     std::string decoded;
     std::string_view repl;
@@ -132,6 +128,30 @@ class Cleaner {
     }
     writer_.replace(i, len, repl, false);
     return i + len;
+  }
+
+  // A carriage return at [i, i + cr_len): the byte itself (cr_len 1) or a
+  // reference to it (&#13;, &#xD;). Followed by a line feed, real or a
+  // reference (&#10;, &#xA;), the pair is one line end; alone it is one too.
+  // Either way the output gets one LF. Returns the next position.
+  size_t line_end(size_t i, size_t cr_len) {
+    ++out_->line_ends;
+    const size_t next = i + cr_len;
+    if (next < text_.size() && text_[next] == '\n') {
+      writer_.replace(i, cr_len, {}, false);  // the LF stays and maps to itself
+      return next;
+    }
+    char32_t cp = 0;
+    const size_t lf_len = options_.decode_html && next < text_.size() && text_[next] == '&'
+                              ? html_reference_length(text_, next, &cp)
+                              : 0;
+    if (lf_len != 0 && cp == U'\n') {
+      ++out_->html_references;
+      writer_.replace(i, cr_len + lf_len, "\n", false);
+      return next + lf_len;
+    }
+    writer_.replace(i, cr_len, "\n", /*linear=*/cr_len == 1);
+    return next;
   }
 
   size_t maybe_pinyin(size_t i, size_t paren_len) {

@@ -12,7 +12,8 @@
 //     Chinese punctuation (，。、；：？！（）“”) is kept;
 //   - U+3000 and NBSP -> space (fold_width);
 //   - zero-width characters (U+200B-200F, U+2060, U+FEFF, soft hyphen) are removed;
-//   - CRLF and lone CR -> LF.
+//   - CRLF and lone CR -> LF; a CR written as a reference (&#13; &#xD;) is a
+//     CR too, so &#13;&#10;, &#13; + LF and CR + &#10; are each one LF.
 #ifndef AIDTEXT_NORMALIZE_CLEANER_H_
 #define AIDTEXT_NORMALIZE_CLEANER_H_
 

@@ -2,11 +2,11 @@
 
 #include <fcntl.h>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -16,11 +16,20 @@ extern char** environ;
 
 namespace aidtext::bench {
 
-ChildRun run_child(const std::vector<std::string>& argv) {
+ChildRun run_child(const std::string& launcher, const std::vector<std::string>& program) {
   ChildRun run;
+  char report_path[] = "/tmp/aidtext-bench-rss-XXXXXX";
+  int report_fd = mkstemp(report_path);
+  if (report_fd < 0) return run;
+  close(report_fd);
+  std::vector<std::string> argv = {launcher, report_path};
+  argv.insert(argv.end(), program.begin(), program.end());
   char err_path[] = "/tmp/aidtext-bench-stderr-XXXXXX";
   int err_fd = mkstemp(err_path);
-  if (err_fd < 0) return run;
+  if (err_fd < 0) {
+    std::remove(report_path);
+    return run;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
@@ -36,17 +45,27 @@ ChildRun run_child(const std::vector<std::string>& argv) {
   if (rc == 0) {
     run.started = true;
     int status = 0;
-    struct rusage usage {};
-    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.peak_rss_mb = usage.ru_maxrss * 1024.0 / 1e6;  // ru_maxrss is in KiB on Linux
+    // The launcher's report: the program's ru_maxrss (KiB on Linux) and exit code.
+    long max_rss_kib = -1;
+    int exit_code = -1;
+    std::ifstream report(report_path);
+    if (report >> max_rss_kib >> exit_code) {
+      run.exit_code = exit_code < 0 ? -1 : exit_code;
+      run.peak_rss_mb = max_rss_kib * 1024.0 / 1e6;
+    } else {
+      run.started = false;  // the launcher could not start or wait for the program
+      run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
   }
   std::ifstream err(err_path, std::ios::binary);
   std::string all((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
   run.stderr_tail = all.size() > 600 ? all.substr(all.size() - 600) : all;
+  if (rc != 0) run.stderr_tail = "cannot start " + launcher + ": " + std::strerror(rc);
   std::remove(err_path);
+  std::remove(report_path);
   return run;
 }
 

@@ -1,5 +1,7 @@
 // Runs a program to completion and reports its wall time and peak resident
-// memory (wait4's rusage: the child's own high-water mark, not ours).
+// memory. The peak comes from a small launcher (rss_launcher.c) that starts
+// the program and reports wait4's ru_maxrss for it: a child we started
+// ourselves would be charged with this process's pages too (see there).
 #ifndef AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_
 #define AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_
 
@@ -17,7 +19,9 @@ struct ChildRun {
 };
 
 // argv[0] is the program's path. Standard output goes to /dev/null.
-ChildRun run_child(const std::vector<std::string>& argv);
+// `launcher` is the path of rss_launcher; when it cannot be run, started
+// is false and stderr_tail says why.
+ChildRun run_child(const std::string& launcher, const std::vector<std::string>& argv);
 
 }  // namespace aidtext::bench
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "aidtext/aidtext.h"
@@ -364,6 +365,152 @@ BOOST_AUTO_TEST_CASE(source_range_checks_its_range) {
   aidtext_result_free(r);
 }
 
+// The source range of normalized bytes [a, b) computed from a copy of the map's
+// pieces by the rule aidtext.h documents for aidtext_result_map_pieces().
+std::pair<size_t, size_t> range_from_pieces(const std::vector<aidtext_map_piece>& pieces, size_t text_size,
+                                            size_t at_end, size_t a, size_t b) {
+  if (a == text_size) return {at_end, at_end};
+  auto holding = [&](size_t pos) -> const aidtext_map_piece& {
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), pos,
+                               [](size_t p, const aidtext_map_piece& m) { return p < m.out_start; });
+    return *(it - 1);
+  };
+  const aidtext_map_piece& first = holding(a);
+  size_t begin = first.linear ? first.in_start + (a - first.out_start) : first.in_start;
+  if (a == b) {
+    const size_t at = (!first.linear && a != first.out_start) ? first.in_end : begin;  // inside a block: after it
+    return {at, at};
+  }
+  const aidtext_map_piece& last = holding(b - 1);
+  size_t end = last.linear ? last.in_start + (b - last.out_start) : last.in_end;
+  if (end < begin) std::swap(begin, end);
+  return {begin, end};
+}
+
+// Every piece in one call, and in chunks of `chunk`; both must agree.
+std::vector<aidtext_map_piece> all_pieces(const aidtext_result* r, size_t chunk) {
+  const size_t n = aidtext_result_map_piece_count(r);
+  std::vector<aidtext_map_piece> pieces(n, init<aidtext_map_piece>());
+  for (size_t first = 0; first < n; first += chunk) {
+    size_t written = 0;
+    BOOST_REQUIRE_EQUAL(aidtext_result_map_pieces(r, first, pieces.data() + first, chunk, &written), AIDTEXT_OK);
+    BOOST_REQUIRE_EQUAL(written, std::min(chunk, n - first));
+  }
+  return pieces;
+}
+
+BOOST_AUTO_TEST_CASE(map_pieces_answer_like_source_range) {
+  EngineFixture f;
+  const std::string inputs[] = {
+      kSentence, kSentenceGbk, "plain ascii text", "",
+      "第一段贫困人口2万人。\r\n\r\n第二段&#13;&#10;脱贫3000户。\r",
+      "贫困人口&nbsp;减至２.８９&#x4E07;人&amp;户，ＡＢＣ　共计１２３户。",
+      "截至2018年底，渭源縣貧困人口減至2.89萬人。扶贫协(xié)作资金6686万元",
+      "\xff\xfe\x80 \xe8\xb4\xab\xe5 2.89\xe4\xb8\x87\xe4\xba\xba\xe2\x80\x8b\xef\xbb\xbf尾",
+      std::string("\xef\xbb\xbf", 3) + "甲县贫困人口减至2万人。\n\n甲县贫困人口减至2万人。\n\n",
+  };
+  for (const std::string& in : inputs) {
+    aidtext_result* r = nullptr;
+    BOOST_REQUIRE_EQUAL(aidtext_normalize(f.engine, in.data(), in.size(), &r), AIDTEXT_OK);
+    const std::string_view t = text_of(r);
+    const std::vector<aidtext_map_piece> pieces = all_pieces(r, 1000);
+    const std::vector<aidtext_map_piece> chunked = all_pieces(r, 3);
+    BOOST_TEST(pieces.size() <= t.size());
+    BOOST_TEST((pieces.empty() == t.empty()));
+    size_t out_at = 0, in_at = 0;
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      const aidtext_map_piece& p = pieces[k];
+      BOOST_TEST(p.struct_size == sizeof(aidtext_map_piece));
+      BOOST_TEST(p.out_start == out_at, "pieces cover the text without gaps");
+      BOOST_TEST(p.out_end > p.out_start);
+      BOOST_TEST(p.in_start >= in_at, "input spans go forward");
+      BOOST_TEST(p.in_end >= p.in_start);
+      BOOST_TEST(p.in_end <= in.size());
+      if (p.linear) BOOST_TEST(p.out_end - p.out_start == p.in_end - p.in_start);
+      const aidtext_map_piece& c = chunked[k];
+      BOOST_TEST((p.out_start == c.out_start && p.out_end == c.out_end && p.in_start == c.in_start &&
+                  p.in_end == c.in_end && p.linear == c.linear));
+      out_at = p.out_end;
+      in_at = p.in_end;
+    }
+    BOOST_TEST(out_at == t.size());
+    size_t at_end = 0, unused = 0;
+    BOOST_REQUIRE_EQUAL(aidtext_result_source_range(r, t.size(), t.size(), &at_end, &unused), AIDTEXT_OK);
+    for (size_t a = 0; a <= t.size(); ++a) {
+      for (size_t b = a; b <= t.size(); ++b) {
+        size_t s = 0, e = 0;
+        BOOST_REQUIRE_EQUAL(aidtext_result_source_range(r, a, b, &s, &e), AIDTEXT_OK);
+        const auto copy = range_from_pieces(pieces, t.size(), at_end, a, b);
+        BOOST_TEST((copy == std::pair<size_t, size_t>(s, e)), "[" << a << ", " << b << ") of " << in);
+      }
+    }
+    aidtext_result_free(r);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(map_pieces_checks_its_arguments) {
+  EngineFixture f;
+  aidtext_result* r = nullptr;
+  const std::string in = "渭源縣貧困人口減至２.８９萬人&amp;尾";
+  BOOST_REQUIRE_EQUAL(aidtext_normalize(f.engine, in.data(), in.size(), &r), AIDTEXT_OK);
+  const size_t n = aidtext_result_map_piece_count(r);
+  BOOST_REQUIRE(n >= 3u);
+  aidtext_map_piece out[2] = {init<aidtext_map_piece>(), init<aidtext_map_piece>()};
+  size_t written = 99;
+  BOOST_TEST(aidtext_result_map_pieces(nullptr, 0, out, 2, &written) == AIDTEXT_ERR_INVALID_HANDLE);
+  BOOST_TEST(written == 0u);
+  BOOST_TEST(aidtext_result_map_piece_count(nullptr) == 0u);
+  auto* not_a_result = reinterpret_cast<aidtext_result*>(f.engine);  // a handle of the wrong type
+  BOOST_TEST(aidtext_result_map_pieces(not_a_result, 0, out, 2, &written) == AIDTEXT_ERR_INVALID_HANDLE);
+  BOOST_TEST(aidtext_result_map_piece_count(not_a_result) == 0u);
+  BOOST_TEST(aidtext_result_map_pieces(r, 0, out, 2, nullptr) == AIDTEXT_ERR_INVALID_ARGUMENT);
+  BOOST_TEST(aidtext_result_map_pieces(r, 0, nullptr, 2, &written) == AIDTEXT_ERR_INVALID_ARGUMENT);
+  BOOST_TEST(aidtext_result_map_pieces(r, n + 1, out, 2, &written) == AIDTEXT_ERR_OUT_OF_RANGE);
+  BOOST_TEST(std::string(aidtext_last_error()).find("past the") != std::string::npos);
+  BOOST_TEST(aidtext_result_map_pieces(r, n, out, 2, &written) == AIDTEXT_OK);
+  BOOST_TEST(written == 0u);
+  BOOST_TEST(aidtext_result_map_pieces(r, 0, nullptr, 0, &written) == AIDTEXT_OK);
+  BOOST_TEST(written == 0u);
+  aidtext_map_piece unset{};
+  BOOST_TEST(aidtext_result_map_pieces(r, 0, &unset, 1, &written) == AIDTEXT_ERR_INVALID_ARGUMENT);
+  BOOST_TEST(aidtext_result_map_pieces(r, n, &unset, 1, &written) == AIDTEXT_ERR_INVALID_ARGUMENT);
+  BOOST_TEST(unset.out_end == 0u);
+  // The last pieces: fewer than asked for.
+  BOOST_TEST(aidtext_result_map_pieces(r, n - 1, out, 2, &written) == AIDTEXT_OK);
+  BOOST_TEST(written == 1u);
+  BOOST_TEST(out[0].out_end == text_of(r).size());
+
+  // An older program's shorter struct: the stride is its size, and only the
+  // fields it has are written.
+  struct OldPiece {
+    size_t struct_size, out_start, out_end;
+  };
+  OldPiece old[3] = {{sizeof(OldPiece), 0, 0}, {77, 77, 77}, {77, 77, 77}};
+  std::vector<aidtext_map_piece> full(n, init<aidtext_map_piece>());
+  BOOST_REQUIRE_EQUAL(aidtext_result_map_pieces(r, 0, full.data(), n, &written), AIDTEXT_OK);
+  BOOST_REQUIRE_EQUAL(aidtext_result_map_pieces(r, 0, reinterpret_cast<aidtext_map_piece*>(old), 3, &written),
+                      AIDTEXT_OK);
+  for (size_t k = 0; k < 3; ++k) {
+    BOOST_TEST(old[k].struct_size == sizeof(OldPiece));
+    BOOST_TEST(old[k].out_start == full[k].out_start);
+    BOOST_TEST(old[k].out_end == full[k].out_end);
+  }
+  // A newer program's longer struct: the tail the library does not know stays.
+  struct NewPiece {
+    aidtext_map_piece known;
+    size_t future;
+  };
+  NewPiece newer[2] = {{init<aidtext_map_piece>(), 55}, {init<aidtext_map_piece>(), 55}};
+  newer[0].known.struct_size = sizeof(NewPiece);
+  BOOST_REQUIRE_EQUAL(aidtext_result_map_pieces(r, 1, &newer[0].known, 2, &written), AIDTEXT_OK);
+  for (size_t k = 0; k < 2; ++k) {
+    BOOST_TEST(newer[k].known.struct_size == sizeof(NewPiece));
+    BOOST_TEST(newer[k].known.in_end == full[k + 1].in_end);
+    BOOST_TEST(newer[k].future == 55u);
+  }
+  aidtext_result_free(r);
+}
+
 BOOST_AUTO_TEST_CASE(gbk_provenance_points_at_the_original_bytes, *boost::unit_test::precondition(GbkDetected())) {
   EngineFixture f;
   aidtext_result* r = nullptr;
@@ -479,7 +626,7 @@ BOOST_AUTO_TEST_CASE(csv_headers_and_rows) {
   BOOST_TEST(std::string(aidtext_csv_header(AIDTEXT_ITEM_METRIC)) ==
              "metric,value,unit,approx,change,time,place,text,start,end,sentence\r\n");
   BOOST_TEST(std::string(aidtext_csv_header(AIDTEXT_ITEM_QUANTITY)) ==
-             "kind,text,start,end,value,value_high,unit,classifier,approx,date\r\n");
+             "kind,text,start,end,value,value_high,unit,classifier,approx,date,error\r\n");
   BOOST_TEST(std::string(aidtext_csv_header(static_cast<aidtext_item>(0))) == "");
   EngineFixture f;
   aidtext_result* r = nullptr;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "aidtext/aidtext.hpp"
 
@@ -43,6 +44,18 @@ BOOST_AUTO_TEST_CASE(calls_and_records) {
   BOOST_TEST(aidtext::version() == AIDTEXT_VERSION_STRING);
 }
 
+BOOST_AUTO_TEST_CASE(out_of_range_quantity_has_an_error_and_no_value) {
+  aidtext::Engine engine;
+  aidtext::Result r = engine.quantities("资金99999999999999999999999元，另有3万元。");
+  std::vector<aidtext::Quantity> qs = r.quantities();
+  BOOST_REQUIRE_EQUAL(qs.size(), 2u);
+  BOOST_TEST((qs[0].error && *qs[0].error == "out_of_range"));
+  BOOST_TEST(qs[0].value_text.empty());
+  BOOST_TEST(qs[0].value != qs[0].value);  // NaN
+  BOOST_TEST(!qs[1].error);
+  BOOST_TEST(qs[1].value_text == "30000");
+}
+
 BOOST_AUTO_TEST_CASE(handles_move_and_free_once) {
   aidtext::Engine a;
   aidtext::Engine b(std::move(a));
@@ -54,4 +67,22 @@ BOOST_AUTO_TEST_CASE(handles_move_and_free_once) {
   BOOST_TEST(r1.text() == "二");
   // Using a moved-from handle is an error, not a crash.
   BOOST_CHECK_THROW(a.normalize("x"), aidtext::Error);
+}
+
+BOOST_AUTO_TEST_CASE(map_pieces_copy_the_provenance_map) {
+  aidtext::Engine engine;
+  const std::string in = "渭源縣貧困人口&nbsp;減至２.８９萬人。\r\n尾";
+  aidtext::Result r = engine.normalize(in);
+  const std::vector<aidtext::MapPiece> pieces = r.map_pieces();
+  BOOST_REQUIRE(!pieces.empty());
+  BOOST_TEST(pieces.front().out_start == 0u);
+  BOOST_TEST(pieces.back().out_end == r.text().size());
+  for (size_t k = 0; k + 1 < pieces.size(); ++k) BOOST_TEST(pieces[k].out_end == pieces[k + 1].out_start);
+  // Each piece as a whole maps as source_range() says.
+  for (const aidtext::MapPiece& p : pieces) {
+    BOOST_TEST((r.source_range(p.out_start, p.out_end) == std::pair<size_t, size_t>(p.in_start, p.in_end)));
+    // Linear: byte for byte, though not always the same bytes (縣 -> 县).
+    if (p.linear) BOOST_TEST(p.out_end - p.out_start == p.in_end - p.in_start);
+  }
+  BOOST_TEST(engine.normalize("").map_pieces().empty());
 }

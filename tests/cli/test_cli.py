@@ -183,9 +183,9 @@ class CliTest(unittest.TestCase):
         p = run(["quantities", "--input-format", "jsonl", "--format", "csv", path], check_exit=0)
         rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8"), newline="")))
         self.assertEqual(rows[0], ["doc", "kind", "text", "start", "end", "value", "value_high", "unit",
-                                   "classifier", "approx", "date"])
+                                   "classifier", "approx", "date", "error"])
         for row in rows[1:]:
-            self.assertEqual(len(row), 11)
+            self.assertEqual(len(row), 12)
             self.assertEqual(row[0], "a,b")
 
     def test_csv_errors_go_to_stderr(self):

@@ -92,6 +92,40 @@ void call_pipeline(State& st, FuzzInput& in) {
   if (s != AIDTEXT_OK && out) AIDTEXT_FUZZ_CHECK(st.results[slot] == nullptr);
 }
 
+// Provenance in bulk: a window of the map's pieces, at a stride the input
+// chooses (older headers' shorter structs, or an unset struct_size). Pieces
+// read at full size must tile the text and agree with source_range().
+aidtext_status read_map_pieces(const aidtext_result* r, FuzzInput& in) {
+  constexpr size_t kCapacity = 4;
+  aidtext_map_piece pieces[kCapacity] = {};
+  for (aidtext_map_piece& p : pieces) p.struct_size = sizeof p;  // AIDTEXT_MAP_PIECE_INIT, minus C++'s warning
+  const size_t total = aidtext_result_map_piece_count(r);
+  if (!r) AIDTEXT_FUZZ_CHECK(total == 0);
+  const size_t first = in.flag() ? in.pick(total + 2) : in.u32();
+  const size_t capacity = in.pick(kCapacity + 1);
+  if (in.flag()) pieces[0].struct_size = in.pick(sizeof(aidtext_map_piece) + 1);  // a stride no larger
+  size_t written = 99;
+  aidtext_status s = aidtext_result_map_pieces(r, first, (capacity == 0 && in.flag()) ? nullptr : pieces,
+                                               capacity, in.flag() ? nullptr : &written);
+  if (s != AIDTEXT_OK || written == 99) return s;
+  AIDTEXT_FUZZ_CHECK(written <= capacity && first + written <= total);
+  if (pieces[0].struct_size != sizeof(aidtext_map_piece)) return s;
+  const char* text = nullptr;
+  size_t text_size = 0;
+  AIDTEXT_FUZZ_CHECK(aidtext_result_text(r, &text, &text_size) == AIDTEXT_OK);
+  for (size_t k = 0; k < written; ++k) {
+    const aidtext_map_piece& p = pieces[k];
+    AIDTEXT_FUZZ_CHECK(p.out_start < p.out_end && p.out_end <= text_size && p.in_start <= p.in_end);
+    if (k > 0) AIDTEXT_FUZZ_CHECK(p.out_start == pieces[k - 1].out_end && p.in_start >= pieces[k - 1].in_end);
+    if (p.linear) AIDTEXT_FUZZ_CHECK(p.out_end - p.out_start == p.in_end - p.in_start);
+    size_t is = 0, ie = 0;
+    AIDTEXT_FUZZ_CHECK(aidtext_result_source_range(r, p.out_start, p.out_end, &is, &ie) == AIDTEXT_OK);
+    AIDTEXT_FUZZ_CHECK(is == p.in_start && ie == p.in_end);
+  }
+  if (first + written == total && written > 0) AIDTEXT_FUZZ_CHECK(pieces[written - 1].out_end == text_size);
+  return s;
+}
+
 void read_result(State& st, FuzzInput& in) {
   const aidtext_result* r = st.results[in.pick(kSlots)];
   // Item kinds -1..5: 1..4 are real, the others must be refused or count 0.
@@ -104,7 +138,7 @@ void read_result(State& st, FuzzInput& in) {
   const char* data = nullptr;
   size_t size = 0;
   aidtext_status s;
-  switch (in.pick(9)) {
+  switch (in.pick(10)) {
     case 0: s = aidtext_result_text(r, in.flag() ? nullptr : &data, &size); break;
     case 1: s = aidtext_result_encoding(r, in.flag() ? nullptr : &data); break;
     case 2: {
@@ -132,6 +166,7 @@ void read_result(State& st, FuzzInput& in) {
       s = aidtext_result_repair(r, index, &p);
       break;
     }
+    case 8: s = read_map_pieces(r, in); break;
     default: {
       aidtext_repeat p = AIDTEXT_REPEAT_INIT;
       s = aidtext_result_repeat(r, index, &p);

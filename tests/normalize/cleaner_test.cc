@@ -68,6 +68,42 @@ BOOST_AUTO_TEST_CASE(html_references_are_decoded) {
   BOOST_TEST(clean_text("&amp;", off).text == "&amp;");
 }
 
+// A carriage return written as a reference is a line end like a real one:
+// never a stray control character, and with the line feed after it (real or
+// a reference) one LF, not two.
+BOOST_AUTO_TEST_CASE(carriage_return_references_fold_like_line_ends) {
+  struct Case {
+    std::string in, text;
+    uint32_t line_ends, references;
+  };
+  const Case cases[] = {
+      {"甲&#13;&#10;乙", "甲\n乙", 1, 2},  {"甲&#xD;&#xA;乙", "甲\n乙", 1, 2},
+      {"甲&#x0d;&#x0A;乙", "甲\n乙", 1, 2}, {"甲&#13;乙", "甲\n乙", 1, 1},
+      {"甲&#13;\n乙", "甲\n乙", 1, 1},     {"甲\r&#10;乙", "甲\n乙", 1, 1},
+      {"甲&#10;乙", "甲\n乙", 0, 1},        {"甲&#13;&#13;乙", "甲\n\n乙", 2, 2},
+      {"甲&#13;&#10;&#13;&#10;乙", "甲\n\n乙", 2, 4},
+      {"甲&#13;", "甲\n", 1, 1},           {"甲&#13;&#10", "甲\n&#10", 1, 1},
+  };
+  for (const Case& k : cases) {
+    Cleaned c = clean(k.in);
+    BOOST_TEST(c.text == k.text, k.in);
+    BOOST_TEST(c.text.find('\r') == std::string::npos, k.in);
+    BOOST_TEST(c.line_ends == k.line_ends, k.in);
+    BOOST_TEST(c.html_references == k.references, k.in);
+  }
+  // The LF maps back to the whole line end it stands for.
+  std::string in = "甲&#13;&#10;乙";
+  Cleaned c = clean(in);
+  const size_t at = c.text.find('\n');
+  BOOST_TEST(source_of(c, in, at, at + 1) == "&#13;&#10;");
+  BOOST_TEST(source_of(c, in, at + 1, at + 4) == "乙");
+  // Without HTML decoding the references stay text.
+  NormalizeOptions off;
+  off.decode_html = false;
+  BOOST_TEST(clean_text("甲&#13;&#10;乙", off).text == "甲&#13;&#10;乙");
+  BOOST_TEST(clean_text("甲\r&#10;乙", off).text == "甲\n&#10;乙");
+}
+
 BOOST_AUTO_TEST_CASE(width_folding_keeps_chinese_punctuation) {
   std::string in = "２０２０年ＧＤＰ增长６．５％，由－３降至＋２；比例５０％。（注）“好”！？：、";
   Cleaned c = clean(in);

@@ -55,6 +55,7 @@ class QuantityStruct(Structure):
         ("classifier", c_char_p),
         ("approx", c_char_p),
         ("date", c_char_p),
+        ("error", c_char_p),  # appended: "out_of_range" (no value) or NULL
     ]
 
 
@@ -100,6 +101,18 @@ class RepeatStruct(Structure):
     ]
 
 
+class MapPieceStruct(Structure):
+    """aidtext_map_piece: one piece of the provenance map."""
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("out_start", c_size_t),
+        ("out_end", c_size_t),
+        ("in_start", c_size_t),
+        ("in_end", c_size_t),
+        ("linear", c_int),
+    ]
+
+
 _status = c_int  # aidtext_status is a C enum: int-sized
 _handle = c_void_p
 _out_handle = POINTER(c_void_p)
@@ -133,6 +146,9 @@ _PROTOTYPES = {
     "aidtext_result_metric": (_status, [_handle, c_size_t, POINTER(MetricStruct)]),
     "aidtext_result_repair": (_status, [_handle, c_size_t, POINTER(RepairStruct)]),
     "aidtext_result_repeat": (_status, [_handle, c_size_t, POINTER(RepeatStruct)]),
+    "aidtext_result_map_piece_count": (c_size_t, [_handle]),
+    "aidtext_result_map_pieces": (_status, [_handle, c_size_t, POINTER(MapPieceStruct), c_size_t,
+                                            _out_size]),
 }
 
 

@@ -2,86 +2,72 @@
 
 The C ABI answers "which input bytes did normalized bytes [a, b) come from"
 (aidtext_result_source_range) only while the result lives, and a result is
-freed before normalize() returns. So normalize() copies the map out, as the
-pieces lib/core/offset_map.h describes:
+freed before normalize() returns. So normalize() copies the map out in one
+call (aidtext_result_map_pieces), as the pieces lib/core/offset_map.h
+describes:
   - linear pieces: output byte o+k came from input byte i+k;
   - block pieces: the output span as a whole came from an input span.
 
-The copy asks the library about every character of the normalized text once
-(plus once per character boundary inside a multi-character block) and merges
-the answers into pieces. Fewer queries cannot be exact: a range's answer
-depends only on the pieces at its two ends, so a stretch that shrinks and
-then grows back (a full-width digit folded, then an invalid byte widened to
-U+FFFD) is invisible from outside it. Text returned unchanged, the common
-case for clean UTF-8, is recognized at once and costs two queries.
-
-The copy therefore answers exactly like the library for every range whose
-ends are character boundaries. Inside a character it answers as the piece's
-shape says (exact bytes for a linear piece, the whole span for a block); a
-one-character block whose input and output lengths agree looks linear from
-its boundaries, so a range splitting such a character may differ.
+The pieces are the library's own, so the copy answers exactly like the
+library for every range, inside characters too; source_range() follows the
+rule aidtext.h documents for aidtext_result_map_pieces(). Copying costs one
+library call and a few array copies at C speed; a lookup costs two binary
+searches. The map is held in arrays of machine words (three words and an
+int per piece), not in Python objects per piece.
 """
 from __future__ import annotations
 
 import bisect
-import re
-from typing import Callable, List, Optional, Tuple
+from array import array
+from ctypes import byref, c_size_t, sizeof
+from typing import Tuple
 
-Query = Callable[[int, int], Tuple[int, int]]
-
-# A byte that starts a UTF-8 character (anything but a continuation byte).
-_CHARACTER_START = re.compile(rb"[^\x80-\xbf]")
+# The array type code of a size_t.
+_SIZE_T_CODE = next(code for code in "QLI" if array(code).itemsize == sizeof(c_size_t))
 
 
 class SourceMap:
-    __slots__ = ("_size", "_out_begin", "_in_begin", "_in_end", "_linear", "_empty", "_at_end")
+    __slots__ = ("_size", "_out_begin", "_in_begin", "_in_end", "_linear", "_at_end")
 
-    def __init__(self, text: bytes, query: Query, original: Optional[bytes] = None):
-        n = len(text)
-        self._size = n
-        self._out_begin: List[int] = []
-        self._in_begin: List[int] = []
-        self._in_end: List[int] = []
-        self._linear: List[bool] = []
-        # The empty range at the end of the text: past any input deleted at the end.
-        self._at_end = query(n, n)
-        self._empty = self._at_end if n == 0 else None
-        if n == 0:
-            return
-        if text == original and query(0, n) == (0, n):
-            self._append(0, 0, n, True)  # returned unchanged: the identity
-            return
-        self._discover(text, query)
+    def __init__(self, size: int, out_begin: array, in_begin: array, in_end: array,
+                 linear: array, at_end: Tuple[int, int]):
+        """The map of a normalized text of `size` bytes from its pieces (in
+        output order, covering the text); at_end is the answer for the empty
+        range at the end of the text (past any input deleted at the end)."""
+        self._size = size
+        self._out_begin = out_begin
+        self._in_begin = in_begin
+        self._in_end = in_end
+        self._linear = linear
+        self._at_end = at_end
 
-    def _append(self, out_begin: int, in_begin: int, in_end: int, linear: bool) -> None:
-        self._out_begin.append(out_begin)
-        self._in_begin.append(in_begin)
-        self._in_end.append(in_end)
-        self._linear.append(linear)
+    @classmethod
+    def from_result(cls, lib, res, size: int, check) -> "SourceMap":
+        """Copies the map of a live C result whose text is `size` bytes.
+        check(status) raises for a failed call."""
+        from ._library import MapPieceStruct  # the struct aidtext.h declares
 
-    def _discover(self, text: bytes, query: Query) -> None:
-        starts = [m.start() for m in _CHARACTER_START.finditer(text)]
-        starts.append(len(text))
-        # The piece being grown: output start, input span, kind.
-        cur_out = cur_in = cur_in_end = -1
-        cur_linear = False
-        for k in range(len(starts) - 1):
-            a, b = starts[k], starts[k + 1]
-            s, e = query(a, b)
-            if e - s == b - a:
-                if cur_linear and s == cur_in_end:
-                    cur_in_end = e  # continues the linear piece
-                    continue
-                linear = True
-            else:
-                if (not cur_linear and cur_out >= 0 and (s, e) == (cur_in, cur_in_end)
-                        and query(a, a) != (s, s)):
-                    continue  # the same block goes on (a new slice would map to its start)
-                linear = False
-            if cur_out >= 0:
-                self._append(cur_out, cur_in, cur_in_end, cur_linear)
-            cur_out, cur_in, cur_in_end, cur_linear = a, s, e, linear
-        self._append(cur_out, cur_in, cur_in_end, cur_linear)
+        s, e = c_size_t(), c_size_t()
+        check(lib.aidtext_result_source_range(res, size, size, byref(s), byref(e)))
+        at_end = (s.value, e.value)
+        count = lib.aidtext_result_map_piece_count(res)
+        pieces = (MapPieceStruct * max(count, 1))()
+        pieces[0].struct_size = sizeof(MapPieceStruct)
+        written = c_size_t()
+        check(lib.aidtext_result_map_pieces(res, 0, pieces, count, byref(written)))
+        n = written.value
+        raw = memoryview(pieces).cast("B")[: n * sizeof(MapPieceStruct)]
+        words = array(_SIZE_T_CODE)
+        words.frombytes(raw)  # one contiguous copy; the columns are strided slices of it
+        stride = sizeof(MapPieceStruct) // sizeof(c_size_t)
+
+        def column(field: str) -> array:
+            return words[getattr(MapPieceStruct, field).offset // sizeof(c_size_t)::stride]
+
+        ints = array("i")
+        ints.frombytes(raw)
+        linear = ints[MapPieceStruct.linear.offset // ints.itemsize::sizeof(MapPieceStruct) // ints.itemsize]
+        return cls(size, column("out_start"), column("in_start"), column("in_end"), linear, at_end)
 
     @property
     def pieces(self) -> int:
@@ -96,8 +82,6 @@ class SourceMap:
         if not 0 <= start <= end <= self._size:
             raise ValueError(f"range [{start}, {end}) is not inside the normalized text "
                              f"of {self._size} bytes")
-        if self._empty is not None:
-            return self._empty
         if start == self._size:
             return self._at_end
         p = self._piece(start)

@@ -201,7 +201,7 @@ class Engine:
     def normalize(self, data: Input, provenance: bool = True) -> NormalizeResult:
         """Decodes, repairs, cleans and converts data to simplified UTF-8.
         The result keeps a copy of the provenance map for source_range(),
-        which costs about one library query per character of changed text;
+        taken in one library call (aidtext_result_map_pieces);
         provenance=False skips it (source_range() then raises NOT_AVAILABLE)."""
         raw = _as_bytes(data)
 
@@ -214,7 +214,8 @@ class Engine:
                 repairs=tuple(_repairs(lib, res)),
                 repeats=tuple(_repeats(lib, res)),
                 input=raw,
-                _map=SourceMap(text, _source_query(lib, res), raw) if provenance else None)
+                _map=SourceMap.from_result(lib, res, len(text), lambda st: _check(lib, st))
+                if provenance else None)
 
         return self._call(self._lib.aidtext_normalize, raw, (), read)
 
@@ -315,12 +316,13 @@ def _items(lib, res, item: int, struct_type, getter, convert):
 def _quantity(q: L.QuantityStruct) -> Quantity:
     value_text = _opt_str(q.value_text)
     high_text = _opt_str(q.value_high_text) if q.has_value_high else None
+    error = _opt_str(q.error)
     return Quantity(
         kind=_opt_str(q.kind), text=_opt_str(q.text), start=q.start, end=q.end,
-        value=number_from_text(value_text, q.value),
+        value=None if error else number_from_text(value_text, q.value),
         value_high=number_from_text(high_text, q.value_high) if q.has_value_high else None,
         unit=_opt_str(q.unit), classifier=_opt_str(q.classifier), approx=_opt_str(q.approx),
-        date=_opt_str(q.date), value_text=value_text, value_high_text=high_text)
+        date=_opt_str(q.date), value_text=value_text, value_high_text=high_text, error=error)
 
 
 def _metric(m: L.MetricStruct) -> Metric:

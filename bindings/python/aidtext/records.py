@@ -60,6 +60,9 @@ class Quantity:
     date: Optional[str]            # "2018", "2018-12", "2017-05-22T14:50" for dates
     value_text: Optional[str] = None
     value_high_text: Optional[str] = None
+    # "out_of_range": the number is too large or too precise to hold exactly,
+    # so value, value_text and value_high are None; else None.
+    error: Optional[str] = None
 
     @property
     def exact_value(self) -> Optional[decimal.Decimal]:

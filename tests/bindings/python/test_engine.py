@@ -171,6 +171,22 @@ def test_quantity_records_are_well_formed(engine):
     assert [q.start for q in qs] == sorted(q.start for q in qs)
 
 
+def test_out_of_range_quantity_has_no_value_and_an_error(engine):
+    text = "帮扶资金99999999999999999999999元，贫困人口2.89万人。"
+    qs = engine.quantities(text)
+    flagged = [q for q in qs if q.error is not None]
+    assert len(flagged) == 1
+    q = flagged[0]
+    assert (q.error, q.value, q.value_text, q.value_high, q.unit) == (
+        "out_of_range", None, None, None, "CNY")
+    assert q.text == "99999999999999999999999元"
+    assert [q.error for q in qs if q.text == "2.89万人"] == [None]
+    as_json = json.loads(engine.extract_json(text))["quantities"]
+    assert [j.get("error") for j in as_json] == [q.error for q in qs]
+    assert [j["value"] for j in as_json] == [q.value for q in qs]
+    assert [m.value for m in engine.extract(text)] == [28900]
+
+
 def _check_metric(m, raw):
     assert isinstance(m, aidtext.Metric)
     assert m.metric and m.unit in ALLOWED_UNITS

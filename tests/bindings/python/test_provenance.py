@@ -30,19 +30,26 @@ def _char_bounds(text: bytes):
 
 
 def compare_with_library(engine, raw: bytes, samples: int = 400) -> int:
-    """Checks the copied map against live library answers; returns its piece count."""
+    """Checks the copied map against live library answers; returns its piece count.
+    The copy holds the library's own pieces, so it must agree on every range,
+    character boundaries or not."""
 
     def read(lib, res):
         text = engine_module._result_text(lib, res)
         query = engine_module._source_query(lib, res)
-        copy = SourceMap(text, query, raw)
-        bounds = _char_bounds(text)
+        copy = SourceMap.from_result(lib, res, len(text), lambda st: engine_module._check(lib, st))
+        n = len(text)
+        assert copy.pieces == lib.aidtext_result_map_piece_count(res)
+        assert (copy.pieces == 0) == (n == 0)
         rng = random.Random(len(raw))
-        pairs = list(zip(bounds, bounds[1:]))[:3000]               # every character
-        pairs += [(b, b) for b in bounds[:500]] + [(len(text), len(text))]  # empty ranges
-        pairs += [tuple(sorted(rng.sample(bounds, 2))) for _ in range(samples)
-                  if len(bounds) >= 2]
-        pairs.append((0, len(text)))
+        if n <= 60:
+            pairs = [(a, b) for a in range(n + 1) for b in range(a, n + 1)]  # every range
+        else:
+            bounds = _char_bounds(text)
+            pairs = list(zip(bounds, bounds[1:]))[:3000]               # every character
+            pairs += [(b, b) for b in range(min(n, 500))]                # empty ranges
+            pairs += [tuple(sorted(rng.sample(range(n + 1), 2))) for _ in range(samples)]
+            pairs += [(n, n), (0, n)]
         for a, b in pairs:
             assert copy.source_range(a, b) == query(a, b), (a, b, text[a:b])
         return copy.pieces

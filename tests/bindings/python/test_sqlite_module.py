@@ -152,3 +152,103 @@ def test_metrics_table_arguments_from_two_joined_tables(db, engine):
     assert rows == [(m.metric, m.time) for m in engine.extract(SAMPLE, doc_date="2017")]
     db.execute("DROP TABLE bodies")
     db.execute("DROP TABLE dates")
+
+
+# ---- the options argument (a JSON object) -----------------------------------
+
+# A rule pack under which the sample's two figures are vetoed (their change
+# words become block words), so its effect is visible.
+BLOCKING_PACK = "use default\nblock 减至 降至"
+TRADITIONAL = "渭源縣貧困人口減至2.89萬人"
+
+
+def test_options_change_what_the_functions_do(db):
+    plain = aidtext.Engine(convert="none")
+    default_text = db.execute("SELECT aidtext_normalize(?)", (TRADITIONAL,)).fetchone()[0]
+    got = db.execute("SELECT aidtext_normalize(?, ?)", (TRADITIONAL, '{"convert": "none"}')).fetchone()[0]
+    assert got == plain.normalize(TRADITIONAL).text
+    assert got != default_text
+    # true/false stand for "on"/"off"; json_object() builds the argument.
+    mojibake = SAMPLE.encode("utf-8").decode("latin-1").encode("utf-8")
+    got = db.execute("SELECT aidtext_normalize(?, json_object('repair', json('false')))",
+                     (mojibake,)).fetchone()[0]
+    assert got == aidtext.Engine(repair=False).normalize(mojibake).text
+    assert got != db.execute("SELECT aidtext_normalize(?)", (mojibake,)).fetchone()[0]
+    # NULL and {} are the defaults.
+    for options in (None, "{}", " { } "):
+        assert db.execute("SELECT aidtext_normalize(?, ?)", (TRADITIONAL, options)).fetchone()[0] == \
+            default_text
+    quantities = json.loads(db.execute("SELECT aidtext_quantities(?, '{\"html\": \"off\"}')",
+                                       ("资金&#x4E07;元2万元",)).fetchone()[0])
+    assert [q["text"] for q in quantities] == \
+        [q.text for q in aidtext.Engine(html=False).quantities("资金&#x4E07;元2万元")]
+
+
+def test_rules_text_in_the_options(db, engine):
+    assert json.loads(db.execute("SELECT aidtext_extract(?)", (SAMPLE,)).fetchone()[0])
+    options = json.dumps({"rules": BLOCKING_PACK})
+    got = json.loads(db.execute("SELECT aidtext_extract(?, NULL, ?)", (SAMPLE, options)).fetchone()[0])
+    assert got == []
+    assert got == [json.loads(j) for j in aidtext.Engine(rules=BLOCKING_PACK)._items_json(SAMPLE, 2)]
+    # The same through the table-valued function, whose hidden column echoes the options.
+    assert db.execute("SELECT count(*) FROM aidtext_metrics(?, NULL, ?)", (SAMPLE, options)).fetchone()[0] == 0
+    rows = db.execute("SELECT metric, options FROM aidtext_metrics(?, '2019', '{\"convert\": \"tw2s\"}')",
+                      (SAMPLE,)).fetchall()
+    assert [r[0] for r in rows] == [m.metric for m in engine.extract(SAMPLE, doc_date="2019")]
+    assert {r[1] for r in rows} == {'{"convert": "tw2s"}'}
+
+
+def test_rules_file_in_the_scalar_functions_only(db, tmp_path):
+    pack = tmp_path / "rules.txt"
+    pack.write_text(BLOCKING_PACK, encoding="utf-8")
+    options = json.dumps({"rules_file": str(pack)})
+    assert json.loads(db.execute("SELECT aidtext_extract(?, NULL, ?)", (SAMPLE, options)).fetchone()[0]) == []
+    # aidtext_metrics may be used from views and triggers: it reads no file.
+    with pytest.raises(sqlite3.OperationalError, match=r"aidtext_metrics: options: .*rules_file.*\"rules\""):
+        db.execute("SELECT * FROM aidtext_metrics(?, NULL, ?)", (SAMPLE, options)).fetchall()
+    with pytest.raises(sqlite3.OperationalError, match=r"aidtext_extract: options: .*nonexistent"):
+        db.execute("SELECT aidtext_extract(?, NULL, ?)",
+                   (SAMPLE, json.dumps({"rules_file": str(tmp_path / "nonexistent.txt")}))).fetchone()
+
+
+@pytest.mark.parametrize("options, message", [
+    ("{\"repair\": ", r"aidtext_normalize: options: the options are not JSON: malformed JSON"),
+    ("[\"repair\"]", r"aidtext_normalize: options: the options must be a JSON object"),
+    ("repair=off", r"aidtext_normalize: options: the options must be a JSON object"),
+    ("{\"repiar\": \"off\"}", r"aidtext_normalize: options: .*unknown option \"repiar\""),
+    ("{\"convert\": \"klingon\"}", r"aidtext_normalize: options: .*klingon"),
+    ("{\"repair\": 0}", r"aidtext_normalize: options: option \"repair\" takes a string \(or true/false\), "
+                        r"not JSON integer"),
+    ("{\"rules\": \"bogus line\"}", r"aidtext_normalize: options: .*line 1: unknown keyword 'bogus'"),
+    ("{\"rules\": \"use default\", \"rules_file\": \"/x\"}", r"give one of \"rules\" and \"rules_file\""),
+])
+def test_bad_options_are_clear_sql_errors(db, options, message):
+    with pytest.raises(sqlite3.OperationalError, match=message):
+        db.execute("SELECT aidtext_normalize('x', ?)", (options,)).fetchone()
+
+
+def test_options_engines_are_reused_and_statements_stay_correct(db):
+    # Many rows, two option sets alternating: each row gets its own options' answer.
+    rows = db.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199) "
+        "SELECT i, aidtext_normalize(?, CASE i % 2 WHEN 0 THEN '{\"convert\": \"none\"}' ELSE NULL END) FROM n",
+        (TRADITIONAL,)).fetchall()
+    converted = aidtext.Engine().normalize(TRADITIONAL).text
+    assert all(text == (TRADITIONAL if i % 2 == 0 else converted) for i, text in rows)
+
+
+def test_options_forms_cannot_run_from_an_untrusted_schema():
+    """The forms that take options may read a file (rules_file): with
+    trusted_schema=OFF a view may not call them; the plain forms stay usable."""
+    conn = connect()
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("CREATE VIEW plain AS SELECT aidtext_normalize('甲縣') AS t")
+        conn.execute("CREATE VIEW with_options AS SELECT aidtext_normalize('甲縣', '{}') AS t")
+        assert conn.execute("SELECT t FROM plain").fetchone()[0] == "甲县"
+        with pytest.raises(sqlite3.OperationalError, match="unsafe use of aidtext_normalize"):
+            conn.execute("SELECT t FROM with_options").fetchone()
+        # Directly, not from the schema, they run.
+        assert conn.execute("SELECT aidtext_normalize('甲縣', '{}')").fetchone()[0] == "甲县"
+    finally:
+        conn.close()

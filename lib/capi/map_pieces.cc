@@ -1,0 +1,70 @@
+// Provenance in bulk: the result's offset map handed out as pieces
+// (aidtext_result_map_piece_count, aidtext_result_map_pieces), so that an
+// embedder copies the whole map in one call instead of asking
+// aidtext_result_source_range() once per range.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "aidtext/aidtext.h"
+#include "capi/errors.h"
+#include "capi/handles.h"
+
+namespace {
+
+using aidtext::capi::checked;
+using aidtext::capi::fail;
+using aidtext::capi::guarded;
+
+// Writes `full` into the caller's element at `at` (stride `stride` bytes):
+// only the bytes its struct_size holds, as for the record structs.
+void write_piece(unsigned char* at, size_t stride, aidtext_map_piece full) {
+  full.struct_size = stride;
+  std::memcpy(at, &full, std::min(stride, sizeof full));
+}
+
+}  // namespace
+
+extern "C" {
+
+size_t aidtext_result_map_piece_count(const aidtext_result* result) {
+  if (checked(result) == nullptr) return 0;
+  return result->text.map.pieces().size();
+}
+
+aidtext_status aidtext_result_map_pieces(const aidtext_result* result, size_t first, aidtext_map_piece* out,
+                                         size_t capacity, size_t* written) {
+  static const char* const kFn = "aidtext_result_map_pieces";
+  return guarded(kFn, [&] {
+    if (written != nullptr) *written = 0;
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (written == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "written is NULL");
+    if (out == nullptr && capacity > 0)
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out is NULL but capacity is " + std::to_string(capacity));
+    // The caller's struct size is the array's stride (see aidtext.h).
+    const size_t stride = capacity > 0 ? out[0].struct_size : 0;
+    if (capacity > 0 && stride < sizeof(size_t))
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out[0].struct_size is not set (use AIDTEXT_MAP_PIECE_INIT)");
+    const auto& pieces = result->text.map.pieces();
+    if (first > pieces.size())
+      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
+                  "first piece " + std::to_string(first) + " is past the " + std::to_string(pieces.size()) +
+                      " pieces");
+    const size_t n = std::min(capacity, pieces.size() - first);
+    auto* bytes = reinterpret_cast<unsigned char*>(out);
+    for (size_t k = 0; k < n; ++k) {
+      const aidtext::MapPiece& p = pieces[first + k];
+      aidtext_map_piece full{};
+      full.out_start = p.out_begin;
+      full.out_end = static_cast<size_t>(p.out_begin) + p.out_len;
+      full.in_start = p.in_begin;
+      full.in_end = static_cast<size_t>(p.in_begin) + p.in_len;
+      full.linear = p.linear() ? 1 : 0;
+      write_piece(bytes + k * stride, stride, full);
+    }
+    *written = n;
+    return AIDTEXT_OK;
+  });
+}
+
+}  // extern "C"
