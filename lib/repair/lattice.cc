@@ -723,18 +723,23 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     }
     return;
   }
+  // Bytes that must be an unmapped source pair and one target character at
+  // once: no candidate when source and target read pairs with one table.
+  if (p.len == 2 && p.slot[1]->pair_prev && h_.target != TargetCodec::kUtf8 &&
+      &source_codec(h_.source) == &target_codec(h_.target))
+    return;
   size_t fitted = 0;
   for (const GuessChar& g : guess_chars(h_.target)) {
-    if (fitted == kMaxFittingGuesses) break;
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
       const Slot& s = *p.slot[i];
       fits = s.known ? s.value == g.bytes[i] : s.allowed.has(g.bytes[i]);
+      if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {
-      ++fitted;
       push(g.ch, g.bytes.data());
+      if (++fitted == kMaxFittingGuesses) break;
     }
   }
 }
