@@ -6,6 +6,10 @@
 
 #include <cstdint>
 #include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string_view>
 
 namespace aidtext {
@@ -15,12 +19,52 @@ struct Utf8Scan {
   bool has_nul = false;  // some byte is 0x00
 };
 
+#ifdef __SSE2__
+// Sixteen bytes at a time while they are ASCII and three-byte sequences
+// whose lead is E1..EC or EE..EF (no overlong or surrogate range to check:
+// nearly all of Chinese text). With one bit per byte, the block is valid
+// when its continuation bytes are exactly the two bytes after each lead
+// (a lead near the end passes its expectation on to the next block) and it
+// holds no other non-ASCII byte. Stops at the first block that is not
+// simply valid, at a character boundary, and leaves it to the scalar loop.
+inline size_t skip_simple_utf8(const unsigned char* p, size_t i, size_t n, bool* has_nul) {
+  const __m128i e0_mask = _mm_set1_epi8(static_cast<char>(0xF0)), e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i cont_mask = _mm_set1_epi8(static_cast<char>(0xC0)), cont = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED)), zero = _mm_setzero_si128();
+  uint32_t carry = 0;  // continuation bytes the previous block's leads expect here
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const uint32_t non_ascii = static_cast<uint32_t>(_mm_movemask_epi8(v));
+    const uint32_t zeros = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+    const uint32_t conts = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, cont_mask), cont)));
+    const __m128i any_e = _mm_cmpeq_epi8(_mm_and_si128(v, e0_mask), e0);
+    const __m128i quirky = _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed));
+    const uint32_t leads = static_cast<uint32_t>(_mm_movemask_epi8(_mm_andnot_si128(quirky, any_e)));
+    const uint32_t expected = ((leads << 1) | (leads << 2) | carry) & 0xFFFF;
+    if (non_ascii != (leads | conts) || conts != expected) break;
+    *has_nul |= zeros != 0;
+    carry = ((leads >> 15) & 1 ? 3u : 0u) | ((leads >> 14) & 1);
+    i += 16;
+  }
+  // Back to the start of the character the stop cut (at most two bytes).
+  return carry == 0 ? i : i - ((carry & 2) ? 1 : 2);
+}
+#endif
+
 inline Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan r;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
+  size_t vector_retry = 0;  // after a block the vector path could not take, 16 bytes go scalar
   while (i < n) {
+#ifdef __SSE2__
+    if (i >= vector_retry) {
+      i = skip_simple_utf8(p, i, n, &r.has_nul);
+      if (i >= n) break;
+      vector_retry = i + 16;
+    }
+#endif
     // Eight ASCII bytes at a time; a zero byte inside also stops the skip.
     while (i + 8 <= n) {
       uint64_t w;
