@@ -232,10 +232,11 @@ AIDTEXT_API aidtext_status aidtext_result_item_csv(const aidtext_result* result,
  * strings are borrowed from the result and NUL-terminated; NULL means JSON
  * null. `value_text` is the exact decimal ("8100", "9.05"); `value` the
  * nearest double. */
-/* The _INIT macros: struct_size set, every other field zero. In C they use a
- * designated initializer, so -Wextra's -Wmissing-field-initializers stays quiet. */
+/* The _INIT macros: struct_size set, every other field zero, without a
+ * -Wmissing-field-initializers warning: a designated initializer in C, a
+ * value-initialized copy in C++ (where g++ warns on partial designators). */
 #ifdef __cplusplus
-#define AIDTEXT_SIZED_INIT_(type) {sizeof(type)}
+#define AIDTEXT_SIZED_INIT_(type) ([] { type v_{}; v_.struct_size = sizeof(type); return v_; }())
 #else
 #define AIDTEXT_SIZED_INIT_(type) {.struct_size = sizeof(type)}
 #endif
