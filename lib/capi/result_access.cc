@@ -1,6 +1,7 @@
 // Reading an aidtext_result: text, provenance, records as JSON, CSV or
 // size-tagged structs. Every string handed out is borrowed from the result.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -159,10 +160,14 @@ aidtext_status aidtext_result_source_range(const aidtext_result* result, size_t 
     if (in_start == nullptr || in_end == nullptr)
       return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "in_start or in_end is NULL");
     const size_t n = result->text.text.size();
-    if (out_start > out_end || out_end > n)
-      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
-                  "[" + std::to_string(out_start) + ", " + std::to_string(out_end) + ") is not within the " +
-                      std::to_string(n) + " bytes of normalized text");
+    if (out_start > out_end || out_end > n) {
+      // snprintf rather than a chain of std::string +: g++ 12 warns
+      // (-Wrestrict, a false positive, GCC bug 105329) on such chains.
+      char detail[128];
+      std::snprintf(detail, sizeof detail, "[%zu, %zu) is not within the %zu bytes of normalized text", out_start,
+                    out_end, n);
+      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn, detail);
+    }
     aidtext::Range in = result->text.to_input({static_cast<uint32_t>(out_start), static_cast<uint32_t>(out_end)});
     *in_start = in.begin;
     *in_end = in.end;
