@@ -1,8 +1,11 @@
 // OrderedPool: runs a function over a stream of items on N worker threads
-// and hands the results back in submission order. At most `window` items are
-// in flight (queued, being worked on, or finished but not yet handed back),
-// so memory stays flat however long the stream is and however uneven the
-// items are.
+// and hands the results back in submission order. At most `window` items,
+// weighing at most `max_weight` together (one item always fits), are in
+// flight (queued, being worked on, or finished but not yet handed back), so
+// memory stays flat however long the stream is and however uneven the
+// items are. The window should be wide: results leave in order, so one slow
+// item holds back every later one, and the other workers go on only while
+// the window has room.
 #ifndef AIDTEXT_CLI_ORDERED_POOL_H_
 #define AIDTEXT_CLI_ORDERED_POOL_H_
 
@@ -23,9 +26,15 @@ class OrderedPool {
  public:
   using Work = std::function<Out(In&)>;
   using Emit = std::function<void(Out&)>;
+  using Weigh = std::function<size_t(const In&)>;
 
-  OrderedPool(unsigned workers, size_t window, Work work, Emit emit)
-      : work_(std::move(work)), emit_(std::move(emit)), slots_(window) {
+  OrderedPool(unsigned workers, size_t window, size_t max_weight, Weigh weigh, Work work, Emit emit)
+      : work_(std::move(work)),
+        emit_(std::move(emit)),
+        weigh_(std::move(weigh)),
+        max_weight_(max_weight),
+        slots_(window),
+        weights_(window, 0) {
     for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { run_worker(); });
   }
   ~OrderedPool() { finish(); }
@@ -33,9 +42,14 @@ class OrderedPool {
   // Queues an item; first hands back results that are ready, and waits for
   // the oldest while the window is full. Emit runs on the calling thread.
   void submit(In item) {
+    const size_t weight = weigh_(item);
     std::unique_lock<std::mutex> lock(mu_);
     emit_ready(lock, /*wait_for_one=*/false);
-    while (submitted_ - emitted_ >= slots_.size()) emit_ready(lock, /*wait_for_one=*/true);
+    while (submitted_ - emitted_ >= slots_.size() ||
+           (submitted_ > emitted_ && in_flight_weight_ + weight > max_weight_))
+      emit_ready(lock, /*wait_for_one=*/true);
+    weights_[submitted_ % slots_.size()] = weight;
+    in_flight_weight_ += weight;
     queue_.emplace_back(submitted_++, std::move(item));
     work_ready_.notify_one();
   }
@@ -62,6 +76,7 @@ class OrderedPool {
       if (!slot) break;
       Out out = std::move(*slot);
       slot.reset();
+      in_flight_weight_ -= weights_[emitted_ % slots_.size()];
       ++emitted_;
       lock.unlock();
       emit_(out);
@@ -86,10 +101,14 @@ class OrderedPool {
 
   Work work_;
   Emit emit_;
+  Weigh weigh_;
+  const size_t max_weight_;
   std::mutex mu_;
   std::condition_variable work_ready_, done_;
   std::deque<std::pair<uint64_t, In>> queue_;
   std::vector<std::optional<Out>> slots_;  // finished results by seq % window
+  std::vector<size_t> weights_;            // each in-flight item's weight, by seq % window
+  size_t in_flight_weight_ = 0;
   uint64_t submitted_ = 0, emitted_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
