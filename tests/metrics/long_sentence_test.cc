@@ -87,6 +87,18 @@ BOOST_AUTO_TEST_CASE(long_run_of_names_before_fenbie_is_no_list) {
   BOOST_TEST(*rs[2].place == "临潭县");
 }
 
+namespace {
+// `text` gives `count` records, each dated `year`.
+void check_all_dated(const std::string& text, size_t count, const std::string& year) {
+  NormalizedText nt = identity_text(text);
+  std::vector<MetricRecord> rs = extract_metrics(nt, recognize_quantities(nt.text), RulePack::default_pack(), "");
+  BOOST_REQUIRE_EQUAL(rs.size(), count);
+  size_t undated = 0;
+  for (const MetricRecord& r : rs) undated += !(r.time && *r.time == year);
+  BOOST_TEST(undated == 0u);
+}
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(paragraph_of_many_sentences_keeps_its_opening_date) {
   // One paragraph: a dated opening sentence, then 50000 short sentences.
   // Every figure takes the date that opens the paragraph's first sentence,
@@ -94,12 +106,7 @@ BOOST_AUTO_TEST_CASE(paragraph_of_many_sentences_keeps_its_opening_date) {
   const size_t n = 50000;
   std::string s = "2018年，岷县减贫1人。";
   for (size_t i = 2; i <= n; ++i) s += "岷县减贫" + std::to_string(i) + "人。";
-  NormalizedText nt = identity_text(s);
-  std::vector<MetricRecord> rs = extract_metrics(nt, recognize_quantities(nt.text), RulePack::default_pack(), "");
-  BOOST_REQUIRE_EQUAL(rs.size(), n);
-  size_t undated = 0;
-  for (const MetricRecord& r : rs) undated += !(r.time && *r.time == "2018");
-  BOOST_TEST(undated == 0u);
+  check_all_dated(s, n, "2018");
 }
 
 BOOST_AUTO_TEST_CASE(list_of_many_bullet_paragraphs_keeps_its_introduction_date) {
@@ -108,10 +115,5 @@ BOOST_AUTO_TEST_CASE(list_of_many_bullet_paragraphs_keeps_its_introduction_date)
   const size_t n = 20000;
   std::string s = "2019年，全县扎实推进以下工作：\n";
   for (size_t i = 1; i <= n; ++i) s += "■岷县减贫" + std::to_string(i) + "人\n";
-  NormalizedText nt = identity_text(s);
-  std::vector<MetricRecord> rs = extract_metrics(nt, recognize_quantities(nt.text), RulePack::default_pack(), "");
-  BOOST_REQUIRE_EQUAL(rs.size(), n);
-  size_t undated = 0;
-  for (const MetricRecord& r : rs) undated += !(r.time && *r.time == "2019");
-  BOOST_TEST(undated == 0u);
+  check_all_dated(s, n, "2019");
 }
