@@ -34,3 +34,16 @@ BOOST_AUTO_TEST_CASE(agrees_with_find_on_random_text) {
     BOOST_TEST(find_bytes(text, needle, from) == std::string_view(text).find(needle, from));
   }
 }
+
+BOOST_AUTO_TEST_CASE(needles_across_the_growing_windows) {
+  // The search looks through windows of 256, 512, 1024 ... bytes; a needle
+  // lying across any window edge must still be found, once, where it is.
+  const std::string needle = "扶贫";
+  for (size_t at = 0; at < 4200; at += 7) {
+    std::string text(4300, 'a');
+    text.replace(at, needle.size(), needle);
+    BOOST_TEST_REQUIRE(find_bytes(text, needle) == at);
+    BOOST_TEST_REQUIRE(find_bytes(text, needle, at + 1) == std::string_view::npos);
+    BOOST_TEST_REQUIRE(find_bytes(text, needle, at > 300 ? at - 300 : 0) == at);
+  }
+}
