@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 
 #include "repair/char_lm.h"
 #include "repair/legacy_codecs.h"
@@ -383,11 +384,11 @@ struct DecodeScratch {
   std::vector<Candidate> cands;
   std::vector<Candidate> pruned;
   std::vector<int32_t> kept;
-  std::vector<CandidateScorer> scorers;  // at most one: built on first use
+  std::optional<CandidateScorer> scorer_;  // built on first use
   CandidateScorer& scorer(const CharLm& lm, bool traditional) {
-    if (scorers.empty()) scorers.emplace_back(lm);
-    scorers.front().set_traditional(traditional);
-    return scorers.front();
+    if (!scorer_) scorer_.emplace(lm);
+    scorer_->set_traditional(traditional);
+    return *scorer_;
   }
 };
 

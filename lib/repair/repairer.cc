@@ -36,7 +36,7 @@ constexpr double kMaxFullyGuessedShare = 0.25;
 // notes) stay below it, real mojibake clears it by far.
 constexpr float kMinGain = 6.0f;
 // Decoder work allowed per call (see repair::WorkBudget): about a second of
-// one core at worst. The damaged passage of dev article 001 needs 0.9M.
+// one core at worst. The damaged passage of dev article 001 needs 128k.
 constexpr uint64_t kWorkBudget = 20'000'000;
 
 const Hypothesis kUtf8AsSingleByte{"utf8-as-latin1", SourceView::kSingleByte, TargetCodec::kUtf8};
