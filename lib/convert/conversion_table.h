@@ -49,6 +49,9 @@ class ConversionTable {
   // may start a phrase, or maps to a character of another length). One
   // load answers the common case.
   char32_t simple_3byte(char32_t c) const { return simple_[c]; }
+  // The whole simple_3byte() table (0x10000 entries), for passes that derive
+  // a table of their own from it.
+  const uint16_t* simple_3byte_table() const { return simple_; }
 
   // The simplified form of `c`, or `c` itself when the table leaves it.
   char32_t map_char(char32_t c) const {

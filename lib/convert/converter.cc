@@ -1,6 +1,9 @@
 #include "convert/converter.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "convert/conversion_table.h"
@@ -88,21 +91,68 @@ uint32_t differing_chars(std::string_view key, std::string_view value) {
   return n;
 }
 
+// The fast-path table of a pass that carries a watch: the table's own, with
+// every watched character sent to the full path (entry 0), where the watch
+// is shown it. Built once per (table, watch set), about 0.1 ms, and kept for
+// the program's life (a watch's set lives as long: char_watch.h).
+const uint16_t* fast_table_with_watch(const ConversionTable& table, const uint64_t* watched) {
+  struct Cached {
+    const ConversionTable* table;
+    const uint64_t* watched;
+    std::unique_ptr<uint16_t[]> fast;
+  };
+  // The last table handed out, checked without the lock: one watch set and
+  // one table group serve nearly every call.
+  static std::atomic<const Cached*> last{nullptr};
+  if (const Cached* c = last.load(std::memory_order_acquire); c && c->table == &table && c->watched == watched)
+    return c->fast.get();
+  static std::mutex mutex;
+  static auto* cache = new std::vector<std::unique_ptr<Cached>>;  // never freed: passes may run during exit
+  std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& c : *cache) {
+    if (c->table == &table && c->watched == watched) {
+      last.store(c.get(), std::memory_order_release);
+      return c->fast.get();
+    }
+  }
+  auto fast = std::make_unique<uint16_t[]>(0x10000);
+  const uint16_t* simple = table.simple_3byte_table();
+  for (uint32_t c = 0; c < 0x10000; ++c) fast[c] = (watched[c >> 6] >> (c & 63)) & 1 ? 0 : simple[c];
+  cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(fast)}));
+  last.store(cache->back().get(), std::memory_order_release);
+  return cache->back()->fast.get();
+}
+
+inline bool is_watched(const uint64_t* watched, char32_t c, int len) {
+  return len != 3 || ((watched[c >> 6] >> (c & 63)) & 1);
+}
+
 // One pass of a dictionary group over `text`: at each character, the longest
 // phrase (not crossing a cut), else the character table. With `cuts`, also
 // returns where each cut lands in the output.
+// With `watch`, shows it the text (core/char_watch.h) and stops, setting
+// *stopped and returning nothing, when it asks.
 std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool corrections,
                          const std::vector<uint32_t>* cuts, std::vector<uint32_t>* out_cuts,
-                         OffsetMap* map, uint32_t* changed) {
+                         OffsetMap* map, uint32_t* changed, CharWatch* watch = nullptr,
+                         bool* stopped = nullptr) {
   const std::string_view text = w.input();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  const uint64_t* watched = watch ? watch->watched() : nullptr;
+  const uint16_t* fast = watch ? fast_table_with_watch(table, watched) : table.simple_3byte_table();
+  auto stop = [&] {
+    *stopped = true;
+    return std::string();
+  };
   size_t next_cut = 0;  // index into *cuts
   size_t i = 0;
   uint32_t count = 0;
   while (i < n) {
     if (p[i] < 0x80) {
-      i = skip_ascii(p, i, n);
+      const size_t run_end = skip_ascii(p, i, n);
+      if (watch && watch->see_ascii(text, i, run_end)) return stop();
+      i = run_end;
       continue;
     }
     // Hot path: a 3-byte character while the output is still the input
@@ -112,7 +162,7 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     if (char* out = w.aligned_output(); out && i + 2 < n && (p[i] & 0xF0) == 0xE0 &&
                                         (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
       const char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      if (const char32_t o = table.simple_3byte(c)) {
+      if (const char32_t o = fast[c]) {
         out[i] = static_cast<char>(0xE0 | (o >> 12));
         out[i + 1] = static_cast<char>(0x80 | ((o >> 6) & 0x3F));
         out[i + 2] = static_cast<char>(0x80 | (o & 0x3F));
@@ -123,6 +173,7 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     }
     int len;
     const char32_t c = next_char(text, i, &len);
+    if (watch && is_watched(watched, c, len) && watch->see_char(text, i, c, len)) return stop();
     if (!table.may_change(c)) {
       i += static_cast<size_t>(len);
       continue;
@@ -136,6 +187,15 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
       auto m = table.longest_phrase(text, i, limit, corrections);
       if (m.key_bytes) {
         std::string_view key = text.substr(i, m.key_bytes);
+        // The phrase's other characters skip the loop: show them here.
+        for (size_t k = i + static_cast<size_t>(len); watch && k < i + m.key_bytes;) {
+          int klen;
+          const char32_t kc = next_char(text, k, &klen);
+          if (kc < 0x80 ? watch->see_ascii(text, k, k + 1)
+                        : is_watched(watched, kc, klen) && watch->see_char(text, k, kc, klen))
+            return stop();
+          k += static_cast<size_t>(klen);
+        }
         if (m.value != key) {
           w.replace(i, m.key_bytes, m.value, m.split_linear);
           count += differing_chars(key, m.value);
@@ -176,7 +236,8 @@ Converted convert(MappedWriter&& w, ScriptConversion variant, const ConvertOptio
   }
   if (variant == ScriptConversion::kT2S) {
     result.text = convert_pass(std::move(w), ts, options.corrections, nullptr, nullptr,
-                               &result.map, &result.converted_chars);
+                               &result.map, &result.converted_chars, options.watch,
+                               &result.watch_stopped);
     return result;
   }
   const ConversionTable& variants = ConversionTable::get(
@@ -190,7 +251,9 @@ Converted convert(MappedWriter&& w, ScriptConversion variant, const ConvertOptio
   OffsetMap first_map, second_map;
   uint32_t ignored = 0;
   std::string mid = convert_pass(MappedWriter(std::string_view(original)), variants,
-                                 options.corrections, &cuts, &mid_cuts, &first_map, &ignored);
+                                 options.corrections, &cuts, &mid_cuts, &first_map, &ignored,
+                                 options.watch, &result.watch_stopped);
+  if (result.watch_stopped) return result;
   result.text = convert_pass(MappedWriter(std::move(mid)), ts, options.corrections, &mid_cuts,
                              nullptr, &second_map, &ignored);
   result.map = OffsetMap::compose(first_map, second_map);

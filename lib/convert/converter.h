@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/char_watch.h"
 #include "core/offset_map.h"
 #include "normalize/options.h"
 
@@ -29,10 +30,16 @@ struct Converted {
   std::string text;
   OffsetMap map;                // text byte -> input byte range
   uint32_t converted_chars = 0; // characters that differ from the input
+  // A watch (ConvertOptions::watch) asked to stop: text and map are empty.
+  bool watch_stopped = false;
 };
 
 struct ConvertOptions {
   bool corrections = true;  // apply lib/convert/corrections.tsv on top of OpenCC
+  // Shown the input's characters as core/char_watch.h describes, by the pass
+  // that reads the input (the first of two for hk2s and tw2s); not shown
+  // anything with kNone. Borrowed: must outlive the call.
+  CharWatch* watch = nullptr;
 };
 
 // `utf8` should be valid UTF-8; invalid bytes are copied through unchanged.

@@ -98,6 +98,7 @@ Decoded decode_as(std::string_view input, size_t skip, const char* icu_name, std
       out.encoding = std::move(label);
       out.confidence = confidence;
       out.had_bom = had_bom;
+      out.verbatim = true;
       return out;
     }
     return from_icu(utf8_decode_lenient(body, base), std::move(label), confidence, had_bom, size);
@@ -141,6 +142,7 @@ Decoded decode(std::string_view input, std::string_view forced) {
       out.map = OffsetMap::identity(static_cast<uint32_t>(input.size()));
       out.encoding = "UTF-8";
       out.confidence = 1.0;
+      out.verbatim = true;
       decided = true;
     }
   }

@@ -28,6 +28,9 @@ struct Decoded {
   bool had_bom = false;
   uint32_t invalid_sequences = 0;
   std::string warning;      // non-empty when a forced encoding was unknown (then detected)
+  // The text is the input's last text.size() bytes as they are (valid UTF-8,
+  // after a BOM if there was one), and the map says so.
+  bool verbatim = false;
 };
 
 // forced: "" to detect, else an encoding name (case-insensitive) to use:

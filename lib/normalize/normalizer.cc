@@ -1,69 +1,146 @@
+// The pipeline: decode -> repair -> clean -> convert, then the maps composed
+// and repeated passages found.
+//
+// Clean text, the common case, skips the repair stage's own scan when it
+// can: the stage's question (could this text hold mojibake?) rides on the
+// conversion pass instead (repair/damage_watch.h), which decodes every
+// character anyway. That needs the conversion pass to read exactly what the
+// repair stage would have: the decoder's text, kept verbatim from the input
+// (so it can be read again if the watch fires), and untouched by the
+// cleaner, or changed only where the watch can see through the change
+// (DamageWatch::sees_through). Otherwise, and wherever the watch fires, the
+// repair stage runs as usual; the result is the same either way.
 #include "normalize/normalizer.h"
+
+#include <optional>
 
 #include "convert/converter.h"
 #include "encoding/decoder.h"
 #include "normalize/cleaner.h"
 #include "normalize/repeats.h"
+#include "repair/damage_watch.h"
 #include "repair/repairer.h"
 
 namespace aidtext {
+namespace {
 
-NormalizedText normalize(std::string_view input, const NormalizeOptions& options) {
-  NormalizedText out;
-  NormalizeReport& report = out.report;
+void report_decoding(const Decoded& d, NormalizeReport& report) {
+  report.encoding = d.encoding;
+  report.encoding_confidence = d.confidence;
+  report.had_bom = d.had_bom;
+  report.invalid_sequences = d.invalid_sequences;
+}
 
-  Decoded decoded = decode(input, options.encoding);
-  report.encoding = std::move(decoded.encoding);
-  report.encoding_confidence = decoded.confidence;
-  report.had_bom = decoded.had_bom;
-  report.invalid_sequences = decoded.invalid_sequences;
-  std::string text = std::move(decoded.text);
-  OffsetMap map = std::move(decoded.map);
-
-  // Repairs are reported in the repair stage's coordinates; remember its map
-  // position so their ranges can be carried to the final text.
-  std::vector<Repair> repairs;
-  if (options.repair) {
-    Repaired r = repair_mojibake(text);
-    // Clean text (the common case) comes back unchanged with no report:
-    // keep the decoder's text and map rather than composing an identity.
-    if (!r.repairs.empty() || !r.map.is_identity()) {
-      map = OffsetMap::compose(map, r.map);
-      text = std::move(r.text);
-      repairs = std::move(r.repairs);
-    }
-  }
-  OffsetMap repair_out_to_input = std::move(map);  // repair-stage output -> original input
-
-  Cleaned c = clean_text(std::move(text), options);
+void report_cleaning(const Cleaned& c, NormalizeReport& report) {
   report.pinyin_artefacts = c.pinyin_artefacts;
   report.html_references = c.html_references;
   report.width_folds = c.width_folds;
   report.spaces_folded = c.spaces_folded;
   report.invisible_removed = c.invisible_removed;
   report.line_ends = c.line_ends;
-  OffsetMap after = std::move(c.map);  // final text -> repair-stage output
-  text = std::move(c.text);
+}
 
+// What the repair stage left: its output text, that text's map to the
+// original input, and the repairs (ranges in the stage's coordinates).
+struct RepairStage {
+  std::string text;
+  OffsetMap to_input;
+  std::vector<Repair> repairs;
+};
+
+RepairStage repair_stage(Decoded&& decoded, std::optional<Repaired>&& repaired) {
+  RepairStage stage;
+  if (repaired) {
+    stage.to_input = OffsetMap::compose(decoded.map, repaired->map);
+    stage.text = std::move(repaired->text);
+    stage.repairs = std::move(repaired->repairs);
+  } else {
+    stage.to_input = std::move(decoded.map);
+    stage.text = std::move(decoded.text);
+  }
+  return stage;
+}
+
+// Conversion and what follows it, given the cleaner's output. With `watch`,
+// returns nullopt where the watch stops the conversion pass.
+std::optional<NormalizedText> convert_and_finish(std::string_view input, NormalizeReport&& report,
+                                                 OffsetMap&& repair_out_to_input,
+                                                 std::vector<Repair>&& repairs, Cleaned&& c,
+                                                 const NormalizeOptions& options, CharWatch* watch) {
+  NormalizedText out;
+  out.report = std::move(report);
+  report_cleaning(c, out.report);
+  OffsetMap after = std::move(c.map);  // final text -> repair-stage output
+  std::string text = std::move(c.text);
   if (options.convert != ScriptConversion::kNone) {
     Converted v = to_simplified(std::move(text), options.convert,
-                                ConvertOptions{.corrections = options.opencc_corrections});
-    report.converted_chars = v.converted_chars;
+                                ConvertOptions{.corrections = options.opencc_corrections, .watch = watch});
+    if (v.watch_stopped) return std::nullopt;
+    out.report.converted_chars = v.converted_chars;
     after = OffsetMap::compose(after, v.map);
     text = std::move(v.text);
   }
-
   for (Repair& r : repairs) {
     Range stage_out = r.output;
     r.input = repair_out_to_input.to_input(stage_out);
     r.output = after.to_output(stage_out);
-    report.repairs.push_back(r);
+    out.report.repairs.push_back(r);
   }
   out.map = OffsetMap::compose(repair_out_to_input, after);
   out.map.set_input_size(static_cast<uint32_t>(input.size()));
   out.text = std::move(text);
-  if (options.find_repeats) report.repeats = find_repeated_passages(out.text);
+  if (options.find_repeats) out.report.repeats = find_repeated_passages(out.text);
   return out;
+}
+
+NormalizedText normalize_with_stage(std::string_view input, NormalizeReport&& report, RepairStage&& stage,
+                                    const NormalizeOptions& options) {
+  Cleaned c = clean_text(std::move(stage.text), options);
+  return *convert_and_finish(input, std::move(report), std::move(stage.to_input), std::move(stage.repairs),
+                             std::move(c), options, nullptr);
+}
+
+// The fast path for verbatim decoder output (see the top of the file):
+// nullopt when the text may need repair after all and the watch stopped the
+// conversion (the decoder's text is gone by then).
+std::optional<NormalizedText> normalize_verbatim(std::string_view input, Decoded&& decoded,
+                                                 NormalizeReport&& report, const NormalizeOptions& options) {
+  const std::string_view stage_input = input.substr(input.size() - decoded.text.size());
+  OffsetMap decoded_map = std::move(decoded.map);
+  Cleaned c = clean_text(std::move(decoded.text), options);
+  if (!repair::DamageWatch::sees_through(c.map, stage_input, c.text)) {
+    // The conversion pass would not see what the repair stage would: the
+    // stage asks on its own.
+    std::optional<Repaired> repaired = repair_mojibake_if_damaged(stage_input);
+    if (!repaired) {
+      return convert_and_finish(input, std::move(report), std::move(decoded_map), {}, std::move(c), options,
+                                nullptr);
+    }
+    Decoded again;
+    again.map = std::move(decoded_map);
+    return normalize_with_stage(input, std::move(report), repair_stage(std::move(again), std::move(repaired)),
+                                options);
+  }
+  repair::DamageWatch watch;
+  return convert_and_finish(input, std::move(report), std::move(decoded_map), {}, std::move(c), options, &watch);
+}
+
+}  // namespace
+
+NormalizedText normalize(std::string_view input, const NormalizeOptions& options) {
+  Decoded decoded = decode(input, options.encoding);
+  NormalizeReport report;
+  report_decoding(decoded, report);
+  if (options.repair && decoded.verbatim && options.convert != ScriptConversion::kNone) {
+    if (std::optional<NormalizedText> out = normalize_verbatim(input, std::move(decoded), NormalizeReport(report),
+                                                               options))
+      return std::move(*out);
+    decoded = decode(input, options.encoding);  // the watch fired: the decoder's text again
+  }
+  std::optional<Repaired> repaired;
+  if (options.repair) repaired = repair_mojibake_if_damaged(decoded.text);
+  return normalize_with_stage(input, std::move(report), repair_stage(std::move(decoded), std::move(repaired)),
+                              options);
 }
 
 }  // namespace aidtext

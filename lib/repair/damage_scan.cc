@@ -13,18 +13,6 @@
 namespace aidtext::repair {
 namespace {
 
-// A character costing more than this (nats) under the unigram model counts
-// as rare: about 1 in 60,000 characters of jieba's corpus or rarer, and every
-// non-Han, non-punctuation character outside ASCII.
-constexpr float kRareCost = 10.0f;
-// Rare characters among the last 8 non-ASCII ones that make a rare run.
-// Clean news text has names and terms with one or two rare characters; GBK
-// read as Big5 or UTF-8 read as GBK is rare nearly throughout.
-constexpr int kRareRunCount = 4;
-// Two debris characters at most this many characters apart raise a signal;
-// a lone é or × in clean text does not.
-constexpr uint32_t kDebrisGap = 2;
-
 uint32_t back_chars(std::string_view s, uint32_t pos, uint32_t count) {
   while (pos > 0 && count > 0) {
     uint32_t p = pos - 1;
@@ -47,23 +35,27 @@ uint32_t forward_chars(std::string_view s, uint32_t pos, uint32_t count) {
   return pos;
 }
 
+}  // namespace
+
 // One bit per BMP code point: rare (see kRareCost). Built once from the
-// language model so that the scan costs one bit test per character.
-const std::vector<uint64_t>& rare_bits_table() {
+// language model so that the scan costs one bit test per character. 锟
+// counts as rare whatever the model says: the scan must look at it alone.
+const uint64_t* rare_char_bits() {
   static const std::vector<uint64_t> table = [] {
     const CharLm& lm = CharLm::instance();
     std::vector<uint64_t> t(0x10000 / 64, 0);
     for (char32_t c = 0x80; c < 0x10000; ++c)
       if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
+    t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
     return t;
   }();
-  return table;
+  return table.data();
 }
 
-}  // namespace
-
-std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
-  const std::vector<uint64_t>& rare_table = rare_bits_table();
+std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd) {
+  static_assert(kRareRunWindow == 8, "the scan keeps the window in the low 8 bits of rare_bits");
+  bool saw_kun = false;  // 锟 is rare: both loops below see it one character at a time
+  const uint64_t* rare_table = rare_char_bits();
   std::vector<SuspectWindow> windows;
   auto hit = [&](uint32_t pos, uint8_t signal) {
     uint32_t b = back_chars(text, pos, kContextChars);
@@ -88,7 +80,7 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
   char32_t prev = 0;
   uint32_t prev_pos = 0;
   uint32_t i = 0;
-  const uint64_t* rare_words = rare_table.data();
+  const uint64_t* rare_words = rare_table;
   while (i < n) {
     // Fast path: a run of CJK characters and full-width forms (U+3000..U+9FFF,
     // U+FF00..U+FFEF), which never signal anything but rarity. This loop is
@@ -135,6 +127,7 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
         const uint32_t rare = static_cast<uint32_t>(rare_words[c >> 6] >> (c & 63)) & 1;
         bits = ((bits << 1) | rare) & 0xFF;
         if (rare && std::popcount(bits) >= kRareRunCount) hit(j, kRareRun);
+        saw_kun |= rare && c == 0x951F;
         last = c;
         j += 3;
         ++count;
@@ -195,11 +188,13 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text) {
     const bool rare = c < 0x10000 ? (rare_table[c >> 6] >> (c & 63)) & 1 : true;
     rare_bits = ((rare_bits << 1) | (rare ? 1u : 0u)) & 0xFF;
     if (rare && std::popcount(rare_bits) >= kRareRunCount) hit(i, kRareRun);
+    saw_kun |= c == 0x951F;
     prev = c;
     prev_pos = i;
     i += static_cast<uint32_t>(len);
     ++char_index;
   }
+  if (saw_gbk_read_fffd) *saw_gbk_read_fffd = saw_kun;
   return windows;
 }
 

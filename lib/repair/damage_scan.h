@@ -38,7 +38,28 @@ inline constexpr uint32_t kContextChars = 48;
 // hole-ridden text), and damage that long is decoded as well piecewise.
 inline constexpr uint32_t kMaxWindowChars = 1024;
 
-std::vector<SuspectWindow> find_suspect_windows(std::string_view text);
+// A character costing more than this (nats) under the unigram model counts
+// as rare: about 1 in 60,000 characters of jieba's corpus or rarer, and every
+// non-Han, non-punctuation character outside ASCII.
+inline constexpr float kRareCost = 10.0f;
+// Rare characters among the last kRareRunWindow non-ASCII ones (the window
+// restarts at each line) that make a rare run.
+// Clean news text has names and terms with one or two rare characters; GBK
+// read as Big5 or UTF-8 read as GBK is rare nearly throughout.
+inline constexpr int kRareRunWindow = 8;
+inline constexpr int kRareRunCount = 4;
+// Two debris characters at most this many characters apart raise a signal;
+// a lone é or × in clean text does not.
+inline constexpr uint32_t kDebrisGap = 2;
+
+// 0x10000 bits, one per BMP code point: set when the code point is rare
+// (kRareCost). Characters outside the BMP all count as rare.
+const uint64_t* rare_char_bits();
+
+// With `saw_gbk_read_fffd`, also tells whether the text holds 锟 (U+951F),
+// which starts U+FFFD's bytes read as GBK (锟斤拷): the one sign of an
+// unrecoverable span that raises no signal of its own.
+std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd = nullptr);
 
 }  // namespace aidtext::repair
 

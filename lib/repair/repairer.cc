@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <span>
 
-#include "core/byte_search.h"
 #include "core/text_builder.h"
 #include "core/utf8.h"
 #include "repair/char_lm.h"
@@ -224,9 +223,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
   (void)next_token;
 }
 
-Pass run_pass(std::string_view text, repair::WorkBudget& budget) {
+Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_read_fffd) {
   Pass pass;
-  std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text);
+  std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text, saw_gbk_read_fffd);
   for (const repair::SuspectWindow& w : windows) pass.signals |= w.signals;
   if (windows.empty()) {
     pass.unchanged = true;
@@ -274,20 +273,26 @@ bool inside(Range inner, Range outer) { return inner.begin >= outer.begin && inn
 
 }  // namespace
 
-Repaired repair_mojibake(std::string_view utf8_text) {
-  Repaired result;
-  result.text.assign(utf8_text);
-  result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
+std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text) {
   repair::WorkBudget budget{kWorkBudget};
   // Every U+FFFD and private-use character raises a signal in the first
   // pass, and repairs never write one; without them only 锟 can start an
-  // unrecoverable stretch, which one byte search rules out.
-  bool may_be_unrecoverable = true;
-  for (int p = 0; p < kMaxPasses; ++p) {
-    Pass pass = run_pass(result.text, budget);
-    if (p == 0 && !(pass.signals & (repair::kReplacement | repair::kPrivateUse)))
-      may_be_unrecoverable = find_bytes(result.text, "\xE9\x94\x9F") != std::string_view::npos;
-    if (pass.unchanged || pass.repairs.empty()) break;
+  // unrecoverable stretch, which the first pass's scan looks out for.
+  bool saw_gbk_read_fffd = false;
+  Pass first = run_pass(utf8_text, budget, &saw_gbk_read_fffd);
+  const bool may_be_unrecoverable =
+      (first.signals & (repair::kReplacement | repair::kPrivateUse)) || saw_gbk_read_fffd;
+  const bool repaired = !first.unchanged && !first.repairs.empty();
+  if (!repaired && !may_be_unrecoverable) return std::nullopt;
+
+  Repaired result;
+  result.text.assign(utf8_text);
+  result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
+  std::optional<Pass> pending;
+  if (repaired) pending.emplace(std::move(first));
+  for (int p = 0; p < kMaxPasses && pending; ++p) {
+    Pass pass = std::move(*pending);
+    pending.reset();
     // Earlier repairs move to the new text; new ones get input ranges in the
     // stage's input. A repair inside an earlier one is a second layer of the
     // same damage (text encoded twice): the earlier record absorbs it.
@@ -316,7 +321,9 @@ Repaired repair_mojibake(std::string_view utf8_text) {
     result.repairs.insert(result.repairs.end(), added.begin(), added.end());
     result.map = OffsetMap::compose(result.map, pass.map);
     result.text = std::move(pass.text);
-    if (!pass.single_byte) break;
+    if (!pass.single_byte || p + 1 == kMaxPasses) break;
+    Pass next = run_pass(result.text, budget, nullptr);
+    if (!next.unchanged && !next.repairs.empty()) pending.emplace(std::move(next));
   }
   if (may_be_unrecoverable) {
     for (Repair& r : repair::find_unrecoverable(result.text)) {
@@ -327,6 +334,14 @@ Repaired repair_mojibake(std::string_view utf8_text) {
   std::sort(result.repairs.begin(), result.repairs.end(),
             [](const Repair& a, const Repair& b) { return a.output.begin < b.output.begin; });
   result.map.set_input_size(static_cast<uint32_t>(utf8_text.size()));
+  return result;
+}
+
+Repaired repair_mojibake(std::string_view utf8_text) {
+  if (std::optional<Repaired> r = repair_mojibake_if_damaged(utf8_text)) return std::move(*r);
+  Repaired result;
+  result.text.assign(utf8_text);
+  result.map = OffsetMap::identity(static_cast<uint32_t>(utf8_text.size()));
   return result;
 }
 

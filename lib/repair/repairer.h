@@ -17,6 +17,7 @@
 #ifndef AIDTEXT_REPAIR_REPAIRER_H_
 #define AIDTEXT_REPAIR_REPAIRER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ struct Repaired {
 // Thread-safe; never throws except std::bad_alloc. `utf8` need not be valid:
 // invalid bytes are left as they are.
 Repaired repair_mojibake(std::string_view utf8);
+// The same, but nullopt when there is nothing to repair or flag (the common
+// case), so that clean text is neither copied nor given an identity map.
+std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8);
 
 }  // namespace aidtext
 

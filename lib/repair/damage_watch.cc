@@ -1,0 +1,122 @@
+#include "repair/damage_watch.h"
+
+#include <vector>
+
+#include "repair/damage_scan.h"
+#include "repair/legacy_codecs.h"
+
+namespace aidtext::repair {
+namespace {
+
+static_assert(kRareRunCount == 4, "rare_ring_ holds kRareRunCount - 1 positions");
+
+// Bytes of non-ASCII text that kRareRunWindow characters can span at most.
+constexpr uint64_t kRareRunBytes = 4 * kRareRunWindow - 1;
+// Bytes between two debris characters at most kDebrisGap characters apart:
+// the characters between them, each of four bytes at most.
+constexpr size_t kDebrisBytes = 4 * (kDebrisGap - 1);
+
+bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
+// The three-byte characters the watch must be shown: every character that
+// can raise a signal in find_suspect_windows (rare, debris, U+FFFD, private
+// use) and 锟. Characters of other lengths are always shown.
+const uint64_t* watched_bits() {
+  static const std::vector<uint64_t> bits = [] {
+    const uint64_t* rare = rare_char_bits();
+    std::vector<uint64_t> b(rare, rare + 0x10000 / 64);
+    for (char32_t c = 0x800; c < 0x10000; ++c)
+      if (c == 0xFFFD || c == 0x951F || is_private_use(c) || is_single_byte_debris(c))
+        b[c >> 6] |= uint64_t{1} << (c & 63);
+    return b;
+  }();
+  return bits.data();
+}
+
+}  // namespace
+
+DamageWatch::DamageWatch() : rare_(rare_char_bits()), watched_(watched_bits()) {}
+
+bool DamageWatch::see_char(std::string_view, size_t pos, char32_t c, int len) {
+  if (fired_) return true;
+  // U+FFFD (also an invalid byte), private use and 锟 start what the
+  // repairer would flag as unrecoverable, and the first two are signals.
+  if (c == 0xFFFD || is_private_use(c) || c == 0x951F) return fired_ = true;
+  // All single-byte debris lies below U+2200 (™ is the last of cp1252).
+  if (c < 0x2200 && is_single_byte_debris(c)) {
+    const bool letter = c < 0xA0 || (c >= 0xC0 && c <= 0xFF);
+    if (c < 0xA0) return fired_ = true;  // a C1 control
+    if (have_debris_ && pos - last_debris_end_ <= kDebrisBytes && (letter || last_debris_letter_))
+      return fired_ = true;
+    have_debris_ = true;
+    last_debris_end_ = pos + static_cast<size_t>(len);
+    last_debris_letter_ = letter;
+  }
+  const bool rare = c >= 0x10000 || ((rare_[c >> 6] >> (c & 63)) & 1);
+  if (rare) {
+    if (rare_count_ >= rare_ring_.size()) {
+      const RarePos& oldest = rare_ring_[rare_count_ % rare_ring_.size()];
+      const uint64_t non_ascii = (pos - oldest.pos) - (ascii_seen_ - oldest.ascii_before);
+      if (non_ascii <= kRareRunBytes) return fired_ = true;
+    }
+    rare_ring_[rare_count_ % rare_ring_.size()] = {pos, ascii_seen_};
+    ++rare_count_;
+  }
+  return false;
+}
+
+bool DamageWatch::see_ascii(std::string_view text, size_t begin, size_t end) {
+  if (fired_) return true;
+  ascii_seen_ += end - begin;
+  // The run is maximal: non-ASCII text lies before it unless it starts the
+  // text, and after it unless it ends the text.
+  if (begin < end && ((begin > 0 && text[begin] == '?') || (end < text.size() && text[end - 1] == '?')))
+    return fired_ = true;
+  return false;
+}
+
+bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std::string_view edited) {
+  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+  const uint32_t n = static_cast<uint32_t>(in.size());
+  auto question_mark_at = [&](uint32_t pos) { return pos < n && b[pos] == '?'; };
+  // A Latin-1 letter (C3 xx) or C1 control (C2 80..9F) in bytes [lo, hi).
+  auto latin1_letter_in = [&](uint32_t lo, uint32_t hi) {
+    for (uint32_t k = lo; k < hi && k < n; ++k)
+      if (b[k] == 0xC3 || (b[k] == 0xC2 && k + 1 < n && b[k + 1] < 0xA0)) return true;
+    return false;
+  };
+  // kDebrisGap characters either side, of four bytes at most.
+  constexpr uint32_t kDebrisReach = 4 * kDebrisGap;
+  uint32_t in_pos = 0;
+  for (const MapPiece& p : edits.pieces()) {
+    // Deleted bytes: only the CR of a CRLF, which leaves the LF in its place.
+    for (uint32_t k = in_pos; k < p.in_begin; ++k)
+      if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
+    in_pos = p.in_begin + p.in_len;
+    if (p.copy) continue;
+    uint32_t chars = 0;
+    bool nbsp = false;
+    for (uint32_t k = p.in_begin; k < in_pos; ++chars) {
+      if (k + 3 <= in_pos && b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x80) {
+        k += 3;  // U+3000
+      } else if (k + 1 < in_pos && b[k] == 0xC2 && b[k + 1] == 0xA0) {
+        k += 2;  // no-break space
+        nbsp = true;
+      } else {
+        return false;
+      }
+    }
+    if (chars != p.out_len || p.out_begin + p.out_len > edited.size()) return false;
+    for (uint32_t k = p.out_begin; k < p.out_begin + p.out_len; ++k)
+      if (edited[k] != ' ') return false;
+    if ((p.in_begin > 0 && question_mark_at(p.in_begin - 1)) || question_mark_at(in_pos)) return false;
+    if (nbsp && (latin1_letter_in(p.in_begin >= kDebrisReach ? p.in_begin - kDebrisReach : 0, p.in_begin) ||
+                 latin1_letter_in(in_pos, in_pos + kDebrisReach)))
+      return false;
+  }
+  for (uint32_t k = in_pos; k < n; ++k)
+    if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
+  return true;
+}
+
+}  // namespace aidtext::repair

@@ -1,0 +1,139 @@
+// normalize()'s fast path for clean text (the repair stage's question asked
+// by the conversion pass, lib/normalize/normalizer.cc) must give exactly
+// what the plain pipeline gives: decode -> repair_mojibake -> clean ->
+// convert, written out here as the reference. Compared on random text over
+// the signal alphabet, on the peer mojibake suite set inside clean text with
+// odd spaces around it, and on the dev corpus.
+#define BOOST_TEST_MODULE repair_fast_path
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "convert/converter.h"
+#include "encoding/decoder.h"
+#include "normalize/cleaner.h"
+#include "normalize/normalizer.h"
+#include "repair/repairer.h"
+#include "mojibake_cases.h"
+#include "signal_text.h"
+
+namespace {
+
+using namespace aidtext;
+
+NormalizedText reference(std::string_view input, const NormalizeOptions& o) {
+  NormalizedText out;
+  Decoded d = decode(input, o.encoding);
+  out.report.encoding = d.encoding;
+  std::string text = d.text;
+  OffsetMap to_input = d.map;
+  std::vector<Repair> repairs;
+  if (o.repair) {
+    Repaired r = repair_mojibake(text);
+    to_input = OffsetMap::compose(to_input, r.map);
+    text = r.text;
+    repairs = r.repairs;
+  }
+  Cleaned c = clean_text(std::string_view(text), o);
+  out.report.spaces_folded = c.spaces_folded;
+  out.report.width_folds = c.width_folds;
+  OffsetMap after = c.map;
+  Converted v = to_simplified(std::string_view(c.text), o.convert,
+                              ConvertOptions{.corrections = o.opencc_corrections});
+  out.report.converted_chars = v.converted_chars;
+  after = OffsetMap::compose(after, v.map);
+  for (Repair& r : repairs) {
+    const Range stage_out = r.output;
+    r.input = to_input.to_input(stage_out);
+    r.output = after.to_output(stage_out);
+    out.report.repairs.push_back(r);
+  }
+  out.map = OffsetMap::compose(to_input, after);
+  out.text = v.text;
+  return out;
+}
+
+void check_same(std::string_view input, const NormalizeOptions& o = {}) {
+  const NormalizedText got = normalize(input, o);
+  const NormalizedText want = reference(input, o);
+  BOOST_TEST_CONTEXT("input: " << input) {
+    BOOST_TEST(got.text == want.text);
+    BOOST_TEST(got.report.converted_chars == want.report.converted_chars);
+    BOOST_TEST(got.report.spaces_folded == want.report.spaces_folded);
+    BOOST_TEST(got.report.width_folds == want.report.width_folds);
+    BOOST_TEST_REQUIRE(got.report.repairs.size() == want.report.repairs.size());
+    for (size_t i = 0; i < got.report.repairs.size(); ++i) {
+      const Repair& a = got.report.repairs[i];
+      const Repair& b = want.report.repairs[i];
+      BOOST_TEST(a.kind == b.kind);
+      BOOST_TEST(a.input.begin == b.input.begin);
+      BOOST_TEST(a.input.end == b.input.end);
+      BOOST_TEST(a.output.begin == b.output.begin);
+      BOOST_TEST(a.output.end == b.output.end);
+      BOOST_TEST(a.guessed_chars == b.guessed_chars);
+    }
+    // Every output byte maps to the same input bytes.
+    BOOST_TEST_REQUIRE(got.map.output_size() == want.map.output_size());
+    for (uint32_t k = 0; k < got.map.output_size(); ++k) {
+      const Range a = got.map.to_input({k, k + 1});
+      const Range b = want.map.to_input({k, k + 1});
+      if (a.begin != b.begin || a.end != b.end) {
+        BOOST_TEST(false, "output byte " << k << " maps differently");
+        break;
+      }
+    }
+  }
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(odd_spaces_beside_signals) {
+  // The cleaner folds these spaces before the conversion pass sees the text:
+  // each sits where the fold could hide a signal from it.
+  for (const char* s : {"?\u3000中文", "中文\u3000?", "\u00C3\u00A0\u00A9文字", "\u00C3\u00A0文字",
+                        "文\u00A0\u00E9字", "文字\u00A0\u00A0x\u00C3", "\u3000\u3000鍥蟔\u3000鍙齉",
+                        "\u00A0?\u00A0", "中\r\n?\r文", "\uFF11?中"})
+    check_same(s);
+}
+
+BOOST_AUTO_TEST_CASE(same_as_the_plain_pipeline_on_random_text) {
+  std::mt19937 rng(112226);
+  for (int i = 0; i < 1500; ++i) check_same(testing::random_signal_text(rng, 20));
+  NormalizeOptions tw;
+  tw.convert = ScriptConversion::kTW2S;
+  for (int i = 0; i < 200; ++i) check_same(testing::random_signal_text(rng, 20), tw);
+}
+
+BOOST_AUTO_TEST_CASE(same_on_the_mojibake_suite_inside_clean_text) {
+  const auto cases = testing::load_mojibake_cases(std::string(AIDTEXT_SHARED_DIR) + "/peer/mojibake/cases.json");
+  if (!cases) {
+    BOOST_TEST_MESSAGE("SKIPPED: peer mojibake suite not found");
+    return;
+  }
+  for (size_t i = 0; i < cases->size(); ++i) {
+    const std::string& g = (*cases)[i].garbled;
+    check_same(g);
+    if (i % 4 == 0) check_same("\u3000\u3000据报道，" + g + "\u00A0\u00A0记者 王?\r\n");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(same_on_the_dev_corpus) {
+  const std::filesystem::path dev = std::filesystem::path(AIDTEXT_SHARED_DIR) / "corpus" / "dev";
+  if (!std::filesystem::exists(dev)) {
+    BOOST_TEST_MESSAGE("SKIPPED: dev corpus not found");
+    return;
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dev))
+    if (e.path().extension() == ".txt") check_same(read_file(e.path()));
+}
