@@ -169,26 +169,31 @@ bool DocumentSource::next_jsonl(Document* doc) {
     if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
     if (blank(line)) continue;
 
-    doc->source = where;
-    const std::string_view keys[] = {options_.id_field, options_.text_field};
-    std::vector<std::optional<json::Value>> found;
-    std::string error;
-    if (!json::parse_members(line, keys, &found, &error)) {
-      doc->id = where;
-      doc->error = "malformed JSON line: " + error;
-      return true;
-    }
-    const std::optional<json::Value>& id = found[0];
-    if (id && (id->is_string() || id->is_number())) doc->id = id->text;
-    else doc->id = where;
-    std::optional<json::Value>& text = found[1];
-    if (!text || !text->is_string()) {
-      doc->error = "no string field \"" + options_.text_field + "\"";
-      return true;
-    }
-    doc->bytes = std::move(text->text);
+    doc->id = doc->source = where;
+    doc->json_line.assign(line);
     return true;
   }
+}
+
+void read_json_line(Document* doc, const CliOptions& options) {
+  if (doc->json_line.empty()) return;
+  const std::string line = std::move(doc->json_line);
+  doc->json_line.clear();
+  const std::string_view keys[] = {options.id_field, options.text_field};
+  std::vector<std::optional<json::Value>> found;
+  std::string error;
+  if (!json::parse_members(line, keys, &found, &error)) {
+    doc->error = "malformed JSON line: " + error;
+    return;
+  }
+  const std::optional<json::Value>& id = found[0];
+  if (id && (id->is_string() || id->is_number())) doc->id = id->text;
+  std::optional<json::Value>& text = found[1];
+  if (!text || !text->is_string()) {
+    doc->error = "no string field \"" + options.text_field + "\"";
+    return;
+  }
+  doc->bytes = std::move(text->text);
 }
 
 }  // namespace aidtext::cli

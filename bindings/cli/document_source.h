@@ -22,7 +22,14 @@ struct Document {
   std::string bytes;       // the text to process
   std::string error;       // non-empty: not readable; bytes is empty
   uint64_t input_bytes = 0;  // input consumed for it (progress figures)
+  // JSON Lines: the line itself, left for read_json_line() to take apart on
+  // a worker thread (JSON decoding on the reading thread held --jobs back).
+  std::string json_line;
 };
+
+// Reads doc->json_line (if any) into doc->id and doc->bytes, or doc->error
+// for a malformed line or one without the text field; clears json_line.
+void read_json_line(Document* doc, const CliOptions& options);
 
 class DocumentSource {
  public:

@@ -104,7 +104,7 @@ int run(const CliOptions& o) {
     }
   } else {
     OrderedPool<Document, Output> pool(
-        o.jobs, o.jobs * kWindowPerJob, kMaxBytesInFlight, [](const Document& d) { return d.bytes.size(); },
+        o.jobs, o.jobs * kWindowPerJob, kMaxBytesInFlight, [](const Document& d) { return d.bytes.size() + d.json_line.size(); },
         [&](Document& d) { return processor.process(d); }, emit);
     while (source.next(&doc)) pool.submit(std::move(doc));
     pool.finish();

@@ -50,6 +50,7 @@ std::string Processor::csv_header() const {
 Output Processor::process(Document& doc) const noexcept {
   Output out;
   try {
+    read_json_line(&doc, options_);
     out.doc = doc.id;
     out.input_bytes = doc.input_bytes;
     if (!doc.error.empty()) out.error = doc.error;
