@@ -1,9 +1,12 @@
 // Inline UTF-8 stepping for the metric stage's per-character loops: ASCII
 // and well-formed 3-byte sequences (all of CJK) are decoded in place, other
-// forms go to utf8::decode, which handles anything malformed.
+// forms go to utf8::decode, which handles anything malformed. Also the
+// stage's word probes (is word w at this position?), which run a few
+// thousand times per article against cue lists.
 #ifndef AIDTEXT_METRICS_CHAR_SCAN_H_
 #define AIDTEXT_METRICS_CHAR_SCAN_H_
 
+#include <cstring>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -28,6 +31,21 @@ inline char32_t next_char(std::string_view s, size_t pos, int* len) {
     }
   }
   return utf8::decode(s, pos, len);
+}
+
+
+// Whether `w` is written at text[pos] / ends at text[end]. Most probes fail
+// within the first character (a Han character's last byte tells most apart),
+// so the first three bytes are compared inline before memcmp is called.
+inline bool starts_at(std::string_view text, size_t pos, std::string_view w) {
+  if (pos > text.size() || w.size() > text.size() - pos) return false;
+  const char* t = text.data() + pos;
+  for (size_t i = 0; i < 3 && i < w.size(); ++i)
+    if (t[i] != w[i]) return false;
+  return w.size() <= 3 || std::memcmp(t + 3, w.data() + 3, w.size() - 3) == 0;
+}
+inline bool ends_at(std::string_view text, size_t end, std::string_view w) {
+  return end <= text.size() && end >= w.size() && starts_at(text, end - w.size(), w);
 }
 
 }  // namespace aidtext

@@ -39,12 +39,6 @@ bool counting_numeral(char32_t c, char32_t next) {
   return numeral && counted;
 }
 
-bool starts_at(std::string_view text, size_t pos, std::string_view w) {
-  return pos + w.size() <= text.size() && text.compare(pos, w.size(), w) == 0;
-}
-bool ends_at(std::string_view text, size_t end, std::string_view w) {
-  return end >= w.size() && text.compare(end - w.size(), w.size(), w) == 0;
-}
 
 // Start of the code point that ends at `end` (end > 0).
 size_t prev_char(std::string_view text, size_t end) {

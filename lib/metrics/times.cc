@@ -17,12 +17,6 @@ constexpr uint32_t kHeaderBytes = 1024;
 // report are a handful of paragraphs; further on, a date is a guess.
 constexpr size_t kCarryParagraphs = 8;
 
-bool starts_at(std::string_view text, size_t pos, std::string_view w) {
-  return pos + w.size() <= text.size() && text.compare(pos, w.size(), w) == 0;
-}
-bool ends_at(std::string_view text, size_t end, std::string_view w) {
-  return end >= w.size() && end <= text.size() && text.compare(end - w.size(), w.size(), w) == 0;
-}
 
 int digits(std::string_view s, size_t pos, size_t n) {
   if (pos + n > s.size()) return -1;
