@@ -15,15 +15,19 @@ namespace {
 // Characters that cannot be part of a place name's stem: function words.
 // Walking back from a suffix stops at them (在大关县 -> 大关县). Characters
 // that also start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
+// One bit per BMP code point: asked for every stem character.
 bool stop_char(char32_t c) {
   static constexpr char32_t kStops[] = {
       U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
       U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
       U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
       U'但', U'第', U'共', U'余', U'多'};
-  for (char32_t s : kStops)
-    if (c == s) return true;
-  return false;
+  static const std::vector<uint64_t> bits = [] {
+    std::vector<uint64_t> b(0x10000 / 64, 0);
+    for (char32_t s : kStops) b[s >> 6] |= uint64_t{1} << (s & 63);
+    return b;
+  }();
+  return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1);
 }
 
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
@@ -33,10 +37,8 @@ bool counting_numeral(char32_t c, char32_t next) {
                                            U'八', U'九', U'十', U'两', U'几', U'数'};
   static constexpr char32_t kCounted[] = {U'省', U'市', U'县', U'州', U'区', U'镇', U'乡', U'村', U'旗', U'盟',
                                           U'个', U'名', U'家', U'所', U'批', U'项', U'户', U'人', U'位', U'座'};
-  bool numeral = false, counted = false;
-  for (char32_t n : kNumerals) numeral = numeral || c == n;
-  for (char32_t k : kCounted) counted = counted || next == k;
-  return numeral && counted;
+  if (std::find(std::begin(kNumerals), std::end(kNumerals), c) == std::end(kNumerals)) return false;
+  return std::find(std::begin(kCounted), std::end(kCounted), next) != std::end(kCounted);
 }
 
 
