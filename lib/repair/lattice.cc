@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 #include <optional>
 
@@ -112,12 +113,6 @@ struct Entry {
   uint32_t to;
 };
 
-struct GuessChar {
-  char32_t ch;
-  std::array<uint8_t, 4> bytes;
-  int len;
-};
-
 const DoubleByteCodec& source_codec(SourceView v) {
   switch (v) {
     case SourceView::kGb18030: return DoubleByteCodec::get(Codec::kGb18030);
@@ -207,18 +202,106 @@ char32_t utf8_decode(const uint8_t* b, int len) {
   return c;
 }
 
+// What a candidate takes from its character alone, computed once per
+// character: behind a hole a node reads hundreds of candidates, and decoding
+// each and asking the model for its id and costs took a fifth of the
+// decoder's time (dev article 001, misaligned GBK).
+struct CharFacts {
+  char32_t ch = 0;   // 0: no candidate (see usable_candidate)
+  uint16_t lm_id = 0;
+  bool general = false;
+  float own_cost = 0;
+  float variant = 0;
+};
+
+// Decoding to a replacement, private-use or special character undoes
+// nothing: U+FFFD read back from 锟斤拷 is still lost text.
+bool usable_candidate(char32_t c) {
+  return !(c == 0 || (c < 0x20 && c != '\n') || (c >= 0xFFE0 && c != 0xFFE5) || (c >= 0xE000 && c <= 0xF8FF));
+}
+
+CharFacts char_facts(const CharLm& lm, char32_t c, bool traditional) {
+  if (!usable_candidate(c)) return {};
+  const uint16_t id = lm.id(c);
+  return {c, id, !id && (is_cjk_punctuation(c) || c == '?'), lm.unigram_cost(c, traditional),
+          id ? lm.variant_cost(c, id, traditional) : 0.0f};
+}
+
+// Every pair of a double-byte target codec (lead 0x81..0xFE, trail
+// 0x40..0xFE) with its facts, per script of the window.
+class PairFactsTable {
+ public:
+  static const PairFactsTable& get(TargetCodec t, bool traditional) {
+    static const PairFactsTable gbk(TargetCodec::kGbk, false), gbk_trad(TargetCodec::kGbk, true);
+    static const PairFactsTable big5(TargetCodec::kBig5, false), big5_trad(TargetCodec::kBig5, true);
+    if (t == TargetCodec::kBig5) return traditional ? big5_trad : big5;
+    return traditional ? gbk_trad : gbk;
+  }
+  // Facts of (lead, trail); ch = 0 for a pair outside the table.
+  const CharFacts& at(uint8_t lead, uint8_t trail) const {
+    if (lead < 0x81 || lead == 0xFF || trail < 0x40 || trail == 0xFF) return none_;
+    return facts_[(lead - 0x81) * kTrails + (trail - 0x40)];
+  }
+
+ private:
+  static constexpr int kTrails = 0xFF - 0x40;
+  PairFactsTable(TargetCodec t, bool traditional) : facts_(126 * kTrails) {
+    const DoubleByteCodec& codec = DoubleByteCodec::get(t == TargetCodec::kBig5 ? Codec::kBig5 : Codec::kGbk);
+    const CharLm& lm = CharLm::instance();
+    for (int lead = 0x81; lead <= 0xFE; ++lead)
+      for (int trail = 0x40; trail <= 0xFE; ++trail)
+        facts_[(lead - 0x81) * kTrails + (trail - 0x40)] =
+            char_facts(lm, codec.decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)), traditional);
+  }
+  std::vector<CharFacts> facts_;
+  CharFacts none_;
+};
+
+// Lattice::pair_ok as a bit table per source view: (a, b) is a pair the
+// source decoder could not map. Asked for every candidate behind a '?'.
+class UnmappedPairTable {
+ public:
+  static const UnmappedPairTable& get(SourceView v) {
+    static const UnmappedPairTable gbk(SourceView::kGbk), gb18030(SourceView::kGb18030), big5(SourceView::kBig5);
+    return v == SourceView::kBig5 ? big5 : v == SourceView::kGb18030 ? gb18030 : gbk;
+  }
+  bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
+
+ private:
+  explicit UnmappedPairTable(SourceView v) {
+    const DoubleByteCodec& src = source_codec(v);
+    for (int a = 0x81; a <= 0xFF; ++a)
+      for (int b = 0; b <= 0xFF; ++b)
+        if (src.valid_trail(static_cast<uint8_t>(b)) &&
+            src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0)
+          rows_[a].add(b);
+  }
+  std::array<ByteSet, 256> rows_{};
+};
+
+struct GuessChar {
+  char32_t ch;
+  std::array<uint8_t, 4> bytes;
+  int len;
+  std::array<CharFacts, 2> facts{};  // in simplified, traditional text
+};
+
 // The most frequent characters of a target codec with their bytes.
 const std::vector<GuessChar>& guess_chars(TargetCodec t) {
   auto build = [](TargetCodec target) {
     const CharLm& lm = CharLm::instance();
     std::vector<GuessChar> out;
+    auto with_facts = [&](std::vector<GuessChar>& chars) {
+      for (GuessChar& g : chars) g.facts = {char_facts(lm, g.ch, false), char_facts(lm, g.ch, true)};
+      return chars;
+    };
     if (target == TargetCodec::kUtf8) {
       for (uint32_t id = 1; id < lm.size() && out.size() < kMaxGuessChars; ++id) {
         GuessChar g{lm.char_of(static_cast<uint16_t>(id)), {}, 0};
         g.len = utf8_encode(g.ch, g.bytes);
         out.push_back(g);
       }
-      return out;
+      return with_facts(out);
     }
     const DoubleByteCodec& codec = target_codec(target);
     for (int lead = 0x81; lead <= 0xFE; ++lead)
@@ -231,7 +314,7 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
       return lm.unigram_cost(a.ch) < lm.unigram_cost(b.ch);
     });
     if (out.size() > kMaxGuessChars) out.resize(kMaxGuessChars);
-    return out;
+    return with_facts(out);
   };
   static const std::vector<GuessChar> utf8 = build(TargetCodec::kUtf8);
   static const std::vector<GuessChar> gbk = build(TargetCodec::kGbk);
@@ -295,9 +378,13 @@ class CandidateScorer {
     variant_.resize(nm_);
     lm_cost_.resize(nm_);
     next_.resize(nm_);
+    id_.resize(nm_);
+    hash_.resize(nm_);
     pair_prev_.clear();
     for (size_t j = 0; j < nm_; ++j) {
       const uint16_t id = cands[j].lm_id;
+      id_[j] = id;
+      hash_[j] = uint32_t{id} * CharLm::kHashMult;
       start_[j] = lm_.start_cost(id);
       share_[j] = lm_.unigram_share_cost(id);
       variant_[j] = cands[j].variant;
@@ -319,9 +406,9 @@ class CandidateScorer {
     const uint16_t a = e.last_id;
     if (a) {
       const CharLm::Row row = lm_.row(a);
+      const float end = lm_.end_cost(a);
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + start_[j], share_[j]);
       if (row.size <= kWalkRatio * nm_) {
-        const float end = lm_.end_cost(a);
-        for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + start_[j], share_[j]);
         for (uint32_t i = 0; i < row.size; ++i) {
           const uint32_t slot = row.slots[i];
           if (!slot) continue;
@@ -329,7 +416,17 @@ class CandidateScorer {
             lm_cost_[static_cast<size_t>(j)] = CharLm::stored_cost(slot);
         }
       } else {
-        for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = lm_.bigram_cost(a, cands[j].lm_id);
+        // CharLm::bigram_cost's probe, with the hash taken in prepare() and
+        // the fallback already in place: the model's own per-id arrays are
+        // read at random, these in order.
+        const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
+        for (size_t j = 0; j < nm_; ++j) {
+          for (uint32_t h = hash_[j] >> shift, v; (v = row.slots[h]) != 0; h = (h + 1) & mask)
+            if ((v >> 8) == id_[j]) {
+              lm_cost_[j] = CharLm::stored_cost(v);
+              break;
+            }
+        }
       }
       for (size_t j = 0; j < nm_; ++j) lm_cost_[j] += variant_[j];
     } else {
@@ -371,6 +468,7 @@ class CandidateScorer {
   const std::vector<Candidate>* cands_ = nullptr;
   size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
   std::vector<float> start_, share_, variant_, lm_cost_;
+  std::vector<uint32_t> id_, hash_;  // model id; its hash before the row's shift
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none
   std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
   std::vector<uint32_t> pair_prev_;
@@ -395,7 +493,8 @@ struct DecodeScratch {
 class Lattice {
  public:
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs)
-      : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()) {
+      : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()),
+        unmapped_(UnmappedPairTable::get(h.source)) {
     int votes = 0;
     for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
     traditional_ = votes > 0;
@@ -414,10 +513,9 @@ class Lattice {
   void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
   void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
   void emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const;
-  bool pair_ok(uint8_t a, uint8_t b) const {
-    const DoubleByteCodec& src = source_codec(h_.source);
-    return a >= 0x81 && src.valid_trail(b) && src.decode(a, b) == 0;
-  }
+  const std::vector<uint16_t>& fitting_guesses(const Pattern& p, const std::vector<GuessChar>& guesses) const;
+  // (a, b) is a pair the source view's decoder could not map.
+  bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
   float lm_cost(char32_t c, uint16_t prev_id, uint16_t id, float own) const {
     return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
@@ -436,6 +534,7 @@ class Lattice {
   const Hypothesis& h_;
   const LatticeCosts& costs_;
   const CharLm& lm_;
+  const UnmappedPairTable& unmapped_;
   std::vector<Node> nodes_;
   std::vector<Slot> slots_;
   std::vector<uint32_t> boundary_;  // node of boundary t
@@ -689,22 +788,21 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
   const uint8_t unknown = static_cast<uint8_t>(wild);
   const float penalty = p.penalty + wild * costs_.unknown_byte +
                         (p.inserted ? costs_.inserted_byte - costs_.unknown_byte : 0);
-  auto push = [&](char32_t c, const uint8_t* bytes) {
-    // Decoding to a replacement, private-use or special character undoes
-    // nothing: U+FFFD read back from 锟斤拷 is still lost text.
-    if (c == 0 || (c < 0x20 && c != '\n') || (c >= 0xFFE0 && c != 0xFFE5) || (c >= 0xE000 && c <= 0xF8FF))
-      return;
+  auto push = [&](const CharFacts& f, const uint8_t* bytes) {
+    if (!f.ch) return;
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(bytes[i - 1], bytes[i])) return;
-    if (wild > 0 && c < 0x80) return;  // unknown bytes are never ASCII
-    const uint16_t id = lm_.id(c);
-    out.push_back({c, end, id, !id && (is_cjk_punctuation(c) || c == '?'), own_cost(c),
-                   id ? lm_.variant_cost(c, id, traditional_) : 0.0f, penalty, unknown,
-                   static_cast<uint8_t>(p.len - wild), bytes[0], bytes[p.len - 1],
-                   p.slot[0]->pair_prev});
+    if (wild > 0 && f.ch < 0x80) return;  // unknown bytes are never ASCII
+    out.push_back({f.ch, end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown,
+                   static_cast<uint8_t>(p.len - wild), bytes[0], bytes[p.len - 1], p.slot[0]->pair_prev});
+  };
+  const PairFactsTable* pairs =
+      h_.target == TargetCodec::kUtf8 || p.len != 2 ? nullptr : &PairFactsTable::get(h_.target, traditional_);
+  auto facts_of = [&](const uint8_t* bytes) {
+    return pairs ? pairs->at(bytes[0], bytes[1]) : char_facts(lm_, decode_bytes(bytes, p.len), traditional_);
   };
   if (wild == 0) {
-    push(decode_bytes(b, p.len), b);
+    push(facts_of(b), b);
     return;
   }
   if (wild == 1) {
@@ -720,7 +818,7 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
-      push(decode_bytes(b, p.len), b);
+      push(facts_of(b), b);
     }
     return;
   }
@@ -729,8 +827,44 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
   if (p.len == 2 && p.slot[1]->pair_prev && h_.target != TargetCodec::kUtf8 &&
       &source_codec(h_.source) == &target_codec(h_.target))
     return;
-  size_t fitted = 0;
-  for (const GuessChar& g : guess_chars(h_.target)) {
+  const std::vector<GuessChar>& guesses = guess_chars(h_.target);
+  for (uint16_t k : fitting_guesses(p, guesses)) push(guesses[k].facts[traditional_], guesses[k].bytes.data());
+}
+
+// The guess characters (indices into `guesses`) that fit pattern `p`: the
+// first kMaxFittingGuesses whose bytes the known bytes and constraints
+// allow. Finding them walks up to kMaxGuessChars characters, and the same
+// few patterns (a '?' as an unmapped pair, a lost byte before a hole) recur
+// all through a damaged window and from window to window, so the lists are
+// remembered per thread, keyed by everything the fit depends on.
+const std::vector<uint16_t>& Lattice::fitting_guesses(const Pattern& p,
+                                                      const std::vector<GuessChar>& guesses) const {
+  // Word 0: codecs and length; then per byte: known value or its ByteSet.
+  using Key = std::array<uint64_t, 1 + 4 * 5>;
+  struct Fitted {
+    Key key;
+    std::vector<uint16_t> guesses;
+  };
+  // Distinct patterns seen on dev article 001: a few dozen. The cache is
+  // dropped when full, which bounds it on any input.
+  constexpr size_t kMaxRemembered = 256;
+  thread_local std::vector<Fitted> remembered;
+  Key key{};
+  key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
+           static_cast<uint64_t>(p.len) << 16;
+  for (int i = 0; i < p.len; ++i) {
+    const Slot& s = *p.slot[i];
+    uint64_t* k = &key[1 + 5 * static_cast<size_t>(i)];
+    k[0] = uint64_t{s.known} | uint64_t{s.value} << 8 | uint64_t{i > 0 && s.pair_prev} << 16;
+    if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
+  }
+  for (const Fitted& f : remembered)
+    if (f.key == key) return f.guesses;
+  if (remembered.size() == kMaxRemembered) remembered.clear();
+  remembered.push_back({key, {}});
+  std::vector<uint16_t>& fitted = remembered.back().guesses;
+  for (size_t k = 0; k < guesses.size(); ++k) {
+    const GuessChar& g = guesses[k];
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
@@ -739,10 +873,11 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
       if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {
-      push(g.ch, g.bytes.data());
-      if (++fitted == kMaxFittingGuesses) break;
+      fitted.push_back(static_cast<uint16_t>(k));
+      if (fitted.size() == kMaxFittingGuesses) break;
     }
   }
+  return fitted;
 }
 
 void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
