@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <bit>
 #include <limits>
 #include <optional>
@@ -72,7 +73,27 @@ struct Node {
   uint32_t pos;       // boundary: index of the token it precedes; else its token
   bool boundary;
   int32_t insert_slot = -1;  // >= 0: a lost byte may be put back here
-  std::vector<Edge> edges;
+  uint32_t edges_begin = 0;  // its edges: [edges_begin, edges_end) of the lattice's
+  uint32_t edges_end = 0;
+};
+
+// The byte readings of one token (Lattice::add_readings): each one or two
+// slots, with the price of the reading.
+struct Readings {
+  std::vector<Slot> slots;
+  std::vector<uint32_t> ends;  // reading r: slots [ends[r - 1], ends[r])
+  std::vector<float> penalties;
+  void clear() {
+    slots.clear();
+    ends.clear();
+    penalties.clear();
+  }
+  void add(std::initializer_list<Slot> reading, float penalty) {
+    slots.insert(slots.end(), reading);
+    ends.push_back(static_cast<uint32_t>(slots.size()));
+    penalties.push_back(penalty);
+  }
+  size_t size() const { return ends.size(); }
 };
 
 // A byte pattern spelling one target character from some node.
@@ -326,22 +347,34 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
 // cheapest with distinct (last character, decoded) in order of cost, into
 // `kept`. Only the cheapest few are sorted: a node after a hole is reached
 // by hundreds of candidates, of which the beam keeps sixteen.
-void keep_best_states(const std::vector<Entry>& arena, std::vector<int32_t>& states, std::vector<int32_t>& kept) {
-  auto cheaper = [&](int32_t a, int32_t b) { return arena[a].cost < arena[b].cost; };
+//
+// The sorts run on (cost, state) pairs in a plain array rather than on
+// states compared through the arena: the heap of partial_sort, reading the
+// arena at every comparison, was a tenth of the decoder's time (dev article
+// 001). Comparing costs only, they order the pairs exactly as they would
+// the states, ties included (ties are common: one character reached over
+// two byte readings), so the beam is the same.
+void keep_best_states(const std::vector<Entry>& arena, std::vector<int32_t>& states, std::vector<int32_t>& kept,
+                      std::vector<std::pair<float, int32_t>>& order) {
+  auto cheaper = [](const std::pair<float, int32_t>& a, const std::pair<float, int32_t>& b) {
+    return a.first < b.first;
+  };
+  order.clear();
+  for (int32_t s : states) order.push_back({arena[s].cost, s});
   kept.clear();
-  size_t sorted = std::min(states.size(), 4 * kBeamWidth);
-  std::partial_sort(states.begin(), states.begin() + static_cast<std::ptrdiff_t>(sorted), states.end(), cheaper);
-  for (size_t j = 0; j < states.size(); ++j) {
+  size_t sorted = std::min(order.size(), 4 * kBeamWidth);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(sorted), order.end(), cheaper);
+  for (size_t j = 0; j < order.size(); ++j) {
     if (j == sorted) {  // many duplicates: sort the rest too
-      std::sort(states.begin() + static_cast<std::ptrdiff_t>(sorted), states.end(), cheaper);
-      sorted = states.size();
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(sorted), order.end(), cheaper);
+      sorted = order.size();
     }
-    const Entry& e = arena[states[j]];
+    const Entry& e = arena[order[j].second];
     bool dup = false;
     for (int32_t k : kept)
       if (arena[k].last == e.last && arena[k].decoded == e.decoded) { dup = true; break; }
     if (dup) continue;
-    kept.push_back(states[j]);
+    kept.push_back(order[j].second);
     if (kept.size() == kBeamWidth) break;
   }
 }
@@ -366,13 +399,24 @@ class CandidateScorer {
   explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
 
-  // Sets up a node's candidates; reorders `cands` (modelled ones first).
-  void prepare(std::vector<Candidate>& cands) {
-    auto modelled_end = std::stable_partition(cands.begin(), cands.end(),
-                                              [](const Candidate& c) { return c.lm_id != 0; });
+  // Sets up a node's candidates; reorders `cands` (modelled ones first,
+  // each part in its order). With `keep_scores`, `best` and `from` are
+  // already those of `cands` after the first states of the beam (see
+  // Lattice::prune_candidates): `cands` must then be in that order.
+  void prepare(std::vector<Candidate>& cands, bool keep_scores = false) {
+    // A stable partition by hand: std::stable_partition takes a buffer from
+    // the heap at every call.
+    size_t nm = 0;
+    others_.clear();
+    for (const Candidate& c : cands) {
+      if (!c.lm_id) others_.push_back(c);
+      else if (others_.empty()) ++nm;
+      else cands[nm++] = c;
+    }
+    if (nm < cands.size()) std::copy(others_.begin(), others_.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
     cands_ = &cands;
     n_ = cands.size();
-    nm_ = static_cast<size_t>(modelled_end - cands.begin());
+    nm_ = nm;
     start_.resize(nm_);
     share_.resize(nm_);
     variant_.resize(nm_);
@@ -393,8 +437,10 @@ class CandidateScorer {
     }
     for (size_t k = 0; k < n_; ++k)
       if (cands[k].first_pair_prev) pair_prev_.push_back(static_cast<uint32_t>(k));
-    best.assign(n_, kInfinity);
-    from.assign(n_, -1);
+    if (!keep_scores) {
+      best.assign(n_, kInfinity);
+      from.assign(n_, -1);
+    }
   }
 
   // Candidates reached from state `s` (entry `e`) at `base` = its cost plus
@@ -472,29 +518,50 @@ class CandidateScorer {
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none
   std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
   std::vector<uint32_t> pair_prev_;
+  std::vector<Candidate> others_;  // prepare's partition
 };
 
 // The decoder's working memory, kept per thread between calls.
+//
+// A window is decoded under several hypotheses, and every decode used to
+// allocate its lattice afresh (a vector of edges per node, of slots per
+// reading): a tenth of the time of repairing dev article 003.
 struct DecodeScratch {
+  // The lattice (Lattice::build).
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<Slot> slots;
+  std::vector<uint32_t> boundary;
+  std::vector<Pattern> patterns;
+  Readings readings;
+  std::vector<std::pair<uint32_t, Edge>> token_edges;
+  // The search (Lattice::decode).
   std::vector<Entry> arena;
   std::vector<std::vector<int32_t>> beams;
   std::vector<float> floor;
   std::vector<Candidate> cands;
   std::vector<Candidate> pruned;
   std::vector<int32_t> kept;
+  std::vector<std::pair<float, int32_t>> order;
   std::optional<CandidateScorer> scorer_;  // built on first use
   CandidateScorer& scorer(const CharLm& lm, bool traditional) {
     if (!scorer_) scorer_.emplace(lm);
     scorer_->set_traditional(traditional);
     return *scorer_;
   }
+  static DecodeScratch& of_this_thread() {
+    thread_local DecodeScratch scratch;
+    return scratch;
+  }
 };
 
 class Lattice {
  public:
-  Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs)
+  Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs,
+          DecodeScratch& scratch)
       : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()),
-        unmapped_(UnmappedPairTable::get(h.source)) {
+        unmapped_(UnmappedPairTable::get(h.source)), scratch_(scratch), nodes_(scratch.nodes),
+        edges_(scratch.edges), slots_(scratch.slots), boundary_(scratch.boundary), patterns_(scratch.patterns) {
     int votes = 0;
     for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
     traditional_ = votes > 0;
@@ -504,8 +571,10 @@ class Lattice {
 
  private:
   void build();
-  void add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
-                    std::vector<float>& penalties) const;
+  void add_readings(uint32_t t, Readings& readings) const;
+  std::span<const Edge> edges_of(const Node& nd) const {
+    return {edges_.data() + nd.edges_begin, edges_.data() + nd.edges_end};
+  }
   ByteSet rejected_bytes(uint32_t next_token) const;
   int first_byte_of(uint32_t t) const;
   int length_for(const Slot& first) const;
@@ -526,19 +595,21 @@ class Lattice {
     return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
   }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
-  void prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                        std::vector<Candidate>& cands, CandidateScorer& scorer,
-                        std::vector<Candidate>& kept) const;
+  size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                          std::vector<Candidate>& cands, CandidateScorer& scorer,
+                          std::vector<Candidate>& kept) const;
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
   const LatticeCosts& costs_;
   const CharLm& lm_;
   const UnmappedPairTable& unmapped_;
-  std::vector<Node> nodes_;
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> boundary_;  // node of boundary t
-  mutable std::vector<Pattern> patterns_;  // candidates_from's working list
+  DecodeScratch& scratch_;  // owns the vectors below
+  std::vector<Node>& nodes_;
+  std::vector<Edge>& edges_;
+  std::vector<Slot>& slots_;
+  std::vector<uint32_t>& boundary_;  // node of boundary t
+  std::vector<Pattern>& patterns_;   // candidates_from's working list
   bool traditional_ = false;        // the window is mostly traditional script
 };
 
@@ -568,8 +639,7 @@ ByteSet Lattice::rejected_bytes(uint32_t next_token) const {
   return s;
 }
 
-void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
-                           std::vector<float>& penalties) const {
+void Lattice::add_readings(uint32_t t, Readings& readings) const {
   char32_t c = win_[t].ch;
   auto known = [](int v) {
     Slot s;
@@ -578,36 +648,29 @@ void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
   };
   if (h_.source == SourceView::kSingleByte) {
     int b = single_byte_of(c);
-    if (b >= 0) {
-      readings.push_back({known(b)});
-      penalties.push_back(0);
-    }
+    if (b >= 0) readings.add({known(b)}, 0);
     return;
   }
   const DoubleByteCodec& src = source_codec(h_.source);
   if (c < 0x80) {
     // Under '?' holes a '?' is a hole, never the byte 0x3F.
-    if (!(h_.qmark_holes && c == '?')) {
-      readings.push_back({known(static_cast<int>(c))});
-      penalties.push_back(0);
-    }
+    if (!(h_.qmark_holes && c == '?')) readings.add({known(static_cast<int>(c))}, 0);
     if (h_.fullwidth_ascii && c >= 0x21 && c <= 0x7E) {
       if (uint16_t pair = src.encode(0xFF01 + (c - 0x21))) {
-        readings.push_back({known(pair >> 8), known(pair & 0xFF)});
         // Under '?' holes, a '?' is far more often a hole than a folded '？'.
-        penalties.push_back(costs_.fullwidth_reading + (h_.qmark_holes && c == '?' ? 5.0f : 0.0f));
+        readings.add({known(pair >> 8), known(pair & 0xFF)},
+                     costs_.fullwidth_reading + (h_.qmark_holes && c == '?' ? 5.0f : 0.0f));
       }
     }
     if (h_.qmark_holes && c == '?') {
       Slot one;
       one.known = false;
       one.allowed = rejected_bytes(t + 1);
-      readings.push_back({one});
       // Decoding pair by pair, a '?' is one byte only before a byte that
       // cannot be a trail; elsewhere one byte means a decoder that re-reads
       // after an error (Python's), or a stray byte: possible, less likely.
       const int next = first_byte_of(t + 1);
-      penalties.push_back(next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
+      readings.add({one}, next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
       // Two bytes: a pair the source decoder could not map. Only a few lead
       // bytes start such a pair (GBK: 23 of 126), which keeps the character
       // that ends in the first byte down to a few dozen candidates.
@@ -617,8 +680,7 @@ void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
       lead.allowed = unmapped.first;
       trail.allowed = unmapped.second;
       trail.pair_prev = true;
-      readings.push_back({lead, trail});
-      penalties.push_back(0);
+      readings.add({lead, trail}, 0);
     }
     return;
   }
@@ -626,52 +688,62 @@ void Lattice::add_readings(uint32_t t, std::vector<std::vector<Slot>>& readings,
     Slot hole;
     hole.known = false;
     hole.allowed = rejected_bytes(t + 1);
-    readings.push_back({hole});
-    penalties.push_back(0);
+    readings.add({hole}, 0);
     return;
   }
   if (uint16_t pair = source_pair(h_.source, c)) {
-    readings.push_back({known(pair >> 8), known(pair & 0xFF)});
-    penalties.push_back(0);
+    readings.add({known(pair >> 8), known(pair & 0xFF)}, 0);
   }
 }
 
 void Lattice::build() {
   const uint32_t n = static_cast<uint32_t>(win_.size());
+  nodes_.clear();
+  edges_.clear();
+  slots_.clear();
   boundary_.resize(n + 1);
-  std::vector<std::vector<Slot>> readings;
-  std::vector<float> penalties;
-  struct Pending { uint32_t from, slot; float penalty; bool to_end; uint32_t to; };
-  std::vector<Pending> pending;
-  nodes_.push_back({0, true, -1, {}});
+  Readings& readings = scratch_.readings;
+  // Edges of token t's nodes (boundary t and the nodes inside token t, which
+  // are numbered consecutively), in order of creation: grouped per node
+  // when the token is done.
+  std::vector<std::pair<uint32_t, Edge>>& token_edges = scratch_.token_edges;
+  nodes_.push_back({0, true, -1});
   boundary_[0] = 0;
   for (uint32_t t = 0; t < n; ++t) {
     readings.clear();
-    penalties.clear();
-    add_readings(t, readings, penalties);
+    add_readings(t, readings);
     // Internal nodes of token t come before boundary t+1: creation order is
-    // a topological order of the lattice.
-    pending.clear();
+    // a topological order of the lattice. The last byte of each reading
+    // leads to boundary t+1, made after them (edges added last).
+    token_edges.clear();
+    size_t to_end = 0;  // token_edges from here on lead to boundary t+1
+    uint32_t begin = 0;
     for (size_t r = 0; r < readings.size(); ++r) {
       uint32_t from = boundary_[t];
-      for (size_t k = 0; k < readings[r].size(); ++k) {
+      for (uint32_t k = begin; k < readings.ends[r]; ++k) {
         uint32_t slot = static_cast<uint32_t>(slots_.size());
-        slots_.push_back(readings[r][k]);
-        bool last = k + 1 == readings[r].size();
-        float pen = k == 0 ? penalties[r] : 0;
-        if (last) {
-          pending.push_back({from, slot, pen, true, 0});
+        slots_.push_back(readings.slots[k]);
+        const float pen = k == begin ? readings.penalties[r] : 0;
+        if (k + 1 == readings.ends[r]) {
+          token_edges.push_back({from, {0, slot, pen}});
         } else {
           uint32_t mid = static_cast<uint32_t>(nodes_.size());
-          nodes_.push_back({t, false, -1, {}});
-          nodes_[from].edges.push_back({mid, slot, pen});
+          nodes_.push_back({t, false, -1});
+          token_edges.insert(token_edges.begin() + static_cast<std::ptrdiff_t>(to_end++), {from, {mid, slot, pen}});
           from = mid;
         }
       }
+      begin = readings.ends[r];
     }
     boundary_[t + 1] = static_cast<uint32_t>(nodes_.size());
-    nodes_.push_back({t + 1, true, -1, {}});
-    for (const Pending& p : pending) nodes_[p.from].edges.push_back({boundary_[t + 1], p.slot, p.penalty});
+    nodes_.push_back({t + 1, true, -1});
+    for (size_t k = to_end; k < token_edges.size(); ++k) token_edges[k].second.to = boundary_[t + 1];
+    for (uint32_t node = boundary_[t]; node < boundary_[t + 1]; ++node) {
+      nodes_[node].edges_begin = static_cast<uint32_t>(edges_.size());
+      for (const auto& [from, edge] : token_edges)
+        if (from == node) edges_.push_back(edge);
+      nodes_[node].edges_end = static_cast<uint32_t>(edges_.size());
+    }
   }
   if (h_.insertions) {
     // Bytes go missing where the damage is: a lost byte is put back only
@@ -744,7 +816,7 @@ void Lattice::extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const 
     q.inserted = true;
     extend(q, node, out);
   }
-  for (const Edge& e : nd.edges) {
+  for (const Edge& e : edges_of(nd)) {
     Pattern q = p;
     q.slot[q.len++] = &slots_[e.slot];
     q.penalty += e.penalty;
@@ -766,7 +838,7 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
     extend(p, next, out);
   };
   if (nd.insert_slot >= 0) start(&slots_[nd.insert_slot], node, 0, true);
-  for (const Edge& e : nd.edges) start(&slots_[e.slot], e.to, e.penalty, false);
+  for (const Edge& e : edges_of(nd)) start(&slots_[e.slot], e.to, e.penalty, false);
 }
 
 char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
@@ -892,12 +964,17 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
 // kMaxScoredCandidates best (plus every candidate read from known bytes)
 // go on to the full beam: a character that is not among the best few after
 // the likeliest left contexts almost never wins after a costlier one.
-void Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                               std::vector<Candidate>& cands, CandidateScorer& scorer,
-                               std::vector<Candidate>& kept) const {
-  if (cands.size() <= kMaxScoredCandidates) return;
+//
+// Returns how many states of the beam (its first) it scored: their scores,
+// in the scorer's `best` and `from` for the candidates kept, are those the
+// full beam starts from.
+size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                                 std::vector<Candidate>& cands, CandidateScorer& scorer,
+                                 std::vector<Candidate>& kept) const {
+  if (cands.size() <= kMaxScoredCandidates) return 0;
   scorer.prepare(cands);
-  for (size_t i = 0; i < std::min(beam.size(), kPruneStates); ++i) {
+  const size_t scored = std::min(beam.size(), kPruneStates);
+  for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
     scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
                  [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
@@ -908,19 +985,31 @@ void Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vect
   ranked.clear();
   for (size_t k = 0; k < cands.size(); ++k)
     if (cands[k].unknown) ranked.push_back(scorer.best[k] + cands[k].penalty);
-  if (ranked.size() <= kMaxScoredCandidates) return;
-  std::nth_element(ranked.begin(), ranked.begin() + kMaxScoredCandidates - 1, ranked.end());
-  const float cheapest = *std::min_element(ranked.begin(), ranked.begin() + kMaxScoredCandidates);
-  const float bar = std::min(ranked[kMaxScoredCandidates - 1], cheapest + kPruneWindow);
+  if (ranked.size() <= kMaxScoredCandidates) return scored;
+  // The bar is min(K-th cheapest, cheapest + kPruneWindow). Only estimates
+  // within the window can be the K-th when it is the bar, and they are
+  // usually fewer than K: the selection runs over those alone.
+  const float window_end = *std::min_element(ranked.begin(), ranked.end()) + kPruneWindow;
+  const auto within = std::partition(ranked.begin(), ranked.end(), [&](float v) { return v <= window_end; });
+  float bar = window_end;
+  if (within - ranked.begin() >= static_cast<std::ptrdiff_t>(kMaxScoredCandidates)) {
+    std::nth_element(ranked.begin(), ranked.begin() + kMaxScoredCandidates - 1, within);
+    bar = ranked[kMaxScoredCandidates - 1];
+  }
   kept.clear();
   size_t guessed = 0;
   for (size_t k = 0; k < cands.size(); ++k) {
     const Candidate& cd = cands[k];
     if (cd.unknown && (scorer.best[k] + cd.penalty > bar || guessed == kMaxScoredCandidates)) continue;
     guessed += cd.unknown ? 1 : 0;
+    scorer.best[kept.size()] = scorer.best[k];
+    scorer.from[kept.size()] = scorer.from[k];
     kept.push_back(cd);
   }
+  scorer.best.resize(kept.size());
+  scorer.from.resize(kept.size());
   cands.swap(kept);
+  return scored;
 }
 
 LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget) {
@@ -947,7 +1036,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   // Working memory reused by every decode on this thread: a damaged
   // passage decodes one window under several hypotheses, and fresh vectors
   // each time cost more in page faults than the search itself.
-  thread_local DecodeScratch scratch;
+  DecodeScratch& scratch = scratch_;
   std::vector<Entry>& arena = scratch.arena;
   std::vector<std::vector<int32_t>>& beams = scratch.beams;
   std::vector<float>& floor = scratch.floor;  // best cost pushed into each node
@@ -963,7 +1052,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
-    keep_best_states(arena, beam, kept);
+    keep_best_states(arena, beam, kept, scratch.order);
     beam.swap(kept);
     const Node& nd = nodes_[i];
     if (nd.boundary && nd.pos < n) {
@@ -977,7 +1066,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
         beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
       }
     }
-    if (nd.edges.empty() && nd.insert_slot < 0) continue;
+    if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
     cands.clear();
     candidates_from(i, cands);
     if (budget) {
@@ -990,9 +1079,11 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    prune_candidates(beam, arena, cands, scorer, scratch.pruned);
-    scorer.prepare(cands);
-    for (int32_t s : beam) {
+    // The states the pruning scored need not be scored again.
+    const size_t scored = prune_candidates(beam, arena, cands, scorer, scratch.pruned);
+    scorer.prepare(cands, scored > 0);
+    for (size_t b = scored; b < beam.size(); ++b) {
+      const int32_t s = beam[b];
       const Entry& e = arena[s];
       scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
                    [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
@@ -1047,7 +1138,7 @@ bool LatticeResult::any_decoded() const {
 
 LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
                             const Hypothesis& h, const LatticeCosts& costs, WorkBudget* budget) {
-  Lattice lattice(window, h, costs);
+  Lattice lattice(window, h, costs, DecodeScratch::of_this_thread());
   return lattice.decode(before, after, budget);
 }
 
