@@ -6,6 +6,7 @@
 #include <bit>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 
 #include "repair/char_lm.h"
 #include "repair/legacy_codecs.h"
@@ -669,7 +670,14 @@ class Lattice {
   void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
   void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
   void emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const;
-  const std::vector<uint16_t>& fitting_guesses(const Pattern& p, const std::vector<GuessChar>& guesses) const;
+  // A character a pattern with unknown bytes may spell (guessed_chars).
+  struct GuessedChar {
+    CharFacts facts;
+    uint8_t first_byte;
+    uint8_t last_byte;
+  };
+  const std::vector<GuessedChar>& guessed_chars(const Pattern& p) const;
+  void find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
   bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
@@ -935,6 +943,70 @@ char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
 }
 
 void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const {
+  int wild = 0;
+  for (int i = 0; i < p.len; ++i) wild += !p.slot[i]->known;
+  const uint8_t unknown = static_cast<uint8_t>(wild), known = static_cast<uint8_t>(p.len - wild);
+  const float penalty = p.penalty + wild * costs_.unknown_byte +
+                        (p.inserted ? costs_.inserted_byte - costs_.unknown_byte : 0);
+  const bool first_pair_prev = p.slot[0]->pair_prev;
+  if (wild == 0) {
+    uint8_t b[4] = {0, 0, 0, 0};
+    for (int i = 0; i < p.len; ++i) b[i] = p.slot[i]->value;
+    const CharFacts f = p.len == 2 && h_.target != TargetCodec::kUtf8
+                            ? PairFactsTable::get(h_.target, traditional_).at(b[0], b[1])
+                            : char_facts(lm_, decode_bytes(b, p.len), traditional_);
+    if (!f.ch) return;
+    for (int i = 1; i < p.len; ++i)
+      if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return;
+    out.push_back({f.ch, end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
+                   b[p.len - 1], first_pair_prev});
+    return;
+  }
+  for (const GuessedChar& g : guessed_chars(p))
+    out.push_back({g.facts.ch, end, g.facts.lm_id, g.facts.general, g.facts.own_cost, g.facts.variant, penalty,
+                   unknown, known, g.first_byte, g.last_byte, first_pair_prev});
+}
+
+// The characters a pattern with unknown bytes may spell, in the order they
+// become candidates. They depend only on the pattern's bytes and
+// constraints (not on where it is), and the same few patterns (a '?' as an
+// unmapped pair, a lost byte before a hole, a known lead before a hole)
+// recur all through a damaged window and from window to window: the lists
+// are remembered per thread, keyed by everything they depend on. Finding
+// them (up to 191 decodes, or a walk over kMaxGuessChars characters) was a
+// quarter of the decoder's time on dev article 001.
+const std::vector<Lattice::GuessedChar>& Lattice::guessed_chars(const Pattern& p) const {
+  // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
+  using Key = std::array<uint64_t, 1 + 4 * 5>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      uint64_t h = 0;
+      for (uint64_t w : k) h = (h ^ w) * 0x9E3779B97F4A7C15u;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  // Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
+  // The cache is dropped when full, which bounds it on any input (at most
+  // 512 x 191 characters of 20 bytes, 2 MB; a few hundred KB in practice).
+  constexpr size_t kMaxRemembered = 512;
+  thread_local std::unordered_map<Key, std::vector<GuessedChar>, KeyHash> remembered;
+  Key key{};
+  key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
+           static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
+  for (int i = 0; i < p.len; ++i) {
+    const Slot& s = *p.slot[i];
+    uint64_t* k = &key[1 + 5 * static_cast<size_t>(i)];
+    k[0] = uint64_t{s.known} | uint64_t{s.value} << 8 | uint64_t{i > 0 && s.pair_prev} << 16;
+    if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
+  }
+  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
+  if (remembered.size() == kMaxRemembered) remembered.clear();
+  std::vector<GuessedChar>& out = remembered[key];
+  find_guessed_chars(p, out);
+  return out;
+}
+
+void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out) const {
   int wild = 0, wild_pos = -1;
   for (int i = 0; i < p.len; ++i)
     if (!p.slot[i]->known) {
@@ -944,27 +1016,16 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
   uint8_t b[4] = {0, 0, 0, 0};
   for (int i = 0; i < p.len; ++i)
     if (p.slot[i]->known) b[i] = p.slot[i]->value;
-  const uint8_t unknown = static_cast<uint8_t>(wild);
-  const float penalty = p.penalty + wild * costs_.unknown_byte +
-                        (p.inserted ? costs_.inserted_byte - costs_.unknown_byte : 0);
   auto push = [&](const CharFacts& f, const uint8_t* bytes) {
     if (!f.ch) return;
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(bytes[i - 1], bytes[i])) return;
-    if (wild > 0 && f.ch < 0x80) return;  // unknown bytes are never ASCII
-    out.push_back({f.ch, end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown,
-                   static_cast<uint8_t>(p.len - wild), bytes[0], bytes[p.len - 1], p.slot[0]->pair_prev});
+    if (f.ch < 0x80) return;  // unknown bytes are never ASCII
+    out.push_back({f, bytes[0], bytes[p.len - 1]});
   };
-  const PairFactsTable* pairs =
-      h_.target == TargetCodec::kUtf8 || p.len != 2 ? nullptr : &PairFactsTable::get(h_.target, traditional_);
-  auto facts_of = [&](const uint8_t* bytes) {
-    return pairs ? pairs->at(bytes[0], bytes[1]) : char_facts(lm_, decode_bytes(bytes, p.len), traditional_);
-  };
-  if (wild == 0) {
-    push(facts_of(b), b);
-    return;
-  }
   if (wild == 1) {
+    const PairFactsTable* pairs =
+        h_.target == TargetCodec::kUtf8 || p.len != 2 ? nullptr : &PairFactsTable::get(h_.target, traditional_);
     int lo = 0x80, hi = 0xFF;
     if (h_.target == TargetCodec::kUtf8) {
       if (wild_pos == 0) { lo = 0xE0; hi = 0xEF; } else { lo = 0x80; hi = 0xBF; }
@@ -977,7 +1038,7 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
-      push(facts_of(b), b);
+      push(pairs ? pairs->at(b[0], b[1]) : char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
     }
     return;
   }
@@ -986,44 +1047,10 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
   if (p.len == 2 && p.slot[1]->pair_prev && h_.target != TargetCodec::kUtf8 &&
       &source_codec(h_.source) == &target_codec(h_.target))
     return;
-  const std::vector<GuessChar>& guesses = guess_chars(h_.target);
-  for (uint16_t k : fitting_guesses(p, guesses)) push(guesses[k].facts[traditional_], guesses[k].bytes.data());
-}
-
-// The guess characters (indices into `guesses`) that fit pattern `p`: the
-// first kMaxFittingGuesses whose bytes the known bytes and constraints
-// allow. Finding them walks up to kMaxGuessChars characters, and the same
-// few patterns (a '?' as an unmapped pair, a lost byte before a hole) recur
-// all through a damaged window and from window to window, so the lists are
-// remembered per thread, keyed by everything the fit depends on.
-const std::vector<uint16_t>& Lattice::fitting_guesses(const Pattern& p,
-                                                      const std::vector<GuessChar>& guesses) const {
-  // Word 0: codecs and length; then per byte: known value or its ByteSet.
-  using Key = std::array<uint64_t, 1 + 4 * 5>;
-  struct Fitted {
-    Key key;
-    std::vector<uint16_t> guesses;
-  };
-  // Distinct patterns seen on dev article 001: a few dozen. The cache is
-  // dropped when full, which bounds it on any input.
-  constexpr size_t kMaxRemembered = 256;
-  thread_local std::vector<Fitted> remembered;
-  Key key{};
-  key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
-           static_cast<uint64_t>(p.len) << 16;
-  for (int i = 0; i < p.len; ++i) {
-    const Slot& s = *p.slot[i];
-    uint64_t* k = &key[1 + 5 * static_cast<size_t>(i)];
-    k[0] = uint64_t{s.known} | uint64_t{s.value} << 8 | uint64_t{i > 0 && s.pair_prev} << 16;
-    if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
-  }
-  for (const Fitted& f : remembered)
-    if (f.key == key) return f.guesses;
-  if (remembered.size() == kMaxRemembered) remembered.clear();
-  remembered.push_back({key, {}});
-  std::vector<uint16_t>& fitted = remembered.back().guesses;
-  for (size_t k = 0; k < guesses.size(); ++k) {
-    const GuessChar& g = guesses[k];
+  // Two or more unknown bytes: the first kMaxFittingGuesses guess
+  // characters whose bytes the known bytes and constraints allow.
+  size_t fitted = 0;
+  for (const GuessChar& g : guess_chars(h_.target)) {
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
@@ -1032,11 +1059,10 @@ const std::vector<uint16_t>& Lattice::fitting_guesses(const Pattern& p,
       if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {
-      fitted.push_back(static_cast<uint16_t>(k));
-      if (fitted.size() == kMaxFittingGuesses) break;
+      push(g.facts[traditional_], g.bytes.data());
+      if (++fitted == kMaxFittingGuesses) break;
     }
   }
-  return fitted;
 }
 
 void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
