@@ -348,6 +348,28 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
   return t == TargetCodec::kUtf8 ? utf8 : t == TargetCodec::kGbk ? gbk : big5;
 }
 
+// guess_chars(t) by byte: at[i][v] lists (in guess order) the characters
+// whose byte i is v. A pattern with a known byte walks only those: in
+// UTF-8, where a known lead leaves a few dozen of the 2500, this was the
+// decoder's main cost on the suite's utf8-as-gbk cases.
+struct GuessIndex {
+  std::array<std::array<std::vector<uint16_t>, 256>, 4> at;
+};
+
+const GuessIndex& guess_index(TargetCodec t) {
+  auto build = [](TargetCodec target) {
+    GuessIndex index;
+    const std::vector<GuessChar>& guesses = guess_chars(target);
+    for (size_t k = 0; k < guesses.size(); ++k)
+      for (int i = 0; i < guesses[k].len; ++i) index.at[i][guesses[k].bytes[i]].push_back(static_cast<uint16_t>(k));
+    return index;
+  };
+  static const GuessIndex utf8 = build(TargetCodec::kUtf8);
+  static const GuessIndex gbk = build(TargetCodec::kGbk);
+  static const GuessIndex big5 = build(TargetCodec::kBig5);
+  return t == TargetCodec::kUtf8 ? utf8 : t == TargetCodec::kGbk ? gbk : big5;
+}
+
 // The beam's sort: std::partial_sort of libstdc++ (a heap select, then a
 // heap sort) written out on (cost, state) pairs, move for move, so the
 // order it gives equal costs is the one the decoder has always had (ties
@@ -549,14 +571,16 @@ class CandidateScorer {
             }
         }
       }
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] += variant_[j];
     } else {
       for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = cands[j].own_cost;
     }
     for (uint32_t k : pair_prev_)
       if (k < nm_ && (!e.decoded || !pair_ok(e.last_byte, cands[k].first_byte))) lm_cost_[k] = kInfinity;
+    // One pass adds the script's price (a bigram only) and keeps the
+    // cheapest: c is rounded as when the price was added in place first.
+    const bool bigram = a != 0;
     for (size_t j = 0; j < nm_; ++j) {
-      const float c = base + lm_cost_[j];
+      const float c = base + (bigram ? lm_cost_[j] + variant_[j] : lm_cost_[j]);
       if (c < best[j]) {
         best[j] = c;
         from[j] = s;
@@ -1050,7 +1074,13 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
   // Two or more unknown bytes: the first kMaxFittingGuesses guess
   // characters whose bytes the known bytes and constraints allow.
   size_t fitted = 0;
-  for (const GuessChar& g : guess_chars(h_.target)) {
+  const std::vector<GuessChar>& guesses = guess_chars(h_.target);
+  const std::vector<uint16_t>* with_known = nullptr;
+  for (int i = 0; i < p.len && !with_known; ++i)
+    if (p.slot[i]->known) with_known = &guess_index(h_.target).at[i][p.slot[i]->value];
+  const size_t n = with_known ? with_known->size() : guesses.size();
+  for (size_t m = 0; m < n; ++m) {
+    const GuessChar& g = guesses[with_known ? (*with_known)[m] : m];
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
