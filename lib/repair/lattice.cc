@@ -687,7 +687,7 @@ class Lattice {
   std::span<const Edge> edges_of(const Node& nd) const {
     return {edges_.data() + nd.edges_begin, edges_.data() + nd.edges_end};
   }
-  ByteSet rejected_bytes(uint32_t next_token) const;
+  const ByteSet& rejected_bytes(uint32_t next_token) const;
   int first_byte_of(uint32_t t) const;
   int length_for(const Slot& first) const;
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
@@ -743,19 +743,28 @@ int Lattice::first_byte_of(uint32_t t) const {
 
 // Bytes the source decoder would have replaced (or dropped) when followed by
 // token `next_token`: 0x80 and 0xFF, and any lead byte that does not form a
-// mapped pair with the next byte.
-ByteSet Lattice::rejected_bytes(uint32_t next_token) const {
-  ByteSet s;
-  s.add(0x80);
-  s.add(0xFF);
-  int n = first_byte_of(next_token);
-  const DoubleByteCodec& src = source_codec(h_.source);
-  for (int b = 0x81; b <= 0xFE; ++b) {
-    if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
-        src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
-      s.add(b);
-  }
-  return s;
+// mapped pair with the next byte. Per source view and next byte (-1: none),
+// computed once: every hole asked for it anew (126 decodes).
+const ByteSet& Lattice::rejected_bytes(uint32_t next_token) const {
+  struct Table {
+    std::array<ByteSet, 257> before;  // [next byte + 1]
+    explicit Table(SourceView v) {
+      const DoubleByteCodec& src = source_codec(v);
+      for (int n = -1; n <= 0xFF; ++n) {
+        ByteSet& s = before[static_cast<size_t>(n + 1)];
+        s.add(0x80);
+        s.add(0xFF);
+        for (int b = 0x81; b <= 0xFE; ++b) {
+          if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
+              src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
+            s.add(b);
+        }
+      }
+    }
+  };
+  static const Table gbk(SourceView::kGbk), gb18030(SourceView::kGb18030), big5(SourceView::kBig5);
+  const Table& table = h_.source == SourceView::kBig5 ? big5 : h_.source == SourceView::kGb18030 ? gb18030 : gbk;
+  return table.before[static_cast<size_t>(first_byte_of(next_token) + 1)];
 }
 
 void Lattice::add_readings(uint32_t t, Readings& readings) const {
