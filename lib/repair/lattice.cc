@@ -1110,6 +1110,41 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
   for (const Pattern& p : patterns_) emit(p, p.end, out);
 }
 
+// The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
+// kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
+// can be the K-th when it is the bar. They are counted into buckets of
+// 1/kBucketsPerNat nat (bucket order is value order: float arithmetic is
+// monotonic), and the K-th is selected within its bucket alone: a few
+// values instead of the hundred or so that std::nth_element partitioned,
+// with a mispredicted branch per comparison (the selection took 8 % of the
+// decode of dev 001's passage; 0.65 -> 0.62 ms).
+float pruning_bar(std::vector<float>& ranked) {
+  constexpr float kBucketsPerNat = 16;
+  constexpr size_t kBuckets = static_cast<size_t>(kPruneWindow * kBucketsPerNat) + 1;
+  const float cheapest = *std::min_element(ranked.begin(), ranked.end());
+  if (cheapest == kInfinity) return kInfinity;
+  const float window_end = cheapest + kPruneWindow;
+  auto bucket = [&](float v) {
+    return std::min(static_cast<size_t>((v - cheapest) * kBucketsPerNat), kBuckets - 1);
+  };
+  std::array<uint32_t, kBuckets> count{};
+  size_t within = 0;
+  for (float v : ranked)
+    if (v <= window_end) {
+      ++count[bucket(v)];
+      ++within;
+    }
+  if (within < kMaxScoredCandidates) return window_end;
+  size_t b = 0, below = 0;
+  while (below + count[b] < kMaxScoredCandidates) below += count[b++];
+  size_t n = 0;  // the bucket's values to the front
+  for (float v : ranked)
+    if (v <= window_end && bucket(v) == b) ranked[n++] = v;
+  std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxScoredCandidates - 1 - below),
+                   ranked.begin() + static_cast<std::ptrdiff_t>(n));
+  return ranked[kMaxScoredCandidates - 1 - below];
+}
+
 // A node behind a hole has hundreds of candidates, and scoring each after
 // every state of the beam is the decoder's main cost. Candidates are first
 // ranked after the cheapest kPruneStates states only, and the
@@ -1138,16 +1173,7 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   for (size_t k = 0; k < cands.size(); ++k)
     if (cands[k].unknown) ranked.push_back(scorer.best[k] + cands[k].penalty);
   if (ranked.size() <= kMaxScoredCandidates) return scored;
-  // The bar is min(K-th cheapest, cheapest + kPruneWindow). Only estimates
-  // within the window can be the K-th when it is the bar, and they are
-  // usually fewer than K: the selection runs over those alone.
-  const float window_end = *std::min_element(ranked.begin(), ranked.end()) + kPruneWindow;
-  const auto within = std::partition(ranked.begin(), ranked.end(), [&](float v) { return v <= window_end; });
-  float bar = window_end;
-  if (within - ranked.begin() >= static_cast<std::ptrdiff_t>(kMaxScoredCandidates)) {
-    std::nth_element(ranked.begin(), ranked.begin() + kMaxScoredCandidates - 1, within);
-    bar = ranked[kMaxScoredCandidates - 1];
-  }
+  const float bar = pruning_bar(ranked);
   kept.clear();
   size_t guessed = 0;
   for (size_t k = 0; k < cands.size(); ++k) {
