@@ -228,10 +228,9 @@ char32_t utf8_decode(const uint8_t* b, int len) {
   return c;
 }
 
-// What a candidate takes from its character alone, computed once per
-// character: behind a hole a node reads hundreds of candidates, and decoding
-// each and asking the model for its id and costs took a fifth of the
-// decoder's time (dev article 001, misaligned GBK).
+// What a candidate takes from its character alone: computed once per
+// character a pattern with unknown bytes may spell (Lattice::guessed_chars)
+// and per guess character.
 struct CharFacts {
   char32_t ch = 0;   // 0: no candidate (see usable_candidate)
   uint16_t lm_id = 0;
@@ -253,43 +252,21 @@ CharFacts char_facts(const CharLm& lm, char32_t c, bool traditional) {
           id ? lm.variant_cost(c, id, traditional) : 0.0f};
 }
 
-// Every pair of a double-byte target codec (lead 0x81..0xFE, trail
-// 0x40..0xFE) with its facts, per script of the window.
-class PairFactsTable {
- public:
-  static const PairFactsTable& get(TargetCodec t, bool traditional) {
-    static const PairFactsTable gbk(TargetCodec::kGbk, false), gbk_trad(TargetCodec::kGbk, true);
-    static const PairFactsTable big5(TargetCodec::kBig5, false), big5_trad(TargetCodec::kBig5, true);
-    if (t == TargetCodec::kBig5) return traditional ? big5_trad : big5;
-    return traditional ? gbk_trad : gbk;
-  }
-  // Facts of (lead, trail); ch = 0 for a pair outside the table.
-  const CharFacts& at(uint8_t lead, uint8_t trail) const {
-    if (lead < 0x81 || lead == 0xFF || trail < 0x40 || trail == 0xFF) return none_;
-    return facts_[(lead - 0x81) * kTrails + (trail - 0x40)];
-  }
-
- private:
-  static constexpr int kTrails = 0xFF - 0x40;
-  PairFactsTable(TargetCodec t, bool traditional) : facts_(126 * kTrails) {
-    const DoubleByteCodec& codec = DoubleByteCodec::get(t == TargetCodec::kBig5 ? Codec::kBig5 : Codec::kGbk);
-    const CharLm& lm = CharLm::instance();
-    for (int lead = 0x81; lead <= 0xFE; ++lead)
-      for (int trail = 0x40; trail <= 0xFE; ++trail)
-        facts_[(lead - 0x81) * kTrails + (trail - 0x40)] =
-            char_facts(lm, codec.decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)), traditional);
-  }
-  std::vector<CharFacts> facts_;
-  CharFacts none_;
-};
-
 // Lattice::pair_ok as a bit table per source view: (a, b) is a pair the
 // source decoder could not map. Asked for every candidate behind a '?'.
 class UnmappedPairTable {
  public:
   static const UnmappedPairTable& get(SourceView v) {
-    static const UnmappedPairTable gbk(SourceView::kGbk), gb18030(SourceView::kGb18030), big5(SourceView::kBig5);
-    return v == SourceView::kBig5 ? big5 : v == SourceView::kGb18030 ? gb18030 : gbk;
+    if (v == SourceView::kBig5) {
+      static const UnmappedPairTable big5(SourceView::kBig5);
+      return big5;
+    }
+    if (v == SourceView::kGb18030) {
+      static const UnmappedPairTable gb18030(SourceView::kGb18030);
+      return gb18030;
+    }
+    static const UnmappedPairTable gbk(SourceView::kGbk);
+    return gbk;
   }
   bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
 
@@ -317,7 +294,7 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
   auto build = [](TargetCodec target) {
     const CharLm& lm = CharLm::instance();
     std::vector<GuessChar> out;
-    auto with_facts = [&](std::vector<GuessChar>& chars) {
+    auto with_facts = [&](std::vector<GuessChar> chars) {
       for (GuessChar& g : chars) g.facts = {char_facts(lm, g.ch, false), char_facts(lm, g.ch, true)};
       return chars;
     };
@@ -327,20 +304,29 @@ const std::vector<GuessChar>& guess_chars(TargetCodec t) {
         g.len = utf8_encode(g.ch, g.bytes);
         out.push_back(g);
       }
-      return with_facts(out);
+      return with_facts(std::move(out));
     }
+    // Every modelled character of the codec by unigram cost, computed once
+    // per character (it was computed at every comparison, and the
+    // characters carried their facts through the sort: most of the first
+    // repair's time). Stable: ties keep code order.
+    struct Keyed {
+      float cost;
+      char32_t ch;
+      uint8_t lead, trail;
+    };
+    std::vector<Keyed> keyed;
     const DoubleByteCodec& codec = target_codec(target);
     for (int lead = 0x81; lead <= 0xFE; ++lead)
       for (int trail = 0x40; trail <= 0xFE; ++trail) {
         char32_t c = codec.decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail));
         if (c && lm.id(c))
-          out.push_back({c, {static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)}, 2});
+          keyed.push_back({lm.unigram_cost(c), c, static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)});
       }
-    std::stable_sort(out.begin(), out.end(), [&](const GuessChar& a, const GuessChar& b) {
-      return lm.unigram_cost(a.ch) < lm.unigram_cost(b.ch);
-    });
-    if (out.size() > kMaxGuessChars) out.resize(kMaxGuessChars);
-    return with_facts(out);
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.cost < b.cost; });
+    if (keyed.size() > kMaxGuessChars) keyed.resize(kMaxGuessChars);
+    for (const Keyed& k : keyed) out.push_back({k.ch, {k.lead, k.trail}, 2});
+    return with_facts(std::move(out));
   };
   static const std::vector<GuessChar> utf8 = build(TargetCodec::kUtf8);
   static const std::vector<GuessChar> gbk = build(TargetCodec::kGbk);
@@ -762,9 +748,19 @@ const ByteSet& Lattice::rejected_bytes(uint32_t next_token) const {
       }
     }
   };
-  static const Table gbk(SourceView::kGbk), gb18030(SourceView::kGb18030), big5(SourceView::kBig5);
-  const Table& table = h_.source == SourceView::kBig5 ? big5 : h_.source == SourceView::kGb18030 ? gb18030 : gbk;
-  return table.before[static_cast<size_t>(first_byte_of(next_token) + 1)];
+  auto table = [](SourceView v) -> const Table& {
+    if (v == SourceView::kBig5) {
+      static const Table big5(SourceView::kBig5);
+      return big5;
+    }
+    if (v == SourceView::kGb18030) {
+      static const Table gb18030(SourceView::kGb18030);
+      return gb18030;
+    }
+    static const Table gbk(SourceView::kGbk);
+    return gbk;
+  };
+  return table(h_.source).before[static_cast<size_t>(first_byte_of(next_token) + 1)];
 }
 
 void Lattice::add_readings(uint32_t t, Readings& readings) const {
@@ -985,9 +981,7 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
   if (wild == 0) {
     uint8_t b[4] = {0, 0, 0, 0};
     for (int i = 0; i < p.len; ++i) b[i] = p.slot[i]->value;
-    const CharFacts f = p.len == 2 && h_.target != TargetCodec::kUtf8
-                            ? PairFactsTable::get(h_.target, traditional_).at(b[0], b[1])
-                            : char_facts(lm_, decode_bytes(b, p.len), traditional_);
+    const CharFacts f = char_facts(lm_, decode_bytes(b, p.len), traditional_);
     if (!f.ch) return;
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return;
@@ -1057,8 +1051,6 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
     out.push_back({f, bytes[0], bytes[p.len - 1]});
   };
   if (wild == 1) {
-    const PairFactsTable* pairs =
-        h_.target == TargetCodec::kUtf8 || p.len != 2 ? nullptr : &PairFactsTable::get(h_.target, traditional_);
     int lo = 0x80, hi = 0xFF;
     if (h_.target == TargetCodec::kUtf8) {
       if (wild_pos == 0) { lo = 0xE0; hi = 0xEF; } else { lo = 0x80; hi = 0xBF; }
@@ -1071,7 +1063,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
-      push(pairs ? pairs->at(b[0], b[1]) : char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
+      push(char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
     }
     return;
   }
