@@ -1114,26 +1114,29 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
 // decode of dev 001's passage; 0.65 -> 0.62 ms).
 float pruning_bar(std::vector<float>& ranked) {
   constexpr float kBucketsPerNat = 16;
-  constexpr size_t kBuckets = static_cast<size_t>(kPruneWindow * kBucketsPerNat) + 1;
-  const float cheapest = *std::min_element(ranked.begin(), ranked.end());
+  constexpr int kBuckets = static_cast<int>(kPruneWindow * kBucketsPerNat) + 1;  // and one for the rest
+  float cheapest = kInfinity;
+  for (float v : ranked) cheapest = std::min(cheapest, v);
   if (cheapest == kInfinity) return kInfinity;
   const float window_end = cheapest + kPruneWindow;
+  // Without branches: whether an estimate is within the window is a coin toss.
   auto bucket = [&](float v) {
-    return std::min(static_cast<size_t>((v - cheapest) * kBucketsPerNat), kBuckets - 1);
+    const int in_window = static_cast<int>(std::min((v - cheapest) * kBucketsPerNat, float{kBuckets - 1}));
+    return v <= window_end ? in_window : kBuckets;
   };
-  std::array<uint32_t, kBuckets> count{};
+  std::array<uint32_t, kBuckets + 1> count{};
+  for (float v : ranked) ++count[static_cast<size_t>(bucket(v))];
   size_t within = 0;
-  for (float v : ranked)
-    if (v <= window_end) {
-      ++count[bucket(v)];
-      ++within;
-    }
+  for (int b = 0; b < kBuckets; ++b) within += count[static_cast<size_t>(b)];
   if (within < kMaxScoredCandidates) return window_end;
-  size_t b = 0, below = 0;
-  while (below + count[b] < kMaxScoredCandidates) below += count[b++];
+  int b = 0;
+  size_t below = 0;
+  while (below + count[static_cast<size_t>(b)] < kMaxScoredCandidates) below += count[static_cast<size_t>(b++)];
   size_t n = 0;  // the bucket's values to the front
-  for (float v : ranked)
-    if (v <= window_end && bucket(v) == b) ranked[n++] = v;
+  for (float v : ranked) {
+    ranked[n] = v;
+    n += bucket(v) == b;
+  }
   std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxScoredCandidates - 1 - below),
                    ranked.begin() + static_cast<std::ptrdiff_t>(n));
   return ranked[kMaxScoredCandidates - 1 - below];
