@@ -4,7 +4,9 @@
 #      (-DAIDTEXT_SANITIZE=ON), everything built, the whole ctest suite run
 #      (LeakSanitizer included: a leak fails its test);
 #   2. build-tsan: ThreadSanitizer (-DAIDTEXT_TSAN=ON), only the concurrency
-#      test (one engine, 8 threads) built and run.
+#      test (one engine, 8 threads) and the CLI built; the test run, and the
+#      CLI's worker pool (--jobs 4) over the bundled examples, given often
+#      enough to fill its window of documents in flight.
 #   scripts/sanitize.sh [asan|tsan]   (default: both)
 # Prints how long each part took. Exits non-zero when anything fails.
 set -euo pipefail
@@ -33,8 +35,12 @@ if [[ " $parts " == *" tsan "* ]]; then
   t=$(date +%s)
   cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDTEXT_TSAN=ON \
     -DAIDTEXT_BUILD_BENCHMARKS=OFF >/dev/null
-  cmake --build build-tsan -j"$jobs" --target test_concurrency
+  cmake --build build-tsan -j"$jobs" --target test_concurrency aidtext_cli
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/hostile/test_concurrency
-  echo "sanitize: tsan build + concurrency test $(elapsed "$t")"
+  inputs=()
+  for _ in $(seq 80); do inputs+=(examples/corpus); done
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/bindings/cli/aidtext extract --jobs 4 \
+    "${inputs[@]}" >/dev/null
+  echo "sanitize: tsan build + concurrency test + CLI pool $(elapsed "$t")"
 fi
 echo "sanitize: done in $(elapsed "$start")"
