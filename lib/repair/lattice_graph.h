@@ -1,0 +1,145 @@
+// Internal to the lattice decoder (lattice.cc): its limits, measured, and
+// the lattice itself: byte slots (known, or wildcards with the values they
+// may take), nodes and edges between token boundaries, byte patterns that
+// spell one character, the candidates a node offers and the search's states.
+#ifndef AIDTEXT_REPAIR_LATTICE_GRAPH_H_
+#define AIDTEXT_REPAIR_LATTICE_GRAPH_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "repair/hypothesis.h"
+
+namespace aidtext::repair::lattice_detail {
+
+// States kept per lattice node. On the peer suite, 48 gains a few tenths of
+// a percent of characters over 16 at three times the cost; 12 starts to lose
+// the right character behind a hole, 8 loses 1 % on misaligned GBK.
+inline constexpr size_t kBeamWidth = 16;
+// Candidates for a character with two or more unknown bytes: the most
+// frequent characters of the target codec. 2500 characters cover about 98%
+// of running Chinese text; a rarer one cannot be guessed from context anyway.
+inline constexpr size_t kMaxGuessChars = 2500;
+// Of those, at most this many (the most frequent) that fit the known bytes
+// and constraints become candidates: a character guessed from context alone
+// is almost always a common one, and each candidate costs look-ups. On the
+// peer suite 150 scores as well as 300 (within 0.1 % of characters).
+inline constexpr size_t kMaxFittingGuesses = 150;
+inline constexpr float kInfinity = std::numeric_limits<float>::infinity();
+// Candidates of one node scored after the whole beam: at most
+// kMaxScoredCandidates, none more than kPruneWindow nats behind the best,
+// ranked after the kPruneStates cheapest states (Lattice::prune_candidates).
+// Measured on the peer suite (misaligned-qmark character agreement; decode
+// time of dev article 001's passage): no pruning 92.7 %, 14 ms; 48 by two
+// states 91.4 %, 5.2 ms; 48 within 6 nats about 91.5 %, 4.1 ms; 12 89.2 %,
+// 2.8 ms. With today's decoder (scores of the ranking pass carried into the
+// full one) 24 scores as 48 did (misaligned-qmark 92.3 %, every other kind
+// within 0.1 %, seed passages unchanged) and repairs 001 in 0.53 ms instead
+// of 0.71; 16 loses 0.2 % and 12 0.9 %: below that the ranking, which sees
+// no right-hand context, drops the character that the end of a sentence
+// asks for (a final 。). Ranking by one state instead of two loses 2 % on
+// the seed passages.
+inline constexpr size_t kMaxScoredCandidates = 24;
+inline constexpr float kPruneWindow = 6.0f;
+inline constexpr size_t kPruneStates = 2;
+// A path this much (nats) costlier than the best one into the same node is
+// dropped at once: beyond any difference the rest of the window could make up
+// for in practice, and it keeps the beams small.
+inline constexpr float kPruneMargin = 30.0f;
+
+struct ByteSet {
+  std::array<uint64_t, 4> bits{};
+  void add(int b) { bits[b >> 6] |= uint64_t{1} << (b & 63); }
+  void add_range(int lo, int hi) {  // [lo, hi], whole words at a time
+    for (int w = lo >> 6; w <= hi >> 6; ++w) {
+      const int a = std::max(lo, w * 64) - w * 64, b = std::min(hi, w * 64 + 63) - w * 64;
+      bits[w] |= (b == 63 ? ~uint64_t{0} : (uint64_t{1} << (b + 1)) - 1) & ~((uint64_t{1} << a) - 1);
+    }
+  }
+  bool has(int b) const { return (bits[b >> 6] >> (b & 63)) & 1; }
+};
+
+struct Slot {
+  uint8_t value = 0;
+  bool known = true;
+  bool pair_prev = false;  // (previous slot, this) was an unmapped source pair
+  ByteSet allowed;         // values a wildcard may take
+};
+
+struct Edge {
+  uint32_t to;
+  uint32_t slot;
+  float penalty;
+};
+
+struct Node {
+  uint32_t pos;       // boundary: index of the token it precedes; else its token
+  bool boundary;
+  int32_t insert_slot = -1;  // >= 0: a lost byte may be put back here
+  uint32_t edges_begin = 0;  // its edges: [edges_begin, edges_end) of the lattice's
+  uint32_t edges_end = 0;
+};
+
+// The byte readings of one token (Lattice::add_readings): each one or two
+// slots, with the price of the reading.
+struct Readings {
+  std::vector<Slot> slots;
+  std::vector<uint32_t> ends;  // reading r: slots [ends[r - 1], ends[r])
+  std::vector<float> penalties;
+  void clear() {
+    slots.clear();
+    ends.clear();
+    penalties.clear();
+  }
+  void add(std::initializer_list<Slot> reading, float penalty) {
+    slots.insert(slots.end(), reading);
+    ends.push_back(static_cast<uint32_t>(slots.size()));
+    penalties.push_back(penalty);
+  }
+  size_t size() const { return ends.size(); }
+};
+
+// A byte pattern spelling one target character from some node.
+struct Pattern {
+  std::array<const Slot*, 4> slot{};
+  int len = 0;
+  int need = 0;
+  uint32_t end = 0;  // node after the last byte
+  float penalty = 0;
+  bool inserted = false;
+};
+
+struct Candidate {
+  char32_t ch;
+  uint32_t end;
+  uint16_t lm_id;
+  bool general;    // not modelled, but scored after its predecessor (punctuation, '?')
+  float own_cost;  // unigram or class cost: used when there is no bigram
+  float variant;   // CharLm::variant_cost, added to a bigram cost
+  float penalty;
+  uint8_t unknown;
+  uint8_t known;
+  uint8_t first_byte;
+  uint8_t last_byte;
+  bool first_pair_prev;
+};
+
+struct Entry {
+  float cost;
+  char32_t last;
+  uint16_t last_id;
+  uint8_t last_byte;
+  uint8_t unknown;
+  uint8_t known;
+  bool decoded;
+  int32_t back;
+  uint32_t from;
+  uint32_t to;
+};
+
+}  // namespace aidtext::repair::lattice_detail
+
+#endif  // AIDTEXT_REPAIR_LATTICE_GRAPH_H_
