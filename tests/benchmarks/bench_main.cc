@@ -259,8 +259,16 @@ int run(const Settings& s) {
     if (write_jsonl(articles, static_cast<size_t>(s.cli_mb * 1e6), big_path) &&
         write_jsonl(articles, static_cast<size_t>(s.jobs_mb * 1e6), jobs_path)) {
       big = run_child(s.launcher, {s.cli, "extract", "--input-format", "jsonl", "--jobs", "1", big_path});
-      jobs1 = run_child(s.launcher, {s.cli, "extract", "--input-format", "jsonl", "--jobs", "1", jobs_path});
-      jobs2 = run_child(s.launcher, {s.cli, "extract", "--input-format", "jsonl", "--jobs", "2", jobs_path});
+      // --jobs 1 and 2 alternately, the fastest run of each: a wall-clock
+      // ratio of runs under a second moves by several percent from run to
+      // run on a shared machine.
+      auto faster = [](const ChildRun& best, const ChildRun& r) {
+        return !best.started || (r.exit_code == 0 && r.seconds < best.seconds) || r.exit_code != 0 ? r : best;
+      };
+      for (int i = 0; i < (s.smoke ? 1 : 3); ++i) {
+        jobs1 = faster(jobs1, run_child(s.launcher, {s.cli, "extract", "--input-format", "jsonl", "--jobs", "1", jobs_path}));
+        jobs2 = faster(jobs2, run_child(s.launcher, {s.cli, "extract", "--input-format", "jsonl", "--jobs", "2", jobs_path}));
+      }
       for (const ChildRun* r : {&big, &jobs1, &jobs2})
         if (!r->started || r->exit_code != 0)
           cli_note = "CLI failed (exit " + std::to_string(r->exit_code) + "): " + r->stderr_tail;
@@ -297,7 +305,7 @@ int run(const Settings& s) {
        cli_ok ? fmt("%.1f", s.cli_mb / big.seconds) : "-", "", ""},
       {"CLI peak RSS, " + fmt("%.0f", s.jobs_mb) + " MB JSONL, --jobs 2 (MB)",
        cli_ok ? fmt("%.1f", jobs2.peak_rss_mb) : "-", "<= 64", verdict(cli_ok, jobs2.peak_rss_mb <= 64)},
-      {"CLI --jobs 2 vs --jobs 1 speed-up (" + fmt("%.0f", s.jobs_mb) + " MB JSONL)",
+      {"CLI --jobs 2 vs --jobs 1 speed-up (" + fmt("%.0f", s.jobs_mb) + " MB JSONL, best of 3 each)",
        cli_ok ? fmt("%.2fx", speedup) : "-", ">= 1.8x", verdict(cli_ok, speedup >= 1.8)},
   };
 
