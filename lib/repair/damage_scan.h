@@ -1,5 +1,7 @@
 // The repairer's cheap first pass: finds the windows of text that could hold
-// mojibake, so that clean text costs one table lookup per character.
+// mojibake, so that clean text costs one table lookup per character. (In the
+// pipeline, clean text usually skips even that: damage_watch.h asks the
+// same question of the conversion pass.)
 //
 // A character raises a signal when it is single-byte debris (C1 controls, or
 // Latin-1/cp1252 characters close together), a private-use or U+FFFD

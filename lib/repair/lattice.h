@@ -65,10 +65,11 @@ struct LatticeResult {
 };
 
 // Work allowed to one call of the repairer, counted in (state, candidate)
-// pairs a node offers before pruning. Damaged text offers about 10^3 per
-// character (dev article 001's passage: 128k, decoded in 0.6 ms); hostile
-// text (holes everywhere) far more. A decode that would overrun the budget stops and keeps its window
-// as it is, so that no input can make the repairer run for long.
+// pairs a node offers before pruning. Damaged text offers a few hundred per
+// character (dev article 001's passage: 87k, decoded in 0.4 ms); hostile
+// text (holes everywhere) far more. A decode that would overrun the budget
+// stops and keeps its window as it is, so that no input can make the
+// repairer run for long.
 struct WorkBudget {
   uint64_t remaining;
 };

@@ -41,8 +41,9 @@ constexpr float kMinGain = 6.0f;
 // 1.0 and 2.3 per character). It saves the other readings' time, about a
 // quarter of the repair of dev article 003.
 constexpr double kDecisiveGainPerChar = 0.5;
-// Decoder work allowed per call (see repair::WorkBudget): about a second of
-// one core at worst. The damaged passage of dev article 001 needs 128k.
+// Decoder work allowed per call (see repair::WorkBudget): well under a
+// second of one core at worst. The damaged passage of dev article 001 needs
+// 87k.
 constexpr uint64_t kWorkBudget = 20'000'000;
 
 const Hypothesis kUtf8AsSingleByte{"utf8-as-latin1", SourceView::kSingleByte, TargetCodec::kUtf8};
