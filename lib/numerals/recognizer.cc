@@ -604,7 +604,10 @@ struct Recognizer {
     d.end = m.end;
     d.components = 1;
     if (!m.value.is_integer() || m.negative) return std::nullopt;
-    int v = static_cast<int>(m.value.to_double());
+    // No year, month or day is larger; a larger value would not fit an int.
+    const double value = m.value.to_double();
+    if (!(value <= 9999)) return std::nullopt;
+    const int v = static_cast<int>(value);
     char buf[16];
     if (d2.date.size() == 4 && is_year_like(m)) {
       d.date = std::to_string(v);
