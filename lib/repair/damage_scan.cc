@@ -47,6 +47,23 @@ const uint64_t* rare_char_bits() {
     for (char32_t c = 0x80; c < 0x10000; ++c)
       if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
     t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
+    // Typography of Chinese text that the model never saw: full-width
+    // forms (the cleaner folds them), circled and Roman numerals, unit
+    // squares (㎡), ℃, ※, shapes and stars. Their runs are dates and lists
+    // (２０１９年, ①②③), not mojibake, and counted as rare they sent every
+    // full-width date through the decoder: an article with 90 full-width
+    // digits took 1.7 ms to normalize instead of 0.01.
+    auto common = [&](char32_t lo, char32_t hi) {
+      for (char32_t c = lo; c <= hi; ++c) t[c >> 6] &= ~(uint64_t{1} << (c & 63));
+    };
+    common(0xFF01, 0xFF5E);  // full-width ASCII
+    common(0x2460, 0x24FF);  // circled and parenthesised numbers
+    common(0x2160, 0x217F);  // Roman numerals
+    common(0x3380, 0x33FF);  // squared units
+    common(0x25A0, 0x25FF);  // geometric shapes
+    common(0x2605, 0x2606);  // stars
+    common(0x2103, 0x2103);  // ℃
+    common(0x203B, 0x203B);  // ※
     return t;
   }();
   return table.data();

@@ -60,7 +60,10 @@ BOOST_AUTO_TEST_CASE(stays_quiet_where_nothing_signals) {
   // Typography, a lone Latin-1 letter, a '?' inside ASCII, rare characters
   // spread out: all clean.
   for (const char* s : {"他说：“扶贫——脱贫”……", "咖啡馆 café 开业", "What? 中文", "中文 What?",
-                        "鍥的是中国人的年中国蟔的是中国人年中国鍙"}) {
+                        "鍥的是中国人的年中国蟔的是中国人年中国鍙",
+                        // Typography in runs: full-width dates, lists, units, ratings.
+                        "２０１９年１２月３１日，ＧＤＰ增长６．５％", "①②③④⑤ⅠⅡⅢⅣ", "面积１２０㎡，气温２５℃",
+                        "★★★★★ ●●● ■■■ ※※"}) {
     BOOST_TEST(!repair_stage_acts(s), s);
     BOOST_TEST(!watch_fires(s), s);
   }
