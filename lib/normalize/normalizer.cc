@@ -101,10 +101,10 @@ NormalizedText normalize_with_stage(std::string_view input, NormalizeReport&& re
 }
 
 // The fast path for verbatim decoder output (see the top of the file):
-// nullopt when the text may need repair after all and the watch stopped the
-// conversion (the decoder's text is gone by then).
-std::optional<NormalizedText> normalize_verbatim(std::string_view input, Decoded&& decoded,
-                                                 NormalizeReport&& report, const NormalizeOptions& options) {
+// nullopt when the watch stopped the conversion, the text may need repair
+// after all, and `decoded` holds the decoder's text and map again.
+std::optional<NormalizedText> normalize_verbatim(std::string_view input, Decoded& decoded,
+                                                 const NormalizeReport& report, const NormalizeOptions& options) {
   const std::string_view stage_input = input.substr(input.size() - decoded.text.size());
   OffsetMap decoded_map = std::move(decoded.map);
   Cleaned c = clean_text(std::move(decoded.text), options);
@@ -113,16 +113,25 @@ std::optional<NormalizedText> normalize_verbatim(std::string_view input, Decoded
     // stage asks on its own.
     std::optional<Repaired> repaired = repair_mojibake_if_damaged(stage_input);
     if (!repaired) {
-      return convert_and_finish(input, std::move(report), std::move(decoded_map), {}, std::move(c), options,
+      return convert_and_finish(input, NormalizeReport(report), std::move(decoded_map), {}, std::move(c), options,
                                 nullptr);
     }
-    Decoded again;
-    again.map = std::move(decoded_map);
-    return normalize_with_stage(input, std::move(report), repair_stage(std::move(again), std::move(repaired)),
+    decoded.map = std::move(decoded_map);
+    return normalize_with_stage(input, NormalizeReport(report), repair_stage(std::move(decoded), std::move(repaired)),
                                 options);
   }
   repair::DamageWatch watch;
-  return convert_and_finish(input, std::move(report), std::move(decoded_map), {}, std::move(c), options, &watch);
+  std::optional<NormalizedText> out =
+      convert_and_finish(input, NormalizeReport(report), std::move(decoded_map), {}, std::move(c), options, &watch);
+  if (!out) {
+    // Verbatim: the decoder's text is the input's tail, mapped byte for byte.
+    const auto size = static_cast<uint32_t>(stage_input.size());
+    decoded.text.assign(stage_input);
+    decoded.map = OffsetMap();
+    decoded.map.append(0, size, static_cast<uint32_t>(input.size()) - size, size);
+    decoded.map.set_input_size(static_cast<uint32_t>(input.size()));
+  }
+  return out;
 }
 
 }  // namespace
@@ -132,10 +141,8 @@ NormalizedText normalize(std::string_view input, const NormalizeOptions& options
   NormalizeReport report;
   report_decoding(decoded, report);
   if (options.repair && decoded.verbatim && options.convert != ScriptConversion::kNone) {
-    if (std::optional<NormalizedText> out = normalize_verbatim(input, std::move(decoded), NormalizeReport(report),
-                                                               options))
+    if (std::optional<NormalizedText> out = normalize_verbatim(input, decoded, report, options))
       return std::move(*out);
-    decoded = decode(input, options.encoding);  // the watch fired: the decoder's text again
   }
   std::optional<Repaired> repaired;
   if (options.repair) repaired = repair_mojibake_if_damaged(decoded.text);

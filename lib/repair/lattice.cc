@@ -64,7 +64,7 @@ class Lattice {
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs,
           DecodeScratch& scratch)
       : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()),
-        unmapped_(UnmappedPairTable::get(h.source)), scratch_(scratch), nodes_(scratch.nodes),
+        unmapped_(per_source_view<UnmappedPairTable>(h.source)), scratch_(scratch), nodes_(scratch.nodes),
         edges_(scratch.edges), slots_(scratch.slots), boundary_(scratch.boundary), patterns_(scratch.patterns) {
     int votes = 0;
     for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
@@ -134,39 +134,9 @@ int Lattice::first_byte_of(uint32_t t) const {
 }
 
 // Bytes the source decoder would have replaced (or dropped) when followed by
-// token `next_token`: 0x80 and 0xFF, and any lead byte that does not form a
-// mapped pair with the next byte. Per source view and next byte (-1: none),
-// computed once: every hole asked for it anew (126 decodes).
+// token `next_token` (RejectedBytes).
 const ByteSet& Lattice::rejected_bytes(uint32_t next_token) const {
-  struct Table {
-    std::array<ByteSet, 257> before;  // [next byte + 1]
-    explicit Table(SourceView v) {
-      const DoubleByteCodec& src = source_codec(v);
-      for (int n = -1; n <= 0xFF; ++n) {
-        ByteSet& s = before[static_cast<size_t>(n + 1)];
-        s.add(0x80);
-        s.add(0xFF);
-        for (int b = 0x81; b <= 0xFE; ++b) {
-          if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
-              src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
-            s.add(b);
-        }
-      }
-    }
-  };
-  auto table = [](SourceView v) -> const Table& {
-    if (v == SourceView::kBig5) {
-      static const Table big5(SourceView::kBig5);
-      return big5;
-    }
-    if (v == SourceView::kGb18030) {
-      static const Table gb18030(SourceView::kGb18030);
-      return gb18030;
-    }
-    static const Table gbk(SourceView::kGbk);
-    return gbk;
-  };
-  return table(h_.source).before[static_cast<size_t>(first_byte_of(next_token) + 1)];
+  return per_source_view<RejectedBytes>(h_.source).before[static_cast<size_t>(first_byte_of(next_token) + 1)];
 }
 
 void Lattice::add_readings(uint32_t t, Readings& readings) const {
@@ -204,7 +174,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       // Two bytes: a pair the source decoder could not map. Only a few lead
       // bytes start such a pair (GBK: 23 of 126), which keeps the character
       // that ends in the first byte down to a few dozen candidates.
-      const UnmappedPairBytes& unmapped = unmapped_pair_bytes(h_.source);
+      const UnmappedPairBytes& unmapped = per_source_view<UnmappedPairBytes>(h_.source);
       Slot lead, trail;
       lead.known = trail.known = false;
       lead.allowed = unmapped.first;

@@ -25,32 +25,63 @@ inline const DoubleByteCodec& source_codec(SourceView v) {
   }
 }
 
+// A table built from a source view's codec (constructible from SourceView),
+// once per view and only for the views asked for.
+template <typename Table>
+const Table& per_source_view(SourceView v) {
+  switch (v) {
+    case SourceView::kBig5: {
+      static const Table big5(SourceView::kBig5);
+      return big5;
+    }
+    case SourceView::kGb18030: {
+      static const Table gb18030(SourceView::kGb18030);
+      return gb18030;
+    }
+    default: {
+      static const Table gbk(SourceView::kGbk);
+      return gbk;
+    }
+  }
+}
+
 // The bytes that can stand first and second in a pair the source view's
 // decoder cannot map (lead >= 0x81, a valid trail, no character): what a '?'
 // standing for two such bytes may hide.
 struct UnmappedPairBytes {
   ByteSet first;
   ByteSet second;
-};
-
-inline const UnmappedPairBytes& unmapped_pair_bytes(SourceView v) {
-  auto build = [](SourceView view) {
-    const DoubleByteCodec& src = source_codec(view);
-    UnmappedPairBytes u;
+  explicit UnmappedPairBytes(SourceView v) {
+    const DoubleByteCodec& src = source_codec(v);
     for (int a = 0x81; a <= 0xFE; ++a)
       for (int b = 0x40; b <= 0xFE; ++b)
         if (src.valid_trail(static_cast<uint8_t>(b)) &&
             src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0) {
-          u.first.add(a);
-          u.second.add(b);
+          first.add(a);
+          second.add(b);
         }
-    return u;
-  };
-  static const UnmappedPairBytes gbk = build(SourceView::kGbk);
-  static const UnmappedPairBytes gb18030 = build(SourceView::kGb18030);
-  static const UnmappedPairBytes big5 = build(SourceView::kBig5);
-  return v == SourceView::kBig5 ? big5 : v == SourceView::kGb18030 ? gb18030 : gbk;
-}
+  }
+};
+
+// Bytes the source decoder would have replaced (or dropped) before a given
+// byte: 0x80 and 0xFF, and any lead byte that does not form a mapped pair
+// with it. Per next byte (-1: none), computed once: every hole asked for it
+// anew (126 decodes).
+struct RejectedBytes {
+  std::array<ByteSet, 257> before;  // [next byte + 1]
+  explicit RejectedBytes(SourceView v) {
+    const DoubleByteCodec& src = source_codec(v);
+    for (int n = -1; n <= 0xFF; ++n) {
+      ByteSet& s = before[static_cast<size_t>(n + 1)];
+      s.add(0x80);
+      s.add(0xFF);
+      for (int b = 0x81; b <= 0xFE; ++b)
+        if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
+            src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
+          s.add(b);
+    }
+  }
+};
 
 // Bytes of `c` under the source view. A GBK decoder that maps GBK's
 // user-defined areas to private use (Windows, ICU) leaves PUA characters
@@ -131,24 +162,10 @@ inline CharFacts char_facts(const CharLm& lm, char32_t c, bool traditional) {
 }
 
 // Lattice::pair_ok as a bit table per source view: (a, b) is a pair the
-// source decoder could not map. Asked for every candidate behind a '?'.
+// source decoder could not map. Asked for every candidate behind a '?'
+// (per_source_view<UnmappedPairTable>).
 class UnmappedPairTable {
  public:
-  static const UnmappedPairTable& get(SourceView v) {
-    if (v == SourceView::kBig5) {
-      static const UnmappedPairTable big5(SourceView::kBig5);
-      return big5;
-    }
-    if (v == SourceView::kGb18030) {
-      static const UnmappedPairTable gb18030(SourceView::kGb18030);
-      return gb18030;
-    }
-    static const UnmappedPairTable gbk(SourceView::kGbk);
-    return gbk;
-  }
-  bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
-
- private:
   explicit UnmappedPairTable(SourceView v) {
     const DoubleByteCodec& src = source_codec(v);
     for (int a = 0x81; a <= 0xFF; ++a)
@@ -157,6 +174,9 @@ class UnmappedPairTable {
             src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0)
           rows_[a].add(b);
   }
+  bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
+
+ private:
   std::array<ByteSet, 256> rows_{};
 };
 

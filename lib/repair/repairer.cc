@@ -63,6 +63,8 @@ std::vector<const Hypothesis*> hypotheses_for(uint8_t signals) {
   auto add = [&](const Hypothesis* h) {
     if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
   };
+  // '?' holes: the shifted-GBK reading first (see kDecisiveGainPerChar).
+  if (signals & repair::kQuestionMark) add(&kGbkMisaligned);
   if (signals & repair::kSingleByteDebris) {
     add(&kUtf8AsSingleByte);
     add(&kGbkAsSingleByte);
@@ -73,7 +75,6 @@ std::vector<const Hypothesis*> hypotheses_for(uint8_t signals) {
     add(&kBig5AsGbk);
     add(&kGbkAsBig5);
   }
-  if (signals & repair::kQuestionMark) add(&kGbkMisaligned);
   if (signals & repair::kRareRun) {
     add(&kUtf8AsGbk);
     add(&kGbkAsBig5);
@@ -245,11 +246,6 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
     out.copy(pos, sw.begin - pos);
     std::vector<WindowChar> all = window_chars(text, sw.begin, sw.end);
     std::vector<const Hypothesis*> hyps = hypotheses_for(sw.signals);
-    // '?' holes: the shifted-GBK reading first (see kDecisiveGainPerChar).
-    if (sw.signals & repair::kQuestionMark) {
-      auto it = std::find(hyps.begin(), hyps.end(), &kGbkMisaligned);
-      if (it != hyps.end()) std::rotate(hyps.begin(), it, it + 1);
-    }
     for (size_t c0 = 0; c0 < all.size(); c0 += repair::kMaxWindowChars) {
       std::span<const WindowChar> win(all.data() + c0, std::min<size_t>(repair::kMaxWindowChars, all.size() - c0));
       const char32_t before = char_before(text, win.front().begin);
