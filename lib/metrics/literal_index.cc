@@ -29,30 +29,32 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
   bucket.insert(at, std::move(entry));
 }
 
+LiteralIndex::Match LiteralIndex::longest_in_bucket(std::string_view text, uint32_t pos, uint32_t end,
+                                                    char32_t c) const {
+  auto it = buckets_.find(c);
+  if (it == buckets_.end()) return {};
+  std::string_view rest = text.substr(pos, end - pos);
+  uint64_t window = 0;
+  std::memcpy(&window, rest.data(), std::min<size_t>(8, rest.size()));
+  for (const Entry& e : it->second) {  // longest first
+    if ((window & e.mask) != e.head) continue;
+    if (rest.size() >= e.cue.size() &&
+        (e.cue.size() <= 8 || std::memcmp(rest.data() + 8, e.cue.data() + 8, e.cue.size() - 8) == 0))
+      return {static_cast<uint32_t>(e.cue.size()), &e.payloads};
+  }
+  return {};
+}
+
 void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const {
   if (end > text.size()) end = static_cast<uint32_t>(text.size());
   uint32_t covered_to = 0;  // end of the last hit kept
   uint32_t pos = begin;
   while (pos < end) {
     int len = 1;
-    char32_t c = next_char(text, pos, &len);
-    auto it = may_start(c) ? buckets_.find(c) : buckets_.end();
-    if (it != buckets_.end()) {
-      std::string_view rest = text.substr(pos, end - pos);
-      uint64_t window = 0;
-      std::memcpy(&window, rest.data(), std::min<size_t>(8, rest.size()));
-      for (const Entry& e : it->second) {
-        if ((window & e.mask) != e.head) continue;
-        if (rest.size() >= e.cue.size() &&
-            (e.cue.size() <= 8 || std::memcmp(rest.data() + 8, e.cue.data() + 8, e.cue.size() - 8) == 0)) {
-          uint32_t hit_end = pos + static_cast<uint32_t>(e.cue.size());
-          if (hit_end > covered_to) {
-            for (int32_t p : e.payloads) out->push_back(CueHit{pos, hit_end, p});
-            covered_to = hit_end;
-          }
-          break;
-        }
-      }
+    const char32_t c = next_char(text, pos, &len);
+    if (const Match m = longest_at(text, pos, end, c); m.size && pos + m.size > covered_to) {
+      for (int32_t p : *m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      covered_to = pos + m.size;
     }
     pos += static_cast<uint32_t>(len);
   }

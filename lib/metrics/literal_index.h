@@ -34,7 +34,20 @@ class LiteralIndex {
   // those of `text`. Never reads outside [begin, end).
   void scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const;
 
+  // The longest cue written at text[pos] that ends by `end`, whose first
+  // code point `c` the caller has decoded: its size in bytes (0: none) and
+  // its payloads in the order they were added. For callers that scan with
+  // several indexes at once; scan() is this at every position.
+  struct Match {
+    uint32_t size = 0;
+    const std::vector<int32_t>* payloads = nullptr;
+  };
+  Match longest_at(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const {
+    return may_start(c) ? longest_in_bucket(text, pos, end, c) : Match{};
+  }
+
  private:
+  Match longest_in_bucket(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const;
   struct Entry {
     std::string cue;
     std::vector<int32_t> payloads;

@@ -4,7 +4,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
@@ -80,63 +79,41 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
 
 PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
-  find_suffixed(text, rules);
-  find_bare(text, rules);
+  std::vector<std::string_view> venues;
+  first_pass(text, rules, &venues);
+  find_bare(text, rules, venues);
   classify(text, rules);
 }
 
-void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules) {
-  const std::vector<char32_t>& suffixes = rules.suffix_chars;
-  if (suffixes.empty()) return;
+// One pass over the text for what the other finding depends on: names
+// before a suffix, and meeting venues (在X举行). It stops only at suffixes
+// and at the first characters of venue verbs.
+void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues) {
+  // Where each venue verb may be found next: a verb's hits never overlap
+  // one another (as a substring search finds them).
+  std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
+  std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
   for (size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII: no suffix
+    if (static_cast<unsigned char>(text[pos]) < 0x80 && !rules.stops_place_pass(static_cast<unsigned char>(text[pos]))) {
       ++pos;
       continue;
     }
     int len = 1;
-    char32_t c = next_char(text, pos, &len);
-    size_t here = pos;
+    const char32_t c = next_char(text, pos, &len);
+    const size_t here = pos;
     pos += len;
-    if (!rules.is_suffix(c)) continue;
-    size_t end = pos;
-    // 全县 ends at the suffix; 乡镇 and 县区 start at it.
-    if (is_generic(text, here, end, rules)) continue;
-    // Walk back over at most 3 stem characters.
-    size_t b = here;
-    int k = 0;
-    bool delimited = false;
-    char32_t next = c;  // the character after the one looked at
-    while (true) {
-      if (b <= prev_end || b == 0) {
-        delimited = true;
-        break;
-      }
-      size_t p = prev_char(text, b);
-      int l2 = 1;
-      char32_t d = next_char(text, p, &l2);
-      if (!utf8::is_han(d) || stop_char(d) || counting_numeral(d, next)) {
-        delimited = true;
-        break;
-      }
-      if (k == 3) break;  // a fourth character: the stem's start is unknown
-      b = p;
-      ++k;
-      next = d;
+    if (!rules.stops_place_pass(c)) continue;
+    for (size_t v = 0; v < rules.venue_verbs.size(); ++v) {
+      const std::string& verb = rules.venue_verbs[v];
+      if (here < verb_next[v] || !starts_at(text, here, verb)) continue;
+      verb_next[v] = here + verb.size();
+      // Each venue name once: a page that repeats 在北京举行 a thousand
+      // times must not give every later hit a thousand payloads.
+      std::string_view name = venue_before(text, here);
+      if (!name.empty() && seen_venues.insert(name).second) venues->push_back(name);
     }
-    if (!delimited) {
-      // No boundary in sight: most names have a two-character stem.
-      b = prev_char(text, prev_char(text, here));
-      k = 2;
-    }
-    bool one_char_ok = c == U'县' || c == U'旗';
-    if (k < 2 && !(k == 1 && one_char_ok)) continue;
-    PlaceMention m;
-    m.span = Range{static_cast<uint32_t>(b), static_cast<uint32_t>(end)};
-    m.name = std::string(text.substr(b, end - b));
-    mentions_.push_back(std::move(m));
-    delimited_.push_back(delimited);
-    prev_end = static_cast<uint32_t>(end);
+    if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, here, pos, c, rules, &prev_end);  // never ASCII
   }
   // A name whose start was guessed (two characters before the suffix, no
   // boundary in sight: 坚持市负总责) counts only if the text also writes it
@@ -151,36 +128,74 @@ void PlaceIndex::find_suffixed(std::string_view text, const RulePackData& rules)
   delimited_.clear();
 }
 
-void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
+// The venue of a meeting verb at `at`: the 2 to 4 Han characters after a
+// 在 that ends at most 4 characters back (在张掖举行); empty when none.
+std::string_view PlaceIndex::venue_before(std::string_view text, size_t at) {
+  size_t b = at;
+  for (int n = 1; n <= 4 && b > 0; ++n) {
+    b = prev_char(text, b);
+    int len = 1;
+    const char32_t c = next_char(text, b, &len);
+    if (!utf8::is_han(c)) break;
+    if (n >= 3 && c == U'在') return text.substr(b + len, at - b - len);
+    if (stop_char(c)) break;
+  }
+  return {};
+}
+
+// The suffix `c` at text[here, end): the name it ends, if any, joins
+// mentions_ (with whether its start is certain).
+void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
+                              uint32_t* prev_end) {
+  // 全县 ends at the suffix; 乡镇 and 县区 start at it.
+  if (is_generic(text, here, end, rules)) return;
+  // Walk back over at most 3 stem characters.
+  size_t b = here;
+  int k = 0;
+  bool delimited = false;
+  char32_t next = c;  // the character after the one looked at
+  while (true) {
+    if (b <= *prev_end || b == 0) {
+      delimited = true;
+      break;
+    }
+    size_t p = prev_char(text, b);
+    int l2 = 1;
+    char32_t d = next_char(text, p, &l2);
+    if (!utf8::is_han(d) || stop_char(d) || counting_numeral(d, next)) {
+      delimited = true;
+      break;
+    }
+    if (k == 3) break;  // a fourth character: the stem's start is unknown
+    b = p;
+    ++k;
+    next = d;
+  }
+  if (!delimited) {
+    // No boundary in sight: most names have a two-character stem.
+    b = prev_char(text, prev_char(text, here));
+    k = 2;
+  }
+  const bool one_char_ok = c == U'县' || c == U'旗';
+  if (k < 2 && !(k == 1 && one_char_ok)) return;
+  PlaceMention m;
+  m.span = Range{static_cast<uint32_t>(b), static_cast<uint32_t>(end)};
+  m.name = std::string(text.substr(b, end - b));
+  mentions_.push_back(std::move(m));
+  delimited_.push_back(delimited);
+  *prev_end = static_cast<uint32_t>(end);
+}
+
+void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
+                           const std::vector<std::string_view>& venues) {
+  // The document's own names: venues, then the stems of the suffixed names
+  // (each once, mapped to the first full name).
   LiteralIndex names;
   std::vector<std::string> full;
-  std::unordered_set<std::string_view> venues;
-  // 在张掖举行: a meeting's venue is a place name even without a suffix.
-  // Found from the verbs (rarer than 在), looking back 2 to 4 characters.
-  for (const std::string& verb : rules.venue_verbs) {
-    for (size_t at = find_bytes(text, verb); at != std::string_view::npos;
-         at = find_bytes(text, verb, at + verb.size())) {
-      size_t b = at;
-      for (int n = 1; n <= 4 && b > 0; ++n) {
-        b = prev_char(text, b);
-        int len = 1;
-        char32_t c = next_char(text, b, &len);
-        if (!utf8::is_han(c)) break;
-        if (n >= 3 && c == U'在') {
-          // Each venue name once: a page that repeats 在北京举行 a thousand
-          // times must not give every later hit a thousand payloads.
-          std::string_view name = text.substr(b + len, at - b - len);
-          if (venues.emplace(name).second) {
-            names.add(name, static_cast<int32_t>(full.size()));
-            full.emplace_back(name);
-          }
-          break;
-        }
-        if (stop_char(c)) break;
-      }
-    }
+  for (std::string_view venue : venues) {
+    names.add(venue, static_cast<int32_t>(full.size()));
+    full.emplace_back(venue);
   }
-  // Stems of the suffixed names, each once, mapped to the first full name.
   std::unordered_map<std::string_view, std::string_view> stems;
   for (const PlaceMention& m : mentions_) {
     std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
@@ -189,15 +204,31 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
     names.add(stem, static_cast<int32_t>(full.size()));
     full.emplace_back(m.name);
   }
-  for (const std::string& p : rules.places) {
-    // A province seen with its suffix (甘肃省) keeps that form.
-    auto seen = stems.find(p);
-    names.add(p, static_cast<int32_t>(full.size()));
-    full.emplace_back(seen != stems.end() ? std::string(seen->second) : p);
-  }
-  if (names.empty()) return;
+  // One scan with both indexes: at each position the longest name of
+  // either wins, the document's own on a tie (the same word: a province
+  // seen with its suffix, 甘肃省, keeps that form), and a name inside an
+  // earlier, longer one is no hit. Hits of the pack's names carry
+  // payload -1 - (index into rules.places).
   std::vector<CueHit> hits;
-  names.scan(text, 0, static_cast<uint32_t>(text.size()), &hits);
+  const LiteralIndex& known = rules.known_places;
+  if (names.empty() && known.empty()) return;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  uint32_t covered_to = 0;
+  for (uint32_t pos = 0; pos < size;) {
+    int len = 1;
+    const char32_t c = next_char(text, pos, &len);
+    const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
+    const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
+    if (own.size || pack.size) {
+      const bool pack_wins = pack.size > own.size;
+      const uint32_t end = pos + (pack_wins ? pack.size : own.size);
+      if (end > covered_to) {
+        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads->front() : own.payloads->front()});
+        covered_to = end;
+      }
+    }
+    pos += static_cast<uint32_t>(len);
+  }
   if (hits.empty()) return;
   std::vector<PlaceMention> merged;
   merged.reserve(mentions_.size() + hits.size());
@@ -208,7 +239,7 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules) {
     if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
     m.span = Range{h.begin, h.end};
-    m.name = full[h.payload];
+    m.name = h.payload >= 0 ? full[static_cast<size_t>(h.payload)] : rules.places[static_cast<size_t>(-1 - h.payload)];
     // 云南省 whose suffixed form was not kept: the suffix still belongs to it.
     int len = 1;
     if (h.end < text.size()) {

@@ -52,8 +52,11 @@ class PlaceIndex {
   const std::string& focus() const { return focus_; }
 
  private:
-  void find_suffixed(std::string_view text, const RulePackData& rules);
-  void find_bare(std::string_view text, const RulePackData& rules);
+  void first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues);
+  static std::string_view venue_before(std::string_view text, size_t at);
+  void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
+                    uint32_t* prev_end);
+  void find_bare(std::string_view text, const RulePackData& rules, const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
   std::vector<bool> delimited_;

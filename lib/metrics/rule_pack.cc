@@ -478,6 +478,14 @@ void RulePackData::finish() {
     suffix_chars.push_back(c);
     if (c < 0x10000) suffix_bits[c >> 6] |= uint64_t{1} << (c & 63);
   }
+  place_pass_bits = suffix_bits;
+  for (const std::string& verb : venue_verbs) {
+    int len = 1;
+    const char32_t c = utf8::decode(verb, 0, &len);
+    if (c < 0x10000) place_pass_bits[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  known_places = LiteralIndex();
+  for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   not_place_by_end.clear();
   not_place_by_start.clear();
   for (const std::string& w : not_places) {

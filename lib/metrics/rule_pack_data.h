@@ -98,6 +98,16 @@ struct RulePackData {
       if (s == c) return true;
     return false;
   }
+  // The place finder's first pass stops at characters with a bit here: the
+  // suffixes and the first characters of venue verbs (BMP; a code point
+  // beyond it always stops the pass).
+  std::vector<uint64_t> place_pass_bits = std::vector<uint64_t>(0x10000 / 64, 0);
+  bool stops_place_pass(char32_t c) const {
+    return c >= 0x10000 || ((place_pass_bits[c >> 6] >> (c & 63)) & 1);
+  }
+  // The pack's bare place names (payload: index into places), built once
+  // here rather than with every document.
+  LiteralIndex known_places;
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.
