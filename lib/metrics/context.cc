@@ -261,9 +261,27 @@ bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t 
     if (kind_of(h.payload) != CueKind::kBlock) continue;
     int side = rules_.block_sides[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
-    if ((side == 1 && !before) || (side == 2 && before)) continue;
+    if ((side == 1 && !before) || side == 2) continue;  // after-only words: ends_in_block
     for (size_t k = 0; k < n; ++k)
       if (h.begin >= ranges[k].begin && h.end <= ranges[k].end && distance(q, h) < nearest) return true;
+  }
+  return false;
+}
+
+bool SentenceContext::ends_in_block(size_t i) const {
+  const Quantity& q = *figures_[i];
+  const Range after{q.span.end, windows_[i].clause.end};
+  auto [first, last] = hits_in(&after, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
+    if (kind_of(h.payload) != CueKind::kBlock || rules_.block_sides[id_of(h.payload)] != 2) continue;
+    if (h.begin < after.begin || h.end > after.end) continue;
+    // 组织1000名贫困劳动力参加技能培训 goes on to a cue (培训): the figure is
+    // of the training, not of who attended.
+    bool cue_after = false;
+    for (const CueHit* kp = hp + 1; kp != last && !cue_after; ++kp)
+      cue_after = kind_of(kp->payload) == CueKind::kGroup && kp->begin >= h.end && kp->end <= after.end;
+    if (!cue_after) return true;
   }
   return false;
 }
@@ -357,6 +375,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
       }
     }
+    if (r >= 0 && ends_in_block(i)) r = -1;
     if (r < 0) continue;
     const Rule& rule = rules_.rules[r];
     a.metric = rule.metric;

@@ -258,7 +258,9 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
 
   const Segmentation seg = segment(text);
   const PlaceIndex places(text, rules);
-  const TimeResolver times(text, seg, dates, rules, doc_date);
+  std::vector<uint32_t> figure_starts;
+  for (const Quantity* q : figures) figure_starts.push_back(q->span.begin);
+  const TimeResolver times(text, seg, dates, std::move(figure_starts), rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
   std::vector<Origin> origins;                                // of each record in `out`
@@ -293,7 +295,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.unit = atts[k].unit;
       r.approx = q.approx;
       r.change = atts[k].change;
-      r.time = times.time_of(q.span.begin, s);
+      r.time = times.time_of(q.span.begin, s, r.change == "target");
       r.place = sentence_place(places, sentence.range, q, k, group, atts, text);
       const std::string* place = nullptr;
       if (!r.place) place = places.nearest(para.begin, sentence.range.begin, true);

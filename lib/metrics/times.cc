@@ -13,6 +13,12 @@ namespace {
 // The document date is looked for in the first 1 KiB: a page header (title,
 // time stamp, source) fits in it, while later dates are the article's own.
 constexpr uint32_t kHeaderBytes = 1024;
+// The opening of a sentence without figures (TimeResolver::opening): 8 Han
+// characters, a short lead-in and a date (据了解，2016年).
+constexpr uint32_t kOpeningBytes = 24;
+// Before a sentence's first figure: 30 Han characters, where a reporting
+// lead-in and a date fit (2020年1月8日，记者从宕昌县扶贫办获悉，截至2019年底，).
+constexpr uint32_t kFigureOpeningBytes = 90;
 // A dated paragraph frames at most the 8 paragraphs after it: sections of a
 // report are a handful of paragraphs; further on, a date is a guess.
 constexpr size_t kCarryParagraphs = 8;
@@ -41,8 +47,8 @@ bool clause_mark(char32_t c) {
 }  // namespace
 
 TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
-                           const RulePackData& rules, std::string_view doc_date)
-    : text_(text), seg_(seg), dates_(std::move(dates)), rules_(rules) {
+                           std::vector<uint32_t> figure_starts, const RulePackData& rules, std::string_view doc_date)
+    : text_(text), seg_(seg), dates_(std::move(dates)), figure_starts_(std::move(figure_starts)), rules_(rules) {
   int y = year_of(doc_date);
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
@@ -128,8 +134,9 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
     return Use::kValue;
   }
   if (y < 0) {
-    // 截至7月底: a month as of which figures stand, in the document's year.
-    bool as_of = false;
+    // 截至7月底: a month as of which figures stand, in the document's year;
+    // so is the end of a span of months (1至9月, 1-9月, 1月至9月).
+    bool as_of = ends_month_span(b);
     for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
     int month = d.date.size() >= 4 && d.date[0] == '-' && d.date[1] == '-' ? digits(d.date, 2, 2) : -1;
     if (!as_of || doc_year_ == 0 || month < 1 || month > 12) return Use::kNone;  // 5月28日: an event's day
@@ -148,6 +155,15 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
     *value = d.date.substr(0, 7);
   }
   return Use::kValue;
+}
+
+bool TimeResolver::ends_month_span(uint32_t b) const {
+  for (std::string_view dash : {"至", "到", "-", "~", "～", "—"}) {
+    if (!ends_at(text_, b, dash)) continue;
+    const uint32_t before = b - static_cast<uint32_t>(dash.size());
+    return (before > 0 && text_[before - 1] >= '0' && text_[before - 1] <= '9') || ends_at(text_, before, "月");
+  }
+  return false;
 }
 
 TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure,
@@ -185,7 +201,7 @@ Range TimeResolver::first_clause(Range r) const {
   return r;
 }
 
-std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) const {
+std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, bool target) const {
   if (sentence < 0 || static_cast<size_t>(sentence) >= seg_.sentences.size()) return std::nullopt;
   std::string value;
   const Sentence& s = seg_.sentences[sentence];
@@ -207,8 +223,9 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
   }
   // A report's sections: a paragraph opening with a date frames the
   // undated paragraphs after it (2019年，… then 资金支持方面，…), up to a
-  // paragraph holding a date of its own.
-  for (size_t k = s.paragraph, steps = 0; k-- > 0 && steps < kCarryParagraphs; ++steps) {
+  // paragraph holding a date of its own. Not a goal's: the sections report
+  // what was done (下一步，确保…全部脱贫 is no figure of that year).
+  for (size_t k = s.paragraph, steps = 0; !target && k-- > 0 && steps < kCarryParagraphs; ++steps) {
     Range p = seg_.paragraphs[k];
     Range c = opening(p);
     u = last_in(c.begin, c.end, &value, 0, p.end);
@@ -220,11 +237,25 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence) con
 }
 
 // The opening of a sentence or paragraph, where a date sets the time of what
-// follows (2016年，… / 据了解，2016年，…): its first 8 characters (24 bytes of
-// Han text), enough to pass a short lead-in.
+// follows. With a figure in it, the text before its first figure (at most
+// kFigureOpeningBytes): 2016年，全县… / 记者从县扶贫办获悉，截至2019年底，全县…
+// Without one, its first kOpeningBytes: a date further into a sentence that
+// gives no figure belongs to what the sentence says (会议要求，各乡镇要在
+// 2018年3月前完成整改).
 Range TimeResolver::opening(Range r) const {
-  constexpr uint32_t kOpeningBytes = 24;
-  return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
+  auto first_figure = std::lower_bound(figure_starts_.begin(), figure_starts_.end(), r.begin);
+  if (first_figure == figure_starts_.end() || *first_figure >= r.end)
+    return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
+  const uint32_t figure = *first_figure;
+  uint32_t end = std::min(figure, r.begin + kFigureOpeningBytes);
+  // 全县贫困人口由2013年底的11.5万人…: a date bound by 的 to the first figure
+  // is that figure's own.
+  if (end == figure && ends_at(text_, figure, "的")) {
+    auto after = std::lower_bound(dates_.begin(), dates_.end(), figure,
+                                  [](const Quantity* d, uint32_t p) { return d->span.begin < p; });
+    if (after != dates_.begin() && (*(after - 1))->span.end + 3 == figure) end = (*(after - 1))->span.begin;
+  }
+  return Range{r.begin, std::max(end, r.begin)};
 }
 
 }  // namespace aidtext

@@ -31,11 +31,14 @@ namespace aidtext {
 class TimeResolver {
  public:
   // `dates`: the date quantities of the text in text order.
+  // `figure_starts`: where the text's figures start, ascending.
   TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
-               const RulePackData& rules, std::string_view doc_date);
+               std::vector<uint32_t> figure_starts, const RulePackData& rules, std::string_view doc_date);
 
   // The time of a figure at `pos` in sentence `sentence` (an index of seg).
-  std::optional<std::string> time_of(uint32_t pos, int sentence) const;
+  // `target`: the figure is a goal, which the dated sections of a report
+  // before it do not date (下一步，确保…全部脱贫 after 2019年，全县减贫…).
+  std::optional<std::string> time_of(uint32_t pos, int sentence, bool target = false) const;
   // The document's year, 0 when unknown.
   int doc_year() const { return doc_year_; }
 
@@ -52,6 +55,8 @@ class TimeResolver {
   // sentence (0 otherwise).
   Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0, uint32_t limit = 0) const;
   Range opening(Range r) const;
+  // Whether a month at `b` ends a span of months (1至9月: b is at 9).
+  bool ends_month_span(uint32_t b) const;
   void find_doc_year();
   void find_headline_year();
   void index_openings();
@@ -72,6 +77,7 @@ class TimeResolver {
   std::string_view text_;
   const Segmentation& seg_;
   std::vector<const Quantity*> dates_;
+  std::vector<uint32_t> figure_starts_;
   const RulePackData& rules_;
   int doc_year_ = 0;
   std::string headline_year_;  // the one year a headline names, or ""

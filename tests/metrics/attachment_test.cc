@@ -106,6 +106,19 @@ BOOST_AUTO_TEST_CASE(figures_that_are_no_aid_metric_give_nothing) {
   for (const MetricRecord& r : rs) BOOST_TEST_MESSAGE("unexpected " << r.metric << " " << r.text);
 }
 
+BOOST_AUTO_TEST_CASE(who_attended_gives_nothing_however_near_the_cue) {
+  // The attendance verb ends the clause: the figure counts who took part,
+  // though the cue noun (干部, 贫困群众) stands right after it.
+  Doc d("会议共有300多名干部参加。120名贫困群众代表出席了会议。组织1000名贫困劳动力参加技能培训。");
+  d.q("300多名", "person", Decimal(300), "", Approx::kOver).q("120名", "person", Decimal(120));
+  d.q("1000名", "person", Decimal(1000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "300多名") == "(none)");
+  BOOST_TEST(metric_of(rs, "120名") == "(none)");
+  // 参加 that goes on to what was attended (培训) vetoes nothing.
+  BOOST_TEST(metric_of(rs, "1000名") == "trainees");
+}
+
 BOOST_AUTO_TEST_CASE(training_cadres_students_employment) {
   Doc d("举办劳务协作培训班84期，培训贫困人口6538人次；实现就业共2677人；组织贫困学生231人到职业学校就读；"
         "选派了8名优秀干部到8个贫困村开展驻村帮扶。");

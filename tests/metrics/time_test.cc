@@ -46,6 +46,17 @@ BOOST_AUTO_TEST_CASE(dates_without_a_year_and_time_stamps_date_nothing) {
   BOOST_TEST(time_of(d, "300万元") == "null");
 }
 
+BOOST_AUTO_TEST_CASE(a_span_of_months_dates_its_figures_in_the_document_year) {
+  Doc d("1至9月，全省采购贫困地区农副产品4.7亿元。");
+  d.date("1", "--01").date("9月", "--09").q("4.7亿元", "CNY", Decimal(470000000));
+  BOOST_TEST(time_of(d, "4.7亿元", "2020-10-15") == "2020-09");
+  BOOST_TEST(time_of(d, "4.7亿元") == "null");  // no document year
+  // A month alone is an event's (9月，县里召开…), not a span's end.
+  Doc alone("9月，落实帮扶资金300万元。");
+  alone.date("9月", "--09").q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(time_of(alone, "300万元", "2020-10-15") == "null");
+}
+
 BOOST_AUTO_TEST_CASE(this_year_counts_from_the_document_date) {
   Doc d("确保今年236个贫困村出列。");
   d.relative("今年", 0).q("236个", "count", Decimal(236), "个");
@@ -61,6 +72,22 @@ BOOST_AUTO_TEST_CASE(document_date_from_the_header_time_stamp) {
   Doc d("某县扶贫工作会召开\n2020年07月14日 09:30\n今年全县减贫3000人。");
   d.date("2020年07月14日 09:30", "2020-07-14T09:30").relative("今年", 0).q("3000人", "person", Decimal(3000));
   BOOST_TEST(time_of(d, "3000人") == "2020");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_after_a_reporting_lead_in_dates_the_sentence_and_the_next) {
+  // Before the first figure, past a lead-in of 20 characters: the date
+  // right before the figures frames them (not the report's own date).
+  Doc d("2020年1月8日，记者从宕昌县扶贫办获悉，截至2019年底，全县累计减贫14.2万人。全县剩余贫困人口6721人。");
+  d.date("2020年1月8日", "2020-01-08").date("2019年底", "2019", true).q("14.2万人", "person", Decimal(142000));
+  d.q("6721人", "person", Decimal(6721));
+  BOOST_TEST(time_of(d, "14.2万人") == "2019");
+  BOOST_TEST(time_of(d, "6721人") == "2019");
+
+  // A date bound by 的 to the first figure is that figure's alone.
+  Doc bound("近年来，全县贫困人口由2013年底的11.5万人减少到1.2万人。全县累计减贫3000人。");
+  bound.date("2013年底", "2013", true).q("11.5万人", "person", Decimal(115000));
+  bound.q("1.2万人", "person", Decimal(12000)).q("3000人", "person", Decimal(3000));
+  BOOST_TEST(time_of(bound, "3000人") == "null");
 }
 
 BOOST_AUTO_TEST_CASE(a_date_opening_the_paragraph_dates_its_later_sentences) {
