@@ -33,6 +33,12 @@ inline char32_t next_char(std::string_view s, size_t pos, int* len) {
   return utf8::decode(s, pos, len);
 }
 
+// Start of the code point that ends at `end` (end > 0); at most 4 bytes back.
+inline size_t prev_char(std::string_view text, size_t end) {
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  return b;
+}
 
 // Whether `w` is written at text[pos] / ends at text[end]. Most probes fail
 // within the first character (a Han character's last byte tells most apart),

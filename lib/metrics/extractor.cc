@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/utf8.h"
+#include "metrics/char_scan.h"
 #include "metrics/context.h"
 #include "metrics/places.h"
 #include "metrics/rule_pack_data.h"
@@ -172,14 +174,77 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
   return false;
 }
 
-// The place a figure's own sentence gives it, or nullptr:
-//   - 岷县、漳县分别减贫1.2万人、0.9万人: the k-th figure after 分别 gets the
-//     k-th name of the list before it;
-//   - else the nearest governing name before it, or the document's focus
-//     when the sentence names several (镇雄县与宁波市北仑区开展协作…).
-std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
-                                          const std::vector<const Quantity*>& group,
-                                          const std::vector<Attachment>& atts, std::string_view text) {
+// 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …
+// written in its clause before it, with no name between) belongs to the
+// nearest county named before it in the document (the first one after it
+// when none is; else the nearest of the pack's bare names, 甘肃 for 全省),
+// not to the town the sentence named last. Returns whether the clause says
+// so; *place is then that name, or nullopt when the text names no such
+// area (全省 in a county's report).
+bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
+                      std::string_view text, std::optional<std::string>* place) {
+  // The figure's clause, back from it to a clause mark.
+  uint32_t from = q.span.begin;
+  while (from > sentence.begin) {
+    const uint32_t p = static_cast<uint32_t>(prev_char(text, from));
+    int len = 1;
+    const char32_t c = next_char(text, p, &len);
+    if (c == U'，' || c == U'；' || c == U'：' || c == ',' || c == ';' || c == ':' || c == U'。') break;
+    from = p;
+  }
+  std::string_view clause = text.substr(from, q.span.begin - from);
+  size_t at = std::string_view::npos;
+  char32_t suffix = 0;
+  for (size_t i = clause.rfind("全"); i != std::string_view::npos; i = i ? clause.rfind("全", i - 1) : std::string_view::npos) {
+    if (i + 3 >= clause.size()) continue;
+    int len = 1;
+    const char32_t c = next_char(clause, i + 3, &len);
+    if (rules.is_suffix(c)) {
+      at = i;
+      suffix = c;
+      break;
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  const uint32_t whole_at = from + static_cast<uint32_t>(at);
+  // A name written after 全县 and before the figure speaks for it instead.
+  if (places.nearest(whole_at, q.span.begin, true)) return false;
+  std::string ending;
+  utf8::append(ending, suffix);
+  auto ends_with_suffix = [&](const PlaceMention& m) {
+    return m.governs && m.name.size() >= ending.size() && m.name.compare(m.name.size() - ending.size(), ending.size(), ending) == 0;
+  };
+  const std::vector<PlaceMention>& ms = places.mentions();
+  auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
+                                [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (auto it = after; it != ms.begin();) {
+    if (ends_with_suffix(*--it)) {
+      *place = it->name;
+      return true;
+    }
+  }
+  for (auto it = after; it != ms.end(); ++it)
+    if (ends_with_suffix(*it)) {
+      *place = it->name;
+      return true;
+    }
+  // The pack's names written without a suffix (甘肃地处内陆。全省…).
+  for (auto it = after; it != ms.begin();) {
+    --it;
+    if (it->governs && std::find(rules.places.begin(), rules.places.end(), it->name) != rules.places.end()) {
+      *place = it->name;
+      return true;
+    }
+  }
+  place->reset();
+  return true;
+}
+
+// 岷县、漳县分别减贫1.2万人、0.9万人: the k-th figure after 分别 gets the
+// k-th name of the list before it; nullopt when no such list applies.
+std::optional<std::string> listed_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
+                                        const std::vector<const Quantity*>& group,
+                                        const std::vector<Attachment>& atts, std::string_view text) {
   // 分别 in the figure's own clause (no ， between them), within the 600
   // bytes before it (a list longer than that is no list a reader follows).
   constexpr uint32_t kListReach = 600;
@@ -210,6 +275,13 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
       if (index < list.size()) return list[index];
     }
   }
+  return std::nullopt;
+}
+
+// The nearest governing name before the figure in its sentence, or the
+// document's focus when the sentence names several (镇雄县与宁波市北仑区开展
+// 协作…); nullopt when it names none.
+std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q) {
   std::vector<const std::string*> names = places.governing(sentence.begin, q.span.begin);
   if (names.empty()) return std::nullopt;
   bool several = false, focus_named = false;
@@ -219,6 +291,24 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
   }
   if (several && focus_named) return places.focus();
   return *names.back();
+}
+
+// A figure's place: a 分别 list's name; else the whole area its clause
+// names (全县); else a name of its sentence; else the nearest one before it
+// in its paragraph, then before its paragraph; else the first after it in
+// its sentence.
+std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
+                                    const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
+                                    const std::vector<Attachment>& atts, std::string_view text) {
+  if (std::optional<std::string> listed = listed_place(places, sentence, q, k, group, atts, text)) return listed;
+  std::optional<std::string> whole;
+  if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
+  if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
+  const std::string* place = places.nearest(para.begin, sentence.begin, true);
+  if (!place) place = places.nearest(0, para.begin, true);
+  if (!place) place = places.nearest(q.span.end, sentence.end, false);
+  if (place) return *place;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -296,12 +386,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
-      r.place = sentence_place(places, sentence.range, q, k, group, atts, text);
-      const std::string* place = nullptr;
-      if (!r.place) place = places.nearest(para.begin, sentence.range.begin, true);
-      if (!r.place && !place) place = places.nearest(0, para.begin, true);
-      if (!r.place && !place) place = places.nearest(q.span.end, sentence.range.end, false);
-      if (place) r.place = *place;
+      r.place = place_of(places, rules, sentence.range, para, q, k, group, atts, text);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);

@@ -41,12 +41,6 @@ bool counting_numeral(char32_t c, char32_t next) {
 }
 
 
-// Start of the code point that ends at `end` (end > 0).
-size_t prev_char(std::string_view text, size_t end) {
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  return b;
-}
 
 // Whether a not-place word ends at `end` or starts at `here` (the suffix).
 bool is_generic(std::string_view text, size_t here, size_t end, const RulePackData& rules) {

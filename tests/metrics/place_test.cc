@@ -84,3 +84,19 @@ BOOST_AUTO_TEST_CASE(no_place_gives_null) {
   d.q("300万元", "CNY", Decimal(3000000));
   BOOST_TEST(place_of(d, "300万元") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(a_figure_of_the_whole_county_is_the_county_s) {
+  // 全县 after two towns: the county named earlier, not the town named last.
+  Doc d("天祝县脱贫攻坚工作总结\n华藏寺镇、打柴沟镇分别减贫860人、720人，全县贫困发生率降至1.8%。");
+  d.q("860人", "person", Decimal(860)).q("720人", "person", Decimal(720)).q("1.8%", "percent", Decimal(18, -1));
+  BOOST_TEST(place_of(d, "720人") == "打柴沟镇");
+  BOOST_TEST(place_of(d, "1.8%") == "天祝县");
+  // 全省 where the text names no province: no place, not the county.
+  Doc province("渭源县召开会议。全省贫困发生率降至2.1%。");
+  province.q("2.1%", "percent", Decimal(21, -1));
+  BOOST_TEST(place_of(province, "2.1%") == "null");
+  // A name between 全县 and the figure speaks for it.
+  Doc named("天祝县召开会议。全县在华藏寺镇减贫860人。");
+  named.q("860人", "person", Decimal(860));
+  BOOST_TEST(place_of(named, "860人") == "华藏寺镇");
+}
