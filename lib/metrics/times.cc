@@ -157,6 +157,48 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   return Use::kValue;
 }
 
+namespace {
+
+// Whether a change's "to" side ends right before `pos` (减少到1500人).
+bool to_side_at(std::string_view text, uint32_t pos) {
+  return ends_at(text, pos, "到") || ends_at(text, pos, "至") || ends_at(text, pos, "为");
+}
+
+}  // namespace
+
+// 贫困人口由2014年的3.2万人减少到2019年的1500人，贫困发生率由25.1%下降到
+// 1.2%: a from/to pair of figures written without dates takes the dates of
+// the dated pair before it in the sentence, side by side.
+std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentence) const {
+  const bool from_side = ends_at(text_, pos, "由");
+  if (!from_side && !to_side_at(text_, pos)) return std::nullopt;
+  // The dated pair: the last two dates before the figure bound by 的 to a
+  // figure, the first after 由, the second after a "to" word.
+  const Quantity* dated[2] = {nullptr, nullptr};
+  size_t i = std::upper_bound(dates_.begin(), dates_.end(), pos,
+                              [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
+             dates_.begin();
+  while (i-- > 0 && !dated[0]) {
+    const Quantity& d = *dates_[i];
+    if (d.span.begin < sentence.begin) break;
+    if (d.span.end > pos || !starts_at(text_, d.span.end, "的")) continue;
+    if (!dated[1]) {
+      if (to_side_at(text_, d.span.begin)) dated[1] = &d;
+    } else if (ends_at(text_, d.span.begin, "由")) {
+      dated[0] = &d;
+    }
+  }
+  if (!dated[0]) return std::nullopt;
+  std::string value;
+  if (usable(*dated[from_side ? 0 : 1], &value) != Use::kValue) return std::nullopt;
+  // The "to" figure's own pair: its 由 must come after the dated pair.
+  if (!from_side) {
+    const std::string_view between = text_.substr(dated[1]->span.end, pos - dated[1]->span.end);
+    if (between.find("由") == std::string_view::npos) return std::nullopt;
+  }
+  return value;
+}
+
 bool TimeResolver::ends_month_span(uint32_t b) const {
   for (std::string_view dash : {"至", "到", "-", "~", "～", "—"}) {
     if (!ends_at(text_, b, dash)) continue;
@@ -205,6 +247,7 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, boo
   if (sentence < 0 || static_cast<size_t>(sentence) >= seg_.sentences.size()) return std::nullopt;
   std::string value;
   const Sentence& s = seg_.sentences[sentence];
+  if (std::optional<std::string> paired = paired_date(pos, s.range)) return paired;
   Use u = last_in(s.range.begin, pos, &value, pos, pos);
   if (u == Use::kValue) return value;
   if (u != Use::kNone) return std::nullopt;  // 今年 with no document year, or 2015年以来

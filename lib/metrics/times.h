@@ -55,6 +55,9 @@ class TimeResolver {
   // sentence (0 otherwise).
   Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0, uint32_t limit = 0) const;
   Range opening(Range r) const;
+  // The date a figure at `pos` takes from a dated from/to pair before it in
+  // its sentence (由…到…, the same sides), if any.
+  std::optional<std::string> paired_date(uint32_t pos, Range sentence) const;
   // Whether a month at `b` ends a span of months (1至9月: b is at 9).
   bool ends_month_span(uint32_t b) const;
   void find_doc_year();

@@ -57,6 +57,21 @@ BOOST_AUTO_TEST_CASE(a_span_of_months_dates_its_figures_in_the_document_year) {
   BOOST_TEST(time_of(alone, "300万元", "2020-10-15") == "null");
 }
 
+BOOST_AUTO_TEST_CASE(an_undated_from_to_pair_takes_the_dates_of_the_pair_before_it) {
+  Doc d("2020年6月，全县贫困人口由2014年的3.2万人减少到2019年的1500人，贫困发生率由25.1%下降到1.2%。");
+  d.date("2020年6月", "2020-06").date("2014年", "2014").q("3.2万人", "person", Decimal(32000));
+  d.date("2019年", "2019").q("1500人", "person", Decimal(1500));
+  d.q("25.1%", "percent", Decimal(251, -1)).q("1.2%", "percent", Decimal(12, -1));
+  BOOST_TEST(time_of(d, "3.2万人") == "2014");
+  BOOST_TEST(time_of(d, "1500人") == "2019");
+  BOOST_TEST(time_of(d, "25.1%") == "2014");
+  BOOST_TEST(time_of(d, "1.2%") == "2019");
+  // Without a dated pair before it, the sentence's opening dates both.
+  Doc plain("2020年6月，贫困发生率由25.1%下降到1.2%。");
+  plain.date("2020年6月", "2020-06").q("25.1%", "percent", Decimal(251, -1)).q("1.2%", "percent", Decimal(12, -1));
+  BOOST_TEST(time_of(plain, "25.1%") == "2020-06");
+}
+
 BOOST_AUTO_TEST_CASE(this_year_counts_from_the_document_date) {
   Doc d("确保今年236个贫困村出列。");
   d.relative("今年", 0).q("236个", "count", Decimal(236), "个");
