@@ -216,7 +216,8 @@ bool SentenceContext::bare_scaled(const Quantity& q) const {
   return ends_with(s, "万") || ends_with(s, "亿");
 }
 
-int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest) const {
+int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
+                                 const Range* negated_also) const {
   const Quantity& q = *figures_[i];
   bool bare = bare_scaled(q);
   for (size_t r = 0; r < rules_.rules.size(); ++r) {
@@ -227,7 +228,8 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
     bool holds = true;
     for (const Condition& c : rule.conditions) {
       bool present = false;
-      for (int g : c.any_of) present = present || group_in(g, ranges, n);
+      for (int g : c.any_of)
+        present = present || group_in(g, ranges, n) || (c.negated && negated_also && group_in(g, negated_also, 1));
       if (present == c.negated) {
         holds = false;
         break;
@@ -322,6 +324,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
   std::vector<Attachment> out(figures_.size());
   int last_metric = -1;      // metric of the previous attached figure in the sentence
   bool in_subset = false;    // inside a 其中 list
+  const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Quantity& q = *figures_[i];
     const Windows& w = windows_[i];
@@ -354,6 +357,15 @@ std::vector<Attachment> SentenceContext::attach_all() {
     }
     in_subset = false;
 
+    // 搬迁1200户5130人，其中建档立卡贫困户860户3650人: the parts of a total
+    // are what the total is (a !GROUP word of the total's clause counts),
+    // through the rest of the parts' clause.
+    const bool same_clause = i > 0 && w.clause.begin == windows_[i - 1].clause.begin;
+    if (opens_subset && i > 0 && !same_clause) {
+      total_clause = &windows_[i - 1].clause;
+    } else if (!same_clause) {
+      total_clause = nullptr;
+    }
     uint32_t nearest = UINT32_MAX;
     int r = -1;
     bool headless = false;
@@ -367,11 +379,11 @@ std::vector<Attachment> SentenceContext::attach_all() {
         if (hp->begin == q.span.end && kind_of(hp->payload) == CueKind::kGroup) headless = false;
     }
     if (!headless) {
-      r = match_rule(i, tight, 2, &nearest);
+      r = match_rule(i, tight, 2, &nearest, total_clause);
       if (r >= 0) {
         if (blocked(i, tight, 2, nearest)) r = -1;
       } else if (!own_list_item(i)) {
-        r = match_rule(i, &w.clause, 1, &nearest);
+        r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
       }
     }

@@ -57,7 +57,10 @@ class SentenceContext {
   void compute_windows();
   // First rule (index) holding over the hits inside `ranges`, or -1; sets
   // *nearest to the distance of its nearest positive cue from the figure.
-  int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest) const;
+  // `negated_also`: a range where a rule's !GROUP words also count (the
+  // total's clause for a figure after 其中), or nullptr.
+  int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
+                 const Range* negated_also = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;

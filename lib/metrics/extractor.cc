@@ -311,6 +311,16 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   return std::nullopt;
 }
 
+// Where a web page's trailer of links (相关新闻：…) begins: the first
+// paragraph after the page's first that opens with a page-tail word; the
+// text's end when there is none.
+uint32_t page_tail_begin(std::string_view text, const Segmentation& seg, const RulePackData& rules) {
+  for (size_t k = 1; k < seg.paragraphs.size(); ++k)
+    for (const std::string& w : rules.page_tail)
+      if (starts_at(text, seg.paragraphs[k].begin, w)) return seg.paragraphs[k].begin;
+  return static_cast<uint32_t>(text.size());
+}
+
 }  // namespace
 
 std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::vector<Quantity>& quantities,
@@ -347,6 +357,11 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   std::stable_sort(dates.begin(), dates.end(), by_start);
 
   const Segmentation seg = segment(text);
+  // Figures in a web page's trailer of links belong to other articles.
+  const uint32_t tail = page_tail_begin(text, seg, rules);
+  figures.erase(std::find_if(figures.begin(), figures.end(), [&](const Quantity* q) { return q->span.begin >= tail; }),
+                figures.end());
+  if (figures.empty()) return out;
   const PlaceIndex places(text, rules);
   std::vector<uint32_t> figure_starts;
   for (const Quantity* q : figures) figure_starts.push_back(q->span.begin);

@@ -419,6 +419,7 @@ class RulePackParser {
     if (k == "giver-verb") return add_words(t, 1, &d_->giver_verbs, err);
     if (k == "away-before") return add_words(t, 1, &d_->away_before, err);
     if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
+    if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
     *err = "unknown keyword " + quoted(k);
     return false;
   }

@@ -72,6 +72,29 @@ BOOST_AUTO_TEST_CASE(subset_without_a_metric_total_stands_alone) {
   BOOST_TEST(metric_of(rs, "2.1万人") == "poor_population");
 }
 
+BOOST_AUTO_TEST_CASE(a_part_of_a_total_that_is_no_metric_is_none_either) {
+  // The total is relocation (no metric, !RELOCATE): so is its part.
+  Doc d("全县共实施易地扶贫搬迁1200户5130人，其中建档立卡贫困户860户3650人。");
+  d.q("1200户", "household", Decimal(1200)).q("5130人", "person", Decimal(5130));
+  d.q("860户", "household", Decimal(860)).q("3650人", "person", Decimal(3650));
+  auto rs = d.extract();
+  BOOST_TEST(rs.empty());
+  for (const MetricRecord& r : rs) BOOST_TEST_MESSAGE("unexpected " << r.metric << " " << r.text);
+}
+
+BOOST_AUTO_TEST_CASE(a_web_page_s_trailer_of_links_gives_nothing) {
+  Doc d("某县落实帮扶资金300万元。\n相关新闻：\n· 某县2019年减贫1.2万人\n上一篇：某县贫困发生率降至3.1%");
+  d.q("300万元", "CNY", Decimal(3000000)).q("1.2万人", "person", Decimal(12000));
+  d.q("3.1%", "percent", Decimal(31, -1));
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 1u);
+  BOOST_TEST(metric_of(rs, "300万元") == "aid_funds");
+  // Only a paragraph opening with the word starts the trailer, and not the page's first.
+  Doc body("相关新闻显示，全县减贫1.2万人。");
+  body.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(metric_of(body.extract(), "1.2万人") == "lifted_population");
+}
+
 BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {
   Doc d("出列贫困村31个、剩余贫困村104个，7个深度贫困县摘帽、236个贫困村出列。");
   d.q("31个", "count", Decimal(31), "个").q("104个", "count", Decimal(104), "个");
