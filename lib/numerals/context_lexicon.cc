@@ -31,6 +31,8 @@ constexpr std::string_view kFixed[] = {
     "一成不变", "一道", "一块儿", "一块", "一手", "一席之地", "一揽子", "一览", "一家人", "两不愁", "三保障",
     "一刀切", "一把抓", "一站式", "一本账", "一张网", "一张图", "一场空", "一条龙", "一条线",
     "十分",  // "very" (十分重要); a score of ten is written 10分
+    // 十一 as the National Day holiday (国庆十一期间), not 十一期 = 11 sessions.
+    "十一期间", "十一黄金周", "十一长假", "十一假期", "十一小长假",
 };
 
 constexpr std::string_view kSloganHeads[] = {

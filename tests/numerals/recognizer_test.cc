@@ -21,7 +21,14 @@ std::string describe(std::string_view text) {
       continue;
     }
     if (q.kind == QuantityKind::kOrdinal) out += "#";
-    out += "=" + (q.has_value() ? q.value.to_string() : std::string("<") + error_id(q.error) + ">");
+    out += '=';
+    if (q.has_value()) {
+      out += q.value.to_string();
+    } else {
+      out += '<';
+      out += error_id(q.error);
+      out += '>';
+    }
     if (q.value_high) out += ".." + q.value_high->to_string();
     if (!q.unit.empty()) out += " " + q.unit;
     if (!q.classifier.empty()) out += "/" + q.classifier;
@@ -155,6 +162,7 @@ BOOST_AUTO_TEST_CASE(fixed_expressions_give_no_amount) {
       "这是千百年来的梦想。",
       "十大产业和一线干部。",
       "扫一扫在手机打开。",
+      "国庆十一期间游客如织，十一黄金周客流大增。",
       "一、提高认识",
       "（一）加强领导",
       "落实“三个落实”和“六个精准”要求。",
