@@ -308,7 +308,8 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
     // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between); in a
     // list of givers (红桥区、河北区累计向…投入) every name gives.
-    if (after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
+    if (!ends_with_any(text, chain_begin, rules.recipient_before) &&
+        after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;

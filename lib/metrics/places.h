@@ -8,8 +8,9 @@
 // was held (在北京举行) governs no figure. Names written one after another
 // (甘肃省定西市渭源县) are one mention: the last, most specific one.
 //
-// Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack) or a place
-// people went to (赴浙江省务工: away-before/away-after).
+// Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
+// recipient-before word: 向昭觉县捐款) or a place people went to
+// (赴浙江省务工: away-before/away-after).
 //
 // The governing place of a figure is the nearest mention before it in its
 // sentence (the document's focus when the sentence names several), else

@@ -84,6 +84,7 @@ struct RulePackData {
   std::vector<std::string> giver_verbs;      // 黄岛区拨付…: a place giving aid is not what the figure is about
   std::vector<std::string> away_before;      // 赴浙江省务工: where people went (before the name) ...
   std::vector<std::string> away_after;       // ... and (after it) is not whose figure it is
+  std::vector<std::string> recipient_before; // 向昭觉县捐款: a place after one receives, whatever verb follows
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
 
   // Built by finish(): every literal cue of groups, block, change and subset.
