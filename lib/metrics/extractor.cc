@@ -293,14 +293,41 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
   return *names.back();
 }
 
-// A figure's place: a 分别 list's name; else the whole area its clause
-// names (全县); else a name of its sentence; else the nearest one before it
+// 引导56家企业到恩施州投资兴业: a place the figure's clause sends it to, to
+// settle (an away-before word before the name, a destination-after word
+// after it), receives it, whoever sent it; nullopt when there is none.
+std::optional<std::string> destination_place(const PlaceIndex& places, const RulePackData& rules, Range sentence,
+                                             const Quantity& q, std::string_view text) {
+  if (rules.destination_after.empty()) return std::nullopt;
+  const std::vector<PlaceMention>& ms = places.mentions();
+  auto it = std::lower_bound(ms.begin(), ms.end(), q.span.end,
+                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (uint32_t p = q.span.end; it != ms.end() && it->span.end <= sentence.end; ++it) {
+    // Only within the figure's clause.
+    for (; p < it->span.begin; ) {
+      int len = 1;
+      const char32_t c = next_char(text, p, &len);
+      if (c == U'，' || c == U'；' || c == U'。' || c == ',' || c == ';') return std::nullopt;
+      p += static_cast<uint32_t>(len);
+    }
+    bool to = false, settles = false;
+    for (const std::string& w : rules.away_before) to = to || ends_at(text, it->span.begin, w);
+    for (const std::string& w : rules.destination_after) settles = settles || starts_at(text, it->span.end, w);
+    if (to && settles) return it->name;
+  }
+  return std::nullopt;
+}
+
+// A figure's place: a 分别 list's name; else where its clause sends it
+// (到恩施州投资); else the whole area its clause names (全县); else a name of
+// its sentence; else the nearest one before it
 // in its paragraph, then before its paragraph; else the first after it in
 // its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
                                     const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
                                     const std::vector<Attachment>& atts, std::string_view text) {
   if (std::optional<std::string> listed = listed_place(places, sentence, q, k, group, atts, text)) return listed;
+  if (std::optional<std::string> to = destination_place(places, rules, sentence, q, text)) return to;
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;

@@ -110,3 +110,11 @@ BOOST_AUTO_TEST_CASE(a_place_after_xiang_receives_whatever_verb_follows) {
   giver.q("300万元", "CNY", Decimal(3000000));
   BOOST_TEST(place_of(giver, "300万元") == "昭觉县");
 }
+
+BOOST_AUTO_TEST_CASE(where_a_figure_goes_to_settle_is_its_place) {
+  Doc d("杭州市引导56家企业到恩施州投资兴业。组织贫困劳动力赴浙江省务工1.2万人。");
+  d.q("56家", "count", Decimal(56), "家").q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(d, "56家") == "恩施州");
+  // People who went away to work are still their home's figure (no place here).
+  BOOST_TEST(place_of(d, "1.2万人") != "浙江省");
+}
