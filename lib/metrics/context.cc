@@ -203,6 +203,20 @@ bool SentenceContext::group_in(int group, const Range* ranges, size_t n) const {
   return false;
 }
 
+bool SentenceContext::elliptic(size_t i) const {
+  // At most this many bytes of the clause before the figure: a verb and an
+  // adverb (已出列, 其中已脱贫), 6 Han characters.
+  constexpr uint32_t kMaxLead = 18;
+  const Quantity& q = *figures_[i];
+  const Range clause = windows_[i].clause;
+  if (q.span.end != clause.end || q.span.begin - clause.begin > kMaxLead) return false;
+  const Range lead{clause.begin, q.span.begin};
+  auto [first, last] = hits_in(&lead, 1);
+  for (const CueHit* hp = first; hp != last; ++hp)
+    if (kind_of(hp->payload) == CueKind::kGroup && hp->begin >= lead.begin && hp->end <= lead.end) return true;
+  return false;
+}
+
 bool SentenceContext::unit_ok(const UnitSpec& spec, const Quantity& q) const {
   if (spec.unit != q.unit) return false;
   if (spec.classifiers.empty()) return true;
@@ -325,6 +339,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
   int last_metric = -1;      // metric of the previous attached figure in the sentence
   bool in_subset = false;    // inside a 其中 list
   const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
+  const Range* noun_clause = nullptr;   // the clause of the last figure attached by its own words
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Quantity& q = *figures_[i];
     const Windows& w = windows_[i];
@@ -369,6 +384,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     uint32_t nearest = UINT32_MAX;
     int r = -1;
     bool headless = false;
+    bool borrowed = false;
     if (bare_scaled(q)) {
       // A number with no unit counts something only if a cue noun follows it
       // directly (7000万贫困人口); then its words are read as for any figure.
@@ -385,10 +401,20 @@ std::vector<Attachment> SentenceContext::attach_all() {
       } else if (!own_list_item(i)) {
         r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
+        // 全县共有贫困村48个，已出列45个，未出列3个: a short clause that ends
+        // with its figure and holds a cue of its own (出列) but not the noun
+        // takes the noun from the clause of the last figure that had one.
+        if (r < 0 && noun_clause && elliptic(i)) {
+          const Range both[2] = {*noun_clause, w.clause};
+          r = match_rule(i, both, 2, &nearest, total_clause);
+          if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
+          borrowed = r >= 0;
+        }
       }
     }
     if (r >= 0 && ends_in_block(i)) r = -1;
     if (r < 0) continue;
+    if (!borrowed) noun_clause = &w.clause;
     const Rule& rule = rules_.rules[r];
     a.metric = rule.metric;
     a.unit = q.unit.empty() ? rule.units.front().unit : q.unit;

@@ -62,6 +62,9 @@ class SentenceContext {
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                  const Range* negated_also = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
+  // Whether figure i ends a short clause whose words before it hold a cue
+  // (已出列45个): a clause that leaves its noun to the one before.
+  bool elliptic(size_t i) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
   bool quoted(const CueHit& h) const;

@@ -122,7 +122,9 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   while (b > 0 && text_[b - 1] == ' ') --b;
   while (e < text_.size() && text_[e] == ' ') ++e;
   bool opens = false;
-  for (const std::string& w : rules_.time_start_before) opens = opens || ends_at(text_, b, w);
+  // 从2014年的2.1万人: a date bound by 的 to a figure opens no period.
+  const bool bound = starts_at(text_, e, "的");
+  for (const std::string& w : rules_.time_start_before) opens = opens || (!bound && ends_at(text_, b, w));
   for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, e, w);
   int y = d.relative_date ? (doc_year_ ? doc_year_ + d.date_offset : 0) : year_of(d.date);
   // A period opening in the document's own year lies within that year
@@ -170,7 +172,8 @@ bool to_side_at(std::string_view text, uint32_t pos) {
 // 1.2%: a from/to pair of figures written without dates takes the dates of
 // the dated pair before it in the sentence, side by side.
 std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentence) const {
-  const bool from_side = ends_at(text_, pos, "由");
+  auto from_word_at = [&](uint32_t p) { return ends_at(text_, p, "由") || ends_at(text_, p, "从"); };
+  const bool from_side = from_word_at(pos);
   if (!from_side && !to_side_at(text_, pos)) return std::nullopt;
   // The dated pair: the last two dates before the figure bound by 的 to a
   // figure, the first after 由, the second after a "to" word.
@@ -184,7 +187,7 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
     if (d.span.end > pos || !starts_at(text_, d.span.end, "的")) continue;
     if (!dated[1]) {
       if (to_side_at(text_, d.span.begin)) dated[1] = &d;
-    } else if (ends_at(text_, d.span.begin, "由")) {
+    } else if (from_word_at(d.span.begin)) {
       dated[0] = &d;
     }
   }
@@ -194,7 +197,8 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
   // The "to" figure's own pair: its 由 must come after the dated pair.
   if (!from_side) {
     const std::string_view between = text_.substr(dated[1]->span.end, pos - dated[1]->span.end);
-    if (between.find("由") == std::string_view::npos) return std::nullopt;
+    if (between.find("由") == std::string_view::npos && between.find("从") == std::string_view::npos)
+      return std::nullopt;
   }
   return value;
 }

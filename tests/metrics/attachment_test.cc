@@ -95,6 +95,18 @@ BOOST_AUTO_TEST_CASE(a_web_page_s_trailer_of_links_gives_nothing) {
   BOOST_TEST(metric_of(body.extract(), "1.2万人") == "lifted_population");
 }
 
+BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
+  Doc d("全县共有贫困村48个，已出列45个，未出列3个。贫困人口2.1万人，比上年减少0.5万人。");
+  d.q("48个", "count", Decimal(48), "个").q("45个", "count", Decimal(45), "个").q("3个", "count", Decimal(3), "个");
+  d.q("2.1万人", "person", Decimal(21000)).q("0.5万人", "person", Decimal(5000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "48个") == "poor_villages");
+  BOOST_TEST(metric_of(rs, "45个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "3个") == "villages_remaining");
+  // No cue of its own (减少 alone is none): nothing is borrowed.
+  BOOST_TEST(metric_of(rs, "0.5万人") == "(none)");
+}
+
 BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {
   Doc d("出列贫困村31个、剩余贫困村104个，7个深度贫困县摘帽、236个贫困村出列。");
   d.q("31个", "count", Decimal(31), "个").q("104个", "count", Decimal(104), "个");

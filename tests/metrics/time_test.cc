@@ -66,6 +66,13 @@ BOOST_AUTO_TEST_CASE(an_undated_from_to_pair_takes_the_dates_of_the_pair_before_
   BOOST_TEST(time_of(d, "1500人") == "2019");
   BOOST_TEST(time_of(d, "25.1%") == "2014");
   BOOST_TEST(time_of(d, "1.2%") == "2019");
+  // 从 as 由; a date bound by 的 to a figure opens no period (从2014年的…).
+  Doc cong("全县贫困人口从2014年的2.1万人减少到2019年的0.3万人，贫困发生率从18.2%降到2.6%。");
+  cong.date("2014年", "2014").q("2.1万人", "person", Decimal(21000)).date("2019年", "2019");
+  cong.q("0.3万人", "person", Decimal(3000)).q("18.2%", "percent", Decimal(182, -1)).q("2.6%", "percent", Decimal(26, -1));
+  BOOST_TEST(time_of(cong, "2.1万人") == "2014");
+  BOOST_TEST(time_of(cong, "18.2%") == "2014");
+  BOOST_TEST(time_of(cong, "2.6%") == "2019");
   // Without a dated pair before it, the sentence's opening dates both.
   Doc plain("2020年6月，贫困发生率由25.1%下降到1.2%。");
   plain.date("2020年6月", "2020-06").q("25.1%", "percent", Decimal(251, -1)).q("1.2%", "percent", Decimal(12, -1));
