@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "repair/char_lm.h"
@@ -20,6 +21,67 @@
 
 namespace aidtext::repair::lattice_detail {
 
+// What the scorer reads of modelled candidates, one column per fact, in
+// candidate order.
+struct ModelColumns {
+  std::vector<uint32_t> id, hash;  // model id; its hash before a row's shift
+  std::vector<float> start, share, variant, own;  // CharLm's parts of a fallback; Candidate's
+  size_t size() const { return id.size(); }
+  void clear() {
+    for (std::vector<uint32_t>* v : {&id, &hash}) v->clear();
+    for (std::vector<float>* v : {&start, &share, &variant, &own}) v->clear();
+  }
+  void push(const CharLm& lm, const Candidate& c) {
+    id.push_back(c.lm_id);
+    hash.push_back(uint32_t{c.lm_id} * CharLm::kHashMult);
+    start.push_back(lm.start_cost(c.lm_id));
+    share.push_back(lm.unigram_share_cost(c.lm_id));
+    variant.push_back(c.variant);
+    own.push_back(c.own_cost);
+  }
+  void append(const ModelColumns& o) {
+    id.insert(id.end(), o.id.begin(), o.id.end());
+    hash.insert(hash.end(), o.hash.begin(), o.hash.end());
+    start.insert(start.end(), o.start.begin(), o.start.end());
+    share.insert(share.end(), o.share.begin(), o.share.end());
+    variant.insert(variant.end(), o.variant.begin(), o.variant.end());
+    own.insert(own.end(), o.own.begin(), o.own.end());
+  }
+};
+
+// The characters a pattern with unknown bytes may spell (Lattice::
+// guessed_chars), modelled ones first, as candidates without the fields
+// their pattern gives them (end, penalty, byte counts, first_pair_prev),
+// and the modelled ones as the scorer's columns, ready to be copied: a
+// node behind a hole offers 150 to 190 of them, and making a Candidate of
+// each and looking its facts up in the model at every node was a fifth of
+// the decode of dev article 001's passage.
+struct GuessedChars {
+  std::vector<Candidate> chars;
+  size_t modelled = 0;  // chars[0, modelled) have an lm_id
+  ModelColumns columns;  // of chars[0, modelled)
+};
+
+// The candidates of one pattern: a pattern of known bytes spells `one`, a
+// pattern with unknown bytes the characters `guessed` with `one`'s end,
+// penalty, byte counts and first_pair_prev.
+struct CandidatePart {
+  const GuessedChars* guessed;  // null: just `one`
+  Candidate one;
+  size_t size() const { return guessed ? guessed->chars.size() : 1; }
+  size_t modelled() const { return guessed ? guessed->modelled : one.lm_id ? 1 : 0; }
+  Candidate at(size_t i) const {
+    if (!guessed) return one;
+    Candidate c = guessed->chars[i];
+    c.end = one.end;
+    c.penalty = one.penalty;
+    c.unknown = one.unknown;
+    c.known = one.known;
+    c.first_pair_prev = one.first_pair_prev;
+    return c;
+  }
+};
+
 // Scores every candidate character of a node after every state of the node's
 // beam, keeping per candidate the cheapest state: the decoder's inner loop,
 // run up to 16 x 300 times per node inside damaged text.
@@ -30,6 +92,9 @@ namespace aidtext::repair::lattice_detail {
 // (plain arithmetic over arrays, which the compiler vectorizes) and then
 // overwrites the candidates that the state's stored row holds, walking the
 // row when it is short and looking candidates up in it when it is long.
+//
+// A node's candidates are in one order, modelled ones first (each part in
+// the order it was given): the order of `best` and `from`.
 class CandidateScorer {
  public:
   // A row is walked when it has at most this many slots per candidate
@@ -42,10 +107,10 @@ class CandidateScorer {
   explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
 
-  // Sets up a node's candidates; reorders `cands` (modelled ones first,
-  // each part in its order). With `keep_scores`, `best` and `from` are
-  // already those of `cands` after the first states of the beam (see
-  // Lattice::prune_candidates): `cands` must then be in that order.
+  // Sets up a node's candidates; reorders `cands` into the scorer's order.
+  // With `keep_scores`, `best` and `from` are already those of `cands` after
+  // the first states of the beam (see Lattice::prune_candidates): `cands`
+  // must then be in that order.
   void prepare(std::vector<Candidate>& cands, bool keep_scores = false) {
     // A stable partition by hand: std::stable_partition takes a buffer from
     // the heap at every call.
@@ -57,31 +122,55 @@ class CandidateScorer {
       else cands[nm++] = c;
     }
     if (nm < cands.size()) std::copy(others_.begin(), others_.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-    cands_ = &cands;
     n_ = cands.size();
     nm_ = nm;
-    start_.resize(nm_);
-    share_.resize(nm_);
-    variant_.resize(nm_);
-    lm_cost_.resize(nm_);
-    id_.resize(nm_);
-    hash_.resize(nm_);
+    cols_.clear();
     pair_prev_.clear();
+    pair_prev_byte_.clear();
     for (size_t j = 0; j < nm_; ++j) {
-      const uint16_t id = cands[j].lm_id;
-      id_[j] = id;
-      hash_[j] = uint32_t{id} * CharLm::kHashMult;
-      start_[j] = lm_.start_cost(id);
-      share_[j] = lm_.unigram_share_cost(id);
-      variant_[j] = cands[j].variant;
+      cols_.push(lm_, cands[j]);
+      if (cands[j].first_pair_prev) add_pair_prev(j, cands[j].first_byte);
     }
     indexed_ = false;
-    for (size_t k = 0; k < n_; ++k)
-      if (cands[k].first_pair_prev) pair_prev_.push_back(static_cast<uint32_t>(k));
     if (!keep_scores) {
       best.assign(n_, kInfinity);
       from.assign(n_, -1);
     }
+  }
+
+  // Sets up a node's candidates from its patterns' parts, copying the
+  // columns of guessed characters. Candidate k (in the scorer's order) is
+  // candidate(parts, k) and comes from parts[part_of(k)].
+  void prepare(std::span<const CandidatePart> parts) {
+    cols_.clear();
+    pair_prev_.clear();
+    pair_prev_byte_.clear();
+    refs_.clear();
+    others_.clear();
+    for (uint32_t p = 0; p < parts.size(); ++p) {
+      const CandidatePart& part = parts[p];
+      const size_t nm = part.modelled();
+      if (part.one.first_pair_prev)
+        for (uint32_t i = 0; i < nm; ++i)
+          add_pair_prev(cols_.size() + i, part.guessed ? part.guessed->chars[i].first_byte : part.one.first_byte);
+      if (part.guessed) cols_.append(part.guessed->columns);
+      else if (nm) cols_.push(lm_, part.one);
+      for (uint32_t i = 0; i < nm; ++i) refs_.push_back({p, i});
+    }
+    nm_ = cols_.size();
+    for (uint32_t p = 0; p < parts.size(); ++p)
+      for (uint32_t i = static_cast<uint32_t>(parts[p].modelled()); i < parts[p].size(); ++i) {
+        others_.push_back(parts[p].at(i));
+        refs_.push_back({p, i});
+      }
+    n_ = refs_.size();
+    indexed_ = false;
+    best.assign(n_, kInfinity);
+    from.assign(n_, -1);
+  }
+  uint32_t part_of(size_t k) const { return refs_[k].part; }
+  Candidate candidate(std::span<const CandidatePart> parts, size_t k) const {
+    return parts[refs_[k].part].at(refs_[k].index);
   }
 
   // Candidates reached from state `s` (entry `e`) at `base` = its cost plus
@@ -89,12 +178,12 @@ class CandidateScorer {
   // pair (a, b) was unmapped, as a candidate marked first_pair_prev needs.
   template <typename PairOk>
   void score(const Entry& e, int32_t s, float base, PairOk pair_ok) {
-    const std::vector<Candidate>& cands = *cands_;
     const uint16_t a = e.last_id;
+    lm_cost_.resize(nm_);
     if (a) {
       const CharLm::Row row = lm_.row(a);
       const float end = lm_.end_cost(a);
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + start_[j], share_[j]);
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + cols_.start[j], cols_.share[j]);
       if (row.size <= kWalkRatio * nm_) {
         index_by_id();
         for (uint32_t i = 0; i < row.size; ++i) {
@@ -104,12 +193,12 @@ class CandidateScorer {
             lm_cost_[static_cast<size_t>(j)] = CharLm::stored_cost(slot);
         }
       } else {
-        // CharLm::bigram_cost's probe, with the hash taken in prepare() and
+        // CharLm::bigram_cost's probe, with the hash taken beforehand and
         // the fallback already in place: the model's own per-id arrays are
         // read at random, these in order.
         const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
         for (size_t j = 0; j < nm_; ++j) {
-          uint32_t h = hash_[j] >> shift;
+          uint32_t h = cols_.hash[j] >> shift;
 #if defined(__SSE2__)
           // The first kProbeRun slots at once: whether a probe ends in an
           // empty slot, a hit or a collision is a coin toss (rows are
@@ -118,7 +207,7 @@ class CandidateScorer {
           // passage: 0.81 -> 0.72 ms (the same in plain C++, eight loads
           // and compares, was slower than the walk).
           if (h + kProbeRun <= row.size) {
-            const __m128i want = _mm_set1_epi32(static_cast<int>(id_[j])), zero = _mm_setzero_si128();
+            const __m128i want = _mm_set1_epi32(static_cast<int>(cols_.id[j])), zero = _mm_setzero_si128();
             const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h));
             const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h + 4));
             auto bits = [](__m128i eq) { return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(eq))); };
@@ -135,29 +224,29 @@ class CandidateScorer {
           }
 #endif
           for (uint32_t v; (v = row.slots[h]) != 0; h = (h + 1) & mask)
-            if ((v >> 8) == id_[j]) {
+            if ((v >> 8) == cols_.id[j]) {
               lm_cost_[j] = CharLm::stored_cost(v);
               break;
             }
         }
       }
     } else {
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = cands[j].own_cost;
+      std::copy(cols_.own.begin(), cols_.own.end(), lm_cost_.begin());
     }
-    for (uint32_t k : pair_prev_)
-      if (k < nm_ && (!e.decoded || !pair_ok(e.last_byte, cands[k].first_byte))) lm_cost_[k] = kInfinity;
+    for (size_t i = 0; i < pair_prev_.size(); ++i)
+      if (!e.decoded || !pair_ok(e.last_byte, pair_prev_byte_[i])) lm_cost_[pair_prev_[i]] = kInfinity;
     // One pass adds the script's price (a bigram only) and keeps the
     // cheapest: c is rounded as when the price was added in place first.
     const bool bigram = a != 0;
     for (size_t j = 0; j < nm_; ++j) {
-      const float c = base + (bigram ? lm_cost_[j] + variant_[j] : lm_cost_[j]);
+      const float c = base + (bigram ? lm_cost_[j] + cols_.variant[j] : lm_cost_[j]);
       if (c < best[j]) {
         best[j] = c;
         from[j] = s;
       }
     }
     for (size_t k = nm_; k < n_; ++k) {  // punctuation, '?', other scripts: rare
-      const Candidate& cd = cands[k];
+      const Candidate& cd = others_[k - nm_];
       if (base >= best[k]) continue;
       if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
       const float c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
@@ -171,7 +260,7 @@ class CandidateScorer {
   // Forgets the node's candidates (the id index must be empty for the next).
   void finish() {
     if (indexed_)
-      for (size_t j = 0; j < nm_; ++j) head_[id_[j]] = -1;
+      for (size_t j = 0; j < nm_; ++j) head_[cols_.id[j]] = -1;
   }
 
   std::vector<float> best;    // per candidate: cheapest way in
@@ -179,12 +268,15 @@ class CandidateScorer {
   std::vector<float> scratch;  // free for the caller's use
 
  private:
+  void add_pair_prev(size_t k, uint8_t first_byte) {
+    pair_prev_.push_back(static_cast<uint32_t>(k));
+    pair_prev_byte_.push_back(first_byte);
+  }
   const CharLm& lm_;
   bool traditional_ = false;
-  const std::vector<Candidate>* cands_ = nullptr;
   size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
-  std::vector<float> start_, share_, variant_, lm_cost_;
-  std::vector<uint32_t> id_, hash_;  // model id; its hash before the row's shift
+  ModelColumns cols_;      // of the modelled candidates
+  std::vector<float> lm_cost_;
   // Built for the first row walk of a node only: most states' rows are
   // long and looked up instead (about 1 % of the decode of dev 001).
   void index_by_id() {
@@ -192,15 +284,22 @@ class CandidateScorer {
     indexed_ = true;
     next_.resize(nm_);
     for (size_t j = 0; j < nm_; ++j) {
-      next_[j] = head_[id_[j]];
-      head_[id_[j]] = static_cast<int32_t>(j);
+      next_[j] = head_[cols_.id[j]];
+      head_[cols_.id[j]] = static_cast<int32_t>(j);
     }
   }
   bool indexed_ = false;
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none
   std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
+  // Modelled candidates that need an unmapped pair before them, and their first bytes.
   std::vector<uint32_t> pair_prev_;
-  std::vector<Candidate> others_;  // prepare's partition
+  std::vector<uint8_t> pair_prev_byte_;
+  std::vector<Candidate> others_;  // candidates k >= nm_, at k - nm_
+  struct Ref {
+    uint32_t part;
+    uint32_t index;
+  };
+  std::vector<Ref> refs_;  // prepare(parts): where candidate k comes from
 };
 
 // The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
