@@ -60,6 +60,7 @@ struct GuessedChars {
   std::vector<Candidate> chars;
   size_t modelled = 0;  // chars[0, modelled) have an lm_id
   ModelColumns columns;  // of chars[0, modelled)
+  std::vector<uint8_t> first_bytes;  // of chars[0, modelled)
 };
 
 // The candidates of one pattern: a pattern of known bytes spells `one`, a
@@ -81,6 +82,17 @@ struct CandidatePart {
     return c;
   }
 };
+
+// Calls visit(k, part, i) for the node's candidates in the scorer's order:
+// every part's modelled candidates, then every part's others.
+template <typename Visit>
+void for_each_candidate(std::span<const CandidatePart> parts, Visit visit) {
+  size_t k = 0;
+  for (const CandidatePart& part : parts)
+    for (size_t i = 0; i < part.modelled(); ++i) visit(k++, part, i);
+  for (const CandidatePart& part : parts)
+    for (size_t i = part.modelled(); i < part.size(); ++i) visit(k++, part, i);
+}
 
 // Scores every candidate character of a node after every state of the node's
 // beam, keeping per candidate the cheapest state: the decoder's inner loop,
@@ -126,10 +138,11 @@ class CandidateScorer {
     nm_ = nm;
     cols_.clear();
     pair_prev_.clear();
-    pair_prev_byte_.clear();
+    first_bytes_.resize(nm_);
     for (size_t j = 0; j < nm_; ++j) {
       cols_.push(lm_, cands[j]);
-      if (cands[j].first_pair_prev) add_pair_prev(j, cands[j].first_byte);
+      first_bytes_[j] = cands[j].first_byte;
+      if (cands[j].first_pair_prev) add_pair_prev(j, j + 1, first_bytes_.data() + j);
     }
     indexed_ = false;
     if (!keep_scores) {
@@ -138,39 +151,27 @@ class CandidateScorer {
     }
   }
 
-  // Sets up a node's candidates from its patterns' parts, copying the
-  // columns of guessed characters. Candidate k (in the scorer's order) is
-  // candidate(parts, k) and comes from parts[part_of(k)].
+  // Sets up a node's candidates from its patterns' parts (in the order of
+  // for_each_candidate), copying the columns of guessed characters. The
+  // parts must outlive the node's scoring.
   void prepare(std::span<const CandidatePart> parts) {
     cols_.clear();
     pair_prev_.clear();
-    pair_prev_byte_.clear();
-    refs_.clear();
     others_.clear();
-    for (uint32_t p = 0; p < parts.size(); ++p) {
-      const CandidatePart& part = parts[p];
-      const size_t nm = part.modelled();
-      if (part.one.first_pair_prev)
-        for (uint32_t i = 0; i < nm; ++i)
-          add_pair_prev(cols_.size() + i, part.guessed ? part.guessed->chars[i].first_byte : part.one.first_byte);
+    for (const CandidatePart& part : parts) {
+      const size_t k = cols_.size();
       if (part.guessed) cols_.append(part.guessed->columns);
-      else if (nm) cols_.push(lm_, part.one);
-      for (uint32_t i = 0; i < nm; ++i) refs_.push_back({p, i});
+      else if (part.one.lm_id) cols_.push(lm_, part.one);
+      if (part.one.first_pair_prev && cols_.size() > k)
+        add_pair_prev(k, cols_.size(), part.guessed ? part.guessed->first_bytes.data() : &part.one.first_byte);
     }
     nm_ = cols_.size();
-    for (uint32_t p = 0; p < parts.size(); ++p)
-      for (uint32_t i = static_cast<uint32_t>(parts[p].modelled()); i < parts[p].size(); ++i) {
-        others_.push_back(parts[p].at(i));
-        refs_.push_back({p, i});
-      }
-    n_ = refs_.size();
+    for (const CandidatePart& part : parts)
+      for (size_t i = part.modelled(); i < part.size(); ++i) others_.push_back(part.at(i));
+    n_ = nm_ + others_.size();
     indexed_ = false;
     best.assign(n_, kInfinity);
     from.assign(n_, -1);
-  }
-  uint32_t part_of(size_t k) const { return refs_[k].part; }
-  Candidate candidate(std::span<const CandidatePart> parts, size_t k) const {
-    return parts[refs_[k].part].at(refs_[k].index);
   }
 
   // Candidates reached from state `s` (entry `e`) at `base` = its cost plus
@@ -233,17 +234,23 @@ class CandidateScorer {
     } else {
       std::copy(cols_.own.begin(), cols_.own.end(), lm_cost_.begin());
     }
-    for (size_t i = 0; i < pair_prev_.size(); ++i)
-      if (!e.decoded || !pair_ok(e.last_byte, pair_prev_byte_[i])) lm_cost_[pair_prev_[i]] = kInfinity;
+    for (const PairPrevRun& run : pair_prev_)
+      for (uint32_t j = run.begin; j < run.end; ++j)
+        if (!e.decoded || !pair_ok(e.last_byte, run.first_bytes[j - run.begin])) lm_cost_[j] = kInfinity;
     // One pass adds the script's price (a bigram only) and keeps the
     // cheapest: c is rounded as when the price was added in place first.
-    const bool bigram = a != 0;
+    // Without branches, which lets the compiler vectorize it: whether a
+    // state improves a candidate is a coin toss.
+    const float* __restrict lm_cost = lm_cost_.data();
+    const float* __restrict variant = cols_.variant.data();
+    float* __restrict best_cost = best.data();
+    int32_t* __restrict best_from = from.data();
+    const float bigram = a != 0 ? 1.0f : 0.0f;
     for (size_t j = 0; j < nm_; ++j) {
-      const float c = base + (bigram ? lm_cost_[j] + cols_.variant[j] : lm_cost_[j]);
-      if (c < best[j]) {
-        best[j] = c;
-        from[j] = s;
-      }
+      const float c = base + (lm_cost[j] + bigram * variant[j]);
+      const bool better = c < best_cost[j];
+      best_cost[j] = better ? c : best_cost[j];
+      best_from[j] = better ? s : best_from[j];
     }
     for (size_t k = nm_; k < n_; ++k) {  // punctuation, '?', other scripts: rare
       const Candidate& cd = others_[k - nm_];
@@ -268,9 +275,13 @@ class CandidateScorer {
   std::vector<float> scratch;  // free for the caller's use
 
  private:
-  void add_pair_prev(size_t k, uint8_t first_byte) {
-    pair_prev_.push_back(static_cast<uint32_t>(k));
-    pair_prev_byte_.push_back(first_byte);
+  void add_pair_prev(size_t begin, size_t end, const uint8_t* first_bytes) {
+    if (!pair_prev_.empty() && pair_prev_.back().end == begin &&
+        pair_prev_.back().first_bytes + (begin - pair_prev_.back().begin) == first_bytes) {
+      pair_prev_.back().end = static_cast<uint32_t>(end);
+      return;
+    }
+    pair_prev_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), first_bytes});
   }
   const CharLm& lm_;
   bool traditional_ = false;
@@ -291,15 +302,15 @@ class CandidateScorer {
   bool indexed_ = false;
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none
   std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
-  // Modelled candidates that need an unmapped pair before them, and their first bytes.
-  std::vector<uint32_t> pair_prev_;
-  std::vector<uint8_t> pair_prev_byte_;
-  std::vector<Candidate> others_;  // candidates k >= nm_, at k - nm_
-  struct Ref {
-    uint32_t part;
-    uint32_t index;
+  // Runs of modelled candidates [begin, end) that need an unmapped pair
+  // before them, and their first bytes.
+  struct PairPrevRun {
+    uint32_t begin, end;
+    const uint8_t* first_bytes;
   };
-  std::vector<Ref> refs_;  // prepare(parts): where candidate k comes from
+  std::vector<PairPrevRun> pair_prev_;
+  std::vector<uint8_t> first_bytes_;  // prepare(cands): of the modelled candidates
+  std::vector<Candidate> others_;  // candidates k >= nm_, at k - nm_
 };
 
 // The bar of prune_candidates: min(K-th cheapest estimate, cheapest +

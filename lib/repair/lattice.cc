@@ -424,7 +424,10 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   GuessedChars& out = remembered[key];
   find_guessed_chars(p, out.chars);
   std::stable_partition(out.chars.begin(), out.chars.end(), [](const Candidate& c) { return c.lm_id != 0; });
-  while (out.modelled < out.chars.size() && out.chars[out.modelled].lm_id) out.columns.push(lm_, out.chars[out.modelled++]);
+  for (; out.modelled < out.chars.size() && out.chars[out.modelled].lm_id; ++out.modelled) {
+    out.columns.push(lm_, out.chars[out.modelled]);
+    out.first_bytes.push_back(out.chars[out.modelled].first_byte);
+  }
   return out;
 }
 
@@ -531,20 +534,19 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   // The K-th cheapest estimate among guessed candidates is the bar.
   std::vector<float>& ranked = scorer.scratch;
   ranked.clear();
-  for (size_t k = 0; k < total; ++k) {
-    const Candidate& shared = parts[scorer.part_of(k)].one;
-    if (shared.unknown) ranked.push_back(scorer.best[k] + shared.penalty);
-  }
+  for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t) {
+    if (part.one.unknown) ranked.push_back(scorer.best[k] + part.one.penalty);
+  });
   const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked);
   size_t guessed = 0;
-  for (size_t k = 0; k < total; ++k) {
-    const Candidate& shared = parts[scorer.part_of(k)].one;
-    if (shared.unknown && (scorer.best[k] + shared.penalty > bar || guessed == kMaxScoredCandidates)) continue;
+  for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t i) {
+    const Candidate& shared = part.one;
+    if (shared.unknown && (scorer.best[k] + shared.penalty > bar || guessed == kMaxScoredCandidates)) return;
     guessed += shared.unknown ? 1 : 0;
     scorer.best[cands.size()] = scorer.best[k];
     scorer.from[cands.size()] = scorer.from[k];
-    cands.push_back(scorer.candidate(parts, k));
-  }
+    cands.push_back(part.at(i));
+  });
   scorer.best.resize(cands.size());
   scorer.from.resize(cands.size());
   return scored;
