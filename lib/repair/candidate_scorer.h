@@ -272,7 +272,7 @@ class CandidateScorer {
 
   std::vector<float> best;    // per candidate: cheapest way in
   std::vector<int32_t> from;  // ... and the state it comes from (-1: none)
-  std::vector<float> scratch;  // free for the caller's use
+  std::vector<float> scratch, scratch2;  // free for the caller's use
 
  private:
   void add_pair_prev(size_t begin, size_t end, const uint8_t* first_bytes) {
@@ -313,32 +313,54 @@ class CandidateScorer {
   std::vector<Candidate> others_;  // candidates k >= nm_, at k - nm_
 };
 
-// The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
-// kPruneWindow), K = kMaxScoredCandidates, for more than K estimates. One
-// pass keeps the K cheapest so far in a max-heap: after the first few dozen
-// an estimate rarely beats the K-th, so most cost a comparison (a bucket
-// count and a selection within the K-th's bucket, four passes, took 8 % of
-// the decode of dev article 001's passage; this takes 2 %).
-inline float pruning_bar(const std::vector<float>& ranked) {
-  constexpr size_t K = kMaxScoredCandidates;
-  std::array<float, K> heap;
-  std::copy_n(ranked.begin(), K, heap.begin());
-  std::make_heap(heap.begin(), heap.end());
-  float cheapest = kInfinity;
-  for (size_t i = 0; i < K; ++i) cheapest = std::min(cheapest, heap[i]);
-  for (size_t i = K; i < ranked.size(); ++i) {
-    const float v = ranked[i];
-    cheapest = std::min(cheapest, v);
-    if (v >= heap[0]) continue;
-    size_t hole = 0;  // sift v down from the top, which it replaces
-    for (size_t child = 1; child < K; hole = child, child = 2 * child + 1) {
-      child += child + 1 < K && heap[child] < heap[child + 1];
-      if (heap[child] <= v) break;
-      heap[hole] = heap[child];
+// The k-th smallest (from 0) of v[0, n), k < n: a quickselect whose
+// partition writes every value to both sides and advances one, so that it
+// has no branch on the data (a heap of the K cheapest so far mispredicted
+// at every other estimate: a sixth of the cycles of dev article 001's
+// passage). Reorders v; `tmp` holds n values.
+inline float kth_smallest(float* v, float* tmp, size_t n, size_t k) {
+  constexpr size_t kSmall = 16;  // left to std::nth_element
+  while (n > kSmall) {
+    const float a = v[0], b = v[n / 2], c = v[n - 1];
+    const float pivot = std::max(std::min(a, b), std::min(std::max(a, b), c));  // median of three
+    size_t lo = 0, hi = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const float x = v[i];
+      v[lo] = x;  // lo <= i: already read
+      tmp[hi] = x;
+      lo += x < pivot;
+      hi += x > pivot;
     }
-    heap[hole] = v;
+    if (k < lo) {
+      n = lo;
+    } else if (k < n - hi) {
+      return pivot;
+    } else {
+      k -= n - hi;
+      std::copy_n(tmp, hi, v);
+      n = hi;
+    }
   }
-  return std::min(heap[0], cheapest + kPruneWindow);
+  std::nth_element(v, v + k, v + n);
+  return v[k];
+}
+
+// The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
+// kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
+// can be the K-th when it is the bar: they are moved to the front (without
+// branches) and the K-th is selected among them. Reorders `ranked`.
+inline float pruning_bar(std::vector<float>& ranked, std::vector<float>& tmp) {
+  float cheapest = kInfinity;
+  for (float v : ranked) cheapest = std::min(cheapest, v);
+  const float window_end = cheapest + kPruneWindow;
+  size_t within = 0;
+  for (float v : ranked) {
+    ranked[within] = v;
+    within += v <= window_end;
+  }
+  if (within < kMaxScoredCandidates) return window_end;
+  tmp.resize(within);
+  return kth_smallest(ranked.data(), tmp.data(), within, kMaxScoredCandidates - 1);
 }
 
 }  // namespace aidtext::repair::lattice_detail

@@ -537,7 +537,7 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t) {
     if (part.one.unknown) ranked.push_back(scorer.best[k] + part.one.penalty);
   });
-  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked);
+  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
   size_t guessed = 0;
   for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t i) {
     const Candidate& shared = part.one;
