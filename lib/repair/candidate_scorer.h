@@ -83,15 +83,23 @@ struct CandidatePart {
   }
 };
 
-// Calls visit(k, part, i) for the node's candidates in the scorer's order:
-// every part's modelled candidates, then every part's others.
+// Calls visit(k, part, begin, end) for the node's candidates in the
+// scorer's order, a run at a time: candidates k, k + 1 ... are
+// part.at(begin), part.at(begin + 1) ... part.at(end - 1). Every part's
+// modelled candidates come first, then every part's others.
 template <typename Visit>
-void for_each_candidate(std::span<const CandidatePart> parts, Visit visit) {
+void for_each_run(std::span<const CandidatePart> parts, Visit visit) {
   size_t k = 0;
-  for (const CandidatePart& part : parts)
-    for (size_t i = 0; i < part.modelled(); ++i) visit(k++, part, i);
-  for (const CandidatePart& part : parts)
-    for (size_t i = part.modelled(); i < part.size(); ++i) visit(k++, part, i);
+  for (const CandidatePart& part : parts) {
+    const size_t nm = part.modelled();
+    if (nm) visit(k, part, size_t{0}, nm);
+    k += nm;
+  }
+  for (const CandidatePart& part : parts) {
+    const size_t nm = part.modelled(), n = part.size();
+    if (n > nm) visit(k, part, nm, n);
+    k += n - nm;
+  }
 }
 
 // Scores every candidate character of a node after every state of the node's
@@ -152,7 +160,7 @@ class CandidateScorer {
   }
 
   // Sets up a node's candidates from its patterns' parts (in the order of
-  // for_each_candidate), copying the columns of guessed characters. The
+  // for_each_run), copying the columns of guessed characters. The
   // parts must outlive the node's scoring.
   void prepare(std::span<const CandidatePart> parts) {
     cols_.clear();
@@ -273,6 +281,7 @@ class CandidateScorer {
   std::vector<float> best;    // per candidate: cheapest way in
   std::vector<int32_t> from;  // ... and the state it comes from (-1: none)
   std::vector<float> scratch, scratch2;  // free for the caller's use
+  std::vector<uint32_t> picked;           // likewise
 
  private:
   void add_pair_prev(size_t begin, size_t end, const uint8_t* first_bytes) {

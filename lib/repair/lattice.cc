@@ -534,18 +534,33 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   // The K-th cheapest estimate among guessed candidates is the bar.
   std::vector<float>& ranked = scorer.scratch;
   ranked.clear();
-  for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t) {
-    if (part.one.unknown) ranked.push_back(scorer.best[k] + part.one.penalty);
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    if (!part.one.unknown) return;
+    const size_t at = ranked.size();
+    ranked.resize(at + end - begin);
+    for (size_t j = 0; j < end - begin; ++j) ranked[at + j] = scorer.best[k + j] + part.one.penalty;
   });
   const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
+  // Kept: known bytes, and the first kMaxScoredCandidates guessed ones
+  // within the bar, picked without a branch (whether an estimate is within
+  // the bar is a coin toss).
   size_t guessed = 0;
-  for_each_candidate(parts, [&](size_t k, const CandidatePart& part, size_t i) {
-    const Candidate& shared = part.one;
-    if (shared.unknown && (scorer.best[k] + shared.penalty > bar || guessed == kMaxScoredCandidates)) return;
-    guessed += shared.unknown ? 1 : 0;
-    scorer.best[cands.size()] = scorer.best[k];
-    scorer.from[cands.size()] = scorer.from[k];
-    cands.push_back(part.at(i));
+  std::vector<uint32_t>& picked = scorer.picked;
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    const bool unknown = part.one.unknown != 0;
+    picked.resize(end - begin);
+    size_t m = 0;
+    for (size_t j = 0; j < end - begin; ++j) {
+      const bool keep = !unknown || (scorer.best[k + j] + part.one.penalty <= bar && guessed < kMaxScoredCandidates);
+      picked[m] = static_cast<uint32_t>(j);
+      m += keep;
+      guessed += unknown && keep;
+    }
+    for (size_t p = 0; p < m; ++p) {
+      scorer.best[cands.size()] = scorer.best[k + picked[p]];
+      scorer.from[cands.size()] = scorer.from[k + picked[p]];
+      cands.push_back(part.at(begin + picked[p]));
+    }
   });
   scorer.best.resize(cands.size());
   scorer.from.resize(cands.size());
