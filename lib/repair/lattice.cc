@@ -528,7 +528,7 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
     scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                 [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
+                 [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
   }
   scorer.finish();
   // The K-th cheapest estimate among guessed candidates is the bar.
@@ -644,7 +644,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       const int32_t s = beam[b];
       const Entry& e = arena[s];
       scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                   [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
+                   [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
     }
     scorer.finish();
     const std::vector<float>& cand_best = scorer.best;
