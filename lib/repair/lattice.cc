@@ -46,7 +46,7 @@ struct DecodeScratch {
   std::vector<CandidatePart> parts;
   std::vector<Candidate> cands;
   std::vector<int32_t> kept;
-  std::vector<CostState> order;
+  std::vector<uint64_t> order;
   std::optional<CandidateScorer> scorer_;  // built on first use
   CandidateScorer& scorer(const CharLm& lm, bool traditional) {
     if (!scorer_) scorer_.emplace(lm);
