@@ -386,7 +386,7 @@ void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
 //
 // Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
 // The cache is dropped when full, which bounds it on any input (at most
-// 512 x 191 characters of 60 bytes, 6 MB; a few hundred KB in practice),
+// 512 x 150 characters of 60 bytes, 4.6 MB; a few hundred KB in practice),
 // and only between nodes: a node's candidate parts point into it.
 struct RememberedGuesses {
   // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
@@ -431,6 +431,22 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   return out;
 }
 
+// Keeps the `limit` characters of `out` that the model alone likes best
+// (lowest own cost; of equal ones, the first), in their order.
+void keep_likeliest(std::vector<Candidate>& out, size_t limit) {
+  if (out.size() <= limit) return;
+  std::vector<float> costs;
+  for (const Candidate& c : out) costs.push_back(c.own_cost);
+  std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(limit - 1), costs.end());
+  const float worst = costs[limit - 1];
+  size_t ties = limit;  // how many of cost `worst` fit
+  for (const Candidate& c : out) ties -= c.own_cost < worst;
+  size_t kept = 0;
+  for (const Candidate& c : out)
+    if (c.own_cost < worst || (c.own_cost == worst && ties > 0 && ties--)) out[kept++] = c;
+  out.resize(kept);
+}
+
 void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const {
   int wild = 0, wild_pos = -1;
   for (int i = 0; i < p.len; ++i)
@@ -463,6 +479,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
       b[wild_pos] = static_cast<uint8_t>(v);
       push(char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
     }
+    keep_likeliest(out, kMaxSingleGuesses);
     return;
   }
   // Bytes that must be an unmapped source pair and one target character at
