@@ -53,9 +53,10 @@ struct ModelColumns {
 // guessed_chars), modelled ones first, as candidates without the fields
 // their pattern gives them (end, penalty, byte counts, first_pair_prev),
 // and the modelled ones as the scorer's columns, ready to be copied: a
-// node behind a hole offers 150 to 190 of them, and making a Candidate of
-// each and looking its facts up in the model at every node was a fifth of
-// the decode of dev article 001's passage.
+// node behind a hole offers a few hundred of them (up to kMaxSingleGuesses
+// or kMaxFittingGuesses per pattern), and making a Candidate of each and
+// looking its facts up in the model at every node was a fifth of the
+// decode of dev article 001's passage.
 struct GuessedChars {
   std::vector<Candidate> chars;
   size_t modelled = 0;  // chars[0, modelled) have an lm_id
