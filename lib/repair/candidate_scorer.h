@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "repair/char_lm.h"
@@ -20,6 +21,88 @@
 
 namespace aidtext::repair::lattice_detail {
 
+// What the scorer reads of modelled candidates, one column per fact, in
+// candidate order.
+struct ModelColumns {
+  std::vector<uint32_t> id, hash;  // model id; its hash before a row's shift
+  std::vector<float> start, share, variant, own;  // CharLm's parts of a fallback; Candidate's
+  size_t size() const { return id.size(); }
+  void clear() {
+    for (std::vector<uint32_t>* v : {&id, &hash}) v->clear();
+    for (std::vector<float>* v : {&start, &share, &variant, &own}) v->clear();
+  }
+  void push(const CharLm& lm, const Candidate& c) {
+    id.push_back(c.lm_id);
+    hash.push_back(uint32_t{c.lm_id} * CharLm::kHashMult);
+    start.push_back(lm.start_cost(c.lm_id));
+    share.push_back(lm.unigram_share_cost(c.lm_id));
+    variant.push_back(c.variant);
+    own.push_back(c.own_cost);
+  }
+  void append(const ModelColumns& o) {
+    id.insert(id.end(), o.id.begin(), o.id.end());
+    hash.insert(hash.end(), o.hash.begin(), o.hash.end());
+    start.insert(start.end(), o.start.begin(), o.start.end());
+    share.insert(share.end(), o.share.begin(), o.share.end());
+    variant.insert(variant.end(), o.variant.begin(), o.variant.end());
+    own.insert(own.end(), o.own.begin(), o.own.end());
+  }
+};
+
+// The characters a pattern with unknown bytes may spell (Lattice::
+// guessed_chars), modelled ones first, as candidates without the fields
+// their pattern gives them (end, penalty, byte counts, first_pair_prev),
+// and the modelled ones as the scorer's columns, ready to be copied: a
+// node behind a hole offers a few hundred of them (up to kMaxSingleGuesses
+// or kMaxFittingGuesses per pattern), and making a Candidate of each and
+// looking its facts up in the model at every node was a fifth of the
+// decode of dev article 001's passage.
+struct GuessedChars {
+  std::vector<Candidate> chars;
+  size_t modelled = 0;  // chars[0, modelled) have an lm_id
+  ModelColumns columns;  // of chars[0, modelled)
+  std::vector<uint8_t> first_bytes;  // of chars[0, modelled)
+};
+
+// The candidates of one pattern: a pattern of known bytes spells `one`, a
+// pattern with unknown bytes the characters `guessed` with `one`'s end,
+// penalty, byte counts and first_pair_prev.
+struct CandidatePart {
+  const GuessedChars* guessed;  // null: just `one`
+  Candidate one;
+  size_t size() const { return guessed ? guessed->chars.size() : 1; }
+  size_t modelled() const { return guessed ? guessed->modelled : one.lm_id ? 1 : 0; }
+  Candidate at(size_t i) const {
+    if (!guessed) return one;
+    Candidate c = guessed->chars[i];
+    c.end = one.end;
+    c.penalty = one.penalty;
+    c.unknown = one.unknown;
+    c.known = one.known;
+    c.first_pair_prev = one.first_pair_prev;
+    return c;
+  }
+};
+
+// Calls visit(k, part, begin, end) for the node's candidates in the
+// scorer's order, a run at a time: candidates k, k + 1 ... are
+// part.at(begin), part.at(begin + 1) ... part.at(end - 1). Every part's
+// modelled candidates come first, then every part's others.
+template <typename Visit>
+void for_each_run(std::span<const CandidatePart> parts, Visit visit) {
+  size_t k = 0;
+  for (const CandidatePart& part : parts) {
+    const size_t nm = part.modelled();
+    if (nm) visit(k, part, size_t{0}, nm);
+    k += nm;
+  }
+  for (const CandidatePart& part : parts) {
+    const size_t nm = part.modelled(), n = part.size();
+    if (n > nm) visit(k, part, nm, n);
+    k += n - nm;
+  }
+}
+
 // Scores every candidate character of a node after every state of the node's
 // beam, keeping per candidate the cheapest state: the decoder's inner loop,
 // run up to 16 x 300 times per node inside damaged text.
@@ -30,6 +113,9 @@ namespace aidtext::repair::lattice_detail {
 // (plain arithmetic over arrays, which the compiler vectorizes) and then
 // overwrites the candidates that the state's stored row holds, walking the
 // row when it is short and looking candidates up in it when it is long.
+//
+// A node's candidates are in one order, modelled ones first (each part in
+// the order it was given): the order of `best` and `from`.
 class CandidateScorer {
  public:
   // A row is walked when it has at most this many slots per candidate
@@ -42,10 +128,10 @@ class CandidateScorer {
   explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
 
-  // Sets up a node's candidates; reorders `cands` (modelled ones first,
-  // each part in its order). With `keep_scores`, `best` and `from` are
-  // already those of `cands` after the first states of the beam (see
-  // Lattice::prune_candidates): `cands` must then be in that order.
+  // Sets up a node's candidates; reorders `cands` into the scorer's order.
+  // With `keep_scores`, `best` and `from` are already those of `cands` after
+  // the first states of the beam (see Lattice::prune_candidates): `cands`
+  // must then be in that order.
   void prepare(std::vector<Candidate>& cands, bool keep_scores = false) {
     // A stable partition by hand: std::stable_partition takes a buffer from
     // the heap at every call.
@@ -57,44 +143,58 @@ class CandidateScorer {
       else cands[nm++] = c;
     }
     if (nm < cands.size()) std::copy(others_.begin(), others_.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-    cands_ = &cands;
     n_ = cands.size();
     nm_ = nm;
-    start_.resize(nm_);
-    share_.resize(nm_);
-    variant_.resize(nm_);
-    lm_cost_.resize(nm_);
-    id_.resize(nm_);
-    hash_.resize(nm_);
+    cols_.clear();
     pair_prev_.clear();
+    first_bytes_.resize(nm_);
     for (size_t j = 0; j < nm_; ++j) {
-      const uint16_t id = cands[j].lm_id;
-      id_[j] = id;
-      hash_[j] = uint32_t{id} * CharLm::kHashMult;
-      start_[j] = lm_.start_cost(id);
-      share_[j] = lm_.unigram_share_cost(id);
-      variant_[j] = cands[j].variant;
+      cols_.push(lm_, cands[j]);
+      first_bytes_[j] = cands[j].first_byte;
+      if (cands[j].first_pair_prev) add_pair_prev(j, j + 1, first_bytes_.data() + j);
     }
     indexed_ = false;
-    for (size_t k = 0; k < n_; ++k)
-      if (cands[k].first_pair_prev) pair_prev_.push_back(static_cast<uint32_t>(k));
     if (!keep_scores) {
       best.assign(n_, kInfinity);
       from.assign(n_, -1);
     }
   }
 
+  // Sets up a node's candidates from its patterns' parts (in the order of
+  // for_each_run), copying the columns of guessed characters. The
+  // parts must outlive the node's scoring.
+  void prepare(std::span<const CandidatePart> parts) {
+    cols_.clear();
+    pair_prev_.clear();
+    others_.clear();
+    for (const CandidatePart& part : parts) {
+      const size_t k = cols_.size();
+      if (part.guessed) cols_.append(part.guessed->columns);
+      else if (part.one.lm_id) cols_.push(lm_, part.one);
+      if (part.one.first_pair_prev && cols_.size() > k)
+        add_pair_prev(k, cols_.size(), part.guessed ? part.guessed->first_bytes.data() : &part.one.first_byte);
+    }
+    nm_ = cols_.size();
+    for (const CandidatePart& part : parts)
+      for (size_t i = part.modelled(); i < part.size(); ++i) others_.push_back(part.at(i));
+    n_ = nm_ + others_.size();
+    indexed_ = false;
+    best.assign(n_, kInfinity);
+    from.assign(n_, -1);
+  }
+
   // Candidates reached from state `s` (entry `e`) at `base` = its cost plus
-  // the price of entering a decoded stretch. `pair_ok(a, b)`: the source
-  // pair (a, b) was unmapped, as a candidate marked first_pair_prev needs.
-  template <typename PairOk>
-  void score(const Entry& e, int32_t s, float base, PairOk pair_ok) {
-    const std::vector<Candidate>& cands = *cands_;
+  // the price of entering a decoded stretch. `unmapped_after(a)`: the bytes
+  // b of the source pairs (a, b) that were unmapped, of which a candidate
+  // marked first_pair_prev needs one after a decoded state.
+  template <typename UnmappedAfter>
+  void score(const Entry& e, int32_t s, float base, UnmappedAfter unmapped_after) {
     const uint16_t a = e.last_id;
+    lm_cost_.resize(nm_);
     if (a) {
       const CharLm::Row row = lm_.row(a);
       const float end = lm_.end_cost(a);
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + start_[j], share_[j]);
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + cols_.start[j], cols_.share[j]);
       if (row.size <= kWalkRatio * nm_) {
         index_by_id();
         for (uint32_t i = 0; i < row.size; ++i) {
@@ -104,12 +204,12 @@ class CandidateScorer {
             lm_cost_[static_cast<size_t>(j)] = CharLm::stored_cost(slot);
         }
       } else {
-        // CharLm::bigram_cost's probe, with the hash taken in prepare() and
+        // CharLm::bigram_cost's probe, with the hash taken beforehand and
         // the fallback already in place: the model's own per-id arrays are
         // read at random, these in order.
         const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
         for (size_t j = 0; j < nm_; ++j) {
-          uint32_t h = hash_[j] >> shift;
+          uint32_t h = cols_.hash[j] >> shift;
 #if defined(__SSE2__)
           // The first kProbeRun slots at once: whether a probe ends in an
           // empty slot, a hit or a collision is a coin toss (rows are
@@ -118,7 +218,7 @@ class CandidateScorer {
           // passage: 0.81 -> 0.72 ms (the same in plain C++, eight loads
           // and compares, was slower than the walk).
           if (h + kProbeRun <= row.size) {
-            const __m128i want = _mm_set1_epi32(static_cast<int>(id_[j])), zero = _mm_setzero_si128();
+            const __m128i want = _mm_set1_epi32(static_cast<int>(cols_.id[j])), zero = _mm_setzero_si128();
             const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h));
             const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h + 4));
             auto bits = [](__m128i eq) { return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(eq))); };
@@ -135,31 +235,48 @@ class CandidateScorer {
           }
 #endif
           for (uint32_t v; (v = row.slots[h]) != 0; h = (h + 1) & mask)
-            if ((v >> 8) == id_[j]) {
+            if ((v >> 8) == cols_.id[j]) {
               lm_cost_[j] = CharLm::stored_cost(v);
               break;
             }
         }
       }
     } else {
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = cands[j].own_cost;
+      std::copy(cols_.own.begin(), cols_.own.end(), lm_cost_.begin());
     }
-    for (uint32_t k : pair_prev_)
-      if (k < nm_ && (!e.decoded || !pair_ok(e.last_byte, cands[k].first_byte))) lm_cost_[k] = kInfinity;
+    // Only after a decoded state, and without a branch per candidate:
+    // whether a pair was unmapped is a coin toss (the branch was an eighth
+    // of the ranking's cycles on dev article 001).
+    const ByteSet* unmapped = e.decoded ? &unmapped_after(e.last_byte) : nullptr;
+    for (const PairPrevRun& run : pair_prev_) {
+      if (!unmapped) {
+        std::fill(lm_cost_.begin() + run.begin, lm_cost_.begin() + run.end, kInfinity);
+        continue;
+      }
+      for (uint32_t j = run.begin; j < run.end; ++j)
+        lm_cost_[j] = unmapped->has(run.first_bytes[j - run.begin]) ? lm_cost_[j] : kInfinity;
+    }
     // One pass adds the script's price (a bigram only) and keeps the
     // cheapest: c is rounded as when the price was added in place first.
-    const bool bigram = a != 0;
+    // Without branches, which lets the compiler vectorize it: whether a
+    // state improves a candidate is a coin toss. (GCC 12 vectorizes the
+    // mask, not `better ? s : from`: dev article 001, 4.44M -> 4.28M
+    // instructions per normalize().)
+    const float* __restrict lm_cost = lm_cost_.data();
+    const float* __restrict variant = cols_.variant.data();
+    float* __restrict best_cost = best.data();
+    int32_t* __restrict best_from = from.data();
+    const float bigram = a != 0 ? 1.0f : 0.0f;
     for (size_t j = 0; j < nm_; ++j) {
-      const float c = base + (bigram ? lm_cost_[j] + variant_[j] : lm_cost_[j]);
-      if (c < best[j]) {
-        best[j] = c;
-        from[j] = s;
-      }
+      const float c = base + (lm_cost[j] + bigram * variant[j]);
+      const int32_t better = -static_cast<int32_t>(c < best_cost[j]);  // all ones or zero
+      best_from[j] = (s & better) | (best_from[j] & ~better);
+      best_cost[j] = std::min(c, best_cost[j]);
     }
     for (size_t k = nm_; k < n_; ++k) {  // punctuation, '?', other scripts: rare
-      const Candidate& cd = cands[k];
+      const Candidate& cd = others_[k - nm_];
       if (base >= best[k]) continue;
-      if (cd.first_pair_prev && (!e.decoded || !pair_ok(e.last_byte, cd.first_byte))) continue;
+      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
       const float c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
       if (c < best[k]) {
         best[k] = c;
@@ -171,20 +288,28 @@ class CandidateScorer {
   // Forgets the node's candidates (the id index must be empty for the next).
   void finish() {
     if (indexed_)
-      for (size_t j = 0; j < nm_; ++j) head_[id_[j]] = -1;
+      for (size_t j = 0; j < nm_; ++j) head_[cols_.id[j]] = -1;
   }
 
   std::vector<float> best;    // per candidate: cheapest way in
   std::vector<int32_t> from;  // ... and the state it comes from (-1: none)
-  std::vector<float> scratch;  // free for the caller's use
+  std::vector<float> scratch, scratch2;  // free for the caller's use
+  std::vector<uint32_t> picked;           // likewise
 
  private:
+  void add_pair_prev(size_t begin, size_t end, const uint8_t* first_bytes) {
+    if (!pair_prev_.empty() && pair_prev_.back().end == begin &&
+        pair_prev_.back().first_bytes + (begin - pair_prev_.back().begin) == first_bytes) {
+      pair_prev_.back().end = static_cast<uint32_t>(end);
+      return;
+    }
+    pair_prev_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), first_bytes});
+  }
   const CharLm& lm_;
   bool traditional_ = false;
-  const std::vector<Candidate>* cands_ = nullptr;
   size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
-  std::vector<float> start_, share_, variant_, lm_cost_;
-  std::vector<uint32_t> id_, hash_;  // model id; its hash before the row's shift
+  ModelColumns cols_;      // of the modelled candidates
+  std::vector<float> lm_cost_;
   // Built for the first row walk of a node only: most states' rows are
   // long and looked up instead (about 1 % of the decode of dev 001).
   void index_by_id() {
@@ -192,53 +317,77 @@ class CandidateScorer {
     indexed_ = true;
     next_.resize(nm_);
     for (size_t j = 0; j < nm_; ++j) {
-      next_[j] = head_[id_[j]];
-      head_[id_[j]] = static_cast<int32_t>(j);
+      next_[j] = head_[cols_.id[j]];
+      head_[cols_.id[j]] = static_cast<int32_t>(j);
     }
   }
   bool indexed_ = false;
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none
   std::vector<int32_t> head_;  // per model id: its first candidate, -1: none
-  std::vector<uint32_t> pair_prev_;
-  std::vector<Candidate> others_;  // prepare's partition
+  // Runs of modelled candidates [begin, end) that need an unmapped pair
+  // before them, and their first bytes.
+  struct PairPrevRun {
+    uint32_t begin, end;
+    const uint8_t* first_bytes;
+  };
+  std::vector<PairPrevRun> pair_prev_;
+  std::vector<uint8_t> first_bytes_;  // prepare(cands): of the modelled candidates
+  std::vector<Candidate> others_;  // candidates k >= nm_, at k - nm_
 };
+
+// The k-th smallest (from 0) of v[0, n), k < n: a quickselect whose
+// partition writes every value to both sides and advances one, so that it
+// has no branch on the data (a heap of the K cheapest so far mispredicted
+// at every other estimate: a sixth of the cycles of dev article 001's
+// passage). Reorders v; `tmp` holds n values.
+inline float kth_smallest(float* v, float* tmp, size_t n, size_t k) {
+  constexpr size_t kSmall = 16;  // left to std::nth_element
+  while (n > kSmall) {
+    const float a = v[0], b = v[n / 2], c = v[n - 1];
+    const float pivot = std::max(std::min(a, b), std::min(std::max(a, b), c));  // median of three
+    size_t lo = 0, hi = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const float x = v[i];
+      v[lo] = x;  // lo <= i: already read
+      tmp[hi] = x;
+      lo += x < pivot;
+      hi += x > pivot;
+    }
+    if (k < lo) {
+      n = lo;
+    } else if (k < n - hi) {
+      return pivot;
+    } else {
+      k -= n - hi;
+      std::copy_n(tmp, hi, v);
+      n = hi;
+    }
+  }
+  std::nth_element(v, v + k, v + n);
+  return v[k];
+}
 
 // The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
 // kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
-// can be the K-th when it is the bar. They are counted into buckets of
-// 1/kBucketsPerNat nat (bucket order is value order: float arithmetic is
-// monotonic), and the K-th is selected within its bucket alone: a few
-// values instead of the hundred or so that std::nth_element partitioned,
-// with a mispredicted branch per comparison (the selection took 8 % of the
-// decode of dev 001's passage; 0.65 -> 0.62 ms).
-inline float pruning_bar(std::vector<float>& ranked) {
-  constexpr float kBucketsPerNat = 16;
-  constexpr int kBuckets = static_cast<int>(kPruneWindow * kBucketsPerNat) + 1;  // and one for the rest
-  float cheapest = kInfinity;
-  for (float v : ranked) cheapest = std::min(cheapest, v);
-  if (cheapest == kInfinity) return kInfinity;
-  const float window_end = cheapest + kPruneWindow;
-  // Without branches: whether an estimate is within the window is a coin toss.
-  auto bucket = [&](float v) {
-    const int in_window = static_cast<int>(std::min((v - cheapest) * kBucketsPerNat, float{kBuckets - 1}));
-    return v <= window_end ? in_window : kBuckets;
-  };
-  std::array<uint32_t, kBuckets + 1> count{};
-  for (float v : ranked) ++count[static_cast<size_t>(bucket(v))];
-  size_t within = 0;
-  for (int b = 0; b < kBuckets; ++b) within += count[static_cast<size_t>(b)];
-  if (within < kMaxScoredCandidates) return window_end;
-  int b = 0;
-  size_t below = 0;
-  while (below + count[static_cast<size_t>(b)] < kMaxScoredCandidates) below += count[static_cast<size_t>(b++)];
-  size_t n = 0;  // the bucket's values to the front
+// can be the K-th when it is the bar: they are copied out (without
+// branches) and the K-th is selected among them. Uses `ranked` as scratch.
+inline float pruning_bar(std::vector<float>& ranked, std::vector<float>& within) {
+  // Four minima at once: one is a chain of dependent instructions (a sixth
+  // of the cycles of the ranking's bookkeeping on dev article 001).
+  std::array<float, 4> low{kInfinity, kInfinity, kInfinity, kInfinity};
+  size_t i = 0;
+  for (; i + 4 <= ranked.size(); i += 4)
+    for (size_t l = 0; l < 4; ++l) low[l] = std::min(low[l], ranked[i + l]);
+  for (; i < ranked.size(); ++i) low[0] = std::min(low[0], ranked[i]);
+  const float window_end = std::min(std::min(low[0], low[1]), std::min(low[2], low[3])) + kPruneWindow;
+  within.resize(ranked.size());
+  size_t n = 0;
   for (float v : ranked) {
-    ranked[n] = v;
-    n += bucket(v) == b;
+    within[n] = v;
+    n += v <= window_end;
   }
-  std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kMaxScoredCandidates - 1 - below),
-                   ranked.begin() + static_cast<std::ptrdiff_t>(n));
-  return ranked[kMaxScoredCandidates - 1 - below];
+  if (n < kMaxScoredCandidates) return window_end;
+  return kth_smallest(within.data(), ranked.data(), n, kMaxScoredCandidates - 1);
 }
 
 }  // namespace aidtext::repair::lattice_detail

@@ -43,10 +43,10 @@ struct DecodeScratch {
   std::vector<Entry> arena;
   std::vector<std::vector<int32_t>> beams;
   std::vector<float> floor;
+  std::vector<CandidatePart> parts;
   std::vector<Candidate> cands;
-  std::vector<Candidate> pruned;
   std::vector<int32_t> kept;
-  std::vector<CostState> order;
+  std::vector<uint64_t> order;
   std::optional<CandidateScorer> scorer_;  // built on first use
   CandidateScorer& scorer(const CharLm& lm, bool traditional) {
     if (!scorer_) scorer_.emplace(lm);
@@ -84,16 +84,10 @@ class Lattice {
   int length_for(const Slot& first) const;
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
   void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
-  void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
-  void emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const;
-  // A character a pattern with unknown bytes may spell (guessed_chars).
-  struct GuessedChar {
-    CharFacts facts;
-    uint8_t first_byte;
-    uint8_t last_byte;
-  };
-  const std::vector<GuessedChar>& guessed_chars(const Pattern& p) const;
-  void find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out) const;
+  void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
+  void emit(const Pattern& p, std::vector<CandidatePart>& out) const;
+  const GuessedChars& guessed_chars(const Pattern& p) const;
+  void find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
   bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
@@ -107,8 +101,8 @@ class Lattice {
   }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
   size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                          std::vector<Candidate>& cands, CandidateScorer& scorer,
-                          std::vector<Candidate>& kept) const;
+                          std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                          std::vector<Candidate>& cands) const;
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
@@ -351,7 +345,7 @@ char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
   return target_codec(h_.target).decode(b[0], b[1]);
 }
 
-void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) const {
+void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
   int wild = 0;
   for (int i = 0; i < p.len; ++i) wild += !p.slot[i]->known;
   const uint8_t unknown = static_cast<uint8_t>(wild), known = static_cast<uint8_t>(p.len - wild);
@@ -365,13 +359,19 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
     if (!f.ch) return;
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return;
-    out.push_back({f.ch, end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
-                   b[p.len - 1], first_pair_prev});
+    out.push_back({nullptr, {f.ch, p.end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
+                             b[p.len - 1], first_pair_prev}});
     return;
   }
-  for (const GuessedChar& g : guessed_chars(p))
-    out.push_back({g.facts.ch, end, g.facts.lm_id, g.facts.general, g.facts.own_cost, g.facts.variant, penalty,
-                   unknown, known, g.first_byte, g.last_byte, first_pair_prev});
+  const GuessedChars& guessed = guessed_chars(p);
+  if (guessed.chars.empty()) return;
+  Candidate shared{};
+  shared.end = p.end;
+  shared.penalty = penalty;
+  shared.unknown = unknown;
+  shared.known = known;
+  shared.first_pair_prev = first_pair_prev;
+  out.push_back({&guessed, shared});
 }
 
 // The characters a pattern with unknown bytes may spell, in the order they
@@ -379,10 +379,16 @@ void Lattice::emit(const Pattern& p, uint32_t end, std::vector<Candidate>& out) 
 // constraints (not on where it is), and the same few patterns (a '?' as an
 // unmapped pair, a lost byte before a hole, a known lead before a hole)
 // recur all through a damaged window and from window to window: the lists
-// are remembered per thread, keyed by everything they depend on. Finding
-// them (up to 191 decodes, or a walk over kMaxGuessChars characters) was a
-// quarter of the decoder's time on dev article 001.
-const std::vector<Lattice::GuessedChar>& Lattice::guessed_chars(const Pattern& p) const {
+// are remembered per thread, keyed by everything they depend on, with the
+// scorer's columns of the modelled ones. Finding them (up to 191 decodes,
+// or a walk over kMaxGuessChars characters) was a quarter of the decoder's
+// time on dev article 001.
+//
+// Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
+// The cache is dropped when full, which bounds it on any input (at most
+// 512 x 150 characters of 60 bytes, 4.6 MB; a few hundred KB in practice),
+// and only between nodes: a node's candidate parts point into it.
+struct RememberedGuesses {
   // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
   using Key = std::array<uint64_t, 1 + 4 * 5>;
   struct KeyHash {
@@ -392,12 +398,20 @@ const std::vector<Lattice::GuessedChar>& Lattice::guessed_chars(const Pattern& p
       return static_cast<size_t>(h ^ (h >> 29));
     }
   };
-  // Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
-  // The cache is dropped when full, which bounds it on any input (at most
-  // 512 x 191 characters of 20 bytes, 2 MB; a few hundred KB in practice).
-  constexpr size_t kMaxRemembered = 512;
-  thread_local std::unordered_map<Key, std::vector<GuessedChar>, KeyHash> remembered;
-  Key key{};
+  static constexpr size_t kMaxRemembered = 512;
+  std::unordered_map<Key, GuessedChars, KeyHash> lists;
+  void make_room() {
+    if (lists.size() >= kMaxRemembered) lists.clear();
+  }
+  static RememberedGuesses& of_this_thread() {
+    thread_local RememberedGuesses remembered;
+    return remembered;
+  }
+};
+
+const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
+  auto& remembered = RememberedGuesses::of_this_thread().lists;
+  RememberedGuesses::Key key{};
   key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
            static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
   for (int i = 0; i < p.len; ++i) {
@@ -407,13 +421,33 @@ const std::vector<Lattice::GuessedChar>& Lattice::guessed_chars(const Pattern& p
     if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
   }
   if (auto it = remembered.find(key); it != remembered.end()) return it->second;
-  if (remembered.size() == kMaxRemembered) remembered.clear();
-  std::vector<GuessedChar>& out = remembered[key];
-  find_guessed_chars(p, out);
+  GuessedChars& out = remembered[key];
+  find_guessed_chars(p, out.chars);
+  std::stable_partition(out.chars.begin(), out.chars.end(), [](const Candidate& c) { return c.lm_id != 0; });
+  for (; out.modelled < out.chars.size() && out.chars[out.modelled].lm_id; ++out.modelled) {
+    out.columns.push(lm_, out.chars[out.modelled]);
+    out.first_bytes.push_back(out.chars[out.modelled].first_byte);
+  }
   return out;
 }
 
-void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out) const {
+// Keeps the `limit` characters of `out` that the model alone likes best
+// (lowest own cost; of equal ones, the first), in their order.
+void keep_likeliest(std::vector<Candidate>& out, size_t limit) {
+  if (out.size() <= limit) return;
+  std::vector<float> costs;
+  for (const Candidate& c : out) costs.push_back(c.own_cost);
+  std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(limit - 1), costs.end());
+  const float worst = costs[limit - 1];
+  size_t ties = limit;  // how many of cost `worst` fit
+  for (const Candidate& c : out) ties -= c.own_cost < worst;
+  size_t kept = 0;
+  for (const Candidate& c : out)
+    if (c.own_cost < worst || (c.own_cost == worst && ties > 0 && ties--)) out[kept++] = c;
+  out.resize(kept);
+}
+
+void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const {
   int wild = 0, wild_pos = -1;
   for (int i = 0; i < p.len; ++i)
     if (!p.slot[i]->known) {
@@ -428,7 +462,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(bytes[i - 1], bytes[i])) return;
     if (f.ch < 0x80) return;  // unknown bytes are never ASCII
-    out.push_back({f, bytes[0], bytes[p.len - 1]});
+    out.push_back({f.ch, 0, f.lm_id, f.general, f.own_cost, f.variant, 0, 0, 0, bytes[0], bytes[p.len - 1], false});
   };
   if (wild == 1) {
     int lo = 0x80, hi = 0xFF;
@@ -445,6 +479,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
       b[wild_pos] = static_cast<uint8_t>(v);
       push(char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
     }
+    keep_likeliest(out, kMaxSingleGuesses);
     return;
   }
   // Bytes that must be an unmapped source pair and one target character at
@@ -476,10 +511,11 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<GuessedChar>& out
   }
 }
 
-void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
+void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) const {
+  RememberedGuesses::of_this_thread().make_room();
   patterns_.clear();
   patterns_from(node, patterns_);
-  for (const Pattern& p : patterns_) emit(p, p.end, out);
+  for (const Pattern& p : patterns_) emit(p, out);
 }
 
 // A node behind a hole has hundreds of candidates, and scoring each after
@@ -489,41 +525,62 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
 // go on to the full beam: a character that is not among the best few after
 // the likeliest left contexts almost never wins after a costlier one.
 //
-// Returns how many states of the beam (its first) it scored: their scores,
-// in the scorer's `best` and `from` for the candidates kept, are those the
-// full beam starts from.
+// The candidates kept go to `cands` in the scorer's order. Returns how
+// many states of the beam (its first) it scored: their scores, in the
+// scorer's `best` and `from` for the candidates kept, are those the full
+// beam starts from.
 size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                                 std::vector<Candidate>& cands, CandidateScorer& scorer,
-                                 std::vector<Candidate>& kept) const {
-  if (cands.size() <= kMaxScoredCandidates) return 0;
-  scorer.prepare(cands);
+                                 std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                                 std::vector<Candidate>& cands) const {
+  cands.clear();
+  size_t total = 0;
+  for (const CandidatePart& part : parts) total += part.size();
+  if (total <= kMaxScoredCandidates) {
+    for (const CandidatePart& part : parts)
+      for (size_t i = 0; i < part.size(); ++i) cands.push_back(part.at(i));
+    return 0;
+  }
+  scorer.prepare(parts);
   const size_t scored = std::min(beam.size(), kPruneStates);
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
     scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                 [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
+                 [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
   }
   scorer.finish();
   // The K-th cheapest estimate among guessed candidates is the bar.
   std::vector<float>& ranked = scorer.scratch;
   ranked.clear();
-  for (size_t k = 0; k < cands.size(); ++k)
-    if (cands[k].unknown) ranked.push_back(scorer.best[k] + cands[k].penalty);
-  if (ranked.size() <= kMaxScoredCandidates) return scored;
-  const float bar = pruning_bar(ranked);
-  kept.clear();
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    if (!part.one.unknown) return;
+    const size_t at = ranked.size();
+    ranked.resize(at + end - begin);
+    for (size_t j = 0; j < end - begin; ++j) ranked[at + j] = scorer.best[k + j] + part.one.penalty;
+  });
+  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
+  // Kept: known bytes, and the first kMaxScoredCandidates guessed ones
+  // within the bar, picked without a branch (whether an estimate is within
+  // the bar is a coin toss).
   size_t guessed = 0;
-  for (size_t k = 0; k < cands.size(); ++k) {
-    const Candidate& cd = cands[k];
-    if (cd.unknown && (scorer.best[k] + cd.penalty > bar || guessed == kMaxScoredCandidates)) continue;
-    guessed += cd.unknown ? 1 : 0;
-    scorer.best[kept.size()] = scorer.best[k];
-    scorer.from[kept.size()] = scorer.from[k];
-    kept.push_back(cd);
-  }
-  scorer.best.resize(kept.size());
-  scorer.from.resize(kept.size());
-  cands.swap(kept);
+  std::vector<uint32_t>& picked = scorer.picked;
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    const bool unknown = part.one.unknown != 0;
+    picked.resize(end - begin);
+    size_t m = 0;
+    for (size_t j = 0; j < end - begin; ++j) {
+      const bool keep = !unknown || (scorer.best[k + j] + part.one.penalty <= bar && guessed < kMaxScoredCandidates);
+      picked[m] = static_cast<uint32_t>(j);
+      m += keep;
+      guessed += unknown && keep;
+    }
+    for (size_t p = 0; p < m; ++p) {
+      scorer.best[cands.size()] = scorer.best[k + picked[p]];
+      scorer.from[cands.size()] = scorer.from[k + picked[p]];
+      cands.push_back(part.at(begin + picked[p]));
+    }
+  });
+  scorer.best.resize(cands.size());
+  scorer.from.resize(cands.size());
   return scored;
 }
 
@@ -582,10 +639,13 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
     }
     if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
-    cands.clear();
-    candidates_from(i, cands);
+    std::vector<CandidatePart>& parts = scratch.parts;
+    parts.clear();
+    candidates_from(i, parts);
     if (budget) {
-      const uint64_t work = static_cast<uint64_t>(cands.size()) * beam.size() + 1;
+      size_t offered = 0;
+      for (const CandidatePart& part : parts) offered += part.size();
+      const uint64_t work = static_cast<uint64_t>(offered) * beam.size() + 1;
       if (work > budget->remaining) {
         budget->remaining = 0;
         result.aborted = true;
@@ -595,13 +655,13 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       budget->remaining -= work;
     }
     // The states the pruning scored need not be scored again.
-    const size_t scored = prune_candidates(beam, arena, cands, scorer, scratch.pruned);
+    const size_t scored = prune_candidates(beam, arena, parts, scorer, cands);
     scorer.prepare(cands, scored > 0);
     for (size_t b = scored; b < beam.size(); ++b) {
       const int32_t s = beam[b];
       const Entry& e = arena[s];
       scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                   [this](uint8_t a, uint8_t b) { return pair_ok(a, b); });
+                   [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
     }
     scorer.finish();
     const std::vector<float>& cand_best = scorer.best;

@@ -15,8 +15,9 @@
 // Search is a beam Viterbi over lattice nodes with state (last character,
 // literal/decoded), so cost is linear in the window: per node at most
 // kBeamWidth states times the candidates a node allows (one for known
-// bytes, up to 191 for one unknown byte, kMaxFittingGuesses for two), of
-// which the cheapest few after the best two states are scored in full.
+// bytes, kMaxSingleGuesses for one unknown byte, kMaxFittingGuesses for
+// two), of which the cheapest few after the best two states are scored in
+// full.
 #ifndef AIDTEXT_REPAIR_LATTICE_H_
 #define AIDTEXT_REPAIR_LATTICE_H_
 

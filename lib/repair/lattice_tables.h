@@ -175,6 +175,7 @@ class UnmappedPairTable {
           rows_[a].add(b);
   }
   bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
+  const ByteSet& after(uint8_t a) const { return rows_[a]; }  // every b of has(a, b)
 
  private:
   std::array<ByteSet, 256> rows_{};
