@@ -147,6 +147,7 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   size_t b = here;
   int k = 0;
   bool delimited = false;
+  bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
   while (true) {
     if (b <= *prev_end || b == 0) {
@@ -156,7 +157,11 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     size_t p = prev_char(text, b);
     int l2 = 1;
     char32_t d = next_char(text, p, &l2);
-    if (!utf8::is_han(d) || stop_char(d) || counting_numeral(d, next)) {
+    // 和 right before the suffix may end a name (西和县, 新和县): as a
+    // conjunction it would leave the name without a stem (岷县和漳县 stops at
+    // the 和 before 漳). Such a name must be two characters from a boundary.
+    if (k == 0 && d == U'和') ends_in_he = true;
+    if (!utf8::is_han(d) || (stop_char(d) && !(k == 0 && ends_in_he)) || counting_numeral(d, next)) {
       delimited = true;
       break;
     }
@@ -172,6 +177,7 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   }
   const bool one_char_ok = c == U'县' || c == U'旗';
   if (k < 2 && !(k == 1 && one_char_ok)) return;
+  if (ends_in_he && !(delimited && k == 2)) return;  // 中央和省州, not a name
   PlaceMention m;
   m.span = Range{static_cast<uint32_t>(b), static_cast<uint32_t>(end)};
   m.name = std::string(text.substr(b, end - b));

@@ -118,3 +118,13 @@ BOOST_AUTO_TEST_CASE(where_a_figure_goes_to_settle_is_its_place) {
   // People who went away to work are still their home's figure (no place here).
   BOOST_TEST(place_of(d, "1.2万人") != "浙江省");
 }
+
+BOOST_AUTO_TEST_CASE(he_right_before_the_suffix_belongs_to_the_name) {
+  Doc d("2018年，西和县实现6万余人脱贫。岷县和漳县分别减贫1.2万人、0.9万人。");
+  d.date("2018年", "2018").q("6万余人", "person", Decimal(60000), "", aidtext::Approx::kOver);
+  d.q("1.2万人", "person", Decimal(12000)).q("0.9万人", "person", Decimal(9000));
+  BOOST_TEST(place_of(d, "6万余人") == "西和县");
+  BOOST_TEST(place_of(d, "0.9万人") == "漳县");
+  // Not when more than one character stands before the 和.
+  BOOST_TEST(governing_names("近年来，在中央和省州的支持下，东乡县减贫。") == std::vector<std::string>{"东乡县"});
+}
