@@ -107,6 +107,16 @@ BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
   BOOST_TEST(metric_of(rs, "0.5万人") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(students_count_where_aid_reaches_them) {
+  Doc d("全市共有中小学1200所，在校学生52万人。资助家庭经济困难学生3200人。组织学生231人到职业学校就读。");
+  d.q("1200所", "count", Decimal(1200), "所").q("52万人", "person", Decimal(520000));
+  d.q("3200人", "person", Decimal(3200)).q("231人", "person", Decimal(231));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "52万人") == "(none)");
+  BOOST_TEST(metric_of(rs, "3200人") == "students");
+  BOOST_TEST(metric_of(rs, "231人") == "students");
+}
+
 BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {
   Doc d("出列贫困村31个、剩余贫困村104个，7个深度贫困县摘帽、236个贫困村出列。");
   d.q("31个", "count", Decimal(31), "个").q("104个", "count", Decimal(104), "个");
