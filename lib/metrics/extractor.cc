@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/context.h"
@@ -338,6 +339,15 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   return std::nullopt;
 }
 
+// Whether the document names one of the pack's topic words (any document
+// does when the pack lists none).
+bool about_topic(std::string_view text, const RulePackData& rules) {
+  if (rules.topic.empty()) return true;
+  for (const std::string& w : rules.topic)
+    if (find_bytes(text, w) != std::string_view::npos) return true;
+  return false;
+}
+
 // Where a web page's trailer of links (相关新闻：…) begins: the first
 // paragraph after the page's first that opens with a page-tail word; the
 // text's end when there is none.
@@ -356,6 +366,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const std::string& text = nt.text;
   std::vector<MetricRecord> out;
   if (rules.rules.empty() || quantities.empty()) return out;
+  if (!about_topic(text, rules)) return out;
 
   std::vector<Range> repeats;
   for (const RepeatedPassage& p : nt.report.repeats) repeats.push_back(p.passage);

@@ -420,6 +420,7 @@ class RulePackParser {
     if (k == "away-before") return add_words(t, 1, &d_->away_before, err);
     if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
+    if (k == "topic") return add_words(t, 1, &d_->topic, err);
     if (k == "recipient-before") return add_words(t, 1, &d_->recipient_before, err);
     if (k == "destination-after") return add_words(t, 1, &d_->destination_after, err);
     *err = "unknown keyword " + quoted(k);

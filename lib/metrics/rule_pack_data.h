@@ -86,6 +86,7 @@ struct RulePackData {
   std::vector<std::string> away_after;       // ... and (after it) is not whose figure it is
   std::vector<std::string> recipient_before; // 向昭觉县捐款: a place after one receives, whatever verb follows
   std::vector<std::string> destination_after; // 到恩施州投资: a place between an away-before word and one receives
+  std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
 
   // Built by finish(): every literal cue of groups, block, change and subset.

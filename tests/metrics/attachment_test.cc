@@ -108,13 +108,24 @@ BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
 }
 
 BOOST_AUTO_TEST_CASE(students_count_where_aid_reaches_them) {
-  Doc d("全市共有中小学1200所，在校学生52万人。资助家庭经济困难学生3200人。组织学生231人到职业学校就读。");
+  Doc d("全市共有中小学1200所，在校学生52万人。资助贫困家庭学生3200人。组织学生231人到职业学校就读。");
   d.q("1200所", "count", Decimal(1200), "所").q("52万人", "person", Decimal(520000));
   d.q("3200人", "person", Decimal(3200)).q("231人", "person", Decimal(231));
   auto rs = d.extract();
   BOOST_TEST(metric_of(rs, "52万人") == "(none)");
   BOOST_TEST(metric_of(rs, "3200人") == "students");
   BOOST_TEST(metric_of(rs, "231人") == "students");
+}
+
+BOOST_AUTO_TEST_CASE(a_document_off_the_topic_gives_nothing) {
+  Doc factory("该项目总投资5亿元，建成后可带动就业2000人。");
+  factory.q("5亿元", "CNY", Decimal(500000000)).q("2000人", "person", Decimal(2000));
+  BOOST_TEST(factory.extract().empty());
+  Doc aid("该扶贫项目总投资5亿元，建成后可带动就业2000人。");
+  aid.q("5亿元", "CNY", Decimal(500000000)).q("2000人", "person", Decimal(2000));
+  auto rs = aid.extract();
+  BOOST_TEST(metric_of(rs, "5亿元") == "investment");
+  BOOST_TEST(metric_of(rs, "2000人") == "employment");
 }
 
 BOOST_AUTO_TEST_CASE(list_items_after_a_comma_lead_to_the_next_figure) {

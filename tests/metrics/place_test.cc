@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(a_figure_of_the_whole_county_is_the_county_s) {
 
 BOOST_AUTO_TEST_CASE(a_place_after_xiang_receives_whatever_verb_follows) {
   // 昭觉县捐款 alone reads as the county giving; after 向 it receives.
-  Doc d("凉山州召开推进会。其中，四川某集团向昭觉县捐款3000万元。");
+  Doc d("凉山州召开扶贫推进会。其中，四川某集团向昭觉县捐款3000万元。");
   d.q("3000万元", "CNY", Decimal(30000000));
   BOOST_TEST(place_of(d, "3000万元") == "昭觉县");
   Doc giver("昭觉县召开推进会。黄岛区拨付帮扶资金300万元。");

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_pack_overriding_cues) {
   std::string error;
   auto pack = RulePack::parse("use default\ngroup CADRE 工作队员\n", &error);
   BOOST_REQUIRE_MESSAGE(pack, error);
-  Doc d("选派了8名优秀干部。");
+  Doc d("选派了8名优秀干部驻村帮扶。");
   d.q("8名", "person", Decimal(8));
   BOOST_TEST(d.extract().size() == 1u);
   BOOST_TEST(d.extract(*pack).empty());

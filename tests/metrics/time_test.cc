@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(date_before_the_figure_in_its_sentence) {
 }
 
 BOOST_AUTO_TEST_CASE(a_period_is_dated_by_its_end) {
-  Doc d("自2017年5月至2019年5月，签订合作项目85项。");
+  Doc d("自2017年5月至2019年5月，签订扶贫合作项目85项。");
   d.date("2017年5月", "2017-05").date("2019年5月", "2019-05").q("85项", "count", Decimal(85), "项");
   BOOST_TEST(time_of(d, "85项") == "2019-05");
 }
