@@ -184,9 +184,11 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
 // area (全省 in a county's report).
 bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
                       std::string_view text, std::optional<std::string>* place) {
-  // The figure's clause, back from it to a clause mark.
+  // The figure's clause, back from it to a clause mark, at most kClauseReach
+  // bytes (a run-on text without marks must not make each figure read all of it).
   uint32_t from = q.span.begin;
-  while (from > sentence.begin) {
+  const uint32_t reach = q.span.begin > sentence.begin + kClauseReach ? q.span.begin - kClauseReach : sentence.begin;
+  while (from > reach) {
     const uint32_t p = static_cast<uint32_t>(prev_char(text, from));
     int len = 1;
     const char32_t c = next_char(text, p, &len);
@@ -215,22 +217,27 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   auto ends_with_suffix = [&](const PlaceMention& m) {
     return m.governs && m.name.size() >= ending.size() && m.name.compare(m.name.size() - ending.size(), ending.size(), ending) == 0;
   };
+  // At most kMaxLooked mentions each way: a page of thousands of names must
+  // not make each figure read them all.
+  constexpr std::ptrdiff_t kMaxLooked = 512;
   const std::vector<PlaceMention>& ms = places.mentions();
-  auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
-                                [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
-  for (auto it = after; it != ms.begin();) {
+  const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
+                                      [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  const auto first = after - std::min(after - ms.begin(), kMaxLooked);
+  const auto last = after + std::min(ms.end() - after, kMaxLooked);
+  for (auto it = after; it != first;) {
     if (ends_with_suffix(*--it)) {
       *place = it->name;
       return true;
     }
   }
-  for (auto it = after; it != ms.end(); ++it)
+  for (auto it = after; it != last; ++it)
     if (ends_with_suffix(*it)) {
       *place = it->name;
       return true;
     }
   // The pack's names written without a suffix (甘肃地处内陆。全省…).
-  for (auto it = after; it != ms.begin();) {
+  for (auto it = after; it != first;) {
     --it;
     if (it->governs && std::find(rules.places.begin(), rules.places.end(), it->name) != rules.places.end()) {
       *place = it->name;
@@ -303,8 +310,9 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
   const std::vector<PlaceMention>& ms = places.mentions();
   auto it = std::lower_bound(ms.begin(), ms.end(), q.span.end,
                              [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
-  for (uint32_t p = q.span.end; it != ms.end() && it->span.end <= sentence.end; ++it) {
-    // Only within the figure's clause.
+  // Only within the figure's clause, at most kClauseReach bytes on.
+  const uint32_t reach = std::min(sentence.end, q.span.end + kClauseReach);
+  for (uint32_t p = q.span.end; it != ms.end() && it->span.end <= reach; ++it) {
     for (; p < it->span.begin; ) {
       int len = 1;
       const char32_t c = next_char(text, p, &len);

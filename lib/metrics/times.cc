@@ -177,13 +177,18 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
   if (!from_side && !to_side_at(text_, pos)) return std::nullopt;
   // The dated pair: the last two dates before the figure bound by 的 to a
   // figure, the first after 由, the second after a "to" word.
+  // Within kPairReach bytes before the figure: a reader pairs the sides of
+  // nearby clauses, and a run-on sentence must not make each figure read
+  // all of it.
+  constexpr uint32_t kPairReach = 600;
+  const uint32_t from = pos > sentence.begin + kPairReach ? pos - kPairReach : sentence.begin;
   const Quantity* dated[2] = {nullptr, nullptr};
   size_t i = std::upper_bound(dates_.begin(), dates_.end(), pos,
                               [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
              dates_.begin();
   while (i-- > 0 && !dated[0]) {
     const Quantity& d = *dates_[i];
-    if (d.span.begin < sentence.begin) break;
+    if (d.span.begin < from) break;
     if (d.span.end > pos || !starts_at(text_, d.span.end, "的")) continue;
     if (!dated[1]) {
       if (to_side_at(text_, d.span.begin)) dated[1] = &d;
@@ -219,7 +224,10 @@ TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string*
   size_t i = std::upper_bound(dates_.begin(), dates_.end(), to,
                               [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
              dates_.begin();
-  while (i-- > 0) {
+  // At most kMaxDatesLooked dates back: a sentence holds a few; a run-on
+  // text of thousands must not make each figure look at them all.
+  constexpr size_t kMaxDatesLooked = 64;
+  for (size_t looked = 0; i-- > 0 && looked < kMaxDatesLooked; ++looked) {
     const Quantity& d = *dates_[i];
     if (d.span.begin >= to || d.span.end > limit) continue;
     if (d.span.begin < from) break;

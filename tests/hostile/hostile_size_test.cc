@@ -56,6 +56,26 @@ BOOST_AUTO_TEST_CASE(a_single_100_megabyte_line) {
   BOOST_CHECK_LE(aidtext_result_count(e.get(), AIDTEXT_ITEM_METRIC), 2u);
 }
 
+// 4 MB of one run-on sentence (no clause mark) thick with what makes the
+// metric stage look around a figure: 全县 (the whole county's name, looked
+// up among earlier names), 到…投资 (a destination, looked for after it),
+// 由…的…到…的 pairs (dates paired side by side). Each figure may look only
+// so far: with a look that reaches the sentence's start this never ends
+// (the test's TIMEOUT); the facts repeat, so they come out a few times at most.
+BOOST_AUTO_TEST_CASE(a_run_on_sentence_full_of_figures_and_names) {
+  EnginePtr engine = make_engine();
+  BOOST_REQUIRE(engine);
+  const std::string piece = "全县减贫1000人引导企业5家到岷县投资贫困发生率由2014年的3%下降到2019年的1%";
+  std::string text = "扶贫";
+  while (text.size() + piece.size() < (4u << 20)) text += piece;
+  aidtext_status s;
+  ResultPtr r = run(engine.get(), Call::kExtract, text, &s);
+  BOOST_REQUIRE_EQUAL(s, AIDTEXT_OK);
+  const size_t n = aidtext_result_count(r.get(), AIDTEXT_ITEM_METRIC);
+  BOOST_CHECK_GE(n, 1u);
+  BOOST_CHECK_LE(n, 64u);
+}
+
 BOOST_AUTO_TEST_CASE(ten_megabytes_of_digits) {
   EnginePtr engine = make_engine();
   BOOST_REQUIRE(engine);
