@@ -47,6 +47,9 @@ class SentenceContext {
 
   // Decides every figure, in order (a figure may depend on the one before).
   std::vector<Attachment> attach_all();
+  // Figure i's clause (between the clause marks around it, at most
+  // kClauseReach bytes either side): where its place words are read too.
+  Range clause(size_t i) const { return windows_[i].clause; }
 
  private:
   struct Windows {

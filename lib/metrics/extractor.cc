@@ -182,26 +182,17 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
 // not to the town the sentence named last. Returns whether the clause says
 // so; *place is then that name, or nullopt when the text names no such
 // area (全省 in a county's report).
-bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
+bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range clause, const Quantity& q,
                       std::string_view text, std::optional<std::string>* place) {
-  // The figure's clause, back from it to a clause mark, at most kClauseReach
-  // bytes (a run-on text without marks must not make each figure read all of it).
-  uint32_t from = q.span.begin;
-  const uint32_t reach = q.span.begin > sentence.begin + kClauseReach ? q.span.begin - kClauseReach : sentence.begin;
-  while (from > reach) {
-    const uint32_t p = static_cast<uint32_t>(prev_char(text, from));
-    int len = 1;
-    const char32_t c = next_char(text, p, &len);
-    if (c == U'，' || c == U'；' || c == U'：' || c == ',' || c == ';' || c == ':' || c == U'。') break;
-    from = p;
-  }
-  std::string_view clause = text.substr(from, q.span.begin - from);
+  // The clause's words before the figure.
+  const uint32_t from = std::min(clause.begin, q.span.begin);
+  const std::string_view lead = text.substr(from, q.span.begin - from);
   size_t at = std::string_view::npos;
   char32_t suffix = 0;
-  for (size_t i = clause.rfind("全"); i != std::string_view::npos; i = i ? clause.rfind("全", i - 1) : std::string_view::npos) {
-    if (i + 3 >= clause.size()) continue;
+  for (size_t i = lead.rfind("全"); i != std::string_view::npos; i = i ? lead.rfind("全", i - 1) : std::string_view::npos) {
+    if (i + 3 >= lead.size()) continue;
     int len = 1;
-    const char32_t c = next_char(clause, i + 3, &len);
+    const char32_t c = next_char(lead, i + 3, &len);
     if (rules.is_suffix(c)) {
       at = i;
       suffix = c;
@@ -301,24 +292,17 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
   return *names.back();
 }
 
-// 引导56家企业到恩施州投资兴业: a place the figure's clause sends it to, to
-// settle (an away-before word before the name, a destination-after word
-// after it), receives it, whoever sent it; nullopt when there is none.
-std::optional<std::string> destination_place(const PlaceIndex& places, const RulePackData& rules, Range sentence,
+// 引导56家企业到恩施州投资兴业: a place after the figure in its clause that
+// the clause sends it to, to settle (an away-before word before the name, a
+// destination-after word after it), receives it, whoever sent it; nullopt
+// when there is none.
+std::optional<std::string> destination_place(const PlaceIndex& places, const RulePackData& rules, Range clause,
                                              const Quantity& q, std::string_view text) {
   if (rules.destination_after.empty()) return std::nullopt;
   const std::vector<PlaceMention>& ms = places.mentions();
   auto it = std::lower_bound(ms.begin(), ms.end(), q.span.end,
                              [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
-  // Only within the figure's clause, at most kClauseReach bytes on.
-  const uint32_t reach = std::min(sentence.end, q.span.end + kClauseReach);
-  for (uint32_t p = q.span.end; it != ms.end() && it->span.end <= reach; ++it) {
-    for (; p < it->span.begin; ) {
-      int len = 1;
-      const char32_t c = next_char(text, p, &len);
-      if (c == U'，' || c == U'；' || c == U'。' || c == ',' || c == ';') return std::nullopt;
-      p += static_cast<uint32_t>(len);
-    }
+  for (; it != ms.end() && it->span.end <= clause.end; ++it) {
     bool to = false, settles = false;
     for (const std::string& w : rules.away_before) to = to || ends_at(text, it->span.begin, w);
     for (const std::string& w : rules.destination_after) settles = settles || starts_at(text, it->span.end, w);
@@ -332,13 +316,14 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
 // its sentence; else the nearest one before it
 // in its paragraph, then before its paragraph; else the first after it in
 // its sentence.
-std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
-                                    const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
-                                    const std::vector<Attachment>& atts, std::string_view text) {
+std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
+                                    Range clause, Range para, const Quantity& q, size_t k,
+                                    const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
+                                    std::string_view text) {
   if (std::optional<std::string> listed = listed_place(places, sentence, q, k, group, atts, text)) return listed;
-  if (std::optional<std::string> to = destination_place(places, rules, sentence, q, text)) return to;
+  if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
+  if (whole_area_place(places, rules, clause, q, text, &whole)) return whole;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   const std::string* place = places.nearest(para.begin, sentence.begin, true);
   if (!place) place = places.nearest(0, para.begin, true);
@@ -409,9 +394,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                 figures.end());
   if (figures.empty()) return out;
   const PlaceIndex places(text, rules);
-  std::vector<uint32_t> figure_starts;
-  for (const Quantity* q : figures) figure_starts.push_back(q->span.begin);
-  const TimeResolver times(text, seg, dates, std::move(figure_starts), rules, doc_date);
+  const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
   std::vector<Origin> origins;                                // of each record in `out`
@@ -447,7 +430,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
-      r.place = place_of(places, rules, sentence.range, para, q, k, group, atts, text);
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, q, k, group, atts, text);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);

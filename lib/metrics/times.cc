@@ -47,8 +47,9 @@ bool clause_mark(char32_t c) {
 }  // namespace
 
 TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
-                           std::vector<uint32_t> figure_starts, const RulePackData& rules, std::string_view doc_date)
-    : text_(text), seg_(seg), dates_(std::move(dates)), figure_starts_(std::move(figure_starts)), rules_(rules) {
+                           std::span<const Quantity* const> figures, const RulePackData& rules,
+                           std::string_view doc_date)
+    : text_(text), seg_(seg), dates_(std::move(dates)), figures_(figures), rules_(rules) {
   int y = year_of(doc_date);
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
@@ -298,10 +299,11 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, boo
 // gives no figure belongs to what the sentence says (会议要求，各乡镇要在
 // 2018年3月前完成整改).
 Range TimeResolver::opening(Range r) const {
-  auto first_figure = std::lower_bound(figure_starts_.begin(), figure_starts_.end(), r.begin);
-  if (first_figure == figure_starts_.end() || *first_figure >= r.end)
+  auto first_figure = std::lower_bound(figures_.begin(), figures_.end(), r.begin,
+                                       [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+  if (first_figure == figures_.end() || (*first_figure)->span.begin >= r.end)
     return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
-  const uint32_t figure = *first_figure;
+  const uint32_t figure = (*first_figure)->span.begin;
   uint32_t end = std::min(figure, r.begin + kFigureOpeningBytes);
   // 全县贫困人口由2013年底的11.5万人…: a date bound by 的 to the first figure
   // is that figure's own.

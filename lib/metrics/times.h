@@ -18,6 +18,7 @@
 #define AIDTEXT_METRICS_TIMES_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +32,10 @@ namespace aidtext {
 class TimeResolver {
  public:
   // `dates`: the date quantities of the text in text order.
-  // `figure_starts`: where the text's figures start, ascending.
+  // `figures`: the text's figures in text order, which must outlive the
+  // resolver.
   TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
-               std::vector<uint32_t> figure_starts, const RulePackData& rules, std::string_view doc_date);
+               std::span<const Quantity* const> figures, const RulePackData& rules, std::string_view doc_date);
 
   // The time of a figure at `pos` in sentence `sentence` (an index of seg).
   // `target`: the figure is a goal, which the dated sections of a report
@@ -80,7 +82,7 @@ class TimeResolver {
   std::string_view text_;
   const Segmentation& seg_;
   std::vector<const Quantity*> dates_;
-  std::vector<uint32_t> figure_starts_;
+  std::span<const Quantity* const> figures_;
   const RulePackData& rules_;
   int doc_year_ = 0;
   std::string headline_year_;  // the one year a headline names, or ""
