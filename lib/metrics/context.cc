@@ -175,6 +175,36 @@ bool SentenceContext::own_list_item(size_t i) const {
   return han >= 2;
 }
 
+bool SentenceContext::governs_object(size_t i, int r) const {
+  const Quantity& q = *figures_[i];
+  const Windows& w = windows_[i];
+  const Rule& rule = rules_.rules[static_cast<size_t>(r)];
+  const Range tight[2] = {w.left, w.right};
+  const CueHit* nearest = nullptr;
+  uint32_t best = UINT32_MAX;
+  auto [first, last] = hits_in(tight, 2);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
+    if (kind_of(h.payload) != CueKind::kGroup) continue;
+    const bool inside = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
+    bool positive = false;
+    for (const Condition& c : rule.conditions)
+      positive = positive || (!c.negated && std::find(c.any_of.begin(), c.any_of.end(), id_of(h.payload)) != c.any_of.end());
+    if (inside && positive && distance(q, h) < best) {
+      best = distance(q, h);
+      nearest = &h;
+    }
+  }
+  if (!nearest || nearest->end > q.span.begin) return false;
+  int han = 0;
+  for (uint32_t p = nearest->end; p < q.span.begin;) {
+    int len = 1;
+    if (utf8::is_han(next_char(text_, p, &len))) ++han;
+    p += static_cast<uint32_t>(len);
+  }
+  return han >= 2;
+}
+
 std::pair<const CueHit*, const CueHit*> SentenceContext::hits_in(const Range* ranges, size_t n) const {
   uint32_t b = UINT32_MAX, e = 0;
   for (size_t k = 0; k < n; ++k) {
@@ -340,6 +370,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
   bool in_subset = false;    // inside a 其中 list
   const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
   const Range* noun_clause = nullptr;   // the clause of the last figure attached by its own words
+  int list_verb = -1;                   // rule of the figure before, if its verb may govern the next list item
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Quantity& q = *figures_[i];
     const Windows& w = windows_[i];
@@ -367,6 +398,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
         a.unit = q.unit;
         a.change = change_for(i, m);
         in_subset = true;
+        list_verb = -1;
         continue;
       }
     }
@@ -412,8 +444,22 @@ std::vector<Attachment> SentenceContext::attach_all() {
         }
       }
     }
+    // 培训基层干部1850人次、乡村技术人员2370人次: a list item naming its own
+    // noun and no cue shares the verb that governs the item before it.
+    bool shared = false;
+    if (r < 0 && !headless && list_verb >= 0 && own_list_item(i)) {
+      const Rule& verb_rule = rules_.rules[static_cast<size_t>(list_verb)];
+      bool unit_match = false;
+      for (const UnitSpec& u : verb_rule.units) unit_match = unit_match || unit_ok(u, q);
+      if (unit_match && !blocked(i, tight, 2, UINT32_MAX)) {
+        r = list_verb;
+        shared = true;
+      }
+    }
+    list_verb = -1;
     if (r >= 0 && ends_in_block(i)) r = -1;
     if (r < 0) continue;
+    if (shared || (!borrowed && governs_object(i, r))) list_verb = r;
     if (!borrowed) noun_clause = &w.clause;
     const Rule& rule = rules_.rules[r];
     a.metric = rule.metric;

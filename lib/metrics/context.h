@@ -70,6 +70,10 @@ class SentenceContext {
   bool elliptic(size_t i) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
+  // Whether rule r's nearest cue in figure i's tight windows stands before
+  // the figure with a noun between (培训基层干部1850人次: 培训 governs 基层干部),
+  // a verb that may govern the list items after the figure as well.
+  bool governs_object(size_t i, int r) const;
   bool quoted(const CueHit& h) const;
   uint32_t char_start_at_or_after(uint32_t p) const;  // the next UTF-8 lead byte
   bool blocked(size_t i, const Range* ranges, size_t n, uint32_t nearest) const;

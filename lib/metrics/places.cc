@@ -143,6 +143,12 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
                               uint32_t* prev_end) {
   // 全县 ends at the suffix; 乡镇 and 县区 start at it.
   if (is_generic(text, here, end, rules)) return;
+  // 东乡族自治县, 长阳土家族自治县, 临夏回族自治州: an autonomous area's name
+  // runs from a boundary to 自治 (at most kMaxAutonomousStem characters).
+  if (ends_at(text, here, "自治")) {
+    add_autonomous(text, here, end, prev_end);
+    return;
+  }
   // Walk back over at most 3 stem characters.
   size_t b = here;
   int k = 0;
@@ -183,6 +189,30 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   m.name = std::string(text.substr(b, end - b));
   mentions_.push_back(std::move(m));
   delimited_.push_back(delimited);
+  *prev_end = static_cast<uint32_t>(end);
+}
+
+void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end) {
+  // 黔东南苗族侗族自治州 has 8 characters before 自治; 10 leaves room for
+  // longer lists of peoples and nothing for a sentence to be taken for one.
+  constexpr int kMaxAutonomousStem = 10;
+  size_t b = here - 6;  // before 自治
+  int k = 0;
+  while (b > *prev_end && b > 0) {
+    size_t p = prev_char(text, b);
+    int len = 1;
+    const char32_t d = next_char(text, p, &len);
+    if (!utf8::is_han(d) || stop_char(d)) break;
+    if (++k > kMaxAutonomousStem) return;  // no boundary in sight: no name
+    b = p;
+  }
+  // A people and a place before it: at least 族 and two characters more.
+  if (k < 3 || !(text.substr(b, here - 6 - b).find("族") != std::string_view::npos)) return;
+  PlaceMention m;
+  m.span = Range{static_cast<uint32_t>(b), static_cast<uint32_t>(end)};
+  m.name = std::string(text.substr(b, end - b));
+  mentions_.push_back(std::move(m));
+  delimited_.push_back(true);
   *prev_end = static_cast<uint32_t>(end);
 }
 

@@ -57,6 +57,8 @@ class PlaceIndex {
   static std::string_view venue_before(std::string_view text, size_t at);
   void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
                     uint32_t* prev_end);
+  // The suffix at text[here, end) ends 自治 (东乡族自治县): the whole name.
+  void add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end);
   void find_bare(std::string_view text, const RulePackData& rules, const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping

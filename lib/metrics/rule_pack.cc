@@ -414,6 +414,7 @@ class RulePackParser {
     if (k == "venue-verb") return add_words(t, 1, &d_->venue_verbs, err);
     if (k == "time-start-after") return add_words(t, 1, &d_->time_start_after, err);
     if (k == "time-start-before") return add_words(t, 1, &d_->time_start_before, err);
+    if (k == "time-span") return add_words(t, 1, &d_->time_spans, err);
     if (k == "bullet") return add_words(t, 1, &d_->bullets, err);
     if (k == "time-as-of") return add_words(t, 1, &d_->time_as_of, err);
     if (k == "giver-verb") return add_words(t, 1, &d_->giver_verbs, err);

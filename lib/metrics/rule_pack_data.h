@@ -79,6 +79,7 @@ struct RulePackData {
   std::vector<std::string> venue_verbs;      // 在X举行: X is where a meeting was, not what figures are about
   std::vector<std::string> time_start_after; // 2015年以来: the start of a period, not its date
   std::vector<std::string> time_start_before;// 自2017年: likewise
+  std::vector<std::string> time_spans;       // 五年来: a span back from the time of writing, which dates nothing
   std::vector<std::string> bullets;          // paragraph openers of list items
   std::vector<std::string> time_as_of;       // 截至7月底: a month without a year dates figures in the document's year
   std::vector<std::string> giver_verbs;      // 黄岛区拨付…: a place giving aid is not what the figure is about

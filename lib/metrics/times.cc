@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
@@ -54,7 +55,70 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
   find_headline_year();
+  add_time_spans();
   index_openings();
+}
+
+void TimeResolver::add_time_spans() {
+  if (rules_.time_spans.empty()) return;
+  // Words are found by their last character (all of the default pack's end
+  // in 来), and that by its last byte with memchr: one vectorized pass per
+  // distinct last character, cheaper than a substring search per word (or
+  // memmem per character, which restarts at every hit of a common one).
+  std::vector<std::string_view> lasts;
+  for (const std::string& w : rules_.time_spans) {
+    size_t b = w.size();
+    do --b;
+    while (b > 0 && (static_cast<unsigned char>(w[b]) & 0xC0) == 0x80);
+    std::string_view last = std::string_view(w).substr(b);
+    if (std::find(lasts.begin(), lasts.end(), last) == lasts.end()) lasts.push_back(last);
+  }
+  std::vector<Range> found;
+  for (std::string_view last : lasts) {
+    if (text_.size() < last.size()) continue;
+    const char* p = text_.data() + last.size() - 1;
+    const char* const stop = text_.data() + text_.size();
+    while (p < stop && (p = static_cast<const char*>(std::memchr(p, last.back(), static_cast<size_t>(stop - p))))) {
+      const uint32_t end = static_cast<uint32_t>(p - text_.data() + 1);
+      ++p;
+      if (!ends_at(text_, end, last)) continue;
+      for (const std::string& w : rules_.time_spans)
+        if (ends_at(text_, end, w)) {
+          found.push_back(Range{end - static_cast<uint32_t>(w.size()), end});
+          break;
+        }
+    }
+  }
+  if (found.empty()) return;
+  spans_.reserve(found.size());  // dates_ points into it: no reallocation after
+  for (const Range& r : found) {
+    Quantity q;
+    q.kind = QuantityKind::kDate;
+    q.span = r;
+    spans_.push_back(std::move(q));
+  }
+  for (const Quantity& q : spans_) dates_.push_back(&q);
+  std::stable_sort(dates_.begin(), dates_.end(),
+                   [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
+}
+
+bool TimeResolver::dateline(Range p) const {
+  auto it = std::lower_bound(dates_.begin(), dates_.end(), p.begin,
+                             [](const Quantity* d, uint32_t pos) { return d->span.begin < pos; });
+  if (it == dates_.end() || (*it)->span.end > p.end) return false;
+  auto blank = [&](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e;) {
+      if (text_[i] == ' ' || text_[i] == '\t') {
+        ++i;
+      } else if (text_.compare(i, 3, "\u3000") == 0) {
+        i += 3;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  };
+  return blank(p.begin, (*it)->span.begin) && blank((*it)->span.end, p.end);
 }
 
 void TimeResolver::index_openings() {
@@ -118,6 +182,7 @@ void TimeResolver::find_headline_year() {
 }
 
 TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) const {
+  if (is_time_span(&d)) return Use::kOpen;  // 五年来
   // Spaces between a date and its period word are allowed (2015年 以来).
   uint32_t b = d.span.begin, e = d.span.end;
   while (b > 0 && text_[b - 1] == ' ') --b;
@@ -283,6 +348,7 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, boo
   // what was done (下一步，确保…全部脱贫 is no figure of that year).
   for (size_t k = s.paragraph, steps = 0; !target && k-- > 0 && steps < kCarryParagraphs; ++steps) {
     Range p = seg_.paragraphs[k];
+    if (dateline(p)) continue;  // 2020年4月10日 under a title: when it was written
     Range c = opening(p);
     u = last_in(c.begin, c.end, &value, 0, p.end);
     if (u == Use::kValue) return value;

@@ -14,6 +14,9 @@
 // without a year after 截至 (截至7月底) with the document's year. A date bound
 // to another figure by 的 (由2018年底的7.12%下降到1.43%) dates only that one.
 // Figures nothing dates take the one year a headline names, if it names one.
+// A span back from the time of writing (五年来, 近年来: the pack's time-span
+// words) is read as a period that dates nothing, like 2015年以来. A line
+// holding nothing but a date (a dateline under a title) dates no section.
 #ifndef AIDTEXT_METRICS_TIMES_H_
 #define AIDTEXT_METRICS_TIMES_H_
 
@@ -62,6 +65,13 @@ class TimeResolver {
   std::optional<std::string> paired_date(uint32_t pos, Range sentence) const;
   // Whether a month at `b` ends a span of months (1至9月: b is at 9).
   bool ends_month_span(uint32_t b) const;
+  // Adds the pack's time-span words (五年来) to dates_ as periods.
+  void add_time_spans();
+  bool is_time_span(const Quantity* d) const {
+    return !spans_.empty() && d >= spans_.data() && d < spans_.data() + spans_.size();
+  }
+  // Whether paragraph `p` holds nothing but one date (spaces aside).
+  bool dateline(Range p) const;
   void find_doc_year();
   void find_headline_year();
   void index_openings();
@@ -82,6 +92,7 @@ class TimeResolver {
   std::string_view text_;
   const Segmentation& seg_;
   std::vector<const Quantity*> dates_;
+  std::vector<Quantity> spans_;  // the time-span words found, as dates (dates_ points into it)
   std::span<const Quantity* const> figures_;
   const RulePackData& rules_;
   int doc_year_ = 0;

@@ -19,6 +19,11 @@ std::string metric_of(const std::vector<MetricRecord>& rs, std::string_view surf
   return r ? r->metric : "(none)";
 }
 
+std::string change_of(const std::vector<MetricRecord>& rs, std::string_view surface) {
+  const MetricRecord* r = find_record(rs, surface);
+  return r ? r->change : "(none)";
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(verb_and_noun_before_the_figure) {
@@ -103,8 +108,37 @@ BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
   BOOST_TEST(metric_of(rs, "48个") == "poor_villages");
   BOOST_TEST(metric_of(rs, "45个") == "villages_exited");
   BOOST_TEST(metric_of(rs, "3个") == "villages_remaining");
-  // No cue of its own (减少 alone is none): nothing is borrowed.
-  BOOST_TEST(metric_of(rs, "0.5万人") == "(none)");
+  // A fall from the year before (比上年减少) of the poor the clause before
+  // counts: that many left poverty.
+  BOOST_TEST(metric_of(rs, "0.5万人") == "lifted_population");
+  // ... but not of a population that is no aid figure, nor with 减少 alone.
+  Doc other("常住人口30.1万人，比上年减少0.2万人。贫困人口2.1万人，减少0.5万人。");
+  other.q("30.1万人", "person", Decimal(301000)).q("0.2万人", "person", Decimal(2000));
+  other.q("2.1万人", "person", Decimal(21000)).q("0.5万人", "person", Decimal(5000));
+  auto ro = other.extract();
+  BOOST_TEST(metric_of(ro, "0.2万人") == "(none)");
+  BOOST_TEST(metric_of(ro, "0.5万人") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(a_list_item_shares_the_verb_that_governs_the_item_before) {
+  Doc d("帮扶期间共培训基层干部1850人次、乡村技术人员2370人次，选派挂职干部46名、专业技术人才583名。");
+  d.q("1850人次", "person_time", Decimal(1850)).q("2370人次", "person_time", Decimal(2370));
+  d.q("46名", "person", Decimal(46)).q("583名", "person", Decimal(583));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1850人次") == "trainees");
+  BOOST_TEST(metric_of(rs, "2370人次") == "trainees");
+  // 干部 names the first item itself, no verb before it: the second item,
+  // naming its own noun, is no cadre.
+  BOOST_TEST(metric_of(rs, "46名") == "cadres");
+  BOOST_TEST(metric_of(rs, "583名") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(striving_that_got_something_is_no_target) {
+  Doc d("工作队争取到帮扶资金760万元。明年争取帮扶资金500万元。");
+  d.q("760万元", "CNY", Decimal(7600000)).q("500万元", "CNY", Decimal(5000000));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "760万元") == "total");
+  BOOST_TEST(change_of(rs, "500万元") == "target");
 }
 
 BOOST_AUTO_TEST_CASE(students_count_where_aid_reaches_them) {

@@ -128,3 +128,15 @@ BOOST_AUTO_TEST_CASE(he_right_before_the_suffix_belongs_to_the_name) {
   // Not when more than one character stands before the 和.
   BOOST_TEST(governing_names("近年来，在中央和省州的支持下，东乡县减贫。") == std::vector<std::string>{"东乡县"});
 }
+
+BOOST_AUTO_TEST_CASE(an_autonomous_area_is_named_whole) {
+  // A chain of names is its last name.
+  BOOST_TEST(governing_names("甘肃省东乡族自治县农村贫困人口1.75万人。") ==
+                 (std::vector<std::string>{"东乡族自治县"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(governing_names("据悉，长阳土家族自治县去年减贫1000人。") ==
+                 (std::vector<std::string>{"长阳土家族自治县"}),
+             boost::test_tools::per_element());
+  // No people named before 自治: no name (实行民族区域自治区 is none either).
+  BOOST_TEST(governing_names("推进基层自治县域治理。").empty());
+}

@@ -173,3 +173,24 @@ BOOST_AUTO_TEST_CASE(year_end_day_dates_the_year_other_days_the_month) {
   BOOST_TEST(time_of(d, "3000人") == "2019");
   BOOST_TEST(time_of(d, "500人") == "2020-06");
 }
+
+BOOST_AUTO_TEST_CASE(a_span_back_from_the_time_of_writing_dates_nothing) {
+  // 两年多来 in the figure's sentence, and in a paragraph between the figure
+  // and an earlier dated one: neither figure takes 2017年8月.
+  Doc d("2017年8月，王某到村任第一书记，全村有贫困户127户。\n两年多来，工作队争取到帮扶资金760万元。\n村里成立合作社，带动83户贫困户增收。");
+  d.date("2017年8月", "2017-08").q("127户", "household", Decimal(127));
+  d.q("760万元", "CNY", Decimal(7600000)).q("83户", "household", Decimal(83));
+  BOOST_TEST(time_of(d, "127户") == "2017-08");
+  BOOST_TEST(time_of(d, "760万元") == "null");
+  BOOST_TEST(time_of(d, "83户") == "null");
+  // Without the span the dated paragraph frames the sections after it.
+  Doc plain("2017年8月，王某到村任第一书记。\n工作队争取到帮扶资金760万元。");
+  plain.date("2017年8月", "2017-08").q("760万元", "CNY", Decimal(7600000));
+  BOOST_TEST(time_of(plain, "760万元") == "2017-08");
+}
+
+BOOST_AUTO_TEST_CASE(a_dateline_under_the_title_dates_no_section) {
+  Doc d("某县2019年统计公报\n某县统计局\n2020年4月10日\n一、脱贫攻坚\n年末全县农村贫困人口1.75万人。");
+  d.date("2019年", "2019").date("2020年4月10日", "2020-04-10").q("1.75万人", "person", Decimal(17500));
+  BOOST_TEST(time_of(d, "1.75万人") == "2019");
+}
