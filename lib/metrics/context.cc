@@ -175,6 +175,21 @@ bool SentenceContext::own_list_item(size_t i) const {
   return han >= 2;
 }
 
+bool SentenceContext::shares_cue(Range a, Range b) const {
+  auto groups_in = [&](Range r) {
+    std::vector<int> out;
+    auto [first, last] = hits_in(&r, 1);
+    for (const CueHit* hp = first; hp != last; ++hp)
+      if (kind_of(hp->payload) == CueKind::kGroup && hp->begin >= r.begin && hp->end <= r.end)
+        out.push_back(id_of(hp->payload));
+    return out;
+  };
+  const std::vector<int> ga = groups_in(a), gb = groups_in(b);
+  for (int g : ga)
+    if (std::find(gb.begin(), gb.end(), g) != gb.end()) return true;
+  return false;
+}
+
 bool SentenceContext::governs_object(size_t i, int r) const {
   const Quantity& q = *figures_[i];
   const Windows& w = windows_[i];
@@ -435,8 +450,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
         // 全县共有贫困村48个，已出列45个，未出列3个: a short clause that ends
         // with its figure and holds a cue of its own (出列) but not the noun
-        // takes the noun from the clause of the last figure that had one.
-        if (r < 0 && noun_clause && elliptic(i)) {
+        // takes the noun from the clause of the last figure that had one;
+        // not one repeating a cue of that clause, which says its own thing
+        // (已有780个贫困县摘帽，剩余贫困县52个: no exits).
+        if (r < 0 && noun_clause && elliptic(i) && !shares_cue(w.clause, *noun_clause)) {
           const Range both[2] = {*noun_clause, w.clause};
           r = match_rule(i, both, 2, &nearest, total_clause);
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;

@@ -68,6 +68,8 @@ class SentenceContext {
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
+  // Whether ranges a and b hold a cue of the same group.
+  bool shares_cue(Range a, Range b) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
   // Whether rule r's nearest cue in figure i's tight windows stands before

@@ -325,9 +325,9 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, clause, q, text, &whole)) return whole;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
-  const std::string* place = places.nearest(para.begin, sentence.begin, true);
-  if (!place) place = places.nearest(0, para.begin, true);
-  if (!place) place = places.nearest(q.span.end, sentence.end, false);
+  const std::string* place = places.nearest(para.begin, sentence.begin, true, true);
+  if (!place) place = places.nearest(0, para.begin, true, true);
+  if (!place) place = places.nearest(q.span.end, sentence.end, false, true);
   if (place) return *place;
   return std::nullopt;
 }

@@ -366,6 +366,12 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       if (starts_with_any(text, p, rules.away_after)) m.governs = false;
     }
   }
+  // Names one after another with a list's 、 between (新疆、云南). Not 与 or
+  // 和: 杭州市与恩施州 pairs a giver with the area the report is about.
+  for (size_t i = 1; i < mentions_.size(); ++i) {
+    const uint32_t b = mentions_[i - 1].span.end, e = mentions_[i].span.begin;
+    if (e >= b && text.substr(b, e - b) == "、") mentions_[i - 1].listed = mentions_[i].listed = true;
+  }
   // The document's focus: the name that governs most often (first on ties).
   std::vector<std::pair<std::string, int>> counts;
   for (const PlaceMention& m : mentions_) {
@@ -426,7 +432,7 @@ std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint3
   return out;
 }
 
-const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last) const {
+const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last, bool single) const {
   if (last) {
     // Walk back from the last mention that ends by `to`.
     auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
@@ -438,14 +444,14 @@ const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last) co
     for (auto it = hi; it != mentions_.begin() && looked < kMaxLookBack; ++looked) {
       --it;
       if (it->span.begin < from) break;
-      if (it->governs && it->span.end <= to) return &it->name;
+      if (it->governs && !(single && it->listed) && it->span.end <= to) return &it->name;
     }
     return nullptr;
   }
   auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
                              [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
-    if (it->governs) return &it->name;
+    if (it->governs && !(single && it->listed)) return &it->name;
   return nullptr;
 }
 

@@ -16,7 +16,9 @@
 // sentence (the document's focus when the sentence names several), else
 // earlier in its paragraph, else in the paragraphs before, else the first one
 // after it in its sentence. 岷县、漳县分别减贫…、…: the k-th figure after 分别
-// belongs to the k-th name.
+// belongs to the k-th name. Beyond its sentence, and after it, a figure takes
+// no name that stands in a list: a list names several areas, none of them
+// the one a later figure is about.
 #ifndef AIDTEXT_METRICS_PLACES_H_
 #define AIDTEXT_METRICS_PLACES_H_
 
@@ -33,6 +35,7 @@ struct PlaceMention {
   Range span;
   std::string name;      // as written with its suffix (渭源县 for a bare 渭源)
   bool governs = true;   // false: part of an organisation, a venue, or a chain's inner name
+  bool listed = false;   // one of a list of names (新疆、云南、贵州等): none of them alone
 };
 
 class PlaceIndex {
@@ -41,7 +44,9 @@ class PlaceIndex {
 
   // Name of the nearest governing mention inside [from, to), the last one
   // (before = true) or the first one; nullptr when there is none.
-  const std::string* nearest(uint32_t from, uint32_t to, bool last) const;
+  // `single`: skip names that stand in a list (主要集中在新疆、云南、贵州等省区
+  // frames no later figure as 贵州's).
+  const std::string* nearest(uint32_t from, uint32_t to, bool last, bool single = false) const;
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
   // Names of the governing mentions inside [from, to), in text order.
   std::vector<const std::string*> governing(uint32_t from, uint32_t to) const;

@@ -111,13 +111,22 @@ BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
   // A fall from the year before (比上年减少) of the poor the clause before
   // counts: that many left poverty.
   BOOST_TEST(metric_of(rs, "0.5万人") == "lifted_population");
-  // ... but not of a population that is no aid figure, nor with 减少 alone.
-  Doc other("常住人口30.1万人，比上年减少0.2万人。贫困人口2.1万人，减少0.5万人。");
+  // ... but not of a population that is no aid figure; the level it fell
+  // to is no count of the lifted.
+  Doc other("常住人口30.1万人，比上年减少0.2万人。贫困人口减少1109万人，贫困人口减少到551万人。");
   other.q("30.1万人", "person", Decimal(301000)).q("0.2万人", "person", Decimal(2000));
-  other.q("2.1万人", "person", Decimal(21000)).q("0.5万人", "person", Decimal(5000));
+  other.q("1109万人", "person", Decimal(11090000)).q("551万人", "person", Decimal(5510000));
   auto ro = other.extract();
   BOOST_TEST(metric_of(ro, "0.2万人") == "(none)");
-  BOOST_TEST(metric_of(ro, "0.5万人") == "(none)");
+  BOOST_TEST(metric_of(ro, "1109万人") == "lifted_population");
+  BOOST_TEST(metric_of(ro, "551万人") == "poor_population");
+  // A clause repeating a cue of the clause before says its own thing: the
+  // remaining counties are no exits.
+  Doc counties("全国已有780个贫困县摘帽，剩余贫困县52个。");
+  counties.q("780个", "count", Decimal(780), "个").q("52个", "count", Decimal(52), "个");
+  auto rc = counties.extract();
+  BOOST_TEST(metric_of(rc, "780个") == "counties_exited");
+  BOOST_TEST(metric_of(rc, "52个") == "(none)");
 }
 
 BOOST_AUTO_TEST_CASE(a_list_item_shares_the_verb_that_governs_the_item_before) {
