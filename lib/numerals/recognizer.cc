@@ -31,6 +31,7 @@
 
 #include <array>
 #include <bitset>
+#include <string_view>
 
 #include "core/utf8.h"
 #include "numerals/char_context.h"
@@ -566,9 +567,50 @@ struct Recognizer {
       if (numerals::classify_numeral_char(cp_at(text, m.begin, &l)).is_financial) return m.end;
     }
 
+    // 数十个, 几百万元, 上千人次: a vague amount, not ten, a million or a
+    // thousand exactly.
+    if (chinese_only && !high && (unit || scaled)) vague(m, low, &high, &approx, &start);
+
     q.value = low;
     q.value_high = high;
     return finish(q, start, number_end, end, approx, m.begin);
+  }
+
+  // 数 or 几 right before a numeral that is a power of ten written with
+  // its power characters alone (十, 百, 千, 万, 亿; 几百万 too) counts some
+  // of them: two to nine times it, about. 上 right before one of 百, 千, 万,
+  // 亿 says it reaches that many: over (not in 成千上万, an idiom). 数 ends
+  // nouns (人数, 户数, 次数 ...): after one it starts no amount.
+  void vague(const NumeralMatch& m, Decimal& low, std::optional<Decimal>* high, Approx* approx, size_t* start) {
+    // Written with power characters alone, the numeral is a power of ten.
+    if (m.begin < 3 || *approx != Approx::kNone || !power_chars_only(m)) return;
+    int l;
+    const char32_t before = cp_at(text, m.begin - 3, &l);
+    const char32_t first = cp_at(text, m.begin, &l);
+    const char32_t earlier = m.begin >= 6 ? cp_at(text, m.begin - 6, &l) : 0;
+    constexpr std::u32string_view kNounsEndingInShu = U"人总户次个基岁票件页字分倍指参函系变常实复单双整小半无多少";
+    if (before == U'几' || (before == U'数' && kNounsEndingInShu.find(earlier) == std::u32string_view::npos)) {
+      auto lo = low.mul(Decimal(2)), hi = low.mul(Decimal(9));
+      if (!lo || !hi) return;
+      low = *lo;
+      *high = *hi;
+      *approx = Approx::kAbout;
+      *start = m.begin - 3;
+    } else if (before == U'上' && first != U'十' && earlier != U'千') {
+      *approx = Approx::kOver;
+      *start = m.begin - 3;
+    }
+  }
+
+  // Whether numeral m is written with 十 百 千 万 亿 alone (no digit before them).
+  bool power_chars_only(const NumeralMatch& m) const {
+    for (size_t p = m.begin; p < m.end;) {
+      int l;
+      const char32_t c = cp_at(text, p, &l);
+      if (std::u32string_view(U"十百千万亿").find(c) == std::u32string_view::npos) return false;
+      p += static_cast<size_t>(l);
+    }
+    return true;
   }
 
   // Appends q with its span [start, end) and numeral [number_begin, number_end).

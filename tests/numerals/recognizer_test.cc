@@ -106,6 +106,18 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("近两年来") == "两年=2 year");
 }
 
+BOOST_AUTO_TEST_CASE(vague_amounts) {
+  // 数/几 before a power of ten: two to nine of them; 上 before one: over.
+  BOOST_TEST(describe("建成数十个车间") == "数十个=20..90 count/个 about");
+  BOOST_TEST(describe("几百万元资金") == "几百万元=2000000..9000000 CNY about");
+  BOOST_TEST(describe("数百名干部") == "数百名=200..900 person about");
+  BOOST_TEST(describe("培训上千人次") == "上千人次=1000 person_time over");
+  // Not after a noun ending in 数, not in the idiom, not before a digit.
+  BOOST_TEST(describe("参加人数十分庞大").empty());
+  BOOST_TEST(describe("成千上万的群众").empty());
+  BOOST_TEST(describe("户数三百户") == "三百户=300 household");
+}
+
 BOOST_AUTO_TEST_CASE(ranges) {
   BOOST_TEST(describe("3至5万元") == "3至5万元=30000..50000 CNY");
   BOOST_TEST(describe("3-5万元") == "3-5万元=30000..50000 CNY");
