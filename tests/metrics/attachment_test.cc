@@ -143,10 +143,12 @@ BOOST_AUTO_TEST_CASE(a_list_item_shares_the_verb_that_governs_the_item_before) {
 }
 
 BOOST_AUTO_TEST_CASE(striving_that_got_something_is_no_target) {
-  Doc d("工作队争取到帮扶资金760万元。明年争取帮扶资金500万元。");
-  d.q("760万元", "CNY", Decimal(7600000)).q("500万元", "CNY", Decimal(5000000));
+  Doc d("工作队争取到帮扶资金760万元。全年争取上级扶贫资金2.3亿元。明年争取帮扶资金500万元。");
+  d.q("760万元", "CNY", Decimal(7600000)).q("2.3亿元", "CNY", Decimal(230000000));
+  d.q("500万元", "CNY", Decimal(5000000));
   auto rs = d.extract();
   BOOST_TEST(change_of(rs, "760万元") == "total");
+  BOOST_TEST(change_of(rs, "2.3亿元") == "total");
   BOOST_TEST(change_of(rs, "500万元") == "target");
 }
 
