@@ -175,6 +175,15 @@ bool SentenceContext::own_list_item(size_t i) const {
   return han >= 2;
 }
 
+bool SentenceContext::whole_of_next(size_t i) const {
+  const Range r = windows_[i].right;
+  if (i + 1 >= figures_.size() || r.end != figures_[i + 1]->span.begin) return false;
+  std::string_view between = text_.substr(r.begin, r.size());
+  for (std::string_view tail : {"中", "中已", "中有", "中已有", "中共有", "中就有"})
+    if (ends_with(between, tail)) return true;
+  return false;
+}
+
 bool SentenceContext::shares_cue(Range a, Range b) const {
   auto groups_in = [&](Range r) {
     std::vector<int> out;
@@ -445,7 +454,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
       r = match_rule(i, tight, 2, &nearest, total_clause);
       if (r >= 0) {
         if (blocked(i, tight, 2, nearest)) r = -1;
-      } else if (!own_list_item(i)) {
+      } else if (!own_list_item(i) && !whole_of_next(i)) {
         r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
         // 全县共有贫困村48个，已出列45个，未出列3个: a short clause that ends

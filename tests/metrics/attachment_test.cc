@@ -127,6 +127,16 @@ BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
   auto rc = counties.extract();
   BOOST_TEST(metric_of(rc, "780个") == "counties_exited");
   BOOST_TEST(metric_of(rc, "52个") == "(none)");
+  // The whole before 中 is read by its own words: poor villages, and poor
+  // counties (no metric), not exits.
+  Doc whole("全县43个贫困村中已有38个出列，全国832个贫困县中已有780个摘帽。");
+  whole.q("43个", "count", Decimal(43), "个").q("38个", "count", Decimal(38), "个");
+  whole.q("832个", "count", Decimal(832), "个").q("780个", "count", Decimal(780), "个");
+  auto rw = whole.extract();
+  BOOST_TEST(metric_of(rw, "43个") == "poor_villages");
+  BOOST_TEST(metric_of(rw, "38个") == "villages_exited");
+  BOOST_TEST(metric_of(rw, "832个") == "(none)");
+  BOOST_TEST(metric_of(rw, "780个") == "counties_exited");
 }
 
 BOOST_AUTO_TEST_CASE(a_list_item_shares_the_verb_that_governs_the_item_before) {
