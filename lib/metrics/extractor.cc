@@ -211,6 +211,13 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   // At most kMaxLooked mentions each way: a page of thousands of names must
   // not make each figure read them all.
   constexpr std::ptrdiff_t kMaxLooked = 512;
+  // The document's focus, when it is such an area: 全市 in a report on
+  // 定西市 that names its partner 福州市 nearer.
+  if (const std::string& focus = places.focus();
+      focus.size() >= ending.size() && focus.compare(focus.size() - ending.size(), ending.size(), ending) == 0) {
+    *place = focus;
+    return true;
+  }
   const std::vector<PlaceMention>& ms = places.mentions();
   const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
                                       [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
@@ -277,11 +284,9 @@ std::optional<std::string> listed_place(const PlaceIndex& places, Range sentence
   return std::nullopt;
 }
 
-// The nearest governing name before the figure in its sentence, or the
-// document's focus when the sentence names several (镇雄县与宁波市北仑区开展
-// 协作…); nullopt when it names none.
-std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q) {
-  std::vector<const std::string*> names = places.governing(sentence.begin, q.span.begin);
+// The last of `names`, or the document's focus when they are several and
+// name it (定西市与福州市深化劳务协作: the report's city, not its partner).
+std::optional<std::string> focus_or_last(const PlaceIndex& places, const std::vector<const std::string*>& names) {
   if (names.empty()) return std::nullopt;
   bool several = false, focus_named = false;
   for (const std::string* n : names) {
@@ -290,6 +295,13 @@ std::optional<std::string> sentence_place(const PlaceIndex& places, Range senten
   }
   if (several && focus_named) return places.focus();
   return *names.back();
+}
+
+// The nearest governing name before the figure in its sentence, or the
+// document's focus when the sentence names several (镇雄县与宁波市北仑区开展
+// 协作…); nullopt when it names none.
+std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q) {
+  return focus_or_last(places, places.governing(sentence.begin, q.span.begin));
 }
 
 // 引导56家企业到恩施州投资兴业: a place after the figure in its clause that
@@ -325,8 +337,10 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, clause, q, text, &whole)) return whole;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
-  const std::string* place = places.nearest(para.begin, sentence.begin, true, true);
-  if (!place) place = places.nearest(0, para.begin, true, true);
+  // Earlier in the paragraph, as in the sentence: the focus of several.
+  if (std::optional<std::string> earlier = focus_or_last(places, places.governing(para.begin, sentence.begin, true)))
+    return earlier;
+  const std::string* place = places.nearest(0, para.begin, true, true);
   if (!place) place = places.nearest(q.span.end, sentence.end, false, true);
   if (place) return *place;
   return std::nullopt;

@@ -109,6 +109,7 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
     }
     if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, here, pos, c, rules, &prev_end);  // never ASCII
   }
+  drop_swallowing_names(rules);
   // A name whose start was guessed (two characters before the suffix, no
   // boundary in sight: 坚持市负总责) counts only if the text also writes it
   // where its start is certain (在大关县, 。大关县).
@@ -120,6 +121,39 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
     if (delimited_[i] || certain.count(mentions_[i].name)) kept.push_back(std::move(mentions_[i]));
   mentions_ = std::move(kept);
   delimited_.clear();
+}
+
+// 输转福州3120人: a name whose own last character is a suffix (福州, 杭州),
+// written bare, takes the words before it for a stem (输转福州). Such a
+// mention is dropped when its last characters are a name the text also
+// writes with a suffix after them (福州市) or one of the pack's bare names
+// (贵州): the bare finder places those characters instead.
+void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
+  std::unordered_set<std::string_view> names;
+  for (const PlaceMention& m : mentions_) names.insert(m.name);
+  auto swallows = [&](std::string_view name) {
+    // Tails of two characters or more, shorter than the name.
+    int len = 1;
+    for (size_t b = 0; next_char(name, b, &len), b += static_cast<size_t>(len), b + 6 <= name.size();) {
+      std::string_view tail = name.substr(b);
+      if (std::find(rules.places.begin(), rules.places.end(), tail) != rules.places.end()) return true;
+      for (const std::string& suffix : rules.place_suffixes)
+        if (names.count(std::string(tail) + suffix)) return true;
+    }
+    return false;
+  };
+  // Decided for all before any is moved: `names` views the mentions' names.
+  std::vector<bool> drop(mentions_.size());
+  for (size_t i = 0; i < mentions_.size(); ++i) drop[i] = swallows(mentions_[i].name);
+  std::vector<PlaceMention> kept;
+  std::vector<bool> kept_delimited;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    if (drop[i]) continue;
+    kept.push_back(std::move(mentions_[i]));
+    kept_delimited.push_back(delimited_[i]);
+  }
+  mentions_ = std::move(kept);
+  delimited_ = std::move(kept_delimited);
 }
 
 // The venue of a meeting verb at `at`: the 2 to 4 Han characters after a
@@ -359,6 +393,11 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       continue;
     }
     // Where people went: 赴浙江省务工, 向青岛等地转移输出, 到中山市就读.
+    // 输转福州3120人: a place right after a verb of going is where people went.
+    if (ends_with_any(text, chain_begin, rules.away_verbs)) {
+      m.governs = false;
+      continue;
+    }
     if (ends_with_any(text, chain_begin, rules.away_before)) {
       size_t p = m.span.end;
       if (starts_at(text, p, "等地")) p += 6;
@@ -391,7 +430,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
 }
 
-std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to) const {
+std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {
   // The last 64 names at most: a sentence naming more is a list, not prose,
   // and an unbounded answer would cost each figure the whole sentence.
   constexpr size_t kMaxNames = 64;
@@ -401,7 +440,7 @@ std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to
   for (auto it = hi; it != mentions_.begin() && out.size() < kMaxNames;) {
     --it;
     if (it->span.begin < from) break;
-    if (it->governs && it->span.end <= to) out.push_back(&it->name);
+    if (it->governs && !(single && it->listed) && it->span.end <= to) out.push_back(&it->name);
   }
   std::reverse(out.begin(), out.end());
   return out;

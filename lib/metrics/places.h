@@ -48,8 +48,9 @@ class PlaceIndex {
   // frames no later figure as 贵州's).
   const std::string* nearest(uint32_t from, uint32_t to, bool last, bool single = false) const;
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
-  // Names of the governing mentions inside [from, to), in text order.
-  std::vector<const std::string*> governing(uint32_t from, uint32_t to) const;
+  // Names of the governing mentions inside [from, to), in text order
+  // (`single`: as for nearest).
+  std::vector<const std::string*> governing(uint32_t from, uint32_t to, bool single = false) const;
   // 岷县、漳县分别…: the names of a list of places ending at `pos`; empty
   // when the run of names is longer than kMaxListNames.
   std::vector<std::string> list_ending_at(std::string_view text, uint32_t pos) const;
@@ -64,6 +65,7 @@ class PlaceIndex {
                     uint32_t* prev_end);
   // The suffix at text[here, end) ends 自治 (东乡族自治县): the whole name.
   void add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end);
+  void drop_swallowing_names(const RulePackData& rules);
   void find_bare(std::string_view text, const RulePackData& rules, const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping

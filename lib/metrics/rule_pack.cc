@@ -420,6 +420,7 @@ class RulePackParser {
     if (k == "giver-verb") return add_words(t, 1, &d_->giver_verbs, err);
     if (k == "away-before") return add_words(t, 1, &d_->away_before, err);
     if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
+    if (k == "away-verb") return add_words(t, 1, &d_->away_verbs, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
     if (k == "topic") return add_words(t, 1, &d_->topic, err);
     if (k == "recipient-before") return add_words(t, 1, &d_->recipient_before, err);

@@ -55,6 +55,9 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
   find_headline_year();
+  // 定西市2020年东西部劳务协作工作进展情况 … 今年以来: with no date of its
+  // own, a document is of the one year its headline names.
+  if (doc_year_ == 0 && !headline_year_.empty()) doc_year_ = year_of(headline_year_);
   add_time_spans();
   index_openings();
 }

@@ -9,7 +9,8 @@
 // time stamps (2017年05月22日 14时50分) are event and publication dates, never a
 // figure's time. 今年/去年 count from the document's year (the caller's
 // doc_date, else the first time stamp or full date near the top of the
-// text); without one, a figure governed by 今年 has no time. A period opening
+// text, else the one year a headline names); without one, a figure governed
+// by 今年 has no time. A period opening
 // in the document's year (今年以来) dates its figures with that year; a month
 // without a year after 截至 (截至7月底) with the document's year. A date bound
 // to another figure by 的 (由2018年底的7.12%下降到1.43%) dates only that one.

@@ -140,3 +140,24 @@ BOOST_AUTO_TEST_CASE(an_autonomous_area_is_named_whole) {
   // No people named before 自治: no name (实行民族区域自治区 is none either).
   BOOST_TEST(governing_names("推进基层自治县域治理。").empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_bare_city_ending_in_a_suffix_swallows_no_words) {
+  // 福州 ends in 州: walking back from it took 输转 for part of the name.
+  // The text writes 福州市, so the bare 福州 is that city, and after 输转
+  // (a verb of going) it is where people went, not the row's place.
+  BOOST_TEST(governing_names("与福州市合作。安定区：输转福州3120人。") ==
+                 (std::vector<std::string>{"福州市", "安定区"}),
+             boost::test_tools::per_element());
+  Doc d("定西市与福州市深化劳务协作。\n安定区：输转福州3120人。");
+  d.q("3120人", "person", Decimal(3120));
+  BOOST_TEST(place_of(d, "3120人") == "安定区");
+}
+
+BOOST_AUTO_TEST_CASE(the_whole_area_and_several_names_mean_the_report_s_focus) {
+  // 全市 and a paragraph naming two cities: the one the report is about,
+  // not the partner written nearer.
+  Doc d("定西市扶贫协作。定西市与福州市深化劳务协作，全市累计转移就业1.52万人；向外地转移就业8.6万人。");
+  d.q("1.52万人", "person", Decimal(15200)).q("8.6万人", "person", Decimal(86000));
+  BOOST_TEST(place_of(d, "1.52万人") == "定西市");
+  BOOST_TEST(place_of(d, "8.6万人") == "定西市");
+}

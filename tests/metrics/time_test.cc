@@ -194,3 +194,11 @@ BOOST_AUTO_TEST_CASE(a_dateline_under_the_title_dates_no_section) {
   d.date("2019年", "2019").date("2020年4月10日", "2020-04-10").q("1.75万人", "person", Decimal(17500));
   BOOST_TEST(time_of(d, "1.75万人") == "2019");
 }
+
+BOOST_AUTO_TEST_CASE(a_headline_year_stands_for_an_unknown_document_year) {
+  Doc d("某市2020年劳务协作进展情况\n今年以来，截至11月底，全市转移就业贫困劳动力1.52万人。");
+  d.date("2020年", "2020").relative("今年", 0).date("11月底", "--11").q("1.52万人", "person", Decimal(15200));
+  BOOST_TEST(time_of(d, "1.52万人") == "2020-11");
+  // A document date, when there is one, is the year 今年 counts from.
+  BOOST_TEST(time_of(d, "1.52万人", "2021-03-01") == "2021-11");
+}
