@@ -129,22 +129,29 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
 // writes with a suffix after them (福州市) or one of the pack's bare names
 // (贵州): the bare finder places those characters instead.
 void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
-  std::unordered_set<std::string_view> names;
-  for (const PlaceMention& m : mentions_) names.insert(m.name);
-  auto swallows = [&](std::string_view name) {
+  // The stems of the names (each name ends in its suffix), and each
+  // distinct name once: a page names its county dozens of times.
+  std::unordered_set<std::string_view> stems, distinct;
+  for (const PlaceMention& m : mentions_) {
+    if (!distinct.insert(m.name).second) continue;
+    stems.insert(std::string_view(m.name).substr(0, prev_char(m.name, m.name.size())));
+  }
+  std::unordered_set<std::string_view> swallowing;
+  for (std::string_view name : distinct) {
     // Tails of two characters or more, shorter than the name.
     int len = 1;
     for (size_t b = 0; next_char(name, b, &len), b += static_cast<size_t>(len), b + 6 <= name.size();) {
-      std::string_view tail = name.substr(b);
-      if (std::find(rules.places.begin(), rules.places.end(), tail) != rules.places.end()) return true;
-      for (const std::string& suffix : rules.place_suffixes)
-        if (names.count(std::string(tail) + suffix)) return true;
+      const std::string_view tail = name.substr(b);
+      if (stems.count(tail) || std::find(rules.places.begin(), rules.places.end(), tail) != rules.places.end()) {
+        swallowing.insert(name);
+        break;
+      }
     }
-    return false;
-  };
-  // Decided for all before any is moved: `names` views the mentions' names.
+  }
+  if (swallowing.empty()) return;
+  // Decided for all before any is moved: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
-  for (size_t i = 0; i < mentions_.size(); ++i) drop[i] = swallows(mentions_[i].name);
+  for (size_t i = 0; i < mentions_.size(); ++i) drop[i] = swallowing.count(mentions_[i].name) > 0;
   std::vector<PlaceMention> kept;
   std::vector<bool> kept_delimited;
   for (size_t i = 0; i < mentions_.size(); ++i) {
