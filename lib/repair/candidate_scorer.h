@@ -22,46 +22,67 @@
 namespace aidtext::repair::lattice_detail {
 
 // What the scorer reads of modelled candidates, one column per fact, in
-// candidate order.
+// candidate order: 14 bytes a candidate (24 with a stored hash and cost
+// without a bigram). A row's hash (id * kHashMult) is one multiply, and
+// the cost without a bigram (the model's unigram plus `variant`) is needed
+// only after a state with no modelled character: both are worked out where
+// they are used.
 struct ModelColumns {
-  std::vector<uint32_t> id, hash;  // model id; its hash before a row's shift
-  std::vector<float> start, share, variant, own;  // CharLm's parts of a fallback; Candidate's
+  std::vector<uint16_t> id;                 // model id
+  std::vector<float> start, share, variant;  // CharLm's parts of a fallback; Candidate's
   size_t size() const { return id.size(); }
   void clear() {
-    for (std::vector<uint32_t>* v : {&id, &hash}) v->clear();
-    for (std::vector<float>* v : {&start, &share, &variant, &own}) v->clear();
+    id.clear();
+    for (std::vector<float>* v : {&start, &share, &variant}) v->clear();
   }
   void push(const CharLm& lm, const Candidate& c) {
     id.push_back(c.lm_id);
-    hash.push_back(uint32_t{c.lm_id} * CharLm::kHashMult);
     start.push_back(lm.start_cost(c.lm_id));
     share.push_back(lm.unigram_share_cost(c.lm_id));
     variant.push_back(c.variant);
-    own.push_back(c.own_cost);
   }
   void append(const ModelColumns& o) {
     id.insert(id.end(), o.id.begin(), o.id.end());
-    hash.insert(hash.end(), o.hash.begin(), o.hash.end());
     start.insert(start.end(), o.start.begin(), o.start.end());
     share.insert(share.end(), o.share.begin(), o.share.end());
     variant.insert(variant.end(), o.variant.begin(), o.variant.end());
-    own.insert(own.end(), o.own.begin(), o.own.end());
   }
 };
 
+// What a modelled guessed character adds to its columns to become a
+// Candidate again (CandidatePart::at). Modelled characters are BMP Han.
+struct ModelledChar {
+  char16_t ch;
+  uint8_t last_byte;
+  float own_cost;
+};
+
 // The characters a pattern with unknown bytes may spell (Lattice::
-// guessed_chars), modelled ones first, as candidates without the fields
-// their pattern gives them (end, penalty, byte counts, first_pair_prev),
-// and the modelled ones as the scorer's columns, ready to be copied: a
-// node behind a hole offers a few hundred of them (up to kMaxSingleGuesses
-// or kMaxFittingGuesses per pattern), and making a Candidate of each and
-// looking its facts up in the model at every node was a fifth of the
-// decode of dev article 001's passage.
+// guessed_chars), modelled ones first, without the fields their pattern
+// gives them (end, penalty, byte counts, first_pair_prev): the modelled
+// ones as the scorer's columns, ready to be copied, the others (punctuation
+// and other scripts: few) as candidates. A node behind a hole offers a few
+// hundred of them (up to kMaxSingleGuesses or kMaxFittingGuesses per
+// pattern), and making a Candidate of each and looking its facts up in the
+// model at every node was a fifth of the decode of dev article 001's
+// passage. The modelled ones are kept narrow: 23 bytes a character, 57 as
+// a Candidate with its columns. On the interleaved benchmark (extract over
+// the five dev articles) that cut the L2 misses cachegrind simulates (1 MB)
+// by 16 %, but not the time: the hardware prefetches these lists, which
+// are read in order, and reading 16 MB between two normalize() calls of
+// dev article 001 costs it only 28 us of 250 anyway.
 struct GuessedChars {
-  std::vector<Candidate> chars;
-  size_t modelled = 0;  // chars[0, modelled) have an lm_id
-  ModelColumns columns;  // of chars[0, modelled)
-  std::vector<uint8_t> first_bytes;  // of chars[0, modelled)
+  ModelColumns columns;                 // of the modelled characters
+  std::vector<uint8_t> first_bytes;     // likewise
+  std::vector<ModelledChar> modelled_chars;  // likewise
+  std::vector<Candidate> others;        // characters k >= modelled(), at k - modelled()
+  size_t modelled() const { return columns.size(); }
+  size_t size() const { return modelled() + others.size(); }
+  Candidate at(size_t i) const {
+    if (i >= modelled()) return others[i - modelled()];
+    const ModelledChar& m = modelled_chars[i];
+    return {m.ch, 0, columns.id[i], false, m.own_cost, columns.variant[i], 0, 0, 0, first_bytes[i], m.last_byte, false};
+  }
 };
 
 // The candidates of one pattern: a pattern of known bytes spells `one`, a
@@ -70,11 +91,11 @@ struct GuessedChars {
 struct CandidatePart {
   const GuessedChars* guessed;  // null: just `one`
   Candidate one;
-  size_t size() const { return guessed ? guessed->chars.size() : 1; }
-  size_t modelled() const { return guessed ? guessed->modelled : one.lm_id ? 1 : 0; }
+  size_t size() const { return guessed ? guessed->size() : 1; }
+  size_t modelled() const { return guessed ? guessed->modelled() : one.lm_id ? 1 : 0; }
   Candidate at(size_t i) const {
     if (!guessed) return one;
-    Candidate c = guessed->chars[i];
+    Candidate c = guessed->at(i);
     c.end = one.end;
     c.penalty = one.penalty;
     c.unknown = one.unknown;
@@ -190,26 +211,39 @@ class CandidateScorer {
   template <typename UnmappedAfter>
   void score(const Entry& e, int32_t s, float base, UnmappedAfter unmapped_after) {
     const uint16_t a = e.last_id;
-    lm_cost_.resize(nm_);
+    lm_cost_.resize(nm_ + 1);  // + the row walk's spare
     if (a) {
       const CharLm::Row row = lm_.row(a);
       const float end = lm_.end_cost(a);
       for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + cols_.start[j], cols_.share[j]);
       if (row.size <= kWalkRatio * nm_) {
         index_by_id();
+        // Whether a slot holds a candidate's id (or is empty: id 0, which
+        // no candidate has) is a coin toss, so no test: a slot that holds
+        // none writes its cost to lm_cost_[nm_], a spare, whose next_ is
+        // -1. Only a second candidate of the same id (rare) loops. The two
+        // tests were 10 % of the mispredicted branches of normalize() on
+        // dev article 001 (cachegrind's branch simulation); run after
+        // extract() of dev article 000, which leaves the predictor
+        // untrained, it takes 263 us instead of 292 (alone 240 either way).
+        // Selects in place of the probe's hit-or-empty ?: below and of the
+        // pruning's && and || were fewer mispredictions in cachegrind but
+        // slower here, alone and after 000 (+6 to +13 us).
         for (uint32_t i = 0; i < row.size; ++i) {
           const uint32_t slot = row.slots[i];
-          if (!slot) continue;
-          for (int32_t j = head_[slot >> 8]; j >= 0; j = next_[static_cast<size_t>(j)])
-            lm_cost_[static_cast<size_t>(j)] = CharLm::stored_cost(slot);
+          const float stored = CharLm::stored_cost(slot);
+          const int32_t first = head_[slot >> 8];
+          size_t j = first < 0 ? nm_ : static_cast<size_t>(first);
+          lm_cost_[j] = stored;
+          for (int32_t more = next_[j]; more >= 0; more = next_[static_cast<size_t>(more)])
+            lm_cost_[static_cast<size_t>(more)] = stored;
         }
       } else {
-        // CharLm::bigram_cost's probe, with the hash taken beforehand and
-        // the fallback already in place: the model's own per-id arrays are
-        // read at random, these in order.
+        // CharLm::bigram_cost's probe, with the fallback already in place:
+        // the model's own per-id arrays are read at random, these in order.
         const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
         for (size_t j = 0; j < nm_; ++j) {
-          uint32_t h = cols_.hash[j] >> shift;
+          uint32_t h = (uint32_t{cols_.id[j]} * CharLm::kHashMult) >> shift;
 #if defined(__SSE2__)
           // The first kProbeRun slots at once: whether a probe ends in an
           // empty slot, a hit or a collision is a coin toss (rows are
@@ -242,7 +276,7 @@ class CandidateScorer {
         }
       }
     } else {
-      std::copy(cols_.own.begin(), cols_.own.end(), lm_cost_.begin());
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = lm_.unigram(cols_.id[j]) + cols_.variant[j];  // own cost
     }
     // Only after a decoded state, and without a branch per candidate:
     // whether a pair was unmapped is a coin toss (the branch was an eighth
@@ -315,11 +349,12 @@ class CandidateScorer {
   void index_by_id() {
     if (indexed_) return;
     indexed_ = true;
-    next_.resize(nm_);
+    next_.resize(nm_ + 1);
     for (size_t j = 0; j < nm_; ++j) {
       next_[j] = head_[cols_.id[j]];
       head_[cols_.id[j]] = static_cast<int32_t>(j);
     }
+    next_[nm_] = -1;  // the spare of the row walk
   }
   bool indexed_ = false;
   std::vector<int32_t> next_;  // next candidate with the same id, -1: none

@@ -75,6 +75,8 @@ class CharLm {
   float end_cost(uint16_t a) const { return end_cost_[a]; }
   float start_cost(uint16_t b) const { return start_cost_[b]; }
   float unigram_share_cost(uint16_t b) const { return kUnigramShareCost + unigram_[b]; }
+  // -ln P(b): unigram_cost(c) of a modelled c is this plus variant_cost.
+  float unigram(uint16_t b) const { return unigram_[b]; }
   // +1 for a traditional form, -1 for a simplified-only form, 0 otherwise.
   int script_vote(char32_t c) const {
     uint16_t i = id(c);

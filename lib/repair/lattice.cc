@@ -45,6 +45,7 @@ struct DecodeScratch {
   std::vector<float> floor;
   std::vector<CandidatePart> parts;
   std::vector<Candidate> cands;
+  std::vector<Candidate> found;  // a new guess list, before it is remembered
   std::vector<int32_t> kept;
   std::vector<uint64_t> order;
   std::optional<CandidateScorer> scorer_;  // built on first use
@@ -364,7 +365,7 @@ void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
     return;
   }
   const GuessedChars& guessed = guessed_chars(p);
-  if (guessed.chars.empty()) return;
+  if (!guessed.size()) return;
   Candidate shared{};
   shared.end = p.end;
   shared.penalty = penalty;
@@ -386,7 +387,7 @@ void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
 //
 // Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
 // The cache is dropped when full, which bounds it on any input (at most
-// 512 x 150 characters of 60 bytes, 4.6 MB; a few hundred KB in practice),
+// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice),
 // and only between nodes: a node's candidate parts point into it.
 struct RememberedGuesses {
   // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
@@ -422,11 +423,17 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   }
   if (auto it = remembered.find(key); it != remembered.end()) return it->second;
   GuessedChars& out = remembered[key];
-  find_guessed_chars(p, out.chars);
-  std::stable_partition(out.chars.begin(), out.chars.end(), [](const Candidate& c) { return c.lm_id != 0; });
-  for (; out.modelled < out.chars.size() && out.chars[out.modelled].lm_id; ++out.modelled) {
-    out.columns.push(lm_, out.chars[out.modelled]);
-    out.first_bytes.push_back(out.chars[out.modelled].first_byte);
+  std::vector<Candidate>& found = scratch_.found;
+  found.clear();
+  find_guessed_chars(p, found);
+  for (const Candidate& c : found) {
+    if (!c.lm_id) {
+      out.others.push_back(c);
+      continue;
+    }
+    out.columns.push(lm_, c);
+    out.first_bytes.push_back(c.first_byte);
+    out.modelled_chars.push_back({static_cast<char16_t>(c.ch), c.last_byte, c.own_cost});
   }
   return out;
 }
