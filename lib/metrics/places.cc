@@ -89,10 +89,8 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
   std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
   for (size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80 && !rules.stops_place_pass(static_cast<unsigned char>(text[pos]))) {
-      ++pos;
-      continue;
-    }
+    pos = next_marked(text, pos, text.size(), [&](char32_t c) { return rules.stops_place_pass(c); });
+    if (pos >= text.size()) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     const size_t here = pos;
@@ -215,6 +213,9 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
   const uint32_t size = static_cast<uint32_t>(text.size());
   uint32_t covered_to = 0;
   for (uint32_t pos = 0; pos < size;) {
+    pos = static_cast<uint32_t>(
+        next_marked(text, pos, size, [&](char32_t c) { return names.may_start(c) || known.may_start(c); }));
+    if (pos >= size) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
