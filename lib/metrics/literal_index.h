@@ -45,6 +45,10 @@ class LiteralIndex {
   Match longest_at(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const {
     return may_start(c) ? longest_in_bucket(text, pos, end, c) : Match{};
   }
+  // Whether some cue is written at text[pos]: for word lists probed at one
+  // position (a paragraph's opener, the words after a place name), where
+  // trying each word in turn cost 9 instructions a word.
+  bool any_at(std::string_view text, size_t pos) const;
 
  private:
   Match longest_in_bucket(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const;

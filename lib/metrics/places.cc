@@ -301,7 +301,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    if (starts_with_any(text, m.span.end, rules.org_after)) {
+    if (rules.org_after_index.any_at(text, m.span.end)) {
       m.governs = false;
       continue;
     }
@@ -316,7 +316,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between); in a
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     if (!ends_with_any(text, chain_begin, rules.recipient_before) &&
-        after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
+        after_gap(text, m.span.end, 2, [&](size_t p) { return rules.giver_verb_index.any_at(text, p); })) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;
