@@ -7,6 +7,7 @@
 #define AIDTEXT_METRICS_CHAR_SCAN_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -34,15 +35,15 @@ inline char32_t next_char(std::string_view s, size_t pos, int* len) {
   return utf8::decode(s, pos, len);
 }
 
-// The position of the first character at or after `pos` (before `end`) for
-// which `marked(code point)` holds, or which the inline decoder leaves to
-// utf8::decode (2- and 4-byte, E0/ED-led or malformed sequences: the caller steps over
-// those as before); a position >= `end` when none. The stage's scans stop at
-// a few characters of thousands (place suffixes, first characters of cues):
-// skipping the others here costs about a dozen instructions a character,
-// where the callers' own steps cost 50 (callgrind, dev article 002).
-template <typename Marked>
-inline size_t next_marked(std::string_view s, size_t pos, size_t end, Marked marked) {
+// The position of the first character at or after `pos` (before `end`)
+// whose bit is set in `bits` (one bit per BMP code point, 1024 words), or
+// which the inline decoder leaves to utf8::decode (2- and 4-byte, E0/ED-led
+// or malformed sequences: the caller steps over those as before); a position
+// >= `end` when none. The stage's scans stop at a few characters of
+// thousands (place suffixes, first characters of cues): skipping the others
+// here costs about 25 instructions a character, where the callers' own
+// steps cost 50 to 60 (callgrind, dev article 002).
+inline size_t next_marked(std::string_view s, size_t pos, size_t end, const uint64_t* bits) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   // Lead bytes E1-EC, EE, EF with two continuation bytes are well-formed
   // whatever the continuations (E0 may be overlong, ED a surrogate).
@@ -50,14 +51,14 @@ inline size_t next_marked(std::string_view s, size_t pos, size_t end, Marked mar
   while (pos < end) {
     const unsigned char b0 = p[pos];
     if (b0 < 0x80) {
-      if (marked(char32_t{b0})) return pos;
+      if ((bits[b0 >> 6] >> (b0 & 63)) & 1) return pos;
       ++pos;
       continue;
     }
     if (pos >= three_byte_end || b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) return pos;
     const unsigned char b1 = p[pos + 1], b2 = p[pos + 2];
     if (((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0) return pos;
-    if (marked((char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F))) return pos;
+    if ((bits[((b0 & 0x0F) << 6) | (b1 & 0x3F)] >> (b2 & 0x3F)) & 1) return pos;
     pos += 3;
   }
   return pos;

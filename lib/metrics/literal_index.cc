@@ -57,7 +57,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
   uint32_t covered_to = 0;  // end of the last hit kept
   uint32_t pos = begin;
   while (pos < end) {
-    pos = static_cast<uint32_t>(next_marked(text, pos, end, [this](char32_t c) { return may_start(c); }));
+    pos = static_cast<uint32_t>(next_marked(text, pos, end, starts_.data()));
     if (pos >= end) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);

@@ -29,6 +29,8 @@ class LiteralIndex {
   void add(std::string_view cue, int32_t payload);
   bool empty() const { return buckets_.empty(); }
   bool may_start(char32_t c) const { return c >= 0x10000 || (starts_[c >> 6] >> (c & 63)) & 1; }
+  // One bit per BMP code point that some cue starts with (1024 words).
+  const std::vector<uint64_t>& start_bits() const { return starts_; }
 
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).

