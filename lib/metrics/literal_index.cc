@@ -45,11 +45,20 @@ LiteralIndex::Match LiteralIndex::longest_in_bucket(std::string_view text, uint3
   return {};
 }
 
+bool LiteralIndex::any_at(std::string_view text, size_t pos) const {
+  if (pos >= text.size()) return false;
+  int len = 1;
+  const char32_t c = next_char(text, pos, &len);
+  return longest_at(text, static_cast<uint32_t>(pos), static_cast<uint32_t>(text.size()), c).size != 0;
+}
+
 void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const {
   if (end > text.size()) end = static_cast<uint32_t>(text.size());
   uint32_t covered_to = 0;  // end of the last hit kept
   uint32_t pos = begin;
   while (pos < end) {
+    pos = static_cast<uint32_t>(next_marked(text, pos, end, starts_.data()));
+    if (pos >= end) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     if (const Match m = longest_at(text, pos, end, c); m.size && pos + m.size > covered_to) {

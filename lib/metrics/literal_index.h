@@ -29,6 +29,8 @@ class LiteralIndex {
   void add(std::string_view cue, int32_t payload);
   bool empty() const { return buckets_.empty(); }
   bool may_start(char32_t c) const { return c >= 0x10000 || (starts_[c >> 6] >> (c & 63)) & 1; }
+  // One bit per BMP code point that some cue starts with (1024 words).
+  const std::vector<uint64_t>& start_bits() const { return starts_; }
 
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
@@ -45,6 +47,10 @@ class LiteralIndex {
   Match longest_at(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const {
     return may_start(c) ? longest_in_bucket(text, pos, end, c) : Match{};
   }
+  // Whether some cue is written at text[pos]: for word lists probed at one
+  // position (a paragraph's opener, the words after a place name), where
+  // trying each word in turn cost 9 instructions a word.
+  bool any_at(std::string_view text, size_t pos) const;
 
  private:
   Match longest_in_bucket(std::string_view text, uint32_t pos, uint32_t end, char32_t c) const;

@@ -89,10 +89,8 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
   std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
   for (size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80 && !rules.stops_place_pass(static_cast<unsigned char>(text[pos]))) {
-      ++pos;
-      continue;
-    }
+    pos = next_marked(text, pos, text.size(), rules.place_pass_bits.data());
+    if (pos >= text.size()) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     const size_t here = pos;
@@ -284,8 +282,15 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
   const LiteralIndex& known = rules.known_places;
   if (names.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
+  // The characters either index's names start with, for the scan to stop
+  // at: one bit test a character where asking both indexes took two
+  // (find_bare 173,000 to 151,000 instructions on dev article 002).
+  std::vector<uint64_t> starts = known.start_bits();
+  for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
   uint32_t covered_to = 0;
   for (uint32_t pos = 0; pos < size;) {
+    pos = static_cast<uint32_t>(next_marked(text, pos, size, starts.data()));
+    if (pos >= size) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
@@ -371,7 +376,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    if (starts_with_any(text, m.span.end, rules.org_after)) {
+    if (rules.org_after_index.any_at(text, m.span.end)) {
       m.governs = false;
       continue;
     }
@@ -386,7 +391,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between); in a
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     if (!ends_with_any(text, chain_begin, rules.recipient_before) &&
-        after_gap(text, m.span.end, 2, [&](size_t p) { return starts_with_any(text, p, rules.giver_verbs); })) {
+        after_gap(text, m.span.end, 2, [&](size_t p) { return rules.giver_verb_index.any_at(text, p); })) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;

@@ -492,6 +492,14 @@ void RulePackData::finish() {
   }
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
+  auto index_of = [](const std::vector<std::string>& words) {
+    LiteralIndex index;
+    for (const std::string& w : words) index.add(w, 0);
+    return index;
+  };
+  bullet_index = index_of(bullets);
+  org_after_index = index_of(org_after);
+  giver_verb_index = index_of(giver_verbs);
   not_place_by_end.clear();
   not_place_by_start.clear();
   for (const std::string& w : not_places) {

@@ -308,11 +308,7 @@ TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string*
   return Use::kNone;
 }
 
-bool TimeResolver::is_bullet(Range p) const {
-  for (const std::string& w : rules_.bullets)
-    if (starts_at(text_, p.begin, w)) return true;
-  return false;
-}
+bool TimeResolver::is_bullet(Range p) const { return rules_.bullet_index.any_at(text_, p.begin); }
 
 Range TimeResolver::first_clause(Range r) const {
   for (uint32_t p = r.begin; p < r.end;) {
