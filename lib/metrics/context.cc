@@ -41,6 +41,13 @@ const uint64_t* window_mark_bits() {
   return bits.data();
 }
 
+// Whether cue group `group` is one a rule asks for (not one it forbids).
+bool positive_cue(const Rule& rule, int group) {
+  for (const Condition& c : rule.conditions)
+    if (!c.negated && std::find(c.any_of.begin(), c.any_of.end(), group) != c.any_of.end()) return true;
+  return false;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -228,10 +235,7 @@ bool SentenceContext::governs_object(size_t i, int r) const {
     const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kGroup) continue;
     const bool inside = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
-    bool positive = false;
-    for (const Condition& c : rule.conditions)
-      positive = positive || (!c.negated && std::find(c.any_of.begin(), c.any_of.end(), id_of(h.payload)) != c.any_of.end());
-    if (inside && positive && distance(q, h) < best) {
+    if (inside && positive_cue(rule, id_of(h.payload)) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;
     }
@@ -326,11 +330,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
     for (const CueHit* hp = first; hp != last; ++hp) {
       const CueHit& h = *hp;
       if (kind_of(h.payload) != CueKind::kGroup) continue;
-      bool positive = false;
-      for (const Condition& c : rule.conditions)
-        if (!c.negated && std::find(c.any_of.begin(), c.any_of.end(), id_of(h.payload)) != c.any_of.end())
-          positive = true;
-      if (!positive) continue;
+      if (!positive_cue(rule, id_of(h.payload))) continue;
       for (size_t k = 0; k < n; ++k)
         if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) best = std::min(best, distance(q, h));
     }

@@ -583,11 +583,11 @@ struct Recognizer {
   // nouns (人数, 户数, 次数 ...): after one it starts no amount.
   void vague(const NumeralMatch& m, Decimal& low, std::optional<Decimal>* high, Approx* approx, size_t* start) {
     // Written with power characters alone, the numeral is a power of ten.
-    if (m.begin < 3 || *approx != Approx::kNone || !power_chars_only(m)) return;
-    int l;
-    const char32_t before = cp_at(text, m.begin - 3, &l);
+    if (*approx != Approx::kNone || !power_chars_only(m)) return;
+    int lb = 0, le = 0, l;
+    const char32_t before = cp_before(text, m.begin, &lb);
     const char32_t first = cp_at(text, m.begin, &l);
-    const char32_t earlier = m.begin >= 6 ? cp_at(text, m.begin - 6, &l) : 0;
+    const char32_t earlier = lb > 0 ? cp_before(text, m.begin - static_cast<size_t>(lb), &le) : 0;
     constexpr std::u32string_view kNounsEndingInShu = U"人总户次个基岁票件页字分倍指参函系变常实复单双整小半无多少";
     if (before == U'几' || (before == U'数' && kNounsEndingInShu.find(earlier) == std::u32string_view::npos)) {
       auto lo = low.mul(Decimal(2)), hi = low.mul(Decimal(9));
@@ -595,10 +595,10 @@ struct Recognizer {
       low = *lo;
       *high = *hi;
       *approx = Approx::kAbout;
-      *start = m.begin - 3;
+      *start = m.begin - static_cast<size_t>(lb);
     } else if (before == U'上' && first != U'十' && earlier != U'千') {
       *approx = Approx::kOver;
-      *start = m.begin - 3;
+      *start = m.begin - static_cast<size_t>(lb);
     }
   }
 
