@@ -161,3 +161,10 @@ BOOST_AUTO_TEST_CASE(the_whole_area_and_several_names_mean_the_report_s_focus) {
   BOOST_TEST(place_of(d, "1.52万人") == "定西市");
   BOOST_TEST(place_of(d, "8.6万人") == "定西市");
 }
+
+BOOST_AUTO_TEST_CASE(a_place_s_enterprises_are_no_place) {
+  // 福建企业: enterprises from Fujian, not the area a figure is about.
+  Doc d("宁夏扶贫协作成效明显。计划引导福建企业新增投资50亿元。");
+  d.q("50亿元", "CNY", Decimal(5000000000));
+  BOOST_TEST(place_of(d, "50亿元") == "宁夏");
+}
