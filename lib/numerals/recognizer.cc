@@ -398,6 +398,17 @@ struct Recognizer {
       }
     }
 
+    // 5000 人, 5000 余人: text spaced between digits and Chinese (a common
+    // typesetting habit) keeps its unit. Only digits, only one or two ASCII
+    // spaces, and only before a unit word or 余/多 (not 2019 年: a date).
+    if (m.has_arabic && tail < text.size() && text[tail] == ' ') {
+      size_t sp = tail + 1;
+      if (sp < text.size() && text[sp] == ' ') ++sp;
+      const numerals::UnitWord* u = numerals::match_unit(text, sp);
+      if ((u && u->kind != numerals::UnitKind::kDuration) || starts_with_at(text, sp, "余") ||
+          starts_with_at(text, sp, "多"))
+        tail = sp;
+    }
     // 余/多/来/几 between the number and its unit: 1000余人, 十几个.
     bool approx_mark = false;
     if (starts_with_at(text, tail, "余") || starts_with_at(text, tail, "多") || starts_with_at(text, tail, "来") ||
@@ -537,12 +548,19 @@ struct Recognizer {
     // Approximation words before: 约, 近, 超过 ...
     size_t start = m.begin;
     bool has_prefix = false;
-    if (auto a = numerals::approx_before(text, m.begin); a && m.begin - a->text.size() >= last_end) {
+    // 约 300万元: as after the digits, one or two spaces may stand before them.
+    size_t lead = m.begin;
+    if (m.has_arabic && lead > 0 && text[lead - 1] == ' ') {
+      --lead;
+      if (lead > 0 && text[lead - 1] == ' ') --lead;
+      if (!numerals::approx_before(text, lead)) lead = m.begin;
+    }
+    if (auto a = numerals::approx_before(text, lead); a && lead - a->text.size() >= last_end) {
       // 近两年, 近3个月: "the last N years", not an approximation.
       bool recent = a->text == "近" && (duration_year || (unit && unit->kind == numerals::UnitKind::kDuration));
       if (!recent) {
         approx = a->approx;
-        start = m.begin - a->text.size();
+        start = lead - a->text.size();
         has_prefix = true;
       }
     }

@@ -106,6 +106,16 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("近两年来") == "两年=2 year");
 }
 
+BOOST_AUTO_TEST_CASE(spaces_between_digits_and_chinese) {
+  // Text spaced between digits and Chinese keeps its unit and approximation.
+  BOOST_TEST(describe("带动5000 余人就业") == "5000 余人=5000 person over");
+  BOOST_TEST(describe("共 5000 人参加") == "5000 人=5000 person");
+  BOOST_TEST(describe("约 300万元") == "约 300万元=3000000 CNY about");
+  // Digits only: a Chinese numeral with a space after it stands alone.
+  BOOST_TEST(describe("三 人") == "三=3");
+  BOOST_TEST(describe("共 5000 个") == "5000 个=5000 count/个");
+}
+
 BOOST_AUTO_TEST_CASE(vague_amounts) {
   // 数/几 before a power of ten: two to nine of them; 上 before one: over.
   BOOST_TEST(describe("建成数十个车间") == "数十个=20..90 count/个 about");
