@@ -73,6 +73,13 @@ inline size_t next_marked(std::string_view s, size_t pos, size_t end, const uint
   return pos;
 }
 
+// The byte length of the space (ASCII space, tab, U+3000) at s[i], or 0.
+inline size_t space_at(std::string_view s, size_t i) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (s.compare(i, 3, "\u3000") == 0) return 3;
+  return 0;
+}
+
 // Start of the code point that ends at `end` (end > 0); at most 4 bytes back.
 inline size_t prev_char(std::string_view text, size_t end) {
   size_t b = end - 1;

@@ -41,6 +41,13 @@ const uint64_t* window_mark_bits() {
   return bits.data();
 }
 
+// Whether hit h lies inside one of ranges[0, n).
+bool within(const CueHit& h, const Range* ranges, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) return true;
+  return false;
+}
+
 // Whether cue group `group` is one a rule asks for (not one it forbids).
 bool positive_cue(const Rule& rule, int group) {
   for (const Condition& c : rule.conditions)
@@ -213,7 +220,7 @@ bool SentenceContext::shares_cue(Range a, Range b) const {
     std::vector<int> out;
     auto [first, last] = hits_in(&r, 1);
     for (const CueHit* hp = first; hp != last; ++hp)
-      if (kind_of(hp->payload) == CueKind::kGroup && hp->begin >= r.begin && hp->end <= r.end)
+      if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &r, 1))
         out.push_back(id_of(hp->payload));
     return out;
   };
@@ -234,8 +241,7 @@ bool SentenceContext::governs_object(size_t i, int r) const {
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kGroup) continue;
-    const bool inside = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
-    if (inside && positive_cue(rule, id_of(h.payload)) && distance(q, h) < best) {
+    if (within(h, tight, 2) && positive_cue(rule, id_of(h.payload)) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;
     }
@@ -271,9 +277,7 @@ bool SentenceContext::group_in(int group, const Range* ranges, size_t n) const {
   auto [first, last] = hits_in(ranges, n);
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
-    if (kind_of(h.payload) != CueKind::kGroup || id_of(h.payload) != group) continue;
-    for (size_t k = 0; k < n; ++k)
-      if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) return true;
+    if (kind_of(h.payload) == CueKind::kGroup && id_of(h.payload) == group && within(h, ranges, n)) return true;
   }
   return false;
 }
@@ -288,7 +292,7 @@ bool SentenceContext::elliptic(size_t i) const {
   const Range lead{clause.begin, q.span.begin};
   auto [first, last] = hits_in(&lead, 1);
   for (const CueHit* hp = first; hp != last; ++hp)
-    if (kind_of(hp->payload) == CueKind::kGroup && hp->begin >= lead.begin && hp->end <= lead.end) return true;
+    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &lead, 1)) return true;
   return false;
 }
 
@@ -330,9 +334,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
     for (const CueHit* hp = first; hp != last; ++hp) {
       const CueHit& h = *hp;
       if (kind_of(h.payload) != CueKind::kGroup) continue;
-      if (!positive_cue(rule, id_of(h.payload))) continue;
-      for (size_t k = 0; k < n; ++k)
-        if (h.begin >= ranges[k].begin && h.end <= ranges[k].end) best = std::min(best, distance(q, h));
+      if (positive_cue(rule, id_of(h.payload)) && within(h, ranges, n)) best = std::min(best, distance(q, h));
     }
     *nearest = best;
     return static_cast<int>(r);
@@ -349,8 +351,7 @@ bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t 
     int side = rules_.block_sides[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
     if ((side == 1 && !before) || side == 2) continue;  // after-only words: ends_in_block
-    for (size_t k = 0; k < n; ++k)
-      if (h.begin >= ranges[k].begin && h.end <= ranges[k].end && distance(q, h) < nearest) return true;
+    if (within(h, ranges, n) && distance(q, h) < nearest) return true;
   }
   return false;
 }
@@ -385,6 +386,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   constexpr uint32_t kTargetReach = 600;
   Range reach{q.span.begin > sentence_.begin + kTargetReach ? q.span.begin - kTargetReach : sentence_.begin,
               std::max(w.clause.end, w.right.end)};
+  const Range tight[2] = {w.left, w.right};
   auto [first, last] = hits_in(&reach, 1);
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
@@ -395,8 +397,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     bool before = h.end <= q.span.begin;
     bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;
     if (kind == "target" && (before || in_clause_after)) return kind;
-    bool tight = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
-    if (tight && distance(q, h) < best) {
+    if (within(h, tight, 2) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;
     }
@@ -424,8 +425,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     auto [first, last] = hits_in(tight, 2);
     for (const CueHit* hp = first; hp != last; ++hp) {
       const CueHit& h = *hp;
-      bool in_tight = (h.begin >= w.left.begin && h.end <= w.left.end) || (h.begin >= w.right.begin && h.end <= w.right.end);
-      if (!in_tight) continue;
+      if (!within(h, tight, 2)) continue;
       if (kind_of(h.payload) == CueKind::kSubset && h.end <= q.span.begin) opens_subset = true;
       if (kind_of(h.payload) == CueKind::kGroup &&
           std::find(rules_.subset_members.begin(), rules_.subset_members.end(), id_of(h.payload)) ==

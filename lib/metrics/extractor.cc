@@ -87,13 +87,6 @@ bool headline_line(std::string_view text, Range paragraph) {
          p.find("？") == std::string_view::npos;
 }
 
-// The byte length of the space (ASCII, tab, U+3000) at s[i], or 0.
-size_t space_at(std::string_view s, size_t i) {
-  if (s[i] == ' ' || s[i] == '\t') return 1;
-  if (s.compare(i, 3, "\u3000") == 0) return 3;
-  return 0;
-}
-
 // text[r], without spaces (a restatement may space its words differently).
 std::string without_spaces(std::string_view text, Range r) {
   std::string out;
@@ -205,19 +198,17 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   if (places.nearest(whole_at, q.span.begin, true)) return false;
   std::string ending;
   utf8::append(ending, suffix);
-  auto ends_with_suffix = [&](const PlaceMention& m) {
-    return m.governs && m.name.size() >= ending.size() && m.name.compare(m.name.size() - ending.size(), ending.size(), ending) == 0;
-  };
+  auto ends_in_suffix = [&](std::string_view name) { return ends_at(name, name.size(), ending); };
+  auto ends_with_suffix = [&](const PlaceMention& m) { return m.governs && ends_in_suffix(m.name); };
+  // The document's focus, when it is such an area: 全市 in a report on
+  // 定西市 that names its partner 福州市 nearer.
+  if (ends_in_suffix(places.focus())) {
+    *place = places.focus();
+    return true;
+  }
   // At most kMaxLooked mentions each way: a page of thousands of names must
   // not make each figure read them all.
   constexpr std::ptrdiff_t kMaxLooked = 512;
-  // The document's focus, when it is such an area: 全市 in a report on
-  // 定西市 that names its partner 福州市 nearer.
-  if (const std::string& focus = places.focus();
-      focus.size() >= ending.size() && focus.compare(focus.size() - ending.size(), ending.size(), ending) == 0) {
-    *place = focus;
-    return true;
-  }
   const std::vector<PlaceMention>& ms = places.mentions();
   const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
                                       [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });

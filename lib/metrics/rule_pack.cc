@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "metrics/char_scan.h"
 #include "metrics/rule_pack_data.h"
 
 extern "C" const unsigned char aidtext_default_rules[];
@@ -500,6 +501,12 @@ void RulePackData::finish() {
   bullet_index = index_of(bullets);
   org_after_index = index_of(org_after);
   giver_verb_index = index_of(giver_verbs);
+  time_span_lasts.clear();
+  for (const std::string& w : time_spans) {
+    std::string last = w.substr(prev_char(w, w.size()));  // words are never empty
+    if (std::find(time_span_lasts.begin(), time_span_lasts.end(), last) == time_span_lasts.end())
+      time_span_lasts.push_back(std::move(last));
+  }
   not_place_by_end.clear();
   not_place_by_start.clear();
   for (const std::string& w : not_places) {

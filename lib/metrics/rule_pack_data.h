@@ -118,6 +118,9 @@ struct RulePackData {
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
   LiteralIndex bullet_index, org_after_index, giver_verb_index;
+  // The distinct last characters of the time-span words (来 for 五年来,
+  // 近年来 …): TimeResolver finds the words by searching for these.
+  std::vector<std::string> time_span_lasts;
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.

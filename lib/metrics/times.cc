@@ -65,19 +65,12 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
 void TimeResolver::add_time_spans() {
   if (rules_.time_spans.empty()) return;
   // Words are found by their last character (all of the default pack's end
-  // in 来), and that by its last byte with memchr: one vectorized pass per
-  // distinct last character, cheaper than a substring search per word (or
-  // memmem per character, which restarts at every hit of a common one).
-  std::vector<std::string_view> lasts;
-  for (const std::string& w : rules_.time_spans) {
-    size_t b = w.size();
-    do --b;
-    while (b > 0 && (static_cast<unsigned char>(w[b]) & 0xC0) == 0x80);
-    std::string_view last = std::string_view(w).substr(b);
-    if (std::find(lasts.begin(), lasts.end(), last) == lasts.end()) lasts.push_back(last);
-  }
+  // in 来; RulePackData::time_span_lasts), and that by its last byte with
+  // memchr: one vectorized pass per distinct last character, cheaper than a
+  // substring search per word (or memmem per character, which restarts at
+  // every hit of a common one).
   std::vector<Range> found;
-  for (std::string_view last : lasts) {
+  for (std::string_view last : rules_.time_span_lasts) {
     if (text_.size() < last.size()) continue;
     const char* p = text_.data() + last.size() - 1;
     const char* const stop = text_.data() + text_.size();
@@ -110,15 +103,8 @@ bool TimeResolver::dateline(Range p) const {
                              [](const Quantity* d, uint32_t pos) { return d->span.begin < pos; });
   if (it == dates_.end() || (*it)->span.end > p.end) return false;
   auto blank = [&](uint32_t b, uint32_t e) {
-    for (uint32_t i = b; i < e;) {
-      if (text_[i] == ' ' || text_[i] == '\t') {
-        ++i;
-      } else if (text_.compare(i, 3, "\u3000") == 0) {
-        i += 3;
-      } else {
-        return false;
-      }
-    }
+    for (size_t i = b, len; i < e; i += len)
+      if (!(len = space_at(text_, i))) return false;
     return true;
   };
   return blank(p.begin, (*it)->span.begin) && blank((*it)->span.end, p.end);
