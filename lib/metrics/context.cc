@@ -292,7 +292,15 @@ bool SentenceContext::elliptic(size_t i) const {
   const Range lead{clause.begin, q.span.begin};
   auto [first, last] = hits_in(&lead, 1);
   for (const CueHit* hp = first; hp != last; ++hp)
-    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &lead, 1)) return true;
+    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &lead, 1) && some_rule_cue(id_of(hp->payload)))
+      return true;
+  return false;
+}
+
+// A group no rule asks for (MASK: 就业岗位 hides 就业) is no cue.
+bool SentenceContext::some_rule_cue(int group) const {
+  for (const Rule& rule : rules_.rules)
+    if (positive_cue(rule, group)) return true;
   return false;
 }
 
@@ -350,7 +358,8 @@ bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t 
     if (kind_of(h.payload) != CueKind::kBlock) continue;
     int side = rules_.block_sides[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
-    if ((side == 1 && !before) || side == 2) continue;  // after-only words: ends_in_block
+    // After-only words: ends_in_block; per-unit words: per_unit.
+    if ((side == 1 && !before) || side >= 2) continue;
     if (within(h, ranges, n) && distance(q, h) < nearest) return true;
   }
   return false;
@@ -370,6 +379,20 @@ bool SentenceContext::ends_in_block(size_t i) const {
     for (const CueHit* kp = hp + 1; kp != last && !cue_after; ++kp)
       cue_after = kind_of(kp->payload) == CueKind::kGroup && kp->begin >= h.end && kp->end <= after.end;
     if (!cue_after) return true;
+  }
+  return false;
+}
+
+bool SentenceContext::per_unit(size_t i) const {
+  const Quantity& q = *figures_[i];
+  const Range before{windows_[i].clause.begin, q.span.begin};
+  if (before.begin >= before.end) return false;
+  auto [first, last] = hits_in(&before, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    const CueHit& h = *hp;
+    if (kind_of(h.payload) == CueKind::kBlock && rules_.block_sides[id_of(h.payload)] == 3 && h.begin >= before.begin &&
+        h.end <= before.end)
+      return true;
   }
   return false;
 }
@@ -500,7 +523,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
       }
     }
     list_verb = -1;
-    if (r >= 0 && ends_in_block(i)) r = -1;
+    if (r >= 0 && (ends_in_block(i) || per_unit(i))) r = -1;
     if (r < 0) continue;
     if (shared || (!borrowed && governs_object(i, r))) list_verb = r;
     if (!borrowed) noun_clause = &w.clause;

@@ -68,6 +68,7 @@ class SentenceContext {
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
+  bool some_rule_cue(int group) const;
   // Whether figure i is the whole of which the next figure is a part
   // (全国832个贫困县中已有780个摘帽): its own words say what it is, and
   // the clause's (摘帽) are the part's.
@@ -87,6 +88,10 @@ class SentenceContext {
   // cue word after it there (50余人参加了座谈会, 会议共有300多名干部参加): the
   // figure counts who took part, however near a cue noun stands.
   bool ends_in_block(size_t i) const;
+  // A per-unit word before figure i in its clause (为每户贫困户落实产业扶持资金
+  // 5000元): the figure is a rate per household, person or village, not an
+  // amount of aid.
+  bool per_unit(size_t i) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;
   uint32_t distance(const Quantity& q, const CueHit& h) const;

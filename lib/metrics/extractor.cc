@@ -169,16 +169,17 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
 }
 
 // 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …
-// written in its clause before it, with no name between) belongs to the
+// written before it in its sentence, with no name between: 全县贫困人口减少到
+// 1209人，贫困发生率下降到0.66% speaks of the county in both clauses) belongs to the
 // nearest county named before it in the document (the first one after it
 // when none is; else the nearest of the pack's bare names, 甘肃 for 全省),
 // not to the town the sentence named last. Returns whether the clause says
 // so; *place is then that name, or nullopt when the text names no such
 // area (全省 in a county's report).
-bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range clause, const Quantity& q,
+bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
                       std::string_view text, std::optional<std::string>* place) {
-  // The clause's words before the figure.
-  const uint32_t from = std::min(clause.begin, q.span.begin);
+  // The sentence's words before the figure.
+  const uint32_t from = std::min(sentence.begin, q.span.begin);
   const std::string_view lead = text.substr(from, q.span.begin - from);
   size_t at = std::string_view::npos;
   char32_t suffix = 0;
@@ -194,6 +195,14 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   }
   if (at == std::string_view::npos) return false;
   const uint32_t whole_at = from + static_cast<uint32_t>(at);
+  const std::vector<PlaceMention>& ms = places.mentions();
+  const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
+                                      [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  // 湘西全州: the name written right before 全 is the whole area.
+  if (after != ms.begin() && std::prev(after)->span.end == whole_at) {
+    *place = std::prev(after)->name;
+    return true;
+  }
   // A name written after 全县 and before the figure speaks for it instead.
   if (places.nearest(whole_at, q.span.begin, true)) return false;
   std::string ending;
@@ -209,9 +218,6 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   // At most kMaxLooked mentions each way: a page of thousands of names must
   // not make each figure read them all.
   constexpr std::ptrdiff_t kMaxLooked = 512;
-  const std::vector<PlaceMention>& ms = places.mentions();
-  const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
-                                      [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   const auto first = after - std::min(after - ms.begin(), kMaxLooked);
   const auto last = after + std::min(ms.end() - after, kMaxLooked);
   for (auto it = after; it != first;) {
@@ -225,8 +231,10 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       *place = it->name;
       return true;
     }
-  // The pack's names written without a suffix (甘肃地处内陆。全省…).
-  for (auto it = after; it != first;) {
+  // The pack's names written without a suffix (甘肃地处内陆。全省…): provinces
+  // and regions, or cities (重庆), never the whole of a county or prefecture.
+  const bool province_level = suffix == U'省' || suffix == U'区' || suffix == U'市';
+  for (auto it = after; province_level && it != first;) {
     --it;
     if (it->governs && std::find(rules.places.begin(), rules.places.end(), it->name) != rules.places.end()) {
       *place = it->name;
@@ -315,7 +323,7 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
 }
 
 // A figure's place: a 分别 list's name; else where its clause sends it
-// (到恩施州投资); else the whole area its clause names (全县); else a name of
+// (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
 // its sentence; else the nearest one before it
 // in its paragraph, then before its paragraph; else the first after it in
 // its sentence.
@@ -326,7 +334,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   if (std::optional<std::string> listed = listed_place(places, sentence, q, k, group, atts, text)) return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, clause, q, text, &whole)) return whole;
+  if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.
   if (std::optional<std::string> earlier = focus_or_last(places, places.governing(para.begin, sentence.begin, true)))

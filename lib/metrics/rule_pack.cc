@@ -377,9 +377,10 @@ class RulePackParser {
       d_->change_kinds.insert(d_->change_kinds.end(), d_->change_cues.size() - before, std::string(t[1]));
       return true;
     }
-    if (k == "block" || k == "block-before" || k == "block-after") {
+    if (k == "block" || k == "block-before" || k == "block-after" || k == "per-unit") {
       if (!add_words(t, 1, &d_->block_cues, err)) return false;
-      d_->block_sides.resize(d_->block_cues.size(), k == "block" ? 0 : k == "block-before" ? 1 : 2);
+      d_->block_sides.resize(d_->block_cues.size(),
+                             k == "block" ? 0 : k == "block-before" ? 1 : k == "block-after" ? 2 : 3);
       return true;
     }
     if (k == "subset") return add_words(t, 1, &d_->subset_markers, err);

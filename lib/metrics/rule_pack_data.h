@@ -66,7 +66,8 @@ struct RulePackData {
   std::vector<Rule> rules;  // tried in order; the first that holds wins
 
   std::vector<std::string> block_cues;       // a nearer one vetoes the record
-  std::vector<int> block_sides;              // parallel: 0 either side, 1 only before the figure, 2 only after
+  std::vector<int> block_sides;              // parallel: 0 either side, 1 only before the figure, 2 only after,
+                                             // 3 anywhere before it in its clause (per-unit: 每户)
   std::vector<std::string> change_kinds;     // parallel to change_cues
   std::vector<std::string> change_cues;      // "力争" -> "target"
   std::vector<std::string> subset_markers;   // "其中"

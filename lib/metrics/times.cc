@@ -286,8 +286,12 @@ TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string*
     const Quantity& d = *dates_[i];
     if (d.span.begin >= to || d.span.end > limit) continue;
     if (d.span.begin < from) break;
-    // 由2018年底的7.12%下降到1.43%: a date bound by 的 to another figure.
-    if (figure && starts_at(text_, d.span.end, "的") && d.span.end + 3 != figure) continue;
+    // 由2018年底的7.12%下降到1.43%: a date bound by 的 to another figure
+    // dates only that one; but the end of such a change (减少到2019年底的1209人)
+    // is where the sentence's story stands, and dates the figures after it
+    // (，114个贫困村全部退出).
+    if (figure && starts_at(text_, d.span.end, "的") && d.span.end + 3 != figure && !to_side_at(text_, d.span.begin))
+      continue;
     Use u = usable(d, value);
     if (u != Use::kNone) return u;
   }

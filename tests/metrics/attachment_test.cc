@@ -308,3 +308,31 @@ BOOST_AUTO_TEST_CASE(bad_spans_are_ignored) {
   auto rs = aidtext::extract_metrics(d.text(), qs, aidtext::RulePack::default_pack(), "");
   BOOST_TEST(rs.empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_rate_per_unit_is_no_amount) {
+  // 每户…5000元 is what each household got; the total after it is the amount.
+  Doc d("县上为每户贫困户落实产业扶持资金5000元，共计发放产业扶持资金1.05亿元。每村选派2名驻村干部。");
+  d.q("5000元", "CNY", Decimal(5000)).q("1.05亿元", "CNY", Decimal(105000000)).q("2名", "person", Decimal(2));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "5000元") == "(none)");
+  BOOST_TEST(metric_of(rs, "1.05亿元") == "aid_funds");
+  BOOST_TEST(metric_of(rs, "2名") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(a_masked_word_is_no_cue_of_an_elliptic_clause) {
+  // 就业岗位 hides the cue 就业: the clause counts jobs, and borrows no
+  // workshop noun from the clause before.
+  Doc d("力争新建扶贫车间10个以上，新增就业岗位1000个以上。");
+  d.q("10个", "count", Decimal(10), "个").q("1000个", "count", Decimal(1000), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "10个") == "workshops");
+  BOOST_TEST(metric_of(rs, "1000个") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(a_future_all_is_a_target) {
+  Doc d("今年剩余的2956户1.21万名贫困人口将全部脱贫。");
+  d.q("2956户", "household", Decimal(2956)).q("1.21万名", "person", Decimal(12100));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "2956户") == "target");
+  BOOST_TEST(change_of(rs, "1.21万名") == "target");
+}

@@ -168,3 +168,37 @@ BOOST_AUTO_TEST_CASE(a_place_s_enterprises_are_no_place) {
   d.q("50亿元", "CNY", Decimal(5000000000));
   BOOST_TEST(place_of(d, "50亿元") == "宁夏");
 }
+
+BOOST_AUTO_TEST_CASE(a_whole_area_subject_speaks_for_the_whole_sentence) {
+  // 全县 is the subject; the later clauses (贫困发生率…, 114个贫困村…) name no
+  // area of their own and are about the county too, not the village named
+  // before 全县.
+  Doc d("漳县地处岷山脚下。\n今年马莲滩村新修了道路，全县贫困人口减少到1209人，贫困发生率下降到0.66%，"
+        "114个贫困村全部退出。");
+  d.q("1209人", "person", Decimal(1209))
+      .q("0.66%", "percent", Decimal(66, -2))
+      .q("114个", "count", Decimal(114), "个");
+  BOOST_TEST(place_of(d, "1209人") == "漳县");
+  BOOST_TEST(place_of(d, "0.66%") == "漳县");
+  BOOST_TEST(place_of(d, "114个") == "漳县");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_right_before_the_whole_area_is_that_area) {
+  // 甘南全州: the prefecture named right there, not the report's focus.
+  Doc d("临夏州召开会议。临夏州扶贫办主任讲话。临夏州退出贫困村120个。甘南州与临夏州毗邻，近年来甘南全州退出贫困村236个。");
+  d.q("120个", "count", Decimal(120), "个").q("236个", "count", Decimal(236), "个");
+  BOOST_TEST(place_of(d, "120个") == "临夏州");
+  BOOST_TEST(place_of(d, "236个") == "甘南州");
+}
+
+BOOST_AUTO_TEST_CASE(whole_county_is_never_a_bare_province_name) {
+  // 全州 with no prefecture named: no place, not the province written bare.
+  Doc d("内蒙古代表团来访。全州退出贫困村236个。");
+  d.q("236个", "count", Decimal(236), "个");
+  BOOST_TEST(place_of(d, "236个") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(a_verb_before_a_village_facility_names_no_village) {
+  // 建成村卫生室: 村 starts the facility's name; 建成 is no village.
+  BOOST_TEST(governing_names("全县建成村卫生室146个，乡镇卫生院12个。").empty());
+}

@@ -202,3 +202,15 @@ BOOST_AUTO_TEST_CASE(a_headline_year_stands_for_an_unknown_document_year) {
   // A document date, when there is one, is the year 今年 counts from.
   BOOST_TEST(time_of(d, "1.52万人", "2021-03-01") == "2021-11");
 }
+
+BOOST_AUTO_TEST_CASE(the_end_of_a_dated_change_dates_the_figures_after_it) {
+  // 减少到2019年底的1209人: where the story stands; the exits after it in the
+  // sentence are as of then. The start (2013年底的) dates only its figure.
+  Doc d("全县贫困人口由2013年底的6.12万人减少到2019年底的1209人，114个贫困村全部退出。"
+        "贫困人口由2013年底的5.12万人开始减少，115个贫困村全部退出。");
+  d.date("2013年底", "2013", true).q("6.12万人", "person", Decimal(61200));
+  d.date("2019年底", "2019", true).q("1209人", "person", Decimal(1209)).q("114个", "count", Decimal(114), "个");
+  d.date("2013年底", "2013", true).q("5.12万人", "person", Decimal(51200)).q("115个", "count", Decimal(115), "个");
+  BOOST_TEST(time_of(d, "114个") == "2019");
+  BOOST_TEST(time_of(d, "115个") == "null");
+}
