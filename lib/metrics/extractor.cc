@@ -168,7 +168,8 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
   return false;
 }
 
-// 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …
+// 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …;
+// or of the reporter's own, 我县, 本县
 // written before it in its sentence, with no name between: 全县贫困人口减少到
 // 1209人，贫困发生率下降到0.66% speaks of the county in both clauses) belongs to the
 // nearest county named before it in the document (the first one after it
@@ -181,16 +182,20 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   // The sentence's words before the figure.
   const uint32_t from = std::min(sentence.begin, q.span.begin);
   const std::string_view lead = text.substr(from, q.span.begin - from);
+  // The last 全县, or the reporter's own area (我县, 本县: the same county).
   size_t at = std::string_view::npos;
   char32_t suffix = 0;
-  for (size_t i = lead.rfind("全"); i != std::string_view::npos; i = i ? lead.rfind("全", i - 1) : std::string_view::npos) {
-    if (i + 3 >= lead.size()) continue;
-    int len = 1;
-    const char32_t c = next_char(lead, i + 3, &len);
-    if (rules.is_suffix(c)) {
-      at = i;
-      suffix = c;
-      break;
+  for (std::string_view whole : {"全", "我", "本"}) {
+    for (size_t i = lead.rfind(whole); i != std::string_view::npos && (at == std::string_view::npos || i > at);
+         i = i ? lead.rfind(whole, i - 1) : std::string_view::npos) {
+      if (i + whole.size() >= lead.size()) continue;
+      int len = 1;
+      const char32_t c = next_char(lead, i + whole.size(), &len);
+      if (rules.is_suffix(c)) {
+        at = i;
+        suffix = c;
+        break;
+      }
     }
   }
   if (at == std::string_view::npos) return false;
@@ -232,11 +237,12 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       return true;
     }
   // The pack's names written without a suffix (甘肃地处内陆。全省…): provinces
-  // and regions, or cities (重庆), never the whole of a county or prefecture.
+  // and regions, or cities (重庆), never the whole of a county or prefecture;
+  // not one of a list (天津、福建两省市向我省投入…: the givers).
   const bool province_level = suffix == U'省' || suffix == U'区' || suffix == U'市';
   for (auto it = after; province_level && it != first;) {
     --it;
-    if (it->governs && std::find(rules.places.begin(), rules.places.end(), it->name) != rules.places.end()) {
+    if (it->governs && !it->listed && std::find(rules.places.begin(), rules.places.end(), it->name) != rules.places.end()) {
       *place = it->name;
       return true;
     }

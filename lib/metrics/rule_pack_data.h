@@ -91,6 +91,7 @@ struct RulePackData {
   std::vector<std::string> destination_after; // 到恩施州投资: a place between an away-before word and one receives
   std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
+  std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section
 
   // Built by finish(): every literal cue of groups, block, change and subset.
   LiteralIndex cues;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 
@@ -102,6 +103,14 @@ bool TimeResolver::dateline(Range p) const {
   auto it = std::lower_bound(dates_.begin(), dates_.end(), p.begin,
                              [](const Quantity* d, uint32_t pos) { return d->span.begin < pos; });
   if (it == dates_.end() || (*it)->span.end > p.end) return false;
+  // A byline: at most kBylineBytes (two lines of a page's header) holding one
+  // of the pack's byline words (来源, 发布时间).
+  constexpr uint32_t kBylineBytes = 240;
+  if (p.size() <= kBylineBytes) {
+    const std::string_view line = text_.substr(p.begin, p.size());
+    for (const std::string& w : rules_.byline)
+      if (find_bytes(line, w) != std::string_view::npos) return true;
+  }
   auto blank = [&](uint32_t b, uint32_t e) {
     for (size_t i = b, len; i < e; i += len)
       if (!(len = space_at(text_, i))) return false;

@@ -17,7 +17,8 @@
 // Figures nothing dates take the one year a headline names, if it names one.
 // A span back from the time of writing (五年来, 近年来: the pack's time-span
 // words) is read as a period that dates nothing, like 2015年以来. A line
-// holding nothing but a date (a dateline under a title) dates no section.
+// holding nothing but a date (a dateline under a title), or a short line
+// holding a date and a byline word (发布时间：2020-12-03 来源：…), dates no section.
 #ifndef AIDTEXT_METRICS_TIMES_H_
 #define AIDTEXT_METRICS_TIMES_H_
 
@@ -71,7 +72,8 @@ class TimeResolver {
   bool is_time_span(const Quantity* d) const {
     return !spans_.empty() && d >= spans_.data() && d < spans_.data() + spans_.size();
   }
-  // Whether paragraph `p` holds nothing but one date (spaces aside).
+  // Whether paragraph `p` holds nothing but one date (spaces aside), or is a
+  // short byline line with a date.
   bool dateline(Range p) const;
   void find_doc_year();
   void find_headline_year();

@@ -336,3 +336,10 @@ BOOST_AUTO_TEST_CASE(a_future_all_is_a_target) {
   BOOST_TEST(change_of(rs, "2956户") == "target");
   BOOST_TEST(change_of(rs, "1.21万名") == "target");
 }
+
+BOOST_AUTO_TEST_CASE(households_supported_are_beneficiaries) {
+  Doc d("发放扶贫小额信贷62.7亿元，支持12.9万户贫困户发展生产。");
+  d.q("62.7亿元", "CNY", Decimal(6270000000)).q("12.9万户", "household", Decimal(129000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "12.9万户") == "beneficiaries");
+}

@@ -202,3 +202,16 @@ BOOST_AUTO_TEST_CASE(a_verb_before_a_village_facility_names_no_village) {
   // 建成村卫生室: 村 starts the facility's name; 建成 is no village.
   BOOST_TEST(governing_names("全县建成村卫生室146个，乡镇卫生院12个。").empty());
 }
+
+BOOST_AUTO_TEST_CASE(the_reporters_own_area_is_the_whole_area) {
+  // 向我省投入: the givers named before (a list) are not the place; 我省 is
+  // the report's province, which this text never names.
+  Doc d("天津、福建两省市今年向我省投入东西部扶贫协作资金20.2亿元，选派干部2800余名。");
+  d.q("20.2亿元", "CNY", Decimal(2020000000)).q("2800余名", "person", Decimal(2800), "", aidtext::Approx::kOver);
+  BOOST_TEST(place_of(d, "20.2亿元") == "null");
+  BOOST_TEST(place_of(d, "2800余名") == "null");
+  // 我县 in a county's report: the county.
+  Doc e("积石山县召开会议。厦门市湖里区今年安排我县协作资金5100万元。");
+  e.q("5100万元", "CNY", Decimal(51000000));
+  BOOST_TEST(place_of(e, "5100万元") == "积石山县");
+}

@@ -214,3 +214,13 @@ BOOST_AUTO_TEST_CASE(the_end_of_a_dated_change_dates_the_figures_after_it) {
   BOOST_TEST(time_of(d, "114个") == "2019");
   BOOST_TEST(time_of(d, "115个") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(a_byline_dates_no_section) {
+  // 发布时间：2020-12-03 来源：… says when the page was written: the figures
+  // below it are undated, though 今年 counts from its year.
+  Doc d("全省脱贫攻坚新闻发布会\n发布时间：2020-12-03 来源：省政府新闻办\n全省累计减少农村贫困人口552万人。今年投入资金281.3亿元。");
+  d.date("2020-12-03", "2020-12-03").q("552万人", "person", Decimal(5520000));
+  d.relative("今年", 0).q("281.3亿元", "CNY", Decimal(28130000000));
+  BOOST_TEST(time_of(d, "552万人") == "null");
+  BOOST_TEST(time_of(d, "281.3亿元") == "2020");
+}
