@@ -9,7 +9,9 @@
 #include "metrics/context.h"
 #include "metrics/places.h"
 #include "metrics/rule_pack_data.h"
+#include "metrics/tables.h"
 #include "metrics/times.h"
+#include "numerals/recognizer.h"
 #include "text/segmenter.h"
 
 namespace aidtext {
@@ -179,27 +181,37 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
 // area (全省 in a county's report).
 bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
                       std::string_view text, std::optional<std::string>* place) {
-  // The sentence's words before the figure.
-  const uint32_t from = std::min(sentence.begin, q.span.begin);
-  const std::string_view lead = text.substr(from, q.span.begin - from);
-  // The last 全县, or the reporter's own area (我县, 本县: the same county).
+  // The sentence's words before the figure, at most kWholeReach bytes of
+  // them: a reader takes 全县 as the subject of the clauses that follow it,
+  // and a run-on sentence must not make each figure read all of it.
+  constexpr uint32_t kWholeReach = 600;
+  const uint32_t from = q.span.begin > sentence.begin + kWholeReach ? q.span.begin - kWholeReach
+                                                                     : std::min(sentence.begin, q.span.begin);
+  // A name written after 全县 and before the figure speaks for it instead:
+  // only the words after the last name can hold a 全县 that applies.
+  const PlaceMention* named = places.last_mention_in(Range{from, q.span.begin});
+  const uint32_t scan_from = named ? named->span.end : from;
+  const std::string_view lead = text.substr(scan_from, q.span.begin - scan_from);
+  // The last 全县, or the reporter's own area (我县, 本县: the same county):
+  // one backward pass over the lead bytes of 全 (E5 85 A8), 我 (E6 88 91) and
+  // 本 (E6 9C AC).
   size_t at = std::string_view::npos;
   char32_t suffix = 0;
-  for (std::string_view whole : {"全", "我", "本"}) {
-    for (size_t i = lead.rfind(whole); i != std::string_view::npos && (at == std::string_view::npos || i > at);
-         i = i ? lead.rfind(whole, i - 1) : std::string_view::npos) {
-      if (i + whole.size() >= lead.size()) continue;
-      int len = 1;
-      const char32_t c = next_char(lead, i + whole.size(), &len);
-      if (rules.is_suffix(c)) {
-        at = i;
-        suffix = c;
-        break;
-      }
+  for (size_t i = lead.size() >= 6 ? lead.size() - 6 + 1 : 0; i-- > 0;) {
+    const unsigned char b = static_cast<unsigned char>(lead[i]);
+    if (b != 0xE5 && b != 0xE6) continue;
+    const std::string_view w = lead.substr(i, 3);
+    if (w != "全" && w != "我" && w != "本") continue;
+    int len = 1;
+    const char32_t c = next_char(lead, i + 3, &len);
+    if (rules.is_suffix(c)) {
+      at = i;
+      suffix = c;
+      break;
     }
   }
   if (at == std::string_view::npos) return false;
-  const uint32_t whole_at = from + static_cast<uint32_t>(at);
+  const uint32_t whole_at = scan_from + static_cast<uint32_t>(at);
   const std::vector<PlaceMention>& ms = places.mentions();
   const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
                                       [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
@@ -208,8 +220,6 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     *place = std::prev(after)->name;
     return true;
   }
-  // A name written after 全县 and before the figure speaks for it instead.
-  if (places.nearest(whole_at, q.span.begin, true)) return false;
   std::string ending;
   utf8::append(ending, suffix);
   auto ends_in_suffix = [&](std::string_view name) { return ends_at(name, name.size(), ending); };
@@ -351,6 +361,51 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   return std::nullopt;
 }
 
+// Records of a table's figures (tables.h). Each is read as its column's words
+// would be read in running text (减贫人数26514人); its place is the row's label
+// when that names one (武都区), else the document's focus (合计, a category);
+// its time the row's label when that is a date (2019年), else what dates the
+// row as running text.
+void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>& table,
+                       const std::vector<const Quantity*>& dates, const RulePackData& rules,
+                       const PlaceIndex& places, const TimeResolver& times, const Segmentation& seg,
+                       std::vector<MetricRecord>& out, std::vector<Origin>& origins,
+                       std::unordered_map<std::string, std::vector<size_t>>& seen) {
+  const std::string& text = nt.text;
+  for (const TableFigure& f : table) {
+    const std::vector<Quantity> read = recognize_quantities(f.reading);
+    const Quantity* q = nullptr;
+    for (const Quantity& x : read)
+      if (x.span.begin == f.number_at) q = &x;
+    if (!q || !is_figure(*q, std::string_view(f.reading).substr(q->span.begin, q->span.size()))) continue;
+    const std::vector<const Quantity*> one{q};
+    SentenceContext ctx(f.reading, Range{0, static_cast<uint32_t>(f.reading.size())}, rules, one);
+    const std::vector<Attachment> atts = ctx.attach_all();
+    if (atts[0].metric < 0) continue;
+    MetricRecord r;
+    r.metric = rules.metrics[atts[0].metric].id;
+    r.value = q->value;
+    r.unit = atts[0].unit;
+    r.approx = q->approx;
+    r.change = atts[0].change;
+    const auto label_date = std::lower_bound(dates.begin(), dates.end(), f.label.begin,
+                                             [](const Quantity* d, uint32_t p) { return d->span.begin < p; });
+    if (label_date != dates.end() && (*label_date)->span.end <= f.label.end)
+      r.time = times.time_of_date(**label_date);
+    else
+      r.time = times.time_of(f.cell.begin, seg.sentence_at(f.cell.begin), r.change == "target");
+    if (const PlaceMention* m = places.mention_in(f.label))
+      r.place = m->name;
+    else if (!places.focus().empty())
+      r.place = places.focus();
+    r.text = text.substr(f.cell.begin, f.cell.size());
+    r.span = f.cell;
+    r.source = nt.to_input(f.cell);
+    r.sentence = evidence(text, f.row, f.cell);
+    if (!merge_duplicate(text, out, origins, seen, r, Origin{f.row, false})) out.push_back(std::move(r));
+  }
+}
+
 // Whether the document names one of the pack's topic words (any document
 // does when the pack lists none).
 bool about_topic(std::string_view text, const RulePackData& rules) {
@@ -401,7 +456,6 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     std::string_view surface(text.data() + q.span.begin, q.span.size());
     if (is_figure(q, surface) && !repeated(q.span)) figures.push_back(&q);
   }
-  if (figures.empty()) return out;
   auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
   std::stable_sort(figures.begin(), figures.end(), by_start);
   std::stable_sort(dates.begin(), dates.end(), by_start);
@@ -411,8 +465,22 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const uint32_t tail = page_tail_begin(text, seg, rules);
   figures.erase(std::find_if(figures.begin(), figures.end(), [&](const Quantity* q) { return q->span.begin >= tail; }),
                 figures.end());
-  if (figures.empty()) return out;
-  const PlaceIndex places(text, rules);
+  std::vector<TableFigure> table = find_table_figures(text, seg, quantities);
+  table.erase(std::remove_if(table.begin(), table.end(),
+                             [&](const TableFigure& f) { return f.cell.begin >= tail || repeated(f.cell); }),
+              table.end());
+  // A table's cells are read through their column, not as running text.
+  figures.erase(std::remove_if(figures.begin(), figures.end(),
+                               [&](const Quantity* q) {
+                                 return std::any_of(table.begin(), table.end(), [&](const TableFigure& f) {
+                                   return f.cell.begin == q->span.begin;
+                                 });
+                               }),
+                figures.end());
+  if (figures.empty() && table.empty()) return out;
+  PlaceIndex places(text, rules);
+  // A table's row labels (武都区, 宕昌县) name their rows only.
+  for (const TableFigure& f : table) places.mark_listed(f.label);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
@@ -457,6 +525,11 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       const Origin origin{sentence.range, headline_line(text, para)};
       if (!merge_duplicate(text, out, origins, seen, r, origin)) out.push_back(std::move(r));
     }
+  }
+  if (!table.empty()) {
+    add_table_records(nt, table, dates, rules, places, times, seg, out, origins, seen);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const MetricRecord& a, const MetricRecord& b) { return a.span.begin < b.span.begin; });
   }
   return out;
 }

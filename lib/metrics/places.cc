@@ -484,6 +484,11 @@ std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint3
 }
 
 const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last, bool single) const {
+  const PlaceMention* m = nearest_mention(from, to, last, single);
+  return m ? &m->name : nullptr;
+}
+
+const PlaceMention* PlaceIndex::nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const {
   if (last) {
     // Walk back from the last mention that ends by `to`.
     auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
@@ -495,14 +500,30 @@ const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last, bo
     for (auto it = hi; it != mentions_.begin() && looked < kMaxLookBack; ++looked) {
       --it;
       if (it->span.begin < from) break;
-      if (it->governs && !(single && it->listed) && it->span.end <= to) return &it->name;
+      if (it->governs && !(single && it->listed) && it->span.end <= to) return &*it;
     }
     return nullptr;
   }
   auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
                              [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
   for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
-    if (it->governs && !(single && it->listed)) return &it->name;
+    if (it->governs && !(single && it->listed)) return &*it;
+  return nullptr;
+}
+
+void PlaceIndex::mark_listed(Range r) {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), r.begin,
+                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (; it != mentions_.end() && it->span.end <= r.end; ++it) it->listed = true;
+}
+
+const PlaceMention* PlaceIndex::last_mention_in(Range r) const { return nearest_mention(r.begin, r.end, true, false); }
+
+const PlaceMention* PlaceIndex::mention_in(Range r) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), r.begin,
+                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  for (; it != mentions_.end() && it->span.end <= r.end; ++it)
+    if (it->governs) return &*it;
   return nullptr;
 }
 

@@ -57,8 +57,16 @@ class PlaceIndex {
   static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }
+  // Marks the mentions inside `r` as standing in a list (a table's row
+  // labels): they name their own figures only.
+  void mark_listed(Range r);
+  // The first governing mention inside `r`, or nullptr.
+  const PlaceMention* mention_in(Range r) const;
+  // The last governing mention inside `r`, or nullptr.
+  const PlaceMention* last_mention_in(Range r) const;
 
  private:
+  const PlaceMention* nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const;
   void first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues);
   static std::string_view venue_before(std::string_view text, size_t at);
   void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,

@@ -61,6 +61,17 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   if (doc_year_ == 0 && !headline_year_.empty()) doc_year_ = year_of(headline_year_);
   add_time_spans();
   index_openings();
+  find_datelines();
+}
+
+void TimeResolver::find_datelines() {
+  datelines_.assign(seg_.paragraphs.size(), false);
+  size_t p = 0;
+  for (const Quantity* d : dates_) {
+    while (p < seg_.paragraphs.size() && seg_.paragraphs[p].end <= d->span.begin) ++p;
+    if (p == seg_.paragraphs.size()) break;
+    if (seg_.paragraphs[p].begin <= d->span.begin && !datelines_[p]) datelines_[p] = dateline(seg_.paragraphs[p]);
+  }
 }
 
 void TimeResolver::add_time_spans() {
@@ -177,6 +188,12 @@ void TimeResolver::find_headline_year() {
     found = v.substr(0, 4);
   }
   headline_year_ = found;
+}
+
+std::optional<std::string> TimeResolver::time_of_date(const Quantity& d) const {
+  std::string value;
+  if (usable(d, &value) == Use::kValue) return value;
+  return std::nullopt;
 }
 
 TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) const {
@@ -346,7 +363,7 @@ std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, boo
   // what was done (下一步，确保…全部脱贫 is no figure of that year).
   for (size_t k = s.paragraph, steps = 0; !target && k-- > 0 && steps < kCarryParagraphs; ++steps) {
     Range p = seg_.paragraphs[k];
-    if (dateline(p)) continue;  // 2020年4月10日 under a title: when it was written
+    if (datelines_[k]) continue;  // 2020年4月10日 under a title: when it was written
     Range c = opening(p);
     u = last_in(c.begin, c.end, &value, 0, p.end);
     if (u == Use::kValue) return value;

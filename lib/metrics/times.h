@@ -46,6 +46,9 @@ class TimeResolver {
   // `target`: the figure is a goal, which the dated sections of a report
   // before it do not date (下一步，确保…全部脱贫 after 2019年，全县减贫…).
   std::optional<std::string> time_of(uint32_t pos, int sentence, bool target = false) const;
+  // The time the date quantity `d` gives a figure it labels (a table row's
+  // 2019年), nullopt when it gives none (5月28日, 2015年以来).
+  std::optional<std::string> time_of_date(const Quantity& d) const;
   // The document's year, 0 when unknown.
   int doc_year() const { return doc_year_; }
 
@@ -75,6 +78,7 @@ class TimeResolver {
   // Whether paragraph `p` holds nothing but one date (spaces aside), or is a
   // short byline line with a date.
   bool dateline(Range p) const;
+  void find_datelines();  // fills datelines_
   void find_doc_year();
   void find_headline_year();
   void index_openings();
@@ -90,6 +94,7 @@ class TimeResolver {
     std::string value;
   };
   std::vector<OpeningDate> earlier_opening_;  // by sentence index
+  std::vector<bool> datelines_;  // by paragraph: dateline(paragraph)
   std::vector<int> list_intro_;  // by paragraph: the nearest earlier paragraph that is no bullet item, or -1
 
   std::string_view text_;
