@@ -365,7 +365,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
 // would be read in running text (减贫人数26514人); its place is the row's label
 // when that names one (武都区), else the document's focus (合计, a category);
 // its time the row's label when that is a date (2019年), else what dates the
-// row as running text.
+// table's header line as running text (all rows alike, however many).
 void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>& table,
                        const std::vector<const Quantity*>& dates, const RulePackData& rules,
                        const PlaceIndex& places, const TimeResolver& times, const Segmentation& seg,
@@ -393,7 +393,7 @@ void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>&
     if (label_date != dates.end() && (*label_date)->span.end <= f.label.end)
       r.time = times.time_of_date(**label_date);
     else
-      r.time = times.time_of(f.cell.begin, seg.sentence_at(f.cell.begin), r.change == "target");
+      r.time = times.time_of(f.header.begin, seg.sentence_at(f.header.begin), r.change == "target");
     if (const PlaceMention* m = places.mention_in(f.label))
       r.place = m->name;
     else if (!places.focus().empty())
@@ -469,14 +469,17 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   table.erase(std::remove_if(table.begin(), table.end(),
                              [&](const TableFigure& f) { return f.cell.begin >= tail || repeated(f.cell); }),
               table.end());
-  // A table's cells are read through their column, not as running text.
-  figures.erase(std::remove_if(figures.begin(), figures.end(),
-                               [&](const Quantity* q) {
-                                 return std::any_of(table.begin(), table.end(), [&](const TableFigure& f) {
-                                   return f.cell.begin == q->span.begin;
-                                 });
-                               }),
-                figures.end());
+  // A table's cells are read through their column, not as running text
+  // (both lists are in text order).
+  if (!table.empty()) {
+    auto cell = table.begin();
+    figures.erase(std::remove_if(figures.begin(), figures.end(),
+                                 [&](const Quantity* q) {
+                                   while (cell != table.end() && cell->cell.begin < q->span.begin) ++cell;
+                                   return cell != table.end() && cell->cell.begin == q->span.begin;
+                                 }),
+                  figures.end());
+  }
   if (figures.empty() && table.empty()) return out;
   PlaceIndex places(text, rules);
   // A table's row labels (武都区, 宕昌县) name their rows only.

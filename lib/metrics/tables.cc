@@ -168,6 +168,7 @@ std::vector<TableFigure> find_table_figures(std::string_view text, const Segment
         f.number_at = static_cast<uint32_t>(f.reading.size());
         f.reading.append(text.substr(row[c].begin, row[c].size()));
         if (q.unit.empty()) f.reading.append(columns[c].unit);
+        f.header = paras[h];
         f.row = paras[r];
         f.label = row[0];
         out.push_back(std::move(f));

@@ -34,6 +34,7 @@ struct TableFigure {
   Range cell;            // the number, in the text
   std::string reading;   // "<column name><number><unit>": 减贫人数26514人
   uint32_t number_at;    // where the number starts in `reading`
+  Range header;          // the table's header line
   Range row;             // the row's line
   Range label;           // the row's first cell (武都区, 2019年, 合计)
 };

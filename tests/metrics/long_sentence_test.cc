@@ -117,3 +117,21 @@ BOOST_AUTO_TEST_CASE(list_of_many_bullet_paragraphs_keeps_its_introduction_date)
   for (size_t i = 1; i <= n; ++i) s += "■岷县减贫" + std::to_string(i) + "人\n";
   check_all_dated(s, n, "2019");
 }
+
+BOOST_AUTO_TEST_CASE(many_tables_and_long_ones_are_read_in_one_pass) {
+  // 1000 tables of a header and 200 rows, then a table of 20000 rows (only
+  // its first kMaxTableRows are rows of its header; the rest are no table):
+  // every row of a table gives its record dated as its header is, and no
+  // table makes the stage read the others again.
+  const size_t tables = 1000, rows = 200;
+  std::string s;
+  size_t value = 1;
+  for (size_t t = 0; t < tables; ++t) {
+    s += "2019年，各乡镇减贫情况如下：\n乡镇  减贫人数（人）\n";
+    for (size_t r = 0; r < rows; ++r) s += "岷县  " + std::to_string(value++) + "\n";
+    s += "以上数据为初步统计。\n";
+  }
+  s += "2019年，各乡镇减贫情况如下：\n乡镇  减贫人数（人）\n";
+  for (size_t r = 0; r < 20000; ++r) s += "岷县  " + std::to_string(value++) + "\n";
+  check_all_dated(s, tables * rows + 200, "2019");
+}
