@@ -263,7 +263,8 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
 
 // 岷县、漳县分别减贫1.2万人、0.9万人: the k-th figure after 分别 gets the
 // k-th name of the list before it; nullopt when no such list applies.
-std::optional<std::string> listed_place(const PlaceIndex& places, Range sentence, const Quantity& q, size_t k,
+std::optional<std::string> listed_place(const PlaceIndex& places, const RulePackData& rules, Range sentence,
+                                        const Quantity& q, size_t k,
                                         const std::vector<const Quantity*>& group,
                                         const std::vector<Attachment>& atts, std::string_view text) {
   // 分别 in the figure's own clause (no ， between them), within the 600
@@ -288,6 +289,25 @@ std::optional<std::string> listed_place(const PlaceIndex& places, Range sentence
     for (auto it = last; it != first && list.size() < 2;) {
       --it;
       list = places.list_ending_at(text, it->span.end);
+    }
+    // 黄岛区、崂山区分别向武都区、康县拨付…: the figures follow the list of
+    // recipients right after 分别, not the givers before it.
+    const uint32_t after = at + static_cast<uint32_t>(std::string_view("分别").size());
+    for (const std::string& w : rules.recipient_before) {
+      if (!starts_at(text, after, w)) continue;
+      const uint32_t list_at = after + static_cast<uint32_t>(w.size());
+      auto r = std::lower_bound(ms.begin(), ms.end(), list_at,
+                                [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+      if (r == ms.end() || r->span.begin != list_at) break;
+      std::vector<std::string> recipients;
+      // The list grows name by name from list_at; it ends where it stops growing.
+      for (; r != ms.end() && r->span.end <= q.span.begin; ++r) {
+        std::vector<std::string> l = places.list_ending_at(text, r->span.end, true);
+        if (l.size() <= recipients.size()) break;
+        recipients = std::move(l);
+      }
+      if (recipients.size() >= 2) list = std::move(recipients);
+      break;
     }
     if (list.size() >= 2) {
       size_t index = 0;
@@ -347,7 +367,8 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
                                     Range clause, Range para, const Quantity& q, size_t k,
                                     const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
                                     std::string_view text) {
-  if (std::optional<std::string> listed = listed_place(places, sentence, q, k, group, atts, text)) return listed;
+  if (std::optional<std::string> listed = listed_place(places, rules, sentence, q, k, group, atts, text))
+    return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;

@@ -125,16 +125,27 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
 // written bare, takes the words before it for a stem (输转福州). Such a
 // mention is dropped when its last characters are a name the text also
 // writes with a suffix after them (福州市) or one of the pack's bare names
-// (贵州): the bare finder places those characters instead.
+// (贵州): the bare finder places those characters instead. A name that
+// follows another with no gap and ends in a name the text writes elsewhere
+// with a start of its own (城阳区援建康县 beside 、康县) is cut to that name:
+// the words between are no part of a name.
 void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // The stems of the names (each name ends in its suffix), and each
   // distinct name once: a page names its county dozens of times.
-  std::unordered_set<std::string_view> stems, distinct;
-  for (const PlaceMention& m : mentions_) {
+  // A mention is chained when its start is certain only because another
+  // name ends there (城阳区援建康县: 援建康县 after 城阳区).
+  auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
+  std::unordered_set<std::string_view> stems, distinct, certain;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const PlaceMention& m = mentions_[i];
+    if (delimited_[i] && !chained(i)) certain.insert(m.name);
     if (!distinct.insert(m.name).second) continue;
     stems.insert(std::string_view(m.name).substr(0, prev_char(m.name, m.name.size())));
   }
   std::unordered_set<std::string_view> swallowing;
+  // A chained name whose last characters are a name the text writes with a
+  // certain start of its own (援建康县 beside 、康县): where that name starts.
+  std::unordered_map<std::string_view, size_t> tail_at;
   for (std::string_view name : distinct) {
     // Tails of two characters or more, shorter than the name.
     int len = 1;
@@ -144,18 +155,30 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
         swallowing.insert(name);
         break;
       }
+      if (certain.count(tail)) {
+        tail_at.emplace(name, b);
+        break;
+      }
     }
   }
-  if (swallowing.empty()) return;
-  // Decided for all before any is moved: the sets view the mentions' names.
+  if (swallowing.empty() && tail_at.empty()) return;
+  // Decided for all before any is changed: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
-  for (size_t i = 0; i < mentions_.size(); ++i) drop[i] = swallowing.count(mentions_[i].name) > 0;
+  std::vector<size_t> cut(mentions_.size());
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    drop[i] = swallowing.count(mentions_[i].name) > 0;
+    if (auto it = tail_at.find(mentions_[i].name); it != tail_at.end() && chained(i)) cut[i] = it->second;
+  }
   std::vector<PlaceMention> kept;
   std::vector<bool> kept_delimited;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     if (drop[i]) continue;
     kept.push_back(std::move(mentions_[i]));
-    kept_delimited.push_back(delimited_[i]);
+    kept_delimited.push_back(delimited_[i] && cut[i] == 0);
+    if (cut[i]) {
+      kept.back().name.erase(0, cut[i]);
+      kept.back().span.begin += static_cast<uint32_t>(cut[i]);
+    }
   }
   mentions_ = std::move(kept);
   delimited_ = std::move(kept_delimited);
@@ -458,14 +481,14 @@ std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to
   return out;
 }
 
-std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint32_t pos) const {
+std::vector<std::string> PlaceIndex::list_ending_at(std::string_view text, uint32_t pos, bool any) const {
   std::vector<std::string> out;
   auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), pos,
                              [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
   uint32_t expect = pos;
   for (auto it = hi; it != mentions_.begin();) {
     --it;
-    if (!it->governs) break;
+    if (!it->governs && !any) break;
     // Only list separators between the names: 岷县、漳县 / 岷县和漳县.
     std::string_view gap = text.substr(it->span.end, expect - it->span.end);
     if (it->span.end > expect || !(gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap == "," ||

@@ -52,8 +52,10 @@ class PlaceIndex {
   // (`single`: as for nearest).
   std::vector<const std::string*> governing(uint32_t from, uint32_t to, bool single = false) const;
   // 岷县、漳县分别…: the names of a list of places ending at `pos`; empty
-  // when the run of names is longer than kMaxListNames.
-  std::vector<std::string> list_ending_at(std::string_view text, uint32_t pos) const;
+  // when the run of names is longer than kMaxListNames. `any`: names that
+  // govern nothing count too (分别向武都区、康县拨付: recipients before a
+  // giver verb).
+  std::vector<std::string> list_ending_at(std::string_view text, uint32_t pos, bool any = false) const;
   static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }

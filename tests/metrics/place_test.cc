@@ -215,3 +215,29 @@ BOOST_AUTO_TEST_CASE(the_reporters_own_area_is_the_whole_area) {
   e.q("5100万元", "CNY", Decimal(51000000));
   BOOST_TEST(place_of(e, "5100万元") == "积石山县");
 }
+
+BOOST_AUTO_TEST_CASE(figures_after_fenbie_xiang_follow_the_recipients) {
+  // 分别向武都区、康县拨付: the k-th figure goes to the k-th recipient, not
+  // to the givers before 分别.
+  Doc d("黄岛区、城阳区分别向武都区、康县拨付帮扶资金4200万元、3800万元。");
+  d.q("4200万元", "CNY", Decimal(42000000)).q("3800万元", "CNY", Decimal(38000000));
+  BOOST_TEST(place_of(d, "4200万元") == "武都区");
+  BOOST_TEST(place_of(d, "3800万元") == "康县");
+}
+
+BOOST_AUTO_TEST_CASE(a_verb_between_two_names_is_no_part_of_the_second) {
+  // 城阳区援建康县: 援建 is what 城阳区 did; the county is 康县, as written
+  // elsewhere with a start of its own. 宁县、正宁县: two counties, both kept.
+  Doc d("陇南市召开会议。康县地处山区。城阳区援建康县扶贫车间15个。");
+  d.q("15个", "count", Decimal(15), "个");
+  BOOST_TEST(place_of(d, "15个") == "康县");
+  std::vector<std::string> names = governing_names("庆阳市宁县、正宁县减贫成效明显。");
+  BOOST_TEST(std::count(names.begin(), names.end(), "正宁县") == 1);
+  BOOST_TEST(std::count(names.begin(), names.end(), "宁县") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(cadres_sent_to_serve_belong_where_they_serve) {
+  Doc d("青岛市与陇南市开展协作。青岛市选派32名党政干部到陇南挂职。");
+  d.q("32名", "person", Decimal(32));
+  BOOST_TEST(place_of(d, "32名") == "陇南市");
+}
