@@ -138,7 +138,7 @@ std::vector<TableFigure> find_table_figures(std::string_view text, const Segment
     index_quantities();
     std::vector<Column> columns(head.size());
     bool any_unit = false, any_number = false;
-    for (size_t c = 1; c < head.size(); ++c) {
+    for (size_t c = 0; c < head.size(); ++c) {
       const std::string_view cell = text.substr(head[c].begin, head[c].size());
       any_number = any_number || quantity_at(head[c]) != nullptr;  // a row, not a header
       if (std::optional<Column> col = column_of(cell)) {
@@ -147,10 +147,15 @@ std::vector<TableFigure> find_table_figures(std::string_view text, const Segment
       }
     }
     if (!any_unit || any_number) continue;
+    // Rows have a cell a column, the first the label's (县区); or one more
+    // than the header, which leaves the label's column unnamed. The first
+    // row decides.
+    size_t shift = 0;
     size_t r = h + 1;
     for (; r < paras.size() && r - h <= kMaxTableRows; ++r) {
       const std::vector<Range> row = cells_of(text, paras[r]);
-      if (row.size() != head.size()) break;
+      if (r == h + 1 && row.size() == head.size() + 1) shift = 1;
+      if (row.size() != head.size() + shift) break;
       std::vector<const Quantity*> numbers(row.size(), nullptr);
       bool is_row = true;
       for (size_t c = 1; c < row.size() && is_row; ++c) {
@@ -160,14 +165,15 @@ std::vector<TableFigure> find_table_figures(std::string_view text, const Segment
       }
       if (!is_row || quantity_at(row[0])) break;  // a label that is a bare number: no row of labels
       for (size_t c = 1; c < row.size(); ++c) {
-        if (!numbers[c] || columns[c].name.empty()) continue;
+        const Column& col = columns[c - shift];
+        if (!numbers[c] || col.name.empty()) continue;
         const Quantity& q = *numbers[c];
         TableFigure f;
         f.cell = row[c];
-        f.reading.assign(columns[c].name);
+        f.reading.assign(col.name);
         f.number_at = static_cast<uint32_t>(f.reading.size());
         f.reading.append(text.substr(row[c].begin, row[c].size()));
-        if (q.unit.empty()) f.reading.append(columns[c].unit);
+        if (q.unit.empty()) f.reading.append(col.unit);
         f.header = paras[h];
         f.row = paras[r];
         f.label = row[0];

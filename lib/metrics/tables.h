@@ -9,7 +9,8 @@
 //
 // The header names the columns, each with its unit in brackets (（人）, (%),
 // （万元）); each row under it holds a label (a place, a year, 合计) and one
-// bare number a column. Cells are separated by two or more spaces (ASCII or
+// bare number a column. The header may leave the labels' column unnamed
+// (资金（万元）  受益人口（人） over 产业项目  4560  12350). Cells are separated by two or more spaces (ASCII or
 // U+3000, which normalization folds to ASCII), a tab, or a '|'. The rows
 // end at the first line that is not one: another cell count, or a cell that
 // is not a single number.

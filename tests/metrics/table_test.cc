@@ -93,3 +93,17 @@ BOOST_AUTO_TEST_CASE(rows_end_at_the_first_line_that_is_no_row) {
   BOOST_TEST(figs[0].reading == "减贫人数26514人");
   BOOST_TEST(text.substr(figs[1].label.begin, figs[1].label.size()) == "礼县");
 }
+
+BOOST_AUTO_TEST_CASE(a_header_may_leave_the_label_column_unnamed) {
+  Doc d("两当县召开脱贫攻坚推进会。\n项目（个）  资金（万元）  受益人口（人）\n产业项目  86  4560  12350\n");
+  d.q("86", "", Decimal(86)).q("4560", "", Decimal(4560)).q("12350", "", Decimal(12350));
+  auto rs = d.extract();
+  const MetricRecord* projects = record_of(rs, "aid_projects", "86");
+  const MetricRecord* funds = record_of(rs, "aid_funds", "4560");
+  const MetricRecord* people = record_of(rs, "beneficiaries", "12350");
+  BOOST_TEST_REQUIRE(projects);
+  BOOST_TEST_REQUIRE(funds);
+  BOOST_TEST_REQUIRE(people);
+  BOOST_TEST(funds->value.to_string() == "45600000");
+  BOOST_TEST(people->place.value_or("null") == "两当县");
+}
