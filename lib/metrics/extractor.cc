@@ -398,7 +398,10 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   figures.erase(std::find_if(figures.begin(), figures.end(), [&](const Quantity* q) { return q->span.begin >= tail; }),
                 figures.end());
   if (figures.empty()) return out;
-  const PlaceIndex places(text, rules);
+  // The text decoded once for the scans of the place finder and of every
+  // sentence's cues and clause marks.
+  const CharIndex chars(text);
+  const PlaceIndex places(text, chars, rules);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
@@ -422,7 +425,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       ++i;
       continue;
     }
-    SentenceContext ctx(text, sentence.range, rules, group);
+    SentenceContext ctx(text, sentence.range, rules, group, &chars);
     std::vector<Attachment> atts = ctx.attach_all();
     const Range para = seg.paragraphs[sentence.paragraph];
     for (size_t k = 0; k < group.size(); ++k) {

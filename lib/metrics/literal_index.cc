@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "metrics/char_index.h"
 #include "metrics/char_scan.h"
 
 namespace aidtext {
@@ -66,6 +67,29 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
       covered_to = pos + m.size;
     }
     pos += static_cast<uint32_t>(len);
+  }
+}
+
+}  // namespace aidtext
+
+namespace aidtext {
+
+void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t begin, uint32_t end,
+                        std::vector<CueHit>* out) const {
+  if (end > text.size()) end = static_cast<uint32_t>(text.size());
+  // A range not starting on a character of the index: the byte scan steps
+  // from `begin` as it always did.
+  if (begin >= end || !chars.starts_char(begin)) return scan(text, begin, end, out);
+  uint32_t covered_to = 0;  // end of the last hit kept
+  const size_t last = chars.index_at(end);
+  for (size_t k = chars.index_at(begin); k < last; ++k) {
+    k = chars.next_marked(k, last, starts_.data());
+    if (k >= last) break;
+    const uint32_t pos = chars.offset(k);
+    if (const Match m = longest_at(text, pos, end, chars.at(k)); m.size && pos + m.size > covered_to) {
+      for (int32_t p : *m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      covered_to = pos + m.size;
+    }
   }
 }
 

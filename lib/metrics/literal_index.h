@@ -16,6 +16,8 @@
 
 namespace aidtext {
 
+class CharIndex;
+
 struct CueHit {
   uint32_t begin = 0;  // byte offsets in the scanned text's coordinates
   uint32_t end = 0;
@@ -35,6 +37,9 @@ class LiteralIndex {
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
   void scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const;
+  // The same with `chars` = CharIndex(text), decoded once for all scans.
+  void scan(std::string_view text, const CharIndex& chars, uint32_t begin, uint32_t end,
+            std::vector<CueHit>* out) const;
 
   // The longest cue written at text[pos] that ends by `end`, whose first
   // code point `c` the caller has decoded: its size in bytes (0: none) and

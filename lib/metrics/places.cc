@@ -71,30 +71,33 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
 
 }  // namespace
 
-PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
+PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) : PlaceIndex(text, CharIndex(text), rules) {}
+
+PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
   std::vector<std::string_view> venues;
-  first_pass(text, rules, &venues);
-  find_bare(text, rules, venues);
+  first_pass(text, chars, rules, &venues);
+  find_bare(text, chars, rules, venues);
   classify(text, rules);
 }
 
 // One pass over the text for what the other finding depends on: names
 // before a suffix, and meeting venues (在X举行). It stops only at suffixes
 // and at the first characters of venue verbs.
-void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues) {
+void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+                            std::vector<std::string_view>* venues) {
   // Where each venue verb may be found next: a verb's hits never overlap
   // one another (as a substring search finds them).
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
   std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    pos = next_marked(text, pos, text.size(), rules.place_pass_bits.data());
-    if (pos >= text.size()) break;
-    int len = 1;
-    const char32_t c = next_char(text, pos, &len);
-    const size_t here = pos;
-    pos += len;
+  const size_t n = chars.size();
+  for (size_t k = 0; k < n; ++k) {
+    k = chars.next_marked(k, n, rules.place_pass_bits.data());
+    if (k >= n) break;
+    const char32_t c = chars.at(k);
+    const size_t here = chars.offset(k);
+    const size_t pos = chars.offset(k + 1);
     if (!rules.stops_place_pass(c)) continue;
     for (size_t v = 0; v < rules.venue_verbs.size(); ++v) {
       const std::string& verb = rules.venue_verbs[v];
@@ -255,7 +258,7 @@ void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, 
   *prev_end = static_cast<uint32_t>(end);
 }
 
-void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
+void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                            const std::vector<std::string_view>& venues) {
   // The document's own names: venues, then the stems of the suffixed names
   // (each once, mapped to the first full name).
@@ -288,11 +291,12 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
   std::vector<uint64_t> starts = known.start_bits();
   for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
   uint32_t covered_to = 0;
-  for (uint32_t pos = 0; pos < size;) {
-    pos = static_cast<uint32_t>(next_marked(text, pos, size, starts.data()));
-    if (pos >= size) break;
-    int len = 1;
-    const char32_t c = next_char(text, pos, &len);
+  const size_t n = chars.size();
+  for (size_t k = 0; k < n; ++k) {
+    k = chars.next_marked(k, n, starts.data());
+    if (k >= n) break;
+    const uint32_t pos = chars.offset(k);
+    const char32_t c = chars.at(k);
     const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
     const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
     if (own.size || pack.size) {
@@ -303,7 +307,6 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
         covered_to = end;
       }
     }
-    pos += static_cast<uint32_t>(len);
   }
   if (hits.empty()) return;
   std::vector<PlaceMention> merged;

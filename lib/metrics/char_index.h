@@ -1,0 +1,100 @@
+// CharIndex: a document's characters decoded once, for the metric stage's
+// scans that stop at a few characters of thousands (place suffixes, the
+// first characters of place names and cues, clause marks).
+//
+// Each of those scans decoded the whole text again with next_marked()
+// (about 27 instructions a Han character; four scans a document). Here the
+// text is decoded once, stepping exactly as next_char() does, and a scan
+// tests one array element a character (about 8 instructions).
+#ifndef AIDTEXT_METRICS_CHAR_INDEX_H_
+#define AIDTEXT_METRICS_CHAR_INDEX_H_
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <memory>
+
+#include "metrics/char_scan.h"
+
+namespace aidtext {
+
+class CharIndex {
+ public:
+  explicit CharIndex(std::string_view text)
+      : chars_(new char32_t[text.size()]), offsets_(new uint32_t[text.size() + 1]) {
+    // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
+    // 3-byte character whatever the continuations (as in next_marked());
+    // ASCII is itself; everything else goes to next_char(). A plain
+    // next_char() loop pushing to vectors took 55 instructions a character.
+    static constexpr std::array<bool, 256> kSafeLead = [] {
+      std::array<bool, 256> t{};
+      for (int b = 0xE1; b <= 0xEF; ++b) t[b] = b != 0xED;
+      return t;
+    }();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    char32_t* c = chars_.get();
+    uint32_t* o = offsets_.get();
+    size_t k = 0;
+    for (size_t pos = 0; pos < n;) {
+      const unsigned char b0 = p[pos];
+      o[k] = static_cast<uint32_t>(pos);
+      if (b0 < 0x80) {
+        c[k++] = b0;
+        ++pos;
+        continue;
+      }
+      if (kSafeLead[b0] && pos + 2 < n) {
+        const unsigned char b1 = p[pos + 1], b2 = p[pos + 2];
+        if (!(((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0)) {
+          c[k++] = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          pos += 3;
+          continue;
+        }
+      }
+      int len = 1;
+      c[k++] = next_char(text, pos, &len);
+      pos += static_cast<size_t>(len);
+    }
+    o[k] = static_cast<uint32_t>(n);
+    size_ = k;
+  }
+
+  size_t size() const { return size_; }
+  // Byte offset of character k (k == size(): the text's end).
+  uint32_t offset(size_t k) const { return offsets_[k]; }
+  char32_t at(size_t k) const { return chars_[k]; }
+  // Index of the first character starting at or after byte `pos`.
+  size_t index_at(uint32_t pos) const {
+    return static_cast<size_t>(std::lower_bound(offsets_.get(), offsets_.get() + size_, pos) - offsets_.get());
+  }
+  // Whether byte `pos` starts a character (text.size() counts as one).
+  bool starts_char(uint32_t pos) const {
+    const size_t k = index_at(pos);
+    return offsets_[k] == pos;
+  }
+
+  // The first k in [k, end) whose code point has its bit set in `bits`
+  // (one bit per BMP code point) or lies beyond the BMP; `end` when none.
+  // The scans' callers test the character again, as they did after
+  // next_marked(), so stopping at every code point beyond the BMP is safe.
+  size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
+    const char32_t* c = chars_.get();
+    for (; k < end; ++k) {
+      const char32_t ch = c[k];
+      if (ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1)) break;
+    }
+    return k;
+  }
+
+ private:
+  // At most one character a byte; size_ of them used.
+  std::unique_ptr<char32_t[]> chars_;
+  std::unique_ptr<uint32_t[]> offsets_;  // one more than the characters: the end
+  size_t size_ = 0;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_CHAR_INDEX_H_
