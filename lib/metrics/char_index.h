@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <memory>
 
@@ -38,6 +40,24 @@ class CharIndex {
     uint32_t* o = offsets_.get();
     size_t k = 0;
     for (size_t pos = 0; pos < n;) {
+      // Two 3-byte characters with safe leads at once, as most of a
+      // Chinese text is: one test of their six bytes' high bits (byte
+      // order little-endian; 28 to 21 instructions a character).
+      while (std::endian::native == std::endian::little && pos + 8 <= n) {
+        uint64_t x;
+        std::memcpy(&x, p + pos, 8);
+        // Bytes 0 and 3 lead (1110xxxx), bytes 1, 2, 4, 5 continue (10xxxxxx).
+        if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
+        const unsigned char b0 = p[pos], b3 = p[pos + 3];
+        if (b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED) break;
+        o[k] = static_cast<uint32_t>(pos);
+        c[k] = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
+        o[k + 1] = static_cast<uint32_t>(pos + 3);
+        c[k + 1] = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
+        k += 2;
+        pos += 6;
+      }
+      if (pos >= n) break;
       const unsigned char b0 = p[pos];
       o[k] = static_cast<uint32_t>(pos);
       if (b0 < 0x80) {
