@@ -23,8 +23,17 @@ namespace aidtext {
 
 class CharIndex {
  public:
-  explicit CharIndex(std::string_view text)
-      : chars_(new char32_t[text.size()]), offsets_(new uint32_t[text.size() + 1]) {
+  // `classes`: one byte a BMP code point (RulePackData::char_classes) for
+  // next_in_class(), or nullptr.
+  explicit CharIndex(std::string_view text, const uint8_t* classes = nullptr)
+      : chars_(new char32_t[text.size()]),
+        offsets_(new uint32_t[text.size() + 1]),
+        classes_(new uint8_t[text.size() + 8]()),  // zero padding for the 8-byte reads
+        has_classes_(classes != nullptr) {
+    // Without a table every character is of no class.
+    static const std::array<uint8_t, 0x10000> kNoClasses{};
+    const uint8_t* table = classes ? classes : kNoClasses.data();
+    uint8_t* cl = classes_.get();
     // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
     // 3-byte character whatever the continuations (as in next_marked());
     // ASCII is itself; everything else goes to next_char(). A plain
@@ -50,10 +59,14 @@ class CharIndex {
         if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
         const unsigned char b0 = p[pos], b3 = p[pos + 3];
         if (b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED) break;
+        const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
+        const char32_t c1 = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
         o[k] = static_cast<uint32_t>(pos);
-        c[k] = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
+        c[k] = c0;
+        cl[k] = table[c0];
         o[k + 1] = static_cast<uint32_t>(pos + 3);
-        c[k + 1] = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
+        c[k + 1] = c1;
+        cl[k + 1] = table[c1];
         k += 2;
         pos += 6;
       }
@@ -61,6 +74,7 @@ class CharIndex {
       const unsigned char b0 = p[pos];
       o[k] = static_cast<uint32_t>(pos);
       if (b0 < 0x80) {
+        cl[k] = table[b0];
         c[k++] = b0;
         ++pos;
         continue;
@@ -68,13 +82,18 @@ class CharIndex {
       if (kSafeLead[b0] && pos + 2 < n) {
         const unsigned char b1 = p[pos + 1], b2 = p[pos + 2];
         if (!(((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0)) {
-          c[k++] = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          cl[k] = table[c0];
+          c[k++] = c0;
           pos += 3;
           continue;
         }
       }
       int len = 1;
-      c[k++] = next_char(text, pos, &len);
+      const char32_t c0 = next_char(text, pos, &len);
+      // Beyond the BMP: every class, so that each scan stops and its caller decides.
+      cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
+      c[k++] = c0;
       pos += static_cast<size_t>(len);
     }
     o[k] = static_cast<uint32_t>(n);
@@ -101,10 +120,30 @@ class CharIndex {
   // next_marked(), so stopping at every code point beyond the BMP is safe.
   size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
     const char32_t* c = chars_.get();
-    for (; k < end; ++k) {
-      const char32_t ch = c[k];
-      if (ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1)) break;
+    auto marked = [bits](char32_t ch) { return ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1); };
+    // Four characters a test: most of them are not marked.
+    for (; k + 4 <= end; k += 4)
+      if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
+    for (; k < end; ++k)
+      if (marked(c[k])) break;
+    return k;
+  }
+
+  bool has_classes() const { return has_classes_; }
+  // With classes: the first k in [k, end) whose class has a bit of `mask`
+  // (beyond the BMP: any), `end` when none; eight characters a test.
+  size_t next_in_class(size_t k, size_t end, uint8_t mask) const {
+    const uint8_t* cl = classes_.get();
+    if constexpr (std::endian::native == std::endian::little) {
+      const uint64_t wide = uint64_t{mask} * 0x0101010101010101ull;
+      for (; k + 8 <= end; k += 8) {
+        uint64_t x;
+        std::memcpy(&x, cl + k, 8);
+        if (x & wide) return k + static_cast<size_t>(std::countr_zero(x & wide) / 8);
+      }
     }
+    for (; k < end; ++k)
+      if (cl[k] & mask) break;
     return k;
   }
 
@@ -113,6 +152,8 @@ class CharIndex {
   std::unique_ptr<char32_t[]> chars_;
   std::unique_ptr<uint32_t[]> offsets_;  // one more than the characters: the end
   size_t size_ = 0;
+  std::unique_ptr<uint8_t[]> classes_;  // per character (all 0 without a table)
+  bool has_classes_ = false;
 };
 
 }  // namespace aidtext

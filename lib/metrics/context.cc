@@ -65,7 +65,7 @@ SentenceContext::SentenceContext(std::string_view text, Range sentence, const Ru
                                  std::vector<const Quantity*> figures, const CharIndex* chars)
     : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
   if (chars_) {
-    rules_.cues.scan(text_, *chars_, sentence_.begin, sentence_.end, &hits_);
+    rules_.cues.scan(text_, *chars_, sentence_.begin, sentence_.end, &hits_, kCueStartClass);
   } else {
     rules_.cues.scan(text_, sentence_.begin, sentence_.end, &hits_);
   }

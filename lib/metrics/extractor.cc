@@ -400,7 +400,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   if (figures.empty()) return out;
   // The text decoded once for the scans of the place finder and of every
   // sentence's cues and clause marks.
-  const CharIndex chars(text);
+  const CharIndex chars(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data());
   const PlaceIndex places(text, chars, rules);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 

@@ -75,7 +75,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
 namespace aidtext {
 
 void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t begin, uint32_t end,
-                        std::vector<CueHit>* out) const {
+                        std::vector<CueHit>* out, uint8_t start_class) const {
   if (end > text.size()) end = static_cast<uint32_t>(text.size());
   // A range not starting on a character of the index: the byte scan steps
   // from `begin` as it always did.
@@ -83,7 +83,8 @@ void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t 
   uint32_t covered_to = 0;  // end of the last hit kept
   const size_t last = chars.index_at(end);
   for (size_t k = chars.index_at(begin); k < last; ++k) {
-    k = chars.next_marked(k, last, starts_.data());
+    k = start_class && chars.has_classes() ? chars.next_in_class(k, last, start_class)
+                                           : chars.next_marked(k, last, starts_.data());
     if (k >= last) break;
     const uint32_t pos = chars.offset(k);
     if (const Match m = longest_at(text, pos, end, chars.at(k)); m.size && pos + m.size > covered_to) {

@@ -37,9 +37,11 @@ class LiteralIndex {
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
   void scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const;
-  // The same with `chars` = CharIndex(text), decoded once for all scans.
+  // The same with `chars` = CharIndex(text), decoded once for all scans;
+  // `start_class`: the class bit of this index's first characters in
+  // `chars` (RulePackData::char_classes), or 0.
   void scan(std::string_view text, const CharIndex& chars, uint32_t begin, uint32_t end,
-            std::vector<CueHit>* out) const;
+            std::vector<CueHit>* out, uint8_t start_class = 0) const;
 
   // The longest cue written at text[pos] that ends by `end`, whose first
   // code point `c` the caller has decoded: its size in bytes (0: none) and

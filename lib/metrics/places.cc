@@ -100,7 +100,8 @@ bool is_known_place(const RulePackData& rules, std::string_view name) {
 
 }  // namespace
 
-PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) : PlaceIndex(text, CharIndex(text), rules) {}
+PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules)
+    : PlaceIndex(text, CharIndex(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data()), rules) {}
 
 PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
@@ -122,7 +123,8 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   uint32_t prev_end = 0;
   const size_t n = chars.size();
   for (size_t k = 0; k < n; ++k) {
-    k = chars.next_marked(k, n, rules.place_pass_bits.data());
+    k = chars.has_classes() ? chars.next_in_class(k, n, kPlacePassClass)
+                            : chars.next_marked(k, n, rules.place_pass_bits.data());
     if (k >= n) break;
     const char32_t c = chars.at(k);
     const size_t here = chars.offset(k);

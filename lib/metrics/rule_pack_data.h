@@ -60,6 +60,10 @@ inline constexpr int kKindStride = 1 << 20;  // more than any list can hold (lim
 
 bool two_char_key(std::string_view w, bool last, uint64_t* key);
 
+// Bits of RulePackData::char_classes.
+inline constexpr uint8_t kPlacePassClass = 1;
+inline constexpr uint8_t kCueStartClass = 2;
+
 struct RulePackData {
   std::vector<MetricDef> metrics;
   std::vector<CueGroup> groups;
@@ -111,6 +115,11 @@ struct RulePackData {
   bool stops_place_pass(char32_t c) const {
     return c >= 0x10000 || ((place_pass_bits[c >> 6] >> (c & 63)) & 1);
   }
+  // One byte a BMP code point, for CharIndex: a bit for each of the stage's
+  // whole-text scans that stops at it (kPlacePassClass: place_pass_bits;
+  // kCueStartClass: the first characters of `cues`). A scan then tests
+  // eight characters at a time.
+  std::vector<uint8_t> char_classes;
   // The pack's bare place names (payload: index into places), built once
   // here rather than with every document.
   LiteralIndex known_places;
