@@ -66,7 +66,8 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   if (here > 0) {
     size_t b = prev_char(text, here);
     if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
-      auto it = rules.not_place_by_end.find(key);
+      auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
+                                                                        : rules.not_place_by_end.end();
       if (it != rules.not_place_by_end.end())
         for (std::string_view w : it->second)
           if (ends_at(text, end, w)) return true;
@@ -78,7 +79,8 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
     next_char(text, end, &len);
     if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
-      auto it = rules.not_place_by_start.find(key);
+      auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
+                                                                          : rules.not_place_by_start.end();
       if (it != rules.not_place_by_start.end())
         for (std::string_view w : it->second)
           if (starts_at(text, here, w)) return true;

@@ -517,10 +517,22 @@ void RulePackData::finish() {
   }
   not_place_by_end.clear();
   not_place_by_start.clear();
+  not_place_end_filter.assign(64, 0);
+  not_place_start_filter.assign(64, 0);
+  auto mark = [](std::vector<uint64_t>& filter, uint64_t key) {
+    const size_t b = not_place_key_bit(key);
+    filter[b >> 6] |= uint64_t{1} << (b & 63);
+  };
   for (const std::string& w : not_places) {
     uint64_t key = 0;
-    if (two_char_key(w, true, &key)) not_place_by_end[key].push_back(w);
-    if (two_char_key(w, false, &key)) not_place_by_start[key].push_back(w);
+    if (two_char_key(w, true, &key)) {
+      not_place_by_end[key].push_back(w);
+      mark(not_place_end_filter, key);
+    }
+    if (two_char_key(w, false, &key)) {
+      not_place_by_start[key].push_back(w);
+      mark(not_place_start_filter, key);
+    }
   }
 
 }
