@@ -26,14 +26,15 @@ class CharIndex {
   // `classes`: one byte a BMP code point (RulePackData::char_classes) for
   // next_in_class(), or nullptr.
   explicit CharIndex(std::string_view text, const uint8_t* classes = nullptr)
-      : chars_(new char32_t[text.size()]),
-        offsets_(new uint32_t[text.size() + 1]),
-        classes_(new uint8_t[text.size() + 8]()),  // zero padding for the 8-byte reads
+      : storage_(new uint32_t[2 * text.size() + 1 + (text.size() + 8 + 3) / 4]),
+        offsets_(storage_.get()),
+        chars_(storage_.get() + text.size() + 1),
+        classes_(reinterpret_cast<uint8_t*>(storage_.get() + 2 * text.size() + 1)),
         has_classes_(classes != nullptr) {
     // Without a table every character is of no class.
     static const std::array<uint8_t, 0x10000> kNoClasses{};
     const uint8_t* table = classes ? classes : kNoClasses.data();
-    uint8_t* cl = classes_.get();
+    uint8_t* cl = classes_;
     // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
     // 3-byte character whatever the continuations (as in next_marked());
     // ASCII is itself; everything else goes to next_char(). A plain
@@ -45,8 +46,8 @@ class CharIndex {
     }();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
-    char32_t* c = chars_.get();
-    uint32_t* o = offsets_.get();
+    uint32_t* c = chars_;
+    uint32_t* o = offsets_;
     size_t k = 0;
     for (size_t pos = 0; pos < n;) {
       // Two 3-byte characters with safe leads at once, as most of a
@@ -97,16 +98,17 @@ class CharIndex {
       pos += static_cast<size_t>(len);
     }
     o[k] = static_cast<uint32_t>(n);
+    std::memset(cl + k, 0, 8);  // next_in_class() reads eight at a time
     size_ = k;
   }
 
   size_t size() const { return size_; }
   // Byte offset of character k (k == size(): the text's end).
   uint32_t offset(size_t k) const { return offsets_[k]; }
-  char32_t at(size_t k) const { return chars_[k]; }
+  char32_t at(size_t k) const { return static_cast<char32_t>(chars_[k]); }
   // Index of the first character starting at or after byte `pos`.
   size_t index_at(uint32_t pos) const {
-    return static_cast<size_t>(std::lower_bound(offsets_.get(), offsets_.get() + size_, pos) - offsets_.get());
+    return static_cast<size_t>(std::lower_bound(offsets_, offsets_ + size_, pos) - offsets_);
   }
   // Whether byte `pos` starts a character (text.size() counts as one).
   bool starts_char(uint32_t pos) const {
@@ -119,7 +121,7 @@ class CharIndex {
   // The scans' callers test the character again, as they did after
   // next_marked(), so stopping at every code point beyond the BMP is safe.
   size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
-    const char32_t* c = chars_.get();
+    const uint32_t* c = chars_;
     auto marked = [bits](char32_t ch) { return ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1); };
     // Four characters a test: most of them are not marked.
     for (; k + 4 <= end; k += 4)
@@ -133,7 +135,7 @@ class CharIndex {
   // With classes: the first k in [k, end) whose class has a bit of `mask`
   // (beyond the BMP: any), `end` when none; eight characters a test.
   size_t next_in_class(size_t k, size_t end, uint8_t mask) const {
-    const uint8_t* cl = classes_.get();
+    const uint8_t* cl = classes_;
     if constexpr (std::endian::native == std::endian::little) {
       const uint64_t wide = uint64_t{mask} * 0x0101010101010101ull;
       for (; k + 8 <= end; k += 8) {
@@ -149,10 +151,13 @@ class CharIndex {
 
  private:
   // At most one character a byte; size_ of them used.
-  std::unique_ptr<char32_t[]> chars_;
-  std::unique_ptr<uint32_t[]> offsets_;  // one more than the characters: the end
+  // One allocation for the three arrays (large allocations each made
+  // malloc consolidate its free lists):
+  std::unique_ptr<uint32_t[]> storage_;
+  uint32_t* offsets_;  // one more than the characters: the end
+  uint32_t* chars_;    // code points
   size_t size_ = 0;
-  std::unique_ptr<uint8_t[]> classes_;  // per character (all 0 without a table)
+  uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
   bool has_classes_ = false;
 };
 
