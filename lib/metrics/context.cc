@@ -62,9 +62,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                                 std::vector<const Quantity*> figures)
-    : text_(text), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
-  rules_.cues.scan(text_, sentence_.begin, sentence_.end, &hits_);
+                                 std::vector<const Quantity*> figures, const CharIndex* chars)
+    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
+  if (chars_) {
+    rules_.cues.scan(text_, *chars_, sentence_.begin, sentence_.end, &hits_, kCueStartClass);
+  } else {
+    rules_.cues.scan(text_, sentence_.begin, sentence_.end, &hits_);
+  }
   if (rules_.has_patterns) {
     re2::StringPiece whole(text_.data(), sentence_.end);
     for (size_t g = 0; g < rules_.groups.size(); ++g) {
@@ -109,12 +113,34 @@ void SentenceContext::compute_windows() {
   std::vector<uint32_t> mark_ends;
   std::vector<uint32_t> quote_ends;   // ends of closing quotes
   std::vector<uint32_t> list_commas;  // positions of 、
+  // Room for a typical sentence's marks at once: growing each list from
+  // empty took three or four allocations a sentence.
+  constexpr size_t kTypicalMarks = 16;
+  marks.reserve(kTypicalMarks);
+  mark_ends.reserve(kTypicalMarks);
+  quote_ends.reserve(kTypicalMarks);
+  list_commas.reserve(kTypicalMarks);
   uint32_t open_quote = UINT32_MAX;
+  // The sentence's characters from the document's CharIndex when it has
+  // them, else decoded here.
+  const bool indexed = chars_ && sentence_.begin < sentence_.end && chars_->starts_char(sentence_.begin);
+  const size_t last = indexed ? chars_->index_at(sentence_.end) : 0;
+  size_t k = indexed ? chars_->index_at(sentence_.begin) : 0;
   for (uint32_t p = sentence_.begin; p < sentence_.end;) {
-    p = static_cast<uint32_t>(next_marked(text_, p, sentence_.end, window_mark_bits()));
-    if (p >= sentence_.end) break;
     int len = 1;
-    char32_t c = next_char(text_, p, &len);
+    char32_t c;
+    if (indexed) {
+      k = chars_->next_marked(k, last, window_mark_bits());
+      if (k >= last) break;
+      p = chars_->offset(k);
+      c = chars_->at(k);
+      len = static_cast<int>(chars_->offset(k + 1) - p);
+      ++k;
+    } else {
+      p = static_cast<uint32_t>(next_marked(text_, p, sentence_.end, window_mark_bits()));
+      if (p >= sentence_.end) break;
+      c = next_char(text_, p, &len);
+    }
     if (clause_mark(c)) {
       marks.push_back(p);
       mark_ends.push_back(p + len);

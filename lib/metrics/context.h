@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/range.h"
+#include "metrics/char_index.h"
 #include "metrics/literal_index.h"
 #include "metrics/rule_pack_data.h"
 #include "numerals/quantity.h"
@@ -42,8 +43,10 @@ class SentenceContext {
  public:
   // `figures`: the candidate quantities of the sentence, in text order, all
   // inside `sentence`. Scans the sentence for cues once.
+  // `chars`: CharIndex(text) when the caller has it (one per document), or
+  // nullptr.
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                  std::vector<const Quantity*> figures);
+                  std::vector<const Quantity*> figures, const CharIndex* chars = nullptr);
 
   // Decides every figure, in order (a figure may depend on the one before).
   std::vector<Attachment> attach_all();
@@ -99,6 +102,7 @@ class SentenceContext {
   std::pair<const CueHit*, const CueHit*> hits_in(const Range* ranges, size_t n) const;
 
   std::string_view text_;
+  const CharIndex* chars_;
   Range sentence_;
   const RulePackData& rules_;
   std::vector<const Quantity*> figures_;

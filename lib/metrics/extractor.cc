@@ -502,7 +502,10 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                   figures.end());
   }
   if (figures.empty() && table.empty()) return out;
-  PlaceIndex places(text, rules);
+  // The text decoded once for the scans of the place finder and of every
+  // sentence's cues and clause marks.
+  const CharIndex chars(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data());
+  PlaceIndex places(text, chars, rules);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
@@ -528,7 +531,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       ++i;
       continue;
     }
-    SentenceContext ctx(text, sentence.range, rules, group);
+    SentenceContext ctx(text, sentence.range, rules, group, &chars);
     std::vector<Attachment> atts = ctx.attach_all();
     const Range para = seg.paragraphs[sentence.paragraph];
     for (size_t k = 0; k < group.size(); ++k) {

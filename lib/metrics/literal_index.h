@@ -11,10 +11,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace aidtext {
+
+class CharIndex;
 
 struct CueHit {
   uint32_t begin = 0;  // byte offsets in the scanned text's coordinates
@@ -35,6 +36,11 @@ class LiteralIndex {
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
   void scan(std::string_view text, uint32_t begin, uint32_t end, std::vector<CueHit>* out) const;
+  // The same with `chars` = CharIndex(text), decoded once for all scans;
+  // `start_class`: the class bit of this index's first characters in
+  // `chars` (RulePackData::char_classes), or 0.
+  void scan(std::string_view text, const CharIndex& chars, uint32_t begin, uint32_t end,
+            std::vector<CueHit>* out, uint8_t start_class = 0) const;
 
   // The longest cue written at text[pos] that ends by `end`, whose first
   // code point `c` the caller has decoded: its size in bytes (0: none) and
@@ -60,8 +66,22 @@ class LiteralIndex {
     uint64_t head = 0;  // the cue's first 8 bytes (fewer: zero-padded), for a quick reject
     uint64_t mask = 0;  // which bytes of `head` count
   };
-  // First code point -> cues starting with it, longest first.
-  std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+  // Cues starting with one code point, longest first; found through an
+  // open-addressed table of first code points (a power of two, at most half
+  // full, multiplicative hash): the std::unordered_map it replaces took a
+  // division a look-up, the larger part of a cue scan's time at each
+  // candidate character.
+  std::vector<std::vector<Entry>> buckets_;
+  std::vector<char32_t> slot_firsts_;  // kNoSlot: empty
+  std::vector<uint32_t> slot_buckets_;  // index into buckets_
+  static constexpr char32_t kNoSlot = 0xFFFFFFFF;
+  size_t slot_of(char32_t c) const {  // the slot holding c, or the empty one where it would go
+    const size_t mask = slot_firsts_.size() - 1;
+    size_t i = static_cast<size_t>((uint64_t{c} * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    while (slot_firsts_[i] != c && slot_firsts_[i] != kNoSlot) i = (i + 1) & mask;
+    return i;
+  }
+  std::vector<Entry>& bucket_for(char32_t c);  // created when missing
   // One bit per BMP code point: does some cue start with it? Most
   // characters start none, and the bit test spares them the hash probe.
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(0x10000 / 64, 0);

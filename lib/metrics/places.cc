@@ -1,6 +1,7 @@
 #include "metrics/places.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,13 +44,30 @@ bool counting_numeral(char32_t c, char32_t next) {
 
 
 // Whether a not-place word ends at `end` or starts at `here` (the suffix).
+// The key of two 3-byte characters at text[b, b + 6) (as two_char_key()
+// makes it), when the bytes are two such characters: most suffixes and the
+// characters beside them are, and two_char_key() took 140 instructions a
+// call decoding them again.
+bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
+  if (b + 6 > text.size()) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data() + b);
+  // Lead, continuation, continuation, twice.
+  if ((p[0] & 0xF0) != 0xE0 || (p[3] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+      (p[4] & 0xC0) != 0x80 || (p[5] & 0xC0) != 0x80)
+    return false;
+  *key = 0;
+  std::memcpy(key, p, 6);
+  return true;
+}
+
 bool is_generic(std::string_view text, size_t here, size_t end, const RulePackData& rules) {
   uint64_t key = 0;
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
     size_t b = prev_char(text, here);
-    if (two_char_key(text.substr(b, end - b), true, &key)) {
-      auto it = rules.not_place_by_end.find(key);
+    if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
+      auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
+                                                                        : rules.not_place_by_end.end();
       if (it != rules.not_place_by_end.end())
         for (std::string_view w : it->second)
           if (ends_at(text, end, w)) return true;
@@ -59,8 +77,10 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   if (end < text.size()) {
     int len = 1;
     next_char(text, end, &len);
-    if (two_char_key(text.substr(here, end + len - here), false, &key)) {
-      auto it = rules.not_place_by_start.find(key);
+    if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
+        two_char_key(text.substr(here, end + len - here), false, &key)) {
+      auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
+                                                                          : rules.not_place_by_start.end();
       if (it != rules.not_place_by_start.end())
         for (std::string_view w : it->second)
           if (starts_at(text, here, w)) return true;
@@ -69,32 +89,48 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   return false;
 }
 
+// Whether `name` is one of the pack's bare names (rules.places): the
+// longest of them written at its start is all of it. The index answers
+// with one bucket where comparing all 34 default names took 170
+// instructions.
+bool is_known_place(const RulePackData& rules, std::string_view name) {
+  if (name.empty()) return false;
+  int len = 1;
+  const char32_t c = next_char(name, 0, &len);
+  return rules.known_places.longest_at(name, 0, static_cast<uint32_t>(name.size()), c).size == name.size();
+}
+
 }  // namespace
 
-PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules) {
+PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules)
+    : PlaceIndex(text, CharIndex(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data()), rules) {}
+
+PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
   std::vector<std::string_view> venues;
-  first_pass(text, rules, &venues);
-  find_bare(text, rules, venues);
+  first_pass(text, chars, rules, &venues);
+  find_bare(text, chars, rules, venues);
   classify(text, rules);
 }
 
 // One pass over the text for what the other finding depends on: names
 // before a suffix, and meeting venues (在X举行). It stops only at suffixes
 // and at the first characters of venue verbs.
-void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues) {
+void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+                            std::vector<std::string_view>* venues) {
   // Where each venue verb may be found next: a verb's hits never overlap
   // one another (as a substring search finds them).
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
   std::unordered_set<std::string_view> seen_venues;
   uint32_t prev_end = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    pos = next_marked(text, pos, text.size(), rules.place_pass_bits.data());
-    if (pos >= text.size()) break;
-    int len = 1;
-    const char32_t c = next_char(text, pos, &len);
-    const size_t here = pos;
-    pos += len;
+  const size_t n = chars.size();
+  for (size_t k = 0; k < n; ++k) {
+    k = chars.has_classes() ? chars.next_in_class(k, n, kPlacePassClass)
+                            : chars.next_marked(k, n, rules.place_pass_bits.data());
+    if (k >= n) break;
+    const char32_t c = chars.at(k);
+    const size_t here = chars.offset(k);
+    const size_t pos = chars.offset(k + 1);
     if (!rules.stops_place_pass(c)) continue;
     for (size_t v = 0; v < rules.venue_verbs.size(); ++v) {
       const std::string& verb = rules.venue_verbs[v];
@@ -111,13 +147,22 @@ void PlaceIndex::first_pass(std::string_view text, const RulePackData& rules, st
   // A name whose start was guessed (two characters before the suffix, no
   // boundary in sight: 坚持市负总责) counts only if the text also writes it
   // where its start is certain (在大关县, 。大关县).
-  std::unordered_set<std::string> certain;
-  for (size_t i = 0; i < mentions_.size(); ++i)
-    if (delimited_[i]) certain.insert(mentions_[i].name);
-  std::vector<PlaceMention> kept;
-  for (size_t i = 0; i < mentions_.size(); ++i)
-    if (delimited_[i] || certain.count(mentions_[i].name)) kept.push_back(std::move(mentions_[i]));
-  mentions_ = std::move(kept);
+  // Most articles guess no start: then there is nothing to look up.
+  if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
+    // Views of the names: decided for all before any mention is moved.
+    std::unordered_set<std::string_view> certain;
+    for (size_t i = 0; i < mentions_.size(); ++i)
+      if (delimited_[i]) certain.insert(mentions_[i].name);
+    std::vector<bool> keep(mentions_.size());
+    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.count(mentions_[i].name) > 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < mentions_.size(); ++i)
+      if (keep[i]) {
+        if (kept != i) mentions_[kept] = std::move(mentions_[i]);
+        ++kept;
+      }
+    mentions_.resize(kept);
+  }
   delimited_.clear();
 }
 
@@ -151,7 +196,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
     int len = 1;
     for (size_t b = 0; next_char(name, b, &len), b += static_cast<size_t>(len), b + 6 <= name.size();) {
       const std::string_view tail = name.substr(b);
-      if (stems.count(tail) || std::find(rules.places.begin(), rules.places.end(), tail) != rules.places.end()) {
+      if (stems.count(tail) || is_known_place(rules, tail)) {
         swallowing.insert(name);
         break;
       }
@@ -278,7 +323,7 @@ void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, 
   *prev_end = static_cast<uint32_t>(end);
 }
 
-void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
+void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                            const std::vector<std::string_view>& venues) {
   // The document's own names: venues, then the stems of the suffixed names
   // (each once, mapped to the first full name).
@@ -311,11 +356,12 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
   std::vector<uint64_t> starts = known.start_bits();
   for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
   uint32_t covered_to = 0;
-  for (uint32_t pos = 0; pos < size;) {
-    pos = static_cast<uint32_t>(next_marked(text, pos, size, starts.data()));
-    if (pos >= size) break;
-    int len = 1;
-    const char32_t c = next_char(text, pos, &len);
+  const size_t n = chars.size();
+  for (size_t k = 0; k < n; ++k) {
+    k = chars.next_marked(k, n, starts.data());
+    if (k >= n) break;
+    const uint32_t pos = chars.offset(k);
+    const char32_t c = chars.at(k);
     const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
     const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
     if (own.size || pack.size) {
@@ -326,7 +372,6 @@ void PlaceIndex::find_bare(std::string_view text, const RulePackData& rules,
         covered_to = end;
       }
     }
-    pos += static_cast<uint32_t>(len);
   }
   if (hits.empty()) return;
   std::vector<PlaceMention> merged;

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/range.h"
+#include "metrics/char_index.h"
 #include "metrics/rule_pack_data.h"
 
 namespace aidtext {
@@ -41,6 +42,8 @@ struct PlaceMention {
 class PlaceIndex {
  public:
   PlaceIndex(std::string_view text, const RulePackData& rules);
+  // `chars`: the text decoded (CharIndex(text)), when the caller has it.
+  PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules);
 
   // Name of the nearest governing mention inside [from, to), the last one
   // (before = true) or the first one; nullptr when there is none.
@@ -69,14 +72,16 @@ class PlaceIndex {
 
  private:
   const PlaceMention* nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const;
-  void first_pass(std::string_view text, const RulePackData& rules, std::vector<std::string_view>* venues);
+  void first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+                  std::vector<std::string_view>* venues);
   static std::string_view venue_before(std::string_view text, size_t at);
   void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
                     uint32_t* prev_end);
   // The suffix at text[here, end) ends 自治 (东乡族自治县): the whole name.
   void add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end);
   void drop_swallowing_names(const RulePackData& rules);
-  void find_bare(std::string_view text, const RulePackData& rules, const std::vector<std::string_view>& venues);
+  void find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+                 const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
   std::vector<bool> delimited_;

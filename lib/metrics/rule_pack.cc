@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <cstdio>
 #include <vector>
@@ -493,6 +494,13 @@ void RulePackData::finish() {
     const char32_t c = utf8::decode(verb, 0, &len);
     if (c < 0x10000) place_pass_bits[c >> 6] |= uint64_t{1} << (c & 63);
   }
+  char_classes.assign(0x10000, 0);
+  auto add_class = [&](const std::vector<uint64_t>& bits, uint8_t cls) {
+    for (size_t w = 0; w < bits.size(); ++w)
+      for (uint64_t b = bits[w]; b; b &= b - 1) char_classes[w * 64 + static_cast<size_t>(std::countr_zero(b))] |= cls;
+  };
+  add_class(place_pass_bits, kPlacePassClass);
+  add_class(cues.start_bits(), kCueStartClass);
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   auto index_of = [](const std::vector<std::string>& words) {
@@ -511,10 +519,22 @@ void RulePackData::finish() {
   }
   not_place_by_end.clear();
   not_place_by_start.clear();
+  not_place_end_filter.assign(64, 0);
+  not_place_start_filter.assign(64, 0);
+  auto mark = [](std::vector<uint64_t>& filter, uint64_t key) {
+    const size_t b = not_place_key_bit(key);
+    filter[b >> 6] |= uint64_t{1} << (b & 63);
+  };
   for (const std::string& w : not_places) {
     uint64_t key = 0;
-    if (two_char_key(w, true, &key)) not_place_by_end[key].push_back(w);
-    if (two_char_key(w, false, &key)) not_place_by_start[key].push_back(w);
+    if (two_char_key(w, true, &key)) {
+      not_place_by_end[key].push_back(w);
+      mark(not_place_end_filter, key);
+    }
+    if (two_char_key(w, false, &key)) {
+      not_place_by_start[key].push_back(w);
+      mark(not_place_start_filter, key);
+    }
   }
 
 }

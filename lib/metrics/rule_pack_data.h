@@ -60,6 +60,10 @@ inline constexpr int kKindStride = 1 << 20;  // more than any list can hold (lim
 
 bool two_char_key(std::string_view w, bool last, uint64_t* key);
 
+// Bits of RulePackData::char_classes.
+inline constexpr uint8_t kPlacePassClass = 1;
+inline constexpr uint8_t kCueStartClass = 2;
+
 struct RulePackData {
   std::vector<MetricDef> metrics;
   std::vector<CueGroup> groups;
@@ -113,6 +117,11 @@ struct RulePackData {
   bool stops_place_pass(char32_t c) const {
     return c >= 0x10000 || ((place_pass_bits[c >> 6] >> (c & 63)) & 1);
   }
+  // One byte a BMP code point, for CharIndex: a bit for each of the stage's
+  // whole-text scans that stops at it (kPlacePassClass: place_pass_bits;
+  // kCueStartClass: the first characters of `cues`). A scan then tests
+  // eight characters at a time.
+  std::vector<uint8_t> char_classes;
   // The pack's bare place names (payload: index into places), built once
   // here rather than with every document.
   LiteralIndex known_places;
@@ -127,6 +136,16 @@ struct RulePackData {
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.
   std::unordered_map<uint64_t, std::vector<std::string_view>> not_place_by_end, not_place_by_start;
+  // A 4096-bit filter over each map's keys (not_place_key_bit()): most
+  // suffixes and their neighbours are no key, and a bit test spares them
+  // the hash look-up, whose modulo cost more than the rest of the test.
+  std::vector<uint64_t> not_place_end_filter = std::vector<uint64_t>(64, 0);
+  std::vector<uint64_t> not_place_start_filter = std::vector<uint64_t>(64, 0);
+  static size_t not_place_key_bit(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 52); }
+  static bool may_hold(const std::vector<uint64_t>& filter, uint64_t key) {
+    const size_t b = not_place_key_bit(key);
+    return (filter[b >> 6] >> (b & 63)) & 1;
+  }
   void finish();
 };
 

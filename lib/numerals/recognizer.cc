@@ -29,7 +29,10 @@
 //     Arabic numerals are always amounts unless rule 1 or 2 applies.
 #include "numerals/recognizer.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <bitset>
 #include <string_view>
 
@@ -690,11 +693,32 @@ struct Recognizer {
 
 std::vector<Quantity> recognize_quantities(std::string_view text) {
   std::vector<Quantity> out;
+  // A news text holds a record every 100 to 200 bytes: room for them from
+  // the start spares the vector's regrowth, each moving every record
+  // (capped: a long text without figures must not hold a large block).
+  out.reserve(std::min<size_t>(text.size() / 128 + 8, 1024));
   Recognizer r{text, out};
   const auto& starts = start_chars();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0, n = text.size();
   while (i < n) {
+    // Two 3-byte characters that start nothing, at once: most of a
+    // Chinese text (one test of six bytes' high bits, then both code
+    // points; 56 to about 30 instructions for the pair, callgrind).
+    while (std::endian::native == std::endian::little && i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, bytes + i, 8);
+      // Bytes 0 and 3 lead (1110xxxx), bytes 1, 2, 4, 5 continue (10xxxxxx).
+      if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
+      // Leads E0-E2 are stepped over unread by the loop below: not here.
+      if (kLeadTable[bytes[i]] != 2 || kLeadTable[bytes[i + 3]] != 2) break;
+      const char32_t c0 = (char32_t(bytes[i] & 0x0F) << 12) | (char32_t(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+      const char32_t c1 =
+          (char32_t(bytes[i + 3] & 0x0F) << 12) | (char32_t(bytes[i + 4] & 0x3F) << 6) | (bytes[i + 5] & 0x3F);
+      if (starts[c0] || starts[c1]) break;
+      i += 6;
+    }
+    if (i >= n) break;
     uint8_t kind = kLeadTable[bytes[i]];
     if (kind == 0) {
       i += bytes[i] < 0x80 ? 1 : static_cast<size_t>(utf8::sequence_length(bytes[i]));

@@ -72,9 +72,22 @@ void add_sentences(std::string_view t, Range para, uint32_t index, std::vector<S
   const std::array<uint8_t, 256>& skip = skip_steps();
   size_t start = para.begin;
   size_t pos = para.begin;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   while (pos < para.end) {
-    while (pos < para.end && skip[static_cast<unsigned char>(t[pos])] != 0)
-      pos += skip[static_cast<unsigned char>(t[pos])];
+    // Four 3-byte characters at once while the table says so (most of a
+    // Chinese text): the step is then a constant, where stepping by the
+    // table's value chained each character's two loads to the next
+    // (segment was 10 % of an extract's time for 2.5 % of its instructions).
+    while (pos < para.end) {
+      if (pos + 9 < para.end && skip[bytes[pos]] == 3 && skip[bytes[pos + 3]] == 3 && skip[bytes[pos + 6]] == 3 &&
+          skip[bytes[pos + 9]] == 3) {
+        pos += 12;
+        continue;
+      }
+      const uint8_t step = skip[bytes[pos]];
+      if (step == 0) break;
+      pos += step;
+    }
     if (pos >= para.end) break;
     if (static_cast<unsigned char>(t[pos]) < 0x80) {
       ++pos;  // ! ? ;

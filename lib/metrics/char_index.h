@@ -1,0 +1,166 @@
+// CharIndex: a document's characters decoded once, for the metric stage's
+// scans that stop at a few characters of thousands (place suffixes, the
+// first characters of place names and cues, clause marks).
+//
+// Each of those scans decoded the whole text again with next_marked()
+// (about 27 instructions a Han character; four scans a document). Here the
+// text is decoded once, stepping exactly as next_char() does, and a scan
+// tests one array element a character (about 8 instructions).
+#ifndef AIDTEXT_METRICS_CHAR_INDEX_H_
+#define AIDTEXT_METRICS_CHAR_INDEX_H_
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <memory>
+
+#include "metrics/char_scan.h"
+
+namespace aidtext {
+
+class CharIndex {
+ public:
+  // `classes`: one byte a BMP code point (RulePackData::char_classes) for
+  // next_in_class(), or nullptr.
+  explicit CharIndex(std::string_view text, const uint8_t* classes = nullptr)
+      : storage_(new uint32_t[2 * text.size() + 1 + (text.size() + 8 + 3) / 4]),
+        offsets_(storage_.get()),
+        chars_(storage_.get() + text.size() + 1),
+        classes_(reinterpret_cast<uint8_t*>(storage_.get() + 2 * text.size() + 1)),
+        has_classes_(classes != nullptr) {
+    // Without a table every character is of no class.
+    static const std::array<uint8_t, 0x10000> kNoClasses{};
+    const uint8_t* table = classes ? classes : kNoClasses.data();
+    uint8_t* cl = classes_;
+    // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
+    // 3-byte character whatever the continuations (as in next_marked());
+    // ASCII is itself; everything else goes to next_char(). A plain
+    // next_char() loop pushing to vectors took 55 instructions a character.
+    static constexpr std::array<bool, 256> kSafeLead = [] {
+      std::array<bool, 256> t{};
+      for (int b = 0xE1; b <= 0xEF; ++b) t[b] = b != 0xED;
+      return t;
+    }();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    uint32_t* c = chars_;
+    uint32_t* o = offsets_;
+    size_t k = 0;
+    for (size_t pos = 0; pos < n;) {
+      // Two 3-byte characters with safe leads at once, as most of a
+      // Chinese text is: one test of their six bytes' high bits (byte
+      // order little-endian; 28 to 21 instructions a character).
+      while (std::endian::native == std::endian::little && pos + 8 <= n) {
+        uint64_t x;
+        std::memcpy(&x, p + pos, 8);
+        // Bytes 0 and 3 lead (1110xxxx), bytes 1, 2, 4, 5 continue (10xxxxxx).
+        if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
+        const unsigned char b0 = p[pos], b3 = p[pos + 3];
+        if (b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED) break;
+        const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
+        const char32_t c1 = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
+        o[k] = static_cast<uint32_t>(pos);
+        c[k] = c0;
+        cl[k] = table[c0];
+        o[k + 1] = static_cast<uint32_t>(pos + 3);
+        c[k + 1] = c1;
+        cl[k + 1] = table[c1];
+        k += 2;
+        pos += 6;
+      }
+      if (pos >= n) break;
+      const unsigned char b0 = p[pos];
+      o[k] = static_cast<uint32_t>(pos);
+      if (b0 < 0x80) {
+        cl[k] = table[b0];
+        c[k++] = b0;
+        ++pos;
+        continue;
+      }
+      if (kSafeLead[b0] && pos + 2 < n) {
+        const unsigned char b1 = p[pos + 1], b2 = p[pos + 2];
+        if (!(((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0)) {
+          const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          cl[k] = table[c0];
+          c[k++] = c0;
+          pos += 3;
+          continue;
+        }
+      }
+      int len = 1;
+      const char32_t c0 = next_char(text, pos, &len);
+      // Beyond the BMP: every class, so that each scan stops and its caller decides.
+      cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
+      c[k++] = c0;
+      pos += static_cast<size_t>(len);
+    }
+    o[k] = static_cast<uint32_t>(n);
+    std::memset(cl + k, 0, 8);  // next_in_class() reads eight at a time
+    size_ = k;
+  }
+
+  size_t size() const { return size_; }
+  // Byte offset of character k (k == size(): the text's end).
+  uint32_t offset(size_t k) const { return offsets_[k]; }
+  char32_t at(size_t k) const { return static_cast<char32_t>(chars_[k]); }
+  // Index of the first character starting at or after byte `pos`.
+  size_t index_at(uint32_t pos) const {
+    return static_cast<size_t>(std::lower_bound(offsets_, offsets_ + size_, pos) - offsets_);
+  }
+  // Whether byte `pos` starts a character (text.size() counts as one).
+  bool starts_char(uint32_t pos) const {
+    const size_t k = index_at(pos);
+    return offsets_[k] == pos;
+  }
+
+  // The first k in [k, end) whose code point has its bit set in `bits`
+  // (one bit per BMP code point) or lies beyond the BMP; `end` when none.
+  // The scans' callers test the character again, as they did after
+  // next_marked(), so stopping at every code point beyond the BMP is safe.
+  size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
+    const uint32_t* c = chars_;
+    auto marked = [bits](char32_t ch) { return ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1); };
+    // Four characters a test: most of them are not marked.
+    for (; k + 4 <= end; k += 4)
+      if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
+    for (; k < end; ++k)
+      if (marked(c[k])) break;
+    return k;
+  }
+
+  bool has_classes() const { return has_classes_; }
+  // With classes: the first k in [k, end) whose class has a bit of `mask`
+  // (beyond the BMP: any), `end` when none; eight characters a test.
+  size_t next_in_class(size_t k, size_t end, uint8_t mask) const {
+    const uint8_t* cl = classes_;
+    if constexpr (std::endian::native == std::endian::little) {
+      const uint64_t wide = uint64_t{mask} * 0x0101010101010101ull;
+      for (; k + 8 <= end; k += 8) {
+        uint64_t x;
+        std::memcpy(&x, cl + k, 8);
+        if (x & wide) return k + static_cast<size_t>(std::countr_zero(x & wide) / 8);
+      }
+    }
+    for (; k < end; ++k)
+      if (cl[k] & mask) break;
+    return k;
+  }
+
+ private:
+  // At most one character a byte; size_ of them used.
+  // One allocation for the three arrays (large allocations each made
+  // malloc consolidate its free lists):
+  std::unique_ptr<uint32_t[]> storage_;
+  uint32_t* offsets_;  // one more than the characters: the end
+  uint32_t* chars_;    // code points
+  size_t size_ = 0;
+  uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
+  bool has_classes_ = false;
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_METRICS_CHAR_INDEX_H_
