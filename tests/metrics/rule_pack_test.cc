@@ -83,6 +83,26 @@ BOOST_AUTO_TEST_CASE(a_pack_overriding_cues) {
   BOOST_TEST(d.extract(*pack).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_pack_adding_per_unit_and_byline_words) {
+  std::string error;
+  auto pack = RulePack::parse("use default\nper-unit 每亩\nbyline 稿源\n", &error);
+  BOOST_REQUIRE_MESSAGE(pack, error);
+  // 每亩: a rate per mu, not an amount of aid, in this pack only.
+  Doc d("全县每亩投入扶贫资金500元。");
+  d.q("500元", "CNY", Decimal(500));
+  BOOST_TEST(d.extract().size() == 1u);
+  BOOST_TEST(d.extract(*pack).empty());
+  // 稿源 marks a byline: its date frames no section in this pack.
+  Doc e("扶贫工作综述\n2019年11月 稿源：县扶贫办\n全县落实扶贫资金300万元。");
+  e.date("2019年11月", "2019-11").q("300万元", "CNY", Decimal(3000000));
+  auto with_default = e.extract();
+  auto with_pack = e.extract(*pack);
+  BOOST_TEST_REQUIRE(with_default.size() == 1u);
+  BOOST_TEST_REQUIRE(with_pack.size() == 1u);
+  BOOST_TEST(with_default[0].time.value_or("null") == "2019-11");
+  BOOST_TEST(with_pack[0].time.value_or("null") == "null");
+}
+
 BOOST_AUTO_TEST_CASE(bad_packs_name_the_line) {
   BOOST_TEST(parse_error("metric a person total\n\nmetric b persons total\n") == "line 3: unknown unit 'persons'");
   BOOST_TEST(parse_error("metric a person total\nrule a person NOPE\n") == "line 2: unknown group 'NOPE'");
