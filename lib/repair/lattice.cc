@@ -598,7 +598,7 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
     return 0;
   }
   scorer.prepare(parts);
-  const size_t scored = std::min(beam.size(), kPruneStates);
+  const size_t scored = std::min(beam.size(), mode_ == Mode::kOnPath ? kRefillPruneStates : kPruneStates);
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
     scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
