@@ -46,6 +46,7 @@ struct DecodeScratch {
   std::vector<CandidatePart> parts;
   std::vector<Candidate> cands;
   std::vector<Candidate> found;  // a new guess list, before it is remembered
+  std::vector<Candidate> others;  // score_few's unmodelled candidates
   std::vector<int32_t> kept;
   std::vector<uint64_t> order;
   std::vector<uint8_t> path_step;  // per node: the coarse path's step from it
@@ -107,6 +108,8 @@ class Lattice {
     return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
   }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
+  void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::vector<Candidate>& cands,
+                 std::vector<float>& best, std::vector<int32_t>& from) const;
   size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
                           std::span<const CandidatePart> parts, CandidateScorer& scorer,
                           std::vector<Candidate>& cands) const;
@@ -641,6 +644,48 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   return scored;
 }
 
+// CandidateScorer's work for a node with few (state, candidate) pairs, one
+// pair at a time: the same costs, the same order of candidates (modelled
+// ones first) and the same choice among equal costs (the first state). Its
+// columns and vectorized passes cost more than they save below
+// kFewPairs pairs (lattice_graph.h).
+void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                        std::vector<Candidate>& cands, std::vector<float>& best, std::vector<int32_t>& from) const {
+  // Modelled ones first, by hand (std::stable_partition takes a buffer from
+  // the heap at every call).
+  std::vector<Candidate>& others = scratch_.others;
+  others.clear();
+  size_t nm = 0;
+  for (const Candidate& c : cands) {
+    if (!c.lm_id) others.push_back(c);
+    else cands[nm++] = c;
+  }
+  std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  best.assign(cands.size(), kInfinity);
+  from.assign(cands.size(), -1);
+  for (const int32_t s : beam) {
+    const Entry& e = arena[s];
+    const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
+    const ByteSet* unmapped = e.decoded ? &unmapped_.after(e.last_byte) : nullptr;
+    for (size_t k = 0; k < cands.size(); ++k) {
+      const Candidate& cd = cands[k];
+      if (!cd.lm_id && base >= best[k]) continue;
+      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+      float c;
+      if (cd.lm_id) {
+        const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
+        c = base + (lm + cd.variant);
+      } else {
+        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+      }
+      if (c < best[k]) {
+        best[k] = c;
+        from[k] = s;
+      }
+    }
+  }
+}
+
 LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget, Mode mode) {
   mode_ = mode;
   LatticeResult result;
@@ -718,14 +763,18 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     }
     // The states the pruning scored need not be scored again.
     const size_t scored = prune_candidates(beam, arena, parts, scorer, cands);
-    scorer.prepare(cands, scored > 0);
-    for (size_t b = scored; b < beam.size(); ++b) {
-      const int32_t s = beam[b];
-      const Entry& e = arena[s];
-      scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                   [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
+    if (scored == 0 && cands.size() * beam.size() <= kFewPairs) {
+      score_few(beam, arena, cands, scorer.best, scorer.from);
+    } else {
+      scorer.prepare(cands, scored > 0);
+      for (size_t b = scored; b < beam.size(); ++b) {
+        const int32_t s = beam[b];
+        const Entry& e = arena[s];
+        scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
+                     [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
+      }
+      scorer.finish();
     }
-    scorer.finish();
     const std::vector<float>& cand_best = scorer.best;
     const std::vector<int32_t>& cand_from = scorer.from;
     const size_t nc = cands.size();

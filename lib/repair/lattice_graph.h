@@ -63,6 +63,12 @@ inline constexpr size_t kPruneStates = 2;
 // case); with 12 dev article 003's normalize() takes 8 % fewer
 // instructions than with 30.
 inline constexpr float kPruneMargin = 12.0f;
+// A node with at most this many (state, candidate) pairs is scored one pair
+// at a time (Lattice::score_few) rather than by the CandidateScorer, with
+// the same results: most nodes of the coarse decode have a dozen. Dev
+// article 001's decode 155 -> 148 us, 003's 27.8 -> 26.6 (32: 150 and
+// 27.0; 128: 151 and 26.9).
+inline constexpr size_t kFewPairs = 64;
 // Coarse to fine (decode_window). A first decode in which every pattern
 // with unknown bytes offers only its kCoarseGuesses likeliest characters
 // (by the model alone) settles the path's structure: which tokens are
@@ -72,9 +78,10 @@ inline constexpr float kPruneMargin = 12.0f;
 // characters around them as context. Measured (decode of the gbk-misaligned
 // window, thread CPU, same session): dev article 001 198 -> 155 us, 003
 // 42 -> 28 us (with kReadingReach below); peer suite within 0.2 % of
-// characters on every kind (misaligned-qmark 92.3 -> 92.1 %, -pyreplace
-// 97.7 -> 97.8 %, utf8-as-gbk-replace 92.9 -> 93.0 %, -ignore 90.2 ->
-// 90.1 %), seed passages and dev articles repaired as before (001's
+// characters on every kind (misaligned-qmark 92.3 -> 92.1 %, 92.3 with
+// kRefillPruneStates below; -pyreplace 97.7 -> 97.8 %, utf8-as-gbk-replace
+// 92.9 -> 93.0 %, -ignore 90.2 -> 90.1 %), seed passages and dev articles
+// repaired as before (001's
 // confidence 0.73788 -> 0.73773). 2 guesses: 001 in 136 us, misaligned-
 // qmark 91.6 %; 3: 145 us, 91.9 %; 8: 185 us, 92.2 %. Each decode costs
 // about half: the coarse one is per-node overhead (patterns, guess-list
