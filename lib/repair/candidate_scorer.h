@@ -76,6 +76,9 @@ struct GuessedChars {
   std::vector<uint8_t> first_bytes;     // likewise
   std::vector<ModelledChar> modelled_chars;  // likewise
   std::vector<Candidate> others;        // characters k >= modelled(), at k - modelled()
+  // The coarse decode's stand-ins for the list (see lattice_graph.h's
+  // kCoarseGuesses): its likeliest characters by the model alone.
+  std::vector<Candidate> likeliest;
   size_t modelled() const { return columns.size(); }
   size_t size() const { return modelled() + others.size(); }
   Candidate at(size_t i) const {
@@ -101,6 +104,7 @@ struct CandidatePart {
     c.unknown = one.unknown;
     c.known = one.known;
     c.first_pair_prev = one.first_pair_prev;
+    c.pattern = one.pattern;
     return c;
   }
 };

@@ -46,8 +46,10 @@ struct DecodeScratch {
   std::vector<CandidatePart> parts;
   std::vector<Candidate> cands;
   std::vector<Candidate> found;  // a new guess list, before it is remembered
+  std::vector<Candidate> others;  // score_few's unmodelled candidates
   std::vector<int32_t> kept;
   std::vector<uint64_t> order;
+  std::vector<uint8_t> path_step;  // per node: the coarse path's step from it
   std::optional<CandidateScorer> scorer_;  // built on first use
   CandidateScorer& scorer(const CharLm& lm, bool traditional) {
     if (!scorer_) scorer_.emplace(lm);
@@ -72,7 +74,12 @@ class Lattice {
     traditional_ = votes > 0;
     build();
   }
-  LatticeResult decode(char32_t before, char32_t after, WorkBudget* budget);
+  // The two decodes of coarse to fine (lattice_graph.h's kCoarseGuesses).
+  // kCoarse: every step, a pattern with unknown bytes offering only its
+  // likeliest few characters. kOnPath: only the steps of the path the last
+  // kCoarse decode found, with every candidate.
+  enum class Mode { kCoarse, kOnPath };
+  LatticeResult decode(char32_t before, char32_t after, WorkBudget* budget, Mode mode);
 
  private:
   void build();
@@ -86,7 +93,7 @@ class Lattice {
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
   void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
   void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
-  void emit(const Pattern& p, std::vector<CandidatePart>& out) const;
+  void emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const;
   const GuessedChars& guessed_chars(const Pattern& p) const;
   void find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
@@ -101,6 +108,8 @@ class Lattice {
     return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
   }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
+  void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::vector<Candidate>& cands,
+                 std::vector<float>& best, std::vector<int32_t>& from) const;
   size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
                           std::span<const CandidatePart> parts, CandidateScorer& scorer,
                           std::vector<Candidate>& cands) const;
@@ -117,7 +126,12 @@ class Lattice {
   std::vector<uint32_t>& boundary_;  // node of boundary t
   std::vector<Pattern>& patterns_;   // candidates_from's working list
   bool traditional_ = false;        // the window is mostly traditional script
+  Mode mode_ = Mode::kCoarse;
 };
+
+// DecodeScratch::path_step of a node off the path (else kLiteralStep or
+// the index of a pattern: a node has a few dozen at most).
+constexpr uint8_t kOffPath = 254;
 
 int Lattice::first_byte_of(uint32_t t) const {
   if (t >= win_.size()) return -1;
@@ -202,11 +216,32 @@ void Lattice::build() {
   // are numbered consecutively), in order of creation: grouped per node
   // when the token is done.
   std::vector<std::pair<uint32_t, Edge>>& token_edges = scratch_.token_edges;
+  // Suspect tokens: holes and rare characters, where damage shows.
+  std::vector<bool> suspect(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    const char32_t c = win_[t].ch;
+    suspect[t] = c == '?' || c == 0xFFFD || (c >= 0x80 && lm_.unigram_cost(c, lm_.script_vote(c) > 0) > 10.0f);
+  }
+  // Tokens within kReadingReach of a suspect one get byte readings; the
+  // others are only kept as they are (see lattice_graph.h).
+  std::vector<bool> readable(n, kReadingReach == 0 || h_.source == SourceView::kSingleByte);
+  if (!readable.empty() && !readable[0]) {
+    uint32_t last = UINT32_MAX;
+    for (uint32_t t = 0; t < n; ++t) {
+      if (suspect[t]) last = t;
+      readable[t] = last != UINT32_MAX && t - last <= kReadingReach;
+    }
+    last = UINT32_MAX;
+    for (uint32_t t = n; t-- > 0;) {
+      if (suspect[t]) last = t;
+      readable[t] = readable[t] || (last != UINT32_MAX && last - t <= kReadingReach);
+    }
+  }
   nodes_.push_back({0, true, -1});
   boundary_[0] = 0;
   for (uint32_t t = 0; t < n; ++t) {
     readings.clear();
-    add_readings(t, readings);
+    if (readable[t]) add_readings(t, readings);
     // Internal nodes of token t come before boundary t+1: creation order is
     // a topological order of the lattice. The last byte of each reading
     // leads to boundary t+1, made after them (edges added last).
@@ -249,11 +284,6 @@ void Lattice::build() {
     // the peer suite and the seed passages (0 and 0 lose 2.5 % on
     // misaligned-qmark), and repairs dev article 003 in 0.12 ms, not 0.17.
     constexpr uint32_t kInsertBefore = 2, kInsertAfter = 2;
-    std::vector<bool> suspect(n);
-    for (uint32_t t = 0; t < n; ++t) {
-      const char32_t c = win_[t].ch;
-      suspect[t] = c == '?' || c == 0xFFFD || (c >= 0x80 && lm_.unigram_cost(c, lm_.script_vote(c) > 0) > 10.0f);
-    }
     std::vector<bool> near(n + 1, false);
     // A stream shifted by one byte ('?' holes) loses its byte where the
     // shift begins and can only change step again at a single-byte (ASCII)
@@ -346,7 +376,7 @@ char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
   return target_codec(h_.target).decode(b[0], b[1]);
 }
 
-void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
+void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const {
   int wild = 0;
   for (int i = 0; i < p.len; ++i) wild += !p.slot[i]->known;
   const uint8_t unknown = static_cast<uint8_t>(wild), known = static_cast<uint8_t>(p.len - wild);
@@ -361,7 +391,7 @@ void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return;
     out.push_back({nullptr, {f.ch, p.end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
-                             b[p.len - 1], first_pair_prev}});
+                             b[p.len - 1], first_pair_prev, index}});
     return;
   }
   const GuessedChars& guessed = guessed_chars(p);
@@ -372,6 +402,20 @@ void Lattice::emit(const Pattern& p, std::vector<CandidatePart>& out) const {
   shared.unknown = unknown;
   shared.known = known;
   shared.first_pair_prev = first_pair_prev;
+  shared.pattern = index;
+  if (mode_ == Mode::kCoarse) {
+    for (const Candidate& c : guessed.likeliest) {
+      Candidate one = c;
+      one.end = p.end;
+      one.penalty = penalty;
+      one.unknown = unknown;
+      one.known = known;
+      one.first_pair_prev = first_pair_prev;
+      one.pattern = index;
+      out.push_back({nullptr, one});
+    }
+    return;
+  }
   out.push_back({&guessed, shared});
 }
 
@@ -394,8 +438,10 @@ struct RememberedGuesses {
   using Key = std::array<uint64_t, 1 + 4 * 5>;
   struct KeyHash {
     size_t operator()(const Key& k) const {
+      // Only the words of the pattern's bytes: the rest are zero.
+      const size_t used = std::min(k.size(), 1 + 5 * static_cast<size_t>((k[0] >> 16) & 0xFF));
       uint64_t h = 0;
-      for (uint64_t w : k) h = (h ^ w) * 0x9E3779B97F4A7C15u;
+      for (size_t i = 0; i < used; ++i) h = (h ^ k[i]) * 0x9E3779B97F4A7C15u;
       return static_cast<size_t>(h ^ (h >> 29));
     }
   };
@@ -409,6 +455,8 @@ struct RememberedGuesses {
     return remembered;
   }
 };
+
+void keep_likeliest(std::vector<Candidate>& out, size_t limit);
 
 const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   auto& remembered = RememberedGuesses::of_this_thread().lists;
@@ -435,6 +483,8 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
     out.first_bytes.push_back(c.first_byte);
     out.modelled_chars.push_back({static_cast<char16_t>(c.ch), c.last_byte, c.own_cost});
   }
+  out.likeliest = found;
+  keep_likeliest(out.likeliest, kCoarseGuesses);
   return out;
 }
 
@@ -522,7 +572,10 @@ void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) co
   RememberedGuesses::of_this_thread().make_room();
   patterns_.clear();
   patterns_from(node, patterns_);
-  for (const Pattern& p : patterns_) emit(p, out);
+  for (size_t k = 0; k < patterns_.size() && k < kOffPath; ++k) {
+    if (mode_ == Mode::kOnPath && scratch_.path_step[node] != k) continue;
+    emit(patterns_[k], static_cast<uint8_t>(k), out);
+  }
 }
 
 // A node behind a hole has hundreds of candidates, and scoring each after
@@ -548,7 +601,7 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
     return 0;
   }
   scorer.prepare(parts);
-  const size_t scored = std::min(beam.size(), kPruneStates);
+  const size_t scored = std::min(beam.size(), mode_ == Mode::kOnPath ? kRefillPruneStates : kPruneStates);
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
     scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
@@ -591,7 +644,50 @@ size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::ve
   return scored;
 }
 
-LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget) {
+// CandidateScorer's work for a node with few (state, candidate) pairs, one
+// pair at a time: the same costs, the same order of candidates (modelled
+// ones first) and the same choice among equal costs (the first state). Its
+// columns and vectorized passes cost more than they save below
+// kFewPairs pairs (lattice_graph.h).
+void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                        std::vector<Candidate>& cands, std::vector<float>& best, std::vector<int32_t>& from) const {
+  // Modelled ones first, by hand (std::stable_partition takes a buffer from
+  // the heap at every call).
+  std::vector<Candidate>& others = scratch_.others;
+  others.clear();
+  size_t nm = 0;
+  for (const Candidate& c : cands) {
+    if (!c.lm_id) others.push_back(c);
+    else cands[nm++] = c;
+  }
+  std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  best.assign(cands.size(), kInfinity);
+  from.assign(cands.size(), -1);
+  for (const int32_t s : beam) {
+    const Entry& e = arena[s];
+    const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
+    const ByteSet* unmapped = e.decoded ? &unmapped_.after(e.last_byte) : nullptr;
+    for (size_t k = 0; k < cands.size(); ++k) {
+      const Candidate& cd = cands[k];
+      if (!cd.lm_id && base >= best[k]) continue;
+      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+      float c;
+      if (cd.lm_id) {
+        const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
+        c = base + (lm + cd.variant);
+      } else {
+        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+      }
+      if (c < best[k]) {
+        best[k] = c;
+        from[k] = s;
+      }
+    }
+  }
+}
+
+LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget, Mode mode) {
+  mode_ = mode;
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
@@ -625,7 +721,8 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   if (beams.size() < nodes_.size()) beams.resize(nodes_.size());
   for (size_t b = 0; b < nodes_.size(); ++b) beams[b].clear();
   floor.assign(nodes_.size(), kInfinity);
-  arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, -1, 0, 0});
+  arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, kLiteralStep, -1, 0,
+                   0});
   beams[0].push_back(0);
   CandidateScorer& scorer = scratch.scorer(lm_, traditional_);
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
@@ -634,18 +731,21 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     keep_best_states(arena, beam, kept, scratch.order);
     beam.swap(kept);
     const Node& nd = nodes_[i];
-    if (nd.boundary && nd.pos < n) {
+    const uint8_t on_path = mode == Mode::kOnPath ? scratch.path_step[i] : kOffPath;
+    if (mode == Mode::kOnPath && on_path == kOffPath) continue;
+    if (nd.boundary && nd.pos < n && (mode != Mode::kOnPath || on_path == kLiteralStep)) {
       const uint32_t t = nd.pos;
       const uint32_t to = boundary_[t + 1];
       for (int32_t s : beam) {
         const Entry& e = arena[s];
         float c = e.cost + lm_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
         floor[to] = std::min(floor[to], c);
-        arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, s, i, to});
+        arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, kLiteralStep, s, i, to});
         beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
       }
     }
     if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
+    if (mode == Mode::kOnPath && on_path == kLiteralStep) continue;
     std::vector<CandidatePart>& parts = scratch.parts;
     parts.clear();
     candidates_from(i, parts);
@@ -663,14 +763,18 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     }
     // The states the pruning scored need not be scored again.
     const size_t scored = prune_candidates(beam, arena, parts, scorer, cands);
-    scorer.prepare(cands, scored > 0);
-    for (size_t b = scored; b < beam.size(); ++b) {
-      const int32_t s = beam[b];
-      const Entry& e = arena[s];
-      scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                   [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
+    if (scored == 0 && cands.size() * beam.size() <= kFewPairs) {
+      score_few(beam, arena, cands, scorer.best, scorer.from);
+    } else {
+      scorer.prepare(cands, scored > 0);
+      for (size_t b = scored; b < beam.size(); ++b) {
+        const int32_t s = beam[b];
+        const Entry& e = arena[s];
+        scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
+                     [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
+      }
+      scorer.finish();
     }
-    scorer.finish();
     const std::vector<float>& cand_best = scorer.best;
     const std::vector<int32_t>& cand_from = scorer.from;
     const size_t nc = cands.size();
@@ -681,8 +785,8 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       // Far behind the best path into the same node: it would be pruned.
       if (best + cd.penalty > floor[cd.end] + kPruneMargin) continue;
       floor[cd.end] = std::min(floor[cd.end], best + cd.penalty);
-      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cand_from[k],
-                       i, cd.end});
+      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cd.pattern,
+                       cand_from[k], i, cd.end});
       beams[cd.end].push_back(static_cast<int32_t>(arena.size() - 1));
     }
   }
@@ -700,8 +804,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     return result;
   }
   result.best_cost = best;
+  if (mode == Mode::kCoarse) scratch.path_step.assign(nodes_.size(), kOffPath);
   for (int32_t s = best_e; arena[s].back >= 0; s = arena[s].back) {
     const Entry& e = arena[s];
+    if (mode == Mode::kCoarse) scratch.path_step[e.from] = e.pattern;
     const Node& to = nodes_[e.to];
     result.steps.push_back({e.last, nodes_[e.from].pos, to.boundary ? to.pos : to.pos + 1, e.decoded,
                             e.unknown, e.known, e.cost - arena[e.back].cost});
@@ -721,7 +827,16 @@ bool LatticeResult::any_decoded() const {
 LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
                             const Hypothesis& h, const LatticeCosts& costs, WorkBudget* budget) {
   Lattice lattice(window, h, costs, DecodeScratch::of_this_thread());
-  return lattice.decode(before, after, budget);
+  LatticeResult coarse = lattice.decode(before, after, budget, Lattice::Mode::kCoarse);
+  if (coarse.aborted || !coarse.any_decoded()) return coarse;
+  // Without a guessed character on the path there is nothing to refill.
+  if (std::none_of(coarse.steps.begin(), coarse.steps.end(), [](const PathStep& s) { return s.unknown_bytes > 0; }))
+    return coarse;
+  LatticeResult fine = lattice.decode(before, after, budget, Lattice::Mode::kOnPath);
+  // The refill's pruning may drop a character the coarse path needs (a
+  // pair the source could not map): the coarse path stands then.
+  if (fine.aborted || fine.steps.empty() || fine.best_cost > coarse.best_cost) return coarse;
+  return fine;
 }
 
 }  // namespace aidtext::repair

@@ -63,6 +63,61 @@ inline constexpr size_t kPruneStates = 2;
 // case); with 12 dev article 003's normalize() takes 8 % fewer
 // instructions than with 30.
 inline constexpr float kPruneMargin = 12.0f;
+// A node with at most this many (state, candidate) pairs is scored one pair
+// at a time (Lattice::score_few) rather than by the CandidateScorer, with
+// the same results: most nodes of the coarse decode have a dozen. Dev
+// article 001's decode 155 -> 148 us, 003's 27.8 -> 26.6 (32: 150 and
+// 27.0; 128: 151 and 26.9).
+inline constexpr size_t kFewPairs = 64;
+// Coarse to fine (decode_window). A first decode in which every pattern
+// with unknown bytes offers only its kCoarseGuesses likeliest characters
+// (by the model alone) settles the path's structure: which tokens are
+// decoded, which reading of each token, where a '?' is one byte or two and
+// where a byte is put back. A second decode over that path's steps alone
+// refills its guessed characters from the full lists, with the path's own
+// characters around them as context. Measured (decode of the gbk-misaligned
+// window, thread CPU, same session): dev article 001 198 -> 155 us, 003
+// 42 -> 28 us (with kReadingReach below); peer suite within 0.2 % of
+// characters on every kind (misaligned-qmark 92.3 -> 92.1 %, 92.3 with
+// kRefillPruneStates below; -pyreplace 97.7 -> 97.8 %, utf8-as-gbk-replace
+// 92.9 -> 93.0 %, -ignore 90.2 -> 90.1 %), seed passages and dev articles
+// repaired as before (001's
+// confidence 0.73788 -> 0.73773). 2 guesses: 001 in 136 us, misaligned-
+// qmark 91.6 %; 3: 145 us, 91.9 %; 8: 185 us, 92.2 %. Each decode costs
+// about half: the coarse one is per-node overhead (patterns, guess-list
+// look-ups, beams), the refill is scoring (16 states by 24 candidates in
+// runs of guessed characters). The refill's beam and candidates must stay
+// as they are: a beam of 8 loses 0.6 % on misaligned-qmark for 11 % of the
+// time, 16 scored candidates 0.3 % for 13 %, a margin (kPruneMargin) of 6
+// or 8 saves nothing. The coarse decode's beam and margin hardly matter (8
+// or 4 states, 4 to 8 nats: within 3 % of the time).
+inline constexpr size_t kCoarseGuesses = 4;
+// The refill ranks a node's candidates after its three cheapest states
+// (kPruneStates: two), which it can afford, scoring one pattern's
+// characters only: misaligned-qmark 92.1 -> 92.3 % (as before coarse to
+// fine), every other kind and the seed passages unchanged, for about 4 %
+// of dev article 001's decode. One state loses 1.2 % there, four gain
+// nothing more. Adding to the ranking the cost of the fixed character the
+// coarse path has after a guessed one (right-hand context, which the
+// ranking otherwise lacks) keeps the figures with 8 candidates scored in
+// full instead of 24 (misaligned-qmark 92.2 %, -ignore 90.0 %), but its
+// look-ups cost more than they save (001: 162 us instead of 148).
+inline constexpr size_t kRefillPruneStates = 3;
+// Tokens farther than this from a suspect one (a hole, or a character
+// rarer than 10 nats) get no byte readings under a double-byte source
+// view: they can only be kept, which they are anyway unless damage is
+// near. The 48 characters of context a suspect window has either side
+// then cost the decoder next to nothing. On the peer suite 4, 8 and 12
+// repair exactly as no limit; dev article 001's decode without coarse to
+// fine 198 -> 186 us, 003's 42 -> 32 us. A decoded stretch no longer
+// bridges clean text between two damaged passages (re-reading it as it
+// is): on the mixed corpus, two passages 60 characters apart are two
+// repairs instead of one spanning the clean sentence between them, whose
+// figures keep their own offsets, and a clean 盡銳出戰 next to damage is
+// no longer "repaired" to 尽其J出战. Under a single-byte view (Latin-1
+// debris, which the unigram model does not find rare) every token is
+// read.
+inline constexpr uint32_t kReadingReach = 8;
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
@@ -139,7 +194,11 @@ struct Candidate {
   uint8_t first_byte;
   uint8_t last_byte;
   bool first_pair_prev;
+  uint8_t pattern = 0;  // its pattern's place among those of its node (patterns_from)
 };
+
+// Entry::pattern of a state reached by keeping its token as it is.
+inline constexpr uint8_t kLiteralStep = 255;
 
 struct Entry {
   float cost;
@@ -149,6 +208,7 @@ struct Entry {
   uint8_t unknown;
   uint8_t known;
   bool decoded;
+  uint8_t pattern;  // of the step into this state: kLiteralStep or Candidate::pattern
   int32_t back;
   uint32_t from;
   uint32_t to;
