@@ -110,7 +110,7 @@ const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched)
   const uint16_t* simple = table.simple_3byte_table();
   for (uint32_t c = 0; c < 0x10000; ++c) {
     const bool seen = watched && ((watched[c >> 6] >> (c & 63)) & 1);
-    runs[c] = char_runs::run_entry(c, seen ? 0 : simple[c]);
+    runs[char_runs::slot_of_char(c)] = char_runs::run_entry(c, seen ? 0 : simple[c]);
   }
   cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(runs)}));
   last.store(cache->back().get(), std::memory_order_release);
