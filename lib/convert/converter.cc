@@ -6,6 +6,7 @@
 #include <mutex>
 #include <vector>
 
+#include "convert/char_runs.h"
 #include "convert/conversion_table.h"
 #include "convert/mapped_writer.h"
 #include "core/utf8.h"
@@ -30,18 +31,6 @@ inline char32_t next_char(std::string_view text, size_t i, int* len) {
   return utf8::decode(text, i, len);
 }
 
-// Skips ASCII eight bytes at a time; returns the first non-ASCII position.
-inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
-  while (i + 8 <= n) {
-    uint64_t w;
-    __builtin_memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ULL) break;
-    i += 8;
-  }
-  while (i < n && p[i] < 0x80) ++i;
-  return i;
-}
-
 // Segment boundaries, as OpenCC's max-match segmentation over the TS phrase
 // table cuts the text: every phrase match is a segment of its own.
 std::vector<uint32_t> segment_boundaries(std::string_view text, const ConversionTable& ts,
@@ -50,7 +39,7 @@ std::vector<uint32_t> segment_boundaries(std::string_view text, const Conversion
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0, n = text.size();
   while (i < n) {
-    i = skip_ascii(p, i, n);
+    i = char_runs::skip_ascii(p, i, n);
     if (i >= n) break;
     int len;
     char32_t c = next_char(text, i, &len);
@@ -91,36 +80,41 @@ uint32_t differing_chars(std::string_view key, std::string_view value) {
   return n;
 }
 
-// The fast-path table of a pass that carries a watch: the table's own, with
-// every watched character sent to the full path (entry 0), where the watch
-// is shown it. Built once per (table, watch set), about 0.1 ms, and kept for
-// the program's life (a watch's set lives as long: char_watch.h).
-const uint16_t* fast_table_with_watch(const ConversionTable& table, const uint64_t* watched) {
+// The run table (char_runs.h) of a pass over `table`: made from the table's
+// fast table with, when the pass carries a watch, every watched character
+// sent to the full path, where the watch is shown it. Built once per
+// (table, watch set), about 0.2 ms, and kept for the program's life (a
+// watch's set lives as long: char_watch.h); `watched` is nullptr without a
+// watch.
+const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched) {
   struct Cached {
     const ConversionTable* table;
     const uint64_t* watched;
-    std::unique_ptr<uint16_t[]> fast;
+    std::unique_ptr<uint32_t[]> runs;
   };
   // The last table handed out, checked without the lock: one watch set and
   // one table group serve nearly every call.
   static std::atomic<const Cached*> last{nullptr};
   if (const Cached* c = last.load(std::memory_order_acquire); c && c->table == &table && c->watched == watched)
-    return c->fast.get();
+    return c->runs.get();
   static std::mutex mutex;
   static auto* cache = new std::vector<std::unique_ptr<Cached>>;  // never freed: passes may run during exit
   std::lock_guard<std::mutex> lock(mutex);
   for (const auto& c : *cache) {
     if (c->table == &table && c->watched == watched) {
       last.store(c.get(), std::memory_order_release);
-      return c->fast.get();
+      return c->runs.get();
     }
   }
-  auto fast = std::make_unique<uint16_t[]>(0x10000);
+  auto runs = std::make_unique<uint32_t[]>(0x10000);
   const uint16_t* simple = table.simple_3byte_table();
-  for (uint32_t c = 0; c < 0x10000; ++c) fast[c] = (watched[c >> 6] >> (c & 63)) & 1 ? 0 : simple[c];
-  cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(fast)}));
+  for (uint32_t c = 0; c < 0x10000; ++c) {
+    const bool seen = watched && ((watched[c >> 6] >> (c & 63)) & 1);
+    runs[char_runs::slot_of_char(c)] = char_runs::run_entry(c, seen ? 0 : simple[c]);
+  }
+  cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(runs)}));
   last.store(cache->back().get(), std::memory_order_release);
-  return cache->back()->fast.get();
+  return cache->back()->runs.get();
 }
 
 inline bool is_watched(const uint64_t* watched, char32_t c, int len) {
@@ -140,7 +134,7 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const uint64_t* watched = watch ? watch->watched() : nullptr;
-  const uint16_t* fast = watch ? fast_table_with_watch(table, watched) : table.simple_3byte_table();
+  const uint32_t* runs = run_table(table, watched);
   auto stop = [&] {
     *stopped = true;
     return std::string();
@@ -150,26 +144,25 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
   uint32_t count = 0;
   while (i < n) {
     if (p[i] < 0x80) {
-      const size_t run_end = skip_ascii(p, i, n);
+      const size_t run_end = char_runs::skip_ascii(p, i, n);
       if (watch && watch->see_ascii(text, i, run_end)) return stop();
       i = run_end;
       continue;
     }
-    // Hot path: a 3-byte character while the output is still the input
-    // buffer. Every such character is rewritten in place with its table
-    // entry (itself when unchanged), without a branch on whether it changes
-    // (in traditional text that branch would be a coin flip).
-    if (char* out = w.aligned_output(); out && i + 2 < n && (p[i] & 0xF0) == 0xE0 &&
-                                        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      const char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      if (const char32_t o = fast[c]) {
-        out[i] = static_cast<char>(0xE0 | (o >> 12));
-        out[i + 1] = static_cast<char>(0x80 | ((o >> 6) & 0x3F));
-        out[i + 2] = static_cast<char>(0x80 | (o & 0x3F));
-        count += o != c;
-        i += 3;
+    // Hot path: a run of characters that the run table decides alone
+    // (char_runs.h). While no edit has changed length the output is the
+    // input buffer and the run is converted in place; after one, unchanged
+    // characters are skipped (the writer copies them in one piece) and each
+    // change goes through the writer below.
+    if (unsigned char* out = reinterpret_cast<unsigned char*>(w.aligned_output())) {
+      const size_t run_end = char_runs::convert_run_in_place(out, i, n, runs, &count);
+      if (run_end != i) {
+        i = run_end;
         continue;
       }
+    } else if (const size_t run_end = char_runs::skip_unchanged_run(p, i, n, runs); run_end != i) {
+      i = run_end;
+      continue;
     }
     int len;
     const char32_t c = next_char(text, i, &len);

@@ -1,0 +1,128 @@
+// The conversion pass's inner loops: runs of characters that one table load
+// each decides, so that the pass (converter.cc) takes its per-character path
+// only for the few characters that need it.
+//
+// Both loops read a run table (below), made from the fast table of
+// ConversionTable::simple_3byte(): for a three-byte character, the
+// three-byte character it becomes (itself when unchanged), or 0 when it
+// needs the full path (it may start a phrase, maps to a character of another
+// length, or a watch wants to see it). Entries of code points that are not
+// three-byte characters (overlong forms below U+0800, surrogates) are 0, so
+// a run also ends at any malformed sequence that looks like one, and the
+// full path decodes it as usual.
+#ifndef AIDTEXT_CONVERT_CHAR_RUNS_H_
+#define AIDTEXT_CONVERT_CHAR_RUNS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace aidtext::char_runs {
+
+// Skips ASCII eight bytes at a time; returns the first non-ASCII position.
+inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    __builtin_memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
+// A run table holds, at slot_of_char(c) for each BMP code point c, what a
+// run does with the three-byte character c: kFullPath when it needs the pass's full path (see
+// the top of the file), else the XOR that turns c's UTF-8 bytes into those
+// of the character it becomes (0 when unchanged), as a little-endian word
+// whose low three bytes line up with the character's bytes. Built by
+// make_run_table(); 256 KiB, of which a text touches one cache line per
+// distinct character, as the 16-bit table it is made from.
+inline constexpr uint32_t kFullPath = 0xFFFFFFFFu;
+
+// The UTF-8 bytes of three-byte character c as a little-endian word.
+constexpr uint32_t utf8_word(uint32_t c) {
+  return (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16);
+}
+
+// Entry c of a run table, from entry c of a fast table (0: full path).
+constexpr uint32_t run_entry(uint32_t c, uint16_t fast) {
+  return fast == 0 ? kFullPath : utf8_word(c) ^ utf8_word(fast);
+}
+
+// The run-table slot of a three-byte character, from the little-endian word
+// that starts with its UTF-8 bytes: a perfect hash of the sixteen payload
+// bits (4 of the lead byte, 6 of each continuation byte) onto 16 bits, one
+// multiply instead of the dozen operations that decode the code point. The
+// multiplier was found by random search; kSlotsArePerfect checks it at
+// compile time. Words not shaped like a three-byte sequence must be
+// rejected first (is_three_byte()).
+inline constexpr uint64_t kSlotMultiplier = 0xC900440000063055ULL;
+constexpr uint32_t slot(uint32_t w) {
+  return static_cast<uint32_t>((uint64_t{w & 0x3F3F0Fu} * kSlotMultiplier) >> 48);
+}
+constexpr uint32_t slot_of_char(uint32_t c) { return slot(utf8_word(c)); }
+
+constexpr bool slots_are_perfect() {
+  uint64_t used[0x10000 / 64] = {};
+  for (uint32_t c = 0; c < 0x10000; ++c) {
+    const uint32_t s = slot_of_char(c);
+    if ((used[s >> 6] >> (s & 63)) & 1) return false;
+    used[s >> 6] |= uint64_t{1} << (s & 63);
+  }
+  return true;
+}
+static_assert(slots_are_perfect(), "kSlotMultiplier must map the 65536 payloads to distinct slots");
+
+// Whether the little-endian word w starts with bytes shaped like a
+// three-byte sequence (lead byte E0..EF, two continuation bytes). Overlong
+// forms and surrogates pass: their run-table entries are kFullPath.
+constexpr bool is_three_byte(uint32_t w) { return (w & 0xC0C0F0) == 0x8080E0; }
+
+// Converts, in place, the run of three-byte characters at text[i] that the
+// run table decides alone, adding the characters it changes to *changed;
+// returns where the run ends: at ASCII, at a character of another length or
+// a malformed byte, at a kFullPath character, or at the last character of
+// the text (a run reads one word of four bytes a character; the pass's full
+// path takes the last one). Every character of the run is rewritten, changed
+// or not (XOR with 0): in traditional text a branch on "changed" would be a
+// coin flip. State lives in locals (the caller's writer would be reloaded
+// after every byte store, which may alias anything). The stores never touch
+// the byte after the character, which the next load reads.
+inline size_t convert_run_in_place(unsigned char* text, size_t i, size_t n, const uint32_t* table,
+                                   uint32_t* changed) {
+  uint32_t count = 0;
+  while (i + 4 <= n) {
+    uint32_t w;
+    __builtin_memcpy(&w, text + i, 4);
+    if (!is_three_byte(w)) break;
+    const uint32_t d = table[slot(w)];
+    if (d == kFullPath) break;
+    w ^= d;
+    const uint16_t head = static_cast<uint16_t>(w);
+    __builtin_memcpy(text + i, &head, 2);
+    text[i + 2] = static_cast<unsigned char>(w >> 16);
+    count += d != 0;
+    i += 3;
+  }
+  *changed += count;
+  return i;
+}
+
+// Skips the run of three-byte characters at text[i] that the run table
+// leaves unchanged; returns where it ends (as convert_run_in_place(), and
+// also at the first character the table changes). For a writer whose output
+// has left the input buffer: the skipped run is copied later in one piece.
+inline size_t skip_unchanged_run(const unsigned char* text, size_t i, size_t n,
+                                 const uint32_t* table) {
+  while (i + 4 <= n) {
+    uint32_t w;
+    __builtin_memcpy(&w, text + i, 4);
+    if (!is_three_byte(w) || table[slot(w)] != 0) break;
+    i += 3;
+  }
+  return i;
+}
+
+}  // namespace aidtext::char_runs
+
+#endif  // AIDTEXT_CONVERT_CHAR_RUNS_H_
