@@ -126,6 +126,8 @@ class Lattice {
   std::vector<uint32_t>& boundary_;  // node of boundary t
   std::vector<Pattern>& patterns_;   // candidates_from's working list
   bool traditional_ = false;        // the window is mostly traditional script
+  std::vector<uint16_t> tok_id_;    // decode's: per token, its model id
+  std::vector<float> tok_own_;      // ... and its own cost
   Mode mode_ = Mode::kCoarse;
 };
 
@@ -691,12 +693,17 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
-  std::vector<uint16_t> tok_id(n);
-  std::vector<float> tok_own(n);
-  for (uint32_t t = 0; t < n; ++t) {
-    tok_id[t] = lm_.id(win_[t].ch);
-    tok_own[t] = own_cost(win_[t].ch);
+  // The tokens' model ids and own costs: once per lattice, for both decodes.
+  if (tok_id_.size() != n) {
+    tok_id_.resize(n);
+    tok_own_.resize(n);
+    for (uint32_t t = 0; t < n; ++t) {
+      tok_id_[t] = lm_.id(win_[t].ch);
+      tok_own_[t] = own_cost(win_[t].ch);
+    }
   }
+  const std::vector<uint16_t>& tok_id = tok_id_;
+  const std::vector<float>& tok_own = tok_own_;
   const uint16_t after_id = after ? lm_.id(after) : 0;
   const float after_own = after ? own_cost(after) : 0;
 
