@@ -41,6 +41,16 @@ struct ModelColumns {
     share.push_back(lm.unigram_share_cost(c.lm_id));
     variant.push_back(c.variant);
   }
+  void resize(size_t n) {
+    id.resize(n);
+    for (std::vector<float>* v : {&start, &share, &variant}) v->resize(n);
+  }
+  void set(size_t j, const CharLm& lm, const Candidate& c) {
+    id[j] = c.lm_id;
+    start[j] = lm.start_cost(c.lm_id);
+    share[j] = lm.unigram_share_cost(c.lm_id);
+    variant[j] = c.variant;
+  }
   void append(const ModelColumns& o) {
     id.insert(id.end(), o.id.begin(), o.id.end());
     start.insert(start.end(), o.start.begin(), o.start.end());
@@ -170,11 +180,11 @@ class CandidateScorer {
     if (nm < cands.size()) std::copy(others_.begin(), others_.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
     n_ = cands.size();
     nm_ = nm;
-    cols_.clear();
     pair_prev_.clear();
     first_bytes_.resize(nm_);
+    cols_.resize(nm_);  // written in place: a push per column was 1 % of dev 001's repair
     for (size_t j = 0; j < nm_; ++j) {
-      cols_.push(lm_, cands[j]);
+      cols_.set(j, lm_, cands[j]);
       first_bytes_[j] = cands[j].first_byte;
       if (cands[j].first_pair_prev) add_pair_prev(j, j + 1, first_bytes_.data() + j);
     }

@@ -111,7 +111,7 @@ class Lattice {
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::vector<Candidate>& cands,
                  std::vector<float>& best, std::vector<int32_t>& from) const;
   size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                          std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                          std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
                           std::vector<Candidate>& cands) const;
 
   std::span<const WindowChar> win_;
@@ -587,19 +587,23 @@ void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) co
 // go on to the full beam: a character that is not among the best few after
 // the likeliest left contexts almost never wins after a costlier one.
 //
-// The candidates kept go to `cands` in the scorer's order. Returns how
+// `total` is how many candidates the parts offer. The candidates kept go
+// to `cands` in the scorer's order. Returns how
 // many states of the beam (its first) it scored: their scores, in the
 // scorer's `best` and `from` for the candidates kept, are those the full
 // beam starts from.
 size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                                 std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                                 std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
                                  std::vector<Candidate>& cands) const {
   cands.clear();
-  size_t total = 0;
-  for (const CandidatePart& part : parts) total += part.size();
   if (total <= kMaxScoredCandidates) {
-    for (const CandidatePart& part : parts)
+    for (const CandidatePart& part : parts) {
+      if (!part.guessed) {  // most nodes: one candidate per part
+        cands.push_back(part.one);
+        continue;
+      }
       for (size_t i = 0; i < part.size(); ++i) cands.push_back(part.at(i));
+    }
     return 0;
   }
   scorer.prepare(parts);
@@ -756,9 +760,9 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     std::vector<CandidatePart>& parts = scratch.parts;
     parts.clear();
     candidates_from(i, parts);
+    size_t offered = 0;
+    for (const CandidatePart& part : parts) offered += part.size();
     if (budget) {
-      size_t offered = 0;
-      for (const CandidatePart& part : parts) offered += part.size();
       const uint64_t work = static_cast<uint64_t>(offered) * beam.size() + 1;
       if (work > budget->remaining) {
         budget->remaining = 0;
@@ -769,7 +773,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       budget->remaining -= work;
     }
     // The states the pruning scored need not be scored again.
-    const size_t scored = prune_candidates(beam, arena, parts, scorer, cands);
+    const size_t scored = prune_candidates(beam, arena, parts, offered, scorer, cands);
     if (scored == 0 && cands.size() * beam.size() <= kFewPairs) {
       score_few(beam, arena, cands, scorer.best, scorer.from);
     } else {
