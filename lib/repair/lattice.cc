@@ -664,11 +664,14 @@ void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entr
   size_t nm = 0;
   for (const Candidate& c : cands) {
     if (!c.lm_id) others.push_back(c);
+    else if (others.empty()) ++nm;  // in place already
     else cands[nm++] = c;
   }
-  std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-  best.assign(cands.size(), kInfinity);
-  from.assign(cands.size(), -1);
+  if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  best.resize(cands.size());  // resize and fill: assign() is a call per node
+  from.resize(cands.size());
+  std::fill(best.begin(), best.end(), kInfinity);
+  std::fill(from.begin(), from.end(), -1);
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
@@ -739,8 +742,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
-    keep_best_states(arena, beam, kept, scratch.order);
-    beam.swap(kept);
+    if (beam.size() > 1) {  // one state is its own beam
+      keep_best_states(arena, beam, kept, scratch.order);
+      beam.swap(kept);
+    }
     const Node& nd = nodes_[i];
     const uint8_t on_path = mode == Mode::kOnPath ? scratch.path_step[i] : kOffPath;
     if (mode == Mode::kOnPath && on_path == kOffPath) continue;
