@@ -668,10 +668,14 @@ void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entr
     else cands[nm++] = c;
   }
   if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-  best.resize(cands.size());  // resize and fill: assign() is a call per node
-  from.resize(cands.size());
-  std::fill(best.begin(), best.end(), kInfinity);
-  std::fill(from.begin(), from.end(), -1);
+  // Filled in place (assign() or resize() is a call per node): only the
+  // first cands.size() are read, and they may be followed by stale ones.
+  if (best.size() < cands.size()) {
+    best.resize(cands.size());
+    from.resize(cands.size());
+  }
+  std::fill_n(best.begin(), cands.size(), kInfinity);
+  std::fill_n(from.begin(), cands.size(), -1);
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
