@@ -4,6 +4,7 @@
 #define AIDTEXT_REPAIR_BEAM_SORT_H_
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -33,13 +34,27 @@ inline int32_t state_of(uint64_t key) { return static_cast<int32_t>(~static_cast
 // by hundreds of candidates, of which the beam keeps sixteen.
 inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<int32_t>& states,
                              std::vector<int32_t>& kept, std::vector<uint64_t>& order) {
-  order.clear();
-  for (int32_t s : states) order.push_back(beam_key(arena, s));
+  order.resize(states.size());
+  for (size_t j = 0; j < states.size(); ++j) order[j] = beam_key(arena, states[j]);
   kept.clear();
+  std::array<uint32_t, kBeamWidth> tags;
+  size_t n_kept = 0;
   size_t sorted = std::min(order.size(), 4 * kBeamWidth);
   const auto at = [&](size_t j) { return order.begin() + static_cast<std::ptrdiff_t>(j); };
   if (sorted < order.size()) std::nth_element(order.begin(), at(sorted), order.end());
-  std::sort(order.begin(), at(sorted));
+  if (sorted <= kBeamWidth) {
+    // Most nodes are reached by a few states: sorted in place by insertion
+    // (keys are distinct, so any sort gives this order).
+    uint64_t* v = order.data();
+    for (size_t j = 1; j < sorted; ++j) {
+      const uint64_t x = v[j];
+      size_t i = j;
+      for (; i > 0 && v[i - 1] > x; --i) v[i] = v[i - 1];
+      v[i] = x;
+    }
+  } else {
+    std::sort(order.begin(), at(sorted));
+  }
   for (size_t j = 0; j < order.size(); ++j) {
     if (j == sorted) {  // many duplicates: sort the rest too
       std::sort(at(sorted), order.end());
@@ -47,15 +62,15 @@ inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<
     }
     const int32_t s = state_of(order[j]);
     const Entry& e = arena[static_cast<size_t>(s)];
-    bool dup = false;
-    for (int32_t k : kept)
-      if (arena[static_cast<size_t>(k)].last == e.last && arena[static_cast<size_t>(k)].decoded == e.decoded) {
-        dup = true;
-        break;
-      }
-    if (dup) continue;
+    // (last character, decoded) as one word, compared with those kept so
+    // far from a local array rather than through the arena.
+    const uint32_t tag = static_cast<uint32_t>(e.last) << 1 | uint32_t{e.decoded};
+    size_t k = 0;
+    while (k < n_kept && tags[k] != tag) ++k;
+    if (k < n_kept) continue;
+    tags[n_kept++] = tag;
     kept.push_back(s);
-    if (kept.size() == kBeamWidth) break;
+    if (n_kept == kBeamWidth) break;
   }
 }
 

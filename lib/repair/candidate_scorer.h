@@ -41,6 +41,16 @@ struct ModelColumns {
     share.push_back(lm.unigram_share_cost(c.lm_id));
     variant.push_back(c.variant);
   }
+  void resize(size_t n) {
+    id.resize(n);
+    for (std::vector<float>* v : {&start, &share, &variant}) v->resize(n);
+  }
+  void set(size_t j, const CharLm& lm, const Candidate& c) {
+    id[j] = c.lm_id;
+    start[j] = lm.start_cost(c.lm_id);
+    share[j] = lm.unigram_share_cost(c.lm_id);
+    variant[j] = c.variant;
+  }
   void append(const ModelColumns& o) {
     id.insert(id.end(), o.id.begin(), o.id.end());
     start.insert(start.end(), o.start.begin(), o.start.end());
@@ -170,14 +180,15 @@ class CandidateScorer {
     if (nm < cands.size()) std::copy(others_.begin(), others_.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
     n_ = cands.size();
     nm_ = nm;
-    cols_.clear();
     pair_prev_.clear();
     first_bytes_.resize(nm_);
+    cols_.resize(nm_);  // written in place: a push per column was 1 % of dev 001's repair
     for (size_t j = 0; j < nm_; ++j) {
-      cols_.push(lm_, cands[j]);
+      cols_.set(j, lm_, cands[j]);
       first_bytes_[j] = cands[j].first_byte;
       if (cands[j].first_pair_prev) add_pair_prev(j, j + 1, first_bytes_.data() + j);
     }
+    view(cols_);
     indexed_ = false;
     if (!keep_scores) {
       best.assign(n_, kInfinity);
@@ -192,14 +203,25 @@ class CandidateScorer {
     cols_.clear();
     pair_prev_.clear();
     others_.clear();
-    for (const CandidatePart& part : parts) {
-      const size_t k = cols_.size();
-      if (part.guessed) cols_.append(part.guessed->columns);
-      else if (part.one.lm_id) cols_.push(lm_, part.one);
-      if (part.one.first_pair_prev && cols_.size() > k)
-        add_pair_prev(k, cols_.size(), part.guessed ? part.guessed->first_bytes.data() : &part.one.first_byte);
+    if (parts.size() == 1 && parts[0].guessed) {
+      // One pattern's guesses (every node of the refill): their own
+      // columns, read where they are rather than copied.
+      const ModelColumns& own = parts[0].guessed->columns;
+      if (parts[0].one.first_pair_prev && own.size() > 0)
+        add_pair_prev(0, own.size(), parts[0].guessed->first_bytes.data());
+      nm_ = own.size();
+      view(own);
+    } else {
+      for (const CandidatePart& part : parts) {
+        const size_t k = cols_.size();
+        if (part.guessed) cols_.append(part.guessed->columns);
+        else if (part.one.lm_id) cols_.push(lm_, part.one);
+        if (part.one.first_pair_prev && cols_.size() > k)
+          add_pair_prev(k, cols_.size(), part.guessed ? part.guessed->first_bytes.data() : &part.one.first_byte);
+      }
+      nm_ = cols_.size();
+      view(cols_);
     }
-    nm_ = cols_.size();
     for (const CandidatePart& part : parts)
       for (size_t i = part.modelled(); i < part.size(); ++i) others_.push_back(part.at(i));
     n_ = nm_ + others_.size();
@@ -219,7 +241,7 @@ class CandidateScorer {
     if (a) {
       const CharLm::Row row = lm_.row(a);
       const float end = lm_.end_cost(a);
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + cols_.start[j], cols_.share[j]);
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + col_.start[j], col_.share[j]);
       if (row.size <= kWalkRatio * nm_) {
         index_by_id();
         // Whether a slot holds a candidate's id (or is empty: id 0, which
@@ -247,7 +269,7 @@ class CandidateScorer {
         // the model's own per-id arrays are read at random, these in order.
         const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
         for (size_t j = 0; j < nm_; ++j) {
-          uint32_t h = (uint32_t{cols_.id[j]} * CharLm::kHashMult) >> shift;
+          uint32_t h = (uint32_t{col_.id[j]} * CharLm::kHashMult) >> shift;
 #if defined(__SSE2__)
           // The first kProbeRun slots at once: whether a probe ends in an
           // empty slot, a hit or a collision is a coin toss (rows are
@@ -256,7 +278,7 @@ class CandidateScorer {
           // passage: 0.81 -> 0.72 ms (the same in plain C++, eight loads
           // and compares, was slower than the walk).
           if (h + kProbeRun <= row.size) {
-            const __m128i want = _mm_set1_epi32(static_cast<int>(cols_.id[j])), zero = _mm_setzero_si128();
+            const __m128i want = _mm_set1_epi32(static_cast<int>(col_.id[j])), zero = _mm_setzero_si128();
             const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h));
             const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h + 4));
             auto bits = [](__m128i eq) { return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(eq))); };
@@ -273,14 +295,14 @@ class CandidateScorer {
           }
 #endif
           for (uint32_t v; (v = row.slots[h]) != 0; h = (h + 1) & mask)
-            if ((v >> 8) == cols_.id[j]) {
+            if ((v >> 8) == col_.id[j]) {
               lm_cost_[j] = CharLm::stored_cost(v);
               break;
             }
         }
       }
     } else {
-      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = lm_.unigram(cols_.id[j]) + cols_.variant[j];  // own cost
+      for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = lm_.unigram(col_.id[j]) + col_.variant[j];  // own cost
     }
     // Only after a decoded state, and without a branch per candidate:
     // whether a pair was unmapped is a coin toss (the branch was an eighth
@@ -301,7 +323,7 @@ class CandidateScorer {
     // mask, not `better ? s : from`: dev article 001, 4.44M -> 4.28M
     // instructions per normalize().)
     const float* __restrict lm_cost = lm_cost_.data();
-    const float* __restrict variant = cols_.variant.data();
+    const float* __restrict variant = col_.variant;
     float* __restrict best_cost = best.data();
     int32_t* __restrict best_from = from.data();
     const float bigram = a != 0 ? 1.0f : 0.0f;
@@ -326,7 +348,7 @@ class CandidateScorer {
   // Forgets the node's candidates (the id index must be empty for the next).
   void finish() {
     if (indexed_)
-      for (size_t j = 0; j < nm_; ++j) head_[cols_.id[j]] = -1;
+      for (size_t j = 0; j < nm_; ++j) head_[col_.id[j]] = -1;
   }
 
   std::vector<float> best;    // per candidate: cheapest way in
@@ -346,7 +368,13 @@ class CandidateScorer {
   const CharLm& lm_;
   bool traditional_ = false;
   size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
-  ModelColumns cols_;      // of the modelled candidates
+  ModelColumns cols_;      // of the modelled candidates (when copied)
+  // The columns scored: cols_'s, or one guess list's own (prepare(parts)).
+  struct ColumnsView {
+    const uint16_t* id = nullptr;
+    const float *start = nullptr, *share = nullptr, *variant = nullptr;
+  } col_;
+  void view(const ModelColumns& c) { col_ = {c.id.data(), c.start.data(), c.share.data(), c.variant.data()}; }
   std::vector<float> lm_cost_;
   // Built for the first row walk of a node only: most states' rows are
   // long and looked up instead (about 1 % of the decode of dev 001).
@@ -355,8 +383,8 @@ class CandidateScorer {
     indexed_ = true;
     next_.resize(nm_ + 1);
     for (size_t j = 0; j < nm_; ++j) {
-      next_[j] = head_[cols_.id[j]];
-      head_[cols_.id[j]] = static_cast<int32_t>(j);
+      next_[j] = head_[col_.id[j]];
+      head_[col_.id[j]] = static_cast<int32_t>(j);
     }
     next_[nm_] = -1;  // the spare of the row walk
   }

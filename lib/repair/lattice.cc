@@ -111,7 +111,7 @@ class Lattice {
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::vector<Candidate>& cands,
                  std::vector<float>& best, std::vector<int32_t>& from) const;
   size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                          std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                          std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
                           std::vector<Candidate>& cands) const;
 
   std::span<const WindowChar> win_;
@@ -126,6 +126,8 @@ class Lattice {
   std::vector<uint32_t>& boundary_;  // node of boundary t
   std::vector<Pattern>& patterns_;   // candidates_from's working list
   bool traditional_ = false;        // the window is mostly traditional script
+  std::vector<uint16_t> tok_id_;    // decode's: per token, its model id
+  std::vector<float> tok_own_;      // ... and its own cost
   Mode mode_ = Mode::kCoarse;
 };
 
@@ -585,19 +587,23 @@ void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) co
 // go on to the full beam: a character that is not among the best few after
 // the likeliest left contexts almost never wins after a costlier one.
 //
-// The candidates kept go to `cands` in the scorer's order. Returns how
+// `total` is how many candidates the parts offer. The candidates kept go
+// to `cands` in the scorer's order. Returns how
 // many states of the beam (its first) it scored: their scores, in the
 // scorer's `best` and `from` for the candidates kept, are those the full
 // beam starts from.
 size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                                 std::span<const CandidatePart> parts, CandidateScorer& scorer,
+                                 std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
                                  std::vector<Candidate>& cands) const {
   cands.clear();
-  size_t total = 0;
-  for (const CandidatePart& part : parts) total += part.size();
   if (total <= kMaxScoredCandidates) {
-    for (const CandidatePart& part : parts)
+    for (const CandidatePart& part : parts) {
+      if (!part.guessed) {  // most nodes: one candidate per part
+        cands.push_back(part.one);
+        continue;
+      }
       for (size_t i = 0; i < part.size(); ++i) cands.push_back(part.at(i));
+    }
     return 0;
   }
   scorer.prepare(parts);
@@ -658,11 +664,18 @@ void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entr
   size_t nm = 0;
   for (const Candidate& c : cands) {
     if (!c.lm_id) others.push_back(c);
+    else if (others.empty()) ++nm;  // in place already
     else cands[nm++] = c;
   }
-  std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-  best.assign(cands.size(), kInfinity);
-  from.assign(cands.size(), -1);
+  if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  // Filled in place (assign() or resize() is a call per node): only the
+  // first cands.size() are read, and they may be followed by stale ones.
+  if (best.size() < cands.size()) {
+    best.resize(cands.size());
+    from.resize(cands.size());
+  }
+  std::fill_n(best.begin(), cands.size(), kInfinity);
+  std::fill_n(from.begin(), cands.size(), -1);
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
@@ -691,12 +704,17 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
-  std::vector<uint16_t> tok_id(n);
-  std::vector<float> tok_own(n);
-  for (uint32_t t = 0; t < n; ++t) {
-    tok_id[t] = lm_.id(win_[t].ch);
-    tok_own[t] = own_cost(win_[t].ch);
+  // The tokens' model ids and own costs: once per lattice, for both decodes.
+  if (tok_id_.size() != n) {
+    tok_id_.resize(n);
+    tok_own_.resize(n);
+    for (uint32_t t = 0; t < n; ++t) {
+      tok_id_[t] = lm_.id(win_[t].ch);
+      tok_own_[t] = own_cost(win_[t].ch);
+    }
   }
+  const std::vector<uint16_t>& tok_id = tok_id_;
+  const std::vector<float>& tok_own = tok_own_;
   const uint16_t after_id = after ? lm_.id(after) : 0;
   const float after_own = after ? own_cost(after) : 0;
 
@@ -728,8 +746,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
-    keep_best_states(arena, beam, kept, scratch.order);
-    beam.swap(kept);
+    if (beam.size() > 1) {  // one state is its own beam
+      keep_best_states(arena, beam, kept, scratch.order);
+      beam.swap(kept);
+    }
     const Node& nd = nodes_[i];
     const uint8_t on_path = mode == Mode::kOnPath ? scratch.path_step[i] : kOffPath;
     if (mode == Mode::kOnPath && on_path == kOffPath) continue;
@@ -749,9 +769,9 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     std::vector<CandidatePart>& parts = scratch.parts;
     parts.clear();
     candidates_from(i, parts);
+    size_t offered = 0;
+    for (const CandidatePart& part : parts) offered += part.size();
     if (budget) {
-      size_t offered = 0;
-      for (const CandidatePart& part : parts) offered += part.size();
       const uint64_t work = static_cast<uint64_t>(offered) * beam.size() + 1;
       if (work > budget->remaining) {
         budget->remaining = 0;
@@ -762,7 +782,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       budget->remaining -= work;
     }
     // The states the pruning scored need not be scored again.
-    const size_t scored = prune_candidates(beam, arena, parts, scorer, cands);
+    const size_t scored = prune_candidates(beam, arena, parts, offered, scorer, cands);
     if (scored == 0 && cands.size() * beam.size() <= kFewPairs) {
       score_few(beam, arena, cands, scorer.best, scorer.from);
     } else {
