@@ -23,11 +23,19 @@ const uint16_t* table_at(int index) {
 }
 
 // Code point -> byte for the cp1252 characters outside U+0000..U+00FF.
+// cp1252's bytes 0x80..0x9F by the character they stand for, for the
+// characters U+0100..U+2122 (0: none). A table, not a search of the 32: the
+// damage watch asks for every “”—… of clean text.
 struct Cp1252Reverse {
-  std::array<std::pair<char32_t, uint8_t>, 32> entries{};
+  static constexpr char32_t kFirst = 0x100, kLast = 0x2122;
+  std::array<uint8_t, kLast - kFirst + 1> byte_of{};
   Cp1252Reverse() {
     const uint16_t* c1 = table_at(3);
-    for (int i = 0; i < 32; ++i) entries[i] = {c1[i], static_cast<uint8_t>(0x80 + i)};
+    for (int i = 0; i < 32; ++i) {
+      const char32_t c = c1[i];
+      // The first byte of a character wins, as the search it replaces found it.
+      if (c >= kFirst && c <= kLast && !byte_of[c - kFirst]) byte_of[c - kFirst] = static_cast<uint8_t>(0x80 + i);
+    }
   }
 };
 }  // namespace
@@ -65,11 +73,10 @@ int single_byte_of(char32_t c) {
   if (c <= 0xFF) return static_cast<int>(c);
   // cp1252's replacements of 0x80..0x9F lie in U+0152..U+2122: Han and
   // everything above is rejected before the table is looked at.
-  if (c > 0x2122) return -1;
+  if (c > Cp1252Reverse::kLast) return -1;
   static const Cp1252Reverse reverse;
-  for (const auto& [cp, byte] : reverse.entries)
-    if (cp == c) return byte;
-  return -1;
+  const uint8_t byte = reverse.byte_of[c - Cp1252Reverse::kFirst];
+  return byte ? byte : -1;
 }
 
 }  // namespace aidtext::repair
