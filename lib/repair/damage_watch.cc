@@ -1,5 +1,6 @@
 #include "repair/damage_watch.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "repair/damage_scan.h"
@@ -19,25 +20,42 @@ constexpr size_t kDebrisBytes = 4 * (kDebrisGap - 1);
 bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
 // The three-byte characters the watch must be shown: every character that
-// can raise a signal in find_suspect_windows (rare, debris, U+FFFD, private
-// use) and 锟. Characters of other lengths are always shown.
+// can raise a signal in find_suspect_windows (rare, U+FFFD, private use) and
+// 锟. Characters of other lengths are always shown. Three-byte debris (cp1252's
+// “”‘’—…, common in clean text) is not: it is never a Latin-1 letter, so it
+// matters only beside one, and see_char looks around each letter for it.
 const uint64_t* watched_bits() {
   static const std::vector<uint64_t> bits = [] {
     const uint64_t* rare = rare_char_bits();
     std::vector<uint64_t> b(rare, rare + 0x10000 / 64);
     for (char32_t c = 0x800; c < 0x10000; ++c)
-      if (c == 0xFFFD || c == 0x951F || is_private_use(c) || is_single_byte_debris(c))
-        b[c >> 6] |= uint64_t{1} << (c & 63);
+      if (c == 0xFFFD || c == 0x951F || is_private_use(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
     return b;
   }();
   return bits.data();
+}
+
+// Whether a three-byte debris character starts at some byte of [from, to)
+// of `text` (all of cp1252's lie in U+2013..U+2122: lead byte E2).
+bool three_byte_debris_in(std::string_view text, size_t from, size_t to) {
+  to = std::min(to, text.size());
+  for (size_t s = from; s + 3 <= text.size() && s < to; ++s) {
+    if (static_cast<unsigned char>(text[s]) != 0xE2) continue;
+    const char32_t c = (char32_t{static_cast<unsigned char>(text[s]) & 0x0Fu} << 12) |
+                       (char32_t{static_cast<unsigned char>(text[s + 1]) & 0x3Fu} << 6) |
+                       char32_t{static_cast<unsigned char>(text[s + 2]) & 0x3Fu};
+    if ((static_cast<unsigned char>(text[s + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[s + 2]) & 0xC0) == 0x80 && is_single_byte_debris(c))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 DamageWatch::DamageWatch() : rare_(rare_char_bits()), watched_(watched_bits()) {}
 
-bool DamageWatch::see_char(std::string_view, size_t pos, char32_t c, int len) {
+bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int len) {
   if (fired_) return true;
   // U+FFFD (also an invalid byte), private use and 锟 start what the
   // repairer would flag as unrecoverable, and the first two are signals.
@@ -48,6 +66,15 @@ bool DamageWatch::see_char(std::string_view, size_t pos, char32_t c, int len) {
     if (c < 0xA0) return fired_ = true;  // a C1 control
     if (have_debris_ && pos - last_debris_end_ <= kDebrisBytes && (letter || last_debris_letter_))
       return fired_ = true;
+    // Three-byte debris, which the watch is not shown, within kDebrisBytes
+    // either side of a letter: ending by pos, or starting by end + gap.
+    if (letter) {
+      const size_t end = pos + static_cast<size_t>(len);
+      const size_t before = pos >= kDebrisBytes + 3 ? pos - kDebrisBytes - 3 : 0;
+      if (three_byte_debris_in(text, before, pos >= 3 ? pos - 2 : 0) ||
+          three_byte_debris_in(text, end, end + kDebrisBytes + 1))
+        return fired_ = true;
+    }
     have_debris_ = true;
     last_debris_end_ = pos + static_cast<size_t>(len);
     last_debris_letter_ = letter;

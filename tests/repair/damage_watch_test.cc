@@ -167,3 +167,15 @@ BOOST_AUTO_TEST_CASE(sees_through_only_edits_that_keep_every_signal) {
   BOOST_TEST(through > 500);
   BOOST_TEST(acting > 100);
 }
+
+BOOST_AUTO_TEST_CASE(a_letter_beside_three_byte_debris_fires_either_way_round) {
+  // The watch is not shown cp1252's three-byte characters (“”—…), common in
+  // clean text; a Latin-1 letter looks for them around itself. Each order,
+  // with and without a character between, agrees with the repair stage.
+  for (const char* s : {"中文\u00E6\u2013中文", "中文\u2013\u00E6中文", "中文\u00E6中\u201C中文",
+                        "中文\u201D中\u00E9中文", "中文\u00E6中文中文\u2013中文", "“中文”\u00E9中文中文中文",
+                        "\u00E6\u2013", "\u2013\u00E6"}) {
+    check_superset(s);
+    BOOST_TEST(watch_fires(s) == repair_stage_acts(s), s);
+  }
+}
