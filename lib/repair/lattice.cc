@@ -398,24 +398,19 @@ void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& 
   }
   const GuessedChars& guessed = guessed_chars(p);
   if (!guessed.size()) return;
-  Candidate shared{};
-  shared.end = p.end;
-  shared.penalty = penalty;
-  shared.unknown = unknown;
-  shared.known = known;
-  shared.first_pair_prev = first_pair_prev;
-  shared.pattern = index;
+  // What every candidate of this pattern shares, whatever its character.
+  auto of_this_pattern = [&](Candidate c) {
+    c.end = p.end;
+    c.penalty = penalty;
+    c.unknown = unknown;
+    c.known = known;
+    c.first_pair_prev = first_pair_prev;
+    c.pattern = index;
+    return c;
+  };
+  const Candidate shared = of_this_pattern(Candidate{});
   if (mode_ == Mode::kCoarse) {
-    for (const Candidate& c : guessed.likeliest) {
-      Candidate one = c;
-      one.end = p.end;
-      one.penalty = penalty;
-      one.unknown = unknown;
-      one.known = known;
-      one.first_pair_prev = first_pair_prev;
-      one.pattern = index;
-      out.push_back({nullptr, one});
-    }
+    for (const Candidate& c : guessed.likeliest) out.push_back({nullptr, of_this_pattern(c)});
     return;
   }
   out.push_back({&guessed, shared});
