@@ -4,22 +4,13 @@
 #include <optional>
 
 #include "core/byte_search.h"
+#include "metrics/char_scan.h"
 
 namespace aidtext {
 namespace {
 
-// Bytes of the space-like character at text[i] (ASCII space, U+3000,
-// U+00A0), 0 when there is none.
-size_t space_len(std::string_view text, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c == ' ') return 1;
-  if (c == 0xE3 && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x80') return 3;
-  if (c == 0xC2 && i + 1 < text.size() && text[i + 1] == '\xA0') return 2;
-  return 0;
-}
-
 // The cells of line `line`: separated by a tab, a '|', or two or more
-// space-like characters; trimmed, never empty. Empty when the line has no
+// spaces (space_at: ASCII or U+3000); trimmed, never empty. Empty when the line has no
 // separator at all (running text) or more than kMaxTableColumns cells.
 std::vector<Range> cells_of(std::string_view text, Range line) {
   std::vector<Range> cells;
@@ -27,7 +18,7 @@ std::vector<Range> cells_of(std::string_view text, Range line) {
   bool separated = false;
   auto close = [&](uint32_t end) {
     uint32_t b = cell_begin, e = end;
-    while (b < e && space_len(text, b)) b += static_cast<uint32_t>(space_len(text, b));
+    while (b < e && space_at(text, b)) b += static_cast<uint32_t>(space_at(text, b));
     while (e > b && text[e - 1] == ' ') --e;
     if (b < e) cells.push_back({b, e});
   };
@@ -39,14 +30,14 @@ std::vector<Range> cells_of(std::string_view text, Range line) {
       cell_begin = ++i;
       continue;
     }
-    size_t len = space_len(text, i);
+    size_t len = space_at(text, i);
     if (len == 0) {
       ++i;
       continue;
     }
     uint32_t j = i + static_cast<uint32_t>(len);
     int run = 1;
-    while (j < line.end && (len = space_len(text, j)) != 0) {
+    while (j < line.end && (len = space_at(text, j)) != 0) {
       j += static_cast<uint32_t>(len);
       ++run;
     }
@@ -62,14 +53,14 @@ std::vector<Range> cells_of(std::string_view text, Range line) {
   return cells;
 }
 
-// Whether `line` holds a tab, a '|' or two space-like characters in a row
-// (U+3000 is folded to ASCII by normalization; U+3000 and U+00A0 left in
-// place are found by cells_of, after a header's brackets).
+// Whether `line` may hold two cells: a tab, a '|', or a space followed by
+// another (normalization folds U+3000 to ASCII; one left in place is looked
+// for too).
 bool may_have_cells(std::string_view line) {
   if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) return true;
   for (size_t i = line.find(' '); i != std::string_view::npos; i = line.find(' ', i + 1))
-    if (i + 1 < line.size() && space_len(line, i + 1)) return true;
-  return line.find("\xE3\x80\x80") != std::string_view::npos || line.find("\xC2\xA0") != std::string_view::npos;
+    if (i + 1 < line.size() && space_at(line, i + 1)) return true;
+  return line.find("\u3000") != std::string_view::npos;
 }
 
 // A header cell: a column name and its unit in brackets (减贫人数（人）).
