@@ -318,15 +318,10 @@ bool SentenceContext::elliptic(size_t i) const {
   const Range lead{clause.begin, q.span.begin};
   auto [first, last] = hits_in(&lead, 1);
   for (const CueHit* hp = first; hp != last; ++hp)
-    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &lead, 1) && some_rule_cue(id_of(hp->payload)))
+    // A group no rule asks for (MASK: 就业岗位 hides 就业) is no cue.
+    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &lead, 1) &&
+        rules_.rule_cue_groups[static_cast<size_t>(id_of(hp->payload))])
       return true;
-  return false;
-}
-
-// A group no rule asks for (MASK: 就业岗位 hides 就业) is no cue.
-bool SentenceContext::some_rule_cue(int group) const {
-  for (const Rule& rule : rules_.rules)
-    if (positive_cue(rule, group)) return true;
   return false;
 }
 
@@ -385,7 +380,7 @@ bool SentenceContext::blocked(size_t i, const Range* ranges, size_t n, uint32_t 
     int side = rules_.block_sides[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
     // After-only words: ends_in_block; per-unit words: per_unit.
-    if ((side == 1 && !before) || side >= 2) continue;
+    if ((side == kBlockBefore && !before) || side == kBlockAfter || side == kBlockPerUnit) continue;
     if (within(h, ranges, n) && distance(q, h) < nearest) return true;
   }
   return false;
@@ -397,7 +392,7 @@ bool SentenceContext::ends_in_block(size_t i) const {
   auto [first, last] = hits_in(&after, 1);
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
-    if (kind_of(h.payload) != CueKind::kBlock || rules_.block_sides[id_of(h.payload)] != 2) continue;
+    if (kind_of(h.payload) != CueKind::kBlock || rules_.block_sides[id_of(h.payload)] != kBlockAfter) continue;
     if (h.begin < after.begin || h.end > after.end) continue;
     // 组织1000名贫困劳动力参加技能培训 goes on to a cue (培训): the figure is
     // of the training, not of who attended.
@@ -415,9 +410,8 @@ bool SentenceContext::per_unit(size_t i) const {
   if (before.begin >= before.end) return false;
   auto [first, last] = hits_in(&before, 1);
   for (const CueHit* hp = first; hp != last; ++hp) {
-    const CueHit& h = *hp;
-    if (kind_of(h.payload) == CueKind::kBlock && rules_.block_sides[id_of(h.payload)] == 3 && h.begin >= before.begin &&
-        h.end <= before.end)
+    if (kind_of(hp->payload) == CueKind::kBlock && rules_.block_sides[id_of(hp->payload)] == kBlockPerUnit &&
+        within(*hp, &before, 1))
       return true;
   }
   return false;

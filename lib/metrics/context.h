@@ -71,7 +71,6 @@ class SentenceContext {
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
-  bool some_rule_cue(int group) const;
   // Whether figure i is the whole of which the next figure is a part
   // (全国832个贫困县中已有780个摘帽): its own words say what it is, and
   // the clause's (摘帽) are the part's.

@@ -213,8 +213,7 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   if (at == std::string_view::npos) return false;
   const uint32_t whole_at = scan_from + static_cast<uint32_t>(at);
   const std::vector<PlaceMention>& ms = places.mentions();
-  const auto after = std::lower_bound(ms.begin(), ms.end(), whole_at,
-                                      [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  const auto after = places.first_from(whole_at);
   // 湘西全州: the name written right before 全 is the whole area.
   if (after != ms.begin() && std::prev(after)->span.end == whole_at) {
     *place = std::prev(after)->name;
@@ -282,8 +281,7 @@ std::optional<std::string> listed_place(const PlaceIndex& places, const RulePack
     // PlaceIndex::kMaxListNames).
     std::vector<std::string> list;
     const std::vector<PlaceMention>& ms = places.mentions();
-    auto first = std::lower_bound(ms.begin(), ms.end(), list_from,
-                                  [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+    auto first = places.first_from(list_from);
     auto last = std::upper_bound(first, ms.end(), at,
                                  [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
     for (auto it = last; it != first && list.size() < 2;) {
@@ -296,8 +294,7 @@ std::optional<std::string> listed_place(const PlaceIndex& places, const RulePack
     for (const std::string& w : rules.recipient_before) {
       if (!starts_at(text, after, w)) continue;
       const uint32_t list_at = after + static_cast<uint32_t>(w.size());
-      auto r = std::lower_bound(ms.begin(), ms.end(), list_at,
-                                [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+      auto r = places.first_from(list_at);
       if (r == ms.end() || r->span.begin != list_at) break;
       std::vector<std::string> recipients;
       // The list grows name by name from list_at; it ends where it stops growing.
@@ -347,8 +344,7 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
                                              const Quantity& q, std::string_view text) {
   if (rules.destination_after.empty()) return std::nullopt;
   const std::vector<PlaceMention>& ms = places.mentions();
-  auto it = std::lower_bound(ms.begin(), ms.end(), q.span.end,
-                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  auto it = places.first_from(q.span.end);
   for (; it != ms.end() && it->span.end <= clause.end; ++it) {
     bool to = false, settles = false;
     for (const std::string& w : rules.away_before) to = to || ends_at(text, it->span.begin, w);

@@ -572,24 +572,26 @@ const PlaceMention* PlaceIndex::nearest_mention(uint32_t from, uint32_t to, bool
     }
     return nullptr;
   }
-  auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), from,
-                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  auto lo = first_from(from);
   for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
     if (it->governs && !(single && it->listed)) return &*it;
   return nullptr;
 }
 
 void PlaceIndex::mark_listed(Range r) {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), r.begin,
-                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  auto it = mentions_.begin() + (first_from(r.begin) - mentions_.cbegin());
   for (; it != mentions_.end() && it->span.end <= r.end; ++it) it->listed = true;
+}
+
+std::vector<PlaceMention>::const_iterator PlaceIndex::first_from(uint32_t pos) const {
+  return std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                          [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
 }
 
 const PlaceMention* PlaceIndex::last_mention_in(Range r) const { return nearest_mention(r.begin, r.end, true, false); }
 
 const PlaceMention* PlaceIndex::mention_in(Range r) const {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), r.begin,
-                             [](const PlaceMention& m, uint32_t p) { return m.span.begin < p; });
+  auto it = first_from(r.begin);
   for (; it != mentions_.end() && it->span.end <= r.end; ++it)
     if (it->governs) return &*it;
   return nullptr;

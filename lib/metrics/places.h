@@ -51,6 +51,9 @@ class PlaceIndex {
   // frames no later figure as 贵州's).
   const std::string* nearest(uint32_t from, uint32_t to, bool last, bool single = false) const;
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
+  // The first of mentions() that starts at or after `pos` (they are in text
+  // order), or its end.
+  std::vector<PlaceMention>::const_iterator first_from(uint32_t pos) const;
   // Names of the governing mentions inside [from, to), in text order
   // (`single`: as for nearest).
   std::vector<const std::string*> governing(uint32_t from, uint32_t to, bool single = false) const;

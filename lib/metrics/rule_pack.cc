@@ -380,8 +380,10 @@ class RulePackParser {
     }
     if (k == "block" || k == "block-before" || k == "block-after" || k == "per-unit") {
       if (!add_words(t, 1, &d_->block_cues, err)) return false;
-      d_->block_sides.resize(d_->block_cues.size(),
-                             k == "block" ? 0 : k == "block-before" ? 1 : k == "block-after" ? 2 : 3);
+      d_->block_sides.resize(d_->block_cues.size(), k == "block"          ? kBlockEither
+                                                    : k == "block-before" ? kBlockBefore
+                                                    : k == "block-after"  ? kBlockAfter
+                                                                          : kBlockPerUnit);
       return true;
     }
     if (k == "subset") return add_words(t, 1, &d_->subset_markers, err);
@@ -478,6 +480,11 @@ void RulePackData::finish() {
     has_patterns = has_patterns || !groups[g].patterns.empty();
   }
   for (size_t i = 0; i < block_cues.size(); ++i) cues.add(block_cues[i], payload(CueKind::kBlock, i));
+  rule_cue_groups.assign(groups.size(), false);
+  for (const Rule& rule : rules)
+    for (const Condition& cond : rule.conditions)
+      if (!cond.negated)
+        for (int g : cond.any_of) rule_cue_groups[static_cast<size_t>(g)] = true;
   for (size_t i = 0; i < change_cues.size(); ++i) cues.add(change_cues[i], payload(CueKind::kChange, i));
   for (size_t i = 0; i < subset_markers.size(); ++i) cues.add(subset_markers[i], payload(CueKind::kSubset, i));
   suffix_chars.clear();

@@ -60,6 +60,14 @@ inline constexpr int kKindStride = 1 << 20;  // more than any list can hold (lim
 
 bool two_char_key(std::string_view w, bool last, uint64_t* key);
 
+// Where a block word vetoes a figure (RulePackData::block_sides).
+enum BlockSide : int {
+  kBlockEither = 0,   // block: nearer to the figure than the rule's cue, either side
+  kBlockBefore = 1,   // block-before: the same, before the figure only
+  kBlockAfter = 2,    // block-after: after it in its clause, no cue after it (ends_in_block)
+  kBlockPerUnit = 3,  // per-unit: anywhere before it in its clause (每户)
+};
+
 // Bits of RulePackData::char_classes.
 inline constexpr uint8_t kPlacePassClass = 1;
 inline constexpr uint8_t kCueStartClass = 2;
@@ -70,8 +78,7 @@ struct RulePackData {
   std::vector<Rule> rules;  // tried in order; the first that holds wins
 
   std::vector<std::string> block_cues;       // a nearer one vetoes the record
-  std::vector<int> block_sides;              // parallel: 0 either side, 1 only before the figure, 2 only after,
-                                             // 3 anywhere before it in its clause (per-unit: 每户)
+  std::vector<int> block_sides;              // parallel: a BlockSide each
   std::vector<std::string> change_kinds;     // parallel to change_cues
   std::vector<std::string> change_cues;      // "力争" -> "target"
   std::vector<std::string> subset_markers;   // "其中"
@@ -97,6 +104,9 @@ struct RulePackData {
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
   std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section
 
+  // Built by finish(): by group, whether some rule asks for it (MASK is
+  // asked for by none: it only hides the cues inside its words).
+  std::vector<bool> rule_cue_groups;
   // Built by finish(): every literal cue of groups, block, change and subset.
   LiteralIndex cues;
   bool has_patterns = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/utf8.h"
 #include "repair/damage_scan.h"
 #include "repair/legacy_codecs.h"
 
@@ -39,14 +40,11 @@ const uint64_t* watched_bits() {
 // of `text` (all of cp1252's lie in U+2013..U+2122: lead byte E2).
 bool three_byte_debris_in(std::string_view text, size_t from, size_t to) {
   to = std::min(to, text.size());
-  for (size_t s = from; s + 3 <= text.size() && s < to; ++s) {
+  for (size_t s = from; s < to; ++s) {
     if (static_cast<unsigned char>(text[s]) != 0xE2) continue;
-    const char32_t c = (char32_t{static_cast<unsigned char>(text[s]) & 0x0Fu} << 12) |
-                       (char32_t{static_cast<unsigned char>(text[s + 1]) & 0x3Fu} << 6) |
-                       char32_t{static_cast<unsigned char>(text[s + 2]) & 0x3Fu};
-    if ((static_cast<unsigned char>(text[s + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(text[s + 2]) & 0xC0) == 0x80 && is_single_byte_debris(c))
-      return true;
+    int len = 1;
+    const char32_t c = utf8::decode(text, s, &len);
+    if (len == 3 && is_single_byte_debris(c)) return true;
   }
   return false;
 }
