@@ -451,7 +451,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
 
 std::vector<Attachment> SentenceContext::attach_all() {
   std::vector<Attachment> out(figures_.size());
-  int last_metric = -1;      // metric of the previous attached figure in the sentence
+  int last_metric = carried_metric_;  // metric of the previous attached figure in the sentence
   bool in_subset = false;    // inside a 其中 list
   const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
   const Range* noun_clause = nullptr;   // the clause of the last figure attached by its own words
@@ -475,6 +475,9 @@ std::vector<Attachment> SentenceContext::attach_all() {
               rules_.subset_members.end())
         only_members = false;
     }
+    // The sentence's own opening 其中 (continue_subset_of) opens the list
+    // for its first figure, whatever clause mark stands between.
+    if (i == 0 && carried_metric_ >= 0) opens_subset = true;
     if (last_metric >= 0 && (opens_subset || (in_subset && only_members))) {
       const MetricDef& m = rules_.metrics[last_metric];
       if (std::find(m.units.begin(), m.units.end(), q.unit) != m.units.end()) {

@@ -48,6 +48,11 @@ class SentenceContext {
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
                   std::vector<const Quantity*> figures, const CharIndex* chars = nullptr);
 
+  // 下达资金3.68亿元。其中，武都区8650万元、…: a sentence that opens with a
+  // subset word lists parts of the last figure of the sentence before it
+  // (`metric`, an index into RulePackData::metrics), whose metric its first
+  // figures keep as they would inside one sentence. Call before attach_all.
+  void continue_subset_of(int metric) { carried_metric_ = metric; }
   // Decides every figure, in order (a figure may depend on the one before).
   std::vector<Attachment> attach_all();
   // Figure i's clause (between the clause marks around it, at most
@@ -108,6 +113,7 @@ class SentenceContext {
   std::vector<CueHit> hits_;  // literal and pattern cues, in text order
   std::vector<Windows> windows_;
   std::vector<Range> quotes_;  // insides of quotation marks
+  int carried_metric_ = -1;    // continue_subset_of's metric, or -1
 };
 
 }  // namespace aidtext

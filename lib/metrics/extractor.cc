@@ -354,9 +354,21 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
   return std::nullopt;
 }
 
+// 武都区8650万元、宕昌县7120万元; 武都区落实…万元，宕昌县落实…万元: the names
+// in the figure's clause after the figure before it (if any) label this
+// figure: the last of them, or the focus when they are several and name it.
+// nullopt when that stretch names none.
+std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range clause, const Quantity& q, size_t k,
+                                             const std::vector<const Quantity*>& group) {
+  uint32_t from = clause.begin;
+  if (k > 0 && group[k - 1]->span.end > from && group[k - 1]->span.end <= q.span.begin) from = group[k - 1]->span.end;
+  if (from >= q.span.begin) return std::nullopt;
+  return focus_or_last(places, places.governing(from, q.span.begin));
+}
+
 // A figure's place: a 分别 list's name; else where its clause sends it
 // (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
-// its sentence; else the nearest one before it
+// its own stretch of its clause; else a name of its sentence; else the nearest one before it
 // in its paragraph, then before its paragraph; else the first after it in
 // its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
@@ -368,12 +380,22 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
+  if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.
   if (std::optional<std::string> earlier = focus_or_last(places, places.governing(para.begin, sentence.begin, true)))
     return earlier;
   const std::string* place = places.nearest(0, para.begin, true, true);
-  if (!place) place = places.nearest(q.span.end, sentence.end, false, true);
+  if (!place) {
+    // Not from the parts a 其中 lists after it (3.68亿元，其中武都区8650万元…):
+    // a total is no part's.
+    uint32_t end = sentence.end;
+    for (const std::string& w : rules.subset_markers) {
+      const size_t at = text.substr(q.span.end, end - q.span.end).find(w);
+      if (at != std::string_view::npos) end = q.span.end + static_cast<uint32_t>(at);
+    }
+    place = places.nearest(q.span.end, end, false, true);
+  }
   if (place) return *place;
   return std::nullopt;
 }
@@ -508,6 +530,12 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
   std::vector<Origin> origins;                                // of each record in `out`
+  // The last metric given in the last sentence with figures (continue_subset_of).
+  struct {
+    int metric = -1;
+    uint32_t paragraph = 0;
+    int sentence = -2;
+  } carried;
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -528,7 +556,16 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       continue;
     }
     SentenceContext ctx(text, sentence.range, rules, group, &chars);
+    // 下达资金3.68亿元。其中，武都区8650万元…: parts of the last figure of the
+    // sentence before, in the same paragraph.
+    if (carried.metric >= 0 && carried.paragraph == sentence.paragraph && carried.sentence + 1 == s &&
+        std::any_of(rules.subset_markers.begin(), rules.subset_markers.end(),
+                    [&](const std::string& w) { return starts_at(text, sentence.range.begin, w); }))
+      ctx.continue_subset_of(carried.metric);
     std::vector<Attachment> atts = ctx.attach_all();
+    carried = {-1, sentence.paragraph, s};
+    for (const Attachment& a : atts)
+      if (a.metric >= 0) carried.metric = a.metric;
     const Range para = seg.paragraphs[sentence.paragraph];
     for (size_t k = 0; k < group.size(); ++k) {
       if (atts[k].metric < 0) continue;

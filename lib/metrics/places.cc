@@ -30,6 +30,24 @@ bool stop_char(char32_t c) {
   return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1);
 }
 
+// Two-character words that end right before a place name in running news
+// text (其中武都区8650万元, 下达礼县, 结对帮扶渭源县): a stem never runs back
+// into them. Without them a walk back over 其中礼县 took the whole as a name,
+// and 其中武都区, with no boundary within three characters, was no certain
+// name at all. Words whose second character may start a name are left out
+// (联合: 合作区; 全国: stopped at 全 anyway).
+bool stop_word_ends_at(std::string_view text, size_t pos) {
+  static constexpr std::string_view kStopWords[] = {
+      "其中", "包括", "以及", "其余", "其他", "分别", "下达", "拨付", "分配", "安排", "位于", "地处", "来自",
+      "涉及", "覆盖", "除了", "前往", "奔赴", "走进", "走访", "深入", "考察", "视察", "调研", "来到", "抵达",
+      "帮扶", "援助", "支援", "对口", "结对", "携手", "协助", "面向", "针对", "落实", "投入", "筹集", "组织",
+      "召开", "举办", "开展", "带动", "助力", "目前", "近日", "日前", "今年", "去年", "当年", "同时", "累计"};
+  if (pos < 6) return false;
+  for (std::string_view w : kStopWords)
+    if (text.compare(pos - w.size(), w.size(), w) == 0) return true;
+  return false;
+}
+
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
 // but not inside a name (七星关区, 两当县, 六盘水市).
 bool counting_numeral(char32_t c, char32_t next) {
@@ -263,7 +281,7 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
   while (true) {
-    if (b <= *prev_end || b == 0) {
+    if (b <= *prev_end || b == 0 || (k > 0 && stop_word_ends_at(text, b))) {
       delimited = true;
       break;
     }
@@ -429,6 +447,15 @@ bool ends_with_any(std::string_view text, size_t pos, const std::vector<std::str
   return false;
 }
 
+// The text between two names in a list of items headed by names: a short
+// stretch holding a digit and ending in 、 (8650万元、; 落实资金8650万元、).
+// At most kMaxItemBytes: longer, it is a clause of its own.
+bool item_of_figures(std::string_view gap) {
+  constexpr size_t kMaxItemBytes = 36;
+  if (gap.size() > kMaxItemBytes || !gap.ends_with("、")) return false;
+  return std::any_of(gap.begin(), gap.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
@@ -478,6 +505,11 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
+    // 鸡川镇位于通渭县东南部: where the subject lies, not what it reports.
+    if (ends_with_any(text, chain_begin, rules.located_before)) {
+      m.governs = false;
+      continue;
+    }
     if (ends_with_any(text, chain_begin, rules.away_before)) {
       size_t p = m.span.end;
       if (starts_at(text, p, "等地")) p += 6;
@@ -487,9 +519,13 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   }
   // Names one after another with a list's 、 between (新疆、云南). Not 与 or
   // 和: 杭州市与恩施州 pairs a giver with the area the report is about.
+  // So are names that each head an item of figures (武都区8650万元、宕昌县
+  // 7120万元): each names its own figure, none the figures after the list.
   for (size_t i = 1; i < mentions_.size(); ++i) {
     const uint32_t b = mentions_[i - 1].span.end, e = mentions_[i].span.begin;
-    if (e >= b && text.substr(b, e - b) == "、") mentions_[i - 1].listed = mentions_[i].listed = true;
+    if (e < b) continue;
+    const std::string_view gap = text.substr(b, e - b);
+    if (gap == "、" || item_of_figures(gap)) mentions_[i - 1].listed = mentions_[i].listed = true;
   }
   // The document's focus: the name that governs most often (first on ties).
   std::vector<std::pair<std::string, int>> counts;

@@ -426,6 +426,7 @@ class RulePackParser {
     if (k == "away-before") return add_words(t, 1, &d_->away_before, err);
     if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
     if (k == "away-verb") return add_words(t, 1, &d_->away_verbs, err);
+    if (k == "located-before") return add_words(t, 1, &d_->located_before, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
     if (k == "byline") return add_words(t, 1, &d_->byline, err);
     if (k == "topic") return add_words(t, 1, &d_->topic, err);

@@ -11,9 +11,13 @@ namespace aidtext::numerals {
 namespace {
 
 
-// Longest first where one word ends another (大约 before 约, 不超过 before 超过).
+// Longest first where one word ends another (大约 before 约, 不超过 before 超过,
+// 不少于 before 少于: "not less than" is a floor, so `over`).
 constexpr ApproxWord kBefore[] = {
-    {"不超过", Approx::kUnder}, {"大约", Approx::kAbout}, {"大概", Approx::kAbout},
+    {"不超过", Approx::kUnder}, {"不少于", Approx::kOver},  {"不低于", Approx::kOver},
+    {"不小于", Approx::kOver},  {"不多于", Approx::kUnder}, {"不高于", Approx::kUnder},
+    {"不大于", Approx::kUnder}, {"最多", Approx::kUnder},   {"至多", Approx::kUnder},
+    {"最少", Approx::kOver},    {"大约", Approx::kAbout},   {"大概", Approx::kAbout},
     {"约", Approx::kAbout},     {"将近", Approx::kUnder}, {"接近", Approx::kUnder},
     {"近", Approx::kUnder},     {"超过", Approx::kOver},  {"逾", Approx::kOver},
     {"不足", Approx::kUnder},   {"不到", Approx::kUnder}, {"至少", Approx::kOver},
@@ -87,7 +91,7 @@ bool first_char_in(std::string_view text, size_t pos, std::string_view chars) {
 }  // namespace
 
 const ApproxWord* approx_before(std::string_view text, size_t end) {
-  if (!last_char_in(text, end, "约概近过逾足到少于超")) return nullptr;
+  if (!last_char_in(text, end, "约概近过逾足到少于超多")) return nullptr;
   for (const ApproxWord& w : kBefore) {
     if (!ends_with_at(text, end, w.text)) continue;
     if (w.text == "近" && (ends_with_at(text, end, "最近") || ends_with_at(text, end, "附近"))) return nullptr;

@@ -241,3 +241,18 @@ BOOST_AUTO_TEST_CASE(cadres_sent_to_serve_belong_where_they_serve) {
   d.q("32名", "person", Decimal(32));
   BOOST_TEST(place_of(d, "32名") == "陇南市");
 }
+
+BOOST_AUTO_TEST_CASE(where_the_subject_lies_is_not_its_place) {
+  Doc d("鸡川镇位于通渭县东南部，辖21个行政村。\n全年落实产业扶贫资金1056万元。");
+  d.q("1056万元", "CNY", Decimal(10560000));
+  BOOST_TEST(place_of(d, "1056万元") == "鸡川镇");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_starts_after_the_word_before_it) {
+  // 其中 and 下达 end right before the names: the stems stop there.
+  auto names = governing_names("市财政局下达资金3.68亿元，其中武都区8650万元、礼县6930万元。近日下达宕昌县资金。");
+  BOOST_REQUIRE(names.size() == 3u);
+  BOOST_TEST(names[0] == "武都区");
+  BOOST_TEST(names[1] == "礼县");
+  BOOST_TEST(names[2] == "宕昌县");
+}

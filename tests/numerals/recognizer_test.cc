@@ -102,6 +102,14 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("十多万人") == "十多万人=100000 person over");
   BOOST_TEST(describe("三十多年的努力") == "三十多年=30 year over");
   BOOST_TEST(describe("5万元上下") == "5万元上下=50000 CNY about");
+  // A negated bound is the opposite bound: 不少于 is "at least", 不高于 "at most".
+  BOOST_TEST(describe("不少于1.2亿元") == "不少于1.2亿元=120000000 CNY over");
+  BOOST_TEST(describe("不低于50%") == "不低于50%=50 percent over");
+  BOOST_TEST(describe("不多于30人") == "不多于30人=30 person under");
+  BOOST_TEST(describe("不高于3%") == "不高于3%=3 percent under");
+  BOOST_TEST(describe("少于5户") == "少于5户=5 household under");
+  BOOST_TEST(describe("最多30名") == "最多30名=30 person under");
+  BOOST_TEST(describe("至少20个") == "至少20个=20 count/个 over");
   // 近 before a duration is "the last N years", not an approximation.
   BOOST_TEST(describe("近两年来") == "两年=2 year");
 }
