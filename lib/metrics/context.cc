@@ -155,6 +155,7 @@ void SentenceContext::compute_windows() {
     }
     p += len;
   }
+  mark_ends_ = mark_ends;
   size_t n = figures_.size();
   windows_.assign(n, Windows{});
   std::vector<bool> left_bare(n), right_bare(n);
@@ -230,6 +231,17 @@ bool SentenceContext::own_list_item(size_t i) const {
     p += len;
   }
   return han >= 2;
+}
+
+Range SentenceContext::colon_heading(size_t i) const {
+  const uint32_t cb = windows_[i].clause.begin;
+  const auto it = std::lower_bound(mark_ends_.begin(), mark_ends_.end(), cb);
+  if (it == mark_ends_.end() || *it != cb || cb < 3 || text_.compare(cb - 3, 3, "：") != 0) return {};
+  const Range heading{it == mark_ends_.begin() ? sentence_.begin : *(it - 1), cb - 3};
+  if (heading.begin >= heading.end) return {};
+  for (const Quantity* q : figures_)
+    if (q->span.begin >= heading.begin && q->span.end <= heading.end) return {};
+  return heading;
 }
 
 bool SentenceContext::whole_of_next(size_t i) const {
@@ -533,6 +545,18 @@ std::vector<Attachment> SentenceContext::attach_all() {
         }
       }
     }
+    // 下达扶贫资金：武都区8650万元、…: a list after a colon is read through
+    // its heading, which governs every item of the list.
+    bool headed = false;
+    if (r < 0 && !headless) {
+      const Range heading = colon_heading(i);
+      if (heading.begin < heading.end) {
+        const Range both[3] = {heading, w.left, w.right};
+        r = match_rule(i, both, 3, &nearest, total_clause);
+        if (r >= 0 && blocked(i, both, 3, nearest)) r = -1;
+        headed = r >= 0;
+      }
+    }
     // 培训基层干部1850人次、乡村技术人员2370人次: a list item naming its own
     // noun and no cue shares the verb that governs the item before it.
     bool shared = false;
@@ -548,7 +572,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     list_verb = -1;
     if (r >= 0 && (ends_in_block(i) || per_unit(i))) r = -1;
     if (r < 0) continue;
-    if (shared || (!borrowed && governs_object(i, r))) list_verb = r;
+    if (shared || headed || (!borrowed && governs_object(i, r))) list_verb = r;
     if (!borrowed) noun_clause = &w.clause;
     const Rule& rule = rules_.rules[r];
     a.metric = rule.metric;

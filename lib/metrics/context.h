@@ -84,6 +84,11 @@ class SentenceContext {
   bool shares_cue(Range a, Range b) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
+  // 下达扶贫资金：武都区8650万元、宕昌县7120万元: the clause a colon ends,
+  // when figure i's clause opens right after that colon and the colon's
+  // clause holds no figure of its own (a heading of the list after it);
+  // empty otherwise.
+  Range colon_heading(size_t i) const;
   // Whether rule r's nearest cue in figure i's tight windows stands before
   // the figure with a noun between (培训基层干部1850人次: 培训 governs 基层干部),
   // a verb that may govern the list items after the figure as well.
@@ -114,6 +119,7 @@ class SentenceContext {
   std::vector<Windows> windows_;
   std::vector<Range> quotes_;  // insides of quotation marks
   int carried_metric_ = -1;    // continue_subset_of's metric, or -1
+  std::vector<uint32_t> mark_ends_;  // ends of the sentence's clause marks, in order
 };
 
 }  // namespace aidtext

@@ -343,3 +343,40 @@ BOOST_AUTO_TEST_CASE(households_supported_are_beneficiaries) {
   auto rs = d.extract();
   BOOST_TEST(metric_of(rs, "12.9万户") == "beneficiaries");
 }
+
+BOOST_AUTO_TEST_CASE(a_list_after_a_colon_is_read_through_its_heading) {
+  Doc d("今年下达扶贫资金：武都区8650万元、宕昌县7120万元。全县总人口：12万人。");
+  d.q("8650万元", "CNY", Decimal(86500000)).q("7120万元", "CNY", Decimal(71200000));
+  d.q("12万人", "person", Decimal(120000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8650万元") == "aid_funds");
+  BOOST_TEST(metric_of(rs, "7120万元") == "aid_funds");
+  // A heading that names no metric gives the list none.
+  BOOST_TEST(metric_of(rs, "12万人") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(a_sentence_opening_with_qizhong_lists_parts_of_the_last_total) {
+  Doc d("市财政局下达扶贫资金3.68亿元，用于发展产业。其中，武都区8650万元、宕昌县7120万元。");
+  d.q("3.68亿元", "CNY", Decimal(368000000)).q("8650万元", "CNY", Decimal(86500000));
+  d.q("7120万元", "CNY", Decimal(71200000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8650万元") == "aid_funds");
+  BOOST_TEST(metric_of(rs, "7120万元") == "aid_funds");
+  const MetricRecord* total = find_record(rs, "3.68亿元");
+  BOOST_REQUIRE(total);
+  BOOST_TEST(!total->place.has_value());  // no part's name
+  const MetricRecord* part = find_record(rs, "7120万元");
+  BOOST_REQUIRE(part);
+  BOOST_TEST(part->place.value_or("null") == "宕昌县");
+}
+
+BOOST_AUTO_TEST_CASE(households_given_something_are_beneficiaries) {
+  Doc d("为1760户贫困户每户落实产业奖补资金6000元，累计向1523户贫困户发放扶贫小额信贷7470万元。");
+  d.q("1760户", "household", Decimal(1760)).q("6000元", "CNY", Decimal(6000));
+  d.q("1523户", "household", Decimal(1523)).q("7470万元", "CNY", Decimal(74700000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1760户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "1523户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "6000元") == "(none)");   // a rate per household
+  BOOST_TEST(metric_of(rs, "7470万元") == "(none)");  // loans are no aid funds
+}
