@@ -36,17 +36,40 @@ bool stop_char(char32_t c) {
 // and 其中武都区, with no boundary within three characters, was no certain
 // name at all. Words whose second character may start a name are left out
 // (联合: 合作区; 全国: stopped at 全 anyway).
-bool stop_word_ends_at(std::string_view text, size_t pos) {
-  static constexpr std::string_view kStopWords[] = {
-      "其中", "包括", "以及", "其余", "其他", "分别", "下达", "拨付", "分配", "安排", "位于", "地处", "来自",
-      "涉及", "覆盖", "除了", "前往", "奔赴", "走进", "走访", "深入", "考察", "视察", "调研", "来到", "抵达",
-      "帮扶", "援助", "支援", "对口", "结对", "携手", "协助", "面向", "针对", "落实", "投入", "筹集", "组织",
-      "召开", "举办", "开展", "带动", "助力", "目前", "近日", "日前", "今年", "去年", "当年", "同时", "累计"};
-  if (pos < 6) return false;
-  for (std::string_view w : kStopWords)
-    if (text.compare(pos - w.size(), w.size(), w) == 0) return true;
-  return false;
-}
+// Asked at every step of every walk: the words' second characters are a bit
+// table, and only a hit looks the pair up (sorted, (first << 32) | second).
+class StopWords {
+ public:
+  static const StopWords& get() {
+    static const StopWords words;
+    return words;
+  }
+  // Whether (first, second) is one of the words.
+  bool has(char32_t first, char32_t second) const {
+    if (second >= 0x10000 || !((seconds_[second >> 6] >> (second & 63)) & 1)) return false;
+    return std::binary_search(pairs_.begin(), pairs_.end(), uint64_t{first} << 32 | second);
+  }
+  bool may_end_with(char32_t second) const {
+    return second < 0x10000 && ((seconds_[second >> 6] >> (second & 63)) & 1);
+  }
+
+ private:
+  StopWords() : seconds_(0x10000 / 64, 0) {
+    static constexpr std::u32string_view kWords[] = {
+        U"其中", U"包括", U"以及", U"其余", U"其他", U"分别", U"下达", U"拨付", U"分配", U"安排", U"位于",
+        U"地处", U"来自", U"涉及", U"覆盖", U"除了", U"前往", U"奔赴", U"走进", U"走访", U"深入", U"考察",
+        U"视察", U"调研", U"来到", U"抵达", U"帮扶", U"援助", U"支援", U"对口", U"结对", U"携手", U"协助",
+        U"面向", U"针对", U"落实", U"投入", U"筹集", U"组织", U"召开", U"举办", U"开展", U"带动", U"助力",
+        U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计"};
+    for (std::u32string_view w : kWords) {
+      pairs_.push_back(uint64_t{w[0]} << 32 | w[1]);
+      seconds_[w[1] >> 6] |= uint64_t{1} << (w[1] & 63);
+    }
+    std::sort(pairs_.begin(), pairs_.end());
+  }
+  std::vector<uint64_t> seconds_;
+  std::vector<uint64_t> pairs_;
+};
 
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
 // but not inside a name (七星关区, 两当县, 六盘水市).
@@ -281,13 +304,22 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
   while (true) {
-    if (b <= *prev_end || b == 0 || (k > 0 && stop_word_ends_at(text, b))) {
+    if (b <= *prev_end || b == 0) {
       delimited = true;
       break;
     }
     size_t p = prev_char(text, b);
     int l2 = 1;
     char32_t d = next_char(text, p, &l2);
+    // d ends a stop word right before the stem (其中|武都区): the stem starts here.
+    if (k > 0 && p > 0 && StopWords::get().may_end_with(d)) {
+      int l1 = 1;
+      const size_t p1 = prev_char(text, p);
+      if (p1 >= *prev_end && StopWords::get().has(next_char(text, p1, &l1), d)) {
+        delimited = true;
+        break;
+      }
+    }
     // 和 right before the suffix may end a name (西和县, 新和县): as a
     // conjunction it would leave the name without a stem (岷县和漳县 stops at
     // the 和 before 漳). Such a name must be two characters from a boundary.
