@@ -146,6 +146,51 @@ bool restated(std::string_view text, const Origin& a, Range fig_a, const Origin&
   return clause_found(a, fig_a, b, fig_b) || clause_found(b, fig_b, a, fig_a);
 }
 
+// Whether `head`, an approximation in a headline (超过12亿元), rounds `body`,
+// an exact figure of the text (签约金额12.4亿元): within a fifth above a floor
+// or below a ceiling, a tenth either side of an "about".
+bool rounds(const MetricRecord& head, const MetricRecord& body) {
+  if (body.approx != Approx::kNone) return false;
+  const double h = head.value.to_double(), b = body.value.to_double();
+  if (!(h > 0)) return false;
+  switch (head.approx) {
+    case Approx::kOver: return b >= h && b < h * 1.2;
+    case Approx::kUnder: return b <= h && b > h / 1.2;
+    case Approx::kAbout: return b >= h * 0.9 && b <= h * 1.1;
+    default: return false;
+  }
+}
+
+// A headline's rounded figure and the text's exact one (rounds()) are one
+// fact, kept as the text states it; true if `r` was merged. `index` lists
+// every kept record under "~metric|unit".
+bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
+                   std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
+                   const Origin& origin) {
+  std::vector<size_t>& kin = index["~" + r.metric + '|' + r.unit];
+  for (size_t i : kin) {
+    MetricRecord& k = kept[i];
+    const bool conflict = (k.time && r.time && *k.time != *r.time) || (k.place && r.place && *k.place != *r.place);
+    if (conflict) continue;
+    if (origin.headline_line && !origins[i].headline_line && rounds(r, k)) {
+      if (!k.time) k.time = r.time;
+      if (!k.place) k.place = r.place;
+      return true;
+    }
+    if (origins[i].headline_line && !origin.headline_line && rounds(k, r)) {
+      std::optional<std::string> time = k.time ? k.time : r.time, place = k.place ? k.place : r.place;
+      k = r;
+      k.time = std::move(time);
+      k.place = std::move(place);
+      origins[i] = origin;
+      index[r.metric + '|' + r.unit + '|' + r.value.normalized().to_string()].push_back(i);
+      return true;
+    }
+  }
+  kin.push_back(kept.size());
+  return false;
+}
+
 // Merges a record into an earlier one stating the same fact; true if merged.
 // A headline repeating a body figure is the same fact wherever each puts it;
 // so is one restating the body's clause word for word, even when the body
@@ -165,6 +210,7 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
     if (!k.place) k.place = r.place;
     return true;
   }
+  if (merge_rounded(kept, origins, index, r, origin)) return true;
   same.push_back(kept.size());
   origins.push_back(origin);
   return false;
@@ -333,7 +379,7 @@ std::optional<std::string> focus_or_last(const PlaceIndex& places, const std::ve
 // document's focus when the sentence names several (镇雄县与宁波市北仑区开展
 // 协作…); nullopt when it names none.
 std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q) {
-  return focus_or_last(places, places.governing(sentence.begin, q.span.begin));
+  return focus_or_last(places, places.governing(sentence.begin, q.span.begin, true));
 }
 
 // 引导56家企业到恩施州投资兴业: a place after the figure in its clause that

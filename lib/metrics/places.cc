@@ -311,6 +311,16 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     size_t p = prev_char(text, b);
     int l2 = 1;
     char32_t d = next_char(text, p, &l2);
+    // A province named bare right before a stem of two characters or more
+    // (广西|百色市, 江西|南昌市) ends it: the walk would take its last character.
+    if (k >= 2) {
+      bool province = false;
+      for (const std::string& w : rules.places) province = province || (b >= w.size() && ends_at(text, b, w));
+      if (province) {
+        delimited = true;
+        break;
+      }
+    }
     // d ends a stop word right before the stem (其中|武都区): the stem starts here.
     if (k > 0 && p > 0 && StopWords::get().may_end_with(d)) {
       int l1 = 1;

@@ -23,7 +23,7 @@ constexpr ApproxWord kBefore[] = {
     {"不足", Approx::kUnder},   {"不到", Approx::kUnder}, {"至少", Approx::kOver},
     {"多于", Approx::kOver},    {"少于", Approx::kUnder}, {"高于", Approx::kOver},
     {"低于", Approx::kUnder},   {"小于", Approx::kUnder}, {"大于", Approx::kOver},
-    {"超", Approx::kOver},
+    {"突破", Approx::kOver},    {"超", Approx::kOver},
 };
 
 constexpr ApproxWord kAfter[] = {
@@ -91,7 +91,7 @@ bool first_char_in(std::string_view text, size_t pos, std::string_view chars) {
 }  // namespace
 
 const ApproxWord* approx_before(std::string_view text, size_t end) {
-  if (!last_char_in(text, end, "约概近过逾足到少于超多")) return nullptr;
+  if (!last_char_in(text, end, "约概近过逾足到少于超多破")) return nullptr;
   for (const ApproxWord& w : kBefore) {
     if (!ends_with_at(text, end, w.text)) continue;
     if (w.text == "近" && (ends_with_at(text, end, "最近") || ends_with_at(text, end, "附近"))) return nullptr;

@@ -256,3 +256,16 @@ BOOST_AUTO_TEST_CASE(a_name_starts_after_the_word_before_it) {
   BOOST_TEST(names[1] == "礼县");
   BOOST_TEST(names[2] == "宕昌县");
 }
+
+BOOST_AUTO_TEST_CASE(a_list_of_names_in_its_sentence_is_none_of_the_figure_s) {
+  // The provinces the exhibitors came from are several: the sales are the
+  // fair's, in the report's city.
+  Doc d("广州市举办消费扶贫展销会。\n展销会共有来自贵州、广西、四川等9个省区的企业参展，现场销售额达2.3亿元。");
+  d.q("2.3亿元", "CNY", Decimal(230000000));
+  BOOST_TEST(place_of(d, "2.3亿元") == "广州市");
+}
+
+BOOST_AUTO_TEST_CASE(a_bare_province_before_a_name_ends_its_stem) {
+  auto names = governing_names("广西百色市、河池市分别签约采购金额1.6亿元、1.1亿元。");
+  BOOST_TEST((std::find(names.begin(), names.end(), "百色市") != names.end()));
+}

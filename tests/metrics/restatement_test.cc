@@ -85,3 +85,18 @@ BOOST_AUTO_TEST_CASE(a_headline_with_other_words_is_another_fact_when_time_disag
   auto rs = extract(article);
   BOOST_TEST(count(rs, "lifted_population", "86000") == 2u);
 }
+
+BOOST_AUTO_TEST_CASE(a_headline_rounding_a_body_figure_is_that_figure) {
+  // 超过12亿元 in the title rounds the body's 12.4亿元: one fact, as the body
+  // states it. 超过20亿元 rounds nothing the body says: a fact of its own.
+  const std::string article =
+      "消费扶贫展销会落幕 签约金额超过12亿元 线上销售超过20亿元\n"
+      "\n"
+      "本届消费扶贫展销会现场销售额达2.3亿元，签约采购金额12.4亿元。\n";
+  auto rs = extract(article, "2020-11-18");
+  BOOST_TEST(count(rs, "consumption_aid", "1240000000") == 1u);
+  BOOST_TEST(count(rs, "consumption_aid", "1200000000") == 0u);
+  BOOST_TEST(count(rs, "consumption_aid", "2000000000") == 1u);
+  for (const MetricRecord& r : rs)
+    if (r.value.to_string() == "1240000000") BOOST_TEST(r.text == "12.4亿元");
+}

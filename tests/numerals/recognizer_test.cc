@@ -110,6 +110,7 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("少于5户") == "少于5户=5 household under");
   BOOST_TEST(describe("最多30名") == "最多30名=30 person under");
   BOOST_TEST(describe("至少20个") == "至少20个=20 count/个 over");
+  BOOST_TEST(describe("金额突破100亿元") == "突破100亿元=10000000000 CNY over");
   // 近 before a duration is "the last N years", not an approximation.
   BOOST_TEST(describe("近两年来") == "两年=2 year");
 }
