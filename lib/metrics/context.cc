@@ -337,6 +337,26 @@ bool SentenceContext::elliptic(size_t i) const {
   return false;
 }
 
+bool SentenceContext::parallel_to(size_t i, Range noun_clause) const {
+  const Range clause = windows_[i].clause;
+  if (noun_clause.end > clause.begin) return false;
+  std::vector<std::string_view> changes;
+  auto [first, last] = hits_in(&clause, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    if (!within(*hp, &clause, 1)) continue;
+    if (kind_of(hp->payload) == CueKind::kGroup && rules_.rule_cue_groups[static_cast<size_t>(id_of(hp->payload))])
+      return false;
+    if (kind_of(hp->payload) == CueKind::kChange) changes.push_back(text_.substr(hp->begin, hp->end - hp->begin));
+  }
+  if (changes.empty()) return false;
+  auto [nf, nl] = hits_in(&noun_clause, 1);
+  for (const CueHit* hp = nf; hp != nl; ++hp)
+    if (kind_of(hp->payload) == CueKind::kChange && within(*hp, &noun_clause, 1) &&
+        std::find(changes.begin(), changes.end(), text_.substr(hp->begin, hp->end - hp->begin)) != changes.end())
+      return true;
+  return false;
+}
+
 bool SentenceContext::unit_ok(const UnitSpec& spec, const Quantity& q) const {
   if (spec.unit != q.unit) return false;
   if (spec.classifiers.empty()) return true;
@@ -427,6 +447,13 @@ bool SentenceContext::per_unit(size_t i) const {
       return true;
   }
   return false;
+}
+
+bool SentenceContext::threshold(size_t i) const {
+  const Quantity& q = *figures_[i];
+  const std::string_view s = text_.substr(q.span.begin, q.span.size());
+  return (ends_with(s, "以下") || ends_with(s, "以上")) && q.span.end + 3 <= text_.size() &&
+         text_.compare(q.span.end, 3, "的") == 0;
 }
 
 std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
@@ -537,7 +564,8 @@ std::vector<Attachment> SentenceContext::attach_all() {
         // takes the noun from the clause of the last figure that had one;
         // not one repeating a cue of that clause, which says its own thing
         // (已有780个贫困县摘帽，剩余贫困县52个: no exits).
-        if (r < 0 && noun_clause && elliptic(i) && !shares_cue(w.clause, *noun_clause)) {
+        if (r < 0 && noun_clause && (elliptic(i) || parallel_to(i, *noun_clause)) &&
+            !shares_cue(w.clause, *noun_clause)) {
           const Range both[2] = {*noun_clause, w.clause};
           r = match_rule(i, both, 2, &nearest, total_clause);
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
@@ -570,7 +598,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
       }
     }
     list_verb = -1;
-    if (r >= 0 && (ends_in_block(i) || per_unit(i))) r = -1;
+    if (r >= 0 && (ends_in_block(i) || per_unit(i) || threshold(i))) r = -1;
     if (r < 0) continue;
     if (shared || headed || (!borrowed && governs_object(i, r))) list_verb = r;
     if (!borrowed) noun_clause = &w.clause;

@@ -76,6 +76,10 @@ class SentenceContext {
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
+  // Whether figure i's clause, with no cue of its own, repeats a change word
+  // of `noun_clause` (贵州省农村贫困人口由173万人减少到30.8万人，云南省由179万人
+  // 减少到37.2万人): the same said of another subject, which borrows its noun.
+  bool parallel_to(size_t i, Range noun_clause) const;
   // Whether figure i is the whole of which the next figure is a part
   // (全国832个贫困县中已有780个摘帽): its own words say what it is, and
   // the clause's (摘帽) are the part's.
@@ -104,6 +108,9 @@ class SentenceContext {
   // 5000元): the figure is a rate per household, person or village, not an
   // amount of aid.
   bool per_unit(size_t i) const;
+  // 贫困发生率在1%以下的省份: a bound (以下, 以上) followed by 的 picks out
+  // what comes after it; it is no amount.
+  bool threshold(size_t i) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   bool group_in(int group, const Range* ranges, size_t n) const;
   uint32_t distance(const Quantity& q, const CueHit& h) const;

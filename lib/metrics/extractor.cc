@@ -216,6 +216,14 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
   return false;
 }
 
+// 全国 starting a title or a body's name (全国人大代表, 全国脱贫攻坚先进个人,
+// 全国文明村): no subject of the figures after it.
+bool national_title(std::string_view text, size_t after) {
+  for (std::string_view w : {"人大", "政协", "先进", "优秀", "劳动模范", "劳模", "文明", "模范", "扶贫日", "示范", "百强", "重点"})
+    if (starts_at(text, after, w)) return true;
+  return false;
+}
+
 // 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …;
 // or of the reporter's own, 我县, 本县
 // written before it in its sentence, with no name between: 全县贫困人口减少到
@@ -250,13 +258,18 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     if (w != "全" && w != "我" && w != "本") continue;
     int len = 1;
     const char32_t c = next_char(lead, i + 3, &len);
-    if (rules.is_suffix(c)) {
+    if (rules.is_suffix(c) || (c == U'国' && w == "全" && !national_title(lead, i + 6))) {
       at = i;
       suffix = c;
       break;
     }
   }
   if (at == std::string_view::npos) return false;
+  // 全国农村贫困人口551万人: the nation's figure, of no administrative area.
+  if (suffix == U'国') {
+    *place = std::nullopt;
+    return true;
+  }
   const uint32_t whole_at = scan_from + static_cast<uint32_t>(at);
   const std::vector<PlaceMention>& ms = places.mentions();
   const auto after = places.first_from(whole_at);
@@ -402,14 +415,18 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
 
 // 武都区8650万元、宕昌县7120万元; 武都区落实…万元，宕昌县落实…万元: the names
 // in the figure's clause after the figure before it (if any) label this
-// figure: the last of them, or the focus when they are several and name it.
-// nullopt when that stretch names none.
+// figure: the last of them, or the focus when they are several and name it;
+// else those of its clause before it. nullopt when the clause names none
+// before it.
 std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range clause, const Quantity& q, size_t k,
                                              const std::vector<const Quantity*>& group) {
   uint32_t from = clause.begin;
   if (k > 0 && group[k - 1]->span.end > from && group[k - 1]->span.end <= q.span.begin) from = group[k - 1]->span.end;
   if (from >= q.span.begin) return std::nullopt;
-  return focus_or_last(places, places.governing(from, q.span.begin));
+  if (std::optional<std::string> own = focus_or_last(places, places.governing(from, q.span.begin))) return own;
+  // 云南省由179万人减少到37.2万人: else the clause's subject before the figure.
+  if (from == clause.begin) return std::nullopt;
+  return focus_or_last(places, places.governing(clause.begin, q.span.begin));
 }
 
 // A figure's place: a 分别 list's name; else where its clause sends it

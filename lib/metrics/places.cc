@@ -498,6 +498,23 @@ bool item_of_figures(std::string_view gap) {
   return std::any_of(gap.begin(), gap.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A dispatch's dateline right after a name (新华社北京1月23日电, 本报兰州12日电):
+// the name is where the report was filed, not what it reports.
+bool dateline_after(std::string_view text, size_t pos) {
+  constexpr int kMaxDateChars = 10;  // 12月31日
+  size_t p = pos;
+  for (int n = 0; n < kMaxDateChars && p < text.size(); ++n) {
+    if (text[p] >= '0' && text[p] <= '9') {
+      ++p;
+    } else if (starts_at(text, p, "年") || starts_at(text, p, "月")) {
+      p += 3;
+    } else {
+      return n > 0 && starts_at(text, p, "日电");
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
@@ -513,7 +530,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    if (rules.org_after_index.any_at(text, m.span.end)) {
+    if (rules.org_after_index.any_at(text, m.span.end) || dateline_after(text, m.span.end)) {
       m.governs = false;
       continue;
     }

@@ -380,3 +380,23 @@ BOOST_AUTO_TEST_CASE(households_given_something_are_beneficiaries) {
   BOOST_TEST(metric_of(rs, "6000元") == "(none)");   // a rate per household
   BOOST_TEST(metric_of(rs, "7470万元") == "(none)");  // loans are no aid funds
 }
+
+BOOST_AUTO_TEST_CASE(a_parallel_clause_borrows_the_noun_of_the_one_before) {
+  Doc d("贵州省农村贫困人口由173万人减少到30.8万人，云南省由179万人减少到37.2万人。");
+  d.q("173万人", "person", Decimal(1730000)).q("30.8万人", "person", Decimal(308000));
+  d.q("179万人", "person", Decimal(1790000)).q("37.2万人", "person", Decimal(372000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "179万人") == "poor_population");
+  BOOST_TEST(metric_of(rs, "37.2万人") == "poor_population");
+}
+
+BOOST_AUTO_TEST_CASE(a_bound_picking_out_what_follows_is_no_amount) {
+  Doc d("2019年贫困发生率在1%以下的省份有23个，全县贫困发生率降至1%以下。");
+  d.q("1%以下", "percent", Decimal(1), "", Approx::kUnder).q("1%以下", "percent", Decimal(1), "", Approx::kUnder);
+  auto rs = d.extract();
+  // Only the second (降至1%以下) is a level.
+  size_t n = 0;
+  for (const MetricRecord& r : rs) n += r.metric == "poverty_incidence" && r.change == "level";
+  BOOST_TEST(rs.size() == 1u);
+  BOOST_TEST(n == 1u);
+}

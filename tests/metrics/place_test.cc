@@ -269,3 +269,18 @@ BOOST_AUTO_TEST_CASE(a_bare_province_before_a_name_ends_its_stem) {
   auto names = governing_names("广西百色市、河池市分别签约采购金额1.6亿元、1.1亿元。");
   BOOST_TEST((std::find(names.begin(), names.end(), "百色市") != names.end()));
 }
+
+BOOST_AUTO_TEST_CASE(a_dateline_names_where_a_dispatch_was_filed) {
+  Doc d("新华社北京1月23日电 全国农村贫困人口551万人，贵州省贫困人口减少到30.8万人。");
+  d.q("551万人", "person", Decimal(5510000)).q("30.8万人", "person", Decimal(308000));
+  BOOST_TEST(place_of(d, "551万人") == "null");  // the nation's: no administrative area
+  BOOST_TEST(place_of(d, "30.8万人") == "贵州省");
+}
+
+BOOST_AUTO_TEST_CASE(a_clause_s_subject_labels_its_figures) {
+  Doc d("贵州省贫困人口由173万人减少到30.8万人，云南省由179万人减少到37.2万人。");
+  d.q("173万人", "person", Decimal(1730000)).q("30.8万人", "person", Decimal(308000));
+  d.q("179万人", "person", Decimal(1790000)).q("37.2万人", "person", Decimal(372000));
+  BOOST_TEST(place_of(d, "179万人") == "云南省");
+  BOOST_TEST(place_of(d, "37.2万人") == "云南省");
+}
