@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
@@ -340,19 +341,24 @@ bool SentenceContext::elliptic(size_t i) const {
 bool SentenceContext::parallel_to(size_t i, Range noun_clause) const {
   const Range clause = windows_[i].clause;
   if (noun_clause.end > clause.begin) return false;
-  std::vector<std::string_view> changes;
+  // The clause's change words (a few at most: the first kMaxChanges count).
+  constexpr size_t kMaxChanges = 4;
+  std::array<std::string_view, kMaxChanges> changes;
+  size_t n = 0;
   auto [first, last] = hits_in(&clause, 1);
   for (const CueHit* hp = first; hp != last; ++hp) {
     if (!within(*hp, &clause, 1)) continue;
     if (kind_of(hp->payload) == CueKind::kGroup && rules_.rule_cue_groups[static_cast<size_t>(id_of(hp->payload))])
       return false;
-    if (kind_of(hp->payload) == CueKind::kChange) changes.push_back(text_.substr(hp->begin, hp->end - hp->begin));
+    if (kind_of(hp->payload) == CueKind::kChange && n < kMaxChanges)
+      changes[n++] = text_.substr(hp->begin, hp->end - hp->begin);
   }
-  if (changes.empty()) return false;
+  if (n == 0) return false;
   auto [nf, nl] = hits_in(&noun_clause, 1);
   for (const CueHit* hp = nf; hp != nl; ++hp)
     if (kind_of(hp->payload) == CueKind::kChange && within(*hp, &noun_clause, 1) &&
-        std::find(changes.begin(), changes.end(), text_.substr(hp->begin, hp->end - hp->begin)) != changes.end())
+        std::find(changes.begin(), changes.begin() + n, text_.substr(hp->begin, hp->end - hp->begin)) !=
+            changes.begin() + n)
       return true;
   return false;
 }

@@ -148,6 +148,12 @@ PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules)
 
 PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
+  for (const std::string& w : rules.places) {
+    size_t p = w.size();
+    while (p > 0 && (static_cast<unsigned char>(w[p - 1]) & 0xC0) == 0x80) --p;
+    int len = 1;
+    if (p > 0) place_ends_.push_back(next_char(w, p - 1, &len));
+  }
   std::vector<std::string_view> venues;
   first_pass(text, chars, rules, &venues);
   find_bare(text, chars, rules, venues);
@@ -313,7 +319,7 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     char32_t d = next_char(text, p, &l2);
     // A province named bare right before a stem of two characters or more
     // (广西|百色市, 江西|南昌市) ends it: the walk would take its last character.
-    if (k >= 2) {
+    if (k >= 2 && place_ends_.find(d) != std::u32string::npos) {
       bool province = false;
       for (const std::string& w : rules.places) province = province || (b >= w.size() && ends_at(text, b, w));
       if (province) {
