@@ -363,7 +363,7 @@ bool SentenceContext::parallel_to(size_t i, Range noun_clause) const {
   return false;
 }
 
-bool SentenceContext::unit_ok(const UnitSpec& spec, const Quantity& q) const {
+inline bool SentenceContext::unit_ok(const UnitSpec& spec, const Quantity& q) const {
   if (spec.unit != q.unit) return false;
   if (spec.classifiers.empty()) return true;
   return std::find(spec.classifiers.begin(), spec.classifiers.end(), q.classifier) != spec.classifiers.end();

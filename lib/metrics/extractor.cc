@@ -162,32 +162,37 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
 }
 
 // A headline's rounded figure and the text's exact one (rounds()) are one
-// fact, kept as the text states it; true if `r` was merged. `index` lists
-// every kept record under "~metric|unit".
+// fact, kept as the text states it; true if `r` was merged. Headlines'
+// approximations are few: both directions scan the kept records, and only
+// when a headline approximation is involved (`headline_approx`: how many
+// are kept).
 bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
                    std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
-                   const Origin& origin) {
-  std::vector<size_t>& kin = index["~" + r.metric + '|' + r.unit];
-  for (size_t i : kin) {
+                   const Origin& origin, size_t* headline_approx) {
+  const bool head = origin.headline_line && r.approx != Approx::kNone;
+  if (!head && (*headline_approx == 0 || origin.headline_line || r.approx != Approx::kNone)) return false;
+  for (size_t i = 0; i < kept.size(); ++i) {
     MetricRecord& k = kept[i];
+    if (k.metric != r.metric || k.unit != r.unit) continue;
     const bool conflict = (k.time && r.time && *k.time != *r.time) || (k.place && r.place && *k.place != *r.place);
     if (conflict) continue;
-    if (origin.headline_line && !origins[i].headline_line && rounds(r, k)) {
+    if (head && !origins[i].headline_line && rounds(r, k)) {
       if (!k.time) k.time = r.time;
       if (!k.place) k.place = r.place;
       return true;
     }
-    if (origins[i].headline_line && !origin.headline_line && rounds(k, r)) {
+    if (!head && origins[i].headline_line && rounds(k, r)) {
       std::optional<std::string> time = k.time ? k.time : r.time, place = k.place ? k.place : r.place;
       k = r;
       k.time = std::move(time);
       k.place = std::move(place);
       origins[i] = origin;
+      --*headline_approx;
       index[r.metric + '|' + r.unit + '|' + r.value.normalized().to_string()].push_back(i);
       return true;
     }
   }
-  kin.push_back(kept.size());
+  if (head) ++*headline_approx;
   return false;
 }
 
@@ -197,7 +202,7 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
 // sentence takes another time or place from the paragraph around it.
 bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
                      std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
-                     const Origin& origin) {
+                     const Origin& origin, size_t* headline_approx) {
   std::string key = r.metric + '|' + r.unit + '|' + r.value.normalized().to_string();
   std::vector<size_t>& same = index[key];
   for (size_t i : same) {
@@ -210,7 +215,7 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
     if (!k.place) k.place = r.place;
     return true;
   }
-  if (merge_rounded(kept, origins, index, r, origin)) return true;
+  if (merge_rounded(kept, origins, index, r, origin, headline_approx)) return true;
   same.push_back(kept.size());
   origins.push_back(origin);
   return false;
@@ -472,7 +477,7 @@ void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>&
                        const std::vector<const Quantity*>& dates, const RulePackData& rules,
                        const PlaceIndex& places, const TimeResolver& times, const Segmentation& seg,
                        std::vector<MetricRecord>& out, std::vector<Origin>& origins,
-                       std::unordered_map<std::string, std::vector<size_t>>& seen) {
+                       std::unordered_map<std::string, std::vector<size_t>>& seen, size_t* headline_approx) {
   const std::string& text = nt.text;
   for (const TableFigure& f : table) {
     const std::vector<Quantity> read = recognize_quantities(f.reading);
@@ -504,7 +509,7 @@ void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>&
     r.span = f.cell;
     r.source = nt.to_input(f.cell);
     r.sentence = evidence(text, f.row, f.cell);
-    if (!merge_duplicate(text, out, origins, seen, r, Origin{f.row, false})) out.push_back(std::move(r));
+    if (!merge_duplicate(text, out, origins, seen, r, Origin{f.row, false}, headline_approx)) out.push_back(std::move(r));
   }
 }
 
@@ -592,6 +597,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
+  size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
   std::vector<Origin> origins;                                // of each record in `out`
   // The last metric given in the last sentence with figures (continue_subset_of).
   struct {
@@ -646,11 +652,11 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.source = nt.to_input(q.span);
       r.sentence = evidence(text, sentence.range, q.span);
       const Origin origin{sentence.range, headline_line(text, para)};
-      if (!merge_duplicate(text, out, origins, seen, r, origin)) out.push_back(std::move(r));
+      if (!merge_duplicate(text, out, origins, seen, r, origin, &headline_approx)) out.push_back(std::move(r));
     }
   }
   if (!table.empty()) {
-    add_table_records(nt, table, dates, rules, places, times, seg, out, origins, seen);
+    add_table_records(nt, table, dates, rules, places, times, seg, out, origins, seen, &headline_approx);
     std::stable_sort(out.begin(), out.end(),
                      [](const MetricRecord& a, const MetricRecord& b) { return a.span.begin < b.span.begin; });
   }
