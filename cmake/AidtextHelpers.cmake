@@ -16,14 +16,19 @@ function(aidtext_stage name)
   set(AIDTEXT_STAGE_TARGETS ${AIDTEXT_STAGE_TARGETS} ${tgt} CACHE INTERNAL "")
 endfunction()
 
-# aidtext_embed(TARGET SYMBOL FILE): compile a generated binary FILE into TARGET as
+# aidtext_embed(TARGET SYMBOL FILE [ALIGN N]): compile a generated binary FILE into TARGET as
 #   extern "C" const unsigned char SYMBOL[]; extern "C" const unsigned long SYMBOL_size;
-# through the assembler's .incbin: fast to build, whatever the size.
+# through the assembler's .incbin: fast to build, whatever the size. SYMBOL is
+# aligned to N bytes (16 by default).
 function(aidtext_embed target symbol file)
+  cmake_parse_arguments(PARSE_ARGV 3 embed "" "ALIGN" "")
+  if(NOT embed_ALIGN)
+    set(embed_ALIGN 16)
+  endif()
   set(asm ${CMAKE_CURRENT_BINARY_DIR}/${symbol}.S)
   file(WRITE ${asm}.in
 "    .section .rodata.${symbol},\"a\",@progbits
-    .balign 16
+    .balign ${embed_ALIGN}
     .globl ${symbol}
     .hidden ${symbol}
 ${symbol}:

@@ -15,10 +15,6 @@
 #include "repair/char_lm.h"
 #include "repair/lattice_graph.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace aidtext::repair::lattice_detail {
 
 // What the scorer reads of modelled candidates, one column per fact, in
@@ -154,11 +150,14 @@ void for_each_run(std::span<const CandidatePart> parts, Visit visit) {
 class CandidateScorer {
  public:
   // A row is walked when it has at most this many slots per candidate
-  // (a walk reads slots in order; a look-up probes at random). 2 measured
-  // best among 2, 4 and 8.
-  static constexpr size_t kWalkRatio = 2;
-  // Slots of a row a look-up compares at once (two SSE2 registers).
-  static constexpr uint32_t kProbeRun = 8;
+  // (a walk reads slots in order; a look-up reads one bucket at random).
+  // A walk also reads head_ at every slot's id, a cache line each, so with
+  // rows of cache-line buckets walking less touches fewer lines: 1 instead
+  // of 2 took the L2 read misses inside the repair from 6.5k to 6.4k per
+  // round of the interleaved dev articles (cachegrind) for 0.2 % more
+  // instructions; never walking, 6.1k for 3 % more. (2 had measured best
+  // among 2, 4 and 8 with rows of 4-byte slots.)
+  static constexpr size_t kWalkRatio = 1;
 
   explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
@@ -242,7 +241,7 @@ class CandidateScorer {
       const CharLm::Row row = lm_.row(a);
       const float end = lm_.end_cost(a);
       for (size_t j = 0; j < nm_; ++j) lm_cost_[j] = std::min(end + col_.start[j], col_.share[j]);
-      if (row.size <= kWalkRatio * nm_) {
+      if (row.n_buckets * CharLm::kBucketSlots <= kWalkRatio * nm_) {
         index_by_id();
         // Whether a slot holds a candidate's id (or is empty: id 0, which
         // no candidate has) is a coin toss, so no test: a slot that holds
@@ -255,50 +254,23 @@ class CandidateScorer {
         // Selects in place of the probe's hit-or-empty ?: below and of the
         // pruning's && and || were fewer mispredictions in cachegrind but
         // slower here, alone and after 000 (+6 to +13 us).
-        for (uint32_t i = 0; i < row.size; ++i) {
-          const uint32_t slot = row.slots[i];
-          const float stored = CharLm::stored_cost(slot);
-          const int32_t first = head_[slot >> 8];
-          size_t j = first < 0 ? nm_ : static_cast<size_t>(first);
-          lm_cost_[j] = stored;
-          for (int32_t more = next_[j]; more >= 0; more = next_[static_cast<size_t>(more)])
-            lm_cost_[static_cast<size_t>(more)] = stored;
+        for (uint32_t k = 0; k < row.n_buckets; ++k) {
+          const CharLm::Bucket& bucket = row.buckets[k];
+          for (uint32_t i = 0; i < CharLm::kBucketSlots; ++i) {
+            const float stored = CharLm::stored_cost(bucket.cost[i]);
+            const int32_t first = head_[bucket.b[i]];
+            size_t j = first < 0 ? nm_ : static_cast<size_t>(first);
+            lm_cost_[j] = stored;
+            for (int32_t more = next_[j]; more >= 0; more = next_[static_cast<size_t>(more)])
+              lm_cost_[static_cast<size_t>(more)] = stored;
+          }
         }
       } else {
-        // CharLm::bigram_cost's probe, with the fallback already in place:
-        // the model's own per-id arrays are read at random, these in order.
-        const uint32_t shift = 32 - static_cast<uint32_t>(std::countr_zero(row.size)), mask = row.size - 1;
+        // CharLm::bigram_cost's look-up, with the fallback already in
+        // place: the model's own facts are read at random, these in order.
         for (size_t j = 0; j < nm_; ++j) {
-          uint32_t h = (uint32_t{col_.id[j]} * CharLm::kHashMult) >> shift;
-#if defined(__SSE2__)
-          // The first kProbeRun slots at once: whether a probe ends in an
-          // empty slot, a hit or a collision is a coin toss (rows are
-          // filled up to 70 %), and the mispredicted branches of a
-          // slot-by-slot walk cost more than the reads. Dev article 001's
-          // passage: 0.81 -> 0.72 ms (the same in plain C++, eight loads
-          // and compares, was slower than the walk).
-          if (h + kProbeRun <= row.size) {
-            const __m128i want = _mm_set1_epi32(static_cast<int>(col_.id[j])), zero = _mm_setzero_si128();
-            const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h));
-            const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row.slots + h + 4));
-            auto bits = [](__m128i eq) { return static_cast<uint32_t>(_mm_movemask_ps(_mm_castsi128_ps(eq))); };
-            const uint32_t empty = bits(_mm_cmpeq_epi32(lo, zero)) | bits(_mm_cmpeq_epi32(hi, zero)) << 4;
-            const uint32_t hit = bits(_mm_cmpeq_epi32(_mm_srli_epi32(lo, 8), want)) |
-                                 bits(_mm_cmpeq_epi32(_mm_srli_epi32(hi, 8), want)) << 4;
-            const uint32_t first = static_cast<uint32_t>(std::countr_zero(empty | hit | (1u << kProbeRun)));
-            if (first < kProbeRun) {
-              const float stored = CharLm::stored_cost(row.slots[h + first]);
-              lm_cost_[j] = (hit >> first) & 1 ? stored : lm_cost_[j];
-              continue;
-            }
-            h = (h + kProbeRun) & mask;
-          }
-#endif
-          for (uint32_t v; (v = row.slots[h]) != 0; h = (h + 1) & mask)
-            if ((v >> 8) == col_.id[j]) {
-              lm_cost_[j] = CharLm::stored_cost(v);
-              break;
-            }
+          const int stored = CharLm::find(row, col_.id[j]);
+          lm_cost_[j] = stored >= 0 ? CharLm::stored_cost(stored) : lm_cost_[j];
         }
       }
     } else {

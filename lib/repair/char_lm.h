@@ -10,7 +10,12 @@
 #ifndef AIDTEXT_REPAIR_CHAR_LM_H_
 #define AIDTEXT_REPAIR_CHAR_LM_H_
 
+#include <bit>
 #include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace aidtext::repair {
 
@@ -22,7 +27,7 @@ class CharLm {
   // Dense id of a modelled Han character (1 = most frequent), 0 otherwise.
   uint16_t id(char32_t c) const { return c < 0x10000 ? id_of_[c] : 0; }
   // Code point of id `i` (its simplified form for folded traditional ones).
-  char32_t char_of(uint16_t i) const { return cp_of_id_[i]; }
+  char32_t char_of(uint16_t i) const { return facts_[i].cp; }
   uint32_t size() const { return n_ids_; }
 
   // Cost of `c` where nothing before it informs the guess.
@@ -33,13 +38,10 @@ class CharLm {
   // Cost of modelled id `b` after modelled id `a` (both non-zero). Inline:
   // the lattice decoder calls it up to millions of times per damaged passage.
   float bigram_cost(uint16_t a, uint16_t b) const {
-    const uint32_t log2 = row_log2_[a];
-    if (log2) {
-      const uint32_t* row = slots_ + row_start_[a];
-      const uint32_t mask = (uint32_t{1} << log2) - 1;
-      uint32_t h = (uint32_t{b} * kHashMult) >> (32 - log2);
-      for (uint32_t v; (v = row[h]) != 0; h = (h + 1) & mask)
-        if ((v >> 8) == b) return stored_cost(v);
+    const IdFacts& fa = facts_[a];
+    if (fa.n_buckets) {
+      const int stored = find({buckets_ + fa.first_bucket, fa.n_buckets}, b);
+      if (stored >= 0) return stored_cost(stored);
     }
     return fallback_cost(a, b);
   }
@@ -47,8 +49,8 @@ class CharLm {
   // boundary between the two, or the unigram share, whichever is likelier
   // (max instead of sum: no log). No pair costs more than this.
   float fallback_cost(uint16_t a, uint16_t b) const {
-    const float boundary = end_cost_[a] + start_cost_[b];
-    const float share = kUnigramShareCost + unigram_[b];
+    const float boundary = facts_[a].end_cost + facts_[b].start_cost;
+    const float share = kUnigramShareCost + facts_[b].unigram;
     return boundary < share ? boundary : share;
   }
   // Extra cost of a character of the other script: text keeps to one, so a
@@ -56,33 +58,76 @@ class CharLm {
   // (scored through its simplified one) pays; in traditional text a
   // simplified form that has a distinct traditional one pays.
   float variant_cost(char32_t c, uint16_t i, bool traditional) const {
-    if (cp_of_id_[i] != c) return traditional ? 0.0f : kVariantCost;
-    return traditional && (flags_[i] & 1) ? kVariantCost : 0.0f;
+    if (facts_[i].cp != c) return traditional ? 0.0f : kVariantCost;
+    return traditional && (facts_[i].flags & 1) ? kVariantCost : 0.0f;
   }
-  // The stored pairs that start with id `a`: an open-addressing table of
-  // `size` slots, each (b << 8) | cost in 0.1 nat, 0 = empty. Every stored
-  // cost is at most fallback_cost(a, b) (+0.05 for rounding): seeing a pair
+  // The stored pairs (a, b) that start with id `a`, its row: a hash table
+  // of b in buckets of one cache line (see char_lm.cc). Every stored cost
+  // is at most fallback_cost(a, b) (+0.05 for rounding): seeing a pair
   // inside words only ever makes it likelier.
-  struct Row {
-    const uint32_t* slots;
-    uint32_t size;
+  static constexpr uint32_t kBucketSlots = 21;
+  struct alignas(64) Bucket {
+    uint16_t b[kBucketSlots];    // 0: empty (ids start at 1)
+    uint8_t cost[kBucketSlots];  // of (a, b[i]): -ln P(b|a) in 0.1 nat
+    uint8_t overflow;            // 1: look on in the next bucket (see find)
   };
-  Row row(uint16_t a) const {
-    return {slots_ + row_start_[a], row_log2_[a] ? uint32_t{1} << row_log2_[a] : 0};
+  static_assert(sizeof(Bucket) == 64);
+  struct Row {
+    const Bucket* buckets;
+    uint32_t n_buckets;  // 0: no stored pair
+  };
+  Row row(uint16_t a) const { return {buckets_ + facts_[a].first_bucket, facts_[a].n_buckets}; }
+  // The bucket where the look-up of b in a row of n buckets (n > 0) starts.
+  static uint32_t home(uint16_t b, uint32_t n) {
+    return static_cast<uint32_t>((uint64_t{uint32_t{b} * kHashMult} * n) >> 32);
   }
-  static float stored_cost(uint32_t slot) { return static_cast<float>(slot & 0xFF) / kCostScale; }
+  // Bit i set: the bucket holds b at slot i.
+  static uint32_t slots_holding(const Bucket& k, uint16_t b) {
+#if defined(__SSE2__)
+    // The 21 ids in three loads (the third's last three lanes are costs).
+    const __m128i want = _mm_set1_epi16(static_cast<short>(b));
+    const __m128i* ids = reinterpret_cast<const __m128i*>(k.b);
+    const __m128i first = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_load_si128(ids), want),
+                                          _mm_cmpeq_epi16(_mm_load_si128(ids + 1), want));
+    const __m128i last = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_load_si128(ids + 2), want), _mm_setzero_si128());
+    const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(first)) |
+                          static_cast<uint32_t>(_mm_movemask_epi8(last)) << 16;
+    return mask & ((uint32_t{1} << kBucketSlots) - 1);
+#else
+    uint32_t mask = 0;
+    for (uint32_t i = 0; i < kBucketSlots; ++i) mask |= uint32_t{k.b[i] == b} << i;
+    return mask;
+#endif
+  }
+  // The stored cost of (a, b) in 0.1 nat (see stored_cost), or -1 when the
+  // row of a (n_buckets > 0) does not hold b. Without a branch on whether
+  // it does, a coin toss for the decoder; only a look-up that reaches a
+  // full bucket of the mark (a few %) goes on to the next.
+  static int find(Row row, uint16_t b) {
+    uint32_t h = home(b, row.n_buckets);
+    for (;;) {
+      const Bucket& k = row.buckets[h];
+      const uint32_t hits = slots_holding(k, b);
+      if ((hits | (k.overflow ^ 1u)) != 0) {  // one branch, not two
+        const int stored = k.cost[std::countr_zero(hits | uint32_t{1} << (kBucketSlots - 1))];
+        return hits ? stored : -1;
+      }
+      h = h + 1 == row.n_buckets ? 0 : h + 1;
+    }
+  }
+  static float stored_cost(int stored) { return static_cast<float>(stored) / kCostScale; }
   // The parts of fallback_cost, for callers that score many pairs at once.
-  float end_cost(uint16_t a) const { return end_cost_[a]; }
-  float start_cost(uint16_t b) const { return start_cost_[b]; }
-  float unigram_share_cost(uint16_t b) const { return kUnigramShareCost + unigram_[b]; }
+  float end_cost(uint16_t a) const { return facts_[a].end_cost; }
+  float start_cost(uint16_t b) const { return facts_[b].start_cost; }
+  float unigram_share_cost(uint16_t b) const { return kUnigramShareCost + facts_[b].unigram; }
   // -ln P(b): unigram_cost(c) of a modelled c is this plus variant_cost.
-  float unigram(uint16_t b) const { return unigram_[b]; }
+  float unigram(uint16_t b) const { return facts_[b].unigram; }
   // +1 for a traditional form, -1 for a simplified-only form, 0 otherwise.
   int script_vote(char32_t c) const {
     uint16_t i = id(c);
     if (!i) return 0;
-    if (cp_of_id_[i] != c) return 1;
-    return (flags_[i] & 1) ? -1 : 0;
+    if (facts_[i].cp != c) return 1;
+    return (facts_[i].flags & 1) ? -1 : 0;
   }
   static constexpr float kVariantCost = 2.5f;
   // -ln of the unigram's share of a bigram (LAMBDA = 0.05 in the generator).
@@ -94,15 +139,22 @@ class CharLm {
 
  private:
   CharLm();
+  // What the model knows of one id, in one place: a look-up of a pair reads
+  // the row's and the two characters' facts, which as separate arrays were
+  // a cache line each (see char_lm.cc).
+  struct IdFacts {
+    float unigram;         // -ln P(c)
+    float start_cost;      // -ln P(the next word starts with c)
+    float end_cost;        // -ln P(a word ends with c) (+ mixing)
+    uint32_t first_bucket;  // of its row
+    uint16_t cp;           // its code point (all are in the BMP)
+    uint8_t flags;         // bit 0: simplified form of a distinct traditional one
+    uint8_t n_buckets;     // of its row (0: no stored pair starts with it)
+  };
+  static_assert(sizeof(IdFacts) == 20);
   const uint16_t* id_of_ = nullptr;
-  const uint32_t* cp_of_id_ = nullptr;
-  const float* unigram_ = nullptr;
-  const float* end_cost_ = nullptr;
-  const float* start_cost_ = nullptr;
-  const uint8_t* flags_ = nullptr;
-  const uint32_t* row_start_ = nullptr;  // bigram rows: see char_lm.cc
-  const uint8_t* row_log2_ = nullptr;
-  const uint32_t* slots_ = nullptr;
+  const IdFacts* facts_ = nullptr;
+  const Bucket* buckets_ = nullptr;
   uint32_t n_ids_ = 0;
   float unknown_cost_ = 20;
 };
