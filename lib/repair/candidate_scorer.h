@@ -106,9 +106,9 @@ struct CandidatePart {
   Candidate one;
   size_t size() const { return guessed ? guessed->size() : 1; }
   size_t modelled() const { return guessed ? guessed->modelled() : one.lm_id ? 1 : 0; }
-  Candidate at(size_t i) const {
-    if (!guessed) return one;
-    Candidate c = guessed->at(i);
+  Candidate at(size_t i) const { return guessed ? stamped(guessed->at(i)) : one; }
+  // A guessed character `c` with what its pattern gives it.
+  Candidate stamped(Candidate c) const {
     c.end = one.end;
     c.penalty = one.penalty;
     c.unknown = one.unknown;
@@ -165,7 +165,7 @@ class CandidateScorer {
 
   // Sets up a node's candidates; reorders `cands` into the scorer's order.
   // With `keep_scores`, `best` and `from` are already those of `cands` after
-  // the first states of the beam (see Lattice::prune_candidates): `cands`
+  // the first states of the beam (see NodeScorer::prune): `cands`
   // must then be in that order.
   void prepare(std::vector<Candidate>& cands, bool keep_scores = false) {
     // A stable partition by hand: std::stable_partition takes a buffer from
@@ -434,7 +434,7 @@ inline float kth_smallest(float* v, float* tmp, size_t n, size_t k) {
   return v[k];
 }
 
-// The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
+// The bar of NodeScorer::prune: min(K-th cheapest estimate, cheapest +
 // kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
 // can be the K-th when it is the bar: they are copied out (without
 // branches) and the K-th is selected among them. Uses `ranked` as scratch.

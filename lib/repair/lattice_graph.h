@@ -38,7 +38,7 @@ inline constexpr size_t kMaxSingleGuesses = 64;
 inline constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // Candidates of one node scored after the whole beam: at most
 // kMaxScoredCandidates, none more than kPruneWindow nats behind the best,
-// ranked after the kPruneStates cheapest states (Lattice::prune_candidates).
+// ranked after the kPruneStates cheapest states (NodeScorer::prune).
 // Measured on the peer suite (misaligned-qmark character agreement; decode
 // time of dev article 001's passage): no pruning 92.7 %, 14 ms; 48 by two
 // states 91.4 %, 5.2 ms; 48 within 6 nats about 91.5 %, 4.1 ms; 12 89.2 %,
@@ -64,7 +64,7 @@ inline constexpr size_t kPruneStates = 2;
 // instructions than with 30.
 inline constexpr float kPruneMargin = 12.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
-// at a time (Lattice::score_few) rather than by the CandidateScorer, with
+// at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
 // the same results: most nodes of the coarse decode have a dozen. Dev
 // article 001's decode 155 -> 148 us, 003's 27.8 -> 26.6 (32: 150 and
 // 27.0; 128: 151 and 26.9).
