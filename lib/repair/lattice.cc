@@ -130,6 +130,13 @@ class Lattice {
 // kLiteralStep (a node has a few dozen at most).
 constexpr size_t kMaxNodePatterns = 254;
 
+// The values a byte put back may take (Node::insert_slot's Slot::allowed).
+const ByteSet kLostByte = [] {
+  ByteSet b;
+  b.add_range(0x80, 0xFE);
+  return b;
+}();
+
 int Lattice::first_byte_of(uint32_t t) const {
   if (t >= win_.size()) return -1;
   char32_t c = win_[t].ch;
@@ -171,7 +178,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     if (h_.qmark_holes && c == '?') {
       Slot one;
       one.known = false;
-      one.allowed = rejected_bytes(t + 1);
+      one.allowed = &rejected_bytes(t + 1);
       // Decoding pair by pair, a '?' is one byte only before a byte that
       // cannot be a trail; elsewhere one byte means a decoder that re-reads
       // after an error (Python's), or a stray byte: possible, less likely.
@@ -183,8 +190,8 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       const UnmappedPairBytes& unmapped = per_source_view<UnmappedPairBytes>(h_.source);
       Slot lead, trail;
       lead.known = trail.known = false;
-      lead.allowed = unmapped.first;
-      trail.allowed = unmapped.second;
+      lead.allowed = &unmapped.first;
+      trail.allowed = &unmapped.second;
       trail.pair_prev = true;
       readings.add({lead, trail}, 0);
     }
@@ -193,7 +200,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
   if (c == 0xFFFD && h_.replacement_holes) {
     Slot hole;
     hole.known = false;
-    hole.allowed = rejected_bytes(t + 1);
+    hole.allowed = &rejected_bytes(t + 1);
     readings.add({hole}, 0);
     return;
   }
@@ -311,7 +318,7 @@ void Lattice::build() {
       if (win_[t - 1].ch < 0x80 && win_[t].ch < 0x80) continue;
       Slot lost;
       lost.known = false;
-      lost.allowed.add_range(0x80, 0xFE);
+      lost.allowed = &kLostByte;
       nodes_[boundary_[t]].insert_slot = static_cast<int32_t>(slots_.size());
       slots_.push_back(lost);
     }
@@ -436,12 +443,15 @@ void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& 
 // between nodes of the coarse decode (a node's candidate parts point into
 // it) and before a refill, not during it (every step's part points into it).
 struct RememberedGuesses {
-  // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
-  using Key = std::array<uint64_t, 1 + 4 * 5>;
+  // Word 0: codecs, script and length; then per byte: its known value (or
+  // none) and the address of its set of values (Slot::allowed). Equal sets
+  // at two addresses would be two keys of one list, which costs only a
+  // look-up: the sets are a few tables' rows.
+  using Key = std::array<uint64_t, 1 + 4 * 2>;
   struct KeyHash {
     size_t operator()(const Key& k) const {
       // Only the words of the pattern's bytes: the rest are zero.
-      const size_t used = std::min(k.size(), 1 + 5 * static_cast<size_t>((k[0] >> 16) & 0xFF));
+      const size_t used = std::min(k.size(), 1 + 2 * static_cast<size_t>((k[0] >> 16) & 0xFF));
       uint64_t h = 0;
       for (size_t i = 0; i < used; ++i) h = (h ^ k[i]) * 0x9E3779B97F4A7C15u;
       return static_cast<size_t>(h ^ (h >> 29));
@@ -467,9 +477,9 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
            static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
   for (int i = 0; i < p.len; ++i) {
     const Slot& s = *p.slot[i];
-    uint64_t* k = &key[1 + 5 * static_cast<size_t>(i)];
+    uint64_t* k = &key[1 + 2 * static_cast<size_t>(i)];
     k[0] = uint64_t{s.known} | uint64_t{s.value} << 8 | uint64_t{i > 0 && s.pair_prev} << 16;
-    if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
+    if (!s.known) k[1] = reinterpret_cast<uintptr_t>(s.allowed);
   }
   if (auto it = remembered.find(key); it != remembered.end()) return it->second;
   GuessedChars& out = remembered[key];
@@ -532,7 +542,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
     } else {
       lo = 0x40; hi = 0xFE;
     }
-    const ByteSet& allowed = p.slot[wild_pos]->allowed;
+    const ByteSet& allowed = *p.slot[wild_pos]->allowed;
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
@@ -560,7 +570,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
       const Slot& s = *p.slot[i];
-      fits = s.known ? s.value == g.bytes[i] : s.allowed.has(g.bytes[i]);
+      fits = s.known ? s.value == g.bytes[i] : s.allowed->has(g.bytes[i]);
       if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {

@@ -142,10 +142,13 @@ struct ByteSet {
 };
 
 struct Slot {
+  // Values a wildcard may take: one of a few sets that live as long as the
+  // process (lattice_tables.h's, a lost byte's), so that a guess list's
+  // key (RememberedGuesses) names a set by its address.
+  const ByteSet* allowed = nullptr;
   uint8_t value = 0;
   bool known = true;
   bool pair_prev = false;  // (previous slot, this) was an unmapped source pair
-  ByteSet allowed;         // values a wildcard may take
 };
 
 struct Edge {
