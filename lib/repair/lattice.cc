@@ -97,7 +97,8 @@ class Lattice {
   int first_byte_of(uint32_t t) const;
   int length_for(const Slot& first) const;
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
-  void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
+  void extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
+  void complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
   void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
   bool part_of(const Pattern& p, uint8_t index, CandidatePart& out) const;
   void emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const;
@@ -336,25 +337,33 @@ int Lattice::length_for(const Slot& first) const {
   return v < 0x80 ? 1 : (v == 0x80 || v == 0xFF) ? 0 : 2;
 }
 
-void Lattice::extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const {
-  if (p.len == p.need) {
-    p.end = node;
-    out.push_back(p);
-    return;
-  }
+// The patterns that complete `p` (p.len < p.need) with bytes from `node` on.
+void Lattice::extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const {
   const Node& nd = nodes_[node];
   if (nd.insert_slot >= 0 && !p.inserted && p.len > 0) {
     Pattern q = p;
     q.slot[q.len++] = &slots_[nd.insert_slot];
     q.inserted = true;
-    extend(q, node, out);
+    complete(q, node, out);
   }
   for (const Edge& e : edges_of(nd)) {
     Pattern q = p;
     q.slot[q.len++] = &slots_[e.slot];
     q.penalty += e.penalty;
-    extend(q, e.to, out);
+    complete(q, e.to, out);
   }
+}
+
+// `p`, whose last byte so far leads to `node`, if it is whole; else the
+// patterns that complete it. (A test here rather than a call per byte:
+// most patterns are one or two bytes.)
+void Lattice::complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const {
+  if (p.len < p.need) {
+    extend(p, node, out);
+    return;
+  }
+  p.end = node;
+  out.push_back(p);
 }
 
 // Every byte pattern of one target character starting at `node`.
@@ -368,7 +377,7 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
     p.penalty = penalty;
     p.inserted = inserted;
     if (p.need == 0) return;
-    extend(p, next, out);
+    complete(p, next, out);
   };
   if (nd.insert_slot >= 0) start(&slots_[nd.insert_slot], node, 0, true);
   for (const Edge& e : edges_of(nd)) start(&slots_[e.slot], e.to, e.penalty, false);
