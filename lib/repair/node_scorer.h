@@ -61,6 +61,7 @@ class NodeScorer {
                std::span<const CandidatePart> parts, size_t total, size_t rank_states);
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena);
   float entry_base(const Entry& e) const { return e.cost + (e.decoded ? 0 : enter_decoded_); }
+  float worst_best() const;
 
   const CharLm& lm_;
   bool traditional_ = false;
