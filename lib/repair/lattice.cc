@@ -43,6 +43,9 @@ struct DecodeScratch {
   std::vector<uint32_t> first_pattern;  // per node: its first in `patterns`
   Readings readings;
   std::vector<std::pair<uint32_t, Edge>> token_edges;
+  // Per token (or boundary): build()'s marks (bytes, not bits: read and
+  // written once per token each, a bit's shifts and masks cost more).
+  std::vector<uint8_t> suspect, readable, near, run_start_near;
   // The search (Lattice::decode).
   std::vector<Entry> arena;
   std::vector<std::vector<int32_t>> beams;
@@ -71,7 +74,8 @@ class Lattice {
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs,
           DecodeScratch& scratch)
       : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()),
-        unmapped_(per_source_view<UnmappedPairTable>(h.source)), scratch_(scratch), nodes_(scratch.nodes),
+        unmapped_(per_source_view<UnmappedPairTable>(h.source)), source_codec_(source_codec(h.source)),
+        target_codec_(target_codec(h.target)), scratch_(scratch), nodes_(scratch.nodes),
         edges_(scratch.edges), slots_(scratch.slots), boundary_(scratch.boundary), patterns_(scratch.patterns),
         scorer_(scratch.scorer(lm_)) {
     int votes = 0;
@@ -115,6 +119,8 @@ class Lattice {
   const LatticeCosts& costs_;
   const CharLm& lm_;
   const UnmappedPairTable& unmapped_;
+  const DoubleByteCodec& source_codec_;  // h_'s (looked up once: DoubleByteCodec::get is a call)
+  const DoubleByteCodec& target_codec_;
   DecodeScratch& scratch_;  // owns the vectors below
   std::vector<Node>& nodes_;
   std::vector<Edge>& edges_;
@@ -165,7 +171,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     if (b >= 0) readings.add({known(b)}, 0);
     return;
   }
-  const DoubleByteCodec& src = source_codec(h_.source);
+  const DoubleByteCodec& src = source_codec_;
   if (c < 0x80) {
     // Under '?' holes a '?' is a hole, never the byte 0x3F.
     if (!(h_.qmark_holes && c == '?')) readings.add({known(static_cast<int>(c))}, 0);
@@ -222,14 +228,16 @@ void Lattice::build() {
   // when the token is done.
   std::vector<std::pair<uint32_t, Edge>>& token_edges = scratch_.token_edges;
   // Suspect tokens: holes and rare characters, where damage shows.
-  std::vector<bool> suspect(n);
+  std::vector<uint8_t>& suspect = scratch_.suspect;
+  suspect.assign(n, 0);
   for (uint32_t t = 0; t < n; ++t) {
     const char32_t c = win_[t].ch;
     suspect[t] = c == '?' || c == 0xFFFD || (c >= 0x80 && lm_.unigram_cost(c, lm_.script_vote(c) > 0) > 10.0f);
   }
   // Tokens within kReadingReach of a suspect one get byte readings; the
   // others are only kept as they are (see lattice_graph.h).
-  std::vector<bool> readable(n, kReadingReach == 0 || h_.source == SourceView::kSingleByte);
+  std::vector<uint8_t>& readable = scratch_.readable;
+  readable.assign(n, kReadingReach == 0 || h_.source == SourceView::kSingleByte);
   if (!readable.empty() && !readable[0]) {
     uint32_t last = UINT32_MAX;
     for (uint32_t t = 0; t < n; ++t) {
@@ -289,7 +297,8 @@ void Lattice::build() {
     // the peer suite and the seed passages (0 and 0 lose 2.5 % on
     // misaligned-qmark), and repairs dev article 003 in 0.12 ms, not 0.17.
     constexpr uint32_t kInsertBefore = 2, kInsertAfter = 2;
-    std::vector<bool> near(n + 1, false);
+    std::vector<uint8_t>& near = scratch_.near;
+    near.assign(n + 1, 0);
     // A stream shifted by one byte ('?' holes) loses its byte where the
     // shift begins and can only change step again at a single-byte (ASCII)
     // character. So under qmark holes a byte is put back near the first
@@ -298,7 +307,8 @@ void Lattice::build() {
     // article 001 this is most of the decoder's work, for no change in
     // accuracy on the peer suite or the seed passages.
     constexpr uint32_t kRunGap = 12;
-    std::vector<bool> run_start_near(n + 1, false);
+    std::vector<uint8_t>& run_start_near = scratch_.run_start_near;
+    run_start_near.assign(n + 1, 0);
     uint32_t last_suspect = 0;
     bool seen = false;
     for (uint32_t t = 0; t < n; ++t) {
@@ -386,7 +396,7 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
 char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
   if (h_.target == TargetCodec::kUtf8) return utf8_decode(b, len);
   if (len == 1) return b[0] < 0x80 ? b[0] : 0;
-  return target_codec(h_.target).decode(b[0], b[1]);
+  return target_codec_.decode(b[0], b[1]);
 }
 
 // The candidates of pattern `p`, the `index`-th of its node, with its whole
@@ -563,7 +573,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
   // Bytes that must be an unmapped source pair and one target character at
   // once: no candidate when source and target read pairs with one table.
   if (p.len == 2 && p.slot[1]->pair_prev && h_.target != TargetCodec::kUtf8 &&
-      &source_codec(h_.source) == &target_codec(h_.target))
+      &source_codec_ == &target_codec_)
     return;
   // Two or more unknown bytes: the first kMaxFittingGuesses guess
   // characters whose bytes the known bytes and constraints allow.
