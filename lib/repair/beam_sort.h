@@ -39,6 +39,7 @@ inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<
   kept.clear();
   std::array<uint32_t, kBeamWidth> tags;
   size_t n_kept = 0;
+  uint64_t seen = 0;  // a bit per tag kept, by hash
   size_t sorted = std::min(order.size(), 4 * kBeamWidth);
   const auto at = [&](size_t j) { return order.begin() + static_cast<std::ptrdiff_t>(j); };
   if (sorted < order.size()) std::nth_element(order.begin(), at(sorted), order.end());
@@ -65,9 +66,14 @@ inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<
     // (last character, decoded) as one word, compared with those kept so
     // far from a local array rather than through the arena.
     const uint32_t tag = static_cast<uint32_t>(e.last) << 1 | uint32_t{e.decoded};
-    size_t k = 0;
-    while (k < n_kept && tags[k] != tag) ++k;
-    if (k < n_kept) continue;
+    // A tag whose bit in `seen` is clear is new (most are): no scan.
+    const uint64_t bit = uint64_t{1} << ((tag * 0x9E3779B1u) >> 26);
+    if (seen & bit) {
+      size_t k = 0;
+      while (k < n_kept && tags[k] != tag) ++k;
+      if (k < n_kept) continue;
+    }
+    seen |= bit;
     tags[n_kept++] = tag;
     kept.push_back(s);
     if (n_kept == kBeamWidth) break;

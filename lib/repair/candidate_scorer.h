@@ -102,9 +102,9 @@ struct CandidatePart {
   Candidate one;
   size_t size() const { return guessed ? guessed->size() : 1; }
   size_t modelled() const { return guessed ? guessed->modelled() : one.lm_id ? 1 : 0; }
-  Candidate at(size_t i) const {
-    if (!guessed) return one;
-    Candidate c = guessed->at(i);
+  Candidate at(size_t i) const { return guessed ? stamped(guessed->at(i)) : one; }
+  // A guessed character `c` with what its pattern gives it.
+  Candidate stamped(Candidate c) const {
     c.end = one.end;
     c.penalty = one.penalty;
     c.unknown = one.unknown;
@@ -159,12 +159,12 @@ class CandidateScorer {
   // among 2, 4 and 8 with rows of 4-byte slots.)
   static constexpr size_t kWalkRatio = 1;
 
-  explicit CandidateScorer(const CharLm& lm) : lm_(lm), head_(lm.size(), -1) {}
+  explicit CandidateScorer(const CharLm& lm) : lm_(lm), stored_costs_(stored_cost_table()), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
 
   // Sets up a node's candidates; reorders `cands` into the scorer's order.
   // With `keep_scores`, `best` and `from` are already those of `cands` after
-  // the first states of the beam (see Lattice::prune_candidates): `cands`
+  // the first states of the beam (see NodeScorer::prune): `cands`
   // must then be in that order.
   void prepare(std::vector<Candidate>& cands, bool keep_scores = false) {
     // A stable partition by hand: std::stable_partition takes a buffer from
@@ -257,7 +257,7 @@ class CandidateScorer {
         for (uint32_t k = 0; k < row.n_buckets; ++k) {
           const CharLm::Bucket& bucket = row.buckets[k];
           for (uint32_t i = 0; i < CharLm::kBucketSlots; ++i) {
-            const float stored = CharLm::stored_cost(bucket.cost[i]);
+            const float stored = stored_cost(bucket.cost[i]);
             const int32_t first = head_[bucket.b[i]];
             size_t j = first < 0 ? nm_ : static_cast<size_t>(first);
             lm_cost_[j] = stored;
@@ -270,7 +270,7 @@ class CandidateScorer {
         // place: the model's own facts are read at random, these in order.
         for (size_t j = 0; j < nm_; ++j) {
           const int stored = CharLm::find(row, col_.id[j]);
-          lm_cost_[j] = stored >= 0 ? CharLm::stored_cost(stored) : lm_cost_[j];
+          lm_cost_[j] = stored >= 0 ? stored_cost(static_cast<uint32_t>(stored)) : lm_cost_[j];
         }
       }
     } else {
@@ -337,7 +337,21 @@ class CandidateScorer {
     }
     pair_prev_.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), first_bytes});
   }
+  // CharLm::stored_cost by table (the same values): a load instead of a
+  // conversion and a division, the longest latency of a look-up. The
+  // table is made on first use (not at static initialization, which a
+  // caller's own static objects might precede).
+  float stored_cost(uint32_t cost) const { return stored_costs_[cost & 0xFF]; }
+  static const float* stored_cost_table() {
+    static const std::array<float, 256> costs = [] {
+      std::array<float, 256> c{};
+      for (uint32_t i = 0; i < 256; ++i) c[i] = CharLm::stored_cost(i);
+      return c;
+    }();
+    return costs.data();
+  }
   const CharLm& lm_;
+  const float* stored_costs_;  // stored_cost_table()
   bool traditional_ = false;
   size_t n_ = 0, nm_ = 0;  // candidates; modelled ones (the first nm_)
   ModelColumns cols_;      // of the modelled candidates (when copied)
@@ -406,7 +420,7 @@ inline float kth_smallest(float* v, float* tmp, size_t n, size_t k) {
   return v[k];
 }
 
-// The bar of prune_candidates: min(K-th cheapest estimate, cheapest +
+// The bar of NodeScorer::prune: min(K-th cheapest estimate, cheapest +
 // kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
 // can be the K-th when it is the bar: they are copied out (without
 // branches) and the K-th is selected among them. Uses `ranked` as scratch.

@@ -1,8 +1,9 @@
 // The lattice decoder (lattice.h): building a window's lattice under a
-// hypothesis, the candidates each node offers, and the beam search. Its
-// parts live beside it: lattice_graph.h (limits and the lattice's types),
-// lattice_tables.h (codec and model tables), candidate_scorer.h (the inner
-// loop) and beam_sort.h.
+// hypothesis, the candidates each node offers, and the coarse beam search.
+// Its parts live beside it: lattice_graph.h (limits and the lattice's
+// types), lattice_tables.h (codec and model tables), node_scorer.h (a
+// node's candidates after its beam), candidate_scorer.h (the inner loop),
+// beam_sort.h, and path_refill.h (the fine decode).
 #include "repair/lattice.h"
 
 #include <algorithm>
@@ -19,6 +20,8 @@
 #include "repair/lattice_graph.h"
 #include "repair/lattice_tables.h"
 #include "repair/legacy_codecs.h"
+#include "repair/node_scorer.h"
+#include "repair/path_refill.h"
 
 namespace aidtext::repair {
 namespace {
@@ -36,24 +39,28 @@ struct DecodeScratch {
   std::vector<Edge> edges;
   std::vector<Slot> slots;
   std::vector<uint32_t> boundary;
-  std::vector<Pattern> patterns;
+  std::vector<Pattern> patterns;  // every node's, in the order the decode met them
+  std::vector<uint32_t> first_pattern;  // per node: its first in `patterns`
   Readings readings;
   std::vector<std::pair<uint32_t, Edge>> token_edges;
+  // Per token (or boundary): build()'s marks (bytes, not bits: read and
+  // written once per token each, a bit's shifts and masks cost more).
+  std::vector<uint8_t> suspect, readable, near, run_start_near;
   // The search (Lattice::decode).
   std::vector<Entry> arena;
   std::vector<std::vector<int32_t>> beams;
   std::vector<float> floor;
   std::vector<CandidatePart> parts;
-  std::vector<Candidate> cands;
   std::vector<Candidate> found;  // a new guess list, before it is remembered
-  std::vector<Candidate> others;  // score_few's unmodelled candidates
   std::vector<int32_t> kept;
   std::vector<uint64_t> order;
-  std::vector<uint8_t> path_step;  // per node: the coarse path's step from it
-  std::optional<CandidateScorer> scorer_;  // built on first use
-  CandidateScorer& scorer(const CharLm& lm, bool traditional) {
+  std::vector<std::pair<uint32_t, uint8_t>> path;  // the path's steps: node, Entry::pattern
+  // The refill (path_refill.h).
+  std::vector<RefillStep> refill_steps;
+  PathRefill refill;
+  std::optional<NodeScorer> scorer_;  // built on first use
+  NodeScorer& scorer(const CharLm& lm) {
     if (!scorer_) scorer_.emplace(lm);
-    scorer_->set_traditional(traditional);
     return *scorer_;
   }
   static DecodeScratch& of_this_thread() {
@@ -67,19 +74,22 @@ class Lattice {
   Lattice(std::span<const WindowChar> window, const Hypothesis& h, const LatticeCosts& costs,
           DecodeScratch& scratch)
       : win_(window), h_(h), costs_(costs), lm_(CharLm::instance()),
-        unmapped_(per_source_view<UnmappedPairTable>(h.source)), scratch_(scratch), nodes_(scratch.nodes),
-        edges_(scratch.edges), slots_(scratch.slots), boundary_(scratch.boundary), patterns_(scratch.patterns) {
+        unmapped_(per_source_view<UnmappedPairTable>(h.source)), source_codec_(source_codec(h.source)),
+        target_codec_(target_codec(h.target)), scratch_(scratch), nodes_(scratch.nodes),
+        edges_(scratch.edges), slots_(scratch.slots), boundary_(scratch.boundary), patterns_(scratch.patterns),
+        scorer_(scratch.scorer(lm_)) {
     int votes = 0;
     for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
     traditional_ = votes > 0;
+    scorer_.set_decode(traditional_, costs_, unmapped_);
     build();
   }
   // The two decodes of coarse to fine (lattice_graph.h's kCoarseGuesses).
-  // kCoarse: every step, a pattern with unknown bytes offering only its
-  // likeliest few characters. kOnPath: only the steps of the path the last
-  // kCoarse decode found, with every candidate.
-  enum class Mode { kCoarse, kOnPath };
-  LatticeResult decode(char32_t before, char32_t after, WorkBudget* budget, Mode mode);
+  // decode: every step, a pattern with unknown bytes offering only its
+  // likeliest few characters. refill (after decode): only the steps of the
+  // path decode found, with every candidate (path_refill.h).
+  LatticeResult decode(char32_t before, char32_t after, WorkBudget* budget);
+  LatticeResult refill(const LatticeResult& coarse, char32_t after, WorkBudget* budget);
 
  private:
   void build();
@@ -91,49 +101,48 @@ class Lattice {
   int first_byte_of(uint32_t t) const;
   int length_for(const Slot& first) const;
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
-  void extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const;
+  void extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
+  void complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
   void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
+  bool part_of(const Pattern& p, uint8_t index, CandidatePart& out) const;
   void emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const;
   const GuessedChars& guessed_chars(const Pattern& p) const;
   void find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
   bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
-  float lm_cost(char32_t c, uint16_t prev_id, uint16_t id, float own) const {
-    return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
-  }
-  // The general case, for characters that may be punctuation after punctuation.
-  float lm_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
-    if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
-    return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
-  }
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
-  void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::vector<Candidate>& cands,
-                 std::vector<float>& best, std::vector<int32_t>& from) const;
-  size_t prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                          std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
-                          std::vector<Candidate>& cands) const;
+  void find_token_facts();
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
   const LatticeCosts& costs_;
   const CharLm& lm_;
   const UnmappedPairTable& unmapped_;
+  const DoubleByteCodec& source_codec_;  // h_'s (looked up once: DoubleByteCodec::get is a call)
+  const DoubleByteCodec& target_codec_;
   DecodeScratch& scratch_;  // owns the vectors below
   std::vector<Node>& nodes_;
   std::vector<Edge>& edges_;
   std::vector<Slot>& slots_;
   std::vector<uint32_t>& boundary_;  // node of boundary t
-  std::vector<Pattern>& patterns_;   // candidates_from's working list
+  std::vector<Pattern>& patterns_;   // every node's (DecodeScratch::patterns)
+  NodeScorer& scorer_;
   bool traditional_ = false;        // the window is mostly traditional script
-  std::vector<uint16_t> tok_id_;    // decode's: per token, its model id
+  std::vector<uint16_t> tok_id_;    // per token, its model id
   std::vector<float> tok_own_;      // ... and its own cost
-  Mode mode_ = Mode::kCoarse;
 };
 
-// DecodeScratch::path_step of a node off the path (else kLiteralStep or
-// the index of a pattern: a node has a few dozen at most).
-constexpr uint8_t kOffPath = 254;
+// Patterns a node offers at most: their index is an Entry::pattern, beside
+// kLiteralStep (a node has a few dozen at most).
+constexpr size_t kMaxNodePatterns = 254;
+
+// The values a byte put back may take (Node::insert_slot's Slot::allowed).
+const ByteSet kLostByte = [] {
+  ByteSet b;
+  b.add_range(0x80, 0xFE);
+  return b;
+}();
 
 int Lattice::first_byte_of(uint32_t t) const {
   if (t >= win_.size()) return -1;
@@ -162,7 +171,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     if (b >= 0) readings.add({known(b)}, 0);
     return;
   }
-  const DoubleByteCodec& src = source_codec(h_.source);
+  const DoubleByteCodec& src = source_codec_;
   if (c < 0x80) {
     // Under '?' holes a '?' is a hole, never the byte 0x3F.
     if (!(h_.qmark_holes && c == '?')) readings.add({known(static_cast<int>(c))}, 0);
@@ -176,7 +185,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     if (h_.qmark_holes && c == '?') {
       Slot one;
       one.known = false;
-      one.allowed = rejected_bytes(t + 1);
+      one.allowed = &rejected_bytes(t + 1);
       // Decoding pair by pair, a '?' is one byte only before a byte that
       // cannot be a trail; elsewhere one byte means a decoder that re-reads
       // after an error (Python's), or a stray byte: possible, less likely.
@@ -188,8 +197,8 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       const UnmappedPairBytes& unmapped = per_source_view<UnmappedPairBytes>(h_.source);
       Slot lead, trail;
       lead.known = trail.known = false;
-      lead.allowed = unmapped.first;
-      trail.allowed = unmapped.second;
+      lead.allowed = &unmapped.first;
+      trail.allowed = &unmapped.second;
       trail.pair_prev = true;
       readings.add({lead, trail}, 0);
     }
@@ -198,7 +207,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
   if (c == 0xFFFD && h_.replacement_holes) {
     Slot hole;
     hole.known = false;
-    hole.allowed = rejected_bytes(t + 1);
+    hole.allowed = &rejected_bytes(t + 1);
     readings.add({hole}, 0);
     return;
   }
@@ -219,14 +228,16 @@ void Lattice::build() {
   // when the token is done.
   std::vector<std::pair<uint32_t, Edge>>& token_edges = scratch_.token_edges;
   // Suspect tokens: holes and rare characters, where damage shows.
-  std::vector<bool> suspect(n);
+  std::vector<uint8_t>& suspect = scratch_.suspect;
+  suspect.assign(n, 0);
   for (uint32_t t = 0; t < n; ++t) {
     const char32_t c = win_[t].ch;
     suspect[t] = c == '?' || c == 0xFFFD || (c >= 0x80 && lm_.unigram_cost(c, lm_.script_vote(c) > 0) > 10.0f);
   }
   // Tokens within kReadingReach of a suspect one get byte readings; the
   // others are only kept as they are (see lattice_graph.h).
-  std::vector<bool> readable(n, kReadingReach == 0 || h_.source == SourceView::kSingleByte);
+  std::vector<uint8_t>& readable = scratch_.readable;
+  readable.assign(n, kReadingReach == 0 || h_.source == SourceView::kSingleByte);
   if (!readable.empty() && !readable[0]) {
     uint32_t last = UINT32_MAX;
     for (uint32_t t = 0; t < n; ++t) {
@@ -286,7 +297,8 @@ void Lattice::build() {
     // the peer suite and the seed passages (0 and 0 lose 2.5 % on
     // misaligned-qmark), and repairs dev article 003 in 0.12 ms, not 0.17.
     constexpr uint32_t kInsertBefore = 2, kInsertAfter = 2;
-    std::vector<bool> near(n + 1, false);
+    std::vector<uint8_t>& near = scratch_.near;
+    near.assign(n + 1, 0);
     // A stream shifted by one byte ('?' holes) loses its byte where the
     // shift begins and can only change step again at a single-byte (ASCII)
     // character. So under qmark holes a byte is put back near the first
@@ -295,7 +307,8 @@ void Lattice::build() {
     // article 001 this is most of the decoder's work, for no change in
     // accuracy on the peer suite or the seed passages.
     constexpr uint32_t kRunGap = 12;
-    std::vector<bool> run_start_near(n + 1, false);
+    std::vector<uint8_t>& run_start_near = scratch_.run_start_near;
+    run_start_near.assign(n + 1, 0);
     uint32_t last_suspect = 0;
     bool seen = false;
     for (uint32_t t = 0; t < n; ++t) {
@@ -316,7 +329,7 @@ void Lattice::build() {
       if (win_[t - 1].ch < 0x80 && win_[t].ch < 0x80) continue;
       Slot lost;
       lost.known = false;
-      lost.allowed.add_range(0x80, 0xFE);
+      lost.allowed = &kLostByte;
       nodes_[boundary_[t]].insert_slot = static_cast<int32_t>(slots_.size());
       slots_.push_back(lost);
     }
@@ -334,25 +347,33 @@ int Lattice::length_for(const Slot& first) const {
   return v < 0x80 ? 1 : (v == 0x80 || v == 0xFF) ? 0 : 2;
 }
 
-void Lattice::extend(Pattern p, uint32_t node, std::vector<Pattern>& out) const {
-  if (p.len == p.need) {
-    p.end = node;
-    out.push_back(p);
-    return;
-  }
+// The patterns that complete `p` (p.len < p.need) with bytes from `node` on.
+void Lattice::extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const {
   const Node& nd = nodes_[node];
   if (nd.insert_slot >= 0 && !p.inserted && p.len > 0) {
     Pattern q = p;
     q.slot[q.len++] = &slots_[nd.insert_slot];
     q.inserted = true;
-    extend(q, node, out);
+    complete(q, node, out);
   }
   for (const Edge& e : edges_of(nd)) {
     Pattern q = p;
     q.slot[q.len++] = &slots_[e.slot];
     q.penalty += e.penalty;
-    extend(q, e.to, out);
+    complete(q, e.to, out);
   }
+}
+
+// `p`, whose last byte so far leads to `node`, if it is whole; else the
+// patterns that complete it. (A test here rather than a call per byte:
+// most patterns are one or two bytes.)
+void Lattice::complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const {
+  if (p.len < p.need) {
+    extend(p, node, out);
+    return;
+  }
+  p.end = node;
+  out.push_back(p);
 }
 
 // Every byte pattern of one target character starting at `node`.
@@ -366,7 +387,7 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
     p.penalty = penalty;
     p.inserted = inserted;
     if (p.need == 0) return;
-    extend(p, next, out);
+    complete(p, next, out);
   };
   if (nd.insert_slot >= 0) start(&slots_[nd.insert_slot], node, 0, true);
   for (const Edge& e : edges_of(nd)) start(&slots_[e.slot], e.to, e.penalty, false);
@@ -375,10 +396,12 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
 char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
   if (h_.target == TargetCodec::kUtf8) return utf8_decode(b, len);
   if (len == 1) return b[0] < 0x80 ? b[0] : 0;
-  return target_codec(h_.target).decode(b[0], b[1]);
+  return target_codec_.decode(b[0], b[1]);
 }
 
-void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const {
+// The candidates of pattern `p`, the `index`-th of its node, with its whole
+// guess list. False: it spells no character.
+bool Lattice::part_of(const Pattern& p, uint8_t index, CandidatePart& out) const {
   int wild = 0;
   for (int i = 0; i < p.len; ++i) wild += !p.slot[i]->known;
   const uint8_t unknown = static_cast<uint8_t>(wild), known = static_cast<uint8_t>(p.len - wild);
@@ -389,31 +412,37 @@ void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& 
     uint8_t b[4] = {0, 0, 0, 0};
     for (int i = 0; i < p.len; ++i) b[i] = p.slot[i]->value;
     const CharFacts f = char_facts(lm_, decode_bytes(b, p.len), traditional_);
-    if (!f.ch) return;
+    if (!f.ch) return false;
     for (int i = 1; i < p.len; ++i)
-      if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return;
-    out.push_back({nullptr, {f.ch, p.end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
-                             b[p.len - 1], first_pair_prev, index}});
-    return;
+      if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return false;
+    out = {nullptr, {f.ch, p.end, f.lm_id, f.general, f.own_cost, f.variant, penalty, unknown, known, b[0],
+                     b[p.len - 1], first_pair_prev, index}};
+    return true;
   }
   const GuessedChars& guessed = guessed_chars(p);
-  if (!guessed.size()) return;
+  if (!guessed.size()) return false;
   // What every candidate of this pattern shares, whatever its character.
-  auto of_this_pattern = [&](Candidate c) {
-    c.end = p.end;
-    c.penalty = penalty;
-    c.unknown = unknown;
-    c.known = known;
-    c.first_pair_prev = first_pair_prev;
-    c.pattern = index;
-    return c;
-  };
-  const Candidate shared = of_this_pattern(Candidate{});
-  if (mode_ == Mode::kCoarse) {
-    for (const Candidate& c : guessed.likeliest) out.push_back({nullptr, of_this_pattern(c)});
+  out.guessed = &guessed;
+  out.one = Candidate{};
+  out.one.end = p.end;
+  out.one.penalty = penalty;
+  out.one.unknown = unknown;
+  out.one.known = known;
+  out.one.first_pair_prev = first_pair_prev;
+  out.one.pattern = index;
+  return true;
+}
+
+// The coarse decode's candidates of pattern `p`: a pattern with unknown
+// bytes offers only its likeliest few characters.
+void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const {
+  CandidatePart part;
+  if (!part_of(p, index, part)) return;
+  if (!part.guessed) {
+    out.push_back(part);
     return;
   }
-  out.push_back({&guessed, shared});
+  for (const Candidate& c : part.guessed->likeliest) out.push_back({nullptr, part.stamped(c)});
 }
 
 // The characters a pattern with unknown bytes may spell, in the order they
@@ -428,15 +457,20 @@ void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& 
 //
 // Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
 // The cache is dropped when full, which bounds it on any input (at most
-// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice),
-// and only between nodes: a node's candidate parts point into it.
+// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice,
+// plus the lists of one window's path while it is refilled), and only
+// between nodes of the coarse decode (a node's candidate parts point into
+// it) and before a refill, not during it (every step's part points into it).
 struct RememberedGuesses {
-  // Word 0: codecs, script and length; then per byte: known value or its ByteSet.
-  using Key = std::array<uint64_t, 1 + 4 * 5>;
+  // Word 0: codecs, script and length; then per byte: its known value (or
+  // none) and the address of its set of values (Slot::allowed). Equal sets
+  // at two addresses would be two keys of one list, which costs only a
+  // look-up: the sets are a few tables' rows.
+  using Key = std::array<uint64_t, 1 + 4 * 2>;
   struct KeyHash {
     size_t operator()(const Key& k) const {
       // Only the words of the pattern's bytes: the rest are zero.
-      const size_t used = std::min(k.size(), 1 + 5 * static_cast<size_t>((k[0] >> 16) & 0xFF));
+      const size_t used = std::min(k.size(), 1 + 2 * static_cast<size_t>((k[0] >> 16) & 0xFF));
       uint64_t h = 0;
       for (size_t i = 0; i < used; ++i) h = (h ^ k[i]) * 0x9E3779B97F4A7C15u;
       return static_cast<size_t>(h ^ (h >> 29));
@@ -462,9 +496,9 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
            static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
   for (int i = 0; i < p.len; ++i) {
     const Slot& s = *p.slot[i];
-    uint64_t* k = &key[1 + 5 * static_cast<size_t>(i)];
+    uint64_t* k = &key[1 + 2 * static_cast<size_t>(i)];
     k[0] = uint64_t{s.known} | uint64_t{s.value} << 8 | uint64_t{i > 0 && s.pair_prev} << 16;
-    if (!s.known) std::copy(s.allowed.bits.begin(), s.allowed.bits.end(), k + 1);
+    if (!s.known) k[1] = reinterpret_cast<uintptr_t>(s.allowed);
   }
   if (auto it = remembered.find(key); it != remembered.end()) return it->second;
   GuessedChars& out = remembered[key];
@@ -527,7 +561,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
     } else {
       lo = 0x40; hi = 0xFE;
     }
-    const ByteSet& allowed = p.slot[wild_pos]->allowed;
+    const ByteSet& allowed = *p.slot[wild_pos]->allowed;
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
@@ -539,7 +573,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
   // Bytes that must be an unmapped source pair and one target character at
   // once: no candidate when source and target read pairs with one table.
   if (p.len == 2 && p.slot[1]->pair_prev && h_.target != TargetCodec::kUtf8 &&
-      &source_codec(h_.source) == &target_codec(h_.target))
+      &source_codec_ == &target_codec_)
     return;
   // Two or more unknown bytes: the first kMaxFittingGuesses guess
   // characters whose bytes the known bytes and constraints allow.
@@ -555,7 +589,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {
       const Slot& s = *p.slot[i];
-      fits = s.known ? s.value == g.bytes[i] : s.allowed.has(g.bytes[i]);
+      fits = s.known ? s.value == g.bytes[i] : s.allowed->has(g.bytes[i]);
       if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {
@@ -565,149 +599,33 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
   }
 }
 
+// The coarse decode's candidates of a node. Its patterns stay in patterns_
+// (from scratch_.first_pattern[node] on) for the refill.
 void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) const {
   RememberedGuesses::of_this_thread().make_room();
-  patterns_.clear();
+  const size_t first = patterns_.size();
+  scratch_.first_pattern[node] = static_cast<uint32_t>(first);
   patterns_from(node, patterns_);
-  for (size_t k = 0; k < patterns_.size() && k < kOffPath; ++k) {
-    if (mode_ == Mode::kOnPath && scratch_.path_step[node] != k) continue;
-    emit(patterns_[k], static_cast<uint8_t>(k), out);
+  for (size_t k = 0; first + k < patterns_.size() && k < kMaxNodePatterns; ++k)
+    emit(patterns_[first + k], static_cast<uint8_t>(k), out);
+}
+
+// The tokens' model ids and own costs: once per lattice, for both decodes.
+void Lattice::find_token_facts() {
+  const uint32_t n = static_cast<uint32_t>(win_.size());
+  tok_id_.resize(n);
+  tok_own_.resize(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    tok_id_[t] = lm_.id(win_[t].ch);
+    tok_own_[t] = own_cost(win_[t].ch);
   }
 }
 
-// A node behind a hole has hundreds of candidates, and scoring each after
-// every state of the beam is the decoder's main cost. Candidates are first
-// ranked after the cheapest kPruneStates states only, and the
-// kMaxScoredCandidates best (plus every candidate read from known bytes)
-// go on to the full beam: a character that is not among the best few after
-// the likeliest left contexts almost never wins after a costlier one.
-//
-// `total` is how many candidates the parts offer. The candidates kept go
-// to `cands` in the scorer's order. Returns how
-// many states of the beam (its first) it scored: their scores, in the
-// scorer's `best` and `from` for the candidates kept, are those the full
-// beam starts from.
-size_t Lattice::prune_candidates(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                                 std::span<const CandidatePart> parts, size_t total, CandidateScorer& scorer,
-                                 std::vector<Candidate>& cands) const {
-  cands.clear();
-  if (total <= kMaxScoredCandidates) {
-    for (const CandidatePart& part : parts) {
-      if (!part.guessed) {  // most nodes: one candidate per part
-        cands.push_back(part.one);
-        continue;
-      }
-      for (size_t i = 0; i < part.size(); ++i) cands.push_back(part.at(i));
-    }
-    return 0;
-  }
-  scorer.prepare(parts);
-  const size_t scored = std::min(beam.size(), mode_ == Mode::kOnPath ? kRefillPruneStates : kPruneStates);
-  for (size_t i = 0; i < scored; ++i) {
-    const Entry& e = arena[beam[i]];
-    scorer.score(e, beam[i], e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                 [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
-  }
-  scorer.finish();
-  // The K-th cheapest estimate among guessed candidates is the bar.
-  std::vector<float>& ranked = scorer.scratch;
-  ranked.clear();
-  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
-    if (!part.one.unknown) return;
-    const size_t at = ranked.size();
-    ranked.resize(at + end - begin);
-    for (size_t j = 0; j < end - begin; ++j) ranked[at + j] = scorer.best[k + j] + part.one.penalty;
-  });
-  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
-  // Kept: known bytes, and the first kMaxScoredCandidates guessed ones
-  // within the bar, picked without a branch (whether an estimate is within
-  // the bar is a coin toss).
-  size_t guessed = 0;
-  std::vector<uint32_t>& picked = scorer.picked;
-  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
-    const bool unknown = part.one.unknown != 0;
-    picked.resize(end - begin);
-    size_t m = 0;
-    for (size_t j = 0; j < end - begin; ++j) {
-      const bool keep = !unknown || (scorer.best[k + j] + part.one.penalty <= bar && guessed < kMaxScoredCandidates);
-      picked[m] = static_cast<uint32_t>(j);
-      m += keep;
-      guessed += unknown && keep;
-    }
-    for (size_t p = 0; p < m; ++p) {
-      scorer.best[cands.size()] = scorer.best[k + picked[p]];
-      scorer.from[cands.size()] = scorer.from[k + picked[p]];
-      cands.push_back(part.at(begin + picked[p]));
-    }
-  });
-  scorer.best.resize(cands.size());
-  scorer.from.resize(cands.size());
-  return scored;
-}
-
-// CandidateScorer's work for a node with few (state, candidate) pairs, one
-// pair at a time: the same costs, the same order of candidates (modelled
-// ones first) and the same choice among equal costs (the first state). Its
-// columns and vectorized passes cost more than they save below
-// kFewPairs pairs (lattice_graph.h).
-void Lattice::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                        std::vector<Candidate>& cands, std::vector<float>& best, std::vector<int32_t>& from) const {
-  // Modelled ones first, by hand (std::stable_partition takes a buffer from
-  // the heap at every call).
-  std::vector<Candidate>& others = scratch_.others;
-  others.clear();
-  size_t nm = 0;
-  for (const Candidate& c : cands) {
-    if (!c.lm_id) others.push_back(c);
-    else if (others.empty()) ++nm;  // in place already
-    else cands[nm++] = c;
-  }
-  if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
-  // Filled in place (assign() or resize() is a call per node): only the
-  // first cands.size() are read, and they may be followed by stale ones.
-  if (best.size() < cands.size()) {
-    best.resize(cands.size());
-    from.resize(cands.size());
-  }
-  std::fill_n(best.begin(), cands.size(), kInfinity);
-  std::fill_n(from.begin(), cands.size(), -1);
-  for (const int32_t s : beam) {
-    const Entry& e = arena[s];
-    const float base = e.cost + (e.decoded ? 0 : costs_.enter_decoded);
-    const ByteSet* unmapped = e.decoded ? &unmapped_.after(e.last_byte) : nullptr;
-    for (size_t k = 0; k < cands.size(); ++k) {
-      const Candidate& cd = cands[k];
-      if (!cd.lm_id && base >= best[k]) continue;
-      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-      float c;
-      if (cd.lm_id) {
-        const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
-        c = base + (lm + cd.variant);
-      } else {
-        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
-      }
-      if (c < best[k]) {
-        best[k] = c;
-        from[k] = s;
-      }
-    }
-  }
-}
-
-LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget, Mode mode) {
-  mode_ = mode;
+LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budget) {
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
-  // The tokens' model ids and own costs: once per lattice, for both decodes.
-  if (tok_id_.size() != n) {
-    tok_id_.resize(n);
-    tok_own_.resize(n);
-    for (uint32_t t = 0; t < n; ++t) {
-      tok_id_[t] = lm_.id(win_[t].ch);
-      tok_own_[t] = own_cost(win_[t].ch);
-    }
-  }
+  find_token_facts();
   const std::vector<uint16_t>& tok_id = tok_id_;
   const std::vector<float>& tok_own = tok_own_;
   const uint16_t after_id = after ? lm_.id(after) : 0;
@@ -716,10 +634,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   // Cost of keeping the window as it is.
   uint16_t prev = before ? lm_.id(before) : 0;
   for (uint32_t t = 0; t < n; ++t) {
-    result.literal_cost += lm_cost(win_[t].ch, prev, tok_id[t], tok_own[t]);
+    result.literal_cost += scorer_.modelled_cost(win_[t].ch, prev, tok_id[t], tok_own[t]);
     prev = tok_id[t];
   }
-  if (after) result.literal_cost += lm_cost(after, prev, after_id, after_own);
+  if (after) result.literal_cost += scorer_.modelled_cost(after, prev, after_id, after_own);
 
   // Working memory reused by every decode on this thread: a damaged
   // passage decodes one window under several hypotheses, and fresh vectors
@@ -728,16 +646,16 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   std::vector<Entry>& arena = scratch.arena;
   std::vector<std::vector<int32_t>>& beams = scratch.beams;
   std::vector<float>& floor = scratch.floor;  // best cost pushed into each node
-  std::vector<Candidate>& cands = scratch.cands;
   std::vector<int32_t>& kept = scratch.kept;
   arena.clear();
+  patterns_.clear();
+  scratch.first_pattern.resize(nodes_.size());
   if (beams.size() < nodes_.size()) beams.resize(nodes_.size());
   for (size_t b = 0; b < nodes_.size(); ++b) beams[b].clear();
   floor.assign(nodes_.size(), kInfinity);
   arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, kLiteralStep, -1, 0,
                    0});
   beams[0].push_back(0);
-  CandidateScorer& scorer = scratch.scorer(lm_, traditional_);
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
@@ -746,21 +664,18 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       beam.swap(kept);
     }
     const Node& nd = nodes_[i];
-    const uint8_t on_path = mode == Mode::kOnPath ? scratch.path_step[i] : kOffPath;
-    if (mode == Mode::kOnPath && on_path == kOffPath) continue;
-    if (nd.boundary && nd.pos < n && (mode != Mode::kOnPath || on_path == kLiteralStep)) {
+    if (nd.boundary && nd.pos < n) {
       const uint32_t t = nd.pos;
       const uint32_t to = boundary_[t + 1];
       for (int32_t s : beam) {
         const Entry& e = arena[s];
-        float c = e.cost + lm_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
+        float c = e.cost + scorer_.kept_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
         floor[to] = std::min(floor[to], c);
         arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, kLiteralStep, s, i, to});
         beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
       }
     }
     if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
-    if (mode == Mode::kOnPath && on_path == kLiteralStep) continue;
     std::vector<CandidatePart>& parts = scratch.parts;
     parts.clear();
     candidates_from(i, parts);
@@ -776,22 +691,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    // The states the pruning scored need not be scored again.
-    const size_t scored = prune_candidates(beam, arena, parts, offered, scorer, cands);
-    if (scored == 0 && cands.size() * beam.size() <= kFewPairs) {
-      score_few(beam, arena, cands, scorer.best, scorer.from);
-    } else {
-      scorer.prepare(cands, scored > 0);
-      for (size_t b = scored; b < beam.size(); ++b) {
-        const int32_t s = beam[b];
-        const Entry& e = arena[s];
-        scorer.score(e, s, e.cost + (e.decoded ? 0 : costs_.enter_decoded),
-                     [this](uint8_t a) -> const ByteSet& { return unmapped_.after(a); });
-      }
-      scorer.finish();
-    }
-    const std::vector<float>& cand_best = scorer.best;
-    const std::vector<int32_t>& cand_from = scorer.from;
+    scorer_.score(beam, arena, parts, offered, kPruneStates);
+    const std::vector<Candidate>& cands = scorer_.cands();
+    const std::vector<float>& cand_best = scorer_.best();
+    const std::vector<int32_t>& cand_from = scorer_.from();
     const size_t nc = cands.size();
     for (size_t k = 0; k < nc; ++k) {
       if (cand_from[k] < 0) continue;
@@ -811,7 +714,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   int32_t best_e = -1;
   for (int32_t s : last) {
     const Entry& e = arena[s];
-    float c = e.cost + (after ? lm_cost(after, e.last_id, after_id, after_own) : 0);
+    float c = e.cost + (after ? scorer_.modelled_cost(after, e.last_id, after_id, after_own) : 0);
     if (c < best) { best = c; best_e = s; }
   }
   if (best_e < 0) {  // cannot happen: the literal path always reaches the end
@@ -819,16 +722,44 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     return result;
   }
   result.best_cost = best;
-  if (mode == Mode::kCoarse) scratch.path_step.assign(nodes_.size(), kOffPath);
+  scratch.path.clear();
   for (int32_t s = best_e; arena[s].back >= 0; s = arena[s].back) {
     const Entry& e = arena[s];
-    if (mode == Mode::kCoarse) scratch.path_step[e.from] = e.pattern;
+    scratch.path.push_back({e.from, e.pattern});
     const Node& to = nodes_[e.to];
     result.steps.push_back({e.last, nodes_[e.from].pos, to.boundary ? to.pos : to.pos + 1, e.decoded,
                             e.unknown, e.known, e.cost - arena[e.back].cost});
   }
   std::reverse(result.steps.begin(), result.steps.end());
+  std::reverse(scratch.path.begin(), scratch.path.end());
   return result;
+}
+
+// The refill of the path the last decode found (`coarse`): its steps'
+// candidates, each a kept token or its pattern's part, as the decode's
+// patterns give them.
+LatticeResult Lattice::refill(const LatticeResult& coarse, char32_t after, WorkBudget* budget) {
+  std::vector<RefillStep>& steps = scratch_.refill_steps;
+  steps.clear();
+  // Every guess list of the path must stay remembered until the refill is
+  // done: the lists are dropped (when full) before, not between, them.
+  RememberedGuesses::of_this_thread().make_room();
+  for (const auto& [node, pattern] : scratch_.path) {
+    RefillStep step{};
+    if (pattern == kLiteralStep) {
+      const uint32_t t = nodes_[node].pos;
+      step.kept = true;
+      step.part.one.ch = win_[t].ch;
+      step.part.one.lm_id = tok_id_[t];
+      step.part.one.own_cost = tok_own_[t];
+    } else {
+      part_of(patterns_[scratch_.first_pattern[node] + pattern], pattern, step.part);
+    }
+    steps.push_back(step);
+  }
+  const WindowEnds ends{scratch_.arena[0], after, static_cast<uint16_t>(after ? lm_.id(after) : 0),
+                        after ? own_cost(after) : 0};
+  return scratch_.refill.run(coarse, steps, ends, scorer_, budget);
 }
 
 }  // namespace
@@ -842,12 +773,12 @@ bool LatticeResult::any_decoded() const {
 LatticeResult decode_window(std::span<const WindowChar> window, char32_t before, char32_t after,
                             const Hypothesis& h, const LatticeCosts& costs, WorkBudget* budget) {
   Lattice lattice(window, h, costs, DecodeScratch::of_this_thread());
-  LatticeResult coarse = lattice.decode(before, after, budget, Lattice::Mode::kCoarse);
+  LatticeResult coarse = lattice.decode(before, after, budget);
   if (coarse.aborted || !coarse.any_decoded()) return coarse;
   // Without a guessed character on the path there is nothing to refill.
   if (std::none_of(coarse.steps.begin(), coarse.steps.end(), [](const PathStep& s) { return s.unknown_bytes > 0; }))
     return coarse;
-  LatticeResult fine = lattice.decode(before, after, budget, Lattice::Mode::kOnPath);
+  LatticeResult fine = lattice.refill(coarse, after, budget);
   // The refill's pruning may drop a character the coarse path needs (a
   // pair the source could not map): the coarse path stands then.
   if (fine.aborted || fine.steps.empty() || fine.best_cost > coarse.best_cost) return coarse;

@@ -38,7 +38,7 @@ inline constexpr size_t kMaxSingleGuesses = 64;
 inline constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // Candidates of one node scored after the whole beam: at most
 // kMaxScoredCandidates, none more than kPruneWindow nats behind the best,
-// ranked after the kPruneStates cheapest states (Lattice::prune_candidates).
+// ranked after the kPruneStates cheapest states (NodeScorer::prune).
 // Measured on the peer suite (misaligned-qmark character agreement; decode
 // time of dev article 001's passage): no pruning 92.7 %, 14 ms; 48 by two
 // states 91.4 %, 5.2 ms; 48 within 6 nats about 91.5 %, 4.1 ms; 12 89.2 %,
@@ -64,7 +64,7 @@ inline constexpr size_t kPruneStates = 2;
 // instructions than with 30.
 inline constexpr float kPruneMargin = 12.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
-// at a time (Lattice::score_few) rather than by the CandidateScorer, with
+// at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
 // the same results: most nodes of the coarse decode have a dozen. Dev
 // article 001's decode 155 -> 148 us, 003's 27.8 -> 26.6 (32: 150 and
 // 27.0; 128: 151 and 26.9).
@@ -74,8 +74,8 @@ inline constexpr size_t kFewPairs = 64;
 // (by the model alone) settles the path's structure: which tokens are
 // decoded, which reading of each token, where a '?' is one byte or two and
 // where a byte is put back. A second decode over that path's steps alone
-// refills its guessed characters from the full lists, with the path's own
-// characters around them as context. Measured (decode of the gbk-misaligned
+// (path_refill.h) refills its guessed characters from the full lists, with
+// the path's own characters around them as context. Measured (decode of the gbk-misaligned
 // window, thread CPU, same session): dev article 001 198 -> 155 us, 003
 // 42 -> 28 us (with kReadingReach below); peer suite within 0.2 % of
 // characters on every kind (misaligned-qmark 92.3 -> 92.1 %, 92.3 with
@@ -128,6 +128,20 @@ inline constexpr uint32_t kReadingReach = 8;
 // 001), the thread's remembered guesses looked up once per decode instead
 // of per node (+0.6 %), own costs after states without a modelled
 // character worked out once per node (001 -0.3 %, 003 +0.2 %).
+//
+// Then (001 and 003, same measure): the refill walking the path's steps
+// instead of a second decode of the lattice, one mask per look-up in the
+// CandidateScorer, guess-list keys naming their byte sets by address,
+// keep_best_states' filter of tags, whole patterns added without a call,
+// states of the full beam that can improve no candidate not scored after
+// the ranking (NodeScorer::worst_best), build()'s marks in bytes and the
+// codecs looked up once: 2.21M -> 2.02M and 491k -> 461k. Tried and not
+// kept: rule_out_unmapped before the look-ups, looking up only the
+// candidates it leaves (+0.6 % on 001: listing them costs what the
+// skipped look-ups save); keep_best_states sorting up to 32 states by
+// insertion (+0.7 %) or selecting 16 before sorting (no change); the
+// refill keeping only the cheapest state after a kept token (no change
+// on 001, +0.3 % on 003).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
@@ -142,10 +156,13 @@ struct ByteSet {
 };
 
 struct Slot {
+  // Values a wildcard may take: one of a few sets that live as long as the
+  // process (lattice_tables.h's, a lost byte's), so that a guess list's
+  // key (RememberedGuesses) names a set by its address.
+  const ByteSet* allowed = nullptr;
   uint8_t value = 0;
   bool known = true;
   bool pair_prev = false;  // (previous slot, this) was an unmapped source pair
-  ByteSet allowed;         // values a wildcard may take
 };
 
 struct Edge {

@@ -1,0 +1,167 @@
+// Scoring a node's candidates after its beam (node_scorer.h).
+#include "repair/node_scorer.h"
+
+#include <algorithm>
+
+#include "repair/lattice_tables.h"
+
+namespace aidtext::repair::lattice_detail {
+
+void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                       std::span<const CandidatePart> parts, size_t offered, size_t rank_states) {
+  // The states the pruning scored need not be scored again.
+  const size_t scored = prune(beam, arena, parts, offered, rank_states);
+  if (scored == 0 && cands_.size() * beam.size() <= kFewPairs) {
+    score_few(beam, arena);
+    return;
+  }
+  scorer_.prepare(cands_, scored > 0);
+  // After the ranking's states, the rest of the beam (cheaper states first)
+  // need only be scored where it can improve a kept candidate.
+  const float worst = scored > 0 ? worst_best() : kInfinity;
+  for (size_t b = scored; b < beam.size(); ++b) {
+    const int32_t s = beam[b];
+    const Entry& e = arena[s];
+    const float base = entry_base(e);
+    if (base >= worst) continue;  // it improves none (see worst_best)
+    scorer_.score(e, s, base, [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
+  }
+  scorer_.finish();
+}
+
+// A node behind a hole has hundreds of candidates, and scoring each after
+// every state of the beam is the decoder's main cost. Candidates are first
+// ranked after the cheapest `rank_states` states only, and the
+// kMaxScoredCandidates best (plus every candidate read from known bytes)
+// go on to the full beam: a character that is not among the best few after
+// the likeliest left contexts almost never wins after a costlier one.
+//
+// `total` is how many candidates the parts offer. The candidates kept go
+// to cands_ in the scorer's order. Returns how many states of the beam
+// (its first) it scored: their scores, in the scorer's `best` and `from`
+// for the candidates kept, are those the full beam starts from.
+size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                         std::span<const CandidatePart> parts, size_t total, size_t rank_states) {
+  std::vector<Candidate>& cands = cands_;
+  CandidateScorer& scorer = scorer_;
+  cands.clear();
+  if (total <= kMaxScoredCandidates) {
+    for (const CandidatePart& part : parts) {
+      if (!part.guessed) {  // most nodes: one candidate per part
+        cands.push_back(part.one);
+        continue;
+      }
+      for (size_t i = 0; i < part.size(); ++i) cands.push_back(part.at(i));
+    }
+    return 0;
+  }
+  scorer.prepare(parts);
+  const size_t scored = std::min(beam.size(), rank_states);
+  for (size_t i = 0; i < scored; ++i) {
+    const Entry& e = arena[beam[i]];
+    scorer.score(e, beam[i], entry_base(e), [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
+  }
+  scorer.finish();
+  // The K-th cheapest estimate among guessed candidates is the bar.
+  std::vector<float>& ranked = scorer.scratch;
+  ranked.clear();
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    if (!part.one.unknown) return;
+    const size_t at = ranked.size();
+    ranked.resize(at + end - begin);
+    for (size_t j = 0; j < end - begin; ++j) ranked[at + j] = scorer.best[k + j] + part.one.penalty;
+  });
+  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
+  // Kept: known bytes, and the first kMaxScoredCandidates guessed ones
+  // within the bar, picked without a branch (whether an estimate is within
+  // the bar is a coin toss).
+  size_t guessed = 0;
+  std::vector<uint32_t>& picked = scorer.picked;
+  for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
+    const bool unknown = part.one.unknown != 0;
+    picked.resize(end - begin);
+    size_t m = 0;
+    for (size_t j = 0; j < end - begin; ++j) {
+      const bool keep = !unknown || (scorer.best[k + j] + part.one.penalty <= bar && guessed < kMaxScoredCandidates);
+      picked[m] = static_cast<uint32_t>(j);
+      m += keep;
+      guessed += unknown && keep;
+    }
+    for (size_t p = 0; p < m; ++p) {
+      scorer.best[cands.size()] = scorer.best[k + picked[p]];
+      scorer.from[cands.size()] = scorer.from[k + picked[p]];
+      cands.push_back(part.at(begin + picked[p]));
+    }
+  });
+  scorer.best.resize(cands.size());
+  scorer.from.resize(cands.size());
+  return scored;
+}
+
+// CandidateScorer's work for a node with few (state, candidate) pairs, one
+// pair at a time: the same costs, the same order of candidates (modelled
+// ones first) and the same choice among equal costs (the first state). Its
+// columns and vectorized passes cost more than they save below
+// kFewPairs pairs (lattice_graph.h).
+void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena) {
+  std::vector<Candidate>& cands = cands_;
+  std::vector<float>& best = scorer_.best;
+  std::vector<int32_t>& from = scorer_.from;
+  // Modelled ones first, by hand (std::stable_partition takes a buffer from
+  // the heap at every call).
+  std::vector<Candidate>& others = others_;
+  others.clear();
+  size_t nm = 0;
+  for (const Candidate& c : cands) {
+    if (!c.lm_id) others.push_back(c);
+    else if (others.empty()) ++nm;  // in place already
+    else cands[nm++] = c;
+  }
+  if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  // Filled in place (assign() or resize() is a call per node): only the
+  // first cands.size() are read, and they may be followed by stale ones.
+  if (best.size() < cands.size()) {
+    best.resize(cands.size());
+    from.resize(cands.size());
+  }
+  std::fill_n(best.begin(), cands.size(), kInfinity);
+  std::fill_n(from.begin(), cands.size(), -1);
+  for (const int32_t s : beam) {
+    const Entry& e = arena[s];
+    const float base = entry_base(e);
+    const ByteSet* unmapped = e.decoded ? &unmapped_->after(e.last_byte) : nullptr;
+    for (size_t k = 0; k < cands.size(); ++k) {
+      const Candidate& cd = cands[k];
+      if (!cd.lm_id && base >= best[k]) continue;
+      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+      float c;
+      if (cd.lm_id) {
+        const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
+        c = base + (lm + cd.variant);
+      } else {
+        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+      }
+      if (c < best[k]) {
+        best[k] = c;
+        from[k] = s;
+      }
+    }
+  }
+}
+
+// The costliest of the candidates' best costs so far. No step costs less
+// than nothing (the model's costs are -ln P, the prices positive), so a
+// state whose cost (with the price of entering a decoded stretch) is at
+// least this improves no candidate and need not be scored. Skipped after
+// the ranking, it spares dev article 001's repair 1.7 % of its
+// instructions (counted again after each state scored, it skips a few
+// more and saves less than half of that; in score_few, with a handful of
+// candidates, it costs more than it skips).
+float NodeScorer::worst_best() const {
+  const float* best = scorer_.best.data();
+  float worst = 0;
+  for (size_t k = 0; k < cands_.size(); ++k) worst = std::max(worst, best[k]);
+  return worst;
+}
+
+}  // namespace aidtext::repair::lattice_detail
