@@ -337,6 +337,15 @@ Range TimeResolver::first_clause(Range r) const {
 }
 
 std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, bool target) const {
+  std::optional<std::string> t = own_time_of(pos, sentence, target);
+  if (!t || !(ends_at(text_, pos, "上年的") || ends_at(text_, pos, "上年底的") || ends_at(text_, pos, "上年末的")))
+    return t;
+  const int y = year_of(*t);
+  if (y <= 0) return t;
+  return std::to_string(y - 1);
+}
+
+std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence, bool target) const {
   if (sentence < 0 || static_cast<size_t>(sentence) >= seg_.sentences.size()) return std::nullopt;
   std::string value;
   const Sentence& s = seg_.sentences[sentence];

@@ -45,6 +45,8 @@ class TimeResolver {
   // The time of a figure at `pos` in sentence `sentence` (an index of seg).
   // `target`: the figure is a goal, which the dated sections of a report
   // before it do not date (下一步，确保…全部脱贫 after 2019年，全县减贫…).
+  // 由上年的173万人减少到30.8万人: a figure right after 上年的 (上年底的,
+  // 上年末的) is of the year before the one its sentence reports.
   std::optional<std::string> time_of(uint32_t pos, int sentence, bool target = false) const;
   // The time the date quantity `d` gives a figure it labels (a table row's
   // 2019年), nullopt when it gives none (5月28日, 2015年以来).
@@ -53,6 +55,8 @@ class TimeResolver {
   int doc_year() const { return doc_year_; }
 
  private:
+  // time_of without the 上年 step.
+  std::optional<std::string> own_time_of(uint32_t pos, int sentence, bool target) const;
   // kOpen: a period opening before the document's year (2015年以来): the
   // figure is undated, whatever dates come before.
   enum class Use { kNone, kValue, kUnknown, kOpen };

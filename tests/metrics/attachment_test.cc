@@ -400,3 +400,13 @@ BOOST_AUTO_TEST_CASE(a_bound_picking_out_what_follows_is_no_amount) {
   BOOST_TEST(rs.size() == 1u);
   BOOST_TEST(n == 1u);
 }
+
+BOOST_AUTO_TEST_CASE(people_already_lifted_are_lifted_whatever_they_receive) {
+  Doc d("对已脱贫的5.3万户23.8万人继续落实帮扶政策，为1760户贫困户落实产业资金。");
+  d.q("5.3万户", "household", Decimal(53000)).q("23.8万人", "person", Decimal(238000));
+  d.q("1760户", "household", Decimal(1760));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "5.3万户") == "lifted_households");
+  BOOST_TEST(metric_of(rs, "23.8万人") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "1760户") == "beneficiaries");
+}

@@ -224,3 +224,15 @@ BOOST_AUTO_TEST_CASE(a_byline_dates_no_section) {
   BOOST_TEST(time_of(d, "552万人") == "null");
   BOOST_TEST(time_of(d, "281.3亿元") == "2020");
 }
+
+BOOST_AUTO_TEST_CASE(shang_nian_is_the_year_before_the_sentence_s) {
+  // A 2019 report: 上年 is 2018 (not the year before the document's 2020).
+  Doc d("2019年，全县贫困发生率由上年的5.56%下降到1.52%，贫困人口由上年底的3.1万人减少到0.9万人。");
+  d.date("2019年", "2019");
+  d.q("5.56%", "percent", Decimal(556, -2)).q("1.52%", "percent", Decimal(152, -2));
+  d.q("3.1万人", "person", Decimal(31000)).q("0.9万人", "person", Decimal(9000));
+  BOOST_TEST(time_of(d, "5.56%", "2020-01-08") == "2018");
+  BOOST_TEST(time_of(d, "1.52%", "2020-01-08") == "2019");
+  BOOST_TEST(time_of(d, "3.1万人", "2020-01-08") == "2018");
+  BOOST_TEST(time_of(d, "0.9万人", "2020-01-08") == "2019");
+}
