@@ -395,7 +395,8 @@ std::optional<std::string> focus_or_last(const PlaceIndex& places, const std::ve
 
 // The nearest governing name before the figure in its sentence, or the
 // document's focus when the sentence names several (镇雄县与宁波市北仑区开展
-// 协作…); nullopt when it names none.
+// 协作…); nullopt when it names none. Names standing in a list do not count
+// (来自贵州、广西、四川等9个省区的企业: none of them alone is the figure's).
 std::optional<std::string> sentence_place(const PlaceIndex& places, Range sentence, const Quantity& q) {
   return focus_or_last(places, places.governing(sentence.begin, q.span.begin, true));
 }

@@ -3,14 +3,20 @@
 // Mentions come from two sources: a name before a place suffix (渭源县,
 // 湘西州, 锡壶沟村; the suffixes, the words that end in one without naming a
 // place, and province names written bare are in the rule pack), and later
-// bare uses of a name seen with its suffix (渭源 after 渭源县). A mention that
+// bare uses of a name seen with its suffix (渭源 after 渭源县). A name's stem
+// is walked back from its suffix (at most three characters) and stops at a
+// function character, at a word that ends right before names (其中, 下达,
+// 位于, 结对 …) and at a province written bare (广西|百色市). A mention that
 // starts an organisation's name (渭源县委, 火炬区组团) or says where a meeting
 // was held (在北京举行) governs no figure. Names written one after another
 // (甘肃省定西市渭源县) are one mention: the last, most specific one.
 //
 // Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
-// recipient-before word: 向昭觉县捐款) or a place people went to
-// (赴浙江省务工: away-before/away-after).
+// recipient-before word: 向昭觉县捐款), a place people went to
+// (赴浙江省务工: away-before/away-after), where the subject lies
+// (位于通渭县: located-before) or where a dispatch was filed (新华社北京1月
+// 23日电). Names that each head an item of figures (武都区8650万元、宕昌县
+// 7120万元) stand in a list, as names written one after another with 、 do.
 //
 // The governing place of a figure is the nearest mention before it in its
 // sentence (the document's focus when the sentence names several), else
