@@ -410,3 +410,11 @@ BOOST_AUTO_TEST_CASE(people_already_lifted_are_lifted_whatever_they_receive) {
   BOOST_TEST(metric_of(rs, "23.8万人") == "lifted_population");
   BOOST_TEST(metric_of(rs, "1760户") == "beneficiaries");
 }
+
+BOOST_AUTO_TEST_CASE(households_paid_dividends_are_beneficiaries) {
+  Doc d("全县入股分红的贫困户达到1.4万户，户均分红800元。");
+  d.q("1.4万户", "household", Decimal(14000)).q("800元", "CNY", Decimal(800));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1.4万户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "800元") == "(none)");
+}
