@@ -418,3 +418,11 @@ BOOST_AUTO_TEST_CASE(households_paid_dividends_are_beneficiaries) {
   BOOST_TEST(metric_of(rs, "1.4万户") == "beneficiaries");
   BOOST_TEST(metric_of(rs, "800元") == "(none)");
 }
+
+BOOST_AUTO_TEST_CASE(rangers_hired_from_the_poor_are_employment) {
+  Doc d("累计选聘建档立卡贫困人口生态护林员2368名，到2020年底生态护林员队伍将达到2400人左右。");
+  d.q("2368名", "person", Decimal(2368)).q("2400人左右", "person", Decimal(2400), "", Approx::kAbout);
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "2368名") == "employment");
+  BOOST_TEST(change_of(rs, "2400人左右") == "target");
+}
