@@ -435,6 +435,11 @@ std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range cla
   return focus_or_last(places, places.governing(clause.begin, q.span.begin));
 }
 
+// Whether a name is of a town, township or village (镇, 乡, 村).
+bool below_county(std::string_view name) {
+  return ends_with(name, "镇") || ends_with(name, "乡") || ends_with(name, "村");
+}
+
 // A figure's place: a 分别 list's name; else where its clause sends it
 // (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
 // its own stretch of its clause; else a name of its sentence; else the nearest one before it
@@ -455,6 +460,12 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   if (std::optional<std::string> earlier = focus_or_last(places, places.governing(para.begin, sentence.begin, true)))
     return earlier;
   const std::string* place = places.nearest(0, para.begin, true, true);
+  // A town or village an earlier paragraph named (an example, a story: 在永兴镇
+  // 捷地村，果农…) is not what a later paragraph's figures are about when the
+  // report's focus is a larger area: the focus is.
+  if (place && below_county(*place) && !places.focus().empty() && !below_county(places.focus()) &&
+      *place != places.focus())
+    place = &places.focus();
   if (!place) {
     // Not from the parts a 其中 lists after it (3.68亿元，其中武都区8650万元…):
     // a total is no part's.

@@ -284,3 +284,9 @@ BOOST_AUTO_TEST_CASE(a_clause_s_subject_labels_its_figures) {
   BOOST_TEST(place_of(d, "179万人") == "云南省");
   BOOST_TEST(place_of(d, "37.2万人") == "云南省");
 }
+
+BOOST_AUTO_TEST_CASE(a_village_of_an_earlier_story_is_not_a_later_paragraph_s_place) {
+  Doc d("礼县今年推进产业扶贫，全县带动贫困户2.1万户。\n在永兴镇捷地村，果农正在疏果。\n全年共落实产业扶贫资金2.36亿元。");
+  d.q("2.1万户", "household", Decimal(21000)).q("2.36亿元", "CNY", Decimal(236000000));
+  BOOST_TEST(place_of(d, "2.36亿元") == "礼县");
+}
