@@ -290,3 +290,9 @@ BOOST_AUTO_TEST_CASE(a_village_of_an_earlier_story_is_not_a_later_paragraph_s_pl
   d.q("2.1万户", "household", Decimal(21000)).q("2.36亿元", "CNY", Decimal(236000000));
   BOOST_TEST(place_of(d, "2.36亿元") == "礼县");
 }
+
+BOOST_AUTO_TEST_CASE(a_prefecture_named_diqu_is_a_place) {
+  Doc d("在喀什地区，深圳市援建的扶贫产业园区已吸纳当地群众就业2.3万人。");
+  d.q("2.3万人", "person", Decimal(23000));
+  BOOST_TEST(place_of(d, "2.3万人") == "喀什地区");
+}
