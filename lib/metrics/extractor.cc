@@ -221,6 +221,17 @@ bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std
   return false;
 }
 
+// The autonomous region a document names bare (新疆, 西藏, 宁夏, 广西, 内蒙古):
+// its focus when it is one, else the first one named; nullptr when none is.
+const std::string* autonomous_region_named(const PlaceIndex& places) {
+  static constexpr std::string_view kRegions[] = {"新疆", "西藏", "宁夏", "广西", "内蒙古"};
+  auto is_region = [](std::string_view n) { return std::find(std::begin(kRegions), std::end(kRegions), n) != std::end(kRegions); };
+  if (is_region(places.focus())) return &places.focus();
+  for (const PlaceMention& m : places.mentions())
+    if (m.governs && is_region(m.name)) return &m.name;
+  return nullptr;
+}
+
 // 全国 starting a title or a body's name (全国人大代表, 全国脱贫攻坚先进个人,
 // 全国文明村): no subject of the figures after it.
 bool national_title(std::string_view text, size_t after) {
@@ -251,6 +262,14 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   const PlaceMention* named = places.last_mention_in(Range{from, q.span.begin});
   const uint32_t scan_from = named ? named->span.end : from;
   const std::string_view lead = text.substr(scan_from, q.span.begin - scan_from);
+  // 记者从自治区扶贫办获悉，…: 自治区 standing alone is the region the report
+  // is from, named bare elsewhere in it (新疆, 西藏 …).
+  if (const size_t at = lead.rfind("自治区"); at != std::string_view::npos && !ends_at(lead, at, "族")) {
+    if (const std::string* region = autonomous_region_named(places)) {
+      *place = *region;
+      return true;
+    }
+  }
   // The last 全县, or the reporter's own area (我县, 本县: the same county):
   // one backward pass over the lead bytes of 全 (E5 85 A8), 我 (E6 88 91) and
   // 本 (E6 9C AC).

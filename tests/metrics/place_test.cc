@@ -296,3 +296,9 @@ BOOST_AUTO_TEST_CASE(a_prefecture_named_diqu_is_a_place) {
   d.q("2.3万人", "person", Decimal(23000));
   BOOST_TEST(place_of(d, "2.3万人") == "喀什地区");
 }
+
+BOOST_AUTO_TEST_CASE(the_autonomous_region_standing_alone_is_the_one_named_bare) {
+  Doc d("记者从自治区扶贫办获悉，19个援疆省市累计投入援疆资金1600亿元。\n援疆省市帮助新疆培训各类人才15万人次。");
+  d.q("1600亿元", "CNY", Decimal(160000000000)).q("15万人次", "person_time", Decimal(150000));
+  BOOST_TEST(place_of(d, "1600亿元") == "新疆");
+}
