@@ -302,3 +302,9 @@ BOOST_AUTO_TEST_CASE(the_autonomous_region_standing_alone_is_the_one_named_bare)
   d.q("1600亿元", "CNY", Decimal(160000000000)).q("15万人次", "person_time", Decimal(150000));
   BOOST_TEST(place_of(d, "1600亿元") == "新疆");
 }
+
+BOOST_AUTO_TEST_CASE(a_district_ending_in_shanqu_is_a_place_a_mountain_area_is_not) {
+  auto names = governing_names("崂山区投入扶贫资金500万元。在深山区和贫困山区里，走进山区的干部帮扶群众。");
+  BOOST_REQUIRE(names.size() == 1u);
+  BOOST_TEST(names[0] == "崂山区");
+}
