@@ -245,6 +245,16 @@ Range SentenceContext::colon_heading(size_t i) const {
   return heading;
 }
 
+bool SentenceContext::noun_only(int r) const {
+  for (const Condition& c : rules_.rules[static_cast<size_t>(r)].conditions) {
+    if (c.negated) continue;
+    for (int g : c.any_of)
+      if (std::find(rules_.subset_members.begin(), rules_.subset_members.end(), g) == rules_.subset_members.end())
+        return false;
+  }
+  return true;
+}
+
 bool SentenceContext::whole_of_next(size_t i) const {
   const Range r = windows_[i].right;
   if (i + 1 >= figures_.size() || r.end != figures_[i + 1]->span.begin) return false;
@@ -593,7 +603,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
     }
     // 培训基层干部1850人次、乡村技术人员2370人次: a list item naming its own
     // noun and no cue shares the verb that governs the item before it.
+    // 带动贫困户1300余户、贫困人口5200人增收: an item whose own words are only
+    // a noun of the poor (a subset member: 贫困人口) is the verb's object too.
     bool shared = false;
+    if (r >= 0 && !headless && list_verb >= 0 && list_verb != r && own_list_item(i) && noun_only(r)) r = -1;
     if (r < 0 && !headless && list_verb >= 0 && own_list_item(i)) {
       const Rule& verb_rule = rules_.rules[static_cast<size_t>(list_verb)];
       bool unit_match = false;

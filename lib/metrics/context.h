@@ -88,6 +88,9 @@ class SentenceContext {
   bool shares_cue(Range a, Range b) const;
   bool bare_scaled(const Quantity& q) const;
   bool own_list_item(size_t i) const;
+  // Whether rule r holds on nouns of the poor alone (its positive groups are
+  // all subset members: 贫困人口, 贫困户), with no verb of its own.
+  bool noun_only(int r) const;
   // 下达扶贫资金：武都区8650万元、宕昌县7120万元: the clause a colon ends,
   // when figure i's clause opens right after that colon and the colon's
   // clause holds no figure of its own (a heading of the list after it);

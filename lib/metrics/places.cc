@@ -21,7 +21,7 @@ bool stop_char(char32_t c) {
       U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
       U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
       U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
-      U'但', U'第', U'共', U'余', U'多'};
+      U'但', U'第', U'共', U'余', U'多', U'经'};
   static const std::vector<uint64_t> bits = [] {
     std::vector<uint64_t> b(0x10000 / 64, 0);
     for (char32_t s : kStops) b[s >> 6] |= uint64_t{1} << (s & 63);

@@ -426,3 +426,15 @@ BOOST_AUTO_TEST_CASE(rangers_hired_from_the_poor_are_employment) {
   BOOST_TEST(metric_of(rs, "2368名") == "employment");
   BOOST_TEST(change_of(rs, "2400人左右") == "target");
 }
+
+BOOST_AUTO_TEST_CASE(a_noun_of_the_poor_in_a_verb_s_list_is_its_object_too) {
+  Doc d("预计带动贫困户1300户、贫困人口5200人增收。全县有贫困户800户、贫困人口3100人。");
+  d.q("1300户", "household", Decimal(1300)).q("5200人", "person", Decimal(5200));
+  d.q("800户", "household", Decimal(800)).q("3100人", "person", Decimal(3100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1300户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "5200人") == "beneficiaries");
+  // No verb governs a standing count's list.
+  BOOST_TEST(metric_of(rs, "800户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "3100人") == "poor_population");
+}

@@ -308,3 +308,8 @@ BOOST_AUTO_TEST_CASE(a_district_ending_in_shanqu_is_a_place_a_mountain_area_is_n
   BOOST_REQUIRE(names.size() == 1u);
   BOOST_TEST(names[0] == "崂山区");
 }
+
+BOOST_AUTO_TEST_CASE(jing_before_xian_is_a_preposition) {
+  auto names = governing_names("经县脱贫攻坚领导小组研究同意，下达扶贫资金。");
+  BOOST_TEST(names.empty());
+}
