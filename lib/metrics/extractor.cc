@@ -454,6 +454,32 @@ std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range cla
   return focus_or_last(places, places.governing(clause.begin, q.span.begin));
 }
 
+// 为期四天的2020广州消费扶贫产品展销会: four digits of a year (1990–2039)
+// written bare right before a name, at the start of a phrase (after a mark,
+// a space or 的), label what follows with that year, as 2020年 would. Not
+// after another character (种植2020株: a count whose classifier the
+// recognizer does not know).
+bool year_label(const Quantity& q, std::string_view text) {
+  if (q.kind != QuantityKind::kQuantity || !q.unit.empty() || q.approx != Approx::kNone || q.span.size() != 4 ||
+      q.span.end >= text.size())
+    return false;
+  int year = 0;
+  for (uint32_t i = q.span.begin; i < q.span.end; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    year = year * 10 + (text[i] - '0');
+  }
+  if (year < 1990 || year > 2039) return false;
+  if (q.span.begin > 0) {
+    size_t p = q.span.begin - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    int len = 1;
+    const char32_t before = next_char(text, p, &len);
+    if ((before >= '0' && before <= '9') || before == '.' || (utf8::is_han(before) && before != U'的')) return false;
+  }
+  int len = 1;
+  return utf8::is_han(next_char(text, q.span.end, &len));
+}
+
 // Whether a name is of a town, township or village (镇, 乡, 村).
 bool below_county(std::string_view name) {
   return ends_with(name, "镇") || ends_with(name, "乡") || ends_with(name, "村");
@@ -585,10 +611,22 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   };
 
   std::vector<const Quantity*> figures, dates;
+  // Year labels (year_label) as the dates they are: a few a document.
+  std::vector<Quantity> labels;
+  constexpr size_t kMaxYearLabels = 64;  // room reserved, so that pointers stay valid
+  labels.reserve(kMaxYearLabels);
   for (const Quantity& q : quantities) {
     if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
     if (q.kind == QuantityKind::kDate) {
       dates.push_back(&q);
+      continue;
+    }
+    if (labels.size() < kMaxYearLabels && year_label(q, text)) {
+      Quantity d = q;
+      d.kind = QuantityKind::kDate;
+      d.date = std::string(text.substr(q.span.begin, 4));
+      labels.push_back(std::move(d));
+      dates.push_back(&labels.back());
       continue;
     }
     std::string_view surface(text.data() + q.span.begin, q.span.size());

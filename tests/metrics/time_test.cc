@@ -236,3 +236,10 @@ BOOST_AUTO_TEST_CASE(shang_nian_is_the_year_before_the_sentence_s) {
   BOOST_TEST(time_of(d, "3.1万人", "2020-01-08") == "2018");
   BOOST_TEST(time_of(d, "0.9万人", "2020-01-08") == "2019");
 }
+
+BOOST_AUTO_TEST_CASE(a_year_written_bare_before_a_name_labels_it) {
+  // 2020广州…展销会: the fair of 2020. 种植2020株 is a count, no year.
+  Doc d("2020广州消费扶贫展销会上，贵州参展企业实现销售额4200万元，种植2020株苗木。");
+  d.q("2020", "", Decimal(2020)).q("4200万元", "CNY", Decimal(42000000)).q("2020", "", Decimal(2020));
+  BOOST_TEST(time_of(d, "4200万元") == "2020");
+}
