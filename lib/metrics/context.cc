@@ -501,6 +501,12 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     }
   }
   if (nearest) return rules_.change_kinds[id_of(nearest->payload)];
+  // 有贫困村12个, 全县共有贫困人口3000人: 有 right before the noun that
+  // names the figure says how many there are.
+  for (const CueHit* hp = first; hp != last; ++hp)
+    if (kind_of(hp->payload) == CueKind::kGroup && hp->end == q.span.begin && hp->begin >= 3 &&
+        text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0))
+      return "level";
   return m.change;
 }
 

@@ -438,3 +438,11 @@ BOOST_AUTO_TEST_CASE(a_noun_of_the_poor_in_a_verb_s_list_is_its_object_too) {
   BOOST_TEST(metric_of(rs, "800户") == "poor_households");
   BOOST_TEST(metric_of(rs, "3100人") == "poor_population");
 }
+
+BOOST_AUTO_TEST_CASE(you_before_the_noun_makes_a_standing_count) {
+  Doc d("2014年全镇有贫困村12个，当年选派干部到8个贫困村。");
+  d.q("12个", "count", Decimal(12), "个").q("8个", "count", Decimal(8), "个");
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "12个") == "level");
+  BOOST_TEST(change_of(rs, "8个") == "total");
+}
