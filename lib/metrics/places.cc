@@ -148,12 +148,6 @@ PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules)
 
 PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
-  for (const std::string& w : rules.places) {
-    size_t p = w.size();
-    while (p > 0 && (static_cast<unsigned char>(w[p - 1]) & 0xC0) == 0x80) --p;
-    int len = 1;
-    if (p > 0) place_ends_.push_back(next_char(w, p - 1, &len));
-  }
   std::vector<std::string_view> venues;
   first_pass(text, chars, rules, &venues);
   find_bare(text, chars, rules, venues);
@@ -319,7 +313,7 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     char32_t d = next_char(text, p, &l2);
     // A province named bare right before a stem of two characters or more
     // (广西|百色市, 江西|南昌市) ends it: the walk would take its last character.
-    if (k >= 2 && place_ends_.find(d) != std::u32string::npos) {
+    if (k >= 2 && d < rules.char_classes.size() && (rules.char_classes[d] & kPlaceEndClass)) {
       bool province = false;
       for (const std::string& w : rules.places) province = province || (b >= w.size() && ends_at(text, b, w));
       if (province) {
@@ -508,6 +502,7 @@ bool item_of_figures(std::string_view gap) {
 // the name is where the report was filed, not what it reports.
 bool dateline_after(std::string_view text, size_t pos) {
   constexpr int kMaxDateChars = 10;  // 12月31日
+  if (pos >= text.size() || text[pos] < '0' || text[pos] > '9') return false;  // most names
   size_t p = pos;
   for (int n = 0; n < kMaxDateChars && p < text.size(); ++n) {
     if (text[p] >= '0' && text[p] <= '9') {

@@ -95,7 +95,6 @@ class PlaceIndex {
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
   std::vector<bool> delimited_;
   std::string focus_;         // while finding: the name's start is certain
-  std::u32string place_ends_;  // last characters of the pack's bare names (甘肃: 肃)
 };
 
 }  // namespace aidtext

@@ -509,6 +509,11 @@ void RulePackData::finish() {
   };
   add_class(place_pass_bits, kPlacePassClass);
   add_class(cues.start_bits(), kCueStartClass);
+  for (const std::string& w : places) {
+    int len = 1;
+    const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
+    if (c < 0x10000) char_classes[c] |= kPlaceEndClass;
+  }
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   auto index_of = [](const std::vector<std::string>& words) {

@@ -71,6 +71,7 @@ enum BlockSide : int {
 // Bits of RulePackData::char_classes.
 inline constexpr uint8_t kPlacePassClass = 1;
 inline constexpr uint8_t kCueStartClass = 2;
+inline constexpr uint8_t kPlaceEndClass = 4;  // ends a name of `places` (甘肃: 肃)
 
 struct RulePackData {
   std::vector<MetricDef> metrics;

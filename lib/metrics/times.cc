@@ -338,7 +338,8 @@ Range TimeResolver::first_clause(Range r) const {
 
 std::optional<std::string> TimeResolver::time_of(uint32_t pos, int sentence, bool target) const {
   std::optional<std::string> t = own_time_of(pos, sentence, target);
-  if (!t || !(ends_at(text_, pos, "上年的") || ends_at(text_, pos, "上年底的") || ends_at(text_, pos, "上年末的")))
+  if (!t || !ends_at(text_, pos, "的") ||
+      !(ends_at(text_, pos, "上年的") || ends_at(text_, pos, "上年底的") || ends_at(text_, pos, "上年末的")))
     return t;
   const int y = year_of(*t);
   if (y <= 0) return t;
