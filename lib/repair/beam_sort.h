@@ -28,22 +28,23 @@ inline uint64_t beam_key(const std::vector<Entry>& arena, int32_t s) {
 }
 inline int32_t state_of(uint64_t key) { return static_cast<int32_t>(~static_cast<uint32_t>(key)); }
 
-// Reduces the states that reached a node to its beam: the kBeamWidth
-// cheapest with distinct (last character, decoded) in order of cost, into
-// `kept`. Only the cheapest few are sorted: a node after a hole is reached
+// Reduces the states that reached a node to its beam: the `width` (at
+// most kBeamWidth) cheapest with distinct (last character, decoded) in
+// order of cost, into `kept`. Only the cheapest few are sorted: a node after a hole is reached
 // by hundreds of candidates, of which the beam keeps sixteen.
 inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<int32_t>& states,
-                             std::vector<int32_t>& kept, std::vector<uint64_t>& order) {
+                             std::vector<int32_t>& kept, std::vector<uint64_t>& order,
+                             size_t width = kBeamWidth) {
   order.resize(states.size());
   for (size_t j = 0; j < states.size(); ++j) order[j] = beam_key(arena, states[j]);
   kept.clear();
   std::array<uint32_t, kBeamWidth> tags;
   size_t n_kept = 0;
   uint64_t seen = 0;  // a bit per tag kept, by hash
-  size_t sorted = std::min(order.size(), 4 * kBeamWidth);
+  size_t sorted = std::min(order.size(), 4 * width);
   const auto at = [&](size_t j) { return order.begin() + static_cast<std::ptrdiff_t>(j); };
   if (sorted < order.size()) std::nth_element(order.begin(), at(sorted), order.end());
-  if (sorted <= kBeamWidth) {
+  if (sorted <= width) {
     // Most nodes are reached by a few states: sorted in place by insertion
     // (keys are distinct, so any sort gives this order).
     uint64_t* v = order.data();
@@ -76,7 +77,7 @@ inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<
     seen |= bit;
     tags[n_kept++] = tag;
     kept.push_back(s);
-    if (n_kept == kBeamWidth) break;
+    if (n_kept == width) break;
   }
 }
 

@@ -15,9 +15,11 @@
 
 namespace aidtext::repair::lattice_detail {
 
-// States kept per lattice node. On the peer suite, 48 gains a few tenths of
-// a percent of characters over 16 at three times the cost; 12 starts to lose
-// the right character behind a hole, 8 loses 1 % on misaligned GBK.
+// States kept per lattice node by the refill (path_refill.h), and at most
+// by any decode. On the peer suite, 48 gains a few tenths of a percent of
+// characters over 16 at three times the cost; 12 starts to lose the right
+// character behind a hole, 8 loses 1 % on misaligned GBK. (The coarse
+// decode keeps kCoarseBeamWidth.)
 inline constexpr size_t kBeamWidth = 16;
 // Candidates for a character with two or more unknown bytes: the most
 // frequent characters of the target codec. 2500 characters cover about 98%
@@ -61,7 +63,8 @@ inline constexpr size_t kPruneStates = 2;
 // for in practice, and it keeps the beams small. On the peer suite and the
 // dev articles 8 repairs exactly as 30 did (6 loses a misaligned-qmark
 // case); with 12 dev article 003's normalize() takes 8 % fewer
-// instructions than with 30.
+// instructions than with 30. (Measured when one decode did all; it is now
+// the refill's. The coarse decode drops at kCoarsePruneMargin.)
 inline constexpr float kPruneMargin = 12.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
 // at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
@@ -89,9 +92,26 @@ inline constexpr size_t kFewPairs = 64;
 // runs of guessed characters). The refill's beam and candidates must stay
 // as they are: a beam of 8 loses 0.6 % on misaligned-qmark for 11 % of the
 // time, 16 scored candidates 0.3 % for 13 %, a margin (kPruneMargin) of 6
-// or 8 saves nothing. The coarse decode's beam and margin hardly matter (8
-// or 4 states, 4 to 8 nats: within 3 % of the time).
+// or 8 saves nothing (a beam of 12 or 10, measured again in instructions:
+// 001 -3 % and -5 %, misaligned-qmark 92.28 -> 92.05 and 91.70 %,
+// big5-as-gbk loses an exact case). The coarse decode's beam and margin
+// hardly matter for accuracy: see kCoarseBeamWidth.
 inline constexpr size_t kCoarseGuesses = 4;
+// The coarse decode's beam and margin (kBeamWidth and kPruneMargin are the
+// refill's). The coarse decode only settles the path's structure, and a
+// window without a guessed character on its path (Latin-1 or cp1252
+// debris, Big5 read as GBK) is decided by it alone; every decode of such a
+// kind keeps its figures with 2 states and 6 nats. Callgrind, instructions
+// per repair (dev article 001 / 003), against 16 states and 12 nats:
+// 2 states and 6 nats 2.079M -> 1.940M / 474k -> 451k, every kind and the
+// seed passages as before but misaligned-qmark 92.28 -> 92.23 % (no exact
+// case lost); 4 states -1.7 % of both together, no figure moved; 3 states
+// and 6 nats -3 %, misaligned-qmark as with 2; 1 state -11 %, but gbk-as-
+// big5 96.2 -> 87.3 % and big5 read as GBK or GB18030 lose exact cases. A
+// margin of 6 alone: -1.2 %, no figure moved; 5 (with 2 states) loses
+// exact big5-as-gb18030, big5-as-gbk and gbk-as-big5 cases, 4 more.
+inline constexpr size_t kCoarseBeamWidth = 2;
+inline constexpr float kCoarsePruneMargin = 6.0f;
 // The refill ranks a node's candidates after its three cheapest states
 // (kPruneStates: two), which it can afford, scoring one pattern's
 // characters only: misaligned-qmark 92.1 -> 92.3 % (as before coarse to
