@@ -96,7 +96,13 @@ inline constexpr size_t kFewPairs = 64;
 // 001 -3 % and -5 %, misaligned-qmark 92.28 -> 92.05 and 91.70 %,
 // big5-as-gbk loses an exact case). The coarse decode's beam and margin
 // hardly matter for accuracy: see kCoarseBeamWidth.
-inline constexpr size_t kCoarseGuesses = 4;
+//
+// Those figures were for 4 guesses and the coarse decode's old beam. With
+// its beam of 2 (kCoarseBeamWidth), 3 guesses repair the peer suite, the
+// seed passages and the dev articles as 4 did (callgrind, instructions per
+// repair of dev 001 / 003: 1.940M -> 1.885M / 451k -> 444k); 2 lose 0.4 %
+// on misaligned-qmark (92.23 -> 91.80 %) and 0.2 % on utf8-as-gbk-ignore.
+inline constexpr size_t kCoarseGuesses = 3;
 // The coarse decode's beam and margin (kBeamWidth and kPruneMargin are the
 // refill's). The coarse decode only settles the path's structure, and a
 // window without a guessed character on its path (Latin-1 or cp1252
@@ -117,12 +123,22 @@ inline constexpr float kCoarsePruneMargin = 6.0f;
 // characters only: misaligned-qmark 92.1 -> 92.3 % (as before coarse to
 // fine), every other kind and the seed passages unchanged, for about 4 %
 // of dev article 001's decode. One state loses 1.2 % there, four gain
-// nothing more. Adding to the ranking the cost of the fixed character the
-// coarse path has after a guessed one (right-hand context, which the
-// ranking otherwise lacks) keeps the figures with 8 candidates scored in
-// full instead of 24 (misaligned-qmark 92.2 %, -ignore 90.0 %), but its
-// look-ups cost more than they save (001: 162 us instead of 148).
+// nothing more.
 inline constexpr size_t kRefillPruneStates = 3;
+// Where the path fixes the character after a guessed one (a kept token,
+// one read from known bytes, the character after the window), the refill
+// scores after its whole beam only the kRefillRightKept candidates the
+// ranking kept that are cheapest with that character's cost after them
+// added (NodeScorer::keep_by_right): right-hand context, which the ranking
+// otherwise lacks. Looked up for the (at most kMaxScoredCandidates)
+// candidates kept rather than for all of them, which had cost more than it
+// saved. Instructions per repair of dev 001 / 003 (callgrind, with
+// kCoarseGuesses 3 and kReadingReach 4): 12 kept, 1.868M -> 1.842M /
+// 429k -> 431k, utf8-as-gbk-ignore 90.06 -> 90.00 %, every other kind,
+// the seed passages and the dev articles as before; 8 kept saves twice as
+// much but misaligned-qmark 92.23 -> 92.17 %, 6 gets 92.12 % and changes
+// dev 001's repair (16 saves nothing).
+inline constexpr size_t kRefillRightKept = 12;
 // Tokens farther than this from a suspect one (a hole, or a character
 // rarer than 10 nats) get no byte readings under a double-byte source
 // view: they can only be kept, which they are anyway unless damage is
@@ -136,8 +152,14 @@ inline constexpr size_t kRefillPruneStates = 3;
 // figures keep their own offsets, and a clean 盡銳出戰 next to damage is
 // no longer "repaired" to 尽其J出战. Under a single-byte view (Latin-1
 // debris, which the unigram model does not find rare) every token is
-// read.
-inline constexpr uint32_t kReadingReach = 8;
+// read. With the coarse decode's beam of 2 and 3 guesses, 4 instead of 8
+// repairs the peer suite, the seed passages and the dev articles as 8 did
+// (dev 001 / 003: 1.885M -> 1.868M / 444k -> 429k instructions per
+// repair; 3 loses an exact gbk-as-big5 case), and on the mixed corpus no
+// document's text changes: one passage 35 characters from the next is
+// repaired as two (same text), and 12 repairs' confidences move by up to
+// 0.004.
+inline constexpr uint32_t kReadingReach = 4;
 // Per-node overhead (callgrind, instructions per repair of dev 001 and
 // 003, after keep_best_states' local tags and insertion sort, the refill
 // reading a guess list's columns in place, one-state beams skipping the
