@@ -60,10 +60,19 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
     return 0;
   }
   scorer.prepare(parts);
-  const size_t scored = std::min(beam.size(), rank_states);
+  // The ranking's states: the beam's first `rank_states`, but none
+  // kRankReach or more behind the first (the full beam scores those after
+  // the ranking, like the rest).
+  size_t scored = std::min(beam.size(), rank_states);
+  const float reach = beam.empty() ? kInfinity : entry_base(arena[beam[0]]) + kRankReach;
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
-    scorer.score(e, beam[i], entry_base(e), [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
+    const float base = entry_base(e);
+    if (base >= reach) {
+      scored = i;
+      break;
+    }
+    scorer.score(e, beam[i], base, [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
   }
   scorer.finish();
   // The K-th cheapest estimate among guessed candidates is the bar.
@@ -180,7 +189,7 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
         const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
         c = base + (lm + cd.variant);
       } else {
-        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+        c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
       }
       if (c < best[k]) {
         best[k] = c;
