@@ -196,6 +196,27 @@ inline constexpr uint32_t kReadingReach = 4;
 // insertion (+0.7 %) or selecting 16 before sorting (no change); the
 // refill keeping only the cheapest state after a kept token (no change
 // on 001, +0.3 % on 003).
+//
+// Session 7, changing outputs (kCoarseBeamWidth, kCoarsePruneMargin,
+// kCoarseGuesses, kReadingReach, kRefillRightKept, kRankReach,
+// kMaxSingleGuesses; with the beam of 2 picked in one pass and
+// unmodelled_cost): 2.08M -> 1.72M and 474k -> 421k. Tried and not kept
+// (instructions of 001 + 003; misaligned-qmark was 92.23 % before each):
+// the refill following a guessed character that a fixed one follows with
+// its cheapest way through alone, exact by branch and bound (+9 %: after
+// the first state 43 % of the pairs can still win, scored one at a time;
+// it also lost exact cases on gbk-as-big5 and utf8-as-gbk-replace); the
+// ranking skipping states beyond the window of the first state's best
+// estimate (never happens); the refill's kPruneWindow 3.5 or 3 (-1.6 %
+// and -5 %, 91.91 and 91.81 %); ranking by two states where the right
+// neighbour is known (-1.3 %, 91.99 %); right-hand context taken from a
+// guessed neighbour's coarse character (-3 %, 92.00 %); 8 or 10 kept by
+// kRefillRightKept (-1 %, 92.17 and 92.13 %); kMaxFittingGuesses 144 to
+// 120 (92.17 to 92.05 %, -0.2 to -0.3 %; 120 changes dev 001's repair);
+// kMaxSingleGuesses 52 (gbk-as-big5 96.21 -> 96.09 %); kCoarseGuesses 2
+// (91.80 %); kReadingReach 3 or 2 (an exact gbk-as-big5 case lost); the
+// refill keeping only the cheapest state after a kept token (+0.1 %, as
+// before); kFewPairs 32 or 128 (no change).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
