@@ -28,22 +28,47 @@ inline uint64_t beam_key(const std::vector<Entry>& arena, int32_t s) {
 }
 inline int32_t state_of(uint64_t key) { return static_cast<int32_t>(~static_cast<uint32_t>(key)); }
 
-// Reduces the states that reached a node to its beam: the kBeamWidth
-// cheapest with distinct (last character, decoded) in order of cost, into
-// `kept`. Only the cheapest few are sorted: a node after a hole is reached
+// Reduces the states that reached a node to its beam: the `width` (at
+// most kBeamWidth) cheapest with distinct (last character, decoded) in
+// order of cost, into `kept`. Only the cheapest few are sorted: a node after a hole is reached
 // by hundreds of candidates, of which the beam keeps sixteen.
 inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<int32_t>& states,
-                             std::vector<int32_t>& kept, std::vector<uint64_t>& order) {
+                             std::vector<int32_t>& kept, std::vector<uint64_t>& order,
+                             size_t width = kBeamWidth) {
+  if (width == 2) {
+    // The coarse decode's beam (kCoarseBeamWidth): the cheapest state and
+    // the cheapest of another tag, in one pass, as the sort below would
+    // pick them (keys are distinct). 33k fewer instructions per repair of
+    // dev 001 (1.8 %), 7k of 003.
+    kept.clear();
+    uint64_t k1 = ~uint64_t{0}, k2 = ~uint64_t{0};
+    uint32_t t1 = 0;
+    for (const int32_t s : states) {
+      const uint64_t key = beam_key(arena, s);
+      const Entry& e = arena[static_cast<size_t>(s)];
+      const uint32_t tag = static_cast<uint32_t>(e.last) << 1 | uint32_t{e.decoded};
+      if (key < k1) {
+        if (k1 != ~uint64_t{0} && tag != t1) k2 = k1;
+        k1 = key;
+        t1 = tag;
+      } else if (key < k2 && tag != t1) {
+        k2 = key;
+      }
+    }
+    kept.push_back(state_of(k1));
+    if (k2 != ~uint64_t{0}) kept.push_back(state_of(k2));
+    return;
+  }
   order.resize(states.size());
   for (size_t j = 0; j < states.size(); ++j) order[j] = beam_key(arena, states[j]);
   kept.clear();
   std::array<uint32_t, kBeamWidth> tags;
   size_t n_kept = 0;
   uint64_t seen = 0;  // a bit per tag kept, by hash
-  size_t sorted = std::min(order.size(), 4 * kBeamWidth);
+  size_t sorted = std::min(order.size(), 4 * width);
   const auto at = [&](size_t j) { return order.begin() + static_cast<std::ptrdiff_t>(j); };
   if (sorted < order.size()) std::nth_element(order.begin(), at(sorted), order.end());
-  if (sorted <= kBeamWidth) {
+  if (sorted <= width) {
     // Most nodes are reached by a few states: sorted in place by insertion
     // (keys are distinct, so any sort gives this order).
     uint64_t* v = order.data();
@@ -76,7 +101,7 @@ inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<
     seen |= bit;
     tags[n_kept++] = tag;
     kept.push_back(s);
-    if (n_kept == kBeamWidth) break;
+    if (n_kept == width) break;
   }
 }
 

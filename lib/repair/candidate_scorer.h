@@ -309,7 +309,7 @@ class CandidateScorer {
       const Candidate& cd = others_[k - nm_];
       if (base >= best[k]) continue;
       if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-      const float c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+      const float c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
       if (c < best[k]) {
         best[k] = c;
         from[k] = s;

@@ -73,11 +73,7 @@ float CharLm::cost(char32_t prev, char32_t c, bool traditional) const {
   uint16_t b = id(c);
   if (!b) {
     if (utf8::is_han(c)) return unknown_cost_;
-    // Two punctuation marks in a row ("，》") are much rarer than either,
-    // and a '?' right after a Han character is rarer still.
-    if (c == '?' && utf8::is_han(prev)) return 12.0f;
-    const bool doubled = prev == c && (c == U'—' || c == U'…');  // —— and …… are one mark
-    return class_cost(c) + (!doubled && is_cjk_punctuation(prev) && is_cjk_punctuation(c) ? 3.0f : 0.0f);
+    return unmodelled_cost(prev, c, class_cost(c));
   }
   uint16_t a = id(prev);
   return (a ? bigram_cost(a, b) : facts_[b].unigram) + variant_cost(c, b, traditional);

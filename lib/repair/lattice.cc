@@ -660,7 +660,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
     std::vector<int32_t>& beam = beams[i];
     if (beam.empty()) continue;
     if (beam.size() > 1) {  // one state is its own beam
-      keep_best_states(arena, beam, kept, scratch.order);
+      keep_best_states(arena, beam, kept, scratch.order, kCoarseBeamWidth);
       beam.swap(kept);
     }
     const Node& nd = nodes_[i];
@@ -701,7 +701,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       const Candidate& cd = cands[k];
       const float best = cand_best[k];
       // Far behind the best path into the same node: it would be pruned.
-      if (best + cd.penalty > floor[cd.end] + kPruneMargin) continue;
+      if (best + cd.penalty > floor[cd.end] + kCoarsePruneMargin) continue;
       floor[cd.end] = std::min(floor[cd.end], best + cd.penalty);
       arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cd.pattern,
                        cand_from[k], i, cd.end});

@@ -14,7 +14,8 @@
 //
 // Search is a beam Viterbi over lattice nodes with state (last character,
 // literal/decoded), so cost is linear in the window: per node at most
-// kBeamWidth states times the candidates a node allows (one for known
+// kBeamWidth states (kCoarseBeamWidth in the coarse decode) times the
+// candidates a node allows (one for known
 // bytes, kMaxSingleGuesses for one unknown byte, kMaxFittingGuesses for
 // two), of which the cheapest few after the best two states are scored in
 // full. It runs twice, coarse to fine: once with only the likeliest few

@@ -15,9 +15,11 @@
 
 namespace aidtext::repair::lattice_detail {
 
-// States kept per lattice node. On the peer suite, 48 gains a few tenths of
-// a percent of characters over 16 at three times the cost; 12 starts to lose
-// the right character behind a hole, 8 loses 1 % on misaligned GBK.
+// States kept per lattice node by the refill (path_refill.h), and at most
+// by any decode. On the peer suite, 48 gains a few tenths of a percent of
+// characters over 16 at three times the cost; 12 starts to lose the right
+// character behind a hole, 8 loses 1 % on misaligned GBK. (The coarse
+// decode keeps kCoarseBeamWidth.)
 inline constexpr size_t kBeamWidth = 16;
 // Candidates for a character with two or more unknown bytes: the most
 // frequent characters of the target codec. 2500 characters cover about 98%
@@ -29,12 +31,16 @@ inline constexpr size_t kMaxGuessChars = 2500;
 // peer suite 150 scores as well as 300 (within 0.1 % of characters).
 inline constexpr size_t kMaxFittingGuesses = 150;
 // Candidates for a character with one unknown byte: of the up to 190 that
-// a GBK or Big5 byte may give, the most frequent this many (UTF-8's
-// continuation bytes give at most 64, never cut). On the peer suite and the
-// dev articles 64 repairs exactly as no limit does and makes dev article
-// 001's normalize() 7 % cheaper; 48 loses 0.3 % of characters on
-// utf8-as-gbk-replace, 32 loses 3 % on gbk-as-big5.
-inline constexpr size_t kMaxSingleGuesses = 64;
+// a GBK or Big5 byte may give (UTF-8's continuation bytes give at most
+// 64), the most frequent this many. On the peer suite and the dev articles
+// 64 (then never cutting UTF-8's) repaired exactly as no limit did and
+// made dev article 001's normalize() 7 % cheaper; 48 lost 0.3 % of
+// characters on utf8-as-gbk-replace, 32 loses 3 % on gbk-as-big5. With
+// coarse to fine (kCoarseGuesses) the refill scores these lists: 56
+// repairs the peer suite (utf8-as-gbk-replace and -ignore included), the
+// seed passages and the dev articles as 64 does, for 1.2 % fewer
+// instructions per repair of dev 001; 52 and 48 lose 0.1 % on gbk-as-big5.
+inline constexpr size_t kMaxSingleGuesses = 56;
 inline constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // Candidates of one node scored after the whole beam: at most
 // kMaxScoredCandidates, none more than kPruneWindow nats behind the best,
@@ -56,12 +62,21 @@ inline constexpr float kInfinity = std::numeric_limits<float>::infinity();
 inline constexpr size_t kMaxScoredCandidates = 24;
 inline constexpr float kPruneWindow = 4.0f;
 inline constexpr size_t kPruneStates = 2;
+// A state this much (nats) costlier than the beam's cheapest is not one of
+// the ranking's (kPruneStates, kRefillPruneStates), which stops before it:
+// its contexts are scored after the ranking, for the candidates kept only.
+// Callgrind: about 50k fewer instructions per repair of dev 001 (-2.7 %,
+// the refill's ranking), 003 unchanged; the peer suite, the seed passages
+// and the dev articles repaired as before. 2.5 nats loses 0.1 % on
+// misaligned-qmark (92.23 -> 92.15 %), 2 nats 0.13 %, 1 nat 0.6 %.
+inline constexpr float kRankReach = 3.0f;
 // A path this much (nats) costlier than the best one into the same node is
 // dropped at once: beyond any difference the rest of the window could make up
 // for in practice, and it keeps the beams small. On the peer suite and the
 // dev articles 8 repairs exactly as 30 did (6 loses a misaligned-qmark
 // case); with 12 dev article 003's normalize() takes 8 % fewer
-// instructions than with 30.
+// instructions than with 30. (Measured when one decode did all; it is now
+// the refill's. The coarse decode drops at kCoarsePruneMargin.)
 inline constexpr float kPruneMargin = 12.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
 // at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
@@ -89,20 +104,53 @@ inline constexpr size_t kFewPairs = 64;
 // runs of guessed characters). The refill's beam and candidates must stay
 // as they are: a beam of 8 loses 0.6 % on misaligned-qmark for 11 % of the
 // time, 16 scored candidates 0.3 % for 13 %, a margin (kPruneMargin) of 6
-// or 8 saves nothing. The coarse decode's beam and margin hardly matter (8
-// or 4 states, 4 to 8 nats: within 3 % of the time).
-inline constexpr size_t kCoarseGuesses = 4;
+// or 8 saves nothing (a beam of 12 or 10, measured again in instructions:
+// 001 -3 % and -5 %, misaligned-qmark 92.28 -> 92.05 and 91.70 %,
+// big5-as-gbk loses an exact case). The coarse decode's beam and margin
+// hardly matter for accuracy: see kCoarseBeamWidth.
+//
+// Those figures were for 4 guesses and the coarse decode's old beam. With
+// its beam of 2 (kCoarseBeamWidth), 3 guesses repair the peer suite, the
+// seed passages and the dev articles as 4 did (callgrind, instructions per
+// repair of dev 001 / 003: 1.940M -> 1.885M / 451k -> 444k); 2 lose 0.4 %
+// on misaligned-qmark (92.23 -> 91.80 %) and 0.2 % on utf8-as-gbk-ignore.
+inline constexpr size_t kCoarseGuesses = 3;
+// The coarse decode's beam and margin (kBeamWidth and kPruneMargin are the
+// refill's). The coarse decode only settles the path's structure, and a
+// window without a guessed character on its path (Latin-1 or cp1252
+// debris, Big5 read as GBK) is decided by it alone; every decode of such a
+// kind keeps its figures with 2 states and 6 nats. Callgrind, instructions
+// per repair (dev article 001 / 003), against 16 states and 12 nats:
+// 2 states and 6 nats 2.079M -> 1.940M / 474k -> 451k, every kind and the
+// seed passages as before but misaligned-qmark 92.28 -> 92.23 % (no exact
+// case lost); 4 states -1.7 % of both together, no figure moved; 3 states
+// and 6 nats -3 %, misaligned-qmark as with 2; 1 state -11 %, but gbk-as-
+// big5 96.2 -> 87.3 % and big5 read as GBK or GB18030 lose exact cases. A
+// margin of 6 alone: -1.2 %, no figure moved; 5 (with 2 states) loses
+// exact big5-as-gb18030, big5-as-gbk and gbk-as-big5 cases, 4 more.
+inline constexpr size_t kCoarseBeamWidth = 2;
+inline constexpr float kCoarsePruneMargin = 6.0f;
 // The refill ranks a node's candidates after its three cheapest states
 // (kPruneStates: two), which it can afford, scoring one pattern's
 // characters only: misaligned-qmark 92.1 -> 92.3 % (as before coarse to
 // fine), every other kind and the seed passages unchanged, for about 4 %
 // of dev article 001's decode. One state loses 1.2 % there, four gain
-// nothing more. Adding to the ranking the cost of the fixed character the
-// coarse path has after a guessed one (right-hand context, which the
-// ranking otherwise lacks) keeps the figures with 8 candidates scored in
-// full instead of 24 (misaligned-qmark 92.2 %, -ignore 90.0 %), but its
-// look-ups cost more than they save (001: 162 us instead of 148).
+// nothing more.
 inline constexpr size_t kRefillPruneStates = 3;
+// Where the path fixes the character after a guessed one (a kept token,
+// one read from known bytes, the character after the window), the refill
+// scores after its whole beam only the kRefillRightKept candidates the
+// ranking kept that are cheapest with that character's cost after them
+// added (NodeScorer::keep_by_right): right-hand context, which the ranking
+// otherwise lacks. Looked up for the (at most kMaxScoredCandidates)
+// candidates kept rather than for all of them, which had cost more than it
+// saved. Instructions per repair of dev 001 / 003 (callgrind, with
+// kCoarseGuesses 3 and kReadingReach 4): 12 kept, 1.868M -> 1.842M /
+// 429k -> 431k, utf8-as-gbk-ignore 90.06 -> 90.00 %, every other kind,
+// the seed passages and the dev articles as before; 8 kept saves twice as
+// much but misaligned-qmark 92.23 -> 92.17 %, 6 gets 92.12 % and changes
+// dev 001's repair (16 saves nothing).
+inline constexpr size_t kRefillRightKept = 12;
 // Tokens farther than this from a suspect one (a hole, or a character
 // rarer than 10 nats) get no byte readings under a double-byte source
 // view: they can only be kept, which they are anyway unless damage is
@@ -116,8 +164,14 @@ inline constexpr size_t kRefillPruneStates = 3;
 // figures keep their own offsets, and a clean 盡銳出戰 next to damage is
 // no longer "repaired" to 尽其J出战. Under a single-byte view (Latin-1
 // debris, which the unigram model does not find rare) every token is
-// read.
-inline constexpr uint32_t kReadingReach = 8;
+// read. With the coarse decode's beam of 2 and 3 guesses, 4 instead of 8
+// repairs the peer suite, the seed passages and the dev articles as 8 did
+// (dev 001 / 003: 1.885M -> 1.868M / 444k -> 429k instructions per
+// repair; 3 loses an exact gbk-as-big5 case), and on the mixed corpus no
+// document's text changes: one passage 35 characters from the next is
+// repaired as two (same text), and 12 repairs' confidences move by up to
+// 0.004.
+inline constexpr uint32_t kReadingReach = 4;
 // Per-node overhead (callgrind, instructions per repair of dev 001 and
 // 003, after keep_best_states' local tags and insertion sort, the refill
 // reading a guess list's columns in place, one-state beams skipping the
@@ -142,6 +196,27 @@ inline constexpr uint32_t kReadingReach = 8;
 // insertion (+0.7 %) or selecting 16 before sorting (no change); the
 // refill keeping only the cheapest state after a kept token (no change
 // on 001, +0.3 % on 003).
+//
+// Session 7, changing outputs (kCoarseBeamWidth, kCoarsePruneMargin,
+// kCoarseGuesses, kReadingReach, kRefillRightKept, kRankReach,
+// kMaxSingleGuesses; with the beam of 2 picked in one pass and
+// unmodelled_cost): 2.08M -> 1.72M and 474k -> 421k. Tried and not kept
+// (instructions of 001 + 003; misaligned-qmark was 92.23 % before each):
+// the refill following a guessed character that a fixed one follows with
+// its cheapest way through alone, exact by branch and bound (+9 %: after
+// the first state 43 % of the pairs can still win, scored one at a time;
+// it also lost exact cases on gbk-as-big5 and utf8-as-gbk-replace); the
+// ranking skipping states beyond the window of the first state's best
+// estimate (never happens); the refill's kPruneWindow 3.5 or 3 (-1.6 %
+// and -5 %, 91.91 and 91.81 %); ranking by two states where the right
+// neighbour is known (-1.3 %, 91.99 %); right-hand context taken from a
+// guessed neighbour's coarse character (-3 %, 92.00 %); 8 or 10 kept by
+// kRefillRightKept (-1 %, 92.17 and 92.13 %); kMaxFittingGuesses 144 to
+// 120 (92.17 to 92.05 %, -0.2 to -0.3 %; 120 changes dev 001's repair);
+// kMaxSingleGuesses 52 (gbk-as-big5 96.21 -> 96.09 %); kCoarseGuesses 2
+// (91.80 %); kReadingReach 3 or 2 (an exact gbk-as-big5 case lost); the
+// refill keeping only the cheapest state after a kept token (+0.1 %, as
+// before); kFewPairs 32 or 128 (no change).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};

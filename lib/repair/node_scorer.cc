@@ -8,13 +8,16 @@
 namespace aidtext::repair::lattice_detail {
 
 void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                       std::span<const CandidatePart> parts, size_t offered, size_t rank_states) {
+                       std::span<const CandidatePart> parts, size_t offered, size_t rank_states, const Right* right) {
   // The states the pruning scored need not be scored again.
-  const size_t scored = prune(beam, arena, parts, offered, rank_states);
+  const size_t scored = prune(beam, arena, parts, offered, rank_states, right);
   if (scored == 0 && cands_.size() * beam.size() <= kFewPairs) {
     score_few(beam, arena);
     return;
   }
+  // Every state ranked (a beam no wider than the ranking's states, as in
+  // the coarse decode): the ranking's scores, in cands_'s order, are final.
+  if (scored > 0 && scored >= beam.size()) return;
   scorer_.prepare(cands_, scored > 0);
   // After the ranking's states, the rest of the beam (cheaper states first)
   // need only be scored where it can improve a kept candidate.
@@ -41,7 +44,8 @@ void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry
 // (its first) it scored: their scores, in the scorer's `best` and `from`
 // for the candidates kept, are those the full beam starts from.
 size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                         std::span<const CandidatePart> parts, size_t total, size_t rank_states) {
+                         std::span<const CandidatePart> parts, size_t total, size_t rank_states,
+                         const Right* right) {
   std::vector<Candidate>& cands = cands_;
   CandidateScorer& scorer = scorer_;
   cands.clear();
@@ -56,10 +60,19 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
     return 0;
   }
   scorer.prepare(parts);
-  const size_t scored = std::min(beam.size(), rank_states);
+  // The ranking's states: the beam's first `rank_states`, but none
+  // kRankReach or more behind the first (the full beam scores those after
+  // the ranking, like the rest).
+  size_t scored = std::min(beam.size(), rank_states);
+  const float reach = beam.empty() ? kInfinity : entry_base(arena[beam[0]]) + kRankReach;
   for (size_t i = 0; i < scored; ++i) {
     const Entry& e = arena[beam[i]];
-    scorer.score(e, beam[i], entry_base(e), [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
+    const float base = entry_base(e);
+    if (base >= reach) {
+      scored = i;
+      break;
+    }
+    scorer.score(e, beam[i], base, [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
   }
   scorer.finish();
   // The K-th cheapest estimate among guessed candidates is the bar.
@@ -95,7 +108,44 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
   });
   scorer.best.resize(cands.size());
   scorer.from.resize(cands.size());
+  if (right && guessed > kRefillRightKept) keep_by_right(*right);
   return scored;
+}
+
+// The ranking sees no right-hand context, so it must keep enough
+// candidates for the one that the next character asks for (lattice_graph.h).
+// Where the refill knows that character, the guessed candidates kept are
+// cut to the kRefillRightKept cheapest by their estimate plus its cost
+// after them, in place and in order (ties: the first).
+void NodeScorer::keep_by_right(const Right& right) {
+  std::vector<Candidate>& cands = cands_;
+  std::vector<float>& best = scorer_.best;
+  std::vector<int32_t>& from = scorer_.from;
+  std::vector<float>& estimate = scorer_.scratch;
+  std::vector<float>& guessed = scorer_.scratch2;
+  estimate.resize(cands.size());
+  guessed.clear();
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const Candidate& cd = cands[k];
+    if (!cd.unknown) continue;
+    estimate[k] = best[k] + kept_cost(cd.ch, cd.lm_id, right.ch, right.id, right.own);
+    guessed.push_back(estimate[k]);
+  }
+  std::nth_element(guessed.begin(), guessed.begin() + (kRefillRightKept - 1), guessed.end());
+  const float bar = guessed[kRefillRightKept - 1];
+  size_t m = 0, taken = 0;
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const bool unknown = cands[k].unknown != 0;
+    if (unknown && (estimate[k] > bar || taken == kRefillRightKept)) continue;
+    taken += unknown;
+    cands[m] = cands[k];
+    best[m] = best[k];
+    from[m] = from[k];
+    ++m;
+  }
+  cands.resize(m);
+  best.resize(m);
+  from.resize(m);
 }
 
 // CandidateScorer's work for a node with few (state, candidate) pairs, one
@@ -139,7 +189,7 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
         const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
         c = base + (lm + cd.variant);
       } else {
-        c = base + (cd.general ? lm_.cost(e.last, cd.ch, traditional_) : cd.own_cost);
+        c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
       }
       if (c < best[k]) {
         best[k] = c;

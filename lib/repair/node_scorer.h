@@ -39,8 +39,18 @@ class NodeScorer {
   // states when there are more than kMaxScoredCandidates. Then cands()
   // are the candidates kept, and best()[k] and from()[k] the cheapest way
   // into cands()[k] and its state (-1: none). The parts must outlive it.
+  //
+  // `right` (the refill's, may be null): the character the path has right
+  // after the node's candidates. The guessed candidates the ranking keeps
+  // are then cut to the kRefillRightKept cheapest by their estimate plus
+  // that character's cost after them (keep_by_right).
+  struct Right {
+    char32_t ch;
+    uint16_t id;
+    float own;
+  };
   void score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::span<const CandidatePart> parts,
-             size_t offered, size_t rank_states);
+             size_t offered, size_t rank_states, const Right* right = nullptr);
   const std::vector<Candidate>& cands() const { return cands_; }
   const std::vector<float>& best() const { return scorer_.best; }
   const std::vector<int32_t>& from() const { return scorer_.from; }
@@ -58,7 +68,8 @@ class NodeScorer {
 
  private:
   size_t prune(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-               std::span<const CandidatePart> parts, size_t total, size_t rank_states);
+               std::span<const CandidatePart> parts, size_t total, size_t rank_states, const Right* right);
+  void keep_by_right(const Right& right);
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena);
   float entry_base(const Entry& e) const { return e.cost + (e.decoded ? 0 : enter_decoded_); }
   float worst_best() const;

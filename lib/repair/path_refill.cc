@@ -17,7 +17,8 @@ LatticeResult PathRefill::run(const LatticeResult& coarse, std::span<const Refil
   arena_.clear();
   arena_.push_back(ends.start);
   beam_.assign(1, 0);
-  for (const RefillStep& step : steps) {
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const RefillStep& step = steps[i];
     reduce_beam();
     if (step.kept) {
       keep_token(step, scorer);
@@ -31,7 +32,19 @@ LatticeResult PathRefill::run(const LatticeResult& coarse, std::span<const Refil
         }
         budget->remaining -= work;
       }
-      decode_step(step, scorer);
+      // The character after it, when the path fixes it (a kept token, one
+      // read from known bytes, or the one after the window).
+      NodeScorer::Right right{};
+      bool fixed = false;
+      if (i + 1 < steps.size()) {
+        const RefillStep& next = steps[i + 1];
+        fixed = next.kept || !next.part.guessed;
+        right = {next.part.one.ch, next.part.one.lm_id, next.part.one.own_cost};
+      } else {
+        fixed = ends.after != 0;
+        right = {ends.after, ends.after_id, ends.after_own};
+      }
+      decode_step(step, scorer, fixed ? &right : nullptr);
     }
     beam_.swap(next_);
     if (beam_.empty()) return result;  // no way along the path
@@ -81,8 +94,8 @@ void PathRefill::keep_token(const RefillStep& step, const NodeScorer& scorer) {
 
 // The step's candidates after the beam: each the cheapest way into it,
 // unless it is kPruneMargin behind the best one so far.
-void PathRefill::decode_step(const RefillStep& step, NodeScorer& scorer) {
-  scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates);
+void PathRefill::decode_step(const RefillStep& step, NodeScorer& scorer, const NodeScorer::Right* right) {
+  scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates, right);
   const std::vector<Candidate>& cands = scorer.cands();
   const std::vector<float>& cand_best = scorer.best();
   const std::vector<int32_t>& cand_from = scorer.from();

@@ -52,7 +52,7 @@ class PathRefill {
 
  private:
   void keep_token(const RefillStep& step, const NodeScorer& scorer);
-  void decode_step(const RefillStep& step, NodeScorer& scorer);
+  void decode_step(const RefillStep& step, NodeScorer& scorer, const NodeScorer::Right* right);
   void reduce_beam();
 
   std::vector<Entry> arena_;
