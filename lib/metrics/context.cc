@@ -111,7 +111,8 @@ bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
 void SentenceContext::compute_windows() {
   // Clause marks of the sentence, once.
   std::vector<uint32_t> marks;  // byte positions of marks
-  std::vector<uint32_t> mark_ends;
+  std::vector<uint32_t>& mark_ends = mark_ends_;  // kept: colon_heading reads them
+  mark_ends.clear();
   std::vector<uint32_t> quote_ends;   // ends of closing quotes
   std::vector<uint32_t> list_commas;  // positions of 、
   // Room for a typical sentence's marks at once: growing each list from
@@ -156,7 +157,6 @@ void SentenceContext::compute_windows() {
     }
     p += len;
   }
-  mark_ends_ = mark_ends;
   size_t n = figures_.size();
   windows_.assign(n, Windows{});
   std::vector<bool> left_bare(n), right_bare(n);

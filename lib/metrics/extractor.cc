@@ -470,10 +470,8 @@ bool year_label(const Quantity& q, std::string_view text) {
   }
   if (year < 1990 || year > 2039) return false;
   if (q.span.begin > 0) {
-    size_t p = q.span.begin - 1;
-    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
     int len = 1;
-    const char32_t before = next_char(text, p, &len);
+    const char32_t before = next_char(text, prev_char(text, q.span.begin), &len);
     if ((before >= '0' && before <= '9') || before == '.' || (utf8::is_han(before) && before != U'的')) return false;
   }
   int len = 1;

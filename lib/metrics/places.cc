@@ -686,11 +686,6 @@ std::vector<PlaceMention>::const_iterator PlaceIndex::first_from(uint32_t pos) c
 
 const PlaceMention* PlaceIndex::last_mention_in(Range r) const { return nearest_mention(r.begin, r.end, true, false); }
 
-const PlaceMention* PlaceIndex::mention_in(Range r) const {
-  auto it = first_from(r.begin);
-  for (; it != mentions_.end() && it->span.end <= r.end; ++it)
-    if (it->governs) return &*it;
-  return nullptr;
-}
+const PlaceMention* PlaceIndex::mention_in(Range r) const { return nearest_mention(r.begin, r.end, false, false); }
 
 }  // namespace aidtext
