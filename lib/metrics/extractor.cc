@@ -441,14 +441,19 @@ std::optional<std::string> destination_place(const PlaceIndex& places, const Rul
 // 武都区8650万元、宕昌县7120万元; 武都区落实…万元，宕昌县落实…万元: the names
 // in the figure's clause after the figure before it (if any) label this
 // figure: the last of them, or the focus when they are several and name it;
-// else those of its clause before it. nullopt when the clause names none
+// else those of its clause before it (not a list of several names: the
+// figure counts them). nullopt when the clause names none
 // before it.
 std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range clause, const Quantity& q, size_t k,
                                              const std::vector<const Quantity*>& group) {
   uint32_t from = clause.begin;
   if (k > 0 && group[k - 1]->span.end > from && group[k - 1]->span.end <= q.span.begin) from = group[k - 1]->span.end;
   if (from >= q.span.begin) return std::nullopt;
-  if (std::optional<std::string> own = focus_or_last(places, places.governing(from, q.span.begin))) return own;
+  std::vector<const std::string*> names = places.governing(from, q.span.begin);
+  // 安定区、陇西县、渭源县、临洮县4个县区脱贫摘帽: a list of several names is
+  // what the figure counts or sums, none of them the area it is about.
+  if (names.size() > 1 && places.governing(from, q.span.begin, true).empty()) names.clear();
+  if (std::optional<std::string> own = focus_or_last(places, names)) return own;
   // 云南省由179万人减少到37.2万人: else the clause's subject before the figure.
   if (from == clause.begin) return std::nullopt;
   return focus_or_last(places, places.governing(clause.begin, q.span.begin));

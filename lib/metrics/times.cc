@@ -74,6 +74,30 @@ void TimeResolver::find_datelines() {
   }
 }
 
+namespace {
+
+constexpr uint32_t kNoSpan = UINT32_MAX;
+
+// Where time-span word `w` ending at `end` begins, kNoSpan when it does not
+// end there. A '#' in a word stands for a count of years in one or two
+// digits (近3年来, 10年来), not the end of a longer number (2013年来到 is
+// no span).
+uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w) {
+  const size_t hash = w.find('#');
+  if (hash == std::string_view::npos)
+    return ends_at(text, end, w) ? end - static_cast<uint32_t>(w.size()) : kNoSpan;
+  const std::string_view after = w.substr(hash + 1), before = w.substr(0, hash);
+  if (!ends_at(text, end, after)) return kNoSpan;
+  auto digit = [&](uint32_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  uint32_t b = end - static_cast<uint32_t>(after.size());
+  uint32_t digits = 0;
+  while (b > 0 && digit(b - 1) && digits < 3) --b, ++digits;
+  if (digits == 0 || digits > 2 || !ends_at(text, b, before)) return kNoSpan;
+  return b - static_cast<uint32_t>(before.size());
+}
+
+}  // namespace
+
 void TimeResolver::add_time_spans() {
   if (rules_.time_spans.empty()) return;
   // Words are found by their last character (all of the default pack's end
@@ -91,8 +115,8 @@ void TimeResolver::add_time_spans() {
       ++p;
       if (!ends_at(text_, end, last)) continue;
       for (const std::string& w : rules_.time_spans)
-        if (ends_at(text_, end, w)) {
-          found.push_back(Range{end - static_cast<uint32_t>(w.size()), end});
+        if (uint32_t begin = time_span_begin(text_, end, w); begin != kNoSpan) {
+          found.push_back(Range{begin, end});
           break;
         }
     }
@@ -324,6 +348,21 @@ TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string*
   return Use::kNone;
 }
 
+bool TimeResolver::single_year_in(Range p, std::string* year) const {
+  year->clear();
+  auto it = std::lower_bound(dates_.begin(), dates_.end(), p.begin,
+                             [](const Quantity* d, uint32_t pos) { return d->span.begin < pos; });
+  for (; it != dates_.end() && (*it)->span.begin < p.end; ++it) {
+    std::string value;
+    const Use u = usable(**it, &value);
+    if (u == Use::kNone) continue;
+    if (u != Use::kValue || value.size() < 4) return false;
+    if (!year->empty() && value.compare(0, 4, *year) != 0) return false;
+    if (year->empty()) *year = value.substr(0, 4);
+  }
+  return true;
+}
+
 bool TimeResolver::is_bullet(Range p) const { return rules_.bullet_index.any_at(text_, p.begin); }
 
 Range TimeResolver::first_clause(Range r) const {
@@ -371,13 +410,22 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   // undated paragraphs after it (2019年，… then 资金支持方面，…), up to a
   // paragraph holding a date of its own. Not a goal's: the sections report
   // what was done (下一步，确保…全部脱贫 is no figure of that year).
+  // A paragraph between holding dates of the frame's year only does not end
+  // it (今年以来，… then 健康扶贫方面，…截至10月底… then 教育扶贫方面，…).
+  std::string between_year;  // the year of the dates between, if one
   for (size_t k = s.paragraph, steps = 0; !target && k-- > 0 && steps < kCarryParagraphs; ++steps) {
     Range p = seg_.paragraphs[k];
     if (datelines_[k]) continue;  // 2020年4月10日 under a title: when it was written
     Range c = opening(p);
     u = last_in(c.begin, c.end, &value, 0, p.end);
-    if (u == Use::kValue) return value;
-    if (u != Use::kNone || last_in(p.begin, p.end, &value) != Use::kNone) break;
+    if (u == Use::kValue) {
+      if (between_year.empty() || value.compare(0, 4, between_year) == 0) return value;
+      break;
+    }
+    if (u != Use::kNone) break;
+    std::string year;
+    if (!single_year_in(p, &year) || (!between_year.empty() && year != between_year)) break;
+    if (!year.empty()) between_year = year;
   }
   if (!headline_year_.empty()) return headline_year_;
   return std::nullopt;

@@ -69,6 +69,10 @@ class TimeResolver {
   // sentence (0 otherwise).
   Use last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure = 0, uint32_t limit = 0) const;
   Range opening(Range r) const;
+  // Whether the usable dates of paragraph `p` all give one year (then in
+  // `year`, empty when there are none); false when one gives another year,
+  // "unknown" (今年 without a document year) or opens a period.
+  bool single_year_in(Range p, std::string* year) const;
   // The date a figure at `pos` takes from a dated from/to pair before it in
   // its sentence (由…到…, the same sides), if any.
   std::optional<std::string> paired_date(uint32_t pos, Range sentence) const;

@@ -446,3 +446,29 @@ BOOST_AUTO_TEST_CASE(you_before_the_noun_makes_a_standing_count) {
   BOOST_TEST(change_of(rs, "12个") == "level");
   BOOST_TEST(change_of(rs, "8个") == "total");
 }
+
+BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
+  // 将投入: the future; 将资金拨付: 把, no target.
+  Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
+  d.q("5.6亿元", "CNY", Decimal(560000000)).q("1200万元", "CNY", Decimal(12000000));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "5.6亿元") == "target");
+  BOOST_TEST(change_of(rs, "1200万元") == "total");
+}
+
+BOOST_AUTO_TEST_CASE(training_counted_in_sessions_is_sessions) {
+  Doc d("组织贫困劳动力技能培训6期，培训412人次，建成培训基地5个。");
+  d.q("6期", "count", Decimal(6), "期").q("412人次", "person_time", Decimal(412)).q("5个", "count", Decimal(5), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "6期") == "training_sessions");
+  BOOST_TEST(metric_of(rs, "412人次") == "trainees");
+  BOOST_TEST(metric_of(rs, "5个") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(counties_of_a_prefecture_exiting_are_counties_exited) {
+  Doc d("全州8个县市全部脱贫摘帽。全市4个县区贫困发生率降至3%以下。");
+  d.q("8个", "count", Decimal(8), "个").q("4个", "count", Decimal(4), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
+  BOOST_TEST(metric_of(rs, "4个") == "(none)");
+}

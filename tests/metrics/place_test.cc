@@ -313,3 +313,10 @@ BOOST_AUTO_TEST_CASE(jing_before_xian_is_a_preposition) {
   auto names = governing_names("经县脱贫攻坚领导小组研究同意，下达扶贫资金。");
   BOOST_TEST(names.empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_list_of_names_before_a_count_of_them_names_none) {
+  // The four districts are what 4个 counts: the figure is the city's.
+  Doc d("定西市2019年减贫18.6万人。安定区、陇西县、渭源县、临洮县4个县区脱贫摘帽。");
+  d.q("18.6万人", "person", Decimal(186000)).q("4个", "count", Decimal(4), "个");
+  BOOST_TEST(place_of(d, "4个") == "定西市");
+}

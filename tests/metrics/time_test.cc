@@ -243,3 +243,31 @@ BOOST_AUTO_TEST_CASE(a_year_written_bare_before_a_name_labels_it) {
   d.q("2020", "", Decimal(2020)).q("4200万元", "CNY", Decimal(42000000)).q("2020", "", Decimal(2020));
   BOOST_TEST(time_of(d, "4200万元") == "2020");
 }
+
+BOOST_AUTO_TEST_CASE(a_paragraph_dated_in_the_frame_s_year_keeps_the_frame) {
+  // 今年以来 frames the report; a section's own 截至10月底 is of that year and
+  // does not end the frame for the next section.
+  Doc d("今年以来，全县扶贫工作取得成效。\n健康扶贫方面，资助贫困人口参保4.3万人，截至10月底报销1.86万人次。\n"
+        "教育扶贫方面，落实资助资金6320万元。");
+  d.relative("今年", 0).q("4.3万人", "person", Decimal(43000)).date("10月底", "--10", true);
+  d.q("1.86万人次", "person_time", Decimal(18600)).q("6320万元", "CNY", Decimal(63200000));
+  BOOST_TEST(time_of(d, "6320万元", "2019-11-08") == "2019");
+  // A date of another year between ends it, as before.
+  Doc other("2019年，全县扶贫工作取得成效。\n健康扶贫方面，资助贫困人口参保4.3万人，2018年为3.9万人。\n"
+            "教育扶贫方面，落实资助资金6320万元。");
+  other.date("2019年", "2019").q("4.3万人", "person", Decimal(43000)).date("2018年", "2018");
+  other.q("3.9万人", "person", Decimal(39000)).q("6320万元", "CNY", Decimal(63200000));
+  BOOST_TEST(time_of(other, "6320万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(a_count_of_years_in_digits_is_a_span) {
+  // 近3年来 reaches back from the time of writing: the 2014 of the paragraph
+  // before does not date what follows it.
+  Doc d("2014年全州贫困人口达108.3万人。\n近3年来，杭州市累计投入帮扶资金12.6亿元。");
+  d.date("2014年", "2014").q("108.3万人", "person", Decimal(1083000)).q("12.6亿元", "CNY", Decimal(1260000000));
+  BOOST_TEST(time_of(d, "12.6亿元") == "null");
+  // The end of a longer number is no count of years (2013年来到…).
+  Doc year("2013年来到该村后，落实帮扶资金50万元。");
+  year.date("2013年", "2013").q("50万元", "CNY", Decimal(500000));
+  BOOST_TEST(time_of(year, "50万元") == "2013");
+}
