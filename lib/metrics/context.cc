@@ -159,7 +159,7 @@ void SentenceContext::compute_windows() {
   }
   size_t n = figures_.size();
   windows_.assign(n, Windows{});
-  std::vector<bool> left_bare(n), right_bare(n);
+  std::vector<bool> left_bare(n), right_bare(n), right_cut(n);
   for (size_t i = 0; i < n; ++i) {
     const Quantity& q = *figures_[i];
     auto it = std::lower_bound(marks.begin(), marks.end(), q.span.begin);
@@ -179,8 +179,14 @@ void SentenceContext::compute_windows() {
     uint32_t lb = cb;
     bool prev_in_clause = i > 0 && figures_[i - 1]->span.end >= cb && figures_[i - 1]->span.end <= q.span.begin;
     if (prev_in_clause) lb = figures_[i - 1]->span.end;
-    w.left = Range{lb, q.span.begin};
     left_bare[i] = prev_in_clause && only_connectors(lb, q.span.begin);
+    // 8个贫困县、395个贫困村: words before a 、 belong to the figure before
+    // (as below, words after one lead to the next).
+    if (prev_in_clause && !left_bare[i]) {
+      auto ct = std::lower_bound(list_commas.begin(), list_commas.end(), lb);
+      if (ct != list_commas.end() && *ct < q.span.begin) lb = *ct + 3;  // 、 is 3 bytes
+    }
+    w.left = Range{lb, q.span.begin};
     uint32_t re = ce;
     bool next_in_clause = i + 1 < n && figures_[i + 1]->span.begin <= ce && figures_[i + 1]->span.begin >= q.span.end;
     if (next_in_clause) re = figures_[i + 1]->span.begin;
@@ -188,15 +194,42 @@ void SentenceContext::compute_windows() {
     // 出列贫困村31个、剩余贫困村104个: words after a 、 lead to the next figure.
     if (next_in_clause && !right_bare[i]) {
       auto ct = std::lower_bound(list_commas.begin(), list_commas.end(), q.span.end);
-      if (ct != list_commas.end() && *ct < re) re = *ct;
+      if (ct != list_commas.end() && *ct < re) {
+        re = *ct;
+        right_cut[i] = true;
+      }
     }
     w.right = Range{q.span.end, re};
+  }
+  // A list of items each naming its noun after its figure shares the words
+  // after the last item's noun: the last item's right window (its noun and
+  // the predicate; the rules' noun groups tell the items apart).
+  for (size_t i = n - (n > 0); i-- > 0;) {
+    Windows& w = windows_[i];
+    const Windows& next = windows_[i + 1];
+    if (!right_cut[i] || w.right.size() == 0 || !only_connectors(next.left.begin, next.left.end)) continue;
+    w.tail = right_cut[i + 1] ? next.tail : next.right;
   }
   // Figures back to back share the words before the first and after the last.
   for (size_t i = 1; i < n; ++i)
     if (left_bare[i]) windows_[i].left = windows_[i - 1].left;
   for (size_t i = n; i-- > 1;)
     if (right_bare[i - 1]) windows_[i - 1].right = windows_[i].right;
+}
+
+Range SentenceContext::shared_tail(size_t i) const {
+  const Windows& w = windows_[i];
+  if (w.tail.size() == 0) return Range{};
+  // The cues after the figure must all be its noun, right after it.
+  uint32_t noun_end = w.right.begin;
+  auto [first, last] = hits_in(&w.right, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    if (!within(*hp, &w.right, 1)) continue;
+    if (hp->begin != w.right.begin) return Range{};
+    noun_end = std::max(noun_end, hp->end);
+  }
+  if (noun_end == w.right.begin || !only_connectors(noun_end, w.right.end)) return Range{};
+  return w.tail;
 }
 
 bool SentenceContext::quoted(const CueHit& h) const {
@@ -500,7 +533,21 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
       nearest = &h;
     }
   }
-  if (nearest) return rules_.change_kinds[id_of(nearest->payload)];
+  if (nearest) {
+    const std::string& kind = rules_.change_kinds[id_of(nearest->payload)];
+    // 剩余的8个贫困县…全部脱贫: a standing word before the figure names what
+    // the figure counts; a total word after it (its list's shared words
+    // too) says what became of them.
+    if (kind == "level" && nearest->end <= q.span.begin) {
+      const Range after[2] = {w.right, shared_tail(i)};
+      auto [af, al] = hits_in(after, 2);
+      for (const CueHit* hp = af; hp != al; ++hp)
+        if (kind_of(hp->payload) == CueKind::kChange && within(*hp, after, 2) && hp->begin >= q.span.end &&
+            rules_.change_kinds[id_of(hp->payload)] == "total")
+          return "total";
+    }
+    return kind;
+  }
   // 有贫困村12个, 全县共有贫困人口3000人: 有 right before the noun that
   // names the figure says how many there are.
   for (const CueHit* hp = first; hp != last; ++hp)
@@ -522,6 +569,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     const Windows& w = windows_[i];
     Attachment& a = out[i];
     Range tight[2] = {w.left, w.right};
+    const Range tight_tail[3] = {w.left, w.right, shared_tail(i)};
 
     // 其中: a part of the figure before keeps its metric.
     bool opens_subset = false;
@@ -575,9 +623,9 @@ std::vector<Attachment> SentenceContext::attach_all() {
         if (hp->begin == q.span.end && kind_of(hp->payload) == CueKind::kGroup) headless = false;
     }
     if (!headless) {
-      r = match_rule(i, tight, 2, &nearest, total_clause);
+      r = match_rule(i, tight_tail, 3, &nearest, total_clause);
       if (r >= 0) {
-        if (blocked(i, tight, 2, nearest)) r = -1;
+        if (blocked(i, tight_tail, 3, nearest)) r = -1;
       } else if (!own_list_item(i) && !whole_of_next(i)) {
         r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;

@@ -63,8 +63,16 @@ class SentenceContext {
   struct Windows {
     Range left, right;  // tight windows (possibly inherited from a neighbour)
     Range clause;
+    // 剩余的8个贫困县、395个贫困村、17.5万贫困人口全部脱贫: the words after
+    // the list's last item that an item naming its own noun shares (empty
+    // when none).
+    Range tail;
   };
   bool only_connectors(uint32_t b, uint32_t e) const;
+  // Figure i's list tail (Windows::tail) when the words after the figure
+  // are its noun alone (8个贫困县、: yes; 1.06万贫困人口全部脱贫、: a clause
+  // of its own, no); else empty.
+  Range shared_tail(size_t i) const;
   void compute_windows();
   // First rule (index) holding over the hits inside `ranges`, or -1; sets
   // *nearest to the distance of its nearest positive cue from the figure.

@@ -173,6 +173,35 @@ class RulePackParser {
     return true;
   }
 
+  // plan-period <name> <first year> <last year>: years 1900–2100, first <= last.
+  bool add_plan_period(const std::vector<std::string_view>& t, std::string* err) {
+    if (t.size() != 4) {
+      *err = "'plan-period' needs a name, its first year and its last year";
+      return false;
+    }
+    if (!check_word(t[1], err)) return false;
+    auto year = [](std::string_view w) {
+      int y = 0;
+      if (w.size() != 4) return -1;
+      for (char c : w) {
+        if (c < '0' || c > '9') return -1;
+        y = y * 10 + (c - '0');
+      }
+      return y >= 1900 && y <= 2100 ? y : -1;
+    };
+    const int first = year(t[2]), last = year(t[3]);
+    if (first < 0 || last < 0 || first > last) {
+      *err = "plan-period years " + quoted(t[2]) + " and " + quoted(t[3]) + " are not two years 1900-2100 in order";
+      return false;
+    }
+    if (d_->plan_periods.size() >= kMaxListEntries) {
+      *err = "too many entries";
+      return false;
+    }
+    d_->plan_periods.push_back(RulePackData::PlanPeriod{std::string(t[1]), first, last});
+    return true;
+  }
+
   bool add_cue(CueGroup& g, std::string_view cue, std::string* err) {
     if (!check_word(cue, err)) return false;
     if (cue.substr(0, 3) == "re:") {
@@ -429,6 +458,8 @@ class RulePackParser {
     if (k == "located-before") return add_words(t, 1, &d_->located_before, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
     if (k == "byline") return add_words(t, 1, &d_->byline, err);
+    if (k == "plan-period") return add_plan_period(t, err);
+    if (k == "plan-period-word") return add_words(t, 1, &d_->plan_period_words, err);
     if (k == "topic") return add_words(t, 1, &d_->topic, err);
     if (k == "recipient-before") return add_words(t, 1, &d_->recipient_before, err);
     if (k == "destination-after") return add_words(t, 1, &d_->destination_after, err);

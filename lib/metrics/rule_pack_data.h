@@ -105,6 +105,15 @@ struct RulePackData {
   std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
   std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section
+  // A five-year plan's name and its years (十三五: 2016–2020); followed by a
+  // plan-period word (“十三五”期间) it dates figures with its last year,
+  // followed by a time-start-after word (十三五以来) it opens a period.
+  struct PlanPeriod {
+    std::string name;
+    int first = 0, last = 0;
+  };
+  std::vector<PlanPeriod> plan_periods;
+  std::vector<std::string> plan_period_words;  // 期间 时期 末
 
   // Built by finish(): by group, whether some rule asks for it (MASK is
   // asked for by none: it only hides the cues inside its words).

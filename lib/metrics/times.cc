@@ -60,6 +60,7 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   // own, a document is of the one year its headline names.
   if (doc_year_ == 0 && !headline_year_.empty()) doc_year_ = year_of(headline_year_);
   add_time_spans();
+  add_plan_periods();
   index_openings();
   find_datelines();
 }
@@ -130,6 +131,38 @@ void TimeResolver::add_time_spans() {
     spans_.push_back(std::move(q));
   }
   for (const Quantity& q : spans_) dates_.push_back(&q);
+  std::stable_sort(dates_.begin(), dates_.end(),
+                   [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
+}
+
+void TimeResolver::add_plan_periods() {
+  if (rules_.plan_periods.empty()) return;
+  for (const RulePackData::PlanPeriod& plan : rules_.plan_periods) {
+    for (size_t at = find_bytes(text_, plan.name); at != std::string_view::npos;
+         at = find_bytes(text_, plan.name, at + plan.name.size())) {
+      uint32_t end = static_cast<uint32_t>(at + plan.name.size());
+      // “十三五”期间: the name's closing quote.
+      for (std::string_view quote : {"”", "\"", "」", "』"})
+        if (starts_at(text_, end, quote)) {
+          end += static_cast<uint32_t>(quote.size());
+          break;
+        }
+      bool period = false, opens = false;
+      for (const std::string& w : rules_.plan_period_words) period = period || starts_at(text_, end, w);
+      for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, end, w);
+      if (!period && !opens) continue;  // 十三五规划, a slogan: no date
+      Quantity q;
+      q.kind = QuantityKind::kDate;
+      q.span = Range{static_cast<uint32_t>(at), end};
+      // 十三五以来 opens the period in its first year (a period opening
+      // before the document's year dates nothing, usable()).
+      q.date = std::to_string(opens && !period ? plan.first : plan.last);
+      q.date_end_of_period = !opens;
+      plans_.push_back(std::move(q));
+    }
+  }
+  if (plans_.empty()) return;
+  for (const Quantity& q : plans_) dates_.push_back(&q);
   std::stable_sort(dates_.begin(), dates_.end(),
                    [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
 }

@@ -80,6 +80,9 @@ class TimeResolver {
   bool ends_month_span(uint32_t b) const;
   // Adds the pack's time-span words (五年来) to dates_ as periods.
   void add_time_spans();
+  // Adds the pack's plan periods followed by a plan-period or period-opening
+  // word (“十三五”期间, 十三五以来) as dates of their last year.
+  void add_plan_periods();
   bool is_time_span(const Quantity* d) const {
     return !spans_.empty() && d >= spans_.data() && d < spans_.data() + spans_.size();
   }
@@ -109,6 +112,7 @@ class TimeResolver {
   const Segmentation& seg_;
   std::vector<const Quantity*> dates_;
   std::vector<Quantity> spans_;  // the time-span words found, as dates (dates_ points into it)
+  std::vector<Quantity> plans_;  // the plan periods found, as dates (likewise)
   std::span<const Quantity* const> figures_;
   const RulePackData& rules_;
   int doc_year_ = 0;

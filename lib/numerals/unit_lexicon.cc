@@ -42,6 +42,7 @@ constexpr UnitWord kUnits[] = {
     {"名", "person", "", K::kPeople},
     {"位", "person", "", K::kPeople},
     {"口", "person", "", K::kPeople},
+    {"户次", "household_time", "", K::kHousehold},  // 带动贫困户136万户次: visits, not households
     {"户", "household", "", K::kHousehold},
     // area, mass, length
     {"平方公里", "km2", "", K::kMeasure},

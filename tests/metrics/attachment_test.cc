@@ -472,3 +472,29 @@ BOOST_AUTO_TEST_CASE(counties_of_a_prefecture_exiting_are_counties_exited) {
   BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
   BOOST_TEST(metric_of(rs, "4个") == "(none)");
 }
+
+BOOST_AUTO_TEST_CASE(a_list_of_nouns_after_their_figures_shares_the_words_after_it) {
+  // 剩余的 names what the figures count; 全部脱贫 what became of each.
+  Doc d("2020年，全省剩余的8个贫困县、395个贫困村、17.5万贫困人口全部脱贫。");
+  d.q("8个", "count", Decimal(8), "个").q("395个", "count", Decimal(395), "个").q("17.5万", "", Decimal(175000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
+  BOOST_TEST(change_of(rs, "8个") == "total");
+  BOOST_TEST(metric_of(rs, "395个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "17.5万") == "lifted_population");
+  // An item with a clause of its own keeps to it.
+  Doc own("计划实现剩余1.06万贫困人口全部脱贫、40个贫困村全部退出。");
+  own.q("1.06万", "", Decimal(10600)).q("40个", "count", Decimal(40), "个");
+  auto ro = own.extract();
+  BOOST_TEST(metric_of(ro, "1.06万") == "lifted_population");
+  BOOST_TEST(metric_of(ro, "40个") == "villages_exited");
+}
+
+BOOST_AUTO_TEST_CASE(poor_labour_placed_in_jobs_is_employment) {
+  Doc d("开发乡村公益性岗位2300个，安置贫困劳动力2300人。易地搬迁安置贫困群众1865户。");
+  d.q("2300个", "count", Decimal(2300), "个").q("2300人", "person", Decimal(2300)).q("1865户", "household", Decimal(1865));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "2300人") == "employment");
+  BOOST_TEST(metric_of(rs, "2300个") == "(none)");
+  BOOST_TEST(metric_of(rs, "1865户") == "(none)");
+}

@@ -320,3 +320,9 @@ BOOST_AUTO_TEST_CASE(a_list_of_names_before_a_count_of_them_names_none) {
   d.q("18.6万人", "person", Decimal(186000)).q("4个", "count", Decimal(4), "个");
   BOOST_TEST(place_of(d, "4个") == "定西市");
 }
+
+BOOST_AUTO_TEST_CASE(a_province_investing_aid_in_tibet_gives_it) {
+  Doc d("对口援助单位累计向山南市投入援藏扶贫资金112.6亿元。其中，湖北省投入援藏资金19.8亿元。");
+  d.q("112.6亿元", "CNY", Decimal(11260000000)).q("19.8亿元", "CNY", Decimal(1980000000));
+  BOOST_TEST(place_of(d, "19.8亿元") == "山南市");
+}

@@ -121,6 +121,11 @@ BOOST_AUTO_TEST_CASE(bad_packs_name_the_line) {
   BOOST_TEST(parse_error("metric a count total\ngroup G 词\nrule a person/个 G\n").rfind("line 3: unit 'person'", 0) == 0);
   BOOST_TEST(parse_error("metric a person total\ngroup G 词\nrule a person !G\n") ==
              "line 3: a rule needs at least one group that must occur");
+  BOOST_TEST(parse_error("plan-period 十三五 2016\n") ==
+             "line 1: 'plan-period' needs a name, its first year and its last year");
+  BOOST_TEST(parse_error("plan-period 十三五 2020 2016\n") ==
+             "line 1: plan-period years '2020' and '2016' are not two years 1900-2100 in order");
+  BOOST_TEST(parse_error("plan-period 十三五 20x6 2020\n").rfind("line 1: plan-period years", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(bad_patterns_are_refused) {

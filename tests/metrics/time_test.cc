@@ -271,3 +271,15 @@ BOOST_AUTO_TEST_CASE(a_count_of_years_in_digits_is_a_span) {
   year.date("2013年", "2013").q("50万元", "CNY", Decimal(500000));
   BOOST_TEST(time_of(year, "50万元") == "2013");
 }
+
+BOOST_AUTO_TEST_CASE(a_plan_period_is_dated_by_its_last_year) {
+  // “十三五”期间 is 2016–2020: its figures are 2020's. 十三五以来 opens the
+  // period (no time in a 2020 report's later figures either); 十三五规划 alone
+  // is a plan's name, no date.
+  Doc d("“十三五”期间，全省累计减少贫困人口552万人。\n“十三五”以来，全省投入扶贫资金1246亿元。\n编制十三五规划，落实帮扶资金300万元。");
+  d.q("552万人", "person", Decimal(5520000)).q("1246亿元", "CNY", Decimal(124600000000));
+  d.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(time_of(d, "552万人") == "2020");
+  BOOST_TEST(time_of(d, "1246亿元", "2020-12-01") == "null");
+  BOOST_TEST(time_of(d, "300万元") == "null");
+}

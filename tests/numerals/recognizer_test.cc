@@ -56,6 +56,8 @@ BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
   BOOST_TEST(describe("收获20吨和500公斤、3千克、80斤") == "20吨=20 t | 500公斤=500 kg | 3千克=3 kg | 80斤=80 jin");
   BOOST_TEST(describe("修路5公里又300米") == "5公里=5 km | 300米=300 m");
   BOOST_TEST(describe("培训6538人次") == "6538人次=6538 person_time");
+  // 户次: visits to households, not households.
+  BOOST_TEST(describe("带动贫困户136万户次") == "136万户次=1360000 household_time");
   BOOST_TEST(describe("有5口人") == "5口人=5 person");
   BOOST_TEST(describe("7000万贫困人口") == "7000万=70000000");
   BOOST_TEST(describe("9595名贫困人口") == "9595名=9595 person");
