@@ -540,7 +540,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     // too) says what became of them.
     if (kind == "level" && nearest->end <= q.span.begin) {
       const Range after[2] = {w.right, shared_tail(i)};
-      auto [af, al] = hits_in(after, 2);
+      auto [af, al] = hits_in(after, after[1].size() ? 2 : 1);
       for (const CueHit* hp = af; hp != al; ++hp)
         if (kind_of(hp->payload) == CueKind::kChange && within(*hp, after, 2) && hp->begin >= q.span.end &&
             rules_.change_kinds[id_of(hp->payload)] == "total")
@@ -569,7 +569,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
     const Windows& w = windows_[i];
     Attachment& a = out[i];
     Range tight[2] = {w.left, w.right};
+    // With the list's shared words, when it has them (a third range costs
+    // every rule's match a third look).
     const Range tight_tail[3] = {w.left, w.right, shared_tail(i)};
+    const size_t n_tight = tight_tail[2].size() ? 3 : 2;
 
     // 其中: a part of the figure before keeps its metric.
     bool opens_subset = false;
@@ -623,9 +626,9 @@ std::vector<Attachment> SentenceContext::attach_all() {
         if (hp->begin == q.span.end && kind_of(hp->payload) == CueKind::kGroup) headless = false;
     }
     if (!headless) {
-      r = match_rule(i, tight_tail, 3, &nearest, total_clause);
+      r = match_rule(i, tight_tail, n_tight, &nearest, total_clause);
       if (r >= 0) {
-        if (blocked(i, tight_tail, 3, nearest)) r = -1;
+        if (blocked(i, tight_tail, n_tight, nearest)) r = -1;
       } else if (!own_list_item(i) && !whole_of_next(i)) {
         r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;

@@ -83,6 +83,8 @@ class TimeResolver {
   // Adds the pack's plan periods followed by a plan-period or period-opening
   // word (“十三五”期间, 十三五以来) as dates of their last year.
   void add_plan_periods();
+  // Adds `plan`, whose name ends at `name_end`, if a period word follows it.
+  void add_plan_date(const RulePackData::PlanPeriod& plan, uint32_t name_end);
   bool is_time_span(const Quantity* d) const {
     return !spans_.empty() && d >= spans_.data() && d < spans_.data() + spans_.size();
   }
