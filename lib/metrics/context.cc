@@ -519,6 +519,12 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
               std::max(w.clause.end, w.right.end)};
   const Range tight[2] = {w.left, w.right};
   auto [first, last] = hits_in(&reach, 1);
+  // 计划减贫1.9万人，目前已实现减贫2.07万人: a total word in the figure's own
+  // clause before it outweighs the target words of earlier clauses.
+  bool done_in_clause = false;
+  for (const CueHit* hp = first; hp != last && !done_in_clause; ++hp)
+    done_in_clause = kind_of(hp->payload) == CueKind::kChange && hp->begin >= w.clause.begin &&
+                     hp->end <= q.span.begin && !quoted(*hp) && rules_.change_kinds[id_of(hp->payload)] == "total";
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kChange) continue;
@@ -527,7 +533,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     const std::string& kind = rules_.change_kinds[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
     bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;
-    if (kind == "target" && (before || in_clause_after)) return kind;
+    if (kind == "target" && (before || in_clause_after) && !(done_in_clause && h.end <= w.clause.begin)) return kind;
     if (within(h, tight, 2) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;

@@ -339,6 +339,12 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       return true;
     }
   }
+  // 我县 in a notice signed 礼县扶贫开发领导小组办公室: the area named only in
+  // an organisation's name.
+  if (ends_in_suffix(places.self_area())) {
+    *place = places.self_area();
+    return true;
+  }
   place->reset();
   return true;
 }
@@ -525,6 +531,9 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
     place = places.nearest(q.span.end, end, false, true);
   }
   if (place) return *place;
+  // A document naming its area only in an organisation's name (a notice
+  // signed 礼县扶贫开发领导小组办公室, 我县 in its text) is about that area.
+  if (!places.self_area().empty()) return places.self_area();
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
@@ -533,6 +534,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
     if (rules.org_after_index.any_at(text, m.span.end) || dateline_after(text, m.span.end)) {
       m.governs = false;
+      if (org_area_.empty() && !dateline_after(text, m.span.end)) org_area_ = m.name;
       continue;
     }
     size_t first = i;
@@ -557,6 +559,11 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
         while (f > 0 && mentions_[f - 1].span.end == mentions_[f].span.begin) mentions_[--f].governs = false;
         j = f;
       }
+      continue;
+    }
+    // 争取到厦门市思明区帮扶资金: where aid came from.
+    if (ends_with_any(text, chain_begin, rules.source_before)) {
+      m.governs = false;
       continue;
     }
     // Where people went: 赴浙江省务工, 向青岛等地转移输出, 到中山市就读.
@@ -604,6 +611,15 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       best = c.second;
       focus_ = c.first;
     }
+  // A document that names no governing place, names one in an organisation
+  // (礼县扶贫开发领导小组办公室) and calls itself by that place's kind of
+  // area (我县, 本县) is that place's.
+  if (focus_.empty() && !org_area_.empty()) {
+    const std::string_view name = org_area_;
+    const std::string_view suffix = name.substr(prev_char(name, name.size()));
+    for (std::string_view self : {"我", "本"})
+      if (find_bytes(text, std::string(self) + std::string(suffix)) != std::string_view::npos) self_area_ = org_area_;
+  }
 }
 
 std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {

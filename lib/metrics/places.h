@@ -71,6 +71,10 @@ class PlaceIndex {
   static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }
+  // When the document names no governing place: the first name written as
+  // part of an organisation's (a notice signed 礼县扶贫开发领导小组办公室)
+  // if the text calls itself by its kind of area (我县, 本县); else "".
+  const std::string& self_area() const { return self_area_; }
   // Marks the mentions inside `r` as standing in a list (a table's row
   // labels): they name their own figures only.
   void mark_listed(Range r);
@@ -93,8 +97,10 @@ class PlaceIndex {
                  const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
-  std::vector<bool> delimited_;
-  std::string focus_;         // while finding: the name's start is certain
+  std::vector<bool> delimited_;  // while finding: the name's start is certain
+  std::string focus_;
+  std::string org_area_;  // the first name inside an organisation's
+  std::string self_area_;
 };
 
 }  // namespace aidtext

@@ -456,6 +456,7 @@ class RulePackParser {
     if (k == "away-after") return add_words(t, 1, &d_->away_after, err);
     if (k == "away-verb") return add_words(t, 1, &d_->away_verbs, err);
     if (k == "located-before") return add_words(t, 1, &d_->located_before, err);
+    if (k == "source-before") return add_words(t, 1, &d_->source_before, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
     if (k == "byline") return add_words(t, 1, &d_->byline, err);
     if (k == "plan-period") return add_plan_period(t, err);

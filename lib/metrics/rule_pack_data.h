@@ -100,6 +100,7 @@ struct RulePackData {
   std::vector<std::string> away_after;       // ... and (after it) is not whose figure it is
   std::vector<std::string> away_verbs;       // 输转福州: a place right after one is where people went
   std::vector<std::string> located_before;   // 鸡川镇位于通渭县: a place after one is where something lies
+  std::vector<std::string> source_before;    // 争取到思明区帮扶资金: a place after one is where aid came from
   std::vector<std::string> recipient_before; // 向昭觉县捐款: a place after one receives, whatever verb follows
   std::vector<std::string> destination_after; // 到恩施州投资: a place between an away-before word and one receives
   std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)

@@ -498,3 +498,20 @@ BOOST_AUTO_TEST_CASE(poor_labour_placed_in_jobs_is_employment) {
   BOOST_TEST(metric_of(rs, "2300个") == "(none)");
   BOOST_TEST(metric_of(rs, "1865户") == "(none)");
 }
+
+BOOST_AUTO_TEST_CASE(money_put_to_a_use_is_aid_funds) {
+  Doc d("扶贫资金用途公示。用于产业扶贫项目8120万元，用于基础设施建设3600万元。");
+  d.q("8120万元", "CNY", Decimal(81200000)).q("3600万元", "CNY", Decimal(36000000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8120万元") == "aid_funds");
+  BOOST_TEST(metric_of(rs, "3600万元") == "aid_funds");
+}
+
+BOOST_AUTO_TEST_CASE(a_completion_in_its_own_clause_outweighs_an_earlier_target) {
+  Doc d("全县计划减贫1.9万人，目前已实现减贫2.07万人。明年剩余的1.2万贫困人口要全部脱贫。");
+  d.q("1.9万人", "person", Decimal(19000)).q("2.07万人", "person", Decimal(20700)).q("1.2万", "", Decimal(12000));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "1.9万人") == "target");
+  BOOST_TEST(change_of(rs, "2.07万人") == "total");
+  BOOST_TEST(change_of(rs, "1.2万") == "target");
+}

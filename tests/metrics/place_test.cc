@@ -326,3 +326,27 @@ BOOST_AUTO_TEST_CASE(a_province_investing_aid_in_tibet_gives_it) {
   d.q("112.6亿元", "CNY", Decimal(11260000000)).q("19.8亿元", "CNY", Decimal(1980000000));
   BOOST_TEST(place_of(d, "19.8亿元") == "山南市");
 }
+
+BOOST_AUTO_TEST_CASE(where_aid_came_from_is_not_the_figure_s_place) {
+  Doc d("会宁县今年统筹整合资金6.8亿元。我们还争取到厦门市思明区帮扶资金3100万元。");
+  d.q("6.8亿元", "CNY", Decimal(680000000)).q("3100万元", "CNY", Decimal(31000000));
+  BOOST_TEST(place_of(d, "3100万元") == "会宁县");
+}
+
+BOOST_AUTO_TEST_CASE(a_notice_signed_by_a_county_office_is_that_county_s) {
+  // 我县 and the signature are all that names the county.
+  Doc d("本批次共下达我县财政专项扶贫资金12680万元。用于产业扶贫项目8120万元。\n礼县扶贫开发领导小组办公室");
+  d.q("12680万元", "CNY", Decimal(126800000)).q("8120万元", "CNY", Decimal(81200000));
+  BOOST_TEST(place_of(d, "12680万元") == "礼县");
+  BOOST_TEST(place_of(d, "8120万元") == "礼县");
+  // Without a first-person area, an organisation's place names nothing.
+  Doc other("全区下达财政专项扶贫资金12680万元。\n火炬区组团");
+  other.q("12680万元", "CNY", Decimal(126800000));
+  BOOST_TEST(place_of(other, "12680万元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(enterprises_settling_in_a_place_are_its) {
+  Doc d("思明区全年有23家企业在会宁县落户，带动贫困人口就业412人。");
+  d.q("23家", "count", Decimal(23), "家").q("412人", "person", Decimal(412));
+  BOOST_TEST(place_of(d, "23家") == "会宁县");
+}
