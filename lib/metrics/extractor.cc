@@ -601,6 +601,31 @@ uint32_t page_tail_begin(std::string_view text, const Segmentation& seg, const R
   return static_cast<uint32_t>(text.size());
 }
 
+// A web page's lists of links to other articles before or beside the
+// article (热点新闻 then · 岷县2019年减贫2.8万人 …): a paragraph opening with a
+// link-list word and the paragraphs right after it that open with a bullet
+// (or 更多). Their figures are other articles' headlines'.
+std::vector<Range> link_lists(std::string_view text, const Segmentation& seg, const RulePackData& rules) {
+  std::vector<Range> out;
+  if (rules.link_list.empty()) return out;
+  auto bulleted = [&](Range p) {
+    for (std::string_view b : {"·", "•", "●", "▪", "◆", "►", "▶", "○", "■", "□", "-", "*", "更多"})
+      if (starts_at(text, p.begin, b)) return true;
+    return false;
+  };
+  for (size_t k = 0; k < seg.paragraphs.size(); ++k) {
+    const Range p = seg.paragraphs[k];
+    bool opens = false;
+    for (const std::string& w : rules.link_list) opens = opens || starts_at(text, p.begin, w);
+    if (!opens) continue;
+    size_t last = k;
+    while (last + 1 < seg.paragraphs.size() && bulleted(seg.paragraphs[last + 1])) ++last;
+    out.push_back(Range{p.begin, seg.paragraphs[last].end});
+    k = last;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::vector<Quantity>& quantities,
@@ -653,9 +678,18 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const uint32_t tail = page_tail_begin(text, seg, rules);
   figures.erase(std::find_if(figures.begin(), figures.end(), [&](const Quantity* q) { return q->span.begin >= tail; }),
                 figures.end());
+  const std::vector<Range> links = link_lists(text, seg, rules);
+  auto in_links = [&](uint32_t pos) {
+    for (const Range& r : links)
+      if (pos >= r.begin && pos < r.end) return true;
+    return false;
+  };
+  if (!links.empty())
+    figures.erase(std::remove_if(figures.begin(), figures.end(), [&](const Quantity* q) { return in_links(q->span.begin); }),
+                  figures.end());
   std::vector<TableFigure> table = find_table_figures(text, seg, quantities);
   table.erase(std::remove_if(table.begin(), table.end(),
-                             [&](const TableFigure& f) { return f.cell.begin >= tail || repeated(f.cell); }),
+                             [&](const TableFigure& f) { return f.cell.begin >= tail || repeated(f.cell) || in_links(f.cell.begin); }),
               table.end());
   // A table's cells are read through their column, not as running text
   // (both lists are in text order).

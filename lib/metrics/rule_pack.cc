@@ -458,6 +458,7 @@ class RulePackParser {
     if (k == "located-before") return add_words(t, 1, &d_->located_before, err);
     if (k == "source-before") return add_words(t, 1, &d_->source_before, err);
     if (k == "page-tail") return add_words(t, 1, &d_->page_tail, err);
+    if (k == "link-list") return add_words(t, 1, &d_->link_list, err);
     if (k == "byline") return add_words(t, 1, &d_->byline, err);
     if (k == "plan-period") return add_plan_period(t, err);
     if (k == "plan-period-word") return add_words(t, 1, &d_->plan_period_words, err);

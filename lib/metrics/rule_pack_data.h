@@ -105,6 +105,7 @@ struct RulePackData {
   std::vector<std::string> destination_after; // 到恩施州投资: a place between an away-before word and one receives
   std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
+  std::vector<std::string> link_list;        // 热点新闻: a paragraph opening with one heads a list of links
   std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section
   // A five-year plan's name and its years (十三五: 2016–2020); followed by a
   // plan-period word (“十三五”期间) it dates figures with its last year,

@@ -100,6 +100,21 @@ BOOST_AUTO_TEST_CASE(a_web_page_s_trailer_of_links_gives_nothing) {
   BOOST_TEST(metric_of(body.extract(), "1.2万人") == "lifted_population");
 }
 
+BOOST_AUTO_TEST_CASE(a_list_of_links_before_the_article_gives_nothing) {
+  // A sidebar of other articles' headlines, then the article.
+  Doc d("首页 > 扶贫动态\n热点新闻\n· 岷县2019年减贫2.8万人\n· 漳县建设扶贫车间46个\n更多>>\n"
+        "陇西县东西部扶贫协作取得实效\n西青区向陇西县拨付财政帮扶资金4860万元。\n热门评论\n网友：我们村去年30户都脱贫了");
+  d.q("2.8万人", "person", Decimal(28000)).q("46个", "count", Decimal(46), "个");
+  d.q("4860万元", "CNY", Decimal(48600000)).q("30户", "household", Decimal(30));
+  auto rs = d.extract();
+  BOOST_TEST(rs.size() == 1u);
+  BOOST_TEST(metric_of(rs, "4860万元") == "aid_funds");
+  // The article's own bulleted lines after an ordinary paragraph are its own.
+  Doc own("全县扶贫成效：\n· 减贫2.8万人\n· 建设扶贫车间46个");
+  own.q("2.8万人", "person", Decimal(28000)).q("46个", "count", Decimal(46), "个");
+  BOOST_TEST(own.extract().size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_clause_with_only_a_verb_takes_the_noun_before_it) {
   Doc d("全县共有贫困村48个，已出列45个，未出列3个。贫困人口2.1万人，比上年减少0.5万人。");
   d.q("48个", "count", Decimal(48), "个").q("45个", "count", Decimal(45), "个").q("3个", "count", Decimal(3), "个");
