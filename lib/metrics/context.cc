@@ -521,10 +521,17 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   auto [first, last] = hits_in(&reach, 1);
   // 计划减贫1.9万人，目前已实现减贫2.07万人: a total word in the figure's own
   // clause before it outweighs the target words of earlier clauses.
-  bool done_in_clause = false;
-  for (const CueHit* hp = first; hp != last && !done_in_clause; ++hp)
-    done_in_clause = kind_of(hp->payload) == CueKind::kChange && hp->begin >= w.clause.begin &&
-                     hp->end <= q.span.begin && !quoted(*hp) && rules_.change_kinds[id_of(hp->payload)] == "total";
+  // Looked for only when an earlier clause holds a target word (rare).
+  int done_in_clause = -1;  // unknown
+  auto done = [&] {
+    if (done_in_clause < 0) {
+      done_in_clause = 0;
+      for (const CueHit* hp = first; hp != last && !done_in_clause; ++hp)
+        done_in_clause = kind_of(hp->payload) == CueKind::kChange && hp->begin >= w.clause.begin &&
+                         hp->end <= q.span.begin && !quoted(*hp) && rules_.change_kinds[id_of(hp->payload)] == "total";
+    }
+    return done_in_clause == 1;
+  };
   for (const CueHit* hp = first; hp != last; ++hp) {
     const CueHit& h = *hp;
     if (kind_of(h.payload) != CueKind::kChange) continue;
@@ -533,7 +540,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     const std::string& kind = rules_.change_kinds[id_of(h.payload)];
     bool before = h.end <= q.span.begin;
     bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;
-    if (kind == "target" && (before || in_clause_after) && !(done_in_clause && h.end <= w.clause.begin)) return kind;
+    if (kind == "target" && (before || in_clause_after) && !(h.end <= w.clause.begin && done())) return kind;
     if (within(h, tight, 2) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;

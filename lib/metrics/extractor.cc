@@ -595,9 +595,9 @@ bool about_topic(std::string_view text, const RulePackData& rules) {
 // paragraph after the page's first that opens with a page-tail word; the
 // text's end when there is none.
 uint32_t page_tail_begin(std::string_view text, const Segmentation& seg, const RulePackData& rules) {
+  if (rules.page_tail.empty()) return static_cast<uint32_t>(text.size());
   for (size_t k = 1; k < seg.paragraphs.size(); ++k)
-    for (const std::string& w : rules.page_tail)
-      if (starts_at(text, seg.paragraphs[k].begin, w)) return seg.paragraphs[k].begin;
+    if (rules.page_tail_index.any_at(text, seg.paragraphs[k].begin)) return seg.paragraphs[k].begin;
   return static_cast<uint32_t>(text.size());
 }
 
@@ -615,9 +615,7 @@ std::vector<Range> link_lists(std::string_view text, const Segmentation& seg, co
   };
   for (size_t k = 0; k < seg.paragraphs.size(); ++k) {
     const Range p = seg.paragraphs[k];
-    bool opens = false;
-    for (const std::string& w : rules.link_list) opens = opens || starts_at(text, p.begin, w);
-    if (!opens) continue;
+    if (!rules.link_list_index.any_at(text, p.begin)) continue;
     size_t last = k;
     while (last + 1 < seg.paragraphs.size() && bulleted(seg.paragraphs[last + 1])) ++last;
     out.push_back(Range{p.begin, seg.paragraphs[last].end});

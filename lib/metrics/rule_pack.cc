@@ -557,6 +557,8 @@ void RulePackData::finish() {
   bullet_index = index_of(bullets);
   org_after_index = index_of(org_after);
   giver_verb_index = index_of(giver_verbs);
+  page_tail_index = index_of(page_tail);
+  link_list_index = index_of(link_list);
   time_span_lasts.clear();
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty

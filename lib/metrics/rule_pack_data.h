@@ -151,7 +151,7 @@ struct RulePackData {
   // The long word lists probed at one position each, indexed (LiteralIndex::
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
-  LiteralIndex bullet_index, org_after_index, giver_verb_index;
+  LiteralIndex bullet_index, org_after_index, giver_verb_index, page_tail_index, link_list_index;
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;
