@@ -603,7 +603,15 @@ std::vector<Attachment> SentenceContext::attach_all() {
     // The sentence's own opening 其中 (continue_subset_of) opens the list
     // for its first figure, whatever clause mark stands between.
     if (i == 0 && carried_metric_ >= 0) opens_subset = true;
-    if (last_metric >= 0 && (opens_subset || (in_subset && only_members))) {
+    // 带动83户贫困户发展养殖，其中已有76户实现脱贫: a part with a verb of its
+    // own that names another metric (脱贫) is that metric's.
+    bool own_metric = false;
+    if (opens_subset && !only_members && last_metric >= 0) {
+      uint32_t own_nearest = UINT32_MAX;
+      const int own = match_rule(i, tight, 2, &own_nearest);
+      own_metric = own >= 0 && rules_.rules[static_cast<size_t>(own)].metric != last_metric;
+    }
+    if (last_metric >= 0 && !own_metric && (opens_subset || (in_subset && only_members))) {
       const MetricDef& m = rules_.metrics[last_metric];
       if (std::find(m.units.begin(), m.units.end(), q.unit) != m.units.end()) {
         a.metric = last_metric;

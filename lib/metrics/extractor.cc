@@ -240,6 +240,11 @@ bool national_title(std::string_view text, size_t after) {
   return false;
 }
 
+// Whether a name is of a town, township or village (镇, 乡, 村).
+bool below_county(std::string_view name) {
+  return ends_with(name, "镇") || ends_with(name, "乡") || ends_with(name, "村");
+}
+
 // 全县贫困发生率降至1.8%: a figure of the whole county (全县, 全市, 全州, …;
 // or of the reporter's own, 我县, 本县
 // written before it in its sentence, with no name between: 全县贫困人口减少到
@@ -328,6 +333,16 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       *place = it->name;
       return true;
     }
+  // 前石村党支部书记…带动全村83户: else the nearest village or town named
+  // before it only as part of an organisation's name (not a county or
+  // district: 火炬区组团 is often the giver's team, 全区 the district it aids).
+  for (auto it = after; below_county(ending) && it != first;) {
+    --it;
+    if (it->org && ends_in_suffix(it->name)) {
+      *place = it->name;
+      return true;
+    }
+  }
   // The pack's names written without a suffix (甘肃地处内陆。全省…): provinces
   // and regions, or cities (重庆), never the whole of a county or prefecture;
   // not one of a list (天津、福建两省市向我省投入…: the givers).
@@ -487,11 +502,6 @@ bool year_label(const Quantity& q, std::string_view text) {
   }
   int len = 1;
   return utf8::is_han(next_char(text, q.span.end, &len));
-}
-
-// Whether a name is of a town, township or village (镇, 乡, 村).
-bool below_county(std::string_view name) {
-  return ends_with(name, "镇") || ends_with(name, "乡") || ends_with(name, "村");
 }
 
 // A figure's place: a 分别 list's name; else where its clause sends it

@@ -532,9 +532,12 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       continue;
     }
-    if (rules.org_after_index.any_at(text, m.span.end) || dateline_after(text, m.span.end)) {
+    // 甘肃某公司: an organisation left unnamed is one too.
+    const size_t org_at = starts_at(text, m.span.end, "某") ? m.span.end + 3 : m.span.end;
+    if (rules.org_after_index.any_at(text, org_at) || dateline_after(text, m.span.end)) {
       m.governs = false;
-      if (org_area_.empty() && !dateline_after(text, m.span.end)) org_area_ = m.name;
+      m.org = !dateline_after(text, m.span.end);
+      if (org_area_.empty() && m.org) org_area_ = m.name;
       continue;
     }
     size_t first = i;

@@ -43,6 +43,7 @@ struct PlaceMention {
   std::string name;      // as written with its suffix (渭源县 for a bare 渭源)
   bool governs = true;   // false: part of an organisation, a venue, or a chain's inner name
   bool listed = false;   // one of a list of names (新疆、云南、贵州等): none of them alone
+  bool org = false;      // governs nothing as part of an organisation's name (前石村党支部)
 };
 
 class PlaceIndex {

@@ -530,3 +530,15 @@ BOOST_AUTO_TEST_CASE(a_completion_in_its_own_clause_outweighs_an_earlier_target)
   BOOST_TEST(change_of(rs, "2.07万人") == "total");
   BOOST_TEST(change_of(rs, "1.2万") == "target");
 }
+
+BOOST_AUTO_TEST_CASE(a_part_with_a_verb_of_its_own_is_its_own_metric) {
+  // 其中 opens a part of 83户, but 实现脱贫 makes it a count of the lifted.
+  Doc d("带动全村83户贫困户发展养殖，其中已有76户实现脱贫。入社贫困户达到1260户，全区有3.6万户贫困户通过种植花椒增收。");
+  d.q("83户", "household", Decimal(83)).q("76户", "household", Decimal(76));
+  d.q("1260户", "household", Decimal(1260)).q("3.6万户", "household", Decimal(36000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "83户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "76户") == "lifted_households");
+  BOOST_TEST(metric_of(rs, "1260户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "3.6万户") == "beneficiaries");
+}

@@ -350,3 +350,11 @@ BOOST_AUTO_TEST_CASE(enterprises_settling_in_a_place_are_its) {
   d.q("23家", "count", Decimal(23), "家").q("412人", "person", Decimal(412));
   BOOST_TEST(place_of(d, "23家") == "会宁县");
 }
+
+BOOST_AUTO_TEST_CASE(a_village_named_in_its_party_branch_is_the_whole_village) {
+  // 全村 is 前石村, named only in 前石村党支部; a company of 甘肃 is no place.
+  Doc d("北塬镇前石村党支部书记马永福说，村里带动全村83户贫困户发展养殖。\n在土桥镇，镇上引进甘肃某公司建成扶贫车间3个。");
+  d.q("83户", "household", Decimal(83)).q("3个", "count", Decimal(3), "个");
+  BOOST_TEST(place_of(d, "83户") == "前石村");
+  BOOST_TEST(place_of(d, "3个") == "土桥镇");
+}

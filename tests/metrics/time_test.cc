@@ -283,3 +283,10 @@ BOOST_AUTO_TEST_CASE(a_plan_period_is_dated_by_its_last_year) {
   BOOST_TEST(time_of(d, "1246亿元", "2020-12-01") == "null");
   BOOST_TEST(time_of(d, "300万元") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(when_something_was_founded_dates_nothing_after_it) {
+  Doc d("2019年，全县减贫3000人。\n合作社成立于2016年，目前有建档立卡贫困户152户入社。");
+  d.date("2019年", "2019").q("3000人", "person", Decimal(3000)).date("2016年", "2016");
+  d.q("152户", "household", Decimal(152));
+  BOOST_TEST(time_of(d, "152户") == "null");
+}
