@@ -97,31 +97,37 @@ uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w
   return b - static_cast<uint32_t>(before.size());
 }
 
+// Calls f(end) for every end of the character `last` (a UTF-8 character) in
+// `text`, found by its last byte with memchr: one vectorized pass, cheaper
+// than a substring search per word (or memmem per character, which restarts
+// at every hit of a common one).
+template <typename F>
+void for_each_end_of(std::string_view text, std::string_view last, F f) {
+  if (last.empty() || text.size() < last.size()) return;
+  const char* p = text.data() + last.size() - 1;
+  const char* const stop = text.data() + text.size();
+  while (p < stop && (p = static_cast<const char*>(std::memchr(p, last.back(), static_cast<size_t>(stop - p))))) {
+    const uint32_t end = static_cast<uint32_t>(p - text.data() + 1);
+    ++p;
+    if (ends_at(text, end, last)) f(end);
+  }
+}
+
 }  // namespace
 
 void TimeResolver::add_time_spans() {
   if (rules_.time_spans.empty()) return;
   // Words are found by their last character (all of the default pack's end
-  // in 来; RulePackData::time_span_lasts), and that by its last byte with
-  // memchr: one vectorized pass per distinct last character, cheaper than a
-  // substring search per word (or memmem per character, which restarts at
-  // every hit of a common one).
+  // in 来; RulePackData::time_span_lasts): one pass per distinct one.
   std::vector<Range> found;
-  for (std::string_view last : rules_.time_span_lasts) {
-    if (text_.size() < last.size()) continue;
-    const char* p = text_.data() + last.size() - 1;
-    const char* const stop = text_.data() + text_.size();
-    while (p < stop && (p = static_cast<const char*>(std::memchr(p, last.back(), static_cast<size_t>(stop - p))))) {
-      const uint32_t end = static_cast<uint32_t>(p - text_.data() + 1);
-      ++p;
-      if (!ends_at(text_, end, last)) continue;
+  for (std::string_view last : rules_.time_span_lasts)
+    for_each_end_of(text_, last, [&](uint32_t end) {
       for (const std::string& w : rules_.time_spans)
         if (uint32_t begin = time_span_begin(text_, end, w); begin != kNoSpan) {
           found.push_back(Range{begin, end});
           break;
         }
-    }
-  }
+    });
   if (found.empty()) return;
   spans_.reserve(found.size());  // dates_ points into it: no reallocation after
   for (const Range& r : found) {
@@ -146,18 +152,11 @@ void TimeResolver::add_plan_periods() {
     const std::string_view last = name.substr(prev_char(name, name.size()));
     if (!last.empty() && std::find(lasts.begin(), lasts.end(), last) == lasts.end()) lasts.push_back(last);
   }
-  for (std::string_view last : lasts) {
-    if (text_.size() < last.size()) continue;
-    const char* p = text_.data() + last.size() - 1;
-    const char* const stop = text_.data() + text_.size();
-    while (p < stop && (p = static_cast<const char*>(std::memchr(p, last.back(), static_cast<size_t>(stop - p))))) {
-      const uint32_t name_end = static_cast<uint32_t>(p - text_.data() + 1);
-      ++p;
-      if (!ends_at(text_, name_end, last)) continue;
+  for (std::string_view last : lasts)
+    for_each_end_of(text_, last, [&](uint32_t name_end) {
       for (const RulePackData::PlanPeriod& plan : rules_.plan_periods)
         if (ends_at(text_, name_end, plan.name)) add_plan_date(plan, name_end);
-    }
-  }
+    });
   if (plans_.empty()) return;
   for (const Quantity& q : plans_) dates_.push_back(&q);
   std::stable_sort(dates_.begin(), dates_.end(),
