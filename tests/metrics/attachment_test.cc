@@ -542,3 +542,11 @@ BOOST_AUTO_TEST_CASE(a_part_with_a_verb_of_its_own_is_its_own_metric) {
   BOOST_TEST(metric_of(rs, "1260户") == "beneficiaries");
   BOOST_TEST(metric_of(rs, "3.6万户") == "beneficiaries");
 }
+
+BOOST_AUTO_TEST_CASE(cadres_recalled_are_no_aid) {
+  Doc d("脱贫攻坚中共选派驻村干部765名。对考核不合格的12名驻村干部进行了召回调整。");
+  d.q("765名", "person", Decimal(765)).q("12名", "person", Decimal(12));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "765名") == "cadres");
+  BOOST_TEST(metric_of(rs, "12名") == "(none)");
+}
