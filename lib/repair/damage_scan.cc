@@ -35,7 +35,9 @@ const std::array<uint8_t, 256> kSequenceLength = [] {
   return t;
 }();
 
-uint32_t forward_chars(std::string_view s, uint32_t pos, uint32_t count) {
+// `count` characters on from `pos`, stopping at a line end; `*left`: the
+// steps it did not take (0 when it took them all).
+uint32_t forward_chars(std::string_view s, uint32_t pos, uint32_t count, uint32_t* left) {
   const uint32_t n = static_cast<uint32_t>(s.size());
   while (pos < n && count > 0) {
     if (s[pos] == '\n') break;
@@ -43,8 +45,51 @@ uint32_t forward_chars(std::string_view s, uint32_t pos, uint32_t count) {
     if (pos > n) pos = n;
     --count;
   }
+  *left = count;
   return pos;
 }
+
+// The end of a hit's context, forward_chars(pos, kContextChars + 1), worked
+// out from the last one's where it can: inside damage every rare character
+// is a hit, and walking 49 characters on from each was a third of the
+// scan of dev article 001 (40k instructions). From the last hit at `from`,
+// whose walk of 49 steps ended at `end`, a hit d steps further on ends d
+// steps after `end`; a walk that stopped at a line end (or the text's
+// end) stops there again. A hit behind the last one, far ahead of it, or
+// not on its walk's steps (malformed UTF-8) walks in full.
+class ContextEnds {
+ public:
+  explicit ContextEnds(std::string_view s) : s_(s) {}
+  uint32_t end_of(uint32_t pos) {
+    constexpr uint32_t kSteps = kContextChars + 1;
+    if (from_ != UINT32_MAX && pos >= from_ && pos <= end_ && pos - from_ <= 64) {
+      uint32_t q = from_, d = 0;
+      while (q < pos) {
+        q += kSequenceLength[static_cast<unsigned char>(s_[q])];
+        ++d;
+      }
+      if (q == pos && d <= kSteps) {
+        if (full_) {
+          uint32_t left;
+          end_ = forward_chars(s_, end_, d, &left);
+          full_ = left == 0;
+        }
+        from_ = pos;
+        return end_;
+      }
+    }
+    uint32_t left;
+    end_ = forward_chars(s_, pos, kSteps, &left);
+    full_ = left == 0;
+    from_ = pos;
+    return end_;
+  }
+
+ private:
+  std::string_view s_;
+  uint32_t from_ = UINT32_MAX, end_ = 0;
+  bool full_ = false;  // the walk from from_ took all its steps
+};
 
 }  // namespace
 
@@ -85,8 +130,9 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
   bool saw_kun = false;  // 锟 is rare: both loops below see it one character at a time
   const uint64_t* rare_table = rare_char_bits();
   std::vector<SuspectWindow> windows;
+  ContextEnds context_ends(text);
   auto hit = [&](uint32_t pos, uint8_t signal) {
-    const uint32_t e = forward_chars(text, pos, kContextChars + 1);
+    const uint32_t e = context_ends.end_of(pos);
     // A hit inside the last window joins it whatever its context before
     // (which starts at or before it): no walk back, whose loop exits were
     // mispredicted (damaged text mixes one- and three-byte characters):
