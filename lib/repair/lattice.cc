@@ -514,6 +514,7 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
     }
     out.columns.push(lm_, c);
     out.first_bytes.push_back(c.first_byte);
+    out.first_byte_set.add(c.first_byte);
     out.modelled_chars.push_back({static_cast<char16_t>(c.ch), c.last_byte, c.own_cost});
   }
   out.likeliest = found;
