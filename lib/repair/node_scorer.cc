@@ -2,6 +2,11 @@
 #include "repair/node_scorer.h"
 
 #include <algorithm>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "repair/lattice_tables.h"
 
@@ -91,14 +96,35 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
   size_t guessed = 0;
   std::vector<uint32_t>& picked = scorer.picked;
   for_each_run(parts, [&](size_t k, const CandidatePart& part, size_t begin, size_t end) {
-    const bool unknown = part.one.unknown != 0;
-    picked.resize(end - begin);
+    const size_t len = end - begin;
+    picked.resize(len);
     size_t m = 0;
-    for (size_t j = 0; j < end - begin; ++j) {
-      const bool keep = !unknown || (scorer.best[k + j] + part.one.penalty <= bar && guessed < kMaxScoredCandidates);
-      picked[m] = static_cast<uint32_t>(j);
-      m += keep;
-      guessed += unknown && keep;
+    if (!part.one.unknown) {
+      for (size_t j = 0; j < len; ++j) picked[m++] = static_cast<uint32_t>(j);
+    } else {
+      // Four estimates to a compare, then the kept ones' places from its
+      // mask: most of a list's candidates are not kept, and a select per
+      // candidate chained through the count kept so far cost about ten
+      // instructions each. Dev article 001: 1,836k -> 1,827k instructions
+      // per normalize().
+      const float pen = part.one.penalty;
+      const float* best = scorer.best.data() + k;
+      size_t j = 0;
+#if defined(__SSE2__)
+      const __m128 pen4 = _mm_set1_ps(pen), bar4 = _mm_set1_ps(bar);
+      for (; j + 4 <= len && guessed < kMaxScoredCandidates; j += 4) {
+        uint32_t mask = static_cast<uint32_t>(
+            _mm_movemask_ps(_mm_cmple_ps(_mm_add_ps(_mm_loadu_ps(best + j), pen4), bar4)));
+        for (; mask != 0 && guessed < kMaxScoredCandidates; mask &= mask - 1, ++guessed)
+          picked[m++] = static_cast<uint32_t>(j + static_cast<size_t>(std::countr_zero(mask)));
+      }
+#endif
+      for (; j < len && guessed < kMaxScoredCandidates; ++j) {
+        if (best[j] + pen <= bar) {
+          picked[m++] = static_cast<uint32_t>(j);
+          ++guessed;
+        }
+      }
     }
     for (size_t p = 0; p < m; ++p) {
       scorer.best[cands.size()] = scorer.best[k + picked[p]];
