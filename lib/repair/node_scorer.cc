@@ -202,24 +202,52 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
   }
   std::fill_n(best.begin(), cands.size(), kInfinity);
   std::fill_n(from.begin(), cands.size(), -1);
+  // Per state, the modelled candidates in one loop with the state's row
+  // and end cost looked up once (CharLm::bigram_cost read them per pair:
+  // the stores to best[] keep the compiler from hoisting them), then the
+  // others: dev article 001 1,827k -> 1,809k instructions per normalize(),
+  // 003 767k -> 765k.
+  const size_t n = cands.size();
+  float* best_cost = best.data();
+  int32_t* best_from = from.data();
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = entry_base(e);
     const ByteSet* unmapped = e.decoded ? &unmapped_->after(e.last_byte) : nullptr;
-    for (size_t k = 0; k < cands.size(); ++k) {
-      const Candidate& cd = cands[k];
-      if (!cd.lm_id && base >= best[k]) continue;
-      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-      float c;
-      if (cd.lm_id) {
-        const float lm = e.last_id ? lm_.bigram_cost(e.last_id, cd.lm_id) : lm_.unigram(cd.lm_id);  // own cost
-        c = base + (lm + cd.variant);
-      } else {
-        c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
+    if (e.last_id) {
+      const CharLm::Row row = lm_.row(e.last_id);
+      const float end = lm_.end_cost(e.last_id);
+      for (size_t k = 0; k < nm; ++k) {
+        const Candidate& cd = cands[k];
+        if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+        const int stored = row.n_buckets ? CharLm::find(row, cd.lm_id) : -1;
+        const float lm = stored >= 0 ? CharLm::stored_cost(stored)
+                                     : std::min(end + lm_.start_cost(cd.lm_id), lm_.unigram_share_cost(cd.lm_id));
+        const float c = base + (lm + cd.variant);
+        if (c < best_cost[k]) {
+          best_cost[k] = c;
+          best_from[k] = s;
+        }
       }
-      if (c < best[k]) {
-        best[k] = c;
-        from[k] = s;
+    } else {
+      for (size_t k = 0; k < nm; ++k) {
+        const Candidate& cd = cands[k];
+        if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+        const float c = base + (lm_.unigram(cd.lm_id) + cd.variant);  // own cost
+        if (c < best_cost[k]) {
+          best_cost[k] = c;
+          best_from[k] = s;
+        }
+      }
+    }
+    for (size_t k = nm; k < n; ++k) {
+      const Candidate& cd = cands[k];
+      if (base >= best_cost[k]) continue;
+      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+      const float c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
+      if (c < best_cost[k]) {
+        best_cost[k] = c;
+        best_from[k] = s;
       }
     }
   }
