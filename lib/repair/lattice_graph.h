@@ -137,6 +137,19 @@ inline constexpr float kCoarsePruneMargin = 6.0f;
 // of dev article 001's decode. One state loses 1.2 % there, four gain
 // nothing more.
 inline constexpr size_t kRefillPruneStates = 3;
+// Nor does the refill score a guessed step's candidates after the ranking
+// (NodeScorer::score) with a state this much (nats) or more behind the
+// beam's first, as the ranking stops there (kRankReach): a costlier left
+// context rarely wins a guessed character, and the beam of 16 reaches 12
+// nats (kPruneMargin). Callgrind, instructions per normalize() of dev 001
+// (003 has no such step): no limit 1,809k, 4 nats 1,770k, 3.5 1,756k, 3
+// 1,736k, 2.5 1,704k, 2 1,680k. Peer suite (character agreement): 4 and
+// 3.5 nats change nothing; 3 gains on misaligned-qmark (92.23 ->
+// 92.27 %), every other kind, the seed passages and the exact cases as
+// before; 2.5 loses there (92.15 %), 2 loses an exact case (91.50 %).
+// With 3 nats the dev articles, the test articles and the mixed corpus
+// repair to the same output.
+inline constexpr float kRefillReach = 3.0f;
 // Where the path fixes the character after a guessed one (a kept token,
 // one read from known bytes, the character after the window), the refill
 // scores after its whole beam only the kRefillRightKept candidates the

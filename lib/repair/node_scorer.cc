@@ -13,7 +13,8 @@
 namespace aidtext::repair::lattice_detail {
 
 void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                       std::span<const CandidatePart> parts, size_t offered, size_t rank_states, const Right* right) {
+                       std::span<const CandidatePart> parts, size_t offered, size_t rank_states, const Right* right,
+                       float reach) {
   // The states the pruning scored need not be scored again.
   const size_t scored = prune(beam, arena, parts, offered, rank_states, right);
   if (scored == 0 && cands_.size() * beam.size() <= kFewPairs) {
@@ -25,13 +26,15 @@ void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry
   if (scored > 0 && scored >= beam.size()) return;
   scorer_.prepare(cands_, scored > 0);
   // After the ranking's states, the rest of the beam (cheaper states first)
-  // need only be scored where it can improve a kept candidate.
+  // need only be scored where it can improve a kept candidate, and none
+  // `reach` or more behind the first.
   const float worst = scored > 0 ? worst_best() : kInfinity;
+  const float last = beam.empty() ? kInfinity : entry_base(arena[beam[0]]) + reach;
   for (size_t b = scored; b < beam.size(); ++b) {
     const int32_t s = beam[b];
     const Entry& e = arena[s];
     const float base = entry_base(e);
-    if (base >= worst) continue;  // it improves none (see worst_best)
+    if (base >= worst || base >= last) continue;  // it improves none (see worst_best)
     scorer_.score(e, s, base, [this](uint8_t a) -> const ByteSet& { return unmapped_->after(a); });
   }
   scorer_.finish();

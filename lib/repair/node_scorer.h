@@ -49,8 +49,12 @@ class NodeScorer {
     uint16_t id;
     float own;
   };
+  //
+  // `reach` (the refill's kRefillReach): no state that far (nats) or
+  // farther behind the beam's first scores the candidates after the
+  // ranking either.
   void score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::span<const CandidatePart> parts,
-             size_t offered, size_t rank_states, const Right* right = nullptr);
+             size_t offered, size_t rank_states, const Right* right = nullptr, float reach = kInfinity);
   const std::vector<Candidate>& cands() const { return cands_; }
   const std::vector<float>& best() const { return scorer_.best; }
   const std::vector<int32_t>& from() const { return scorer_.from; }
