@@ -77,7 +77,17 @@ inline constexpr float kRankReach = 3.0f;
 // case); with 12 dev article 003's normalize() takes 8 % fewer
 // instructions than with 30. (Measured when one decode did all; it is now
 // the refill's. The coarse decode drops at kCoarsePruneMargin.)
-inline constexpr float kPruneMargin = 12.0f;
+//
+// Since a state kRefillReach behind the first scores no guessed step's
+// candidates after the ranking, the states far behind only carry kept
+// tokens and characters of known bytes. Instructions per normalize() of
+// dev 001 (callgrind; 003 unchanged): 12 nats 1,736k, 8 1,735k, 6 1,725k,
+// 5 1,724k, 4 1,712k, 3 1,699k. The peer suite, the seed passages, the dev
+// and test articles and the mixed corpus: 4 to 8 nats repair as 12 does;
+// 3 loses an exact misaligned-qmark case (92.27 -> 91.96 %), -pyreplace
+// 97.77 -> 97.65 %, utf8-as-gbk-replace 92.99 -> 92.86 %. 5, a nat from
+// that edge.
+inline constexpr float kPruneMargin = 5.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
 // at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
 // the same results: most nodes of the coarse decode have a dozen. Dev
