@@ -471,7 +471,7 @@ inline float kth_smallest(float* v, float* tmp, size_t n, size_t k) {
 // kPruneWindow), K = kMaxScoredCandidates. Only estimates within the window
 // can be the K-th when it is the bar: they are copied out (without
 // branches) and the K-th is selected among them. Uses `ranked` as scratch.
-inline float pruning_bar(std::vector<float>& ranked, std::vector<float>& within) {
+inline float pruning_bar(std::vector<float>& ranked, std::vector<float>& within, size_t k) {
   // Four minima at once: one is a chain of dependent instructions (a sixth
   // of the cycles of the ranking's bookkeeping on dev article 001).
   std::array<float, 4> low{kInfinity, kInfinity, kInfinity, kInfinity};
@@ -486,8 +486,8 @@ inline float pruning_bar(std::vector<float>& ranked, std::vector<float>& within)
     within[n] = v;
     n += v <= window_end;
   }
-  if (n < kMaxScoredCandidates) return window_end;
-  return kth_smallest(within.data(), ranked.data(), n, kMaxScoredCandidates - 1);
+  if (n < k) return window_end;
+  return kth_smallest(within.data(), ranked.data(), n, k - 1);
 }
 
 }  // namespace aidtext::repair::lattice_detail

@@ -14,9 +14,9 @@ namespace aidtext::repair::lattice_detail {
 
 void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
                        std::span<const CandidatePart> parts, size_t offered, size_t rank_states, const Right* right,
-                       float reach) {
+                       float reach, size_t max_scored) {
   // The states the pruning scored need not be scored again.
-  const size_t scored = prune(beam, arena, parts, offered, rank_states, right);
+  const size_t scored = prune(beam, arena, parts, offered, rank_states, right, max_scored);
   if (scored == 0 && cands_.size() * beam.size() <= kFewPairs) {
     score_few(beam, arena);
     return;
@@ -53,11 +53,11 @@ void NodeScorer::score(const std::vector<int32_t>& beam, const std::vector<Entry
 // for the candidates kept, are those the full beam starts from.
 size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
                          std::span<const CandidatePart> parts, size_t total, size_t rank_states,
-                         const Right* right) {
+                         const Right* right, size_t max_scored) {
   std::vector<Candidate>& cands = cands_;
   CandidateScorer& scorer = scorer_;
   cands.clear();
-  if (total <= kMaxScoredCandidates) {
+  if (total <= max_scored) {
     for (const CandidatePart& part : parts) {
       if (!part.guessed) {  // most nodes: one candidate per part
         cands.push_back(part.one);
@@ -92,7 +92,7 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
     ranked.resize(at + end - begin);
     for (size_t j = 0; j < end - begin; ++j) ranked[at + j] = scorer.best[k + j] + part.one.penalty;
   });
-  const float bar = ranked.size() <= kMaxScoredCandidates ? kInfinity : pruning_bar(ranked, scorer.scratch2);
+  const float bar = ranked.size() <= max_scored ? kInfinity : pruning_bar(ranked, scorer.scratch2, max_scored);
   // Kept: known bytes, and the first kMaxScoredCandidates guessed ones
   // within the bar, picked without a branch (whether an estimate is within
   // the bar is a coin toss).
@@ -115,14 +115,14 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
       size_t j = 0;
 #if defined(__SSE2__)
       const __m128 pen4 = _mm_set1_ps(pen), bar4 = _mm_set1_ps(bar);
-      for (; j + 4 <= len && guessed < kMaxScoredCandidates; j += 4) {
+      for (; j + 4 <= len && guessed < max_scored; j += 4) {
         uint32_t mask = static_cast<uint32_t>(
             _mm_movemask_ps(_mm_cmple_ps(_mm_add_ps(_mm_loadu_ps(best + j), pen4), bar4)));
-        for (; mask != 0 && guessed < kMaxScoredCandidates; mask &= mask - 1, ++guessed)
+        for (; mask != 0 && guessed < max_scored; mask &= mask - 1, ++guessed)
           picked[m++] = static_cast<uint32_t>(j + static_cast<size_t>(std::countr_zero(mask)));
       }
 #endif
-      for (; j < len && guessed < kMaxScoredCandidates; ++j) {
+      for (; j < len && guessed < max_scored; ++j) {
         if (best[j] + pen <= bar) {
           picked[m++] = static_cast<uint32_t>(j);
           ++guessed;
