@@ -267,6 +267,40 @@ inline constexpr uint32_t kReadingReach = 4;
 // (91.80 %); kReadingReach 3 or 2 (an exact gbk-as-big5 case lost); the
 // refill keeping only the cheapest state after a kept token (+0.1 %, as
 // before); kFewPairs 32 or 128 (no change).
+//
+// Session 8 (instructions per normalize() of dev 001 / 003 / the round of
+// the five dev articles, callgrind): 1,913k / 772k / 3,164k -> 1,578k /
+// 746k / 2,803k. Output-identical: the damage scan's context ends and SSE2
+// blocks, the guess lists in DecodeScratch, pair_prev runs checked whole,
+// the ranking's picks by SSE2 compares, score_few's hoisted row, inline
+// unigram_cost and is_cjk_punctuation. Changing outputs (figures at each
+// constant): kRefillReach, kPruneMargin 5, kRefillScoredCandidates 20,
+// kRefillPruneStates 2, kMaxFittingGuesses 130; on the peer suite only
+// the seed passages moved (79.96 -> 80.36 %). Counted on 001: 7,400
+// CharLm::find look-ups per call, 23 % of them hits, and about 8,000
+// (state, candidate) pairs, most after a ranking's first state: the
+// decoder's cost is spread over pairs, candidates and nodes, not in the
+// look-ups (~10 %). Tried and not kept (001 unless said): the refill's
+// look-ups skipped where a lower bound (the fallback, or the row's
+// cheapest stored cost, or a per-row list of pairs under 4 nats) shows
+// the pair cannot improve its candidate (exact, but 59 % of the full
+// beam's pairs and 98 % of the ranking's later states' still need the
+// look-up: +65k with the lists, +12k with the row minima); an exact
+// ranking that scores few candidates needs every stored pair of a state's
+// row under the bar, which the hash rows cannot list without a second,
+// cost-ordered copy of the model (stored costs are mostly 5-9 nats, as the
+// fallbacks are); kWalkRatio 3 (-0.1 %); score_few after the ranking
+// instead of the CandidateScorer (+0.6 %); a state with the model id and
+// pair modes of one scored before skipped (-0.06 %); the scan's
+// one-at-a-time path kept for the characters a failed block showed (+0.7
+// % on 003); the pruning bar by a 64-slice count of the window (+1.5 %);
+// kRefillReach applied to score_few's nodes too (no saving, misaligned-
+// qmark -0.3, utf8-as-gbk-replace -0.2); with the settings above: kBeamWidth
+// 14 (-0.8 %, misaligned-qmark -0.25), kRefillRightKept 10 (-0.4 %, -0.22),
+// kPruneWindow 3.5 or 3.75 (an exact case lost), kRefillReach 2.5 (-1.8
+// %, -0.12), kMaxSingleGuesses 52 or 48 (gbk-as-big5 -0.12), kCoarseGuesses
+// 2 (-2.2 %, misaligned-qmark -0.38), kReadingReach 3 or kCoarsePruneMargin
+// 5 (exact gbk-as-big5 or big5 cases lost).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
