@@ -297,9 +297,9 @@ inline constexpr uint32_t kReadingReach = 4;
 // kRefillReach applied to score_few's nodes too (no saving, misaligned-
 // qmark -0.3, utf8-as-gbk-replace -0.2); with the settings above: kBeamWidth
 // 14 (-0.8 %, misaligned-qmark -0.25), kRefillRightKept 10 (-0.4 %, -0.22),
-// kPruneWindow 3.5 or 3.75 (an exact case lost), kRefillReach 2.5 (-1.8
+// kPruneWindow 3.5 or 3.75 (an exact case lost), kRefillReach 2.5 (-2.6
 // %, -0.12), kMaxSingleGuesses 52 or 48 (gbk-as-big5 -0.12), kCoarseGuesses
-// 2 (-2.2 %, misaligned-qmark -0.38), kReadingReach 3 or kCoarsePruneMargin
+// 2 (-3.1 %, misaligned-qmark -0.38), kReadingReach 3 or kCoarsePruneMargin
 // 5 (exact gbk-as-big5 or big5 cases lost).
 
 struct ByteSet {
