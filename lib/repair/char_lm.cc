@@ -63,12 +63,6 @@ CharLm::CharLm() {
   if (p != aidtext_repair_lm + aidtext_repair_lm_size) std::abort();
 }
 
-float CharLm::unigram_cost(char32_t c, bool traditional) const {
-  uint16_t i = id(c);
-  if (i) return facts_[i].unigram + variant_cost(c, i, traditional);
-  return utf8::is_han(c) ? unknown_cost_ : class_cost(c);
-}
-
 float CharLm::cost(char32_t prev, char32_t c, bool traditional) const {
   uint16_t b = id(c);
   if (!b) {
@@ -77,11 +71,6 @@ float CharLm::cost(char32_t prev, char32_t c, bool traditional) const {
   }
   uint16_t a = id(prev);
   return (a ? bigram_cost(a, b) : facts_[b].unigram) + variant_cost(c, b, traditional);
-}
-
-bool is_cjk_punctuation(char32_t c) {
-  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-         (c >= 0x2010 && c <= 0x2027);
 }
 
 float class_cost(char32_t c) {

@@ -28,6 +28,48 @@ namespace {
 
 using namespace lattice_detail;
 
+// The characters a pattern with unknown bytes may spell, in the order they
+// become candidates. They depend only on the pattern's bytes and
+// constraints (not on where it is), and the same few patterns (a '?' as an
+// unmapped pair, a lost byte before a hole, a known lead before a hole)
+// recur all through a damaged window and from window to window: the lists
+// are remembered per thread, keyed by everything they depend on, with the
+// scorer's columns of the modelled ones. Finding them (up to 191 decodes,
+// or a walk over kMaxGuessChars characters) was a quarter of the decoder's
+// time on dev article 001.
+//
+// Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
+// The cache is dropped when full, which bounds it on any input (at most
+// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice,
+// plus the lists of one window's path while it is refilled), and only
+// between nodes of the coarse decode (a node's candidate parts point into
+// it) and before a refill, not during it (every step's part points into it).
+// They live in the thread's DecodeScratch: a thread_local of their own cost
+// a call to __tls_get_addr per node of the coarse decode and per guess list
+// looked up (the library is a shared object): 13k instructions per repair
+// of dev article 001.
+struct RememberedGuesses {
+  // Word 0: codecs, script and length; then per byte: its known value (or
+  // none) and the address of its set of values (Slot::allowed). Equal sets
+  // at two addresses would be two keys of one list, which costs only a
+  // look-up: the sets are a few tables' rows.
+  using Key = std::array<uint64_t, 1 + 4 * 2>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      // Only the words of the pattern's bytes: the rest are zero.
+      const size_t used = std::min(k.size(), 1 + 2 * static_cast<size_t>((k[0] >> 16) & 0xFF));
+      uint64_t h = 0;
+      for (size_t i = 0; i < used; ++i) h = (h ^ k[i]) * 0x9E3779B97F4A7C15u;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  static constexpr size_t kMaxRemembered = 512;
+  std::unordered_map<Key, GuessedChars, KeyHash> lists;
+  void make_room() {
+    if (lists.size() >= kMaxRemembered) lists.clear();
+  }
+};
+
 // The decoder's working memory, kept per thread between calls.
 //
 // A window is decoded under several hypotheses, and every decode used to
@@ -58,6 +100,7 @@ struct DecodeScratch {
   // The refill (path_refill.h).
   std::vector<RefillStep> refill_steps;
   PathRefill refill;
+  RememberedGuesses guesses;  // guess lists, kept between calls
   std::optional<NodeScorer> scorer_;  // built on first use
   NodeScorer& scorer(const CharLm& lm) {
     if (!scorer_) scorer_.emplace(lm);
@@ -445,52 +488,11 @@ void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& 
   for (const Candidate& c : part.guessed->likeliest) out.push_back({nullptr, part.stamped(c)});
 }
 
-// The characters a pattern with unknown bytes may spell, in the order they
-// become candidates. They depend only on the pattern's bytes and
-// constraints (not on where it is), and the same few patterns (a '?' as an
-// unmapped pair, a lost byte before a hole, a known lead before a hole)
-// recur all through a damaged window and from window to window: the lists
-// are remembered per thread, keyed by everything they depend on, with the
-// scorer's columns of the modelled ones. Finding them (up to 191 decodes,
-// or a walk over kMaxGuessChars characters) was a quarter of the decoder's
-// time on dev article 001.
-//
-// Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
-// The cache is dropped when full, which bounds it on any input (at most
-// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice,
-// plus the lists of one window's path while it is refilled), and only
-// between nodes of the coarse decode (a node's candidate parts point into
-// it) and before a refill, not during it (every step's part points into it).
-struct RememberedGuesses {
-  // Word 0: codecs, script and length; then per byte: its known value (or
-  // none) and the address of its set of values (Slot::allowed). Equal sets
-  // at two addresses would be two keys of one list, which costs only a
-  // look-up: the sets are a few tables' rows.
-  using Key = std::array<uint64_t, 1 + 4 * 2>;
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      // Only the words of the pattern's bytes: the rest are zero.
-      const size_t used = std::min(k.size(), 1 + 2 * static_cast<size_t>((k[0] >> 16) & 0xFF));
-      uint64_t h = 0;
-      for (size_t i = 0; i < used; ++i) h = (h ^ k[i]) * 0x9E3779B97F4A7C15u;
-      return static_cast<size_t>(h ^ (h >> 29));
-    }
-  };
-  static constexpr size_t kMaxRemembered = 512;
-  std::unordered_map<Key, GuessedChars, KeyHash> lists;
-  void make_room() {
-    if (lists.size() >= kMaxRemembered) lists.clear();
-  }
-  static RememberedGuesses& of_this_thread() {
-    thread_local RememberedGuesses remembered;
-    return remembered;
-  }
-};
 
 void keep_likeliest(std::vector<Candidate>& out, size_t limit);
 
 const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
-  auto& remembered = RememberedGuesses::of_this_thread().lists;
+  auto& remembered = scratch_.guesses.lists;
   RememberedGuesses::Key key{};
   key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
            static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
@@ -512,6 +514,7 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
     }
     out.columns.push(lm_, c);
     out.first_bytes.push_back(c.first_byte);
+    out.first_byte_set.add(c.first_byte);
     out.modelled_chars.push_back({static_cast<char16_t>(c.ch), c.last_byte, c.own_cost});
   }
   out.likeliest = found;
@@ -602,7 +605,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
 // The coarse decode's candidates of a node. Its patterns stay in patterns_
 // (from scratch_.first_pattern[node] on) for the refill.
 void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) const {
-  RememberedGuesses::of_this_thread().make_room();
+  scratch_.guesses.make_room();
   const size_t first = patterns_.size();
   scratch_.first_pattern[node] = static_cast<uint32_t>(first);
   patterns_from(node, patterns_);
@@ -743,7 +746,7 @@ LatticeResult Lattice::refill(const LatticeResult& coarse, char32_t after, WorkB
   steps.clear();
   // Every guess list of the path must stay remembered until the refill is
   // done: the lists are dropped (when full) before, not between, them.
-  RememberedGuesses::of_this_thread().make_room();
+  scratch_.guesses.make_room();
   for (const auto& [node, pattern] : scratch_.path) {
     RefillStep step{};
     if (pattern == kLiteralStep) {

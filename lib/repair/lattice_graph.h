@@ -29,7 +29,13 @@ inline constexpr size_t kMaxGuessChars = 2500;
 // and constraints become candidates: a character guessed from context alone
 // is almost always a common one, and each candidate costs look-ups. On the
 // peer suite 150 scores as well as 300 (within 0.1 % of characters).
-inline constexpr size_t kMaxFittingGuesses = 150;
+// With the refill's reach, its 20 ranked candidates and two ranking states
+// (kRefillReach, kRefillScoredCandidates, kRefillPruneStates), 130 scores
+// misaligned-qmark 92.18 -> 92.23 %, every other kind, the seed passages,
+// the dev and test articles and the mixed corpus as 150 did, for dev 001
+// 1,607k -> 1,593k and 003 753k -> 751k instructions per normalize(); 120
+// loses there (92.11 %) and changes dev 001's passage.
+inline constexpr size_t kMaxFittingGuesses = 130;
 // Candidates for a character with one unknown byte: of the up to 190 that
 // a GBK or Big5 byte may give (UTF-8's continuation bytes give at most
 // 64), the most frequent this many. On the peer suite and the dev articles
@@ -77,7 +83,17 @@ inline constexpr float kRankReach = 3.0f;
 // case); with 12 dev article 003's normalize() takes 8 % fewer
 // instructions than with 30. (Measured when one decode did all; it is now
 // the refill's. The coarse decode drops at kCoarsePruneMargin.)
-inline constexpr float kPruneMargin = 12.0f;
+//
+// Since a state kRefillReach behind the first scores no guessed step's
+// candidates after the ranking, the states far behind only carry kept
+// tokens and characters of known bytes. Instructions per normalize() of
+// dev 001 (callgrind; 003 unchanged): 12 nats 1,736k, 8 1,735k, 6 1,725k,
+// 5 1,724k, 4 1,712k, 3 1,699k. The peer suite, the seed passages, the dev
+// and test articles and the mixed corpus: 4 to 8 nats repair as 12 does;
+// 3 loses an exact misaligned-qmark case (92.27 -> 91.96 %), -pyreplace
+// 97.77 -> 97.65 %, utf8-as-gbk-replace 92.99 -> 92.86 %. 5, a nat from
+// that edge.
+inline constexpr float kPruneMargin = 5.0f;
 // A node with at most this many (state, candidate) pairs is scored one pair
 // at a time (NodeScorer::score_few) rather than by the CandidateScorer, with
 // the same results: most nodes of the coarse decode have a dozen. Dev
@@ -136,7 +152,41 @@ inline constexpr float kCoarsePruneMargin = 6.0f;
 // fine), every other kind and the seed passages unchanged, for about 4 %
 // of dev article 001's decode. One state loses 1.2 % there, four gain
 // nothing more.
-inline constexpr size_t kRefillPruneStates = 3;
+//
+// Since kRefillReach and kRefillScoredCandidates (which took misaligned-
+// qmark to 92.42 %), two states, as the coarse decode: 92.42 -> 92.18 %
+// (the peer suite's other kinds, its exact cases and the seed passages
+// unchanged; 92.23 % before this session) for 1,678k -> 1,620k
+// instructions per normalize() of dev 001 (003 unchanged). The dev and
+// test articles and the mixed corpus are repaired as with three, but for
+// one guess in 001 converted to traditional script after its damage (the
+// check's /tmp/dbg/trad copy): 纳他之后 -> 纳生命后, both debris.
+inline constexpr size_t kRefillPruneStates = 2;
+// Nor does the refill score a guessed step's candidates after the ranking
+// (NodeScorer::score) with a state this much (nats) or more behind the
+// beam's first, as the ranking stops there (kRankReach): a costlier left
+// context rarely wins a guessed character, and the beam of 16 reaches 12
+// nats (kPruneMargin). Callgrind, instructions per normalize() of dev 001
+// (003 has no such step): no limit 1,809k, 4 nats 1,770k, 3.5 1,756k, 3
+// 1,736k, 2.5 1,704k, 2 1,680k. Peer suite (character agreement): 4 and
+// 3.5 nats change nothing; 3 gains on misaligned-qmark (92.23 ->
+// 92.27 %), every other kind, the seed passages and the exact cases as
+// before; 2.5 loses there (92.15 %), 2 loses an exact case (91.50 %).
+// With 3 nats the dev articles, the test articles and the mixed corpus
+// repair to the same output.
+inline constexpr float kRefillReach = 3.0f;
+// The refill's own kMaxScoredCandidates: the candidates its ranking keeps
+// for the whole beam and, where the next character is fixed, for
+// keep_by_right's cut to kRefillRightKept. With kRefillReach, 20 instead of
+// 24 scores better: misaligned-qmark 92.27 -> 92.42 %, the seed passages
+// 79.96 -> 80.36 % (dev article 001's passage: 生命令条件 -> 生产最条件, one
+// character more of the original 生产生活条件's), every other kind
+// unchanged; dev 001 1,724k -> 1,678k instructions per normalize(). 22
+// scores as 20 (1,691k); 18 and 16 lose an exact misaligned-qmark case
+// (91.98 %). On the mixed corpus the 133 documents that hold 001's passage
+// change as 001 does (text, and that repair's confidence 0.73773 ->
+// 0.73763); no other document changes.
+inline constexpr size_t kRefillScoredCandidates = 20;
 // Where the path fixes the character after a guessed one (a kept token,
 // one read from known bytes, the character after the window), the refill
 // scores after its whole beam only the kRefillRightKept candidates the
@@ -217,6 +267,40 @@ inline constexpr uint32_t kReadingReach = 4;
 // (91.80 %); kReadingReach 3 or 2 (an exact gbk-as-big5 case lost); the
 // refill keeping only the cheapest state after a kept token (+0.1 %, as
 // before); kFewPairs 32 or 128 (no change).
+//
+// Session 8 (instructions per normalize() of dev 001 / 003 / the round of
+// the five dev articles, callgrind): 1,913k / 772k / 3,164k -> 1,578k /
+// 746k / 2,803k. Output-identical: the damage scan's context ends and SSE2
+// blocks, the guess lists in DecodeScratch, pair_prev runs checked whole,
+// the ranking's picks by SSE2 compares, score_few's hoisted row, inline
+// unigram_cost and is_cjk_punctuation. Changing outputs (figures at each
+// constant): kRefillReach, kPruneMargin 5, kRefillScoredCandidates 20,
+// kRefillPruneStates 2, kMaxFittingGuesses 130; on the peer suite only
+// the seed passages moved (79.96 -> 80.36 %). Counted on 001: 7,400
+// CharLm::find look-ups per call, 23 % of them hits, and about 8,000
+// (state, candidate) pairs, most after a ranking's first state: the
+// decoder's cost is spread over pairs, candidates and nodes, not in the
+// look-ups (~10 %). Tried and not kept (001 unless said): the refill's
+// look-ups skipped where a lower bound (the fallback, or the row's
+// cheapest stored cost, or a per-row list of pairs under 4 nats) shows
+// the pair cannot improve its candidate (exact, but 59 % of the full
+// beam's pairs and 98 % of the ranking's later states' still need the
+// look-up: +65k with the lists, +12k with the row minima); an exact
+// ranking that scores few candidates needs every stored pair of a state's
+// row under the bar, which the hash rows cannot list without a second,
+// cost-ordered copy of the model (stored costs are mostly 5-9 nats, as the
+// fallbacks are); kWalkRatio 3 (-0.1 %); score_few after the ranking
+// instead of the CandidateScorer (+0.6 %); a state with the model id and
+// pair modes of one scored before skipped (-0.06 %); the scan's
+// one-at-a-time path kept for the characters a failed block showed (+0.7
+// % on 003); the pruning bar by a 64-slice count of the window (+1.5 %);
+// kRefillReach applied to score_few's nodes too (no saving, misaligned-
+// qmark -0.3, utf8-as-gbk-replace -0.2); with the settings above: kBeamWidth
+// 14 (-0.8 %, misaligned-qmark -0.25), kRefillRightKept 10 (-0.4 %, -0.22),
+// kPruneWindow 3.5 or 3.75 (an exact case lost), kRefillReach 2.5 (-2.6
+// %, -0.12), kMaxSingleGuesses 52 or 48 (gbk-as-big5 -0.12), kCoarseGuesses
+// 2 (-3.1 %, misaligned-qmark -0.38), kReadingReach 3 or kCoarsePruneMargin
+// 5 (exact gbk-as-big5 or big5 cases lost).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};

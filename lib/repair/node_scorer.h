@@ -49,8 +49,13 @@ class NodeScorer {
     uint16_t id;
     float own;
   };
+  //
+  // `reach` (the refill's kRefillReach): no state that far (nats) or
+  // farther behind the beam's first scores the candidates after the
+  // ranking either.
   void score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::span<const CandidatePart> parts,
-             size_t offered, size_t rank_states, const Right* right = nullptr);
+             size_t offered, size_t rank_states, const Right* right = nullptr, float reach = kInfinity,
+             size_t max_scored = kMaxScoredCandidates);
   const std::vector<Candidate>& cands() const { return cands_; }
   const std::vector<float>& best() const { return scorer_.best; }
   const std::vector<int32_t>& from() const { return scorer_.from; }
@@ -68,7 +73,8 @@ class NodeScorer {
 
  private:
   size_t prune(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-               std::span<const CandidatePart> parts, size_t total, size_t rank_states, const Right* right);
+               std::span<const CandidatePart> parts, size_t total, size_t rank_states, const Right* right,
+               size_t max_scored);
   void keep_by_right(const Right& right);
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena);
   float entry_base(const Entry& e) const { return e.cost + (e.decoded ? 0 : enter_decoded_); }

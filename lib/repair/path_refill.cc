@@ -95,7 +95,8 @@ void PathRefill::keep_token(const RefillStep& step, const NodeScorer& scorer) {
 // The step's candidates after the beam: each the cheapest way into it,
 // unless it is kPruneMargin behind the best one so far.
 void PathRefill::decode_step(const RefillStep& step, NodeScorer& scorer, const NodeScorer::Right* right) {
-  scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates, right);
+  scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates, right, kRefillReach,
+               kRefillScoredCandidates);
   const std::vector<Candidate>& cands = scorer.cands();
   const std::vector<float>& cand_best = scorer.best();
   const std::vector<int32_t>& cand_from = scorer.from();
