@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
+#include "metrics/view_set.h"
 
 namespace aidtext {
 namespace {
@@ -162,7 +161,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // Where each venue verb may be found next: a verb's hits never overlap
   // one another (as a substring search finds them).
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
-  std::unordered_set<std::string_view> seen_venues;
+  ViewSet seen_venues;
   uint32_t prev_end = 0;
   const size_t n = chars.size();
   for (size_t k = 0; k < n; ++k) {
@@ -180,7 +179,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
       // Each venue name once: a page that repeats 在北京举行 a thousand
       // times must not give every later hit a thousand payloads.
       std::string_view name = venue_before(text, here);
-      if (!name.empty() && seen_venues.insert(name).second) venues->push_back(name);
+      if (!name.empty() && seen_venues.insert(name)) venues->push_back(name);
     }
     if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, here, pos, c, rules, &prev_end);  // never ASCII
   }
@@ -191,11 +190,11 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // Most articles guess no start: then there is nothing to look up.
   if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
     // Views of the names: decided for all before any mention is moved.
-    std::unordered_set<std::string_view> certain;
+    ViewSet certain(mentions_.size());
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (delimited_[i]) certain.insert(mentions_[i].name);
     std::vector<bool> keep(mentions_.size());
-    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.count(mentions_[i].name) > 0;
+    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
     size_t kept = 0;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (keep[i]) {
@@ -221,39 +220,48 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // A mention is chained when its start is certain only because another
   // name ends there (城阳区援建康县: 援建康县 after 城阳区).
   auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
-  std::unordered_set<std::string_view> stems, distinct, certain;
+  // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
+  ViewSet distinct(mentions_.size()), certain(mentions_.size()), stems(mentions_.size());
+  std::vector<std::string_view> names;  // by number
+  std::vector<uint32_t> number(mentions_.size());  // by mention
   for (size_t i = 0; i < mentions_.size(); ++i) {
-    const PlaceMention& m = mentions_[i];
-    if (delimited_[i] && !chained(i)) certain.insert(m.name);
-    if (!distinct.insert(m.name).second) continue;
-    stems.insert(std::string_view(m.name).substr(0, prev_char(m.name, m.name.size())));
+    const std::string_view name = mentions_[i].name;
+    if (delimited_[i] && !chained(i)) certain.insert(name);
+    if (!distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) continue;
+    names.push_back(name);
+    stems.insert(name.substr(0, prev_char(name, name.size())));
   }
-  std::unordered_set<std::string_view> swallowing;
-  // A chained name whose last characters are a name the text writes with a
-  // certain start of its own (援建康县 beside 、康县): where that name starts.
-  std::unordered_map<std::string_view, size_t> tail_at;
-  for (std::string_view name : distinct) {
+  // By name: whether it swallows a name, and where the name with a certain
+  // start of its own begins (0: none): a chained name whose last characters
+  // are a name the text writes with a certain start of its own (援建康县
+  // beside 、康县).
+  std::vector<bool> swallowing(names.size());
+  std::vector<size_t> tail_at(names.size(), 0);
+  bool any = false;
+  for (size_t d = 0; d < names.size(); ++d) {
+    const std::string_view name = names[d];
     // Tails of two characters or more, shorter than the name.
     int len = 1;
     for (size_t b = 0; next_char(name, b, &len), b += static_cast<size_t>(len), b + 6 <= name.size();) {
       const std::string_view tail = name.substr(b);
-      if (stems.count(tail) || is_known_place(rules, tail)) {
-        swallowing.insert(name);
+      if (stems.contains(tail) || is_known_place(rules, tail)) {
+        swallowing[d] = any = true;
         break;
       }
-      if (certain.count(tail)) {
-        tail_at.emplace(name, b);
+      if (certain.contains(tail)) {
+        tail_at[d] = b;
+        any = true;
         break;
       }
     }
   }
-  if (swallowing.empty() && tail_at.empty()) return;
+  if (!any) return;
   // Decided for all before any is changed: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
   std::vector<size_t> cut(mentions_.size());
   for (size_t i = 0; i < mentions_.size(); ++i) {
-    drop[i] = swallowing.count(mentions_[i].name) > 0;
-    if (auto it = tail_at.find(mentions_[i].name); it != tail_at.end() && chained(i)) cut[i] = it->second;
+    drop[i] = swallowing[number[i]];
+    if (chained(i)) cut[i] = tail_at[number[i]];
   }
   std::vector<PlaceMention> kept;
   std::vector<bool> kept_delimited;
@@ -386,35 +394,62 @@ void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, 
 void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                            const std::vector<std::string_view>& venues) {
   // The document's own names: venues, then the stems of the suffixed names
-  // (each once, mapped to the first full name).
-  LiteralIndex names;
+  // (each once, mapped to the first full name). A few dozen at most: a
+  // list sorted by first character, longest first, then in the order added
+  // (as LiteralIndex reports a cue's payloads), where a LiteralIndex of
+  // them, built for each document, took 70,000 instructions a round of the
+  // dev articles (its 8 KiB of start bits, a bucket and an entry a name).
+  struct OwnName {
+    char32_t first;
+    std::string_view name;
+    int32_t payload;  // index into full
+  };
+  std::vector<OwnName> own;
   std::vector<std::string> full;
-  for (std::string_view venue : venues) {
-    names.add(venue, static_cast<int32_t>(full.size()));
-    full.emplace_back(venue);
-  }
-  std::unordered_map<std::string_view, std::string_view> stems;
+  auto add_own = [&](std::string_view name, std::string_view full_name) {
+    int len = 1;
+    own.push_back({next_char(name, 0, &len), name, static_cast<int32_t>(full.size())});
+    full.emplace_back(full_name);
+  };
+  for (std::string_view venue : venues) add_own(venue, venue);
+  ViewSet stems(mentions_.size());
   for (const PlaceMention& m : mentions_) {
     std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
     // Two characters at least: a one-character stem (岷) is too ambiguous alone.
-    if (stem.size() < 6 || !stems.emplace(stem, m.name).second) continue;
-    names.add(stem, static_cast<int32_t>(full.size()));
-    full.emplace_back(m.name);
+    if (stem.size() < 6 || !stems.insert(stem)) continue;
+    add_own(stem, m.name);
   }
-  // One scan with both indexes: at each position the longest name of
-  // either wins, the document's own on a tie (the same word: a province
-  // seen with its suffix, 甘肃省, keeps that form), and a name inside an
-  // earlier, longer one is no hit. Hits of the pack's names carry
-  // payload -1 - (index into rules.places).
+  std::sort(own.begin(), own.end(), [](const OwnName& a, const OwnName& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.name.size() != b.name.size()) return a.name.size() > b.name.size();
+    return a.payload < b.payload;
+  });
+  // The longest own name written at text[pos] (first character c): its
+  // size (0: none) and payload.
+  auto own_at = [&](uint32_t pos, char32_t c, int32_t* payload) -> uint32_t {
+    auto it = std::lower_bound(own.begin(), own.end(), c, [](const OwnName& o, char32_t x) { return o.first < x; });
+    for (; it != own.end() && it->first == c; ++it)
+      if (starts_at(text, pos, it->name)) {
+        *payload = it->payload;
+        return static_cast<uint32_t>(it->name.size());
+      }
+    return 0;
+  };
+  // One scan with both: at each position the longest name of either wins,
+  // the document's own on a tie (the same word: a province seen with its
+  // suffix, 甘肃省, keeps that form), and a name inside an earlier, longer
+  // one is no hit. Hits of the pack's names carry payload -1 - (index into
+  // rules.places).
   std::vector<CueHit> hits;
   const LiteralIndex& known = rules.known_places;
-  if (names.empty() && known.empty()) return;
+  if (own.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
-  // The characters either index's names start with, for the scan to stop
-  // at: one bit test a character where asking both indexes took two
-  // (find_bare 173,000 to 151,000 instructions on dev article 002).
+  // The characters either list's names start with, for the scan to stop
+  // at: one bit test a character where asking both took two (find_bare
+  // 173,000 to 151,000 instructions on dev article 002).
   std::vector<uint64_t> starts = known.start_bits();
-  for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
+  for (const OwnName& o : own)
+    if (o.first < 0x10000) starts[o.first >> 6] |= uint64_t{1} << (o.first & 63);
   uint32_t covered_to = 0;
   const size_t n = chars.size();
   for (size_t k = 0; k < n; ++k) {
@@ -422,13 +457,14 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     if (k >= n) break;
     const uint32_t pos = chars.offset(k);
     const char32_t c = chars.at(k);
-    const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
+    int32_t own_payload = 0;
+    const uint32_t own_size = own_at(pos, c, &own_payload);
     const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
-    if (own.size || pack.size) {
-      const bool pack_wins = pack.size > own.size;
-      const uint32_t end = pos + (pack_wins ? pack.size : own.size);
+    if (own_size || pack.size) {
+      const bool pack_wins = pack.size > own_size;
+      const uint32_t end = pos + (pack_wins ? pack.size : own_size);
       if (end > covered_to) {
-        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads->front() : own.payloads->front()});
+        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads->front() : own_payload});
         covered_to = end;
       }
     }
@@ -438,7 +474,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   merged.reserve(mentions_.size() + hits.size());
   size_t i = 0;
   for (const CueHit& h : hits) {
-    while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(mentions_[i++]);
+    while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(std::move(mentions_[i++]));
     if (i < mentions_.size() && mentions_[i].span.begin < h.end) continue;  // inside a suffixed mention
     if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
@@ -456,7 +492,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     }
     merged.push_back(std::move(m));
   }
-  while (i < mentions_.size()) merged.push_back(mentions_[i++]);
+  while (i < mentions_.size()) merged.push_back(std::move(mentions_[i++]));
   mentions_ = std::move(merged);
 }
 
