@@ -92,6 +92,7 @@ class CharIndex {
       }
       int len = 1;
       const char32_t c0 = next_char(text, pos, &len);
+      aligned_ = aligned_ && len == utf8::sequence_length(b0);
       // Beyond the BMP: every class, so that each scan stops and its caller decides.
       cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
       c[k++] = c0;
@@ -103,6 +104,10 @@ class CharIndex {
   }
 
   size_t size() const { return size_; }
+  // Whether every character is as long as its lead byte says
+  // (utf8::sequence_length), as in valid UTF-8: then a walk that steps by
+  // lead bytes (text/segmenter.h) stops where the index's characters start.
+  bool aligned() const { return aligned_; }
   // Byte offset of character k (k == size(): the text's end).
   uint32_t offset(size_t k) const { return offsets_[k]; }
   char32_t at(size_t k) const { return static_cast<char32_t>(chars_[k]); }
@@ -159,6 +164,7 @@ class CharIndex {
   size_t size_ = 0;
   uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
   bool has_classes_ = false;
+  bool aligned_ = true;
 };
 
 }  // namespace aidtext

@@ -1,6 +1,7 @@
 #include "metrics/extractor.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "core/byte_search.h"
@@ -634,7 +635,33 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   std::stable_sort(figures.begin(), figures.end(), by_start);
   std::stable_sort(dates.begin(), dates.end(), by_start);
 
-  const Segmentation seg = segment(text);
+  // The text decoded once for the scans of the segmenter, of the place
+  // finder and of every sentence's cues and clause marks. Without figures
+  // of running text (a table's only), decoded later if at all.
+  const uint8_t* classes = rules.char_classes.empty() ? nullptr : rules.char_classes.data();
+  std::optional<CharIndex> chars;
+  if (!figures.empty()) chars.emplace(text, classes);
+  // Sentence ends found through the index's classes, when it steps as the
+  // segmenter does (segment(text, next_end)): segment 193,000 to 113,000
+  // instructions a round of the dev articles. The segmenter asks in text
+  // order, from near where the last answer was: the index is walked on from
+  // there, where a binary search a question cost more than the skip itself.
+  auto segment_text = [&]() -> Segmentation {
+    if (!chars || !chars->has_classes() || !chars->aligned()) return segment(text);
+    const CharIndex& c = *chars;
+    size_t k = 0, end_pos = 0, end_k = 0;
+    return segment(text, [&](size_t pos, size_t end) {
+      if (k > c.size() || c.offset(k) > pos) k = c.index_at(static_cast<uint32_t>(pos));
+      while (c.offset(k) < pos) ++k;  // offset(size()) is the text's end, past any pos asked
+      if (end != end_pos) {
+        end_pos = end;
+        end_k = c.index_at(static_cast<uint32_t>(end));
+      }
+      k = c.next_in_class(k, end_k, kSentenceEndClass);
+      return static_cast<size_t>(c.offset(k));
+    });
+  };
+  const Segmentation seg = segment_text();
   // Figures in a web page's trailer of links belong to other articles.
   const uint32_t tail = page_tail_begin(text, seg, rules);
   figures.erase(std::find_if(figures.begin(), figures.end(), [&](const Quantity* q) { return q->span.begin >= tail; }),
@@ -655,10 +682,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                   figures.end());
   }
   if (figures.empty() && table.empty()) return out;
-  // The text decoded once for the scans of the place finder and of every
-  // sentence's cues and clause marks.
-  const CharIndex chars(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data());
-  PlaceIndex places(text, chars, rules);
+  if (!chars) chars.emplace(text, classes);
+  PlaceIndex places(text, *chars, rules);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
@@ -691,7 +716,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       ++i;
       continue;
     }
-    SentenceContext ctx(text, sentence.range, rules, group, &chars);
+    SentenceContext ctx(text, sentence.range, rules, group, &*chars);
     // 下达资金3.68亿元。其中，武都区8650万元…: parts of the last figure of the
     // sentence before, in the same paragraph.
     if (carried.metric >= 0 && carried.paragraph == sentence.paragraph && carried.sentence + 1 == s &&

@@ -72,6 +72,7 @@ enum BlockSide : int {
 inline constexpr uint8_t kPlacePassClass = 1;
 inline constexpr uint8_t kCueStartClass = 2;
 inline constexpr uint8_t kPlaceEndClass = 4;  // ends a name of `places` (甘肃: 肃)
+inline constexpr uint8_t kSentenceEndClass = 8;  // ends a sentence (text/segmenter.h): 。！？；…!?;
 
 struct RulePackData {
   std::vector<MetricDef> metrics;
