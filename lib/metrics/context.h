@@ -115,7 +115,9 @@ class SentenceContext {
   // what comes after it; it is no amount.
   bool threshold(size_t i) const;
   std::string change_for(size_t i, const MetricDef& m) const;
-  bool group_in(int group, const Range* ranges, size_t n) const;
+  // Whether a cue of `group` lies inside `ranges`; `hits`: hits_in(ranges, n).
+  using HitSpan = std::pair<const CueHit*, const CueHit*>;
+  bool group_in(int group, const Range* ranges, size_t n, HitSpan hits) const;
   uint32_t distance(const Quantity& q, const CueHit& h) const;
   // The hits starting inside the span of `ranges` (hits_ is sorted by start).
   std::pair<const CueHit*, const CueHit*> hits_in(const Range* ranges, size_t n) const;
