@@ -1,6 +1,7 @@
 #include "metrics/places.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "core/utf8.h"
@@ -128,6 +129,43 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   }
   return false;
 }
+
+// A byte per BMP code point, 1 for the characters marked, for a scan that
+// stops at a set of characters made for one document
+// (CharIndex::next_in_table). The table is kept, zero but for U+FFFF,
+// between uses (the marks are undone when the ByteMarks goes): clearing
+// 64 KiB for each document would cost more than the scan saves. One table
+// waits for the next use; a thread that finds none (another holds it)
+// makes its own.
+class ByteMarks {
+ public:
+  ByteMarks() : table_(spare().exchange(nullptr)) {
+    if (!table_) {
+      table_ = new uint8_t[0x10000]();
+      table_[0xFFFF] = 1;  // next_in_table's stand-in for the code points beyond the BMP
+    }
+  }
+  ByteMarks(const ByteMarks&) = delete;
+  ByteMarks& operator=(const ByteMarks&) = delete;
+  ~ByteMarks() {
+    for (char32_t c : marked_) table_[c] = 0;
+    delete[] spare().exchange(table_);
+  }
+  void mark(char32_t c) {
+    if (c >= 0xFFFF || table_[c]) return;  // U+FFFF and beyond: always marked
+    table_[c] = 1;
+    marked_.push_back(c);
+  }
+  const uint8_t* table() const { return table_; }
+
+ private:
+  static std::atomic<uint8_t*>& spare() {
+    static std::atomic<uint8_t*> table{nullptr};  // never freed: used until exit
+    return table;
+  }
+  uint8_t* table_;
+  std::vector<char32_t> marked_;
+};
 
 // Whether `name` is one of the pack's bare names (rules.places): the
 // longest of them written at its start is all of it. The index answers
@@ -452,15 +490,22 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   if (own.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
   // The characters either list's names start with, for the scan to stop
-  // at: one bit test a character where asking both took two (find_bare
-  // 173,000 to 151,000 instructions on dev article 002).
-  std::vector<uint64_t> starts = known.start_bits();
-  for (const OwnName& o : own)
-    if (o.first < 0x10000) starts[o.first >> 6] |= uint64_t{1} << (o.first & 63);
+  // at: one test a character where asking both took two (find_bare 173,000
+  // to 151,000 instructions on dev article 002); a byte each
+  // (CharIndex::next_in_table).
+  // The table is the thread's, zero between calls (ByteMarks): clearing
+  // 64 KiB for each document would cost more than the scan saves.
+  ByteMarks starts;
+  for (const std::string& w : rules.places) {  // what known.start_bits() holds
+    int len = 1;
+    if (!w.empty()) starts.mark(next_char(w, 0, &len));
+  }
+  for (const OwnName& o : own) starts.mark(o.first);
   uint32_t covered_to = 0;
   const size_t n = chars.size();
+  const uint8_t* start_table = starts.table();
   for (size_t k = 0; k < n; ++k) {
-    k = chars.next_marked(k, n, starts.data());
+    k = chars.next_in_table(k, n, start_table);
     if (k >= n) break;
     const uint32_t pos = chars.offset(k);
     const char32_t c = chars.at(k);
