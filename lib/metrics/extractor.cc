@@ -265,7 +265,7 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   const std::string_view lead = text.substr(scan_from, q.span.begin - scan_from);
   // 记者从自治区扶贫办获悉，…: 自治区 standing alone is the region the report
   // is from, named bare elsewhere in it (新疆, 西藏 …).
-  if (const size_t at = lead.rfind("自治区"); at != std::string_view::npos && !ends_at(lead, at, "族")) {
+  if (const size_t at = rfind_bytes(lead, "自治区"); at != std::string_view::npos && !ends_at(lead, at, "族")) {
     if (const std::string* region = autonomous_region_named(places)) {
       *place = *region;
       return true;
@@ -355,7 +355,7 @@ std::optional<std::string> listed_place(const PlaceIndex& places, const RulePack
   constexpr uint32_t kListReach = 600;
   const uint32_t list_from = q.span.begin > sentence.begin + kListReach ? q.span.begin - kListReach : sentence.begin;
   std::string_view before = text.substr(list_from, q.span.begin - list_from);
-  size_t split = before.rfind("分别");
+  size_t split = rfind_bytes(before, "分别");
   if (split != std::string_view::npos && before.find("，", split) == std::string_view::npos &&
       before.find(",", split) == std::string_view::npos) {
     uint32_t at = list_from + static_cast<uint32_t>(split);
