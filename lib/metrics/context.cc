@@ -30,10 +30,8 @@ bool connector(char32_t c) {
 // The characters compute_windows() looks at (clause marks, quotes, 、),
 // one bit each, for next_marked() to skip the rest of a sentence: its walk
 // decoded every character (compute_windows 53,000 to 38,000 instructions on
-// dev article 002); and one byte each, U+FFFF too, for the document's
-// CharIndex::next_in_table (a load a character where a bit test took four).
-constexpr char32_t kWindowMarks[] = {U'，', U',', U'；', U';', U'：', U':', U'。', U'！', U'!', U'？', U'?', U'\n',
-                                     U'”', U'」', U'』', U'’', U'》', U'“', U'「', U'『', U'《', U'、'};
+// dev article 002); with the document's CharIndex, a class of the rule
+// pack's (kWindowMarkClass), eight characters a test.
 const uint64_t* window_mark_bits() {
   static const std::vector<uint64_t> bits = [] {
     std::vector<uint64_t> b(0x10000 / 64, 0);
@@ -41,15 +39,6 @@ const uint64_t* window_mark_bits() {
     return b;
   }();
   return bits.data();
-}
-const uint8_t* window_mark_table() {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(0x10000, 0);
-    for (char32_t c : kWindowMarks) t[c] = 1;
-    t[0xFFFF] = 1;
-    return t;
-  }();
-  return table.data();
 }
 
 // Whether hit h lies inside one of ranges[0, n).
@@ -142,7 +131,8 @@ void SentenceContext::compute_windows() {
     int len = 1;
     char32_t c;
     if (indexed) {
-      k = chars_->next_in_table(k, last, window_mark_table());
+      k = chars_->has_classes() ? chars_->next_in_class(k, last, kWindowMarkClass)
+                                : chars_->next_marked(k, last, window_mark_bits());
       if (k >= last) break;
       p = chars_->offset(k);
       c = chars_->at(k);

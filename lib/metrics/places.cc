@@ -130,19 +130,21 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   return false;
 }
 
-// A byte per BMP code point, 1 for the characters marked, for a scan that
+// A byte per code point, 1 for the characters marked, for a scan that
 // stops at a set of characters made for one document
-// (CharIndex::next_in_table). The table is kept, zero but for U+FFFF,
+// (CharIndex::next_in_table). The table is kept, zero but beyond the BMP,
 // between uses (the marks are undone when the ByteMarks goes): clearing
 // 64 KiB for each document would cost more than the scan saves. One table
 // waits for the next use; a thread that finds none (another holds it)
 // makes its own.
 class ByteMarks {
  public:
+  static constexpr size_t kCodePoints = 0x110000;
   ByteMarks() : table_(spare().exchange(nullptr)) {
     if (!table_) {
-      table_ = new uint8_t[0x10000]();
-      table_[0xFFFF] = 1;  // next_in_table's stand-in for the code points beyond the BMP
+      table_ = new uint8_t[kCodePoints];
+      std::memset(table_, 0, 0x10000);
+      std::memset(table_ + 0x10000, 1, kCodePoints - 0x10000);  // every scan stops beyond the BMP
     }
   }
   ByteMarks(const ByteMarks&) = delete;
@@ -152,7 +154,7 @@ class ByteMarks {
     delete[] spare().exchange(table_);
   }
   void mark(char32_t c) {
-    if (c >= 0xFFFF || table_[c]) return;  // U+FFFF and beyond: always marked
+    if (c >= 0x10000 || table_[c]) return;  // beyond the BMP: always marked
     table_[c] = 1;
     marked_.push_back(c);
   }
