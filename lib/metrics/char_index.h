@@ -152,6 +152,8 @@ class CharIndex {
   }
 
   bool has_classes() const { return has_classes_; }
+  // Character k's class bits (0 without classes; 0xFF beyond the BMP).
+  uint8_t class_at(size_t k) const { return classes_[k]; }
   // With classes: the first k in [k, end) whose class has a bit of `mask`
   // (beyond the BMP: any), `end` when none; eight characters a test.
   size_t next_in_class(size_t k, size_t end, uint8_t mask) const {

@@ -219,7 +219,9 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     const size_t here = chars.offset(k);
     const size_t pos = chars.offset(k + 1);
     if (!rules.stops_place_pass(c)) continue;
-    for (size_t v = 0; v < rules.venue_verbs.size(); ++v) {
+    // Most stops are suffixes, which start no verb (kVenueStartClass).
+    const bool verb_may_start = !chars.has_classes() || (chars.class_at(k) & kVenueStartClass);
+    for (size_t v = 0; verb_may_start && v < rules.venue_verbs.size(); ++v) {
       const std::string& verb = rules.venue_verbs[v];
       if (verb_first[v] != c || here < verb_next[v] || !starts_at(text, here, verb)) continue;
       verb_next[v] = here + verb.size();

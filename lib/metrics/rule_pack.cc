@@ -511,6 +511,11 @@ void RulePackData::finish() {
   add_class(cues.start_bits(), kCueStartClass);
   for (char32_t c : {U'。', U'！', U'？', U'；', U'…', U'!', U'?', U';'}) char_classes[c] |= kSentenceEndClass;
   for (char32_t c : kWindowMarks) char_classes[c] |= kWindowMarkClass;
+  for (const std::string& verb : venue_verbs) {
+    int len = 1;
+    const char32_t c = utf8::decode(verb, 0, &len);
+    if (c < 0x10000) char_classes[c] |= kVenueStartClass;
+  }
   for (const std::string& w : places) {
     int len = 1;
     const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
