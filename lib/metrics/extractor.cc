@@ -688,6 +688,9 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   for (const TableFigure& f : table) places.mark_listed(f.label);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date);
 
+  // At most a record a figure: room for all at once (growing the vector
+  // moved every record, each a dozen strings, again and again).
+  out.reserve(figures.size() + table.size());
   std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
   size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
   std::vector<Origin> origins;                                // of each record in `out`
