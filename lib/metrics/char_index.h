@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -21,19 +22,31 @@
 
 namespace aidtext {
 
+// The class bit a table of classes must give the code points whose
+// three-byte forms are malformed (overlong below U+0800, surrogates): the
+// index then tells them apart with the class it loads anyway, where testing
+// each lead for E0 and ED took 8 instructions a pair of characters.
+inline constexpr uint8_t kIrregular3ByteClass = 0x80;
+
 class CharIndex {
  public:
   // `classes`: one byte a BMP code point (RulePackData::char_classes) for
-  // next_in_class(), or nullptr.
+  // next_in_class(), with kIrregular3ByteClass where it belongs; or nullptr.
   explicit CharIndex(std::string_view text, const uint8_t* classes = nullptr)
       : storage_(new uint32_t[2 * text.size() + 1 + (text.size() + 8 + 3) / 4]),
         offsets_(storage_.get()),
         chars_(storage_.get() + text.size() + 1),
         classes_(reinterpret_cast<uint8_t*>(storage_.get() + 2 * text.size() + 1)),
         has_classes_(classes != nullptr) {
-    // Without a table every character is of no class.
-    static const std::array<uint8_t, 0x10000> kNoClasses{};
+    // Without a table every character is of no class (but for the bit).
+    static const std::array<uint8_t, 0x10000> kNoClasses = [] {
+      std::array<uint8_t, 0x10000> t{};
+      for (char32_t c = 0; c < 0x10000; ++c)
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) t[c] = kIrregular3ByteClass;
+      return t;
+    }();
     const uint8_t* table = classes ? classes : kNoClasses.data();
+    assert((table[0] & kIrregular3ByteClass) && (table[0xD800] & kIrregular3ByteClass));
     uint8_t* cl = classes_;
     // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
     // 3-byte character whatever the continuations (as in next_marked());
@@ -59,15 +72,18 @@ class CharIndex {
         // Bytes 0 and 3 lead (1110xxxx), bytes 1, 2, 4, 5 continue (10xxxxxx).
         if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
         const unsigned char b0 = p[pos], b3 = p[pos + 3];
-        if (b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED) break;
         const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
         const char32_t c1 = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
+        const uint8_t cl0 = table[c0], cl1 = table[c1];
+        // An overlong form or a surrogate: next_char() decides, below. Any
+        // other E0- or ED-led character is what next_char() makes of it.
+        if ((cl0 | cl1) & kIrregular3ByteClass) break;
         o[k] = static_cast<uint32_t>(pos);
         c[k] = c0;
-        cl[k] = table[c0];
+        cl[k] = cl0;
         o[k + 1] = static_cast<uint32_t>(pos + 3);
         c[k + 1] = c1;
-        cl[k + 1] = table[c1];
+        cl[k + 1] = cl1;
         k += 2;
         pos += 6;
       }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "metrics/char_index.h"
 #include "metrics/char_scan.h"
 #include "metrics/rule_pack_data.h"
 
@@ -511,6 +512,8 @@ void RulePackData::finish() {
   add_class(cues.start_bits(), kCueStartClass);
   for (char32_t c : {U'。', U'！', U'？', U'；', U'…', U'!', U'?', U';'}) char_classes[c] |= kSentenceEndClass;
   for (char32_t c : kWindowMarks) char_classes[c] |= kWindowMarkClass;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) char_classes[c] |= kIrregular3ByteClass;
   for (const std::string& verb : venue_verbs) {
     int len = 1;
     const char32_t c = utf8::decode(verb, 0, &len);
