@@ -1,6 +1,7 @@
 #include "metrics/places.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 
@@ -12,23 +13,34 @@
 namespace aidtext {
 namespace {
 
-// Characters that cannot be part of a place name's stem: function words.
-// Walking back from a suffix stops at them (在大关县 -> 大关县). Characters
-// that also start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
-// One bit per BMP code point: asked for every stem character.
-bool stop_char(char32_t c) {
-  static constexpr char32_t kStops[] = {
-      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
-      U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
-      U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
-      U'但', U'第', U'共', U'余', U'多', U'经'};
-  static const std::vector<uint64_t> bits = [] {
-    std::vector<uint64_t> b(0x10000 / 64, 0);
-    for (char32_t s : kStops) b[s >> 6] |= uint64_t{1} << (s & 63);
-    return b;
+// What a walk back over a place name's stem asks of a character, one byte
+// a BMP code point (flags below): a table where the walk called a function
+// with a static's guard and searched a list for each character.
+enum StemFlag : uint8_t {
+  // Characters that cannot be part of a stem: function words. Walking back
+  // from a suffix stops at them (在大关县 -> 大关县). Characters that also
+  // start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
+  kStopChar = 1,
+  kNumeral = 2,  // a numeral that may count what follows it (counting_numeral)
+};
+const std::array<uint8_t, 0x10000>& stem_flags() {
+  static const std::array<uint8_t, 0x10000> flags = [] {
+    static constexpr char32_t kStops[] = {
+        U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
+        U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
+        U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
+        U'但', U'第', U'共', U'余', U'多', U'经'};
+    static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
+                                             U'八', U'九', U'十', U'两', U'几', U'数'};
+    std::array<uint8_t, 0x10000> f{};
+    for (char32_t c : kStops) f[c] |= kStopChar;
+    for (char32_t c : kNumerals) f[c] |= kNumeral;
+    return f;
   }();
-  return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1);
+  return flags;
 }
+
+bool stop_char(char32_t c) { return c < 0x10000 && (stem_flags()[c] & kStopChar); }
 
 // Two-character words that end right before a place name in running news
 // text (其中武都区8650万元, 下达礼县, 结对帮扶渭源县): a stem never runs back
@@ -73,12 +85,11 @@ class StopWords {
 
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
 // but not inside a name (七星关区, 两当县, 六盘水市).
-bool counting_numeral(char32_t c, char32_t next) {
-  static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
-                                           U'八', U'九', U'十', U'两', U'几', U'数'};
+// `flags`: stem_flags()[c] (c in the BMP), or 0.
+bool counting_numeral(uint8_t flags, char32_t next) {
   static constexpr char32_t kCounted[] = {U'省', U'市', U'县', U'州', U'区', U'镇', U'乡', U'村', U'旗', U'盟',
                                           U'个', U'名', U'家', U'所', U'批', U'项', U'户', U'人', U'位', U'座'};
-  if (std::find(std::begin(kNumerals), std::end(kNumerals), c) == std::end(kNumerals)) return false;
+  if (!(flags & kNumeral)) return false;
   return std::find(std::begin(kCounted), std::end(kCounted), next) != std::end(kCounted);
 }
 
@@ -360,6 +371,8 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
   bool delimited = false;
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
+  const StopWords& stop_words = StopWords::get();
+  const std::array<uint8_t, 0x10000>& flags = stem_flags();
   while (true) {
     if (b <= *prev_end || b == 0) {
       delimited = true;
@@ -379,10 +392,10 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
       }
     }
     // d ends a stop word right before the stem (其中|武都区): the stem starts here.
-    if (k > 0 && p > 0 && StopWords::get().may_end_with(d)) {
+    if (k > 0 && p > 0 && stop_words.may_end_with(d)) {
       int l1 = 1;
       const size_t p1 = prev_char(text, p);
-      if (p1 >= *prev_end && StopWords::get().has(next_char(text, p1, &l1), d)) {
+      if (p1 >= *prev_end && stop_words.has(next_char(text, p1, &l1), d)) {
         delimited = true;
         break;
       }
@@ -391,7 +404,8 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     // conjunction it would leave the name without a stem (岷县和漳县 stops at
     // the 和 before 漳). Such a name must be two characters from a boundary.
     if (k == 0 && d == U'和') ends_in_he = true;
-    if (!utf8::is_han(d) || (stop_char(d) && !(k == 0 && ends_in_he)) || counting_numeral(d, next)) {
+    const uint8_t d_flags = d < 0x10000 ? flags[d] : 0;
+    if (!utf8::is_han(d) || ((d_flags & kStopChar) && !(k == 0 && ends_in_he)) || counting_numeral(d_flags, next)) {
       delimited = true;
       break;
     }
