@@ -62,8 +62,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                                 std::vector<const Quantity*> figures, const CharIndex* chars)
-    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
+                                 std::span<const Quantity* const> figures, const CharIndex* chars)
+    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures) {
   if (chars_) {
     rules_.cues.scan(text_, *chars_, sentence_.begin, sentence_.end, &hits_, kCueStartClass);
   } else {

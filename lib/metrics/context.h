@@ -16,6 +16,7 @@
 #ifndef AIDTEXT_METRICS_CONTEXT_H_
 #define AIDTEXT_METRICS_CONTEXT_H_
 
+#include <span>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -42,11 +43,12 @@ struct Attachment {
 class SentenceContext {
  public:
   // `figures`: the candidate quantities of the sentence, in text order, all
-  // inside `sentence`. Scans the sentence for cues once.
+  // inside `sentence`; they must outlive the context. Scans the sentence
+  // for cues once.
   // `chars`: CharIndex(text) when the caller has it (one per document), or
   // nullptr.
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                  std::vector<const Quantity*> figures, const CharIndex* chars = nullptr);
+                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr);
 
   // 下达资金3.68亿元。其中，武都区8650万元、…: a sentence that opens with a
   // subset word lists parts of the last figure of the sentence before it
@@ -126,7 +128,7 @@ class SentenceContext {
   const CharIndex* chars_;
   Range sentence_;
   const RulePackData& rules_;
-  std::vector<const Quantity*> figures_;
+  std::span<const Quantity* const> figures_;
   std::vector<CueHit> hits_;  // literal and pattern cues, in text order
   std::vector<Windows> windows_;
   std::vector<Range> quotes_;  // insides of quotation marks
