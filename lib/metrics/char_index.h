@@ -167,6 +167,25 @@ class CharIndex {
     return k;
   }
 
+  // With classes: the last k in [begin, end) whose class has a bit of
+  // `mask` (beyond the BMP: any), SIZE_MAX when none; eight characters a
+  // test.
+  size_t last_in_class(size_t begin, size_t end, uint8_t mask) const {
+    const uint8_t* cl = classes_;
+    size_t k = end;
+    if constexpr (std::endian::native == std::endian::little) {
+      const uint64_t wide = uint64_t{mask} * 0x0101010101010101ull;
+      for (; k >= begin + 8; k -= 8) {
+        uint64_t x;
+        std::memcpy(&x, cl + k - 8, 8);
+        if (x & wide) return k - 8 + static_cast<size_t>((63 - std::countl_zero(x & wide)) / 8);
+      }
+    }
+    while (k > begin)
+      if (cl[--k] & mask) return k;
+    return SIZE_MAX;
+  }
+
   bool has_classes() const { return has_classes_; }
   // Character k's class bits (0 without classes; 0xFF beyond the BMP).
   uint8_t class_at(size_t k) const { return classes_[k]; }

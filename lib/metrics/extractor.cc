@@ -251,7 +251,7 @@ bool national_title(std::string_view text, size_t after) {
 // so; *place is then that name, or nullopt when the text names no such
 // area (全省 in a county's report).
 bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
-                      std::string_view text, std::optional<std::string>* place) {
+                      std::string_view text, const CharIndex& chars, std::optional<std::string>* place) {
   // The sentence's words before the figure, at most kWholeReach bytes of
   // them: a reader takes 全县 as the subject of the clauses that follow it,
   // and a run-on sentence must not make each figure read all of it.
@@ -271,22 +271,36 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       return true;
     }
   }
-  // The last 全县, or the reporter's own area (我县, 本县: the same county):
-  // one backward pass over the lead bytes of 全 (E5 85 A8), 我 (E6 88 91) and
-  // 本 (E6 9C AC).
+  // The last 全县, or the reporter's own area (我县, 本县: the same county).
   size_t at = std::string_view::npos;
   char32_t suffix = 0;
-  for (size_t i = lead.size() >= 6 ? lead.size() - 6 + 1 : 0; i-- > 0;) {
-    const unsigned char b = static_cast<unsigned char>(lead[i]);
-    if (b != 0xE5 && b != 0xE6) continue;
+  // Whether one of 全, 我, 本 at lead[i] (with room for a character after
+  // it) starts such a word.
+  auto whole_word_at = [&](size_t i) {
     const std::string_view w = lead.substr(i, 3);
-    if (w != "全" && w != "我" && w != "本") continue;
+    if (w != "全" && w != "我" && w != "本") return false;
     int len = 1;
     const char32_t c = next_char(lead, i + 3, &len);
-    if (rules.is_suffix(c) || (c == U'国' && w == "全" && !national_title(lead, i + 6))) {
-      at = i;
-      suffix = c;
-      break;
+    if (!rules.is_suffix(c) && !(c == U'国' && w == "全" && !national_title(lead, i + 6))) return false;
+    at = i;
+    suffix = c;
+    return true;
+  };
+  if (chars.has_classes() && chars.aligned()) {
+    // Back through the characters of kWholeAreaClass (全, 我, 本), eight
+    // characters a test: every figure's 600 bytes before it, byte by byte,
+    // took 40,000 instructions a round of the dev articles.
+    const size_t first = chars.index_at(scan_from);
+    for (size_t k = chars.index_at(q.span.begin); (k = chars.last_in_class(first, k, kWholeAreaClass)) != SIZE_MAX;) {
+      const size_t i = chars.offset(k) - scan_from;
+      if (i + 6 <= lead.size() && whole_word_at(i)) break;
+    }
+  } else {
+    // One backward pass over the lead bytes of 全 (E5 85 A8), 我 (E6 88 91)
+    // and 本 (E6 9C AC).
+    for (size_t i = lead.size() >= 6 ? lead.size() - 6 + 1 : 0; i-- > 0;) {
+      const unsigned char b = static_cast<unsigned char>(lead[i]);
+      if ((b == 0xE5 || b == 0xE6) && whole_word_at(i)) break;
     }
   }
   if (at == std::string_view::npos) return false;
@@ -492,12 +506,12 @@ bool below_county(std::string_view name) {
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
                                     Range clause, Range para, const Quantity& q, size_t k,
                                     const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
-                                    std::string_view text) {
+                                    std::string_view text, const CharIndex& chars) {
   if (std::optional<std::string> listed = listed_place(places, rules, sentence, q, k, group, atts, text))
     return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, sentence, q, text, &whole)) return whole;
+  if (whole_area_place(places, rules, sentence, q, text, chars, &whole)) return whole;
   if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.
@@ -741,7 +755,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
-      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, q, k, group, atts, text);
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, q, k, group, atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);

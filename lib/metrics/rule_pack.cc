@@ -512,6 +512,7 @@ void RulePackData::finish() {
   add_class(cues.start_bits(), kCueStartClass);
   for (char32_t c : {U'。', U'！', U'？', U'；', U'…', U'!', U'?', U';'}) char_classes[c] |= kSentenceEndClass;
   for (char32_t c : kWindowMarks) char_classes[c] |= kWindowMarkClass;
+  for (char32_t c : {U'全', U'我', U'本'}) char_classes[c] |= kWholeAreaClass;
   for (char32_t c = 0; c < 0x10000; ++c)
     if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) char_classes[c] |= kIrregular3ByteClass;
   for (const std::string& verb : venue_verbs) {
