@@ -63,9 +63,29 @@ constexpr uint32_t run_entry(uint32_t c, uint16_t fast) {
 // coin flip. State lives in locals (the caller's writer would be reloaded
 // after every byte store, which may alias anything). The stores never touch
 // the byte after the character, which the next load reads.
+// Skips the characters at text[i] that the run table leaves unchanged, two
+// at a time while eight bytes can be read (one load, no store); returns
+// where that stops (at a character to change, or to take the full path, or
+// that is no three-byte character; or near the text's end). Simplified text
+// passes through here almost whole: 9 instructions a character, where
+// rewriting each with XOR 0 took 19.
+inline size_t skip_unchanged_pairs(const unsigned char* text, size_t i, size_t n, const uint32_t* table) {
+  while (i + 8 <= n) {
+    uint64_t x;
+    __builtin_memcpy(&x, text + i, 8);
+    if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;  // two three-byte shapes
+    if (table[slot(static_cast<uint32_t>(x))] | table[slot(static_cast<uint32_t>(x >> 24))]) break;
+    i += 6;
+  }
+  return i;
+}
+
 inline size_t convert_run_in_place(unsigned char* text, size_t i, size_t n, const uint32_t* table,
                                    uint32_t* changed) {
   uint32_t count = 0;
+  // Unchanged characters first (simplified text, nearly all of it); from
+  // the first change on, every character to the run's end is rewritten.
+  i = skip_unchanged_pairs(text, i, n, table);
   while (i + 4 <= n) {
     uint32_t w;
     __builtin_memcpy(&w, text + i, 4);
