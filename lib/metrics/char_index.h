@@ -109,6 +109,7 @@ class CharIndex {
       int len = 1;
       const char32_t c0 = next_char(text, pos, &len);
       aligned_ = aligned_ && len == utf8::sequence_length(b0);
+      beyond_bmp_ = beyond_bmp_ || c0 >= 0x10000;
       // Beyond the BMP: every class, so that each scan stops and its caller decides.
       cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
       c[k++] = c0;
@@ -152,19 +153,16 @@ class CharIndex {
     return k;
   }
 
-  // The same with one byte a code point (0x110000 of them, non-zero:
-  // marked, as every one beyond the BMP must be) instead of one bit of the
-  // BMP: a load a character where a bit test took four operations
-  // (find_bare's scan 150,000 to 40,000 instructions a round of the dev
-  // articles).
+  // The same with one byte a BMP code point (65536 of them, non-zero:
+  // marked) instead of one bit, where U+FFFF stands for every code point
+  // beyond the BMP and must be marked (table[0xFFFF] != 0): a load a
+  // character where a bit test took four operations (find_bare's scan
+  // 150,000 to 57,000 instructions a round of the dev articles).
   size_t next_in_table(size_t k, size_t end, const uint8_t* table) const {
-    const uint32_t* c = chars_;
-    auto marked = [table](uint32_t ch) { return table[ch]; };
-    for (; k + 4 <= end; k += 4)
-      if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
-    for (; k < end; ++k)
-      if (marked(c[k])) break;
-    return k;
+    // Clamped only when the text holds such code points (two operations a
+    // character).
+    return beyond_bmp_ ? next_in(k, end, [table](uint32_t ch) { return table[std::min<uint32_t>(ch, 0xFFFF)]; })
+                       : next_in(k, end, [table](uint32_t ch) { return table[ch]; });
   }
 
   // With classes: the last k in [begin, end) whose class has a bit of
@@ -217,6 +215,18 @@ class CharIndex {
   uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
   bool has_classes_ = false;
   bool aligned_ = true;
+  bool beyond_bmp_ = false;  // some character lies beyond the BMP
+
+  // The first k in [k, end) that `marked` (a code point's test) marks.
+  template <typename Marked>
+  size_t next_in(size_t k, size_t end, Marked marked) const {
+    const uint32_t* c = chars_;
+    for (; k + 4 <= end; k += 4)
+      if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
+    for (; k < end; ++k)
+      if (marked(c[k])) break;
+    return k;
+  }
 };
 
 }  // namespace aidtext

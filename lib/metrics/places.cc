@@ -141,42 +141,45 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   return false;
 }
 
-// A byte per code point, 1 for the characters marked, for a scan that
-// stops at a set of characters made for one document
-// (CharIndex::next_in_table). The table is kept, zero but beyond the BMP,
-// between uses (the marks are undone when the ByteMarks goes): clearing
-// 64 KiB for each document would cost more than the scan saves. One table
-// waits for the next use; a thread that finds none (another holds it)
-// makes its own.
+// A byte per BMP code point, 1 for the characters marked (and U+FFFF, the
+// stand-in for those beyond), for a scan that stops at a set of characters
+// made for one document (CharIndex::next_in_table). Tables are kept, zero
+// but for U+FFFF, between uses (the marks are undone when the ByteMarks
+// goes): clearing 64 KiB for each document would cost more than the scan
+// saves. Up to kKept wait for their next use, one for each thread that
+// uses them at once; a thread that finds none makes its own.
 class ByteMarks {
  public:
-  static constexpr size_t kCodePoints = 0x110000;
-  ByteMarks() : table_(spare().exchange(nullptr)) {
-    if (!table_) {
-      table_ = new uint8_t[kCodePoints];
-      std::memset(table_, 0, 0x10000);
-      std::memset(table_ + 0x10000, 1, kCodePoints - 0x10000);  // every scan stops beyond the BMP
-    }
+  ByteMarks() {
+    for (std::atomic<uint8_t*>& slot : kept())
+      if ((table_ = slot.exchange(nullptr))) return;
+    table_ = new uint8_t[0x10000]();
+    table_[0xFFFF] = 1;
   }
   ByteMarks(const ByteMarks&) = delete;
   ByteMarks& operator=(const ByteMarks&) = delete;
   ~ByteMarks() {
     for (char32_t c : marked_) table_[c] = 0;
-    delete[] spare().exchange(table_);
+    for (std::atomic<uint8_t*>& slot : kept()) {
+      uint8_t* empty = nullptr;
+      if (slot.compare_exchange_strong(empty, table_)) return;
+    }
+    delete[] table_;
   }
   void mark(char32_t c) {
-    if (c >= 0x10000 || table_[c]) return;  // beyond the BMP: always marked
+    if (c >= 0xFFFF || table_[c]) return;  // U+FFFF and beyond: always marked
     table_[c] = 1;
     marked_.push_back(c);
   }
   const uint8_t* table() const { return table_; }
 
  private:
-  static std::atomic<uint8_t*>& spare() {
-    static std::atomic<uint8_t*> table{nullptr};  // never freed: used until exit
-    return table;
+  static constexpr size_t kKept = 8;
+  static std::array<std::atomic<uint8_t*>, kKept>& kept() {
+    static std::array<std::atomic<uint8_t*>, kKept> tables{};  // never freed: used until exit
+    return tables;
   }
-  uint8_t* table_;
+  uint8_t* table_ = nullptr;
   std::vector<char32_t> marked_;
 };
 
