@@ -474,6 +474,25 @@ bool two_char_key(std::string_view w, bool last, uint64_t* key) {
 }
 
 void RulePackData::finish() {
+  unit_names.clear();
+  rules_by_unit.clear();
+  rules_by_unit_classifier.clear();
+  all_rules = 0;
+  if (rules.size() <= 64) {
+    for (size_t r = 0; r < rules.size(); ++r) {
+      all_rules |= uint64_t{1} << r;
+      for (const UnitSpec& u : rules[r].units) {
+        int id = unit_id(u.unit);
+        if (id < 0) {
+          id = static_cast<int>(unit_names.size());
+          unit_names.push_back(u.unit);
+          rules_by_unit.push_back(0);
+          rules_by_unit_classifier.push_back(0);
+        }
+        (u.classifiers.empty() ? rules_by_unit : rules_by_unit_classifier)[static_cast<size_t>(id)] |= uint64_t{1} << r;
+      }
+    }
+  }
   cues = LiteralIndex();
   has_patterns = false;
   auto payload = [](CueKind k, size_t id) { return static_cast<int32_t>(static_cast<int>(k) * kKindStride + id); };

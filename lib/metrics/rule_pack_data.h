@@ -116,6 +116,19 @@ struct RulePackData {
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
   std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section
 
+  // Built by finish() when there are at most 64 rules (else empty): the
+  // distinct units of the rules, and by unit (index into unit_names) the
+  // rules that take it (bit r: rules[r]), whatever the classifier or only
+  // for some (UnitSpec::classifiers); for SentenceContext::match_rule,
+  // which tried every rule's units for each window of each figure.
+  std::vector<std::string> unit_names;
+  std::vector<uint64_t> rules_by_unit, rules_by_unit_classifier;
+  uint64_t all_rules = 0;
+  int unit_id(std::string_view unit) const {
+    for (size_t i = 0; i < unit_names.size(); ++i)
+      if (unit_names[i] == unit) return static_cast<int>(i);
+    return -1;
+  }
   // Built by finish(): by group, whether some rule asks for it (MASK is
   // asked for by none: it only hides the cues inside its words).
   std::vector<bool> rule_cue_groups;
