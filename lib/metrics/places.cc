@@ -253,7 +253,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // Most articles guess no start: then there is nothing to look up.
   if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
     // Views of the names: decided for all before any mention is moved.
-    ViewSet certain(mentions_.size());
+    ViewSet certain;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (delimited_[i]) certain.insert(mentions_[i].name);
     std::vector<bool> keep(mentions_.size());
@@ -284,7 +284,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // name ends there (城阳区援建康县: 援建康县 after 城阳区).
   auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
   // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
-  ViewSet distinct(mentions_.size()), certain(mentions_.size()), stems(mentions_.size());
+  ViewSet distinct, certain, stems;  // grown as needed: a few dozen names however many mentions
   std::vector<std::string_view> names;  // by number
   std::vector<uint32_t> number(mentions_.size());  // by mention
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -478,7 +478,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     full.emplace_back(full_name);
   };
   for (std::string_view venue : venues) add_own(venue, venue);
-  ViewSet stems(mentions_.size());
+  ViewSet stems;
   for (const PlaceMention& m : mentions_) {
     std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
     // Two characters at least: a one-character stem (岷) is too ambiguous alone.
@@ -733,7 +733,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   // The document's focus: the name that governs most often (first on ties).
   // Names are counted in the order first seen (a ViewSet numbers them).
   std::vector<std::pair<std::string_view, int>> counts;
-  ViewSet seen(mentions_.size());
+  ViewSet seen;
   for (const PlaceMention& m : mentions_) {
     if (!m.governs) continue;
     uint32_t at = 0;
