@@ -162,6 +162,16 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
   }
 }
 
+// metric|unit|value: the key of the records stating one fact, built in
+// one string (the chain of + built three, each on the heap).
+std::string record_key(const MetricRecord& r) {
+  const std::string value = r.value.normalized().to_string();
+  std::string key;
+  key.reserve(r.metric.size() + r.unit.size() + value.size() + 2);
+  key.append(r.metric).append(1, '|').append(r.unit).append(1, '|').append(value);
+  return key;
+}
+
 // A headline's rounded figure and the text's exact one (rounds()) are one
 // fact, kept as the text states it; true if `r` was merged. Headlines'
 // approximations are few: both directions scan the kept records, and only
@@ -189,7 +199,7 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
       k.place = std::move(place);
       origins[i] = origin;
       --*headline_approx;
-      index[r.metric + '|' + r.unit + '|' + r.value.normalized().to_string()].push_back(i);
+      index[record_key(r)].push_back(i);
       return true;
     }
   }
@@ -204,7 +214,7 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
 bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
                      std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
                      const Origin& origin, size_t* headline_approx) {
-  std::string key = r.metric + '|' + r.unit + '|' + r.value.normalized().to_string();
+  std::string key = record_key(r);
   std::vector<size_t>& same = index[key];
   for (size_t i : same) {
     MetricRecord& k = kept[i];
