@@ -141,20 +141,21 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   return false;
 }
 
-// A byte per BMP code point, 1 for the characters marked (and U+FFFF, the
-// stand-in for those beyond), for a scan that stops at a set of characters
-// made for one document (CharIndex::next_in_table). Tables are kept, zero
-// but for U+FFFF, between uses (the marks are undone when the ByteMarks
-// goes): clearing 64 KiB for each document would cost more than the scan
-// saves. Up to kKept wait for their next use, one for each thread that
-// uses them at once; a thread that finds none makes its own.
+// A byte per BMP code point, non-zero for the characters marked (and for
+// U+FFFF, the stand-in for those beyond, all bits), for a scan that stops
+// at a set of characters made for one document (CharIndex::next_in_table).
+// Tables are kept, zero but for U+FFFF, between uses (the marks are undone
+// when the ByteMarks goes): clearing 64 KiB for each document would cost
+// more than the scan saves. Up to kKept wait for their next use, one for
+// each thread that uses them at once; a thread that finds none makes its
+// own.
 class ByteMarks {
  public:
   ByteMarks() {
     for (std::atomic<uint8_t*>& slot : kept())
       if ((table_ = slot.exchange(nullptr))) return;
     table_ = new uint8_t[0x10000]();
-    table_[0xFFFF] = 1;
+    table_[0xFFFF] = 0xFF;  // with every mark's bits
   }
   ByteMarks(const ByteMarks&) = delete;
   ByteMarks& operator=(const ByteMarks&) = delete;
@@ -166,10 +167,11 @@ class ByteMarks {
     }
     delete[] table_;
   }
-  void mark(char32_t c) {
-    if (c >= 0xFFFF || table_[c]) return;  // U+FFFF and beyond: always marked
-    table_[c] = 1;
-    marked_.push_back(c);
+  // Marks c with the bits of `mark` (non-zero).
+  void mark(char32_t c, uint8_t mark = 1) {
+    if (c >= 0xFFFF) return;  // U+FFFF and beyond: always marked
+    if (!table_[c]) marked_.push_back(c);
+    table_[c] |= mark;
   }
   const uint8_t* table() const { return table_; }
 
@@ -516,12 +518,16 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   // (CharIndex::next_in_table).
   // The table is the thread's, zero between calls (ByteMarks): clearing
   // 64 KiB for each document would cost more than the scan saves.
+  // The mark says whose names start with the character (kPackStart,
+  // kOwnStart): most stops start only the pack's (上, 山, 江 …), and asking
+  // the other list too took a search a stop.
+  constexpr uint8_t kPackStart = 1, kOwnStart = 2;
   ByteMarks starts;
   for (const std::string& w : rules.places) {  // what known.start_bits() holds
     int len = 1;
-    if (!w.empty()) starts.mark(next_char(w, 0, &len));
+    if (!w.empty()) starts.mark(next_char(w, 0, &len), kPackStart);
   }
-  for (const OwnName& o : own) starts.mark(o.first);
+  for (const OwnName& o : own) starts.mark(o.first, kOwnStart);
   uint32_t covered_to = 0;
   const size_t n = chars.size();
   const uint8_t* start_table = starts.table();
@@ -530,9 +536,10 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     if (k >= n) break;
     const uint32_t pos = chars.offset(k);
     const char32_t c = chars.at(k);
+    const uint8_t whose = start_table[std::min<char32_t>(c, 0xFFFF)];
     int32_t own_payload = 0;
-    const uint32_t own_size = own_at(pos, c, &own_payload);
-    const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
+    const uint32_t own_size = (whose & kOwnStart) ? own_at(pos, c, &own_payload) : 0;
+    const LiteralIndex::Match pack = (whose & kPackStart) ? known.longest_at(text, pos, size, c) : LiteralIndex::Match{};
     if (own_size || pack.size) {
       const bool pack_wins = pack.size > own_size;
       const uint32_t end = pos + (pack_wins ? pack.size : own_size);
