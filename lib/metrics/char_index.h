@@ -109,6 +109,7 @@ class CharIndex {
       int len = 1;
       const char32_t c0 = next_char(text, pos, &len);
       aligned_ = aligned_ && len == utf8::sequence_length(b0);
+      valid_ = valid_ && !(b0 >= 0x80 && len == 1);  // decode() takes one byte of a malformed sequence
       beyond_bmp_ = beyond_bmp_ || c0 >= 0x10000;
       // Beyond the BMP: every class, so that each scan stops and its caller decides.
       cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
@@ -125,6 +126,9 @@ class CharIndex {
   // (utf8::sequence_length), as in valid UTF-8: then a walk that steps by
   // lead bytes (text/segmenter.h) stops where the index's characters start.
   bool aligned() const { return aligned_; }
+  // Whether the text is valid UTF-8: then each character's start is also
+  // where prev_char() walks back to from its end.
+  bool valid() const { return valid_; }
   // Byte offset of character k (k == size(): the text's end).
   uint32_t offset(size_t k) const { return offsets_[k]; }
   char32_t at(size_t k) const { return static_cast<char32_t>(chars_[k]); }
@@ -215,6 +219,7 @@ class CharIndex {
   uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
   bool has_classes_ = false;
   bool aligned_ = true;
+  bool valid_ = true;
   bool beyond_bmp_ = false;  // some character lies beyond the BMP
 
   // The first k in [k, end) that `marked` (a code point's test) marks.

@@ -233,7 +233,6 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     if (k >= n) break;
     const char32_t c = chars.at(k);
     const size_t here = chars.offset(k);
-    const size_t pos = chars.offset(k + 1);
     if (!rules.stops_place_pass(c)) continue;
     // Most stops are suffixes, which start no verb (kVenueStartClass).
     const bool verb_may_start = !chars.has_classes() || (chars.class_at(k) & kVenueStartClass);
@@ -246,7 +245,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
       std::string_view name = venue_before(text, here);
       if (!name.empty() && seen_venues.insert(name)) venues->push_back(name);
     }
-    if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, here, pos, c, rules, &prev_end);  // never ASCII
+    if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, chars, k, c, rules, &prev_end);  // never ASCII
   }
   drop_swallowing_names(rules);
   // A name whose start was guessed (two characters before the suffix, no
@@ -360,8 +359,9 @@ std::string_view PlaceIndex::venue_before(std::string_view text, size_t at) {
 
 // The suffix `c` at text[here, end): the name it ends, if any, joins
 // mentions_ (with whether its start is certain).
-void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
-                              uint32_t* prev_end) {
+void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, size_t ks, char32_t c,
+                              const RulePackData& rules, uint32_t* prev_end) {
+  const size_t here = chars.offset(ks), end = chars.offset(ks + 1);
   // 全县 ends at the suffix; 乡镇 and 县区 start at it.
   if (is_generic(text, here, end, rules)) return;
   // 东乡族自治县, 长阳土家族自治县, 临夏回族自治州: an autonomous area's name
@@ -370,8 +370,22 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     add_autonomous(text, here, end, prev_end);
     return;
   }
+  // The character that ends at b (the start of character kb): its start
+  // and code point, from the index when the text is valid UTF-8 (then
+  // prev_char() and next_char() would find the same), where decoding took
+  // a tenth of the walk's instructions.
+  const bool indexed = chars.valid();
+  auto char_before = [&](size_t b, size_t kb, size_t* start) -> char32_t {
+    if (indexed) {
+      *start = chars.offset(kb - 1);
+      return chars.at(kb - 1);
+    }
+    *start = prev_char(text, b);
+    int len = 1;
+    return next_char(text, *start, &len);
+  };
   // Walk back over at most 3 stem characters.
-  size_t b = here;
+  size_t b = here, kb = ks;
   int k = 0;
   bool delimited = false;
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
@@ -383,9 +397,8 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
       delimited = true;
       break;
     }
-    size_t p = prev_char(text, b);
-    int l2 = 1;
-    char32_t d = next_char(text, p, &l2);
+    size_t p = 0;
+    const char32_t d = char_before(b, kb, &p);
     // A province named bare right before a stem of two characters or more
     // (广西|百色市, 江西|南昌市) ends it: the walk would take its last character.
     if (k >= 2 && d < rules.char_classes.size() && (rules.char_classes[d] & kPlaceEndClass)) {
@@ -398,9 +411,9 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     }
     // d ends a stop word right before the stem (其中|武都区): the stem starts here.
     if (k > 0 && p > 0 && stop_words.may_end_with(d)) {
-      int l1 = 1;
-      const size_t p1 = prev_char(text, p);
-      if (p1 >= *prev_end && stop_words.has(next_char(text, p1, &l1), d)) {
+      size_t p1 = 0;
+      const char32_t d1 = char_before(p, kb - 1, &p1);
+      if (p1 >= *prev_end && stop_words.has(d1, d)) {
         delimited = true;
         break;
       }
@@ -416,12 +429,13 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     }
     if (k == 3) break;  // a fourth character: the stem's start is unknown
     b = p;
+    --kb;
     ++k;
     next = d;
   }
   if (!delimited) {
     // No boundary in sight: most names have a two-character stem.
-    b = prev_char(text, prev_char(text, here));
+    b = indexed ? chars.offset(ks - 2) : prev_char(text, prev_char(text, here));
     k = 2;
   }
   const bool one_char_ok = c == U'县' || c == U'旗';

@@ -84,7 +84,8 @@ class PlaceIndex {
   void first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                   std::vector<std::string_view>* venues);
   static std::string_view venue_before(std::string_view text, size_t at);
-  void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
+  // `k`: the suffix's index in `chars`.
+  void add_suffixed(std::string_view text, const CharIndex& chars, size_t k, char32_t c, const RulePackData& rules,
                     uint32_t* prev_end);
   // The suffix at text[here, end) ends 自治 (东乡族自治县): the whole name.
   void add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end);
