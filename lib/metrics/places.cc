@@ -112,11 +112,14 @@ bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
   return true;
 }
 
-bool is_generic(std::string_view text, size_t here, size_t end, const RulePackData& rules) {
+// `k`: the suffix's index in `chars`, whose offsets give the characters'
+// bounds when the text is valid UTF-8 (as prev_char() and next_char() would).
+bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const RulePackData& rules) {
+  const size_t here = chars.offset(k), end = chars.offset(k + 1);
   uint64_t key = 0;
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
-    size_t b = prev_char(text, here);
+    const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
     if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
                                                                         : rules.not_place_by_end.end();
@@ -128,7 +131,11 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   // Words starting at it: the suffix and the character after it.
   if (end < text.size()) {
     int len = 1;
-    next_char(text, end, &len);
+    if (chars.valid()) {
+      len = static_cast<int>(chars.offset(k + 2) - end);
+    } else {
+      next_char(text, end, &len);
+    }
     if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
@@ -363,7 +370,7 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
                               const RulePackData& rules, uint32_t* prev_end) {
   const size_t here = chars.offset(ks), end = chars.offset(ks + 1);
   // 全县 ends at the suffix; 乡镇 and 县区 start at it.
-  if (is_generic(text, here, end, rules)) return;
+  if (is_generic(text, chars, ks, rules)) return;
   // 东乡族自治县, 长阳土家族自治县, 临夏回族自治州: an autonomous area's name
   // runs from a boundary to 自治 (at most kMaxAutonomousStem characters).
   if (ends_at(text, here, "自治")) {
