@@ -65,6 +65,9 @@ class SentenceContext {
   struct Windows {
     Range left, right;  // tight windows (possibly inherited from a neighbour)
     Range clause;
+    // Only connectors (、和及与或, spaces) between the figure and the one
+    // before / after it in its clause: back to back, they share windows.
+    bool left_bare = false, right_bare = false;
   };
   bool only_connectors(uint32_t b, uint32_t e) const;
   void compute_windows();
