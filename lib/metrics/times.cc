@@ -134,6 +134,7 @@ void TimeResolver::index_openings() {
   earlier_opening_.assign(seg_.sentences.size(), OpeningDate{});
   OpeningDate last;  // in the current paragraph, so far
   uint32_t paragraph = UINT32_MAX;
+  Cursor cursor;  // sentences come in text order, and so do their openings
   for (size_t j = 0; j < seg_.sentences.size(); ++j) {
     const Sentence& s = seg_.sentences[j];
     if (s.paragraph != paragraph) {
@@ -142,7 +143,7 @@ void TimeResolver::index_openings() {
     }
     earlier_opening_[j] = last;
     std::string value;
-    Use u = last_in(s.range.begin, opening(s.range).end, &value, 0, s.range.end);
+    Use u = last_in(s.range.begin, opening(s.range, &cursor).end, &value, 0, s.range.end, &cursor);
     if (u != Use::kNone) last = OpeningDate{u, std::move(value)};
   }
   list_intro_.assign(seg_.paragraphs.size(), -1);
@@ -299,12 +300,18 @@ bool TimeResolver::ends_month_span(uint32_t b) const {
 }
 
 TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure,
-                                         uint32_t limit) const {
+                                         uint32_t limit, Cursor* cursor) const {
   if (limit == 0) limit = to;
   // Start from the last date starting before `to` (dates_ is in text order).
-  size_t i = std::upper_bound(dates_.begin(), dates_.end(), to,
-                              [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
-             dates_.begin();
+  size_t i;
+  if (cursor) {
+    while (cursor->date < dates_.size() && dates_[cursor->date]->span.begin < to) ++cursor->date;
+    i = cursor->date;
+  } else {
+    i = std::upper_bound(dates_.begin(), dates_.end(), to,
+                         [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
+        dates_.begin();
+  }
   // At most kMaxDatesLooked dates back: a sentence holds a few; a run-on
   // text of thousands must not make each figure look at them all.
   constexpr size_t kMaxDatesLooked = 64;
@@ -389,9 +396,15 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
 // Without one, its first kOpeningBytes: a date further into a sentence that
 // gives no figure belongs to what the sentence says (会议要求，各乡镇要在
 // 2018年3月前完成整改).
-Range TimeResolver::opening(Range r) const {
-  auto first_figure = std::lower_bound(figures_.begin(), figures_.end(), r.begin,
-                                       [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+Range TimeResolver::opening(Range r, Cursor* cursor) const {
+  auto first_figure = figures_.begin();
+  if (cursor) {
+    while (cursor->figure < figures_.size() && figures_[cursor->figure]->span.begin < r.begin) ++cursor->figure;
+    first_figure += static_cast<std::ptrdiff_t>(cursor->figure);
+  } else {
+    first_figure = std::lower_bound(figures_.begin(), figures_.end(), r.begin,
+                                    [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+  }
   if (first_figure == figures_.end() || (*first_figure)->span.begin >= r.end)
     return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
   const uint32_t figure = (*first_figure)->span.begin;
