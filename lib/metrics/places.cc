@@ -232,6 +232,11 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     verb_first.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
   }
   ViewSet seen_venues;
+  // Room for a report's names at once (growing from empty moved them all
+  // at each of six allocations).
+  constexpr size_t kTypicalMentions = 64;
+  mentions_.reserve(kTypicalMentions);
+  delimited_.reserve(kTypicalMentions);
   uint32_t prev_end = 0;
   const size_t n = chars.size();
   for (size_t k = 0; k < n; ++k) {
