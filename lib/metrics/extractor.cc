@@ -426,7 +426,7 @@ std::optional<std::string> listed_place(const PlaceIndex& places, const RulePack
 
 // The last of `names`, or the document's focus when they are several and
 // name it (定西市与福州市深化劳务协作: the report's city, not its partner).
-std::optional<std::string> focus_or_last(const PlaceIndex& places, const std::vector<const std::string*>& names) {
+std::optional<std::string> focus_or_last(const PlaceIndex& places, const PlaceIndex::GoverningNames& names) {
   if (names.empty()) return std::nullopt;
   bool several = false, focus_named = false;
   for (const std::string* n : names) {

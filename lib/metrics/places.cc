@@ -784,19 +784,19 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
 }
 
-std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {
-  // The last 64 names at most: a sentence naming more is a list, not prose,
-  // and an unbounded answer would cost each figure the whole sentence.
-  constexpr size_t kMaxNames = 64;
-  std::vector<const std::string*> out;
+PlaceIndex::GoverningNames PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {
+  // The last kMaxGoverning names at most: a sentence naming more is a list,
+  // not prose, and an unbounded answer would cost each figure the whole
+  // sentence.
+  GoverningNames out;
   auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
                              [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
-  for (auto it = hi; it != mentions_.begin() && out.size() < kMaxNames;) {
+  for (auto it = hi; it != mentions_.begin() && out.size < kMaxGoverning;) {
     --it;
     if (it->span.begin < from) break;
-    if (it->governs && !(single && it->listed) && it->span.end <= to) out.push_back(&it->name);
+    if (it->governs && !(single && it->listed) && it->span.end <= to) out.names[out.size++] = &it->name;
   }
-  std::reverse(out.begin(), out.end());
+  std::reverse(out.names.begin(), out.names.begin() + static_cast<std::ptrdiff_t>(out.size));
   return out;
 }
 
