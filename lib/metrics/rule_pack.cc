@@ -554,6 +554,7 @@ void RulePackData::finish() {
   bullet_index = index_of(bullets);
   org_after_index = index_of(org_after);
   giver_verb_index = index_of(giver_verbs);
+  byline_index = index_of(byline);
   time_span_lasts.clear();
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty

@@ -164,6 +164,9 @@ struct RulePackData {
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
   LiteralIndex bullet_index, org_after_index, giver_verb_index;
+  // The byline words, for TimeResolver's short lines: one scan of a line
+  // where a substring search a word took 240 instructions each.
+  LiteralIndex byline_index;
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;

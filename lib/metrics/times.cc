@@ -118,9 +118,18 @@ bool TimeResolver::dateline(Range p) const {
   // of the pack's byline words (来源, 发布时间).
   constexpr uint32_t kBylineBytes = 240;
   if (p.size() <= kBylineBytes) {
+    // The line's characters that start a byline word, each asked whether
+    // one is written there (a word starts at a character, as it is one).
     const std::string_view line = text_.substr(p.begin, p.size());
-    for (const std::string& w : rules_.byline)
-      if (find_bytes(line, w) != std::string_view::npos) return true;
+    const LiteralIndex& words = rules_.byline_index;
+    for (size_t pos = 0; pos < line.size();) {
+      pos = next_marked(line, pos, line.size(), words.start_bits().data());
+      if (pos >= line.size()) break;
+      if (words.any_at(line, pos)) return true;
+      int len = 1;
+      next_char(line, pos, &len);
+      pos += static_cast<size_t>(len);
+    }
   }
   auto blank = [&](uint32_t b, uint32_t e) {
     for (size_t i = b, len; i < e; i += len)
