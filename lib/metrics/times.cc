@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 
