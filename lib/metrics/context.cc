@@ -163,7 +163,6 @@ void SentenceContext::compute_windows() {
   }
   size_t n = figures_.size();
   windows_.assign(n, Windows{});
-
   for (size_t i = 0; i < n; ++i) {
     const Quantity& q = *figures_[i];
     auto it = std::lower_bound(marks.begin(), marks.end(), q.span.begin);
@@ -415,8 +414,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
       }
     }
   }
-  for (size_t r = by_unit ? static_cast<size_t>(std::countr_zero(candidates | (uint64_t{1} << 63))) : 0;
-       r < rules_.rules.size(); ++r) {
+  for (size_t r = 0; r < rules_.rules.size(); ++r) {
     const Rule& rule = rules_.rules[r];
     if (by_unit) {
       if (!((candidates >> r) & 1)) continue;
