@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -21,19 +22,31 @@
 
 namespace aidtext {
 
+// The class bit a table of classes must give the code points whose
+// three-byte forms are malformed (overlong below U+0800, surrogates): the
+// index then tells them apart with the class it loads anyway, where testing
+// each lead for E0 and ED took 8 instructions a pair of characters.
+inline constexpr uint8_t kIrregular3ByteClass = 0x80;
+
 class CharIndex {
  public:
   // `classes`: one byte a BMP code point (RulePackData::char_classes) for
-  // next_in_class(), or nullptr.
+  // next_in_class(), with kIrregular3ByteClass where it belongs; or nullptr.
   explicit CharIndex(std::string_view text, const uint8_t* classes = nullptr)
       : storage_(new uint32_t[2 * text.size() + 1 + (text.size() + 8 + 3) / 4]),
         offsets_(storage_.get()),
         chars_(storage_.get() + text.size() + 1),
         classes_(reinterpret_cast<uint8_t*>(storage_.get() + 2 * text.size() + 1)),
         has_classes_(classes != nullptr) {
-    // Without a table every character is of no class.
-    static const std::array<uint8_t, 0x10000> kNoClasses{};
+    // Without a table every character is of no class (but for the bit).
+    static const std::array<uint8_t, 0x10000> kNoClasses = [] {
+      std::array<uint8_t, 0x10000> t{};
+      for (char32_t c = 0; c < 0x10000; ++c)
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) t[c] = kIrregular3ByteClass;
+      return t;
+    }();
     const uint8_t* table = classes ? classes : kNoClasses.data();
+    assert((table[0] & kIrregular3ByteClass) && (table[0xD800] & kIrregular3ByteClass));
     uint8_t* cl = classes_;
     // Lead bytes E1-EC, EE, EF with two continuation bytes decode to a
     // 3-byte character whatever the continuations (as in next_marked());
@@ -59,15 +72,18 @@ class CharIndex {
         // Bytes 0 and 3 lead (1110xxxx), bytes 1, 2, 4, 5 continue (10xxxxxx).
         if ((x & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull) break;
         const unsigned char b0 = p[pos], b3 = p[pos + 3];
-        if (b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED) break;
         const char32_t c0 = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[pos + 1] & 0x3F) << 6) | (p[pos + 2] & 0x3F);
         const char32_t c1 = (char32_t(b3 & 0x0F) << 12) | (char32_t(p[pos + 4] & 0x3F) << 6) | (p[pos + 5] & 0x3F);
+        const uint8_t cl0 = table[c0], cl1 = table[c1];
+        // An overlong form or a surrogate: next_char() decides, below. Any
+        // other E0- or ED-led character is what next_char() makes of it.
+        if ((cl0 | cl1) & kIrregular3ByteClass) break;
         o[k] = static_cast<uint32_t>(pos);
         c[k] = c0;
-        cl[k] = table[c0];
+        cl[k] = cl0;
         o[k + 1] = static_cast<uint32_t>(pos + 3);
         c[k + 1] = c1;
-        cl[k + 1] = table[c1];
+        cl[k + 1] = cl1;
         k += 2;
         pos += 6;
       }
@@ -92,6 +108,9 @@ class CharIndex {
       }
       int len = 1;
       const char32_t c0 = next_char(text, pos, &len);
+      aligned_ = aligned_ && len == utf8::sequence_length(b0);
+      valid_ = valid_ && !(b0 >= 0x80 && len == 1);  // decode() takes one byte of a malformed sequence
+      beyond_bmp_ = beyond_bmp_ || c0 >= 0x10000;
       // Beyond the BMP: every class, so that each scan stops and its caller decides.
       cl[k] = c0 < 0x10000 ? table[c0] : 0xFF;
       c[k++] = c0;
@@ -103,6 +122,13 @@ class CharIndex {
   }
 
   size_t size() const { return size_; }
+  // Whether every character is as long as its lead byte says
+  // (utf8::sequence_length), as in valid UTF-8: then a walk that steps by
+  // lead bytes (text/segmenter.h) stops where the index's characters start.
+  bool aligned() const { return aligned_; }
+  // Whether the text is valid UTF-8: then each character's start is also
+  // where prev_char() walks back to from its end.
+  bool valid() const { return valid_; }
   // Byte offset of character k (k == size(): the text's end).
   uint32_t offset(size_t k) const { return offsets_[k]; }
   char32_t at(size_t k) const { return static_cast<char32_t>(chars_[k]); }
@@ -131,7 +157,40 @@ class CharIndex {
     return k;
   }
 
+  // The same with one byte a BMP code point (65536 of them, non-zero:
+  // marked) instead of one bit, where U+FFFF stands for every code point
+  // beyond the BMP and must be marked (table[0xFFFF] != 0): a load a
+  // character where a bit test took four operations (find_bare's scan
+  // 150,000 to 57,000 instructions a round of the dev articles).
+  size_t next_in_table(size_t k, size_t end, const uint8_t* table) const {
+    // Clamped only when the text holds such code points (two operations a
+    // character).
+    return beyond_bmp_ ? next_in(k, end, [table](uint32_t ch) { return table[std::min<uint32_t>(ch, 0xFFFF)]; })
+                       : next_in(k, end, [table](uint32_t ch) { return table[ch]; });
+  }
+
+  // With classes: the last k in [begin, end) whose class has a bit of
+  // `mask` (beyond the BMP: any), SIZE_MAX when none; eight characters a
+  // test.
+  size_t last_in_class(size_t begin, size_t end, uint8_t mask) const {
+    const uint8_t* cl = classes_;
+    size_t k = end;
+    if constexpr (std::endian::native == std::endian::little) {
+      const uint64_t wide = uint64_t{mask} * 0x0101010101010101ull;
+      for (; k >= begin + 8; k -= 8) {
+        uint64_t x;
+        std::memcpy(&x, cl + k - 8, 8);
+        if (x & wide) return k - 8 + static_cast<size_t>((63 - std::countl_zero(x & wide)) / 8);
+      }
+    }
+    while (k > begin)
+      if (cl[--k] & mask) return k;
+    return SIZE_MAX;
+  }
+
   bool has_classes() const { return has_classes_; }
+  // Character k's class bits (0 without classes; 0xFF beyond the BMP).
+  uint8_t class_at(size_t k) const { return classes_[k]; }
   // With classes: the first k in [k, end) whose class has a bit of `mask`
   // (beyond the BMP: any), `end` when none; eight characters a test.
   size_t next_in_class(size_t k, size_t end, uint8_t mask) const {
@@ -159,6 +218,20 @@ class CharIndex {
   size_t size_ = 0;
   uint8_t* classes_;  // per character (all 0 without a table), 8 bytes of zero padding
   bool has_classes_ = false;
+  bool aligned_ = true;
+  bool valid_ = true;
+  bool beyond_bmp_ = false;  // some character lies beyond the BMP
+
+  // The first k in [k, end) that `marked` (a code point's test) marks.
+  template <typename Marked>
+  size_t next_in(size_t k, size_t end, Marked marked) const {
+    const uint32_t* c = chars_;
+    for (; k + 4 <= end; k += 4)
+      if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
+    for (; k < end; ++k)
+      if (marked(c[k])) break;
+    return k;
+  }
 };
 
 }  // namespace aidtext

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
@@ -30,13 +31,12 @@ bool connector(char32_t c) {
 // The characters compute_windows() looks at (clause marks, quotes, 、),
 // one bit each, for next_marked() to skip the rest of a sentence: its walk
 // decoded every character (compute_windows 53,000 to 38,000 instructions on
-// dev article 002).
+// dev article 002); with the document's CharIndex, a class of the rule
+// pack's (kWindowMarkClass), eight characters a test.
 const uint64_t* window_mark_bits() {
   static const std::vector<uint64_t> bits = [] {
     std::vector<uint64_t> b(0x10000 / 64, 0);
-    for (char32_t c : {U'，', U',', U'；', U';', U'：', U':', U'。', U'！', U'!', U'？', U'?', U'\n', U'”', U'」', U'』',
-                       U'’', U'》', U'“', U'「', U'『', U'《', U'、'})
-      b[c >> 6] |= uint64_t{1} << (c & 63);
+    for (char32_t c : kWindowMarks) b[c >> 6] |= uint64_t{1} << (c & 63);
     return b;
   }();
   return bits.data();
@@ -63,8 +63,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                                 std::vector<const Quantity*> figures, const CharIndex* chars)
-    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(std::move(figures)) {
+                                 std::span<const Quantity* const> figures, const CharIndex* chars)
+    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures) {
+  // Room for a sentence's cues at once (about one every ten bytes):
+  // growing the vector from empty took five allocations a sentence.
+  hits_.reserve(std::min<size_t>(sentence_.size() / 8 + 8, 1024));
   if (chars_) {
     rules_.cues.scan(text_, *chars_, sentence_.begin, sentence_.end, &hits_, kCueStartClass);
   } else {
@@ -116,12 +119,12 @@ void SentenceContext::compute_windows() {
   std::vector<uint32_t> quote_ends;   // ends of closing quotes
   std::vector<uint32_t> list_commas;  // positions of 、
   // Room for a typical sentence's marks at once: growing each list from
-  // empty took three or four allocations a sentence.
+  // empty took three or four allocations a sentence. Quotes and 、 are
+  // rarer: their lists grow when there are some (most sentences have none,
+  // and an allocation and its release cost 150 instructions).
   constexpr size_t kTypicalMarks = 16;
   marks.reserve(kTypicalMarks);
   mark_ends.reserve(kTypicalMarks);
-  quote_ends.reserve(kTypicalMarks);
-  list_commas.reserve(kTypicalMarks);
   uint32_t open_quote = UINT32_MAX;
   // The sentence's characters from the document's CharIndex when it has
   // them, else decoded here.
@@ -132,7 +135,8 @@ void SentenceContext::compute_windows() {
     int len = 1;
     char32_t c;
     if (indexed) {
-      k = chars_->next_marked(k, last, window_mark_bits());
+      k = chars_->has_classes() ? chars_->next_in_class(k, last, kWindowMarkClass)
+                                : chars_->next_marked(k, last, window_mark_bits());
       if (k >= last) break;
       p = chars_->offset(k);
       c = chars_->at(k);
@@ -159,7 +163,6 @@ void SentenceContext::compute_windows() {
   }
   size_t n = figures_.size();
   windows_.assign(n, Windows{});
-  std::vector<bool> left_bare(n), right_bare(n), right_cut(n);
   for (size_t i = 0; i < n; ++i) {
     const Quantity& q = *figures_[i];
     auto it = std::lower_bound(marks.begin(), marks.end(), q.span.begin);
@@ -179,10 +182,10 @@ void SentenceContext::compute_windows() {
     uint32_t lb = cb;
     bool prev_in_clause = i > 0 && figures_[i - 1]->span.end >= cb && figures_[i - 1]->span.end <= q.span.begin;
     if (prev_in_clause) lb = figures_[i - 1]->span.end;
-    left_bare[i] = prev_in_clause && only_connectors(lb, q.span.begin);
+    w.left_bare = prev_in_clause && only_connectors(lb, q.span.begin);
     // 8个贫困县、395个贫困村: words before a 、 belong to the figure before
     // (as below, words after one lead to the next).
-    if (prev_in_clause && !left_bare[i]) {
+    if (prev_in_clause && !w.left_bare) {
       auto ct = std::lower_bound(list_commas.begin(), list_commas.end(), lb);
       if (ct != list_commas.end() && *ct < q.span.begin) lb = *ct + 3;  // 、 is 3 bytes
     }
@@ -190,13 +193,13 @@ void SentenceContext::compute_windows() {
     uint32_t re = ce;
     bool next_in_clause = i + 1 < n && figures_[i + 1]->span.begin <= ce && figures_[i + 1]->span.begin >= q.span.end;
     if (next_in_clause) re = figures_[i + 1]->span.begin;
-    right_bare[i] = next_in_clause && only_connectors(q.span.end, re);
+    w.right_bare = next_in_clause && only_connectors(q.span.end, re);
     // 出列贫困村31个、剩余贫困村104个: words after a 、 lead to the next figure.
-    if (next_in_clause && !right_bare[i]) {
+    if (next_in_clause && !w.right_bare) {
       auto ct = std::lower_bound(list_commas.begin(), list_commas.end(), q.span.end);
       if (ct != list_commas.end() && *ct < re) {
         re = *ct;
-        right_cut[i] = true;
+        w.right_cut = true;
       }
     }
     w.right = Range{q.span.end, re};
@@ -207,14 +210,14 @@ void SentenceContext::compute_windows() {
   for (size_t i = n - (n > 0); i-- > 0;) {
     Windows& w = windows_[i];
     const Windows& next = windows_[i + 1];
-    if (!right_cut[i] || w.right.size() == 0 || !only_connectors(next.left.begin, next.left.end)) continue;
-    w.tail = right_cut[i + 1] ? next.tail : next.right;
+    if (!w.right_cut || w.right.size() == 0 || !only_connectors(next.left.begin, next.left.end)) continue;
+    w.tail = next.right_cut ? next.tail : next.right;
   }
   // Figures back to back share the words before the first and after the last.
   for (size_t i = 1; i < n; ++i)
-    if (left_bare[i]) windows_[i].left = windows_[i - 1].left;
+    if (windows_[i].left_bare) windows_[i].left = windows_[i - 1].left;
   for (size_t i = n; i-- > 1;)
-    if (right_bare[i - 1]) windows_[i - 1].right = windows_[i].right;
+    if (windows_[i - 1].right_bare) windows_[i - 1].right = windows_[i].right;
 }
 
 Range SentenceContext::shared_tail(size_t i) const {
@@ -355,9 +358,8 @@ uint32_t SentenceContext::distance(const Quantity& q, const CueHit& h) const {
   return 0;
 }
 
-bool SentenceContext::group_in(int group, const Range* ranges, size_t n) const {
-  auto [first, last] = hits_in(ranges, n);
-  for (const CueHit* hp = first; hp != last; ++hp) {
+bool SentenceContext::group_in(int group, const Range* ranges, size_t n, HitSpan hits) const {
+  for (const CueHit* hp = hits.first; hp != hits.second; ++hp) {
     const CueHit& h = *hp;
     if (kind_of(h.payload) == CueKind::kGroup && id_of(h.payload) == group && within(h, ranges, n)) return true;
   }
@@ -423,16 +425,43 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
                                  const Range* negated_also) const {
   const Quantity& q = *figures_[i];
   bool bare = bare_scaled(q);
+  // The hits of the windows, found once for all rules' groups (two binary
+  // searches a group asked took half of match_rule's instructions).
+  const HitSpan hits = hits_in(ranges, n);
+  const HitSpan hits_also = negated_also ? hits_in(negated_also, 1) : HitSpan{};
+  // The rules that take the figure's unit, in order: from the pack's
+  // rules by unit when it has them (at most 64 rules), where trying each
+  // rule's units took half of match_rule's instructions; else all, each
+  // tried.
+  const bool by_unit = !rules_.rules.empty() && rules_.all_rules != 0;
+  uint64_t candidates = 0;
+  if (by_unit) {
+    if (bare) {
+      candidates = rules_.all_rules;
+    } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
+      candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
+      for (uint64_t m = rules_.rules_by_unit_classifier[static_cast<size_t>(u)]; m; m &= m - 1) {
+        const auto r = static_cast<size_t>(std::countr_zero(m));
+        for (const UnitSpec& spec : rules_.rules[r].units)
+          if (unit_ok(spec, q)) candidates |= uint64_t{1} << r;
+      }
+    }
+  }
   for (size_t r = 0; r < rules_.rules.size(); ++r) {
     const Rule& rule = rules_.rules[r];
-    bool unit_match = bare;
-    for (const UnitSpec& u : rule.units) unit_match = unit_match || unit_ok(u, q);
-    if (!unit_match) continue;
+    if (by_unit) {
+      if (!((candidates >> r) & 1)) continue;
+    } else {
+      bool unit_match = bare;
+      for (const UnitSpec& u : rule.units) unit_match = unit_match || unit_ok(u, q);
+      if (!unit_match) continue;
+    }
     bool holds = true;
     for (const Condition& c : rule.conditions) {
       bool present = false;
       for (int g : c.any_of)
-        present = present || group_in(g, ranges, n) || (c.negated && negated_also && group_in(g, negated_also, 1));
+        present = present || group_in(g, ranges, n, hits) ||
+                  (c.negated && negated_also && group_in(g, negated_also, 1, hits_also));
       if (present == c.negated) {
         holds = false;
         break;
@@ -440,8 +469,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
     }
     if (!holds) continue;
     uint32_t best = UINT32_MAX;
-    auto [first, last] = hits_in(ranges, n);
-    for (const CueHit* hp = first; hp != last; ++hp) {
+    for (const CueHit* hp = hits.first; hp != hits.second; ++hp) {
       const CueHit& h = *hp;
       if (kind_of(h.payload) != CueKind::kGroup) continue;
       if (positive_cue(rule, id_of(h.payload)) && within(h, ranges, n)) best = std::min(best, distance(q, h));

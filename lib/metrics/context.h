@@ -16,6 +16,7 @@
 #ifndef AIDTEXT_METRICS_CONTEXT_H_
 #define AIDTEXT_METRICS_CONTEXT_H_
 
+#include <span>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -42,11 +43,12 @@ struct Attachment {
 class SentenceContext {
  public:
   // `figures`: the candidate quantities of the sentence, in text order, all
-  // inside `sentence`. Scans the sentence for cues once.
+  // inside `sentence`; they must outlive the context. Scans the sentence
+  // for cues once.
   // `chars`: CharIndex(text) when the caller has it (one per document), or
   // nullptr.
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                  std::vector<const Quantity*> figures, const CharIndex* chars = nullptr);
+                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr);
 
   // 下达资金3.68亿元。其中，武都区8650万元、…: a sentence that opens with a
   // subset word lists parts of the last figure of the sentence before it
@@ -67,6 +69,10 @@ class SentenceContext {
     // the list's last item that an item naming its own noun shares (empty
     // when none).
     Range tail;
+    // Only connectors (、和及与或, spaces) between the figure and the one
+    // before / after it in its clause: back to back, they share windows.
+    bool left_bare = false, right_bare = false;
+    bool right_cut = false;  // the right window ends at a 、 before the next figure
   };
   bool only_connectors(uint32_t b, uint32_t e) const;
   // Figure i's list tail (Windows::tail) when the words after the figure
@@ -123,7 +129,9 @@ class SentenceContext {
   // what comes after it; it is no amount.
   bool threshold(size_t i) const;
   std::string change_for(size_t i, const MetricDef& m) const;
-  bool group_in(int group, const Range* ranges, size_t n) const;
+  // Whether a cue of `group` lies inside `ranges`; `hits`: hits_in(ranges, n).
+  using HitSpan = std::pair<const CueHit*, const CueHit*>;
+  bool group_in(int group, const Range* ranges, size_t n, HitSpan hits) const;
   uint32_t distance(const Quantity& q, const CueHit& h) const;
   // The hits starting inside the span of `ranges` (hits_ is sorted by start).
   std::pair<const CueHit*, const CueHit*> hits_in(const Range* ranges, size_t n) const;
@@ -132,7 +140,7 @@ class SentenceContext {
   const CharIndex* chars_;
   Range sentence_;
   const RulePackData& rules_;
-  std::vector<const Quantity*> figures_;
+  std::span<const Quantity* const> figures_;
   std::vector<CueHit> hits_;  // literal and pattern cues, in text order
   std::vector<Windows> windows_;
   std::vector<Range> quotes_;  // insides of quotation marks

@@ -13,7 +13,17 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
   if (cue.empty()) return;
   int len = 1;
   char32_t first = next_char(cue, 0, &len);
-  if (first < 0x10000) starts_[first >> 6] |= uint64_t{1} << (first & 63);
+  if (first < 0x10000) {
+    starts_[first >> 6] |= uint64_t{1} << (first & 63);
+    // Two three-byte characters first: the filter knows the cue's first six bytes.
+    int len2 = 1;
+    if (len == 3 && cue.size() >= 6 && (next_char(cue, 3, &len2), len2 == 3)) {
+      const size_t b = pair_bit(six_bytes(cue.data()));
+      pairs_[b >> 6] |= uint64_t{1} << (b & 63);
+    } else {
+      unfiltered_[first >> 6] |= uint64_t{1} << (first & 63);
+    }
+  }
   std::vector<Entry>& bucket = bucket_for(first);
   for (Entry& e : bucket) {
     if (e.cue != cue) continue;

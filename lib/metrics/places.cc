@@ -1,35 +1,47 @@
 #include "metrics/places.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstring>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/literal_index.h"
+#include "metrics/view_set.h"
 
 namespace aidtext {
 namespace {
 
-// Characters that cannot be part of a place name's stem: function words.
-// Walking back from a suffix stops at them (在大关县 -> 大关县). Characters
-// that also start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
-// One bit per BMP code point: asked for every stem character.
-bool stop_char(char32_t c) {
-  static constexpr char32_t kStops[] = {
-      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
-      U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
-      U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
-      U'但', U'第', U'共', U'余', U'多', U'经'};
-  static const std::vector<uint64_t> bits = [] {
-    std::vector<uint64_t> b(0x10000 / 64, 0);
-    for (char32_t s : kStops) b[s >> 6] |= uint64_t{1} << (s & 63);
-    return b;
+// What a walk back over a place name's stem asks of a character, one byte
+// a BMP code point (flags below): a table where the walk called a function
+// with a static's guard and searched a list for each character.
+enum StemFlag : uint8_t {
+  // Characters that cannot be part of a stem: function words. Walking back
+  // from a suffix stops at them (在大关县 -> 大关县). Characters that also
+  // start names (都 in 武都, 来 in 来凤, 同 in 大同) are not listed.
+  kStopChar = 1,
+  kNumeral = 2,  // a numeral that may count what follows it (counting_numeral)
+};
+const std::array<uint8_t, 0x10000>& stem_flags() {
+  static const std::array<uint8_t, 0x10000> flags = [] {
+    static constexpr char32_t kStops[] = {
+        U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
+        U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
+        U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
+        U'但', U'第', U'共', U'余', U'多', U'经'};
+    static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
+                                             U'八', U'九', U'十', U'两', U'几', U'数'};
+    std::array<uint8_t, 0x10000> f{};
+    for (char32_t c : kStops) f[c] |= kStopChar;
+    for (char32_t c : kNumerals) f[c] |= kNumeral;
+    return f;
   }();
-  return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1);
+  return flags;
 }
+
+bool stop_char(char32_t c) { return c < 0x10000 && (stem_flags()[c] & kStopChar); }
 
 // Two-character words that end right before a place name in running news
 // text (其中武都区8650万元, 下达礼县, 结对帮扶渭源县): a stem never runs back
@@ -74,12 +86,11 @@ class StopWords {
 
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
 // but not inside a name (七星关区, 两当县, 六盘水市).
-bool counting_numeral(char32_t c, char32_t next) {
-  static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
-                                           U'八', U'九', U'十', U'两', U'几', U'数'};
+// `flags`: stem_flags()[c] (c in the BMP), or 0.
+bool counting_numeral(uint8_t flags, char32_t next) {
   static constexpr char32_t kCounted[] = {U'省', U'市', U'县', U'州', U'区', U'镇', U'乡', U'村', U'旗', U'盟',
                                           U'个', U'名', U'家', U'所', U'批', U'项', U'户', U'人', U'位', U'座'};
-  if (std::find(std::begin(kNumerals), std::end(kNumerals), c) == std::end(kNumerals)) return false;
+  if (!(flags & kNumeral)) return false;
   return std::find(std::begin(kCounted), std::end(kCounted), next) != std::end(kCounted);
 }
 
@@ -102,11 +113,14 @@ bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
   return true;
 }
 
-bool is_generic(std::string_view text, size_t here, size_t end, const RulePackData& rules) {
+// `k`: the suffix's index in `chars`, whose offsets give the characters'
+// bounds when the text is valid UTF-8 (as prev_char() and next_char() would).
+bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const RulePackData& rules) {
+  const size_t here = chars.offset(k), end = chars.offset(k + 1);
   uint64_t key = 0;
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
-    size_t b = prev_char(text, here);
+    const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
     if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
                                                                         : rules.not_place_by_end.end();
@@ -118,7 +132,11 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   // Words starting at it: the suffix and the character after it.
   if (end < text.size()) {
     int len = 1;
-    next_char(text, end, &len);
+    if (chars.valid()) {
+      len = static_cast<int>(chars.offset(k + 2) - end);
+    } else {
+      next_char(text, end, &len);
+    }
     if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
@@ -130,6 +148,50 @@ bool is_generic(std::string_view text, size_t here, size_t end, const RulePackDa
   }
   return false;
 }
+
+// A byte per BMP code point, non-zero for the characters marked (and for
+// U+FFFF, the stand-in for those beyond, all bits), for a scan that stops
+// at a set of characters made for one document (CharIndex::next_in_table).
+// Tables are kept, zero but for U+FFFF, between uses (the marks are undone
+// when the ByteMarks goes): clearing 64 KiB for each document would cost
+// more than the scan saves. Up to kKept wait for their next use, one for
+// each thread that uses them at once; a thread that finds none makes its
+// own.
+class ByteMarks {
+ public:
+  ByteMarks() {
+    for (std::atomic<uint8_t*>& slot : kept())
+      if ((table_ = slot.exchange(nullptr))) return;
+    table_ = new uint8_t[0x10000]();
+    table_[0xFFFF] = 0xFF;  // with every mark's bits
+  }
+  ByteMarks(const ByteMarks&) = delete;
+  ByteMarks& operator=(const ByteMarks&) = delete;
+  ~ByteMarks() {
+    for (char32_t c : marked_) table_[c] = 0;
+    for (std::atomic<uint8_t*>& slot : kept()) {
+      uint8_t* empty = nullptr;
+      if (slot.compare_exchange_strong(empty, table_)) return;
+    }
+    delete[] table_;
+  }
+  // Marks c with the bits of `mark` (non-zero).
+  void mark(char32_t c, uint8_t mark = 1) {
+    if (c >= 0xFFFF) return;  // U+FFFF and beyond: always marked
+    if (!table_[c]) marked_.push_back(c);
+    table_[c] |= mark;
+  }
+  const uint8_t* table() const { return table_; }
+
+ private:
+  static constexpr size_t kKept = 8;
+  static std::array<std::atomic<uint8_t*>, kKept>& kept() {
+    static std::array<std::atomic<uint8_t*>, kKept> tables{};  // never freed: used until exit
+    return tables;
+  }
+  uint8_t* table_ = nullptr;
+  std::vector<char32_t> marked_;
+};
 
 // Whether `name` is one of the pack's bare names (rules.places): the
 // longest of them written at its start is all of it. The index answers
@@ -163,7 +225,19 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // Where each venue verb may be found next: a verb's hits never overlap
   // one another (as a substring search finds them).
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
-  std::unordered_set<std::string_view> seen_venues;
+  // The verbs' first characters: most stops are suffixes, which start no
+  // verb, and comparing a character spares them a word probe a verb.
+  std::vector<char32_t> verb_first;
+  for (const std::string& verb : rules.venue_verbs) {
+    int len = 1;
+    verb_first.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
+  }
+  ViewSet seen_venues;
+  // Room for a report's names at once (growing from empty moved them all
+  // at each of six allocations).
+  constexpr size_t kTypicalMentions = 64;
+  mentions_.reserve(kTypicalMentions);
+  delimited_.reserve(kTypicalMentions);
   uint32_t prev_end = 0;
   const size_t n = chars.size();
   for (size_t k = 0; k < n; ++k) {
@@ -172,18 +246,19 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     if (k >= n) break;
     const char32_t c = chars.at(k);
     const size_t here = chars.offset(k);
-    const size_t pos = chars.offset(k + 1);
     if (!rules.stops_place_pass(c)) continue;
-    for (size_t v = 0; v < rules.venue_verbs.size(); ++v) {
+    // Most stops are suffixes, which start no verb (kVenueStartClass).
+    const bool verb_may_start = !chars.has_classes() || (chars.class_at(k) & kVenueStartClass);
+    for (size_t v = 0; verb_may_start && v < rules.venue_verbs.size(); ++v) {
       const std::string& verb = rules.venue_verbs[v];
-      if (here < verb_next[v] || !starts_at(text, here, verb)) continue;
+      if (verb_first[v] != c || here < verb_next[v] || !starts_at(text, here, verb)) continue;
       verb_next[v] = here + verb.size();
       // Each venue name once: a page that repeats 在北京举行 a thousand
       // times must not give every later hit a thousand payloads.
       std::string_view name = venue_before(text, here);
-      if (!name.empty() && seen_venues.insert(name).second) venues->push_back(name);
+      if (!name.empty() && seen_venues.insert(name)) venues->push_back(name);
     }
-    if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, here, pos, c, rules, &prev_end);  // never ASCII
+    if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, chars, k, c, rules, &prev_end);  // never ASCII
   }
   drop_swallowing_names(rules);
   // A name whose start was guessed (two characters before the suffix, no
@@ -192,11 +267,11 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // Most articles guess no start: then there is nothing to look up.
   if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
     // Views of the names: decided for all before any mention is moved.
-    std::unordered_set<std::string_view> certain;
+    ViewSet certain;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (delimited_[i]) certain.insert(mentions_[i].name);
     std::vector<bool> keep(mentions_.size());
-    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.count(mentions_[i].name) > 0;
+    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
     size_t kept = 0;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (keep[i]) {
@@ -222,39 +297,48 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // A mention is chained when its start is certain only because another
   // name ends there (城阳区援建康县: 援建康县 after 城阳区).
   auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
-  std::unordered_set<std::string_view> stems, distinct, certain;
+  // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
+  ViewSet distinct, certain, stems;  // grown as needed: a few dozen names however many mentions
+  std::vector<std::string_view> names;  // by number
+  std::vector<uint32_t> number(mentions_.size());  // by mention
   for (size_t i = 0; i < mentions_.size(); ++i) {
-    const PlaceMention& m = mentions_[i];
-    if (delimited_[i] && !chained(i)) certain.insert(m.name);
-    if (!distinct.insert(m.name).second) continue;
-    stems.insert(std::string_view(m.name).substr(0, prev_char(m.name, m.name.size())));
+    const std::string_view name = mentions_[i].name;
+    if (delimited_[i] && !chained(i)) certain.insert(name);
+    if (!distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) continue;
+    names.push_back(name);
+    stems.insert(name.substr(0, prev_char(name, name.size())));
   }
-  std::unordered_set<std::string_view> swallowing;
-  // A chained name whose last characters are a name the text writes with a
-  // certain start of its own (援建康县 beside 、康县): where that name starts.
-  std::unordered_map<std::string_view, size_t> tail_at;
-  for (std::string_view name : distinct) {
+  // By name: whether it swallows a name, and where the name with a certain
+  // start of its own begins (0: none): a chained name whose last characters
+  // are a name the text writes with a certain start of its own (援建康县
+  // beside 、康县).
+  std::vector<bool> swallowing(names.size());
+  std::vector<size_t> tail_at(names.size(), 0);
+  bool any = false;
+  for (size_t d = 0; d < names.size(); ++d) {
+    const std::string_view name = names[d];
     // Tails of two characters or more, shorter than the name.
     int len = 1;
     for (size_t b = 0; next_char(name, b, &len), b += static_cast<size_t>(len), b + 6 <= name.size();) {
       const std::string_view tail = name.substr(b);
-      if (stems.count(tail) || is_known_place(rules, tail)) {
-        swallowing.insert(name);
+      if (stems.contains(tail) || is_known_place(rules, tail)) {
+        swallowing[d] = any = true;
         break;
       }
-      if (certain.count(tail)) {
-        tail_at.emplace(name, b);
+      if (certain.contains(tail)) {
+        tail_at[d] = b;
+        any = true;
         break;
       }
     }
   }
-  if (swallowing.empty() && tail_at.empty()) return;
+  if (!any) return;
   // Decided for all before any is changed: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
   std::vector<size_t> cut(mentions_.size());
   for (size_t i = 0; i < mentions_.size(); ++i) {
-    drop[i] = swallowing.count(mentions_[i].name) > 0;
-    if (auto it = tail_at.find(mentions_[i].name); it != tail_at.end() && chained(i)) cut[i] = it->second;
+    drop[i] = swallowing[number[i]];
+    if (chained(i)) cut[i] = tail_at[number[i]];
   }
   std::vector<PlaceMention> kept;
   std::vector<bool> kept_delimited;
@@ -288,30 +372,46 @@ std::string_view PlaceIndex::venue_before(std::string_view text, size_t at) {
 
 // The suffix `c` at text[here, end): the name it ends, if any, joins
 // mentions_ (with whether its start is certain).
-void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
-                              uint32_t* prev_end) {
+void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, size_t ks, char32_t c,
+                              const RulePackData& rules, uint32_t* prev_end) {
+  const size_t here = chars.offset(ks), end = chars.offset(ks + 1);
   // 全县 ends at the suffix; 乡镇 and 县区 start at it.
-  if (is_generic(text, here, end, rules)) return;
+  if (is_generic(text, chars, ks, rules)) return;
   // 东乡族自治县, 长阳土家族自治县, 临夏回族自治州: an autonomous area's name
   // runs from a boundary to 自治 (at most kMaxAutonomousStem characters).
   if (ends_at(text, here, "自治")) {
     add_autonomous(text, here, end, prev_end);
     return;
   }
+  // The character that ends at b (the start of character kb): its start
+  // and code point, from the index when the text is valid UTF-8 (then
+  // prev_char() and next_char() would find the same), where decoding took
+  // a tenth of the walk's instructions.
+  const bool indexed = chars.valid();
+  auto char_before = [&](size_t b, size_t kb, size_t* start) -> char32_t {
+    if (indexed) {
+      *start = chars.offset(kb - 1);
+      return chars.at(kb - 1);
+    }
+    *start = prev_char(text, b);
+    int len = 1;
+    return next_char(text, *start, &len);
+  };
   // Walk back over at most 3 stem characters.
-  size_t b = here;
+  size_t b = here, kb = ks;
   int k = 0;
   bool delimited = false;
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
+  const StopWords& stop_words = StopWords::get();
+  const std::array<uint8_t, 0x10000>& flags = stem_flags();
   while (true) {
     if (b <= *prev_end || b == 0) {
       delimited = true;
       break;
     }
-    size_t p = prev_char(text, b);
-    int l2 = 1;
-    char32_t d = next_char(text, p, &l2);
+    size_t p = 0;
+    const char32_t d = char_before(b, kb, &p);
     // A province named bare right before a stem of two characters or more
     // (广西|百色市, 江西|南昌市) ends it: the walk would take its last character.
     if (k >= 2 && d < rules.char_classes.size() && (rules.char_classes[d] & kPlaceEndClass)) {
@@ -323,10 +423,10 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
       }
     }
     // d ends a stop word right before the stem (其中|武都区): the stem starts here.
-    if (k > 0 && p > 0 && StopWords::get().may_end_with(d)) {
-      int l1 = 1;
-      const size_t p1 = prev_char(text, p);
-      if (p1 >= *prev_end && StopWords::get().has(next_char(text, p1, &l1), d)) {
+    if (k > 0 && p > 0 && stop_words.may_end_with(d)) {
+      size_t p1 = 0;
+      const char32_t d1 = char_before(p, kb - 1, &p1);
+      if (p1 >= *prev_end && stop_words.has(d1, d)) {
         delimited = true;
         break;
       }
@@ -335,18 +435,20 @@ void PlaceIndex::add_suffixed(std::string_view text, size_t here, size_t end, ch
     // conjunction it would leave the name without a stem (岷县和漳县 stops at
     // the 和 before 漳). Such a name must be two characters from a boundary.
     if (k == 0 && d == U'和') ends_in_he = true;
-    if (!utf8::is_han(d) || (stop_char(d) && !(k == 0 && ends_in_he)) || counting_numeral(d, next)) {
+    const uint8_t d_flags = d < 0x10000 ? flags[d] : 0;
+    if (!utf8::is_han(d) || ((d_flags & kStopChar) && !(k == 0 && ends_in_he)) || counting_numeral(d_flags, next)) {
       delimited = true;
       break;
     }
     if (k == 3) break;  // a fourth character: the stem's start is unknown
     b = p;
+    --kb;
     ++k;
     next = d;
   }
   if (!delimited) {
     // No boundary in sight: most names have a two-character stem.
-    b = prev_char(text, prev_char(text, here));
+    b = indexed ? chars.offset(ks - 2) : prev_char(text, prev_char(text, here));
     k = 2;
   }
   const bool one_char_ok = c == U'县' || c == U'旗';
@@ -387,49 +489,89 @@ void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, 
 void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                            const std::vector<std::string_view>& venues) {
   // The document's own names: venues, then the stems of the suffixed names
-  // (each once, mapped to the first full name).
-  LiteralIndex names;
+  // (each once, mapped to the first full name). A few dozen at most: a
+  // list sorted by first character, longest first, then in the order added
+  // (as LiteralIndex reports a cue's payloads), where a LiteralIndex of
+  // them, built for each document, took 70,000 instructions a round of the
+  // dev articles (its 8 KiB of start bits, a bucket and an entry a name).
+  struct OwnName {
+    char32_t first;
+    std::string_view name;
+    int32_t payload;  // index into full
+  };
+  std::vector<OwnName> own;
   std::vector<std::string> full;
-  for (std::string_view venue : venues) {
-    names.add(venue, static_cast<int32_t>(full.size()));
-    full.emplace_back(venue);
-  }
-  std::unordered_map<std::string_view, std::string_view> stems;
+  auto add_own = [&](std::string_view name, std::string_view full_name) {
+    int len = 1;
+    own.push_back({next_char(name, 0, &len), name, static_cast<int32_t>(full.size())});
+    full.emplace_back(full_name);
+  };
+  for (std::string_view venue : venues) add_own(venue, venue);
+  ViewSet stems;
   for (const PlaceMention& m : mentions_) {
     std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
     // Two characters at least: a one-character stem (岷) is too ambiguous alone.
-    if (stem.size() < 6 || !stems.emplace(stem, m.name).second) continue;
-    names.add(stem, static_cast<int32_t>(full.size()));
-    full.emplace_back(m.name);
+    if (stem.size() < 6 || !stems.insert(stem)) continue;
+    add_own(stem, m.name);
   }
-  // One scan with both indexes: at each position the longest name of
-  // either wins, the document's own on a tie (the same word: a province
-  // seen with its suffix, 甘肃省, keeps that form), and a name inside an
-  // earlier, longer one is no hit. Hits of the pack's names carry
-  // payload -1 - (index into rules.places).
+  std::sort(own.begin(), own.end(), [](const OwnName& a, const OwnName& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.name.size() != b.name.size()) return a.name.size() > b.name.size();
+    return a.payload < b.payload;
+  });
+  // The longest own name written at text[pos] (first character c): its
+  // size (0: none) and payload.
+  auto own_at = [&](uint32_t pos, char32_t c, int32_t* payload) -> uint32_t {
+    auto it = std::lower_bound(own.begin(), own.end(), c, [](const OwnName& o, char32_t x) { return o.first < x; });
+    for (; it != own.end() && it->first == c; ++it)
+      if (starts_at(text, pos, it->name)) {
+        *payload = it->payload;
+        return static_cast<uint32_t>(it->name.size());
+      }
+    return 0;
+  };
+  // One scan with both: at each position the longest name of either wins,
+  // the document's own on a tie (the same word: a province seen with its
+  // suffix, 甘肃省, keeps that form), and a name inside an earlier, longer
+  // one is no hit. Hits of the pack's names carry payload -1 - (index into
+  // rules.places).
   std::vector<CueHit> hits;
   const LiteralIndex& known = rules.known_places;
-  if (names.empty() && known.empty()) return;
+  if (own.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
-  // The characters either index's names start with, for the scan to stop
-  // at: one bit test a character where asking both indexes took two
-  // (find_bare 173,000 to 151,000 instructions on dev article 002).
-  std::vector<uint64_t> starts = known.start_bits();
-  for (size_t i = 0; i < starts.size(); ++i) starts[i] |= names.start_bits()[i];
+  // The characters either list's names start with, for the scan to stop
+  // at: one test a character where asking both took two (find_bare 173,000
+  // to 151,000 instructions on dev article 002); a byte each
+  // (CharIndex::next_in_table).
+  // The table is the thread's, zero between calls (ByteMarks): clearing
+  // 64 KiB for each document would cost more than the scan saves.
+  // The mark says whose names start with the character (kPackStart,
+  // kOwnStart): most stops start only the pack's (上, 山, 江 …), and asking
+  // the other list too took a search a stop.
+  constexpr uint8_t kPackStart = 1, kOwnStart = 2;
+  ByteMarks starts;
+  for (const std::string& w : rules.places) {  // what known.start_bits() holds
+    int len = 1;
+    if (!w.empty()) starts.mark(next_char(w, 0, &len), kPackStart);
+  }
+  for (const OwnName& o : own) starts.mark(o.first, kOwnStart);
   uint32_t covered_to = 0;
   const size_t n = chars.size();
+  const uint8_t* start_table = starts.table();
   for (size_t k = 0; k < n; ++k) {
-    k = chars.next_marked(k, n, starts.data());
+    k = chars.next_in_table(k, n, start_table);
     if (k >= n) break;
     const uint32_t pos = chars.offset(k);
     const char32_t c = chars.at(k);
-    const LiteralIndex::Match own = names.longest_at(text, pos, size, c);
-    const LiteralIndex::Match pack = known.longest_at(text, pos, size, c);
-    if (own.size || pack.size) {
-      const bool pack_wins = pack.size > own.size;
-      const uint32_t end = pos + (pack_wins ? pack.size : own.size);
+    const uint8_t whose = start_table[std::min<char32_t>(c, 0xFFFF)];
+    int32_t own_payload = 0;
+    const uint32_t own_size = (whose & kOwnStart) ? own_at(pos, c, &own_payload) : 0;
+    const LiteralIndex::Match pack = (whose & kPackStart) ? known.longest_at(text, pos, size, c) : LiteralIndex::Match{};
+    if (own_size || pack.size) {
+      const bool pack_wins = pack.size > own_size;
+      const uint32_t end = pos + (pack_wins ? pack.size : own_size);
       if (end > covered_to) {
-        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads->front() : own.payloads->front()});
+        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads->front() : own_payload});
         covered_to = end;
       }
     }
@@ -439,7 +581,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   merged.reserve(mentions_.size() + hits.size());
   size_t i = 0;
   for (const CueHit& h : hits) {
-    while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(mentions_[i++]);
+    while (i < mentions_.size() && mentions_[i].span.end <= h.begin) merged.push_back(std::move(mentions_[i++]));
     if (i < mentions_.size() && mentions_[i].span.begin < h.end) continue;  // inside a suffixed mention
     if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
@@ -457,7 +599,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     }
     merged.push_back(std::move(m));
   }
-  while (i < mentions_.size()) merged.push_back(mentions_[i++]);
+  while (i < mentions_.size()) merged.push_back(std::move(mentions_[i++]));
   mentions_ = std::move(merged);
 }
 
@@ -489,6 +631,37 @@ bool ends_with_any(std::string_view text, size_t pos, const std::vector<std::str
     if (ends_at(text, pos, w)) return true;
   return false;
 }
+
+// Whether some word of several lists may end at text[pos]: a filter on the
+// last two bytes of the words, asked before the lists are probed word by
+// word. Most names follow none of the words before a place (recipient,
+// away, located words), and probing the 22 of the default pack took
+// 55,000 instructions a round of the dev articles.
+class WordEndFilter {
+ public:
+  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists) {
+    for (const std::vector<std::string>* words : lists)
+      for (const std::string& w : *words) {
+        if (w.size() < 2) {
+          any_short_ = true;
+          continue;
+        }
+        keys_.push_back(key(w.data() + w.size() - 2));
+      }
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool may_end_at(std::string_view text, size_t pos) const {
+    if (any_short_) return true;
+    return pos >= 2 && pos <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos - 2));
+  }
+
+ private:
+  static uint16_t key(const char* p) {
+    return static_cast<uint16_t>(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
+  }
+  std::vector<uint16_t> keys_;
+  bool any_short_ = false;
+};
 
 // The text between two names in a list of items headed by names: a short
 // stretch holding a digit and ending in 、 (8650万元、; 落实资金8650万元、).
@@ -525,6 +698,8 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     while (i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin) --i;
     return mentions_[i].span.begin;
   };
+  const WordEndFilter before_words(
+      {&rules.recipient_before, &rules.away_verbs, &rules.located_before, &rules.away_before});
   for (size_t i = 0; i < mentions_.size(); ++i) {
     PlaceMention& m = mentions_[i];
     // 甘肃省定西市渭源县: only the last name of a chain speaks for it.
@@ -550,7 +725,8 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
     // A giver: 黄岛区累计拨付…, 杭州市选派… (up to two words between); in a
     // list of givers (红桥区、河北区累计向…投入) every name gives.
-    if (!ends_with_any(text, chain_begin, rules.recipient_before) &&
+    const bool word_before = before_words.may_end_at(text, chain_begin);
+    if (!(word_before && ends_with_any(text, chain_begin, rules.recipient_before)) &&
         after_gap(text, m.span.end, 2, [&](size_t p) { return rules.giver_verb_index.any_at(text, p); })) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
@@ -571,16 +747,16 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     }
     // Where people went: 赴浙江省务工, 向青岛等地转移输出, 到中山市就读.
     // 输转福州3120人: a place right after a verb of going is where people went.
-    if (ends_with_any(text, chain_begin, rules.away_verbs)) {
+    if (word_before && ends_with_any(text, chain_begin, rules.away_verbs)) {
       m.governs = false;
       continue;
     }
     // 鸡川镇位于通渭县东南部: where the subject lies, not what it reports.
-    if (ends_with_any(text, chain_begin, rules.located_before)) {
+    if (word_before && ends_with_any(text, chain_begin, rules.located_before)) {
       m.governs = false;
       continue;
     }
-    if (ends_with_any(text, chain_begin, rules.away_before)) {
+    if (word_before && ends_with_any(text, chain_begin, rules.away_before)) {
       size_t p = m.span.end;
       if (starts_at(text, p, "等地")) p += 6;
       else if (starts_at(text, p, "等")) p += 3;
@@ -598,14 +774,16 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     if (gap == "、" || item_of_figures(gap)) mentions_[i - 1].listed = mentions_[i].listed = true;
   }
   // The document's focus: the name that governs most often (first on ties).
-  std::vector<std::pair<std::string, int>> counts;
+  // Names are counted in the order first seen (a ViewSet numbers them).
+  std::vector<std::pair<std::string_view, int>> counts;
+  ViewSet seen;
   for (const PlaceMention& m : mentions_) {
     if (!m.governs) continue;
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == m.name; });
-    if (it == counts.end()) {
+    uint32_t at = 0;
+    if (seen.insert(m.name, static_cast<uint32_t>(counts.size()), &at)) {
       counts.emplace_back(m.name, 1);
     } else {
-      ++it->second;
+      ++counts[at].second;
     }
   }
   int best = 0;
@@ -625,19 +803,19 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   }
 }
 
-std::vector<const std::string*> PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {
-  // The last 64 names at most: a sentence naming more is a list, not prose,
-  // and an unbounded answer would cost each figure the whole sentence.
-  constexpr size_t kMaxNames = 64;
-  std::vector<const std::string*> out;
+PlaceIndex::GoverningNames PlaceIndex::governing(uint32_t from, uint32_t to, bool single) const {
+  // The last kMaxGoverning names at most: a sentence naming more is a list,
+  // not prose, and an unbounded answer would cost each figure the whole
+  // sentence.
+  GoverningNames out;
   auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
                              [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
-  for (auto it = hi; it != mentions_.begin() && out.size() < kMaxNames;) {
+  for (auto it = hi; it != mentions_.begin() && out.size < kMaxGoverning;) {
     --it;
     if (it->span.begin < from) break;
-    if (it->governs && !(single && it->listed) && it->span.end <= to) out.push_back(&it->name);
+    if (it->governs && !(single && it->listed) && it->span.end <= to) out.names[out.size++] = &it->name;
   }
-  std::reverse(out.begin(), out.end());
+  std::reverse(out.names.begin(), out.names.begin() + static_cast<std::ptrdiff_t>(out.size));
   return out;
 }
 

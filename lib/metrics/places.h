@@ -28,6 +28,7 @@
 #ifndef AIDTEXT_METRICS_PLACES_H_
 #define AIDTEXT_METRICS_PLACES_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,9 +62,20 @@ class PlaceIndex {
   // The first of mentions() that starts at or after `pos` (they are in text
   // order), or its end.
   std::vector<PlaceMention>::const_iterator first_from(uint32_t pos) const;
-  // Names of the governing mentions inside [from, to), in text order
-  // (`single`: as for nearest).
-  std::vector<const std::string*> governing(uint32_t from, uint32_t to, bool single = false) const;
+  // The names governing(), in place: a figure asks for them up to four
+  // times, and a vector's allocation a time took a fifth of the asking.
+  static constexpr size_t kMaxGoverning = 64;
+  struct GoverningNames {
+    std::array<const std::string*, kMaxGoverning> names;
+    size_t size = 0;
+    const std::string* const* begin() const { return names.data(); }
+    const std::string* const* end() const { return names.data() + size; }
+    bool empty() const { return size == 0; }
+    const std::string* back() const { return names[size - 1]; }
+  };
+  // Names of the governing mentions inside [from, to), in text order, the
+  // last kMaxGoverning at most (`single`: as for nearest).
+  GoverningNames governing(uint32_t from, uint32_t to, bool single = false) const;
   // 岷县、漳县分别…: the names of a list of places ending at `pos`; empty
   // when the run of names is longer than kMaxListNames. `any`: names that
   // govern nothing count too (分别向武都区、康县拨付: recipients before a
@@ -89,7 +101,8 @@ class PlaceIndex {
   void first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                   std::vector<std::string_view>* venues);
   static std::string_view venue_before(std::string_view text, size_t at);
-  void add_suffixed(std::string_view text, size_t here, size_t end, char32_t c, const RulePackData& rules,
+  // `k`: the suffix's index in `chars`.
+  void add_suffixed(std::string_view text, const CharIndex& chars, size_t k, char32_t c, const RulePackData& rules,
                     uint32_t* prev_end);
   // The suffix at text[here, end) ends 自治 (东乡族自治县): the whole name.
   void add_autonomous(std::string_view text, size_t here, size_t end, uint32_t* prev_end);

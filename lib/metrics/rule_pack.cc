@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "metrics/char_index.h"
 #include "metrics/char_scan.h"
 #include "metrics/rule_pack_data.h"
 
@@ -506,6 +507,25 @@ bool two_char_key(std::string_view w, bool last, uint64_t* key) {
 }
 
 void RulePackData::finish() {
+  unit_names.clear();
+  rules_by_unit.clear();
+  rules_by_unit_classifier.clear();
+  all_rules = 0;
+  if (rules.size() <= 64) {
+    for (size_t r = 0; r < rules.size(); ++r) {
+      all_rules |= uint64_t{1} << r;
+      for (const UnitSpec& u : rules[r].units) {
+        int id = unit_id(u.unit);
+        if (id < 0) {
+          id = static_cast<int>(unit_names.size());
+          unit_names.push_back(u.unit);
+          rules_by_unit.push_back(0);
+          rules_by_unit_classifier.push_back(0);
+        }
+        (u.classifiers.empty() ? rules_by_unit : rules_by_unit_classifier)[static_cast<size_t>(id)] |= uint64_t{1} << r;
+      }
+    }
+  }
   cues = LiteralIndex();
   has_patterns = false;
   auto payload = [](CueKind k, size_t id) { return static_cast<int32_t>(static_cast<int>(k) * kKindStride + id); };
@@ -542,6 +562,16 @@ void RulePackData::finish() {
   };
   add_class(place_pass_bits, kPlacePassClass);
   add_class(cues.start_bits(), kCueStartClass);
+  for (char32_t c : {U'。', U'！', U'？', U'；', U'…', U'!', U'?', U';'}) char_classes[c] |= kSentenceEndClass;
+  for (char32_t c : kWindowMarks) char_classes[c] |= kWindowMarkClass;
+  for (char32_t c : {U'全', U'我', U'本'}) char_classes[c] |= kWholeAreaClass;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) char_classes[c] |= kIrregular3ByteClass;
+  for (const std::string& verb : venue_verbs) {
+    int len = 1;
+    const char32_t c = utf8::decode(verb, 0, &len);
+    if (c < 0x10000) char_classes[c] |= kVenueStartClass;
+  }
   for (const std::string& w : places) {
     int len = 1;
     const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
@@ -559,6 +589,7 @@ void RulePackData::finish() {
   giver_verb_index = index_of(giver_verbs);
   page_tail_index = index_of(page_tail);
   link_list_index = index_of(link_list);
+  byline_index = index_of(byline);
   time_span_lasts.clear();
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty

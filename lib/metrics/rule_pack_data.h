@@ -72,6 +72,16 @@ enum BlockSide : int {
 inline constexpr uint8_t kPlacePassClass = 1;
 inline constexpr uint8_t kCueStartClass = 2;
 inline constexpr uint8_t kPlaceEndClass = 4;  // ends a name of `places` (甘肃: 肃)
+inline constexpr uint8_t kSentenceEndClass = 8;  // ends a sentence (text/segmenter.h): 。！？；…!?;
+inline constexpr uint8_t kWindowMarkClass = 16;  // one of kWindowMarks
+inline constexpr uint8_t kVenueStartClass = 32;  // starts a venue verb (举 of 举行)
+inline constexpr uint8_t kWholeAreaClass = 64;   // 全, 我, 本: may start 全县, 我县, 本县 (the extractor's)
+// (0x80: kIrregular3ByteClass of char_index.h, which CharIndex reads.)
+// The characters SentenceContext's windows are cut at: clause marks,
+// quotation marks, 、.
+inline constexpr char32_t kWindowMarks[] = {U'，', U',', U'；', U';', U'：', U':', U'。', U'！',
+                                            U'!', U'？', U'?', U'\n', U'”', U'」', U'』', U'’',
+                                            U'》', U'“', U'「', U'『', U'《', U'、'};
 
 struct RulePackData {
   std::vector<MetricDef> metrics;
@@ -117,6 +127,19 @@ struct RulePackData {
   std::vector<PlanPeriod> plan_periods;
   std::vector<std::string> plan_period_words;  // 期间 时期 末
 
+  // Built by finish() when there are at most 64 rules (else empty): the
+  // distinct units of the rules, and by unit (index into unit_names) the
+  // rules that take it (bit r: rules[r]), whatever the classifier or only
+  // for some (UnitSpec::classifiers); for SentenceContext::match_rule,
+  // which tried every rule's units for each window of each figure.
+  std::vector<std::string> unit_names;
+  std::vector<uint64_t> rules_by_unit, rules_by_unit_classifier;
+  uint64_t all_rules = 0;
+  int unit_id(std::string_view unit) const {
+    for (size_t i = 0; i < unit_names.size(); ++i)
+      if (unit_names[i] == unit) return static_cast<int>(i);
+    return -1;
+  }
   // Built by finish(): by group, whether some rule asks for it (MASK is
   // asked for by none: it only hides the cues inside its words).
   std::vector<bool> rule_cue_groups;
@@ -152,6 +175,9 @@ struct RulePackData {
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
   LiteralIndex bullet_index, org_after_index, giver_verb_index, page_tail_index, link_list_index;
+  // The byline words, for TimeResolver's short lines: one scan of a line
+  // where a substring search a word took 240 instructions each.
+  LiteralIndex byline_index;
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 
@@ -193,9 +192,18 @@ bool TimeResolver::dateline(Range p) const {
   // of the pack's byline words (来源, 发布时间).
   constexpr uint32_t kBylineBytes = 240;
   if (p.size() <= kBylineBytes) {
+    // The line's characters that start a byline word, each asked whether
+    // one is written there (a word starts at a character, as it is one).
     const std::string_view line = text_.substr(p.begin, p.size());
-    for (const std::string& w : rules_.byline)
-      if (find_bytes(line, w) != std::string_view::npos) return true;
+    const LiteralIndex& words = rules_.byline_index;
+    for (size_t pos = 0; pos < line.size();) {
+      pos = next_marked(line, pos, line.size(), words.start_bits().data());
+      if (pos >= line.size()) break;
+      if (words.any_at(line, pos)) return true;
+      int len = 1;
+      next_char(line, pos, &len);
+      pos += static_cast<size_t>(len);
+    }
   }
   auto blank = [&](uint32_t b, uint32_t e) {
     for (size_t i = b, len; i < e; i += len)
@@ -209,6 +217,7 @@ void TimeResolver::index_openings() {
   earlier_opening_.assign(seg_.sentences.size(), OpeningDate{});
   OpeningDate last;  // in the current paragraph, so far
   uint32_t paragraph = UINT32_MAX;
+  Cursor cursor;  // sentences come in text order, and so do their openings
   for (size_t j = 0; j < seg_.sentences.size(); ++j) {
     const Sentence& s = seg_.sentences[j];
     if (s.paragraph != paragraph) {
@@ -217,7 +226,7 @@ void TimeResolver::index_openings() {
     }
     earlier_opening_[j] = last;
     std::string value;
-    Use u = last_in(s.range.begin, opening(s.range).end, &value, 0, s.range.end);
+    Use u = last_in(s.range.begin, opening(s.range, &cursor).end, &value, 0, s.range.end, &cursor);
     if (u != Use::kNone) last = OpeningDate{u, std::move(value)};
   }
   list_intro_.assign(seg_.paragraphs.size(), -1);
@@ -374,12 +383,18 @@ bool TimeResolver::ends_month_span(uint32_t b) const {
 }
 
 TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string* value, uint32_t figure,
-                                         uint32_t limit) const {
+                                         uint32_t limit, Cursor* cursor) const {
   if (limit == 0) limit = to;
   // Start from the last date starting before `to` (dates_ is in text order).
-  size_t i = std::upper_bound(dates_.begin(), dates_.end(), to,
-                              [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
-             dates_.begin();
+  size_t i;
+  if (cursor) {
+    while (cursor->date < dates_.size() && dates_[cursor->date]->span.begin < to) ++cursor->date;
+    i = cursor->date;
+  } else {
+    i = std::upper_bound(dates_.begin(), dates_.end(), to,
+                         [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
+        dates_.begin();
+  }
   // At most kMaxDatesLooked dates back: a sentence holds a few; a run-on
   // text of thousands must not make each figure look at them all.
   constexpr size_t kMaxDatesLooked = 64;
@@ -488,9 +503,15 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
 // Without one, its first kOpeningBytes: a date further into a sentence that
 // gives no figure belongs to what the sentence says (会议要求，各乡镇要在
 // 2018年3月前完成整改).
-Range TimeResolver::opening(Range r) const {
-  auto first_figure = std::lower_bound(figures_.begin(), figures_.end(), r.begin,
-                                       [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+Range TimeResolver::opening(Range r, Cursor* cursor) const {
+  auto first_figure = figures_.begin();
+  if (cursor) {
+    while (cursor->figure < figures_.size() && figures_[cursor->figure]->span.begin < r.begin) ++cursor->figure;
+    first_figure += static_cast<std::ptrdiff_t>(cursor->figure);
+  } else {
+    first_figure = std::lower_bound(figures_.begin(), figures_.end(), r.begin,
+                                    [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+  }
   if (first_figure == figures_.end() || (*first_figure)->span.begin >= r.end)
     return Range{r.begin, std::min(r.end, r.begin + kOpeningBytes)};
   const uint32_t figure = (*first_figure)->span.begin;

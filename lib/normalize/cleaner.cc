@@ -40,18 +40,24 @@ inline size_t next_candidate(const unsigned char* p, size_t i, size_t n) {
   const __m128i amp = _mm_set1_epi8('&'), cr = _mm_set1_epi8('\r'), paren = _mm_set1_epi8('(');
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  while (i + 16 <= n) {
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  // Of the E3-led characters only U+3000 (E3 80 80) is cleaned: the bytes
+  // after the lead are compared too, so that the search passes over 。、《》
+  // (a stop each cost about 45 instructions; 0.4 a byte more to compare).
+  while (i + 18 <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    const __m128i space = _mm_and_si128(_mm_cmpeq_epi8(v, e3), _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x80)));
     const __m128i hit = _mm_or_si128(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, cr)),
                      _mm_or_si128(_mm_cmpeq_epi8(v, paren), _mm_cmpeq_epi8(v, c2))),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
-                     _mm_cmpeq_epi8(v, ef)));
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), space), _mm_cmpeq_epi8(v, ef)));
     const int mask = _mm_movemask_epi8(hit);
     if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
   }
-  // Fewer than 16 bytes left: byte by byte (i may sit inside a character here).
+  // Fewer than 18 bytes left: byte by byte (i may sit inside a character here).
   while (i < n && kSkip[p[i]]) ++i;
   return i;
 #else

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "text/segmenter.h"
 
 using aidtext::Range;
@@ -68,4 +69,30 @@ BOOST_AUTO_TEST_CASE(empty_and_invalid_input) {
   BOOST_REQUIRE(s.size() == 1u);
   BOOST_TEST(s[0].end <= bad.size());
   BOOST_TEST(segment("").sentence_at(5) == -1);
+}
+
+// segment(text, next_end) with a search that stops exactly at the enders
+// (as the metric stage's CharIndex does) gives what segment(text) gives.
+BOOST_AUTO_TEST_CASE(segment_with_a_search_for_enders_agrees) {
+  const std::u32string_view enders = U"。！？；…!?;";
+  for (std::string t : {std::string("2018年底贫困人口减至2.89万人。出列贫困村31个；剩余104个！真的？\n下一行没有句号"),
+                        std::string("他说：“不获全胜决不收兵。”随后散会……好！？\n\n  第三段 ; 完\u3000"),
+                        std::string("no enders at all\nA line! Another? Yes; done")}) {
+    auto next_end = [&](size_t pos, size_t end) {
+      while (pos < end) {
+        int len = 1;
+        const char32_t c = aidtext::utf8::decode(t, pos, &len);
+        if (enders.find(c) != std::u32string_view::npos) return pos;
+        pos += static_cast<size_t>(len);
+      }
+      return pos;
+    };
+    const aidtext::Segmentation a = segment(t), b = segment(t, next_end);
+    BOOST_REQUIRE(a.sentences.size() == b.sentences.size());
+    for (size_t i = 0; i < a.sentences.size(); ++i) {
+      BOOST_TEST(a.sentences[i].range.begin == b.sentences[i].range.begin);
+      BOOST_TEST(a.sentences[i].range.end == b.sentences[i].range.end);
+      BOOST_TEST(a.sentences[i].paragraph == b.sentences[i].paragraph);
+    }
+  }
 }
