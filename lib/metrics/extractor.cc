@@ -495,10 +495,10 @@ std::optional<std::string> own_stretch_place(const PlaceIndex& places, Range cla
   uint32_t from = clause.begin;
   if (k > 0 && group[k - 1]->span.end > from && group[k - 1]->span.end <= q.span.begin) from = group[k - 1]->span.end;
   if (from >= q.span.begin) return std::nullopt;
-  std::vector<const std::string*> names = places.governing(from, q.span.begin);
+  PlaceIndex::GoverningNames names = places.governing(from, q.span.begin);
   // 安定区、陇西县、渭源县、临洮县4个县区脱贫摘帽: a list of several names is
   // what the figure counts or sums, none of them the area it is about.
-  if (names.size() > 1 && places.governing(from, q.span.begin, true).empty()) names.clear();
+  if (names.size > 1 && places.governing(from, q.span.begin, true).empty()) names.size = 0;
   if (std::optional<std::string> own = focus_or_last(places, names)) return own;
   // 云南省由179万人减少到37.2万人: else the clause's subject before the figure.
   if (from == clause.begin) return std::nullopt;
