@@ -5,7 +5,7 @@
 namespace aidtext::numerals {
 namespace {
 
-NumChar classify_slow(char32_t c) {
+constexpr NumChar classify_slow(char32_t c) {
   using K = NumCharKind;
   if (c >= U'0' && c <= U'9') return {K::kArabic, static_cast<uint8_t>(c - U'0')};
   if (c >= 0xFF10 && c <= 0xFF19) return {K::kArabic, static_cast<uint8_t>(c - 0xFF10)};
@@ -51,49 +51,34 @@ NumChar classify_slow(char32_t c) {
 }
 
 
-// Every numeral character is in U+3000..U+FFFF; one byte per code point of
-// that range indexes a short list of distinct classifications (built once).
-struct Table {
-  std::array<uint8_t, 0x10000 - 0x3000> index{};
-  std::array<NumChar, 64> kinds{};
-  Table() {
-    int n = 1;  // kinds[0] is "not a numeral character"
-    for (char32_t c = 0x3000; c < 0x10000; ++c) {
-      NumChar k = classify_slow(c);
-      if (k.kind == NumCharKind::kNone) continue;
-      int found = 0;
-      for (int i = 1; i < n; ++i) {
-        const NumChar& o = kinds[i];
-        if (o.kind == k.kind && o.value == k.value && o.is_two == k.is_two && o.is_zero_char == k.is_zero_char &&
-            o.is_financial == k.is_financial) {
-          found = i;
-          break;
-        }
+constexpr NumCharTable build_table() {
+  NumCharTable t{};
+  int n = 1;  // kinds[0] is "not a numeral character"
+  for (char32_t c = 0x3000; c < 0x10000; ++c) {
+    NumChar k = classify_slow(c);
+    if (k.kind == NumCharKind::kNone) continue;
+    int found = 0;
+    for (int i = 1; i < n; ++i) {
+      const NumChar& o = t.kinds[i];
+      if (o.kind == k.kind && o.value == k.value && o.is_two == k.is_two && o.is_zero_char == k.is_zero_char &&
+          o.is_financial == k.is_financial) {
+        found = i;
+        break;
       }
-      if (!found) {
-        found = n;
-        kinds[n++] = k;
-      }
-      index[c - 0x3000] = static_cast<uint8_t>(found);
     }
+    if (!found) {
+      found = n;
+      t.kinds[n++] = k;
+    }
+    t.index[c - 0x3000] = static_cast<uint8_t>(found);
   }
-};
-
-const Table& table() {
-  static const Table t;
   return t;
 }
 
 }  // namespace
 
-NumChar classify_numeral_char(char32_t c) {
-  if (c < 0x3000) {
-    if (c >= U'0' && c <= U'9') return {NumCharKind::kArabic, static_cast<uint8_t>(c - U'0')};
-    return {};
-  }
-  if (c >= 0x10000) return {};
-  const Table& t = table();
-  return t.kinds[t.index[c - 0x3000]];
-}
+// Built at compile time: classify_numeral_char() (inline, numeral_chars.h)
+// reads it without a call or a guard for a function-local static.
+constinit const NumCharTable kNumCharTable = build_table();
 
 }  // namespace aidtext::numerals

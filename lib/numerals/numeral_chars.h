@@ -29,7 +29,22 @@ struct NumChar {
   bool is_financial = false;  // 壹贰叁... 拾佰仟
 };
 
-NumChar classify_numeral_char(char32_t c);
+// Every numeral character is in U+3000..U+FFFF; one byte per code point of
+// that range indexes a short list of distinct classifications.
+struct NumCharTable {
+  uint8_t index[0x10000 - 0x3000] = {};
+  NumChar kinds[64] = {};
+};
+extern const NumCharTable kNumCharTable;
+
+inline NumChar classify_numeral_char(char32_t c) {
+  if (c < 0x3000) {
+    if (c >= U'0' && c <= U'9') return {NumCharKind::kArabic, static_cast<uint8_t>(c - U'0')};
+    return {};
+  }
+  if (c >= 0x10000) return {};
+  return kNumCharTable.kinds[kNumCharTable.index[c - 0x3000]];
+}
 
 // True when c can start a numeral (a digit, 十/百/千/万/亿 may start "十五", 百户),
 // or a sign; cheap prefilter for the scanner.
