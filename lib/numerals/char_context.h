@@ -28,18 +28,47 @@ inline size_t spaced_word(std::string_view text, size_t pos, std::string_view wo
   return p;
 }
 
+// The well-formed three-byte sequence at p (U+0800..U+FFFF, no surrogate),
+// or 0: what utf8::decode() returns there, without its general case (the
+// characters around a numeral are nearly all three bytes long).
+inline char32_t three_byte_at(const unsigned char* p) {
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  const char32_t c = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  return c;
+}
+
+// utf8::decode() with the three-byte case first.
+inline char32_t decode_at(std::string_view text, size_t pos, int* len) {
+  if (text.size() - pos >= 3) {
+    if (char32_t c = three_byte_at(reinterpret_cast<const unsigned char*>(text.data()) + pos)) {
+      *len = 3;
+      return c;
+    }
+  }
+  return utf8::decode(text, pos, len);
+}
+
 inline char32_t cp_at(std::string_view text, size_t pos, int* len) {
   if (pos >= text.size()) {
     *len = 0;
     return 0;
   }
-  return utf8::decode(text, pos, len);
+  return decode_at(text, pos, len);
 }
 
 // The code point ending at `pos` (0 at the start) and its byte length.
 inline char32_t cp_before(std::string_view text, size_t pos, int* len) {
   *len = 0;
   if (pos == 0) return 0;
+  // A well-formed three-byte character ends at pos: the walk below stops
+  // on its lead byte and decodes it.
+  if (pos >= 3) {
+    if (char32_t c = three_byte_at(reinterpret_cast<const unsigned char*>(text.data()) + pos - 3)) {
+      *len = 3;
+      return c;
+    }
+  }
   size_t b = pos - 1;
   int back = 0;
   while (b > 0 && back < 3 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) {

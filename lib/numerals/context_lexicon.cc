@@ -1,5 +1,6 @@
 #include "numerals/context_lexicon.h"
 
+#include "numerals/char_context.h"
 #include "numerals/text_match.h"
 
 #include <cstdint>
@@ -149,7 +150,7 @@ size_t fixed_expression_at(std::string_view text, size_t pos) {
   // Every expression is at least two 3-byte characters.
   if (pos + 6 > text.size()) return 0;
   int len = 1;
-  const char32_t second = utf8::decode(text, pos + 3, &len);
+  const char32_t second = decode_at(text, pos + 3, &len);
   if (second < 0x10000 && !((fixed_second_chars()[second >> 6] >> (second & 63)) & 1)) return 0;
   size_t best = 0;
   for (std::string_view w : kFixed)

@@ -4,6 +4,7 @@
 #include "numerals/numeral_parser.h"
 
 #include "core/utf8.h"
+#include "numerals/char_context.h"
 #include "numerals/numeral_chars.h"
 
 namespace aidtext {
@@ -184,7 +185,7 @@ Token read_token(std::string_view s, size_t i, const ScanOptions& opt) {
     return t;
   }
   if (b < 0xE0) return t;  // every numeral character is 3 bytes in UTF-8
-  char32_t c = utf8::decode(s, i, &len);
+  char32_t c = numerals::decode_at(s, i, &len);
   if (c == U'－' || c == U'＋') {
     t.kind = Token::kSign;
     t.negative = c == U'－';

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/utf8.h"
+#include "numerals/char_context.h"
 #include "numerals/text_match.h"
 
 namespace aidtext::numerals {
@@ -170,7 +171,7 @@ const Index& index() {
 const UnitWord* match_unit(std::string_view text, size_t pos) {
   if (pos >= text.size()) return nullptr;
   int len;
-  char32_t c = utf8::decode(text, pos, &len);
+  char32_t c = decode_at(text, pos, &len);
   const Index& idx = index();
   auto it = std::lower_bound(idx.first.begin(), idx.first.end(), c);
   for (size_t i = static_cast<size_t>(it - idx.first.begin()); i < idx.first.size() && idx.first[i] == c; ++i) {
