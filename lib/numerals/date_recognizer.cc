@@ -128,8 +128,9 @@ size_t end_of_period_len(std::string_view text, size_t p) {
 bool is_year_like(const NumeralMatch& m) {
   if (m.negative || m.value_high || m.has_point || m.has_unit) return false;
   if (m.has_arabic && !m.has_chinese) {
-    return m.arabic_digits == 4 && !(m.value < Decimal(1000)) && m.value < Decimal(3000) &&
-           m.end - m.begin == 4;
+    // The cheap tests first: most numerals before 年 are no four-digit year.
+    return m.arabic_digits == 4 && m.end - m.begin == 4 && !(m.value < Decimal(1000)) &&
+           m.value < Decimal(3000);
   }
   return !m.has_arabic && m.digit_string && m.chinese_digits == 4;
 }

@@ -144,6 +144,9 @@ struct Index {
   // Entries ordered by first code point, longest text first within one code point.
   std::array<const UnitWord*, std::size(kUnits)> by_first{};
   std::array<char32_t, std::size(kUnits)> first{};
+  // For each BMP code point, 1 + the index in by_first of its first entry,
+  // or 0 when no unit word starts with it (every first character is in the BMP).
+  std::array<uint8_t, 0x10000> start{};
 };
 
 char32_t first_cp(std::string_view s) {
@@ -161,6 +164,8 @@ const Index& index() {
       return a->text.size() > b->text.size();
     });
     for (size_t i = 0; i < std::size(kUnits); ++i) x.first[i] = first_cp(x.by_first[i]->text);
+    static_assert(std::size(kUnits) < 255);
+    for (size_t i = std::size(kUnits); i-- > 0;) x.start[x.first[i]] = static_cast<uint8_t>(i + 1);
     return x;
   }();
   return idx;
@@ -172,9 +177,11 @@ const UnitWord* match_unit(std::string_view text, size_t pos) {
   if (pos >= text.size()) return nullptr;
   int len;
   char32_t c = decode_at(text, pos, &len);
+  if (c >= 0x10000) return nullptr;
   const Index& idx = index();
-  auto it = std::lower_bound(idx.first.begin(), idx.first.end(), c);
-  for (size_t i = static_cast<size_t>(it - idx.first.begin()); i < idx.first.size() && idx.first[i] == c; ++i) {
+  const size_t s = idx.start[c];
+  if (s == 0) return nullptr;
+  for (size_t i = s - 1; i < idx.first.size() && idx.first[i] == c; ++i) {
     const UnitWord* u = idx.by_first[i];
     if (starts_with_at(text, pos, u->text)) return u;
   }
@@ -182,8 +189,7 @@ const UnitWord* match_unit(std::string_view text, size_t pos) {
 }
 
 bool is_measure_char(char32_t c) {
-  const Index& idx = index();
-  return std::binary_search(idx.first.begin(), idx.first.end(), c);
+  return c < 0x10000 && index().start[c] != 0;
 }
 
 }  // namespace aidtext::numerals
