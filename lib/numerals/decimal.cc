@@ -239,11 +239,16 @@ Decimal Decimal::normalized() const {
 }
 
 bool operator==(const Decimal& a, const Decimal& b) {
+  // One exponent: the mantissas decide (the common case: integers).
+  if (a.exponent_ == b.exponent_) return a.mantissa_ == b.mantissa_;
   Decimal x = a.normalized(), y = b.normalized();
   return x.mantissa_ == y.mantissa_ && x.exponent_ == y.exponent_;
 }
 
 bool operator<(const Decimal& a, const Decimal& b) {
+  // One exponent: the mantissas decide (the common case: an integer against
+  // a constant such as Decimal(3000)); the general case normalizes both.
+  if (a.exponent_ == b.exponent_) return a.mantissa_ < b.mantissa_;
   if ((a.mantissa_ < 0) != (b.mantissa_ < 0)) return a.mantissa_ < 0;
   if (a.mantissa_ == 0 || b.mantissa_ == 0) return a.mantissa_ < b.mantissa_;
   // Same sign, both nonzero: compare magnitudes by number of digits first.
