@@ -4,6 +4,7 @@
 #include "numerals/text_match.h"
 
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #include "core/utf8.h"
@@ -129,18 +130,25 @@ namespace {
 // characters or more), one bit per BMP code point: a numeral followed by
 // none of them (一个, 两年, 三批: most numerals) starts no expression, and
 // the word-by-word probe cost 840 instructions a numeral (callgrind).
-const std::vector<uint64_t>& fixed_second_chars() {
-  static const std::vector<uint64_t> bits = [] {
-    std::vector<uint64_t> b(0x10000 / 64, 0);
-    for (std::string_view w : kFixed) {
+struct FixedSeconds {
+  std::vector<uint64_t> bits = std::vector<uint64_t>(0x10000 / 64, 0);
+  char32_t second[std::size(kFixed)] = {};  // kFixed[i]'s second character
+};
+
+const FixedSeconds& fixed_second_chars() {
+  static const FixedSeconds f = [] {
+    FixedSeconds x;
+    for (size_t i = 0; i < std::size(kFixed); ++i) {
+      std::string_view w = kFixed[i];
       int len = 1;
       utf8::decode(w, 0, &len);
       const char32_t c = utf8::decode(w, static_cast<size_t>(len), &len);
-      if (c < 0x10000) b[c >> 6] |= uint64_t{1} << (c & 63);
+      x.second[i] = c;
+      if (c < 0x10000) x.bits[c >> 6] |= uint64_t{1} << (c & 63);
     }
-    return b;
+    return x;
   }();
-  return bits;
+  return f;
 }
 
 }  // namespace
@@ -151,10 +159,14 @@ size_t fixed_expression_at(std::string_view text, size_t pos) {
   if (pos + 6 > text.size()) return 0;
   int len = 1;
   const char32_t second = decode_at(text, pos + 3, &len);
-  if (second < 0x10000 && !((fixed_second_chars()[second >> 6] >> (second & 63)) & 1)) return 0;
+  const FixedSeconds& fs = fixed_second_chars();
+  if (second < 0x10000 && !((fs.bits[second >> 6] >> (second & 63)) & 1)) return 0;
+  // Only the words with that second character can match (一次 tries 一次性 alone).
   size_t best = 0;
-  for (std::string_view w : kFixed)
-    if (w.size() > best && starts_with_at(text, pos, w)) best = w.size();
+  for (size_t i = 0; i < std::size(kFixed); ++i) {
+    std::string_view w = kFixed[i];
+    if (fs.second[i] == second && w.size() > best && starts_with_at(text, pos, w)) best = w.size();
+  }
   // 一块 / 一道 are "together" (一块努力, 与全国一道建成) after 与/和/同/跟 in
   // the same clause or before a verb; otherwise they count (一块蛋糕, 一道题).
   if (best && best == 6 && (starts_with_at(text, pos, "一块") || starts_with_at(text, pos, "一道")) &&
