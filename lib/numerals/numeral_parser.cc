@@ -574,9 +574,12 @@ bool finish(State& st, const ScanOptions& opt, NumeralMatch* m) {
 
 // The common case in running text, a lone Arabic number (2018, 37217, 9.05)
 // that nothing numeric follows, is answered without the state machine.
-std::optional<NumeralMatch> lone_arabic(std::string_view text, size_t pos, const ScanOptions& opt) {
+// When it answers nothing, *first holds the token it read at pos (kNone if
+// none): scan_numeral()'s first token, not read twice.
+std::optional<NumeralMatch> lone_arabic(std::string_view text, size_t pos, const ScanOptions& opt, Token* first) {
   if (pos >= text.size() || text[pos] < '0' || text[pos] > '9') return std::nullopt;
-  Token t = read_arabic(text, pos, opt);
+  Token& t = *first;
+  t = read_arabic(text, pos, opt);
   size_t p = opt.allow_spaces ? skip_spaces(text, t.end) : t.end;
   Token next = read_token(text, p, opt);
   if (next.kind != Token::kNone && next.kind != Token::kSign) return std::nullopt;
@@ -594,7 +597,8 @@ std::optional<NumeralMatch> lone_arabic(std::string_view text, size_t pos, const
 }
 
 std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, const ScanOptions& opt) {
-  if (auto m = lone_arabic(text, pos, opt)) return m;
+  Token first_token;
+  if (auto m = lone_arabic(text, pos, opt, &first_token)) return m;
   bool strict = opt.mode == NumeralMode::kStrict;
   State st;
   State good;  // the state after the last token that can end a numeral
@@ -609,7 +613,8 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
       q = skip_spaces(text, p);
       spaced = q > p;
     }
-    Token t = read_token(text, q, opt);
+    // The first token at pos: read by lone_arabic() already when an Arabic digit is there.
+    Token t = first && first_token.kind == Token::kArabic ? first_token : read_token(text, q, opt);
     if (t.kind == Token::kNone) break;
     if (t.kind == Token::kArabic && text[t.begin] == '.' && has_any_value(st)) break;  // .5 only starts a number
     if (spaced && t.kind == Token::kArabic) {
