@@ -3,6 +3,8 @@
 // valid numeral is always the state before the first refused token.
 #include "numerals/numeral_parser.h"
 
+#include <utility>
+
 #include "core/utf8.h"
 #include "numerals/char_context.h"
 #include "numerals/numeral_chars.h"
@@ -600,13 +602,21 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
   Token first_token;
   if (auto m = lone_arabic(text, pos, opt, &first_token)) return m;
   bool strict = opt.mode == NumeralMode::kStrict;
-  State st;
-  State good;  // the state after the last token that can end a numeral
-  bool have_good = false;
+  // The state after the tokens accepted so far and the next one's, two
+  // buffers that trade places when a token is accepted (no copy back). The
+  // state after the last token that can end a numeral is that state itself
+  // unless tokens that cannot end one (sign, 点, 余) were accepted since:
+  // then it was saved in `saved` before the first of them.
+  State bufs[2];
+  State* cur = &bufs[0];
+  State* nxt = &bufs[1];
+  std::optional<State> saved;
+  bool have_good = false, good_is_cur = false;
   size_t p = pos;
   size_t end = pos;
   bool first = true;
   while (p < text.size()) {
+    const State& st = *cur;
     size_t q = p;
     bool spaced = false;
     if (!first && opt.allow_spaces) {
@@ -623,7 +633,8 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
       Token after = read_token(text, t.end, opt);
       if (!st.ends_with_unit || (after.kind != Token::kSmallUnit && after.kind != Token::kBigUnit)) break;
     }
-    State next = st;
+    State& next = *nxt;
+    next = st;
     bool ok = false;
     switch (t.kind) {
       case Token::kSign:
@@ -665,17 +676,23 @@ std::optional<NumeralMatch> scan_numeral(std::string_view text, size_t pos, cons
       default: break;
     }
     if (!ok) break;
-    st = next;
+    const bool can_end =
+        t.kind != Token::kSign && t.kind != Token::kNegative && t.kind != Token::kApprox && t.kind != Token::kPoint;
+    if (!can_end && good_is_cur) {
+      saved = st;
+      good_is_cur = false;
+    }
+    std::swap(cur, nxt);
     p = t.end;
     first = false;
-    if (t.kind != Token::kSign && t.kind != Token::kNegative && t.kind != Token::kApprox && t.kind != Token::kPoint) {
-      good = st;
+    if (can_end) {
       have_good = true;
+      good_is_cur = true;
       end = p;
     }
   }
   NumeralMatch m;
-  if (!have_good || !finish(good, opt, &m)) return std::nullopt;
+  if (!have_good || !finish(good_is_cur ? *cur : *saved, opt, &m)) return std::nullopt;
   m.begin = pos;
   m.end = end;
   return m;
