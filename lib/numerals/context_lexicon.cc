@@ -74,26 +74,52 @@ bool together_adverb(std::string_view text, size_t begin, size_t end) {
 }
 
 // The last / first three bytes of every word below are a CJK character; a
-// quick look at the one character that matters skips the word lists.
-bool last_char_in(std::string_view text, size_t end, std::string_view chars) {
+// quick look at the one character that matters skips the word lists. The
+// characters are compared as 24-bit keys (one comparison each, not three).
+template <size_t N>
+struct CharKeys {
+  uint32_t key[(N - 1) / 3];
+};
+template <size_t N>
+consteval CharKeys<N> char_keys(const char (&chars)[N]) {
+  static_assert((N - 1) % 3 == 0, "three-byte characters only");
+  CharKeys<N> k{};
+  for (size_t i = 0; i + 3 <= N - 1; i += 3)
+    k.key[i / 3] = (uint32_t{static_cast<unsigned char>(chars[i])} << 16) |
+                   (uint32_t{static_cast<unsigned char>(chars[i + 1])} << 8) | static_cast<unsigned char>(chars[i + 2]);
+  return k;
+}
+inline uint32_t key_at(const char* c) {
+  const auto* u = reinterpret_cast<const unsigned char*>(c);
+  return (uint32_t{u[0]} << 16) | (uint32_t{u[1]} << 8) | u[2];
+}
+template <size_t N>
+bool key_in(uint32_t k, const CharKeys<N>& keys) {
+  for (uint32_t x : keys.key)
+    if (x == k) return true;
+  return false;
+}
+template <size_t N>
+bool last_char_in(std::string_view text, size_t end, const CharKeys<N>& keys) {
   if (end < 3) return false;
-  const char* c = text.data() + end - 3;
-  for (size_t i = 0; i + 3 <= chars.size(); i += 3)
-    if (bytes_equal(chars.data() + i, c, 3)) return true;
-  return false;
+  return key_in(key_at(text.data() + end - 3), keys);
 }
-bool first_char_in(std::string_view text, size_t pos, std::string_view chars) {
+template <size_t N>
+bool first_char_in(std::string_view text, size_t pos, const CharKeys<N>& keys) {
   if (pos + 3 > text.size()) return false;
-  const char* c = text.data() + pos;
-  for (size_t i = 0; i + 3 <= chars.size(); i += 3)
-    if (bytes_equal(chars.data() + i, c, 3)) return true;
-  return false;
+  return key_in(key_at(text.data() + pos), keys);
 }
+
+constexpr auto kApproxBeforeLast = char_keys("约概近过逾足到少于超多破");
+constexpr auto kApproxAfterFirst = char_keys("左上以之多余");
+constexpr auto kFunctionBeforeLast = char_keys("是前和与或为有剩只");
+constexpr auto kFunctionAfterFirst = char_keys("不是这那而却的和与或");
+constexpr auto kFixedFirst = char_keys("一两三十");
 
 }  // namespace
 
 const ApproxWord* approx_before(std::string_view text, size_t end) {
-  if (!last_char_in(text, end, "约概近过逾足到少于超多破")) return nullptr;
+  if (!last_char_in(text, end, kApproxBeforeLast)) return nullptr;
   for (const ApproxWord& w : kBefore) {
     if (!ends_with_at(text, end, w.text)) continue;
     if (w.text == "近" && (ends_with_at(text, end, "最近") || ends_with_at(text, end, "附近"))) return nullptr;
@@ -104,21 +130,21 @@ const ApproxWord* approx_before(std::string_view text, size_t end) {
 }
 
 const ApproxWord* approx_after(std::string_view text, size_t pos) {
-  if (!first_char_in(text, pos, "左上以之多余")) return nullptr;
+  if (!first_char_in(text, pos, kApproxAfterFirst)) return nullptr;
   for (const ApproxWord& w : kAfter)
     if (starts_with_at(text, pos, w.text)) return &w;
   return nullptr;
 }
 
 size_t function_word_before(std::string_view text, size_t pos) {
-  if (!last_char_in(text, pos, "是前和与或为有剩只")) return 0;
+  if (!last_char_in(text, pos, kFunctionBeforeLast)) return 0;
   for (std::string_view w : kFunctionBefore)
     if (ends_with_at(text, pos, w)) return w.size();
   return 0;
 }
 
 size_t function_word_after(std::string_view text, size_t pos) {
-  if (!first_char_in(text, pos, "不是这那而却的和与或")) return 0;
+  if (!first_char_in(text, pos, kFunctionAfterFirst)) return 0;
   for (std::string_view w : kFunctionAfter)
     if (starts_with_at(text, pos, w)) return w.size();
   return 0;
@@ -154,7 +180,7 @@ const FixedSeconds& fixed_second_chars() {
 }  // namespace
 
 size_t fixed_expression_at(std::string_view text, size_t pos) {
-  if (!first_char_in(text, pos, "一两三十")) return 0;
+  if (!first_char_in(text, pos, kFixedFirst)) return 0;
   // Every expression is at least two 3-byte characters.
   if (pos + 6 > text.size()) return 0;
   int len = 1;
