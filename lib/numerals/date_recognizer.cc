@@ -140,6 +140,9 @@ std::optional<DateMatch> match_numeric_date(std::string_view text, size_t pos) {
   int na = read_digits(text, pos, 4, &a);
   if (na == 0 || digit_at(text, pos + na)) return std::nullopt;
   size_t p = pos + na;
+  // Every form below has a separator right after the first field (most
+  // numbers are followed by a Chinese character: none of them).
+  if (p >= text.size() || (text[p] != '-' && text[p] != '/' && text[p] != '.' && text[p] != ':')) return std::nullopt;
   DateMatch d;
   d.begin = pos;
   if (na == 4 && p < text.size() && (text[p] == '-' || text[p] == '/' || text[p] == '.')) {
