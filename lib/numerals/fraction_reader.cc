@@ -53,6 +53,10 @@ std::optional<Fraction> slash(std::string_view text, const NumeralMatch& a) {
 
 // A fraction starting with `m`: N分之M, a/b, or a mixed number m 又 N分之M / m a/b.
 std::optional<Fraction> read_fraction(std::string_view text, const NumeralMatch& m) {
+  // Every form starts right after the numeral with a space, '/', or 分 / 又
+  // (both lead byte E5): nothing else is tried for the others (三个, 5万元).
+  if (m.end >= text.size()) return std::nullopt;
+  if (const char b = text[m.end]; b != ' ' && b != '/' && static_cast<unsigned char>(b) != 0xE5) return std::nullopt;
   if (auto f = fenzhi(text, m)) return f;
   if (auto f = slash(text, m)) return f;
   // Mixed numbers: 三百五十又三分之一, 1 3/5.
