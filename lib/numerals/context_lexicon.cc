@@ -202,6 +202,8 @@ size_t fixed_expression_at(std::string_view text, size_t pos) {
 }
 
 bool slogan_head_at(std::string_view text, size_t pos) {
+  static constexpr auto kFirst = char_keys("意维自全代确务坚精着聚必服落对不清一");  // the heads' first characters
+  if (!first_char_in(text, pos, kFirst)) return false;
   for (std::string_view w : kSloganHeads)
     if (starts_with_at(text, pos, w)) return true;
   return false;
