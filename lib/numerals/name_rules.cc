@@ -90,31 +90,27 @@ size_t skip_name_or_marker(std::string_view text, const NumeralMatch& m) {
       !(Decimal(15) < m.value) && !m.value_high)
     return m.end + la;
   bool single = m.end - m.begin == 3;  // one character
-  if (single && !m.has_point) {
+  if (single && !m.has_point && utf8::is_han(after) && !is_numeral_char(after)) {
     // Parallel idioms: N1 X [X] N2 Y with single numerals (一户一策,
     // 两不愁三保障, 三省四县, 一带一路, 一月一走访). N2 must not be followed
-    // by a measure word (一年两次 is two amounts).
-    for (int gap = 1; gap <= 2; ++gap) {
-      size_t p = m.end;
-      bool ok = true;
-      for (int g = 0; g < gap && ok; ++g) {
-        int l;
-        char32_t c = cp_at(text, p, &l);
-        ok = utf8::is_han(c) && !is_numeral_char(c);
-        p += l;
-      }
-      if (!ok) continue;
-      int l2;
-      char32_t n2 = cp_at(text, p, &l2);
+    // by a measure word (一年两次 is two amounts). The characters after X
+    // are decoded once for both gaps: d1 d2 (X N2 Y) or d1 d2 d3 (X X N2 Y).
+    auto idiom = [](char32_t n2, char32_t y) {
       auto n2c = classify_numeral_char(n2);
-      if (n2c.kind != NumCharKind::kDigit && !(n2c.kind == NumCharKind::kBigUnit) &&
-          !(n2c.kind == NumCharKind::kSmallUnit))
-        continue;
-      int l3;
-      char32_t y = cp_at(text, p + l2, &l3);
-      if (!utf8::is_han(y) || is_numeral_char(y) || is_measure_char(y)) continue;
-      if (y == U'毛' || y == U'角') continue;  // 十块三毛: yuan and jiao
-      return p + l2;
+      if (n2c.kind != NumCharKind::kDigit && n2c.kind != NumCharKind::kBigUnit &&
+          n2c.kind != NumCharKind::kSmallUnit)
+        return false;
+      if (!utf8::is_han(y) || is_numeral_char(y) || is_measure_char(y)) return false;
+      return y != U'毛' && y != U'角';  // 十块三毛: yuan and jiao
+    };
+    const size_t p1 = m.end + la;
+    int l1, l2, l3;
+    const char32_t d1 = cp_at(text, p1, &l1);
+    const char32_t d2 = cp_at(text, p1 + l1, &l2);
+    if (idiom(d1, d2)) return p1 + l1;
+    if (utf8::is_han(d1) && !is_numeral_char(d1)) {
+      const char32_t d3 = cp_at(text, p1 + l1 + l2, &l3);
+      if (idiom(d2, d3)) return p1 + l1 + l2;
     }
   }
   // N个 slogans: 四个意识, 两个维护, 五个一批.
