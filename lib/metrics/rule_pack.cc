@@ -577,6 +577,19 @@ void RulePackData::finish() {
     const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
     if (c < 0x10000) char_classes[c] |= kPlaceEndClass;
   }
+  place_first_chars.clear();
+  for (const std::string& w : places) {
+    int len = 1;
+    if (w.empty()) continue;
+    const char32_t c = next_char(w, 0, &len);
+    if (std::find(place_first_chars.begin(), place_first_chars.end(), c) == place_first_chars.end())
+      place_first_chars.push_back(c);
+  }
+  venue_verb_first_chars.clear();
+  for (const std::string& verb : venue_verbs) {
+    int len = 1;
+    venue_verb_first_chars.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
+  }
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   auto index_of = [](const std::vector<std::string>& words) {

@@ -171,6 +171,10 @@ struct RulePackData {
   // The pack's bare place names (payload: index into places), built once
   // here rather than with every document.
   LiteralIndex known_places;
+  // Built by finish() for the place finder, where each document decoded
+  // them again: the distinct first characters of `places` (as next_char()
+  // decodes them), and the first character of each venue verb (0: empty).
+  std::vector<char32_t> place_first_chars, venue_verb_first_chars;
   // The long word lists probed at one position each, indexed (LiteralIndex::
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
