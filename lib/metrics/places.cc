@@ -598,17 +598,19 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
 
 namespace {
 
-// Position after skipping up to `max_chars` Han characters from `pos`, for
-// each count; calls f(position) until it returns true.
-template <typename F>
-bool after_gap(std::string_view text, size_t pos, int max_chars, F f) {
+// Whether a word of `index` is written at `pos` or after up to `max_chars`
+// Han characters from it (黄岛区累计拨付: a giver verb two characters on).
+// Each character is decoded once, for the probe and the step both, where
+// asking LiteralIndex::any_at() decoded it again.
+bool word_after_gap(std::string_view text, size_t pos, int max_chars, const LiteralIndex& index) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
   for (int n = 0; n <= max_chars; ++n) {
-    if (f(pos)) return true;
     if (pos >= text.size()) return false;
     int len = 1;
-    char32_t c = next_char(text, pos, &len);
-    if (!utf8::is_han(c)) return false;
-    pos += len;
+    const char32_t c = next_char(text, pos, &len);
+    if (index.longest_at(text, static_cast<uint32_t>(pos), size, c).size) return true;
+    if (n == max_chars || !utf8::is_han(c)) return false;
+    pos += static_cast<size_t>(len);
   }
   return false;
 }
@@ -723,7 +725,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     const bool word_before = before_words.may_end_at(text, chain_begin);
     if (!(word_before && ends_with_any(text, chain_begin, rules.recipient_before)) &&
-        after_gap(text, m.span.end, 2, [&](size_t p) { return rules.giver_verb_index.any_at(text, p); })) {
+        word_after_gap(text, m.span.end, 2, rules.giver_verb_index)) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;
