@@ -261,7 +261,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // boundary in sight: 坚持市负总责) counts only if the text also writes it
   // where its start is certain (在大关县, 。大关县).
   // Most articles guess no start: then there is nothing to look up.
-  if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
+  if (std::find(delimited_.begin(), delimited_.end(), uint8_t{0}) != delimited_.end()) {
     // Views of the names: decided for all before any mention is moved.
     ViewSet certain;
     for (size_t i = 0; i < mentions_.size(); ++i)
@@ -337,7 +337,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
     if (chained(i)) cut[i] = tail_at[number[i]];
   }
   std::vector<PlaceMention> kept;
-  std::vector<bool> kept_delimited;
+  std::vector<uint8_t> kept_delimited;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     if (drop[i]) continue;
     kept.push_back(std::move(mentions_[i]));
@@ -496,7 +496,9 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     int32_t payload;  // index into full
   };
   std::vector<OwnName> own;
-  std::vector<std::string> full;
+  // The full names, viewed in the text: until the merge below, each
+  // mention's name is what the text writes at its span.
+  std::vector<std::string_view> full;
   auto add_own = [&](std::string_view name, std::string_view full_name) {
     int len = 1;
     own.push_back({next_char(name, 0, &len), name, static_cast<int32_t>(full.size())});
@@ -508,7 +510,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
     // Two characters at least: a one-character stem (岷) is too ambiguous alone.
     if (stem.size() < 6 || !stems.insert(stem)) continue;
-    add_own(stem, m.name);
+    add_own(stem, text.substr(m.span.begin, m.span.end - m.span.begin));
   }
   std::sort(own.begin(), own.end(), [](const OwnName& a, const OwnName& b) {
     if (a.first != b.first) return a.first < b.first;
@@ -579,7 +581,8 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
     m.span = Range{h.begin, h.end};
-    m.name = h.payload >= 0 ? full[static_cast<size_t>(h.payload)] : rules.places[static_cast<size_t>(-1 - h.payload)];
+    m.name = h.payload >= 0 ? full[static_cast<size_t>(h.payload)]
+                            : std::string_view(rules.places[static_cast<size_t>(-1 - h.payload)]);
     // 云南省 whose suffixed form was not kept: the suffix still belongs to it.
     int len = 1;
     if (h.end < text.size()) {
