@@ -590,6 +590,8 @@ void RulePackData::finish() {
     int len = 1;
     venue_verb_first_chars.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
   }
+  place_before_filter = WordEndFilter({&recipient_before, &away_verbs, &located_before, &away_before});
+  source_before_filter = WordEndFilter({&source_before});
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   auto index_of = [](const std::vector<std::string>& words) {

@@ -3,7 +3,9 @@
 #ifndef AIDTEXT_METRICS_RULE_PACK_DATA_H_
 #define AIDTEXT_METRICS_RULE_PACK_DATA_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +19,37 @@ class RE2;
 }
 
 namespace aidtext {
+
+// Whether some word of several lists may end at text[pos]: a filter on the
+// last two bytes of the words, asked before the lists are probed word by
+// word. Built once with the pack (RulePackData::finish), where building it
+// for each document took a sort and a few allocations.
+class WordEndFilter {
+ public:
+  WordEndFilter() = default;
+  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists) {
+    for (const std::vector<std::string>* words : lists)
+      for (const std::string& w : *words) {
+        if (w.size() < 2) {
+          any_short_ = true;
+          continue;
+        }
+        keys_.push_back(key(w.data() + w.size() - 2));
+      }
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool may_end_at(std::string_view text, size_t pos) const {
+    if (any_short_) return true;
+    return pos >= 2 && pos <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos - 2));
+  }
+
+ private:
+  static uint16_t key(const char* p) {
+    return static_cast<uint16_t>(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
+  }
+  std::vector<uint16_t> keys_;
+  bool any_short_ = false;
+};
 
 // A metric id with the units its records may carry and the `change` its
 // records have when no change cue says otherwise.
@@ -171,6 +204,10 @@ struct RulePackData {
   // The pack's bare place names (payload: index into places), built once
   // here rather than with every document.
   LiteralIndex known_places;
+  // Built by finish() for the place finder's classifying: the words before
+  // a name (recipient_before, away_verbs, located_before, away_before), and
+  // the source words (source_before).
+  WordEndFilter place_before_filter, source_before_filter;
   // Built by finish() for the place finder, where each document decoded
   // them again: the distinct first characters of `places` (as next_char()
   // decodes them), and the first character of each venue verb (0: empty).
