@@ -165,6 +165,8 @@ class ByteMarks {
     table_ = new uint8_t[0x10000]();
     table_[0xFFFF] = 0xFF;  // with every mark's bits
   }
+  // Room for `n` marks without growing.
+  void reserve(size_t n) { marked_.reserve(n); }
   ByteMarks(const ByteMarks&) = delete;
   ByteMarks& operator=(const ByteMarks&) = delete;
   ~ByteMarks() {
@@ -504,6 +506,9 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     own.push_back({next_char(name, 0, &len), name, static_cast<int32_t>(full.size())});
     full.emplace_back(full_name);
   };
+  // Room for all at once: growing them took a tenth of the finding.
+  own.reserve(venues.size() + mentions_.size());
+  full.reserve(venues.size() + mentions_.size());
   for (std::string_view venue : venues) add_own(venue, venue);
   ViewSet stems;
   for (const PlaceMention& m : mentions_) {
@@ -548,6 +553,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   // the other list too took a search a stop.
   constexpr uint8_t kPackStart = 1, kOwnStart = 2;
   ByteMarks starts;
+  starts.reserve(rules.place_first_chars.size() + own.size());
   for (char32_t c : rules.place_first_chars) starts.mark(c, kPackStart);  // what known.start_bits() holds
   for (const OwnName& o : own) starts.mark(o.first, kOwnStart);
   uint32_t covered_to = 0;
