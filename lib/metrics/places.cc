@@ -296,16 +296,25 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // name ends there (城阳区援建康县: 援建康县 after 城阳区).
   auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
   // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
-  ViewSet distinct, certain, stems;  // grown as needed: a few dozen names however many mentions
+  ViewSet distinct, stems;  // grown as needed: a few dozen names however many mentions
   std::vector<std::string_view> names;  // by number
+  // By number: whether some mention of the name has a certain start (a
+  // flag a name, where a set of them took an insert a mention).
+  std::vector<uint8_t> certain;
   std::vector<uint32_t> number(mentions_.size());  // by mention
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const std::string_view name = mentions_[i].name;
-    if (delimited_[i] && !chained(i)) certain.insert(name);
-    if (!distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) continue;
-    names.push_back(name);
-    stems.insert(name.substr(0, prev_char(name, name.size())));
+    if (distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) {
+      names.push_back(name);
+      certain.push_back(0);
+      stems.insert(name.substr(0, prev_char(name, name.size())));
+    }
+    if (delimited_[i] && !chained(i)) certain[number[i]] = 1;
   }
+  auto is_certain = [&](std::string_view name) {
+    const uint32_t d = distinct.value_of(name, UINT32_MAX);
+    return d != UINT32_MAX && certain[d];
+  };
   // By name: whether it swallows a name, and where the name with a certain
   // start of its own begins (0: none): a chained name whose last characters
   // are a name the text writes with a certain start of its own (援建康县
@@ -323,7 +332,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
         swallowing[d] = any = true;
         break;
       }
-      if (certain.contains(tail)) {
+      if (is_certain(tail)) {
         tail_at[d] = b;
         any = true;
         break;
