@@ -276,6 +276,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
         if (kept != i) mentions_[kept] = std::move(mentions_[i]);
         ++kept;
       }
+    if (kept != mentions_.size()) stem_firsts_valid_ = false;
     mentions_.resize(kept);
   }
   delimited_.clear();
@@ -302,12 +303,16 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // flag a name, where a set of them took an insert a mention).
   std::vector<uint8_t> certain;
   std::vector<uint32_t> number(mentions_.size());  // by mention
+  stem_firsts_.reserve(32);  // a few dozen names
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const std::string_view name = mentions_[i].name;
     if (distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) {
       names.push_back(name);
       certain.push_back(0);
-      stems.insert(name.substr(0, prev_char(name, name.size())));
+      const std::string_view stem = name.substr(0, prev_char(name, name.size()));
+      // The first mention of each stem of two characters or more, for
+      // find_bare (while no mention is dropped or cut).
+      if (stems.insert(stem) && stem.size() >= 6) stem_firsts_.push_back(static_cast<uint32_t>(i));
     }
     if (delimited_[i] && !chained(i)) certain[number[i]] = 1;
   }
@@ -339,7 +344,10 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
       }
     }
   }
-  if (!any) return;
+  if (!any) {
+    stem_firsts_valid_ = true;
+    return;
+  }
   // Decided for all before any is changed: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
   std::vector<size_t> cut(mentions_.size());
@@ -519,13 +527,26 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   own.reserve(venues.size() + mentions_.size());
   full.reserve(venues.size() + mentions_.size());
   for (std::string_view venue : venues) add_own(venue, venue);
-  ViewSet stems;
-  for (const PlaceMention& m : mentions_) {
-    std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
-    // Two characters at least: a one-character stem (岷) is too ambiguous alone.
-    if (stem.size() < 6 || !stems.insert(stem)) continue;
-    add_own(stem, text.substr(m.span.begin, m.span.end - m.span.begin));
+  // Two characters at least: a one-character stem (岷) is too ambiguous alone.
+  // drop_swallowing_names() has found each stem's first mention when no
+  // mention was dropped or cut since: a set of the stems again took an
+  // insert a mention.
+  if (stem_firsts_valid_) {
+    for (uint32_t i : stem_firsts_) {
+      const PlaceMention& m = mentions_[i];
+      add_own(std::string_view(m.name.data(), prev_char(m.name, m.name.size())),
+              text.substr(m.span.begin, m.span.end - m.span.begin));
+    }
+  } else {
+    ViewSet stems;
+    for (const PlaceMention& m : mentions_) {
+      std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
+      if (stem.size() < 6 || !stems.insert(stem)) continue;
+      add_own(stem, text.substr(m.span.begin, m.span.end - m.span.begin));
+    }
   }
+  stem_firsts_.clear();
+  stem_firsts_valid_ = false;
   std::sort(own.begin(), own.end(), [](const OwnName& a, const OwnName& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.name.size() != b.name.size()) return a.name.size() > b.name.size();

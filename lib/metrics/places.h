@@ -111,6 +111,11 @@ class PlaceIndex {
                  const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
+  // While finding: the first mention of each distinct stem of two
+  // characters or more, in text order, valid while no mention has been
+  // dropped or cut since drop_swallowing_names() listed them.
+  std::vector<uint32_t> stem_firsts_;
+  bool stem_firsts_valid_ = false;
   std::vector<uint8_t> delimited_;  // while finding: the name's start is certain (a byte: vector<bool>'s bit pushes cost)
   std::string focus_;
   std::string org_area_;  // the first name inside an organisation's
