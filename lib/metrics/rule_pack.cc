@@ -606,6 +606,8 @@ void RulePackData::finish() {
   link_list_index = index_of(link_list);
   byline_index = index_of(byline);
   time_span_lasts.clear();
+  time_span_hashes.clear();
+  for (const std::string& w : time_spans) time_span_hashes.push_back(w.find('#'));
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty
     if (std::find(time_span_lasts.begin(), time_span_lasts.end(), last) == time_span_lasts.end())

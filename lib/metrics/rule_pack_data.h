@@ -222,6 +222,10 @@ struct RulePackData {
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;
+  // Built by finish(): by time-span word, where its '#' (a count of years)
+  // is (std::string::npos: none), which TimeResolver looked for at each
+  // hit of every word's last character.
+  std::vector<size_t> time_span_hashes;
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.

@@ -82,8 +82,8 @@ constexpr uint32_t kNoSpan = UINT32_MAX;
 // end there. A '#' in a word stands for a count of years in one or two
 // digits (近3年来, 10年来), not the end of a longer number (2013年来到 is
 // no span).
-uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w) {
-  const size_t hash = w.find('#');
+// `hash`: where w's '#' is (w.find('#')).
+uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w, size_t hash) {
   if (hash == std::string_view::npos)
     return ends_at(text, end, w) ? end - static_cast<uint32_t>(w.size()) : kNoSpan;
   const std::string_view after = w.substr(hash + 1), before = w.substr(0, hash);
@@ -121,8 +121,9 @@ void TimeResolver::add_time_spans() {
   std::vector<Range> found;
   for (std::string_view last : rules_.time_span_lasts)
     for_each_end_of(text_, last, [&](uint32_t end) {
-      for (const std::string& w : rules_.time_spans)
-        if (uint32_t begin = time_span_begin(text_, end, w); begin != kNoSpan) {
+      for (size_t i = 0; i < rules_.time_spans.size(); ++i)
+        if (uint32_t begin = time_span_begin(text_, end, rules_.time_spans[i], rules_.time_span_hashes[i]);
+            begin != kNoSpan) {
           found.push_back(Range{begin, end});
           break;
         }
