@@ -215,26 +215,32 @@ bool TimeResolver::dateline(Range p) const {
 }
 
 void TimeResolver::index_openings() {
-  earlier_opening_.assign(seg_.sentences.size(), OpeningDate{});
-  OpeningDate last;  // in the current paragraph, so far
+  earlier_opening_.assign(seg_.sentences.size(), kNoOpening);
+  uint32_t last = kNoOpening;  // in the current paragraph, so far
   uint32_t paragraph = UINT32_MAX;
   Cursor cursor;  // sentences come in text order, and so do their openings
+  std::string value;
   for (size_t j = 0; j < seg_.sentences.size(); ++j) {
     const Sentence& s = seg_.sentences[j];
     if (s.paragraph != paragraph) {
-      last = OpeningDate{};
+      last = kNoOpening;
       paragraph = s.paragraph;
     }
     earlier_opening_[j] = last;
-    std::string value;
+    value.clear();
     Use u = last_in(s.range.begin, opening(s.range, &cursor).end, &value, 0, s.range.end, &cursor);
-    if (u != Use::kNone) last = OpeningDate{u, std::move(value)};
+    if (u != Use::kNone) {
+      last = static_cast<uint32_t>(openings_.size());
+      openings_.push_back(OpeningDate{u, value});
+    }
   }
   list_intro_.assign(seg_.paragraphs.size(), -1);
+  bullets_.assign(seg_.paragraphs.size(), 0);
   int last_plain = -1;
   for (size_t k = 0; k < seg_.paragraphs.size(); ++k) {
     list_intro_[k] = last_plain;
-    if (!is_bullet(seg_.paragraphs[k])) last_plain = static_cast<int>(k);
+    bullets_[k] = is_bullet(seg_.paragraphs[k]);
+    if (!bullets_[k]) last_plain = static_cast<int>(k);
   }
 }
 
@@ -461,13 +467,14 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   if (u == Use::kValue) return value;
   if (u != Use::kNone) return std::nullopt;  // 今年 with no document year, or 2015年以来
   // A date opening an earlier sentence of the paragraph.
-  const OpeningDate& earlier = earlier_opening_[sentence];
-  if (earlier.use == Use::kValue) return earlier.value;
-  if (earlier.use != Use::kNone) return std::nullopt;
+  if (const uint32_t e = earlier_opening_[sentence]; e != kNoOpening) {
+    const OpeningDate& earlier = openings_[e];
+    if (earlier.use == Use::kValue) return earlier.value;
+    if (earlier.use != Use::kNone) return std::nullopt;
+  }
   // A list item: the paragraph introducing the list (the nearest earlier one
   // that is no list item itself).
-  const Range para = seg_.paragraphs[s.paragraph];
-  if (is_bullet(para) && list_intro_[s.paragraph] >= 0) {
+  if (bullets_[s.paragraph] && list_intro_[s.paragraph] >= 0) {
     const Range intro = seg_.paragraphs[list_intro_[s.paragraph]];
     Range c = opening(intro);
     u = last_in(c.begin, c.end, &value, 0, intro.end);
