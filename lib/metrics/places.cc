@@ -569,6 +569,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   // one is no hit. Hits of the pack's names carry payload -1 - (index into
   // rules.places).
   std::vector<CueHit> hits;
+  hits.reserve(64);  // a report's bare names at once (growing took six allocations)
   const LiteralIndex& known = rules.known_places;
   if (own.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
