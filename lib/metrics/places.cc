@@ -118,10 +118,19 @@ bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
 bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const RulePackData& rules) {
   const size_t here = chars.offset(k), end = chars.offset(k + 1);
   uint64_t key = 0;
+  // Two characters of three bytes each at text[b, b + 6), in valid UTF-8
+  // (then six_byte_key() holds without its tests of the bytes): their key.
+  auto valid_pair_key = [&](size_t b, size_t mid, size_t e) {
+    if (!chars.valid() || mid - b != 3 || e - mid != 3) return false;
+    key = 0;
+    std::memcpy(&key, text.data() + b, 6);
+    return true;
+  };
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
     const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
-    if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
+    if (valid_pair_key(b, here, end) || (end - b == 6 && six_byte_key(text, b, &key)) ||
+        two_char_key(text.substr(b, end - b), true, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
                                                                         : rules.not_place_by_end.end();
       if (it != rules.not_place_by_end.end())
@@ -137,7 +146,7 @@ bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const R
     } else {
       next_char(text, end, &len);
     }
-    if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
+    if (valid_pair_key(here, end, end + len) || (end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
                                                                           : rules.not_place_by_start.end();
