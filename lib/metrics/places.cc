@@ -273,12 +273,19 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // where its start is certain (在大关县, 。大关县).
   // Most articles guess no start: then there is nothing to look up.
   if (std::find(delimited_.begin(), delimited_.end(), uint8_t{0}) != delimited_.end()) {
-    // Views of the names: decided for all before any mention is moved.
-    ViewSet certain;
-    for (size_t i = 0; i < mentions_.size(); ++i)
-      if (delimited_[i]) certain.insert(mentions_[i].name);
     std::vector<bool> keep(mentions_.size());
-    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
+    if (stem_firsts_valid_) {
+      // No mention dropped or cut since drop_swallowing_names() numbered
+      // the names and flagged those with a delimited mention.
+      for (size_t i = 0; i < mentions_.size(); ++i)
+        keep[i] = delimited_[i] || (name_flags_[numbers_[i]] & kDelimitedName);
+    } else {
+      // Views of the names: decided for all before any mention is moved.
+      ViewSet certain;
+      for (size_t i = 0; i < mentions_.size(); ++i)
+        if (delimited_[i]) certain.insert(mentions_[i].name);
+      for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
+    }
     size_t kept = 0;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (keep[i]) {
@@ -289,6 +296,8 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     mentions_.resize(kept);
   }
   delimited_.clear();
+  numbers_.clear();
+  name_flags_.clear();
 }
 
 // 输转福州3120人: a name whose own last character is a suffix (福州, 杭州),
@@ -309,9 +318,13 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   ViewSet distinct, stems;  // grown as needed: a few dozen names however many mentions
   std::vector<std::string_view> names;  // by number
   // By number: whether some mention of the name has a certain start (a
-  // flag a name, where a set of them took an insert a mention).
-  std::vector<uint8_t> certain;
-  std::vector<uint32_t> number(mentions_.size());  // by mention
+  // flag a name, where a set of them took an insert a mention;
+  // kCertainName), and whether some mention's start is delimited
+  // (kDelimitedName, for first_pass' check of guessed starts).
+  std::vector<uint8_t>& certain = name_flags_;
+  certain.clear();
+  std::vector<uint32_t>& number = numbers_;  // by mention
+  number.assign(mentions_.size(), 0);
   stem_firsts_.reserve(32);  // a few dozen names
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const std::string_view name = mentions_[i].name;
@@ -323,11 +336,11 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
       // find_bare (while no mention is dropped or cut).
       if (stems.insert(stem) && stem.size() >= 6) stem_firsts_.push_back(static_cast<uint32_t>(i));
     }
-    if (delimited_[i] && !chained(i)) certain[number[i]] = 1;
+    if (delimited_[i]) certain[number[i]] |= chained(i) ? kDelimitedName : kDelimitedName | kCertainName;
   }
   auto is_certain = [&](std::string_view name) {
     const uint32_t d = distinct.value_of(name, UINT32_MAX);
-    return d != UINT32_MAX && certain[d];
+    return d != UINT32_MAX && (certain[d] & kCertainName);
   };
   // By name: whether it swallows a name, and where the name with a certain
   // start of its own begins (0: none): a chained name whose last characters
