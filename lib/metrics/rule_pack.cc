@@ -607,6 +607,9 @@ void RulePackData::finish() {
   byline_index = index_of(byline);
   time_span_lasts.clear();
   time_span_hashes.clear();
+  time_start_before_filter = WordEndFilter({&time_start_before});
+  time_as_of_filter = WordEndFilter({&time_as_of});
+  time_start_after_filter = WordEndFilter({&time_start_after}, WordEndFilter::kStarts);
   for (const std::string& w : time_spans) time_span_hashes.push_back(w.find('#'));
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty

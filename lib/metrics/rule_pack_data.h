@@ -24,23 +24,30 @@ namespace aidtext {
 // last two bytes of the words, asked before the lists are probed word by
 // word. Built once with the pack (RulePackData::finish), where building it
 // for each document took a sort and a few allocations.
+// With kStarts: the same on the first two bytes, for words starting at
+// text[pos] (may_start_at).
 class WordEndFilter {
  public:
+  enum Side { kEnds, kStarts };
   WordEndFilter() = default;
-  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists) {
+  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists, Side side = kEnds) {
     for (const std::vector<std::string>* words : lists)
       for (const std::string& w : *words) {
         if (w.size() < 2) {
           any_short_ = true;
           continue;
         }
-        keys_.push_back(key(w.data() + w.size() - 2));
+        keys_.push_back(key(side == kEnds ? w.data() + w.size() - 2 : w.data()));
       }
     std::sort(keys_.begin(), keys_.end());
   }
   bool may_end_at(std::string_view text, size_t pos) const {
     if (any_short_) return true;
     return pos >= 2 && pos <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos - 2));
+  }
+  bool may_start_at(std::string_view text, size_t pos) const {
+    if (any_short_) return true;
+    return pos + 2 <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos));
   }
 
  private:
@@ -226,6 +233,11 @@ struct RulePackData {
   // is (std::string::npos: none), which TimeResolver looked for at each
   // hit of every word's last character.
   std::vector<size_t> time_span_hashes;
+  // Built by finish() for TimeResolver::usable, asked of every date: filters
+  // on the last two bytes of time_start_before and time_as_of and on the
+  // first two of time_start_after, before their words are compared one by
+  // one.
+  WordEndFilter time_start_before_filter, time_as_of_filter, time_start_after_filter;
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.

@@ -296,8 +296,10 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   bool opens = false;
   // 从2014年的2.1万人: a date bound by 的 to a figure opens no period.
   const bool bound = starts_at(text_, e, "的");
-  for (const std::string& w : rules_.time_start_before) opens = opens || (!bound && ends_at(text_, b, w));
-  for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, e, w);
+  if (!bound && rules_.time_start_before_filter.may_end_at(text_, b))
+    for (const std::string& w : rules_.time_start_before) opens = opens || ends_at(text_, b, w);
+  if (rules_.time_start_after_filter.may_start_at(text_, e))
+    for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, e, w);
   int y = d.relative_date ? (doc_year_ ? doc_year_ + d.date_offset : 0) : year_of(d.date);
   // A period opening in the document's own year lies within that year
   // (今年以来); one opening earlier (2015年以来) spans years and dates nothing.
@@ -311,7 +313,8 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
     // 截至7月底: a month as of which figures stand, in the document's year;
     // so is the end of a span of months (1至9月, 1-9月, 1月至9月).
     bool as_of = ends_month_span(b);
-    for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
+    if (rules_.time_as_of_filter.may_end_at(text_, b))
+      for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
     int month = d.date.size() >= 4 && d.date[0] == '-' && d.date[1] == '-' ? digits(d.date, 2, 2) : -1;
     if (!as_of || doc_year_ == 0 || month < 1 || month > 12) return Use::kNone;  // 5月28日: an event's day
     char buf[16];
