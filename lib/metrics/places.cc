@@ -118,10 +118,19 @@ bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
 bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const RulePackData& rules) {
   const size_t here = chars.offset(k), end = chars.offset(k + 1);
   uint64_t key = 0;
+  // Two characters of three bytes each at text[b, b + 6), in valid UTF-8
+  // (then six_byte_key() holds without its tests of the bytes): their key.
+  auto valid_pair_key = [&](size_t b, size_t mid, size_t e) {
+    if (!chars.valid() || mid - b != 3 || e - mid != 3) return false;
+    key = 0;
+    std::memcpy(&key, text.data() + b, 6);
+    return true;
+  };
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
     const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
-    if ((end - b == 6 && six_byte_key(text, b, &key)) || two_char_key(text.substr(b, end - b), true, &key)) {
+    if (valid_pair_key(b, here, end) || (end - b == 6 && six_byte_key(text, b, &key)) ||
+        two_char_key(text.substr(b, end - b), true, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
                                                                         : rules.not_place_by_end.end();
       if (it != rules.not_place_by_end.end())
@@ -137,7 +146,7 @@ bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const R
     } else {
       next_char(text, end, &len);
     }
-    if ((end + len - here == 6 && six_byte_key(text, here, &key)) ||
+    if (valid_pair_key(here, end, end + len) || (end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
       auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
                                                                           : rules.not_place_by_start.end();
@@ -165,6 +174,8 @@ class ByteMarks {
     table_ = new uint8_t[0x10000]();
     table_[0xFFFF] = 0xFF;  // with every mark's bits
   }
+  // Room for `n` marks without growing.
+  void reserve(size_t n) { marked_.reserve(n); }
   ByteMarks(const ByteMarks&) = delete;
   ByteMarks& operator=(const ByteMarks&) = delete;
   ~ByteMarks() {
@@ -227,11 +238,7 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
   // The verbs' first characters: most stops are suffixes, which start no
   // verb, and comparing a character spares them a word probe a verb.
-  std::vector<char32_t> verb_first;
-  for (const std::string& verb : rules.venue_verbs) {
-    int len = 1;
-    verb_first.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
-  }
+  const std::vector<char32_t>& verb_first = rules.venue_verb_first_chars;
   ViewSet seen_venues;
   // Room for a report's names at once (growing from empty moved them all
   // at each of six allocations).
@@ -265,22 +272,32 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
   // boundary in sight: 坚持市负总责) counts only if the text also writes it
   // where its start is certain (在大关县, 。大关县).
   // Most articles guess no start: then there is nothing to look up.
-  if (std::find(delimited_.begin(), delimited_.end(), false) != delimited_.end()) {
-    // Views of the names: decided for all before any mention is moved.
-    ViewSet certain;
-    for (size_t i = 0; i < mentions_.size(); ++i)
-      if (delimited_[i]) certain.insert(mentions_[i].name);
+  if (std::find(delimited_.begin(), delimited_.end(), uint8_t{0}) != delimited_.end()) {
     std::vector<bool> keep(mentions_.size());
-    for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
+    if (stem_firsts_valid_) {
+      // No mention dropped or cut since drop_swallowing_names() numbered
+      // the names and flagged those with a delimited mention.
+      for (size_t i = 0; i < mentions_.size(); ++i)
+        keep[i] = delimited_[i] || (name_flags_[numbers_[i]] & kDelimitedName);
+    } else {
+      // Views of the names: decided for all before any mention is moved.
+      ViewSet certain;
+      for (size_t i = 0; i < mentions_.size(); ++i)
+        if (delimited_[i]) certain.insert(mentions_[i].name);
+      for (size_t i = 0; i < mentions_.size(); ++i) keep[i] = delimited_[i] || certain.contains(mentions_[i].name);
+    }
     size_t kept = 0;
     for (size_t i = 0; i < mentions_.size(); ++i)
       if (keep[i]) {
         if (kept != i) mentions_[kept] = std::move(mentions_[i]);
         ++kept;
       }
+    if (kept != mentions_.size()) stem_firsts_valid_ = false;
     mentions_.resize(kept);
   }
   delimited_.clear();
+  numbers_.clear();
+  name_flags_.clear();
 }
 
 // 输转福州3120人: a name whose own last character is a suffix (福州, 杭州),
@@ -298,16 +315,33 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // name ends there (城阳区援建康县: 援建康县 after 城阳区).
   auto chained = [&](size_t i) { return i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin; };
   // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
-  ViewSet distinct, certain, stems;  // grown as needed: a few dozen names however many mentions
+  ViewSet distinct, stems;  // grown as needed: a few dozen names however many mentions
   std::vector<std::string_view> names;  // by number
-  std::vector<uint32_t> number(mentions_.size());  // by mention
+  // By number: whether some mention of the name has a certain start (a
+  // flag a name, where a set of them took an insert a mention;
+  // kCertainName), and whether some mention's start is delimited
+  // (kDelimitedName, for first_pass' check of guessed starts).
+  std::vector<uint8_t>& certain = name_flags_;
+  certain.clear();
+  std::vector<uint32_t>& number = numbers_;  // by mention
+  number.assign(mentions_.size(), 0);
+  stem_firsts_.reserve(32);  // a few dozen names
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const std::string_view name = mentions_[i].name;
-    if (delimited_[i] && !chained(i)) certain.insert(name);
-    if (!distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) continue;
-    names.push_back(name);
-    stems.insert(name.substr(0, prev_char(name, name.size())));
+    if (distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) {
+      names.push_back(name);
+      certain.push_back(0);
+      const std::string_view stem = name.substr(0, prev_char(name, name.size()));
+      // The first mention of each stem of two characters or more, for
+      // find_bare (while no mention is dropped or cut).
+      if (stems.insert(stem) && stem.size() >= 6) stem_firsts_.push_back(static_cast<uint32_t>(i));
+    }
+    if (delimited_[i]) certain[number[i]] |= chained(i) ? kDelimitedName : kDelimitedName | kCertainName;
   }
+  auto is_certain = [&](std::string_view name) {
+    const uint32_t d = distinct.value_of(name, UINT32_MAX);
+    return d != UINT32_MAX && (certain[d] & kCertainName);
+  };
   // By name: whether it swallows a name, and where the name with a certain
   // start of its own begins (0: none): a chained name whose last characters
   // are a name the text writes with a certain start of its own (援建康县
@@ -325,14 +359,17 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
         swallowing[d] = any = true;
         break;
       }
-      if (certain.contains(tail)) {
+      if (is_certain(tail)) {
         tail_at[d] = b;
         any = true;
         break;
       }
     }
   }
-  if (!any) return;
+  if (!any) {
+    stem_firsts_valid_ = true;
+    return;
+  }
   // Decided for all before any is changed: the sets view the mentions' names.
   std::vector<bool> drop(mentions_.size());
   std::vector<size_t> cut(mentions_.size());
@@ -341,7 +378,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
     if (chained(i)) cut[i] = tail_at[number[i]];
   }
   std::vector<PlaceMention> kept;
-  std::vector<bool> kept_delimited;
+  std::vector<uint8_t> kept_delimited;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     if (drop[i]) continue;
     kept.push_back(std::move(mentions_[i]));
@@ -500,20 +537,38 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     int32_t payload;  // index into full
   };
   std::vector<OwnName> own;
-  std::vector<std::string> full;
+  // The full names, viewed in the text: until the merge below, each
+  // mention's name is what the text writes at its span.
+  std::vector<std::string_view> full;
   auto add_own = [&](std::string_view name, std::string_view full_name) {
     int len = 1;
     own.push_back({next_char(name, 0, &len), name, static_cast<int32_t>(full.size())});
     full.emplace_back(full_name);
   };
+  // Room for all at once: growing them took a tenth of the finding.
+  own.reserve(venues.size() + mentions_.size());
+  full.reserve(venues.size() + mentions_.size());
   for (std::string_view venue : venues) add_own(venue, venue);
-  ViewSet stems;
-  for (const PlaceMention& m : mentions_) {
-    std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
-    // Two characters at least: a one-character stem (岷) is too ambiguous alone.
-    if (stem.size() < 6 || !stems.insert(stem)) continue;
-    add_own(stem, m.name);
+  // Two characters at least: a one-character stem (岷) is too ambiguous alone.
+  // drop_swallowing_names() has found each stem's first mention when no
+  // mention was dropped or cut since: a set of the stems again took an
+  // insert a mention.
+  if (stem_firsts_valid_) {
+    for (uint32_t i : stem_firsts_) {
+      const PlaceMention& m = mentions_[i];
+      add_own(std::string_view(m.name.data(), prev_char(m.name, m.name.size())),
+              text.substr(m.span.begin, m.span.end - m.span.begin));
+    }
+  } else {
+    ViewSet stems;
+    for (const PlaceMention& m : mentions_) {
+      std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
+      if (stem.size() < 6 || !stems.insert(stem)) continue;
+      add_own(stem, text.substr(m.span.begin, m.span.end - m.span.begin));
+    }
   }
+  stem_firsts_.clear();
+  stem_firsts_valid_ = false;
   std::sort(own.begin(), own.end(), [](const OwnName& a, const OwnName& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.name.size() != b.name.size()) return a.name.size() > b.name.size();
@@ -536,6 +591,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   // one is no hit. Hits of the pack's names carry payload -1 - (index into
   // rules.places).
   std::vector<CueHit> hits;
+  hits.reserve(64);  // a report's bare names at once (growing took six allocations)
   const LiteralIndex& known = rules.known_places;
   if (own.empty() && known.empty()) return;
   const uint32_t size = static_cast<uint32_t>(text.size());
@@ -550,10 +606,8 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   // the other list too took a search a stop.
   constexpr uint8_t kPackStart = 1, kOwnStart = 2;
   ByteMarks starts;
-  for (const std::string& w : rules.places) {  // what known.start_bits() holds
-    int len = 1;
-    if (!w.empty()) starts.mark(next_char(w, 0, &len), kPackStart);
-  }
+  starts.reserve(rules.place_first_chars.size() + own.size());
+  for (char32_t c : rules.place_first_chars) starts.mark(c, kPackStart);  // what known.start_bits() holds
   for (const OwnName& o : own) starts.mark(o.first, kOwnStart);
   uint32_t covered_to = 0;
   const size_t n = chars.size();
@@ -586,7 +640,8 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
     if (!merged.empty() && merged.back().span.end > h.begin) continue;      // the same name twice
     PlaceMention m;
     m.span = Range{h.begin, h.end};
-    m.name = h.payload >= 0 ? full[static_cast<size_t>(h.payload)] : rules.places[static_cast<size_t>(-1 - h.payload)];
+    m.name = h.payload >= 0 ? full[static_cast<size_t>(h.payload)]
+                            : std::string_view(rules.places[static_cast<size_t>(-1 - h.payload)]);
     // 云南省 whose suffixed form was not kept: the suffix still belongs to it.
     int len = 1;
     if (h.end < text.size()) {
@@ -605,17 +660,19 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
 
 namespace {
 
-// Position after skipping up to `max_chars` Han characters from `pos`, for
-// each count; calls f(position) until it returns true.
-template <typename F>
-bool after_gap(std::string_view text, size_t pos, int max_chars, F f) {
+// Whether a word of `index` is written at `pos` or after up to `max_chars`
+// Han characters from it (黄岛区累计拨付: a giver verb two characters on).
+// Each character is decoded once, for the probe and the step both, where
+// asking LiteralIndex::any_at() decoded it again.
+bool word_after_gap(std::string_view text, size_t pos, int max_chars, const LiteralIndex& index) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
   for (int n = 0; n <= max_chars; ++n) {
-    if (f(pos)) return true;
     if (pos >= text.size()) return false;
     int len = 1;
-    char32_t c = next_char(text, pos, &len);
-    if (!utf8::is_han(c)) return false;
-    pos += len;
+    const char32_t c = next_char(text, pos, &len);
+    if (index.longest_at(text, static_cast<uint32_t>(pos), size, c).size) return true;
+    if (n == max_chars || !utf8::is_han(c)) return false;
+    pos += static_cast<size_t>(len);
   }
   return false;
 }
@@ -631,37 +688,6 @@ bool ends_with_any(std::string_view text, size_t pos, const std::vector<std::str
     if (ends_at(text, pos, w)) return true;
   return false;
 }
-
-// Whether some word of several lists may end at text[pos]: a filter on the
-// last two bytes of the words, asked before the lists are probed word by
-// word. Most names follow none of the words before a place (recipient,
-// away, located words), and probing the 22 of the default pack took
-// 55,000 instructions a round of the dev articles.
-class WordEndFilter {
- public:
-  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists) {
-    for (const std::vector<std::string>* words : lists)
-      for (const std::string& w : *words) {
-        if (w.size() < 2) {
-          any_short_ = true;
-          continue;
-        }
-        keys_.push_back(key(w.data() + w.size() - 2));
-      }
-    std::sort(keys_.begin(), keys_.end());
-  }
-  bool may_end_at(std::string_view text, size_t pos) const {
-    if (any_short_) return true;
-    return pos >= 2 && pos <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos - 2));
-  }
-
- private:
-  static uint16_t key(const char* p) {
-    return static_cast<uint16_t>(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
-  }
-  std::vector<uint16_t> keys_;
-  bool any_short_ = false;
-};
 
 // The text between two names in a list of items headed by names: a short
 // stretch holding a digit and ending in 、 (8650万元、; 落实资金8650万元、).
@@ -698,8 +724,12 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     while (i > 0 && mentions_[i - 1].span.end == mentions_[i].span.begin) --i;
     return mentions_[i].span.begin;
   };
-  const WordEndFilter before_words(
-      {&rules.recipient_before, &rules.away_verbs, &rules.located_before, &rules.away_before});
+  // Most names follow none of the words before a place (recipient, away,
+  // located words), and probing the 22 of the default pack took 55,000
+  // instructions a round of the dev articles: a filter on the words' last
+  // two bytes first. So for the source words (争取到).
+  const WordEndFilter& before_words = rules.place_before_filter;
+  const WordEndFilter& source_words = rules.source_before_filter;
   for (size_t i = 0; i < mentions_.size(); ++i) {
     PlaceMention& m = mentions_[i];
     // 甘肃省定西市渭源县: only the last name of a chain speaks for it.
@@ -727,7 +757,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     const bool word_before = before_words.may_end_at(text, chain_begin);
     if (!(word_before && ends_with_any(text, chain_begin, rules.recipient_before)) &&
-        after_gap(text, m.span.end, 2, [&](size_t p) { return rules.giver_verb_index.any_at(text, p); })) {
+        word_after_gap(text, m.span.end, 2, rules.giver_verb_index)) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;
@@ -741,7 +771,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       continue;
     }
     // 争取到厦门市思明区帮扶资金: where aid came from.
-    if (ends_with_any(text, chain_begin, rules.source_before)) {
+    if (source_words.may_end_at(text, chain_begin) && ends_with_any(text, chain_begin, rules.source_before)) {
       m.governs = false;
       continue;
     }

@@ -111,7 +111,17 @@ class PlaceIndex {
                  const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
-  std::vector<bool> delimited_;  // while finding: the name's start is certain
+  // While finding: the first mention of each distinct stem of two
+  // characters or more, in text order, valid while no mention has been
+  // dropped or cut since drop_swallowing_names() listed them.
+  std::vector<uint32_t> stem_firsts_;
+  bool stem_firsts_valid_ = false;
+  // While finding, valid with stem_firsts_: each mention's name's number,
+  // and by number flags of its mentions' starts.
+  std::vector<uint32_t> numbers_;
+  std::vector<uint8_t> name_flags_;
+  static constexpr uint8_t kCertainName = 1, kDelimitedName = 2;
+  std::vector<uint8_t> delimited_;  // while finding: the name's start is certain (a byte: vector<bool>'s bit pushes cost)
   std::string focus_;
   std::string org_area_;  // the first name inside an organisation's
   std::string self_area_;

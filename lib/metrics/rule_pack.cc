@@ -577,6 +577,21 @@ void RulePackData::finish() {
     const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
     if (c < 0x10000) char_classes[c] |= kPlaceEndClass;
   }
+  place_first_chars.clear();
+  for (const std::string& w : places) {
+    int len = 1;
+    if (w.empty()) continue;
+    const char32_t c = next_char(w, 0, &len);
+    if (std::find(place_first_chars.begin(), place_first_chars.end(), c) == place_first_chars.end())
+      place_first_chars.push_back(c);
+  }
+  venue_verb_first_chars.clear();
+  for (const std::string& verb : venue_verbs) {
+    int len = 1;
+    venue_verb_first_chars.push_back(verb.empty() ? 0 : next_char(verb, 0, &len));
+  }
+  place_before_filter = WordEndFilter({&recipient_before, &away_verbs, &located_before, &away_before});
+  source_before_filter = WordEndFilter({&source_before});
   known_places = LiteralIndex();
   for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
   auto index_of = [](const std::vector<std::string>& words) {
@@ -591,6 +606,11 @@ void RulePackData::finish() {
   link_list_index = index_of(link_list);
   byline_index = index_of(byline);
   time_span_lasts.clear();
+  time_span_hashes.clear();
+  time_start_before_filter = WordEndFilter({&time_start_before});
+  time_as_of_filter = WordEndFilter({&time_as_of});
+  time_start_after_filter = WordEndFilter({&time_start_after}, WordEndFilter::kStarts);
+  for (const std::string& w : time_spans) time_span_hashes.push_back(w.find('#'));
   for (const std::string& w : time_spans) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty
     if (std::find(time_span_lasts.begin(), time_span_lasts.end(), last) == time_span_lasts.end())

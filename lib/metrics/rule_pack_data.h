@@ -3,7 +3,9 @@
 #ifndef AIDTEXT_METRICS_RULE_PACK_DATA_H_
 #define AIDTEXT_METRICS_RULE_PACK_DATA_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +19,44 @@ class RE2;
 }
 
 namespace aidtext {
+
+// Whether some word of several lists may end at text[pos]: a filter on the
+// last two bytes of the words, asked before the lists are probed word by
+// word. Built once with the pack (RulePackData::finish), where building it
+// for each document took a sort and a few allocations.
+// With kStarts: the same on the first two bytes, for words starting at
+// text[pos] (may_start_at).
+class WordEndFilter {
+ public:
+  enum Side { kEnds, kStarts };
+  WordEndFilter() = default;
+  explicit WordEndFilter(std::initializer_list<const std::vector<std::string>*> lists, Side side = kEnds) {
+    for (const std::vector<std::string>* words : lists)
+      for (const std::string& w : *words) {
+        if (w.size() < 2) {
+          any_short_ = true;
+          continue;
+        }
+        keys_.push_back(key(side == kEnds ? w.data() + w.size() - 2 : w.data()));
+      }
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool may_end_at(std::string_view text, size_t pos) const {
+    if (any_short_) return true;
+    return pos >= 2 && pos <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos - 2));
+  }
+  bool may_start_at(std::string_view text, size_t pos) const {
+    if (any_short_) return true;
+    return pos + 2 <= text.size() && std::binary_search(keys_.begin(), keys_.end(), key(text.data() + pos));
+  }
+
+ private:
+  static uint16_t key(const char* p) {
+    return static_cast<uint16_t>(static_cast<unsigned char>(p[0]) << 8 | static_cast<unsigned char>(p[1]));
+  }
+  std::vector<uint16_t> keys_;
+  bool any_short_ = false;
+};
 
 // A metric id with the units its records may carry and the `change` its
 // records have when no change cue says otherwise.
@@ -171,6 +211,14 @@ struct RulePackData {
   // The pack's bare place names (payload: index into places), built once
   // here rather than with every document.
   LiteralIndex known_places;
+  // Built by finish() for the place finder's classifying: the words before
+  // a name (recipient_before, away_verbs, located_before, away_before), and
+  // the source words (source_before).
+  WordEndFilter place_before_filter, source_before_filter;
+  // Built by finish() for the place finder, where each document decoded
+  // them again: the distinct first characters of `places` (as next_char()
+  // decodes them), and the first character of each venue verb (0: empty).
+  std::vector<char32_t> place_first_chars, venue_verb_first_chars;
   // The long word lists probed at one position each, indexed (LiteralIndex::
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
@@ -181,6 +229,15 @@ struct RulePackData {
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;
+  // Built by finish(): by time-span word, where its '#' (a count of years)
+  // is (std::string::npos: none), which TimeResolver looked for at each
+  // hit of every word's last character.
+  std::vector<size_t> time_span_hashes;
+  // Built by finish() for TimeResolver::usable, asked of every date: filters
+  // on the last two bytes of time_start_before and time_as_of and on the
+  // first two of time_start_after, before their words are compared one by
+  // one.
+  WordEndFilter time_start_before_filter, time_as_of_filter, time_start_after_filter;
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.

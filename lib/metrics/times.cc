@@ -82,8 +82,8 @@ constexpr uint32_t kNoSpan = UINT32_MAX;
 // end there. A '#' in a word stands for a count of years in one or two
 // digits (近3年来, 10年来), not the end of a longer number (2013年来到 is
 // no span).
-uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w) {
-  const size_t hash = w.find('#');
+// `hash`: where w's '#' is (w.find('#')).
+uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w, size_t hash) {
   if (hash == std::string_view::npos)
     return ends_at(text, end, w) ? end - static_cast<uint32_t>(w.size()) : kNoSpan;
   const std::string_view after = w.substr(hash + 1), before = w.substr(0, hash);
@@ -121,8 +121,9 @@ void TimeResolver::add_time_spans() {
   std::vector<Range> found;
   for (std::string_view last : rules_.time_span_lasts)
     for_each_end_of(text_, last, [&](uint32_t end) {
-      for (const std::string& w : rules_.time_spans)
-        if (uint32_t begin = time_span_begin(text_, end, w); begin != kNoSpan) {
+      for (size_t i = 0; i < rules_.time_spans.size(); ++i)
+        if (uint32_t begin = time_span_begin(text_, end, rules_.time_spans[i], rules_.time_span_hashes[i]);
+            begin != kNoSpan) {
           found.push_back(Range{begin, end});
           break;
         }
@@ -214,26 +215,32 @@ bool TimeResolver::dateline(Range p) const {
 }
 
 void TimeResolver::index_openings() {
-  earlier_opening_.assign(seg_.sentences.size(), OpeningDate{});
-  OpeningDate last;  // in the current paragraph, so far
+  earlier_opening_.assign(seg_.sentences.size(), kNoOpening);
+  uint32_t last = kNoOpening;  // in the current paragraph, so far
   uint32_t paragraph = UINT32_MAX;
   Cursor cursor;  // sentences come in text order, and so do their openings
+  std::string value;
   for (size_t j = 0; j < seg_.sentences.size(); ++j) {
     const Sentence& s = seg_.sentences[j];
     if (s.paragraph != paragraph) {
-      last = OpeningDate{};
+      last = kNoOpening;
       paragraph = s.paragraph;
     }
     earlier_opening_[j] = last;
-    std::string value;
+    value.clear();
     Use u = last_in(s.range.begin, opening(s.range, &cursor).end, &value, 0, s.range.end, &cursor);
-    if (u != Use::kNone) last = OpeningDate{u, std::move(value)};
+    if (u != Use::kNone) {
+      last = static_cast<uint32_t>(openings_.size());
+      openings_.push_back(OpeningDate{u, value});
+    }
   }
   list_intro_.assign(seg_.paragraphs.size(), -1);
+  bullets_.assign(seg_.paragraphs.size(), 0);
   int last_plain = -1;
   for (size_t k = 0; k < seg_.paragraphs.size(); ++k) {
     list_intro_[k] = last_plain;
-    if (!is_bullet(seg_.paragraphs[k])) last_plain = static_cast<int>(k);
+    bullets_[k] = is_bullet(seg_.paragraphs[k]);
+    if (!bullets_[k]) last_plain = static_cast<int>(k);
   }
 }
 
@@ -289,8 +296,10 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   bool opens = false;
   // 从2014年的2.1万人: a date bound by 的 to a figure opens no period.
   const bool bound = starts_at(text_, e, "的");
-  for (const std::string& w : rules_.time_start_before) opens = opens || (!bound && ends_at(text_, b, w));
-  for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, e, w);
+  if (!bound && rules_.time_start_before_filter.may_end_at(text_, b))
+    for (const std::string& w : rules_.time_start_before) opens = opens || ends_at(text_, b, w);
+  if (rules_.time_start_after_filter.may_start_at(text_, e))
+    for (const std::string& w : rules_.time_start_after) opens = opens || starts_at(text_, e, w);
   int y = d.relative_date ? (doc_year_ ? doc_year_ + d.date_offset : 0) : year_of(d.date);
   // A period opening in the document's own year lies within that year
   // (今年以来); one opening earlier (2015年以来) spans years and dates nothing.
@@ -304,7 +313,8 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
     // 截至7月底: a month as of which figures stand, in the document's year;
     // so is the end of a span of months (1至9月, 1-9月, 1月至9月).
     bool as_of = ends_month_span(b);
-    for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
+    if (rules_.time_as_of_filter.may_end_at(text_, b))
+      for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
     int month = d.date.size() >= 4 && d.date[0] == '-' && d.date[1] == '-' ? digits(d.date, 2, 2) : -1;
     if (!as_of || doc_year_ == 0 || month < 1 || month > 12) return Use::kNone;  // 5月28日: an event's day
     char buf[16];
@@ -460,13 +470,14 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   if (u == Use::kValue) return value;
   if (u != Use::kNone) return std::nullopt;  // 今年 with no document year, or 2015年以来
   // A date opening an earlier sentence of the paragraph.
-  const OpeningDate& earlier = earlier_opening_[sentence];
-  if (earlier.use == Use::kValue) return earlier.value;
-  if (earlier.use != Use::kNone) return std::nullopt;
+  if (const uint32_t e = earlier_opening_[sentence]; e != kNoOpening) {
+    const OpeningDate& earlier = openings_[e];
+    if (earlier.use == Use::kValue) return earlier.value;
+    if (earlier.use != Use::kNone) return std::nullopt;
+  }
   // A list item: the paragraph introducing the list (the nearest earlier one
   // that is no list item itself).
-  const Range para = seg_.paragraphs[s.paragraph];
-  if (is_bullet(para) && list_intro_[s.paragraph] >= 0) {
+  if (bullets_[s.paragraph] && list_intro_[s.paragraph] >= 0) {
     const Range intro = seg_.paragraphs[list_intro_[s.paragraph]];
     Range c = opening(intro);
     u = last_in(c.begin, c.end, &value, 0, intro.end);
