@@ -145,7 +145,10 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
   while (i < n) {
     if (p[i] < 0x80) {
       const size_t run_end = char_runs::skip_ascii(p, i, n);
-      if (watch && watch->see_ascii(text, i, run_end)) return stop();
+      if (watch) {
+        watch->count_ascii(run_end - i);
+        if ((p[i] == '?' || p[run_end - 1] == '?') && watch->see_ascii(text, i, run_end)) return stop();
+      }
       i = run_end;
       continue;
     }
@@ -184,7 +187,8 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
         for (size_t k = i + static_cast<size_t>(len); watch && k < i + m.key_bytes;) {
           int klen;
           const char32_t kc = next_char(text, k, &klen);
-          if (kc < 0x80 ? watch->see_ascii(text, k, k + 1)
+          if (kc < 0x80) watch->count_ascii(1);
+          if (kc < 0x80 ? kc == '?' && watch->see_ascii(text, k, k + 1)
                         : is_watched(watched, kc, klen) && watch->see_char(text, k, kc, klen))
             return stop();
           k += static_cast<size_t>(klen);

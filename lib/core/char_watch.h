@@ -11,7 +11,9 @@
 //   - every three-byte character whose bit is set in watched(),
 //   - every character of another length (one-byte ASCII excepted) and every
 //     invalid byte (as U+FFFD of length 1),
-//   - every maximal run of ASCII bytes,
+//   - the length of every maximal run of ASCII bytes (count_ascii(), an
+//     inline add: runs are many, between every two punctuation marks), and
+//     the runs that start or end with '?' (see_ascii()),
 // each once, in text order, with positions in the text being read. A call
 // that returns true means the watch has seen enough: the pass may stop at
 // once, and its output is then unusable.
@@ -31,11 +33,14 @@ class CharWatch {
   virtual const uint64_t* watched() const = 0;
   // Character `c` of `len` bytes at text[pos].
   virtual bool see_char(std::string_view text, size_t pos, char32_t c, int len) = 0;
-  // ASCII bytes text[begin, end), a maximal run.
+  // ASCII bytes text[begin, end), a maximal run that starts or ends with '?'.
   virtual bool see_ascii(std::string_view text, size_t begin, size_t end) = 0;
+  // The length of a maximal run of ASCII bytes (every run, '?' or not).
+  void count_ascii(size_t n) { ascii_seen_ += n; }
 
  protected:
   ~CharWatch() = default;
+  uint64_t ascii_seen_ = 0;  // ASCII bytes counted so far
 };
 
 }  // namespace aidtext

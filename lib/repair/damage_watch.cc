@@ -92,8 +92,7 @@ bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int le
 
 bool DamageWatch::see_ascii(std::string_view text, size_t begin, size_t end) {
   if (fired_) return true;
-  ascii_seen_ += end - begin;
-  // The run is maximal: non-ASCII text lies before it unless it starts the
+  // The pass counted the run's bytes (count_ascii). The run is maximal: non-ASCII text lies before it unless it starts the
   // text, and after it unless it ends the text.
   if (begin < end && ((begin > 0 && text[begin] == '?') || (end < text.size() && text[end - 1] == '?')))
     return fired_ = true;

@@ -65,7 +65,6 @@ class DamageWatch final : public CharWatch {
   };
   const uint64_t* rare_;
   const uint64_t* watched_;
-  uint64_t ascii_seen_ = 0;
   std::array<RarePos, 3> rare_ring_{};  // the last kRareRunCount - 1 rare characters
   uint32_t rare_count_ = 0;
   size_t last_debris_end_ = 0;
