@@ -5,58 +5,45 @@
 namespace aidtext::numerals {
 namespace {
 
-constexpr NumChar classify_slow(char32_t c) {
-  using K = NumCharKind;
-  if (c >= U'0' && c <= U'9') return {K::kArabic, static_cast<uint8_t>(c - U'0')};
-  if (c >= 0xFF10 && c <= 0xFF19) return {K::kArabic, static_cast<uint8_t>(c - 0xFF10)};
-  if (c < 0x3000) return {};
-  switch (c) {
-    case U'零': case U'〇': return {K::kDigit, 0, false, true, false};
-    case U'一': return {K::kDigit, 1};
-    case U'二': return {K::kDigit, 2};
-    case U'两': case U'兩': case U'俩': case U'倆': return {K::kDigit, 2, true};
-    case U'三': return {K::kDigit, 3};
-    case U'四': return {K::kDigit, 4};
-    case U'五': return {K::kDigit, 5};
-    case U'六': return {K::kDigit, 6};
-    case U'七': return {K::kDigit, 7};
-    case U'八': return {K::kDigit, 8};
-    case U'九': return {K::kDigit, 9};
-    case U'壹': return {K::kDigit, 1, false, false, true};
-    case U'贰': case U'貳': return {K::kDigit, 2, false, false, true};
-    case U'叁': case U'參': return {K::kDigit, 3, false, false, true};
-    case U'肆': return {K::kDigit, 4, false, false, true};
-    case U'伍': return {K::kDigit, 5, false, false, true};
-    case U'陆': case U'陸': return {K::kDigit, 6, false, false, true};
-    case U'柒': return {K::kDigit, 7, false, false, true};
-    case U'捌': return {K::kDigit, 8, false, false, true};
-    case U'玖': return {K::kDigit, 9, false, false, true};
-    case U'十': return {K::kSmallUnit, 1};
-    case U'拾': return {K::kSmallUnit, 1, false, false, true};
-    case U'百': return {K::kSmallUnit, 2};
-    case U'佰': return {K::kSmallUnit, 2, false, false, true};
-    case U'千': return {K::kSmallUnit, 3};
-    case U'仟': return {K::kSmallUnit, 3, false, false, true};
-    case U'万': case U'萬': return {K::kBigUnit, 4};
-    case U'亿': case U'億': return {K::kBigUnit, 8};
-    case U'兆': return {K::kBigUnit, 12};
-    case U'廿': return {K::kTens, 2};
-    case U'卅': return {K::kTens, 3};
-    case U'卌': return {K::kTens, 4};
-    case U'点': case U'點': return {K::kPoint, 0};
-    case U'负': case U'負': return {K::kNegative, 0};
-    case U'余': case U'多': case U'来': case U'几': case U'幾': return {K::kApprox, 0};
-    default: return {};
-  }
-}
+using K = NumCharKind;
 
+// The numeral characters from U+3000 on (ASCII digits are classified
+// inline), each with what it is. Listed rather than found by a switch over
+// every code point: a compile-time loop over 53,000 of them passes clang's
+// constexpr step limit.
+struct Entry {
+  char32_t c;
+  NumChar k;
+};
+constexpr Entry kEntries[] = {
+    {U'零', {K::kDigit, 0, false, true, false}}, {U'〇', {K::kDigit, 0, false, true, false}},
+    {U'一', {K::kDigit, 1}}, {U'二', {K::kDigit, 2}},
+    {U'两', {K::kDigit, 2, true}}, {U'兩', {K::kDigit, 2, true}}, {U'俩', {K::kDigit, 2, true}},
+    {U'倆', {K::kDigit, 2, true}},
+    {U'三', {K::kDigit, 3}}, {U'四', {K::kDigit, 4}}, {U'五', {K::kDigit, 5}}, {U'六', {K::kDigit, 6}},
+    {U'七', {K::kDigit, 7}}, {U'八', {K::kDigit, 8}}, {U'九', {K::kDigit, 9}},
+    {U'壹', {K::kDigit, 1, false, false, true}}, {U'贰', {K::kDigit, 2, false, false, true}},
+    {U'貳', {K::kDigit, 2, false, false, true}}, {U'叁', {K::kDigit, 3, false, false, true}},
+    {U'參', {K::kDigit, 3, false, false, true}}, {U'肆', {K::kDigit, 4, false, false, true}},
+    {U'伍', {K::kDigit, 5, false, false, true}}, {U'陆', {K::kDigit, 6, false, false, true}},
+    {U'陸', {K::kDigit, 6, false, false, true}}, {U'柒', {K::kDigit, 7, false, false, true}},
+    {U'捌', {K::kDigit, 8, false, false, true}}, {U'玖', {K::kDigit, 9, false, false, true}},
+    {U'十', {K::kSmallUnit, 1}}, {U'拾', {K::kSmallUnit, 1, false, false, true}},
+    {U'百', {K::kSmallUnit, 2}}, {U'佰', {K::kSmallUnit, 2, false, false, true}},
+    {U'千', {K::kSmallUnit, 3}}, {U'仟', {K::kSmallUnit, 3, false, false, true}},
+    {U'万', {K::kBigUnit, 4}}, {U'萬', {K::kBigUnit, 4}}, {U'亿', {K::kBigUnit, 8}}, {U'億', {K::kBigUnit, 8}},
+    {U'兆', {K::kBigUnit, 12}},
+    {U'廿', {K::kTens, 2}}, {U'卅', {K::kTens, 3}}, {U'卌', {K::kTens, 4}},
+    {U'点', {K::kPoint, 0}}, {U'點', {K::kPoint, 0}},
+    {U'负', {K::kNegative, 0}}, {U'負', {K::kNegative, 0}},
+    {U'余', {K::kApprox, 0}}, {U'多', {K::kApprox, 0}}, {U'来', {K::kApprox, 0}}, {U'几', {K::kApprox, 0}},
+    {U'幾', {K::kApprox, 0}},
+};
 
 constexpr NumCharTable build_table() {
   NumCharTable t{};
   int n = 1;  // kinds[0] is "not a numeral character"
-  for (char32_t c = 0x3000; c < 0x10000; ++c) {
-    NumChar k = classify_slow(c);
-    if (k.kind == NumCharKind::kNone) continue;
+  auto add = [&](char32_t c, const NumChar& k) {
     int found = 0;
     for (int i = 1; i < n; ++i) {
       const NumChar& o = t.kinds[i];
@@ -71,7 +58,9 @@ constexpr NumCharTable build_table() {
       t.kinds[n++] = k;
     }
     t.index[c - 0x3000] = static_cast<uint8_t>(found);
-  }
+  };
+  for (const Entry& e : kEntries) add(e.c, e.k);
+  for (char32_t c = 0xFF10; c <= 0xFF19; ++c) add(c, NumChar{K::kArabic, static_cast<uint8_t>(c - 0xFF10)});
   return t;
 }
 
