@@ -550,11 +550,15 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   // 计划减贫1.9万人，目前已实现减贫2.07万人: a total word in the figure's own
   // clause before it outweighs the target words of earlier clauses.
   // Looked for only when an earlier clause holds a target word (rare).
+  // (The hits as plain pointers: a lambda may not capture a structured
+  // binding before C++20's clang 16.)
+  const CueHit* const reach_first = first;
+  const CueHit* const reach_last = last;
   int done_in_clause = -1;  // unknown
   auto done = [&] {
     if (done_in_clause < 0) {
       done_in_clause = 0;
-      for (const CueHit* hp = first; hp != last && !done_in_clause; ++hp)
+      for (const CueHit* hp = reach_first; hp != reach_last && !done_in_clause; ++hp)
         done_in_clause = kind_of(hp->payload) == CueKind::kChange && hp->begin >= w.clause.begin &&
                          hp->end <= q.span.begin && !quoted(*hp) && rules_.change_kinds[id_of(hp->payload)] == "total";
     }
