@@ -638,16 +638,12 @@ uint32_t page_tail_begin(std::string_view text, const Segmentation& seg, const R
 
 // A web page's lists of links to other articles before or beside the
 // article (热点新闻 then · 岷县2019年减贫2.8万人 …): a paragraph opening with a
-// link-list word and the paragraphs right after it that open with a bullet
-// (or 更多). Their figures are other articles' headlines'.
+// link-list word and the paragraphs right after it that open with one of
+// the pack's bullets (or 更多). Their figures are other articles' headlines'.
 std::vector<Range> link_lists(std::string_view text, const Segmentation& seg, const RulePackData& rules) {
   std::vector<Range> out;
   if (rules.link_list.empty()) return out;
-  auto bulleted = [&](Range p) {
-    for (std::string_view b : {"·", "•", "●", "▪", "◆", "►", "▶", "○", "■", "□", "-", "*", "更多"})
-      if (starts_at(text, p.begin, b)) return true;
-    return false;
-  };
+  auto bulleted = [&](Range p) { return rules.bullet_index.any_at(text, p.begin) || starts_at(text, p.begin, "更多"); };
   for (size_t k = 0; k < seg.paragraphs.size(); ++k) {
     const Range p = seg.paragraphs[k];
     if (!rules.link_list_index.any_at(text, p.begin)) continue;

@@ -148,6 +148,24 @@ void for_each_run(std::span<const CandidatePart> parts, Visit visit) {
 //
 // A node's candidates are in one order, modelled ones first (each part in
 // the order it was given): the order of `best` and `from`.
+// Scores the unmodelled candidates k in [nm, n) (punctuation, '?', other
+// scripts: rare) after state `s`, which ends in `last` at `base`;
+// cands[k - nm] is candidate k. Keeps the cheapest way into each in
+// best[k] and from[k]. Shared by CandidateScorer and NodeScorer::score_few.
+inline void score_unmodelled(const Candidate* cands, size_t nm, size_t n, char32_t last, int32_t s, float base,
+                             const ByteSet* unmapped, float* best, int32_t* from) {
+  for (size_t k = nm; k < n; ++k) {
+    const Candidate& cd = cands[k - nm];
+    if (base >= best[k]) continue;
+    if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
+    const float c = base + (cd.general ? unmodelled_cost(last, cd.ch, cd.own_cost) : cd.own_cost);
+    if (c < best[k]) {
+      best[k] = c;
+      from[k] = s;
+    }
+  }
+}
+
 class CandidateScorer {
  public:
   // A row is walked when it has at most this many slots per candidate
@@ -345,16 +363,7 @@ class CandidateScorer {
  private:
   // The candidates that are not modelled (k >= nm_) after state `s`.
   void score_others(const Entry& e, int32_t s, float base, const ByteSet* unmapped) {
-    for (size_t k = nm_; k < n_; ++k) {  // punctuation, '?', other scripts: rare
-      const Candidate& cd = others_[k - nm_];
-      if (base >= best[k]) continue;
-      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-      const float c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
-      if (c < best[k]) {
-        best[k] = c;
-        from[k] = s;
-      }
-    }
+    score_unmodelled(others_.data(), nm_, n_, e.last, s, base, unmapped, best.data(), from.data());
   }
   // Candidates [begin, end) need an unmapped pair before them; their first
   // bytes are first_bytes[0, end - begin), all in `bytes` (null: the one

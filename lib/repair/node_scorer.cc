@@ -243,16 +243,7 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
         }
       }
     }
-    for (size_t k = nm; k < n; ++k) {
-      const Candidate& cd = cands[k];
-      if (base >= best_cost[k]) continue;
-      if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-      const float c = base + (cd.general ? unmodelled_cost(e.last, cd.ch, cd.own_cost) : cd.own_cost);
-      if (c < best_cost[k]) {
-        best_cost[k] = c;
-        best_from[k] = s;
-      }
-    }
+    score_unmodelled(cands.data() + nm, nm, n, e.last, s, base, unmapped, best_cost, best_from);
   }
 }
 
