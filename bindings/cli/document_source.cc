@@ -143,7 +143,9 @@ bool DocumentSource::next_jsonl(Document* doc) {
       lines_ = std::make_unique<LineReader>(file_, kMaxLineBytes);
     }
     size_t consumed = 0;
-    LineReader::Status st = lines_->next(&line_, &consumed);
+    // The line goes straight into the document: one copy from the read
+    // buffer, on the thread that feeds the --jobs workers.
+    LineReader::Status st = lines_->next(&doc->json_line, &consumed);
     if (st == LineReader::Status::kEnd || st == LineReader::Status::kError) {
       const bool failed = st == LineReader::Status::kError;
       const int err = errno;
@@ -158,19 +160,18 @@ bool DocumentSource::next_jsonl(Document* doc) {
       continue;
     }
     ++line_number_;
-    const std::string where = file_path_ + ":" + std::to_string(line_number_);
+    doc->source = file_path_ + ":" + std::to_string(line_number_);
     doc->input_bytes = consumed;
     if (st == LineReader::Status::kTooLong) {
-      doc->id = doc->source = where;
+      doc->id = doc->source;
       doc->error = "line longer than " + std::to_string(kMaxLineBytes) + " bytes";
       return true;
     }
-    std::string_view line = line_;
-    if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
-    if (blank(line)) continue;
+    if (line_number_ == 1 && std::string_view(doc->json_line).substr(0, 3) == "\xEF\xBB\xBF")
+      doc->json_line.erase(0, 3);  // UTF-8 BOM
+    if (blank(doc->json_line)) continue;
 
-    doc->id = doc->source = where;
-    doc->json_line.assign(line);
+    doc->id = doc->source;
     return true;
   }
 }

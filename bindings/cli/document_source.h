@@ -61,7 +61,6 @@ class DocumentSource {
   std::string file_path_;
   std::unique_ptr<LineReader> lines_;
   uint64_t line_number_ = 0;
-  std::string line_;
 };
 
 }  // namespace aidtext::cli

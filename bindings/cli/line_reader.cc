@@ -6,7 +6,7 @@ namespace aidtext::cli {
 
 bool LineReader::fill() {
   if (eof_ || error_) return false;
-  len_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+  len_ = std::fread(buf_.get(), 1, kBufferBytes, f_);
   pos_ = 0;
   if (len_ == 0) {
     if (std::ferror(f_)) error_ = true;
@@ -28,7 +28,7 @@ LineReader::Status LineReader::next(std::string* line, size_t* consumed) {
       break;  // last line without LF
     }
     any = true;
-    const char* start = buf_.data() + pos_;
+    const char* start = buf_.get() + pos_;
     const char* nl = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
     const size_t take = nl ? static_cast<size_t>(nl - start) : len_ - pos_;
     if (!too_long) {
