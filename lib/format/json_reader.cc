@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/utf8.h"
+#include "format/json_scan.h"
 
 namespace aidtext::json {
 
@@ -155,12 +156,7 @@ class Parser {
     ++pos_;
     while (true) {
       // Copy the run of plain bytes in one go.
-      size_t run = pos_;
-      while (run < s_.size()) {
-        unsigned char c = static_cast<unsigned char>(s_[run]);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        ++run;
-      }
+      const size_t run = scan::reader_run_end(s_, pos_);
       if (out) out->append(s_.data() + pos_, run - pos_);
       pos_ = run;
       if (pos_ >= s_.size()) return fail("unterminated string");

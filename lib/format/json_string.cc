@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/utf8.h"
+#include "format/json_scan.h"
 
 namespace aidtext::json {
 
@@ -14,15 +15,7 @@ void append_string(std::string& out, std::string_view s) {
   const size_t n = s.size();
   while (i < n) {
     // Copy the longest run that needs no escaping in one go.
-    size_t run = i;
-    while (run < n) {
-      const unsigned char c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) break;
-      if (c < 0x80) { ++run; continue; }
-      const int len = utf8::sequence_at(s, run);
-      if (len == 0) break;
-      run += static_cast<size_t>(len);
-    }
+    const size_t run = scan::writer_run_end(s, i);
     out.append(s.data() + i, run - i);
     i = run;
     if (i >= n) break;

@@ -6,11 +6,19 @@ namespace aidtext::json {
 
 namespace {
 
-void key(std::string& out, const char* name, bool first = false) {
-  if (!first) out.push_back(',');
-  out.push_back('"');
-  out.append(name);
-  out.append("\":");
+// `,"name":` (without the comma for the first member). Names are literals,
+// so their lengths are known here: this was 160 instructions a member with
+// strlen and four appends, 1.2 % of `aidtext extract`'s.
+template <size_t N>
+void key(std::string& out, const char (&name)[N], bool first = false) {
+  char buf[N + 3];
+  size_t k = 0;
+  if (!first) buf[k++] = ',';
+  buf[k++] = '"';
+  for (size_t i = 0; i + 1 < N; ++i) buf[k++] = name[i];
+  buf[k++] = '"';
+  buf[k++] = ':';
+  out.append(buf, k);
 }
 
 void append_optional_text(std::string& out, const std::string& s) {

@@ -8,6 +8,7 @@
 
 #include "format/csv.h"
 #include "format/json_reader.h"
+#include "format/json_scan.h"
 #include "format/json_string.h"
 
 namespace json = aidtext::json;
@@ -68,6 +69,43 @@ BOOST_AUTO_TEST_CASE(json_string_round_trips_through_the_reader) {
     // Re-escaping the decoded text gives the same literal: the writer's
     // output is valid UTF-8 and reads back to exactly what was written.
     BOOST_REQUIRE_EQUAL(js(v.text), lit);
+  }
+}
+
+// The scans skip sixteen bytes at a time: a special byte at every offset of
+// long runs (Chinese and ASCII) must stop them exactly where a byte-by-byte
+// loop stops.
+BOOST_AUTO_TEST_CASE(json_scans_stop_where_a_byte_loop_stops) {
+  namespace scan = aidtext::json::scan;
+  auto reader_reference = [](std::string_view s, size_t i) {
+    while (i < s.size() && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+    return i;
+  };
+  auto writer_reference = [](std::string_view s, size_t i) {
+    while (i < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) break;
+      if (c < 0x80) { ++i; continue; }
+      const int len = aidtext::utf8::sequence_at(s, i);
+      if (len == 0) break;
+      i += static_cast<size_t>(len);
+    }
+    return i;
+  };
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "\xff", "\xe4\xb8",
+                                  "\xed\xa0\x80", "\xe0\x80\x80", "\xc0\x80", " ", "\xc2\xa0", "\xf0\x9d\x84\x9e"};
+  for (const std::string base : {"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN", "渭源县贫困人口减少到一万二千人，全县脱贫攻坚取得决定性胜利"}) {
+    for (const std::string& special : specials) {
+      for (size_t at = 0; at <= base.size(); ++at) {
+        const std::string s = base.substr(0, at) + special + base.substr(at);
+        for (size_t from : {size_t{0}, size_t{1}, size_t{3}}) {
+          BOOST_TEST_CONTEXT("at " << at << " from " << from) {
+            BOOST_TEST(scan::reader_run_end(s, from) == reader_reference(s, from));
+            BOOST_TEST(scan::writer_run_end(s, from) == writer_reference(s, from));
+          }
+        }
+      }
+    }
   }
 }
 
