@@ -5,6 +5,9 @@
 // standard-library-only text formats of lib/format (JSON reader, CSV fields).
 #include <cstdio>
 #include <memory>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <optional>
 #include <string>
 
@@ -46,7 +49,19 @@ std::optional<aidtext::Engine> make_engine(const CliOptions& o, std::string* err
   }
 }
 
+// glibc grows a worker thread's heap by just what each allocation needs: an
+// mprotect call per step, about 300 of them in a --jobs 2 run over 20 MB.
+// Growing by 4 MiB at a time (address space: pages are only used when
+// touched) makes that 15 and saves about 100 page faults. The library
+// itself never tunes malloc: that is the program's business.
+void tune_malloc() {
+#if defined(__GLIBC__)
+  mallopt(M_TOP_PAD, 4 << 20);
+#endif
+}
+
 int run(const CliOptions& o) {
+  tune_malloc();
   std::string error;
   std::optional<aidtext::Engine> engine = make_engine(o, &error);
   if (!engine) {
