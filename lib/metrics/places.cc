@@ -73,7 +73,7 @@ class StopWords {
         U"地处", U"来自", U"涉及", U"覆盖", U"除了", U"前往", U"奔赴", U"走进", U"走访", U"深入", U"考察",
         U"视察", U"调研", U"来到", U"抵达", U"帮扶", U"援助", U"支援", U"对口", U"结对", U"携手", U"协助",
         U"面向", U"针对", U"落实", U"投入", U"筹集", U"组织", U"召开", U"举办", U"开展", U"带动", U"助力",
-        U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计"};
+        U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计", U"到位"};
     for (std::u32string_view w : kWords) {
       pairs_.push_back(uint64_t{w[0]} << 32 | w[1]);
       seconds_[w[1] >> 6] |= uint64_t{1} << (w[1] & 63);
@@ -447,6 +447,12 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
       delimited = true;
       break;
     }
+    // A stem that is a known name written bare (天津, 甘肃) is the whole stem:
+    // 到位天津市帮扶资金 names 天津市, not 位天津市.
+    if (k >= 2 && is_known_place(rules, text.substr(b, here - b))) {
+      delimited = true;
+      break;
+    }
     size_t p = 0;
     const char32_t d = char_before(b, kb, &p);
     // A province named bare right before a stem of two characters or more
@@ -716,6 +722,25 @@ bool dateline_after(std::string_view text, size_t pos) {
   return false;
 }
 
+// Whether an away-after word (就业, 务工 …) follows text[p], the end of a
+// name that an away-before word precedes: right there (赴浙江省务工,
+// 到中山市就读), or after 等 within a few Han characters (到天津等东部地区
+// 稳定就业, 向青岛等地转移). Only after 等: 在定西设立就业帮扶车间 is
+// in 定西.
+bool away_after_within(std::string_view text, size_t p, const RulePackData& rules) {
+  if (!starts_at(text, p, "等")) return starts_with_any(text, p, rules.away_after);
+  p += 3;  // 等
+  constexpr int kMaxChars = 6;  // 东部地区稳定, 沿海发达城市
+  for (int k = 0; k <= kMaxChars && p < text.size(); ++k) {
+    if (starts_with_any(text, p, rules.away_after)) return true;
+    int len = 1;
+    const char32_t c = next_char(text, p, &len);
+    if (!utf8::is_han(c)) return false;
+    p += static_cast<size_t>(len);
+  }
+  return false;
+}
+
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
@@ -787,10 +812,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       continue;
     }
     if (word_before && ends_with_any(text, chain_begin, rules.away_before)) {
-      size_t p = m.span.end;
-      if (starts_at(text, p, "等地")) p += 6;
-      else if (starts_at(text, p, "等")) p += 3;
-      if (starts_with_any(text, p, rules.away_after)) m.governs = false;
+      if (away_after_within(text, m.span.end, rules)) m.governs = false;
     }
   }
   // Names one after another with a list's 、 between (新疆、云南). Not 与 or

@@ -550,3 +550,14 @@ BOOST_AUTO_TEST_CASE(cadres_recalled_are_no_aid) {
   BOOST_TEST(metric_of(rs, "765名") == "cadres");
   BOOST_TEST(metric_of(rs, "12名") == "(none)");
 }
+
+BOOST_AUTO_TEST_CASE(spoken_and_cumulative_forms) {
+  // 脱了贫: spoken 脱贫. 累计争取 (资金): obtained, no goal.
+  Doc d("村里的贫困户已经有175户脱了贫。东西部扶贫协作累计争取天津市帮扶资金2.1亿元，实施帮扶项目147个。");
+  d.q("175户", "household", Decimal(175)).q("2.1亿元", "CNY", Decimal(210000000)).q("147个", "count", Decimal(147), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "175户") == "lifted_households");
+  BOOST_TEST(change_of(rs, "175户") == "total");
+  BOOST_TEST(change_of(rs, "2.1亿元") == "total");
+  BOOST_TEST(change_of(rs, "147个") == "total");
+}

@@ -358,3 +358,31 @@ BOOST_AUTO_TEST_CASE(a_village_named_in_its_party_branch_is_the_whole_village) {
   BOOST_TEST(place_of(d, "83户") == "前石村");
   BOOST_TEST(place_of(d, "3个") == "土桥镇");
 }
+
+BOOST_AUTO_TEST_CASE(a_known_name_is_the_whole_stem) {
+  // 到位 ends right before 天津市: the stem is the bare name 天津, not 位天津.
+  Doc d("庆阳市全年减少贫困人口8.79万人。东西部扶贫协作到位天津市帮扶资金3.42亿元。");
+  d.q("8.79万人", "person", Decimal(87900)).q("3.42亿元", "CNY", Decimal(342000000));
+  BOOST_TEST(place_of(d, "3.42亿元") == "庆阳市");
+  for (const std::string& name : governing_names(d.text().text)) BOOST_TEST(name != "位天津市");
+}
+
+BOOST_AUTO_TEST_CASE(where_people_went_after_a_list_word_is_not_their_place) {
+  // 到天津等东部地区稳定就业: where the workers went, however many words
+  // follow 等; the next paragraph's figures stay the city's.
+  Doc d("庆阳市转移就业贫困劳动力11.3万人，其中到天津等东部地区稳定就业3260人。\n新建扶贫车间87个。");
+  d.q("11.3万人", "person", Decimal(113000)).q("3260人", "person", Decimal(3260)).q("87个", "count", Decimal(87), "个");
+  BOOST_TEST(place_of(d, "3260人") == "庆阳市");
+  BOOST_TEST(place_of(d, "87个") == "庆阳市");
+  // Without 等 the word must follow the name: 在定西市设立就业帮扶车间 is in 定西市.
+  Doc e("今年还在定西市设立就业帮扶车间46个。");
+  e.q("46个", "count", Decimal(46), "个");
+  BOOST_TEST(place_of(e, "46个") == "定西市");
+}
+
+BOOST_AUTO_TEST_CASE(a_verb_or_a_status_before_a_generic_suffix_is_no_name) {
+  // 我代表县人民政府 (代表 + 县), 走进脱贫村 (a village that left poverty).
+  auto names = governing_names("我代表县人民政府向大会报告工作。走进脱贫村：沙沟村的新日子。");
+  BOOST_REQUIRE(names.size() == 1u);
+  BOOST_TEST(names[0] == "沙沟村");
+}
