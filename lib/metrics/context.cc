@@ -528,9 +528,12 @@ bool SentenceContext::per_unit(size_t i) const {
 
 bool SentenceContext::threshold(size_t i) const {
   const Quantity& q = *figures_[i];
+  if (q.span.end + 3 > text_.size() || text_.compare(q.span.end, 3, "的") != 0) return false;
   const std::string_view s = text_.substr(q.span.begin, q.span.size());
-  return (ends_with(s, "以下") || ends_with(s, "以上")) && q.span.end + 3 <= text_.size() &&
-         text_.compare(q.span.end, 3, "的") == 0;
+  if (ends_with(s, "以下") || ends_with(s, "以上")) return true;
+  for (std::string_view bound : {"超过", "高于", "低于", "不足", "不到"})
+    if (s.starts_with(bound)) return true;
+  return false;
 }
 
 std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {

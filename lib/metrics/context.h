@@ -125,8 +125,9 @@ class SentenceContext {
   // 5000元): the figure is a rate per household, person or village, not an
   // amount of aid.
   bool per_unit(size_t i) const;
-  // 贫困发生率在1%以下的省份: a bound (以下, 以上) followed by 的 picks out
-  // what comes after it; it is no amount.
+  // 贫困发生率在1%以下的省份, 贫困发生率超过5%的省份: a bound (以下, 以上
+  // after the figure; 超过, 高于, 低于, 不足, 不到 before it) followed by 的
+  // picks out what comes after it; it is no amount.
   bool threshold(size_t i) const;
   std::string change_for(size_t i, const MetricDef& m) const;
   // Whether a cue of `group` lies inside `ranges`; `hits`: hits_in(ranges, n).

@@ -826,6 +826,10 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     if (e < b) continue;
     const std::string_view gap = text.substr(b, e - b);
     if (gap == "、" || item_of_figures(gap)) mentions_[i - 1].listed = mentions_[i].listed = true;
+    // ... and the last of such a list after 和 (西藏、甘肃和新疆): 和 alone
+    // pairs (杭州市与恩施州), 和 after a 、 ends a list.
+    else if (mentions_[i - 1].listed && (gap == "和" || gap == "及" || gap == "以及" || gap == "与"))
+      mentions_[i].listed = true;
   }
   // The document's focus: the name that governs most often (first on ties).
   // Names are counted in the order first seen (a ViewSet numbers them).

@@ -416,6 +416,15 @@ BOOST_AUTO_TEST_CASE(a_bound_picking_out_what_follows_is_no_amount) {
   BOOST_TEST(n == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_bound_before_the_figure_picks_out_too) {
+  // 超过5%的省份: which provinces, not an incidence; 降至1.7% is one.
+  Doc d("贫困发生率超过5%的省份从7个减少到3个，全国贫困发生率下降到1.7%。");
+  d.q("超过5%", "percent", Decimal(5), "", Approx::kOver).q("1.7%", "percent", Decimal(17, -1));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "超过5%") == "(none)");
+  BOOST_TEST(metric_of(rs, "1.7%") == "poverty_incidence");
+}
+
 BOOST_AUTO_TEST_CASE(people_already_lifted_are_lifted_whatever_they_receive) {
   Doc d("对已脱贫的5.3万户23.8万人继续落实帮扶政策，为1760户贫困户落实产业资金。");
   d.q("5.3万户", "household", Decimal(53000)).q("23.8万人", "person", Decimal(238000));

@@ -386,3 +386,11 @@ BOOST_AUTO_TEST_CASE(a_verb_or_a_status_before_a_generic_suffix_is_no_name) {
   BOOST_REQUIRE(names.size() == 1u);
   BOOST_TEST(names[0] == "沙沟村");
 }
+
+BOOST_AUTO_TEST_CASE(the_last_name_of_a_list_after_he_is_listed_too) {
+  // 西藏、甘肃和新疆: all three name the figure before them; the national
+  // figures after the list are nobody's.
+  Doc d("贫困发生率较高的省份分别是西藏、甘肃和新疆。\n中央财政专项扶贫资金达到1061亿元。");
+  d.q("1061亿元", "CNY", Decimal(106100000000));
+  BOOST_TEST(place_of(d, "1061亿元") == "null");
+}
