@@ -495,6 +495,9 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
     if (datelines_[k]) continue;  // 2020年4月10日 under a title: when it was written
     Range c = opening(p);
     u = last_in(c.begin, c.end, &value, 0, p.end);
+    // 2013年底贫困发生率：30.4%: a date in a label is its value's own, no
+    // section's (the lines of a table of figures after it are not 2013's).
+    if (u == Use::kValue && labels_its_figure(c)) continue;
     if (u == Use::kValue) {
       if (between_year.empty() || value.compare(0, 4, between_year) == 0) return value;
       break;
@@ -506,6 +509,12 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   }
   if (!headline_year_.empty()) return headline_year_;
   return std::nullopt;
+}
+
+bool TimeResolver::labels_its_figure(Range opening) const {
+  const std::string_view o = text_.substr(opening.begin, opening.size());
+  return (o.ends_with("：") || o.ends_with(":")) && o.find("，") == std::string_view::npos &&
+         o.find(',') == std::string_view::npos;
 }
 
 // The opening of a sentence or paragraph, where a date sets the time of what

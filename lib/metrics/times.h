@@ -55,6 +55,10 @@ class TimeResolver {
   int doc_year() const { return doc_year_; }
 
  private:
+  // Whether a paragraph's opening (see opening()) is the label of a line
+  // "label：figure" (建档立卡贫困户：1.38万户): it ends in a colon and holds
+  // no comma.
+  bool labels_its_figure(Range opening) const;
   // time_of without the 上年 step.
   std::optional<std::string> own_time_of(uint32_t pos, int sentence, bool target) const;
   // kOpen: a period opening before the document's year (2015年以来): the

@@ -290,3 +290,16 @@ BOOST_AUTO_TEST_CASE(when_something_was_founded_dates_nothing_after_it) {
   d.q("152户", "household", Decimal(152));
   BOOST_TEST(time_of(d, "152户") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(a_date_in_a_label_dates_its_line_only) {
+  // Lines "label：figure": 2013年底 is the incidence's own; the next
+  // section's figures are not 2013's. A section opening with a date still
+  // frames the lines after it.
+  Doc d("脱贫攻坚数据一览\n2013年底贫困发生率：30.4%\n【减贫成效】\n累计脱贫人口：6.05万人");
+  d.date("2013年底", "2013", true).q("30.4%", "percent", Decimal(304, -1)).q("6.05万人", "person", Decimal(60500));
+  BOOST_TEST(time_of(d, "30.4%") == "2013");
+  BOOST_TEST(time_of(d, "6.05万人") == "null");
+  Doc e("脱贫攻坚数据一览\n2019年，全县脱贫攻坚成效明显。\n累计脱贫人口：6.05万人");
+  e.date("2019年", "2019").q("6.05万人", "person", Decimal(60500));
+  BOOST_TEST(time_of(e, "6.05万人") == "2019");
+}
