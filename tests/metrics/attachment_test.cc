@@ -570,3 +570,14 @@ BOOST_AUTO_TEST_CASE(spoken_and_cumulative_forms) {
   BOOST_TEST(change_of(rs, "2.1亿元") == "total");
   BOOST_TEST(change_of(rs, "147个") == "total");
 }
+
+BOOST_AUTO_TEST_CASE(yao_before_a_verb_of_work_is_a_plan) {
+  // 今年要新建…: a goal, as 将新建 is; and for the sentence's later figures.
+  Doc d("今年要新建扶贫车间50个以上，带动贫困户1.2万户以上。去年新建扶贫车间30个。");
+  d.q("50个以上", "count", Decimal(50), "个", Approx::kOver).q("1.2万户以上", "household", Decimal(12000), "", Approx::kOver);
+  d.q("30个", "count", Decimal(30), "个");
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "50个以上") == "target");
+  BOOST_TEST(change_of(rs, "1.2万户以上") == "target");
+  BOOST_TEST(change_of(rs, "30个") == "total");
+}
