@@ -232,7 +232,18 @@ Range SentenceContext::shared_tail(size_t i) const {
     noun_end = std::max(noun_end, hp->end);
   }
   if (noun_end == w.right.begin || !only_connectors(noun_end, w.right.end)) return Range{};
-  return w.tail;
+  // The tail opens with the last item's own noun (4个深度贫困县、117个深度
+  // 贫困村，…; 17.5万贫困人口全部脱贫): the items share only what follows it,
+  // or a county of the list would be counted as a village. (Only the cues
+  // starting where the tail does: the predicate may follow the noun with
+  // nothing between, 贫困人口全部脱贫.)
+  Range tail = w.tail;
+  auto [tail_first, tail_last] = hits_in(&tail, 1);
+  uint32_t tail_noun_end = tail.begin;
+  for (const CueHit* hp = tail_first; hp != tail_last; ++hp)
+    if (hp->begin == tail.begin && within(*hp, &tail, 1)) tail_noun_end = std::max(tail_noun_end, hp->end);
+  tail.begin = tail_noun_end;
+  return tail;
 }
 
 bool SentenceContext::quoted(const CueHit& h) const {
@@ -268,6 +279,15 @@ bool SentenceContext::own_list_item(size_t i) const {
     p += len;
   }
   return han >= 2;
+}
+
+bool SentenceContext::named_list_item(size_t i) const {
+  const Windows& w = windows_[i];
+  if (!w.right_cut) return false;
+  auto [first, last] = hits_in(&w.right, 1);
+  for (const CueHit* hp = first; hp != last; ++hp)
+    if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &w.right, 1)) return true;
+  return false;
 }
 
 Range SentenceContext::colon_heading(size_t i) const {
@@ -685,7 +705,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
       r = match_rule(i, tight_tail, n_tight, &nearest, total_clause);
       if (r >= 0) {
         if (blocked(i, tight_tail, n_tight, nearest)) r = -1;
-      } else if (!own_list_item(i) && !whole_of_next(i)) {
+      } else if (!own_list_item(i) && !named_list_item(i) && !whole_of_next(i)) {
         r = match_rule(i, &w.clause, 1, &nearest, total_clause);
         if (r >= 0 && blocked(i, &w.clause, 1, nearest)) r = -1;
         // 全县共有贫困村48个，已出列45个，未出列3个: a short clause that ends

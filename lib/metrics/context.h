@@ -101,6 +101,10 @@ class SentenceContext {
   // Whether ranges a and b hold a cue of the same group.
   bool shares_cue(Range a, Range b) const;
   bool bare_scaled(const Quantity& q) const;
+  // 4个深度贫困县、117个深度贫困村: an item of a 、 list naming its noun
+  // after its figure; its noun says what it counts, and the clause's other
+  // nouns (the next items') do not.
+  bool named_list_item(size_t i) const;
   bool own_list_item(size_t i) const;
   // Whether rule r holds on nouns of the poor alone (its positive groups are
   // all subset members: 贫困人口, 贫困户), with no verb of its own.

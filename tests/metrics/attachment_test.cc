@@ -581,3 +581,16 @@ BOOST_AUTO_TEST_CASE(yao_before_a_verb_of_work_is_a_plan) {
   BOOST_TEST(change_of(rs, "1.2万户以上") == "target");
   BOOST_TEST(change_of(rs, "30个") == "total");
 }
+
+BOOST_AUTO_TEST_CASE(a_list_item_with_its_own_noun_counts_only_that) {
+  // 4个深度贫困县: counties, no metric of the pack; 117个深度贫困村: villages.
+  // The last item's noun is no word the list shares; its predicate is.
+  Doc d("全市还有4个深度贫困县、117个深度贫困村，任务依然艰巨。剩余的8个贫困县、395个贫困村全部脱贫。");
+  d.q("4个", "count", Decimal(4), "个").q("117个", "count", Decimal(117), "个");
+  d.q("8个", "count", Decimal(8), "个").q("395个", "count", Decimal(395), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "4个") == "(none)");
+  BOOST_TEST(metric_of(rs, "117个") == "poor_villages");
+  BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
+  BOOST_TEST(metric_of(rs, "395个") == "villages_exited");
+}
