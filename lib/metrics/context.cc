@@ -63,8 +63,18 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                                 std::span<const Quantity* const> figures, const CharIndex* chars)
-    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures) {
+                                 std::span<const Quantity* const> figures, const CharIndex* chars,
+                                 Buffers* buffers)
+    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures), buffers_(buffers) {
+  if (buffers_) {
+    // Borrowed empty, with the capacity the sentences before left them.
+    for (auto* v : {&buffers_->marks, &buffers_->mark_ends, &buffers_->quote_ends, &buffers_->list_commas})
+      v->clear();
+    buffers_->hits.clear();
+    buffers_->windows.clear();
+    buffers_->quotes.clear();
+    swap_buffers();
+  }
   // Room for a sentence's cues at once (about one every ten bytes):
   // growing the vector from empty took five allocations a sentence.
   hits_.reserve(std::min<size_t>(sentence_.size() / 8 + 8, 1024));
@@ -101,6 +111,20 @@ SentenceContext::SentenceContext(std::string_view text, Range sentence, const Ru
   compute_windows();
 }
 
+SentenceContext::~SentenceContext() {
+  if (buffers_) swap_buffers();
+}
+
+void SentenceContext::swap_buffers() {
+  hits_.swap(buffers_->hits);
+  windows_.swap(buffers_->windows);
+  quotes_.swap(buffers_->quotes);
+  mark_ends_.swap(buffers_->mark_ends);
+  marks_.swap(buffers_->marks);
+  quote_ends_.swap(buffers_->quote_ends);
+  list_commas_.swap(buffers_->list_commas);
+}
+
 bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
   while (b < e) {
     int len = 1;
@@ -113,11 +137,10 @@ bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
 
 void SentenceContext::compute_windows() {
   // Clause marks of the sentence, once.
-  std::vector<uint32_t> marks;  // byte positions of marks
+  std::vector<uint32_t>& marks = marks_;  // byte positions of marks
   std::vector<uint32_t>& mark_ends = mark_ends_;  // kept: colon_heading reads them
-  mark_ends.clear();
-  std::vector<uint32_t> quote_ends;   // ends of closing quotes
-  std::vector<uint32_t> list_commas;  // positions of 、
+  std::vector<uint32_t>& quote_ends = quote_ends_;   // ends of closing quotes
+  std::vector<uint32_t>& list_commas = list_commas_;  // positions of 、
   // Room for a typical sentence's marks at once: growing each list from
   // empty took three or four allocations a sentence. Quotes and 、 are
   // rarer: their lists grow when there are some (most sentences have none,

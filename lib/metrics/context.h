@@ -42,13 +42,23 @@ struct Attachment {
 
 class SentenceContext {
  public:
+  // The vectors a context fills, lent from one sentence's context to the
+  // next (below).
+  class Buffers;
+
   // `figures`: the candidate quantities of the sentence, in text order, all
   // inside `sentence`; they must outlive the context. Scans the sentence
   // for cues once.
   // `chars`: CharIndex(text) when the caller has it (one per document), or
   // nullptr.
+  // `buffers`: vectors to borrow (and give back when the context goes), or
+  // nullptr.
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr);
+                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr,
+                  Buffers* buffers = nullptr);
+  ~SentenceContext();
+  SentenceContext(const SentenceContext&) = delete;
+  SentenceContext& operator=(const SentenceContext&) = delete;
 
   // 下达资金3.68亿元。其中，武都区8650万元、…: a sentence that opens with a
   // subset word lists parts of the last figure of the sentence before it
@@ -74,6 +84,23 @@ class SentenceContext {
     bool left_bare = false, right_bare = false;
     bool right_cut = false;  // the right window ends at a 、 before the next figure
   };
+
+ public:
+  // The vectors a context fills, lent from one sentence's context to the
+  // next (extract_metrics keeps one for a document): a sentence's context
+  // allocated seven of them (compute_windows alone 169 allocations a round
+  // of the dev articles); borrowed, they keep their capacity.
+  class Buffers {
+    friend class SentenceContext;
+    std::vector<CueHit> hits;
+    std::vector<Windows> windows;
+    std::vector<Range> quotes;
+    std::vector<uint32_t> marks, mark_ends, quote_ends, list_commas;
+  };
+
+ private:
+  // Exchanges the vectors with buffers_'s (borrowing or giving back).
+  void swap_buffers();
   bool only_connectors(uint32_t b, uint32_t e) const;
   // Figure i's list tail (Windows::tail) when the words after the figure
   // are its noun alone (8个贫困县、: yes; 1.06万贫困人口全部脱贫、: a clause
@@ -146,6 +173,10 @@ class SentenceContext {
   std::vector<Range> quotes_;  // insides of quotation marks
   int carried_metric_ = -1;    // continue_subset_of's metric, or -1
   std::vector<uint32_t> mark_ends_;  // ends of the sentence's clause marks, in order
+  // compute_windows' lists: the sentence's clause marks, ends of closing
+  // quotes and positions of 、.
+  std::vector<uint32_t> marks_, quote_ends_, list_commas_;
+  Buffers* buffers_;  // lent the vectors above, or nullptr
 };
 
 }  // namespace aidtext

@@ -776,6 +776,10 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     uint32_t paragraph = 0;
     int sentence = -2;
   } carried;
+  // Lent from each sentence's context to the next, as is `group`: their
+  // capacity kept, a sentence allocates none of them again.
+  SentenceContext::Buffers buffers;
+  std::vector<const Quantity*> group;
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -784,7 +788,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       continue;
     }
     const Sentence& sentence = seg.sentences[s];
-    std::vector<const Quantity*> group;
+    group.clear();
     while (i < figures.size() && figures[i]->span.begin >= sentence.range.begin &&
            figures[i]->span.end <= sentence.range.end) {
       // Overlapping spans (a recognizer quirk) would confuse the windows.
@@ -795,7 +799,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       ++i;
       continue;
     }
-    SentenceContext ctx(text, sentence.range, rules, group, &*chars);
+    SentenceContext ctx(text, sentence.range, rules, group, &*chars, &buffers);
     // 下达资金3.68亿元。其中，武都区8650万元…: parts of the last figure of the
     // sentence before, in the same paragraph.
     if (carried.metric >= 0 && carried.paragraph == sentence.paragraph && carried.sentence + 1 == s &&
