@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include "core/byte_search.h"
 #include "core/utf8.h"
@@ -162,23 +161,64 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
   }
 }
 
-// metric|unit|value: the key of the records stating one fact, built in
-// one string (the chain of + built three, each on the heap).
-std::string record_key(const MetricRecord& r) {
-  const std::string value = r.value.normalized().to_string();
-  std::string key;
-  key.reserve(r.metric.size() + r.unit.size() + value.size() + 2);
-  key.append(r.metric).append(1, '|').append(r.unit).append(1, '|').append(value);
-  return key;
-}
+// The records stating one fact (the same metric, unit and value), for
+// merge_duplicate: for each such key, the records filed under it in the
+// order filed. A document keeps a few dozen records, so a key is found by
+// a walk over the keys (the value compared first); a map of strings
+// metric|unit|value built a key string or two and a list for each record
+// (about 170 allocations a round of the dev articles).
+class RecordIndex {
+ public:
+  // The key of r's metric, unit and value, added when new.
+  size_t key_of(const MetricRecord& r) {
+    const Decimal value = r.value.normalized();
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      const Key& key = keys_[k];
+      if (key.value.mantissa() == value.mantissa() && key.value.exponent() == value.exponent() &&
+          key.unit == r.unit && key.metric == r.metric)
+        return k;
+    }
+    keys_.push_back(Key{r.metric, r.unit, value});
+    return keys_.size() - 1;
+  }
+  // Files record `record` under `key`, after those filed before.
+  void file(size_t key, size_t record) {
+    const int node = static_cast<int>(nodes_.size());
+    nodes_.push_back(Node{record, -1});
+    Key& k = keys_[key];
+    (k.last < 0 ? k.first : nodes_[static_cast<size_t>(k.last)].next) = node;
+    k.last = node;
+  }
+  // The first record filed under `key` for which `pred` holds, in the
+  // order filed; SIZE_MAX when none.
+  template <typename Pred>
+  size_t find_filed(size_t key, Pred pred) const {
+    for (int n = keys_[key].first; n >= 0; n = nodes_[static_cast<size_t>(n)].next)
+      if (pred(nodes_[static_cast<size_t>(n)].record)) return nodes_[static_cast<size_t>(n)].record;
+    return SIZE_MAX;
+  }
+
+ private:
+  struct Key {
+    std::string metric, unit;
+    Decimal value;  // normalized
+    int first = -1, last = -1;  // its list of nodes
+  };
+  struct Node {
+    size_t record;
+    int next;  // the next node of its key's list, or -1
+  };
+  std::vector<Key> keys_;
+  std::vector<Node> nodes_;
+};
 
 // A headline's rounded figure and the text's exact one (rounds()) are one
 // fact, kept as the text states it; true if `r` was merged. Headlines'
 // approximations are few: both directions scan the kept records, and only
 // when a headline approximation is involved (`headline_approx`: how many
 // are kept).
-bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
-                   std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
+bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins, RecordIndex& index,
+                   const MetricRecord& r,
                    const Origin& origin, size_t* headline_approx) {
   const bool head = origin.headline_line && r.approx != Approx::kNone;
   if (!head && (*headline_approx == 0 || origin.headline_line || r.approx != Approx::kNone)) return false;
@@ -199,7 +239,7 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
       k.place = std::move(place);
       origins[i] = origin;
       --*headline_approx;
-      index[record_key(r)].push_back(i);
+      index.file(index.key_of(r), i);
       return true;
     }
   }
@@ -212,22 +252,23 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
 // so is one restating the body's clause word for word, even when the body
 // sentence takes another time or place from the paragraph around it.
 bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
-                     std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
-                     const Origin& origin, size_t* headline_approx) {
-  std::string key = record_key(r);
-  std::vector<size_t>& same = index[key];
-  for (size_t i : same) {
-    MetricRecord& k = kept[i];
-    if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
+                     RecordIndex& index, const MetricRecord& r, const Origin& origin, size_t* headline_approx) {
+  const size_t key = index.key_of(r);
+  const size_t same = index.find_filed(key, [&](size_t i) {
+    const MetricRecord& k = kept[i];
+    if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) return false;
     bool agree = !(k.time && r.time && *k.time != *r.time) &&
                  (same_place(k.place, r.place) || headline(k.sentence) || headline(r.sentence));
-    if (!agree && !restated(text, origins[i], k.span, origin, r.span)) continue;
+    return agree || restated(text, origins[i], k.span, origin, r.span);
+  });
+  if (same != SIZE_MAX) {
+    MetricRecord& k = kept[same];
     if (!k.time) k.time = r.time;
     if (!k.place) k.place = r.place;
     return true;
   }
   if (merge_rounded(kept, origins, index, r, origin, headline_approx)) return true;
-  same.push_back(kept.size());
+  index.file(key, kept.size());
   origins.push_back(origin);
   return false;
 }
@@ -581,7 +622,7 @@ void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>&
                        const std::vector<const Quantity*>& dates, const RulePackData& rules,
                        const PlaceIndex& places, const TimeResolver& times, const Segmentation& seg,
                        std::vector<MetricRecord>& out, std::vector<Origin>& origins,
-                       std::unordered_map<std::string, std::vector<size_t>>& seen, size_t* headline_approx) {
+                       RecordIndex& seen, size_t* headline_approx) {
   const std::string& text = nt.text;
   for (const TableFigure& f : table) {
     const std::vector<Quantity> read = recognize_quantities(f.reading);
@@ -767,9 +808,10 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).
   out.reserve(figures.size() + table.size());
-  std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
+  RecordIndex seen;  // metric, unit and value -> records
   size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
-  std::vector<Origin> origins;                                // of each record in `out`
+  std::vector<Origin> origins;  // of each record in `out`
+  origins.reserve(figures.size() + table.size());
   // The last metric given in the last sentence with figures (continue_subset_of).
   struct {
     int metric = -1;
