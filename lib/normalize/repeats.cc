@@ -1,5 +1,6 @@
 #include "normalize/repeats.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -60,6 +61,8 @@ Line describe(std::string_view text, size_t begin, size_t end) {
     for (size_t k = i; k < e; ++k) chars += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
     line.chars = chars;
   }
+  // Lines too short to repeat a passage are never looked up: no hash.
+  if (line.chars < kMinRepeatedLineChars) return line;
   // The hash looks at the length and both ends of the line (at most
   // 2 x kHashedEdgeBytes bytes): lines that agree there but differ inside
   // are told apart by the comparison that confirms every match.
@@ -83,6 +86,10 @@ bool same_content(std::string_view text, const Line& a, const Line& b) {
 
 std::vector<RepeatedPassage> find_repeated_passages(std::string_view text) {
   std::vector<Line> lines;
+  // Room for a line every 32 bytes, about as many as a news text has (the
+  // vector's growth from empty took 8 allocations a document); capped, so
+  // that a long text of long lines does not hold a large block.
+  lines.reserve(std::min<size_t>(text.size() / 32 + 8, 4096));
   for (size_t pos = 0; pos <= text.size();) {
     const void* nl_ptr = std::memchr(text.data() + pos, '\n', text.size() - pos);
     size_t nl = nl_ptr ? static_cast<size_t>(static_cast<const char*>(nl_ptr) - text.data())
