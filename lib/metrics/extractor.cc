@@ -169,6 +169,12 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
 // (about 170 allocations a round of the dev articles).
 class RecordIndex {
  public:
+  // Room for a document's records (grown from empty, the lists took five
+  // allocations a document).
+  RecordIndex() {
+    keys_.reserve(16);
+    nodes_.reserve(32);
+  }
   // The key of r's metric, unit and value, added when new.
   size_t key_of(const MetricRecord& r) {
     const Decimal value = r.value.normalized();
@@ -725,7 +731,6 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // Year labels (year_label) as the dates they are: a few a document.
   std::vector<Quantity> labels;
   constexpr size_t kMaxYearLabels = 64;  // room reserved, so that pointers stay valid
-  labels.reserve(kMaxYearLabels);
   for (const Quantity& q : quantities) {
     if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
     if (q.kind == QuantityKind::kDate) {
@@ -736,6 +741,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       Quantity d = q;
       d.kind = QuantityKind::kDate;
       d.date = std::string(text.substr(q.span.begin, 4));
+      // Room for all at the first (most documents have none).
+      if (labels.empty()) labels.reserve(kMaxYearLabels);
       labels.push_back(std::move(d));
       dates.push_back(&labels.back());
       continue;
