@@ -444,6 +444,25 @@ bool SentenceContext::bare_scaled(const Quantity& q) const {
   return ends_with(s, "万") || ends_with(s, "亿");
 }
 
+uint64_t SentenceContext::rules_for_unit(size_t i) const {
+  if (unit_rules_of_ == i) return unit_rules_;
+  const Quantity& q = *figures_[i];
+  uint64_t candidates = 0;
+  if (bare_scaled(q)) {
+    candidates = rules_.all_rules;
+  } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
+    candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
+    for (uint64_t m = rules_.rules_by_unit_classifier[static_cast<size_t>(u)]; m; m &= m - 1) {
+      const auto r = static_cast<size_t>(std::countr_zero(m));
+      for (const UnitSpec& spec : rules_.rules[r].units)
+        if (unit_ok(spec, q)) candidates |= uint64_t{1} << r;
+    }
+  }
+  unit_rules_of_ = i;
+  unit_rules_ = candidates;
+  return candidates;
+}
+
 int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                                  const Range* negated_also) const {
   const Quantity& q = *figures_[i];
@@ -457,19 +476,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
   // rule's units took half of match_rule's instructions; else all, each
   // tried.
   const bool by_unit = !rules_.rules.empty() && rules_.all_rules != 0;
-  uint64_t candidates = 0;
-  if (by_unit) {
-    if (bare) {
-      candidates = rules_.all_rules;
-    } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
-      candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
-      for (uint64_t m = rules_.rules_by_unit_classifier[static_cast<size_t>(u)]; m; m &= m - 1) {
-        const auto r = static_cast<size_t>(std::countr_zero(m));
-        for (const UnitSpec& spec : rules_.rules[r].units)
-          if (unit_ok(spec, q)) candidates |= uint64_t{1} << r;
-      }
-    }
-  }
+  const uint64_t candidates = by_unit ? rules_for_unit(i) : 0;
   for (size_t r = 0; r < rules_.rules.size(); ++r) {
     const Rule& rule = rules_.rules[r];
     if (by_unit) {

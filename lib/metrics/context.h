@@ -126,6 +126,11 @@ class SentenceContext {
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                  const Range* negated_also = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
+  // With the pack's rules by unit: the rules (bits) that take figure i's
+  // unit. Remembered for the last figure asked: match_rule asks up to five
+  // times a figure, and finding the unit's id compared it with each unit's
+  // name (637 memcmp calls a round of the dev articles).
+  uint64_t rules_for_unit(size_t i) const;
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
@@ -189,6 +194,8 @@ class SentenceContext {
   // quotes and positions of 、.
   std::vector<uint32_t> marks_, quote_ends_, list_commas_;
   Buffers* buffers_;  // lent the vectors above, or nullptr
+  mutable size_t unit_rules_of_ = SIZE_MAX;  // the figure rules_for_unit() answered last
+  mutable uint64_t unit_rules_ = 0;          // and its answer
 };
 
 }  // namespace aidtext
