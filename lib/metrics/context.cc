@@ -452,11 +452,11 @@ uint64_t SentenceContext::rules_for_unit(size_t i) const {
     candidates = rules_.all_rules;
   } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
     candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
-    for (uint64_t m = rules_.rules_by_unit_classifier[static_cast<size_t>(u)]; m; m &= m - 1) {
-      const auto r = static_cast<size_t>(std::countr_zero(m));
-      for (const UnitSpec& spec : rules_.rules[r].units)
-        if (unit_ok(spec, q)) candidates |= uint64_t{1} << r;
-    }
+    for (const RulePackData::ClassifierRules& e : rules_.rules_by_classifier[static_cast<size_t>(u)])
+      if (e.classifier == q.classifier) {
+        candidates |= e.rules;
+        break;
+      }
   }
   unit_rules_of_ = i;
   unit_rules_ = candidates;
