@@ -1,6 +1,7 @@
 #include "metrics/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "core/byte_search.h"
@@ -170,28 +171,34 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
 
 // The records stating one fact (the same metric, unit and value), for
 // merge_duplicate: for each such key, the records filed under it in the
-// order filed. A document keeps a few dozen records, so a key is found by
-// a walk over the keys (the value compared first); a map of strings
-// metric|unit|value built a key string or two and a list for each record
-// (about 170 allocations a round of the dev articles).
+// order filed. Keys are found in an open-addressed table of their indexes
+// (a power of two, at most half full) hashed on the normalized value and
+// the ends of the metric and unit; a map of strings metric|unit|value built
+// a key string or two and a list for each record (about 170 allocations a
+// round of the dev articles).
 class RecordIndex {
  public:
   // Room for a document's records (grown from empty, the lists took five
   // allocations a document).
-  RecordIndex() {
-    keys_.reserve(16);
-    nodes_.reserve(32);
+  RecordIndex() : slots_(kFirstSlots, kEmpty) {
+    keys_.reserve(kFirstSlots / 2);
+    nodes_.reserve(kFirstSlots);
   }
   // The key of r's metric, unit and value, added when new.
   size_t key_of(const MetricRecord& r) {
     const Decimal value = r.value.normalized();
-    for (size_t k = 0; k < keys_.size(); ++k) {
-      const Key& key = keys_[k];
-      if (key.value.mantissa() == value.mantissa() && key.value.exponent() == value.exponent() &&
+    const uint64_t h = hash(r.metric, r.unit, value);
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
+    const size_t mask = slots_.size() - 1;
+    size_t s = static_cast<size_t>(h >> 32) & mask;
+    for (; slots_[s] != kEmpty; s = (s + 1) & mask) {
+      const Key& key = keys_[slots_[s]];
+      if (key.hash == h && key.value.mantissa() == value.mantissa() && key.value.exponent() == value.exponent() &&
           key.unit == r.unit && key.metric == r.metric)
-        return k;
+        return slots_[s];
     }
-    keys_.push_back(Key{r.metric, r.unit, value});
+    slots_[s] = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(Key{r.metric, r.unit, value, h});
     return keys_.size() - 1;
   }
   // Files record `record` under `key`, after those filed before.
@@ -212,16 +219,44 @@ class RecordIndex {
   }
 
  private:
+  static constexpr size_t kFirstSlots = 32;
+  static constexpr uint32_t kEmpty = UINT32_MAX;
   struct Key {
     std::string metric, unit;
     Decimal value;  // normalized
+    uint64_t hash;
     int first = -1, last = -1;  // its list of nodes
   };
   struct Node {
     size_t record;
     int next;  // the next node of its key's list, or -1
   };
+  // Up to eight bytes of s from its start (or ending at its end).
+  static uint64_t word_of(std::string_view s, bool from_end) {
+    uint64_t w = 0;
+    const size_t n = std::min<size_t>(s.size(), 8);
+    std::memcpy(&w, s.data() + (from_end ? s.size() - n : 0), n);
+    return w;
+  }
+  static uint64_t hash(std::string_view metric, std::string_view unit, const Decimal& value) {
+    uint64_t h = static_cast<uint64_t>(value.mantissa()) * 0x9E3779B97F4A7C15ull;
+    for (const uint64_t x : {uint64_t(static_cast<uint32_t>(value.exponent())), metric.size() * 31 + unit.size(),
+                             word_of(metric, false), word_of(metric, true), word_of(unit, false)})
+      h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<uint32_t> slots(slots_.size() * 2, kEmpty);
+    const size_t mask = slots.size() - 1;
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      size_t s = static_cast<size_t>(keys_[k].hash >> 32) & mask;
+      while (slots[s] != kEmpty) s = (s + 1) & mask;
+      slots[s] = static_cast<uint32_t>(k);
+    }
+    slots_ = std::move(slots);
+  }
   std::vector<Key> keys_;
+  std::vector<uint32_t> slots_;  // indexes into keys_, or kEmpty
   std::vector<Node> nodes_;
 };
 
