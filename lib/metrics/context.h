@@ -127,9 +127,8 @@ class SentenceContext {
                  const Range* negated_also = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
   // With the pack's rules by unit: the rules (bits) that take figure i's
-  // unit. Remembered for the last figure asked: match_rule asks up to five
-  // times a figure, and finding the unit's id compared it with each unit's
-  // name (637 memcmp calls a round of the dev articles).
+  // unit and classifier (RulePackData::rules_by_classifier). Remembered for
+  // the last figure asked: match_rule asks up to five times a figure.
   uint64_t rules_for_unit(size_t i) const;
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
