@@ -9,7 +9,9 @@
 // length, or a watch wants to see it). Entries of code points that are not
 // three-byte characters (overlong forms below U+0800, surrogates) are 0, so
 // a run also ends at any malformed sequence that looks like one, and the
-// full path decodes it as usual.
+// full path decodes it as usual. A character that may start a phrase but is
+// otherwise simple carries kPhraseCheck (below): the in-place run decides it
+// with the character after it.
 #ifndef AIDTEXT_CONVERT_CHAR_RUNS_H_
 #define AIDTEXT_CONVERT_CHAR_RUNS_H_
 
@@ -40,6 +42,13 @@ inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
 // make_run_table(); 256 KiB, of which a text touches one cache line per
 // distinct character, as the 16-bit table it is made from.
 inline constexpr uint32_t kFullPath = 0xFFFFFFFFu;
+// Set above the XOR in the entry of a character that may start a phrase but
+// is otherwise simple (it becomes a three-byte character): the run asks the
+// table's pair filter with the character after it, and takes the full path
+// only when some phrase may start with the two (the pair filter rules out
+// nearly all: 5 of the 580 such characters of the dev articles; each had
+// cost the full path about 70 instructions).
+inline constexpr uint32_t kPhraseCheck = 0x01000000u;
 
 using char_slot::is_three_byte;
 using char_slot::slot;
@@ -51,6 +60,28 @@ using char_slot::utf8_word;
 // and surrogates have entries kFullPath.
 constexpr uint32_t run_entry(uint32_t c, uint16_t fast) {
   return fast == 0 ? kFullPath : utf8_word(c) ^ utf8_word(fast);
+}
+
+// The code point of the three-byte character whose bytes start the
+// little-endian word w.
+constexpr char32_t three_byte_char(uint32_t w) { return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F); }
+
+// For an entry with kPhraseCheck at text[i] (word w): its XOR when no
+// phrase may start there (`may_start_phrase(c, next)`, the table's pair
+// filter), else kFullPath. The character after it must be a three-byte
+// character that next_char() reads as such (not an overlong form or a
+// surrogate): anything else goes to the full path too.
+template <typename PairFilter>
+uint32_t phrase_checked(const unsigned char* text, size_t i, size_t n, uint32_t w, uint32_t entry,
+                        const PairFilter& may_start_phrase) {
+  if (i + 7 > n) return kFullPath;
+  uint32_t next_w;
+  __builtin_memcpy(&next_w, text + i + 3, 4);
+  if (!is_three_byte(next_w)) return kFullPath;
+  const char32_t next = three_byte_char(next_w);
+  if (next < 0x800 || (next >= 0xD800 && next <= 0xDFFF)) return kFullPath;
+  if (may_start_phrase(three_byte_char(w), next)) return kFullPath;
+  return entry & ~kPhraseCheck;
 }
 
 // Converts, in place, the run of three-byte characters at text[i] that the
@@ -80,8 +111,12 @@ inline size_t skip_unchanged_pairs(const unsigned char* text, size_t i, size_t n
   return i;
 }
 
+// convert_run_in_place(), described above skip_unchanged_pairs(): a
+// character with kPhraseCheck is decided with the one after it
+// (phrase_checked(), `may_start_phrase` the table's pair filter).
+template <typename PairFilter>
 inline size_t convert_run_in_place(unsigned char* text, size_t i, size_t n, const uint32_t* table,
-                                   uint32_t* changed) {
+                                   uint32_t* changed, const PairFilter& may_start_phrase) {
   uint32_t count = 0;
   // Unchanged characters first (simplified text, nearly all of it); from
   // the first change on, every character to the run's end is rewritten.
@@ -90,8 +125,12 @@ inline size_t convert_run_in_place(unsigned char* text, size_t i, size_t n, cons
     uint32_t w;
     __builtin_memcpy(&w, text + i, 4);
     if (!is_three_byte(w)) break;
-    const uint32_t d = table[slot(w)];
+    uint32_t d = table[slot(w)];
     if (d == kFullPath) break;
+    if (d & kPhraseCheck) {
+      d = phrase_checked(text, i, n, w, d, may_start_phrase);
+      if (d == kFullPath) break;
+    }
     w ^= d;
     const uint16_t head = static_cast<uint16_t>(w);
     __builtin_memcpy(text + i, &head, 2);

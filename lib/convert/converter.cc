@@ -80,6 +80,16 @@ uint32_t differing_chars(std::string_view key, std::string_view value) {
   return n;
 }
 
+// Whether the full path would take three-byte character c (U+0800..U+FFFF,
+// no surrogate) to the run table's path but for the phrases it may start:
+// it maps to a three-byte character (or itself), which the pass writes in
+// place (replace_char3) when no phrase starts there.
+bool phrase_start_only(const ConversionTable& table, uint32_t c) {
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) || !table.may_start_phrase(c)) return false;
+  const char32_t v = table.map_char(c);
+  return v >= 0x800 && v < 0x10000;
+}
+
 // The run table (char_runs.h) of a pass over `table`: made from the table's
 // fast table with, when the pass carries a watch, every watched character
 // sent to the full path, where the watch is shown it. Built once per
@@ -110,7 +120,10 @@ const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched)
   const uint16_t* simple = table.simple_3byte_table();
   for (uint32_t c = 0; c < 0x10000; ++c) {
     const bool seen = watched && ((watched[c >> 6] >> (c & 63)) & 1);
-    runs[char_runs::slot_of_char(c)] = char_runs::run_entry(c, seen ? 0 : simple[c]);
+    uint32_t entry = char_runs::run_entry(c, seen ? 0 : simple[c]);
+    if (entry == char_runs::kFullPath && !seen && phrase_start_only(table, c))
+      entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(table.map_char(c))) | char_runs::kPhraseCheck;
+    runs[char_runs::slot_of_char(c)] = entry;
   }
   cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(runs)}));
   last.store(cache->back().get(), std::memory_order_release);
@@ -158,7 +171,8 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     // characters are skipped (the writer copies them in one piece) and each
     // change goes through the writer below.
     if (unsigned char* out = reinterpret_cast<unsigned char*>(w.aligned_output())) {
-      const size_t run_end = char_runs::convert_run_in_place(out, i, n, runs, &count);
+      const size_t run_end = char_runs::convert_run_in_place(
+          out, i, n, runs, &count, [&table](char32_t c, char32_t next) { return table.may_start_phrase(c, next); });
       if (run_end != i) {
         i = run_end;
         continue;

@@ -63,8 +63,18 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                                 std::span<const Quantity* const> figures, const CharIndex* chars)
-    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures) {
+                                 std::span<const Quantity* const> figures, const CharIndex* chars,
+                                 Buffers* buffers)
+    : text_(text), chars_(chars), sentence_(sentence), rules_(rules), figures_(figures), buffers_(buffers) {
+  if (buffers_) {
+    // Borrowed empty, with the capacity the sentences before left them.
+    for (auto* v : {&buffers_->marks, &buffers_->mark_ends, &buffers_->quote_ends, &buffers_->list_commas})
+      v->clear();
+    buffers_->hits.clear();
+    buffers_->windows.clear();
+    buffers_->quotes.clear();
+    swap_buffers();
+  }
   // Room for a sentence's cues at once (about one every ten bytes):
   // growing the vector from empty took five allocations a sentence.
   hits_.reserve(std::min<size_t>(sentence_.size() / 8 + 8, 1024));
@@ -101,6 +111,20 @@ SentenceContext::SentenceContext(std::string_view text, Range sentence, const Ru
   compute_windows();
 }
 
+SentenceContext::~SentenceContext() {
+  if (buffers_) swap_buffers();
+}
+
+void SentenceContext::swap_buffers() {
+  hits_.swap(buffers_->hits);
+  windows_.swap(buffers_->windows);
+  quotes_.swap(buffers_->quotes);
+  mark_ends_.swap(buffers_->mark_ends);
+  marks_.swap(buffers_->marks);
+  quote_ends_.swap(buffers_->quote_ends);
+  list_commas_.swap(buffers_->list_commas);
+}
+
 bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
   while (b < e) {
     int len = 1;
@@ -113,11 +137,10 @@ bool SentenceContext::only_connectors(uint32_t b, uint32_t e) const {
 
 void SentenceContext::compute_windows() {
   // Clause marks of the sentence, once.
-  std::vector<uint32_t> marks;  // byte positions of marks
+  std::vector<uint32_t>& marks = marks_;  // byte positions of marks
   std::vector<uint32_t>& mark_ends = mark_ends_;  // kept: colon_heading reads them
-  mark_ends.clear();
-  std::vector<uint32_t> quote_ends;   // ends of closing quotes
-  std::vector<uint32_t> list_commas;  // positions of 、
+  std::vector<uint32_t>& quote_ends = quote_ends_;   // ends of closing quotes
+  std::vector<uint32_t>& list_commas = list_commas_;  // positions of 、
   // Room for a typical sentence's marks at once: growing each list from
   // empty took three or four allocations a sentence. Quotes and 、 are
   // rarer: their lists grow when there are some (most sentences have none,
@@ -441,6 +464,25 @@ bool SentenceContext::bare_scaled(const Quantity& q) const {
   return ends_with(s, "万") || ends_with(s, "亿");
 }
 
+uint64_t SentenceContext::rules_for_unit(size_t i) const {
+  if (unit_rules_of_ == i) return unit_rules_;
+  const Quantity& q = *figures_[i];
+  uint64_t candidates = 0;
+  if (bare_scaled(q)) {
+    candidates = rules_.all_rules;
+  } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
+    candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
+    for (const RulePackData::ClassifierRules& e : rules_.rules_by_classifier[static_cast<size_t>(u)])
+      if (e.classifier == q.classifier) {
+        candidates |= e.rules;
+        break;
+      }
+  }
+  unit_rules_of_ = i;
+  unit_rules_ = candidates;
+  return candidates;
+}
+
 int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                                  const Range* negated_also) const {
   const Quantity& q = *figures_[i];
@@ -454,19 +496,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
   // rule's units took half of match_rule's instructions; else all, each
   // tried.
   const bool by_unit = !rules_.rules.empty() && rules_.all_rules != 0;
-  uint64_t candidates = 0;
-  if (by_unit) {
-    if (bare) {
-      candidates = rules_.all_rules;
-    } else if (const int u = rules_.unit_id(q.unit); u >= 0) {
-      candidates = rules_.rules_by_unit[static_cast<size_t>(u)];
-      for (uint64_t m = rules_.rules_by_unit_classifier[static_cast<size_t>(u)]; m; m &= m - 1) {
-        const auto r = static_cast<size_t>(std::countr_zero(m));
-        for (const UnitSpec& spec : rules_.rules[r].units)
-          if (unit_ok(spec, q)) candidates |= uint64_t{1} << r;
-      }
-    }
-  }
+  const uint64_t candidates = by_unit ? rules_for_unit(i) : 0;
   for (size_t r = 0; r < rules_.rules.size(); ++r) {
     const Rule& rule = rules_.rules[r];
     if (by_unit) {

@@ -42,13 +42,23 @@ struct Attachment {
 
 class SentenceContext {
  public:
+  // The vectors a context fills, lent from one sentence's context to the
+  // next (below).
+  class Buffers;
+
   // `figures`: the candidate quantities of the sentence, in text order, all
   // inside `sentence`; they must outlive the context. Scans the sentence
   // for cues once.
   // `chars`: CharIndex(text) when the caller has it (one per document), or
   // nullptr.
+  // `buffers`: vectors to borrow (and give back when the context goes), or
+  // nullptr.
   SentenceContext(std::string_view text, Range sentence, const RulePackData& rules,
-                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr);
+                  std::span<const Quantity* const> figures, const CharIndex* chars = nullptr,
+                  Buffers* buffers = nullptr);
+  ~SentenceContext();
+  SentenceContext(const SentenceContext&) = delete;
+  SentenceContext& operator=(const SentenceContext&) = delete;
 
   // 下达资金3.68亿元。其中，武都区8650万元、…: a sentence that opens with a
   // subset word lists parts of the last figure of the sentence before it
@@ -74,6 +84,35 @@ class SentenceContext {
     bool left_bare = false, right_bare = false;
     bool right_cut = false;  // the right window ends at a 、 before the next figure
   };
+
+ public:
+  // The vectors a context fills, lent from one sentence's context to the
+  // next (extract_metrics keeps one for a document): a sentence's context
+  // allocated seven of them (compute_windows alone 169 allocations a round
+  // of the dev articles); borrowed, they keep their capacity.
+  class Buffers {
+   public:
+    // Room for a long sentence's lists from the start (grown from empty,
+    // a document's took about 14 allocations).
+    Buffers() {
+      hits.reserve(256);
+      windows.reserve(16);
+      for (auto* v : {&marks, &mark_ends, &list_commas}) v->reserve(64);
+      quotes.reserve(8);
+      quote_ends.reserve(8);
+    }
+
+   private:
+    friend class SentenceContext;
+    std::vector<CueHit> hits;
+    std::vector<Windows> windows;
+    std::vector<Range> quotes;
+    std::vector<uint32_t> marks, mark_ends, quote_ends, list_commas;
+  };
+
+ private:
+  // Exchanges the vectors with buffers_'s (borrowing or giving back).
+  void swap_buffers();
   bool only_connectors(uint32_t b, uint32_t e) const;
   // Figure i's list tail (Windows::tail) when the words after the figure
   // are its noun alone (8个贫困县、: yes; 1.06万贫困人口全部脱贫、: a clause
@@ -87,6 +126,10 @@ class SentenceContext {
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                  const Range* negated_also = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
+  // With the pack's rules by unit: the rules (bits) that take figure i's
+  // unit and classifier (RulePackData::rules_by_classifier). Remembered for
+  // the last figure asked: match_rule asks up to five times a figure.
+  uint64_t rules_for_unit(size_t i) const;
   // Whether figure i ends a short clause whose words before it hold a cue
   // (已出列45个): a clause that leaves its noun to the one before.
   bool elliptic(size_t i) const;
@@ -151,6 +194,12 @@ class SentenceContext {
   std::vector<Range> quotes_;  // insides of quotation marks
   int carried_metric_ = -1;    // continue_subset_of's metric, or -1
   std::vector<uint32_t> mark_ends_;  // ends of the sentence's clause marks, in order
+  // compute_windows' lists: the sentence's clause marks, ends of closing
+  // quotes and positions of 、.
+  std::vector<uint32_t> marks_, quote_ends_, list_commas_;
+  Buffers* buffers_;  // lent the vectors above, or nullptr
+  mutable size_t unit_rules_of_ = SIZE_MAX;  // the figure rules_for_unit() answered last
+  mutable uint64_t unit_rules_ = 0;          // and its answer
 };
 
 }  // namespace aidtext

@@ -1,8 +1,8 @@
 #include "metrics/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
-#include <unordered_map>
 
 #include "core/byte_search.h"
 #include "core/utf8.h"
@@ -22,8 +22,15 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool metric_unit(const std::string& u) {
-  return u == "person" || u == "person_time" || u == "household" || u == "count" || u == "CNY" || u == "percent";
+// Compared as views of literals (a size test, then the bytes inline):
+// std::string == const char* took a strlen and a memcmp call each, and
+// is_figure, asked of every quantity, 26,000 instructions a round of the
+// dev articles.
+bool metric_unit(std::string_view u) {
+  using namespace std::string_view_literals;
+  for (std::string_view m : {"person"sv, "person_time"sv, "household"sv, "count"sv, "CNY"sv, "percent"sv})
+    if (u == m) return true;
+  return false;
 }
 
 // Whether a quantity can be a metric figure at all.
@@ -162,23 +169,104 @@ bool rounds(const MetricRecord& head, const MetricRecord& body) {
   }
 }
 
-// metric|unit|value: the key of the records stating one fact, built in
-// one string (the chain of + built three, each on the heap).
-std::string record_key(const MetricRecord& r) {
-  const std::string value = r.value.normalized().to_string();
-  std::string key;
-  key.reserve(r.metric.size() + r.unit.size() + value.size() + 2);
-  key.append(r.metric).append(1, '|').append(r.unit).append(1, '|').append(value);
-  return key;
-}
+// The records stating one fact (the same metric, unit and value), for
+// merge_duplicate: for each such key, the records filed under it in the
+// order filed. Keys are found in an open-addressed table of their indexes
+// (a power of two, at most half full) hashed on the normalized value and
+// the ends of the metric and unit; a map of strings metric|unit|value built
+// a key string or two and a list for each record (about 170 allocations a
+// round of the dev articles).
+class RecordIndex {
+ public:
+  // Room for a document's records (grown from empty, the lists took five
+  // allocations a document).
+  RecordIndex() : slots_(kFirstSlots, kEmpty) {
+    keys_.reserve(kFirstSlots / 2);
+    nodes_.reserve(kFirstSlots);
+  }
+  // The key of r's metric, unit and value, added when new.
+  size_t key_of(const MetricRecord& r) {
+    const Decimal value = r.value.normalized();
+    const uint64_t h = hash(r.metric, r.unit, value);
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
+    const size_t mask = slots_.size() - 1;
+    size_t s = static_cast<size_t>(h >> 32) & mask;
+    for (; slots_[s] != kEmpty; s = (s + 1) & mask) {
+      const Key& key = keys_[slots_[s]];
+      if (key.hash == h && key.value.mantissa() == value.mantissa() && key.value.exponent() == value.exponent() &&
+          key.unit == r.unit && key.metric == r.metric)
+        return slots_[s];
+    }
+    slots_[s] = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(Key{r.metric, r.unit, value, h});
+    return keys_.size() - 1;
+  }
+  // Files record `record` under `key`, after those filed before.
+  void file(size_t key, size_t record) {
+    const int node = static_cast<int>(nodes_.size());
+    nodes_.push_back(Node{record, -1});
+    Key& k = keys_[key];
+    (k.last < 0 ? k.first : nodes_[static_cast<size_t>(k.last)].next) = node;
+    k.last = node;
+  }
+  // The first record filed under `key` for which `pred` holds, in the
+  // order filed; SIZE_MAX when none.
+  template <typename Pred>
+  size_t find_filed(size_t key, Pred pred) const {
+    for (int n = keys_[key].first; n >= 0; n = nodes_[static_cast<size_t>(n)].next)
+      if (pred(nodes_[static_cast<size_t>(n)].record)) return nodes_[static_cast<size_t>(n)].record;
+    return SIZE_MAX;
+  }
+
+ private:
+  static constexpr size_t kFirstSlots = 32;
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Key {
+    std::string metric, unit;
+    Decimal value;  // normalized
+    uint64_t hash;
+    int first = -1, last = -1;  // its list of nodes
+  };
+  struct Node {
+    size_t record;
+    int next;  // the next node of its key's list, or -1
+  };
+  // Up to eight bytes of s from its start (or ending at its end).
+  static uint64_t word_of(std::string_view s, bool from_end) {
+    uint64_t w = 0;
+    const size_t n = std::min<size_t>(s.size(), 8);
+    std::memcpy(&w, s.data() + (from_end ? s.size() - n : 0), n);
+    return w;
+  }
+  static uint64_t hash(std::string_view metric, std::string_view unit, const Decimal& value) {
+    uint64_t h = static_cast<uint64_t>(value.mantissa()) * 0x9E3779B97F4A7C15ull;
+    for (const uint64_t x : {uint64_t(static_cast<uint32_t>(value.exponent())), metric.size() * 31 + unit.size(),
+                             word_of(metric, false), word_of(metric, true), word_of(unit, false)})
+      h = (h ^ x) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<uint32_t> slots(slots_.size() * 2, kEmpty);
+    const size_t mask = slots.size() - 1;
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      size_t s = static_cast<size_t>(keys_[k].hash >> 32) & mask;
+      while (slots[s] != kEmpty) s = (s + 1) & mask;
+      slots[s] = static_cast<uint32_t>(k);
+    }
+    slots_ = std::move(slots);
+  }
+  std::vector<Key> keys_;
+  std::vector<uint32_t> slots_;  // indexes into keys_, or kEmpty
+  std::vector<Node> nodes_;
+};
 
 // A headline's rounded figure and the text's exact one (rounds()) are one
 // fact, kept as the text states it; true if `r` was merged. Headlines'
 // approximations are few: both directions scan the kept records, and only
 // when a headline approximation is involved (`headline_approx`: how many
 // are kept).
-bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
-                   std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
+bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins, RecordIndex& index,
+                   const MetricRecord& r,
                    const Origin& origin, size_t* headline_approx) {
   const bool head = origin.headline_line && r.approx != Approx::kNone;
   if (!head && (*headline_approx == 0 || origin.headline_line || r.approx != Approx::kNone)) return false;
@@ -199,7 +287,7 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
       k.place = std::move(place);
       origins[i] = origin;
       --*headline_approx;
-      index[record_key(r)].push_back(i);
+      index.file(index.key_of(r), i);
       return true;
     }
   }
@@ -212,22 +300,23 @@ bool merge_rounded(std::vector<MetricRecord>& kept, std::vector<Origin>& origins
 // so is one restating the body's clause word for word, even when the body
 // sentence takes another time or place from the paragraph around it.
 bool merge_duplicate(std::string_view text, std::vector<MetricRecord>& kept, std::vector<Origin>& origins,
-                     std::unordered_map<std::string, std::vector<size_t>>& index, const MetricRecord& r,
-                     const Origin& origin, size_t* headline_approx) {
-  std::string key = record_key(r);
-  std::vector<size_t>& same = index[key];
-  for (size_t i : same) {
-    MetricRecord& k = kept[i];
-    if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) continue;
+                     RecordIndex& index, const MetricRecord& r, const Origin& origin, size_t* headline_approx) {
+  const size_t key = index.key_of(r);
+  const size_t same = index.find_filed(key, [&](size_t i) {
+    const MetricRecord& k = kept[i];
+    if (k.metric != r.metric || k.unit != r.unit || k.approx != r.approx || !(k.value == r.value)) return false;
     bool agree = !(k.time && r.time && *k.time != *r.time) &&
                  (same_place(k.place, r.place) || headline(k.sentence) || headline(r.sentence));
-    if (!agree && !restated(text, origins[i], k.span, origin, r.span)) continue;
+    return agree || restated(text, origins[i], k.span, origin, r.span);
+  });
+  if (same != SIZE_MAX) {
+    MetricRecord& k = kept[same];
     if (!k.time) k.time = r.time;
     if (!k.place) k.place = r.place;
     return true;
   }
   if (merge_rounded(kept, origins, index, r, origin, headline_approx)) return true;
-  same.push_back(kept.size());
+  index.file(key, kept.size());
   origins.push_back(origin);
   return false;
 }
@@ -581,7 +670,7 @@ void add_table_records(const NormalizedText& nt, const std::vector<TableFigure>&
                        const std::vector<const Quantity*>& dates, const RulePackData& rules,
                        const PlaceIndex& places, const TimeResolver& times, const Segmentation& seg,
                        std::vector<MetricRecord>& out, std::vector<Origin>& origins,
-                       std::unordered_map<std::string, std::vector<size_t>>& seen, size_t* headline_approx) {
+                       RecordIndex& seen, size_t* headline_approx) {
   const std::string& text = nt.text;
   for (const TableFigure& f : table) {
     const std::vector<Quantity> read = recognize_quantities(f.reading);
@@ -677,10 +766,13 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   };
 
   std::vector<const Quantity*> figures, dates;
+  // Room for every quantity in each (growing both from empty took 9
+  // allocations a document).
+  figures.reserve(quantities.size());
+  dates.reserve(quantities.size());
   // Year labels (year_label) as the dates they are: a few a document.
   std::vector<Quantity> labels;
   constexpr size_t kMaxYearLabels = 64;  // room reserved, so that pointers stay valid
-  labels.reserve(kMaxYearLabels);
   for (const Quantity& q : quantities) {
     if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
     if (q.kind == QuantityKind::kDate) {
@@ -691,6 +783,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       Quantity d = q;
       d.kind = QuantityKind::kDate;
       d.date = std::string(text.substr(q.span.begin, 4));
+      // Room for all at the first (most documents have none).
+      if (labels.empty()) labels.reserve(kMaxYearLabels);
       labels.push_back(std::move(d));
       dates.push_back(&labels.back());
       continue;
@@ -767,15 +861,20 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).
   out.reserve(figures.size() + table.size());
-  std::unordered_map<std::string, std::vector<size_t>> seen;  // metric|unit|value -> records
+  RecordIndex seen;  // metric, unit and value -> records
   size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
-  std::vector<Origin> origins;                                // of each record in `out`
+  std::vector<Origin> origins;  // of each record in `out`
+  origins.reserve(figures.size() + table.size());
   // The last metric given in the last sentence with figures (continue_subset_of).
   struct {
     int metric = -1;
     uint32_t paragraph = 0;
     int sentence = -2;
   } carried;
+  // Lent from each sentence's context to the next, as is `group`: their
+  // capacity kept, a sentence allocates none of them again.
+  SentenceContext::Buffers buffers;
+  std::vector<const Quantity*> group;
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -784,7 +883,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       continue;
     }
     const Sentence& sentence = seg.sentences[s];
-    std::vector<const Quantity*> group;
+    group.clear();
     while (i < figures.size() && figures[i]->span.begin >= sentence.range.begin &&
            figures[i]->span.end <= sentence.range.end) {
       // Overlapping spans (a recognizer quirk) would confuse the windows.
@@ -795,7 +894,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       ++i;
       continue;
     }
-    SentenceContext ctx(text, sentence.range, rules, group, &*chars);
+    SentenceContext ctx(text, sentence.range, rules, group, &*chars, &buffers);
     // 下达资金3.68亿元。其中，武都区8650万元…: parts of the last figure of the
     // sentence before, in the same paragraph.
     if (carried.metric >= 0 && carried.paragraph == sentence.paragraph && carried.sentence + 1 == s &&

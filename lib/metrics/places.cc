@@ -317,12 +317,14 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   // ViewSets (view_set.h) view the mentions' names; `distinct` numbers them.
   ViewSet distinct, stems;  // grown as needed: a few dozen names however many mentions
   std::vector<std::string_view> names;  // by number
+  names.reserve(mentions_.size());  // (grown from empty: an allocation a doubling)
   // By number: whether some mention of the name has a certain start (a
   // flag a name, where a set of them took an insert a mention;
   // kCertainName), and whether some mention's start is delimited
   // (kDelimitedName, for first_pass' check of guessed starts).
   std::vector<uint8_t>& certain = name_flags_;
   certain.clear();
+  certain.reserve(mentions_.size());
   std::vector<uint32_t>& number = numbers_;  // by mention
   number.assign(mentions_.size(), 0);
   stem_firsts_.reserve(32);  // a few dozen names
@@ -379,6 +381,8 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
   }
   std::vector<PlaceMention> kept;
   std::vector<uint8_t> kept_delimited;
+  kept.reserve(mentions_.size());
+  kept_delimited.reserve(mentions_.size());
   for (size_t i = 0; i < mentions_.size(); ++i) {
     if (drop[i]) continue;
     kept.push_back(std::move(mentions_[i]));
@@ -834,6 +838,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   // The document's focus: the name that governs most often (first on ties).
   // Names are counted in the order first seen (a ViewSet numbers them).
   std::vector<std::pair<std::string_view, int>> counts;
+  counts.reserve(mentions_.size());  // (grown from empty: an allocation a doubling)
   ViewSet seen;
   for (const PlaceMention& m : mentions_) {
     if (!m.governs) continue;

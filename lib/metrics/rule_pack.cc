@@ -510,6 +510,7 @@ void RulePackData::finish() {
   unit_names.clear();
   rules_by_unit.clear();
   rules_by_unit_classifier.clear();
+  rules_by_classifier.clear();
   all_rules = 0;
   if (rules.size() <= 64) {
     for (size_t r = 0; r < rules.size(); ++r) {
@@ -521,8 +522,16 @@ void RulePackData::finish() {
           unit_names.push_back(u.unit);
           rules_by_unit.push_back(0);
           rules_by_unit_classifier.push_back(0);
+          rules_by_classifier.emplace_back();
         }
         (u.classifiers.empty() ? rules_by_unit : rules_by_unit_classifier)[static_cast<size_t>(id)] |= uint64_t{1} << r;
+        std::vector<ClassifierRules>& by_classifier = rules_by_classifier[static_cast<size_t>(id)];
+        for (const std::string& c : u.classifiers) {
+          auto it = std::find_if(by_classifier.begin(), by_classifier.end(),
+                                 [&](const ClassifierRules& e) { return e.classifier == c; });
+          if (it == by_classifier.end()) it = by_classifier.insert(by_classifier.end(), ClassifierRules{c, 0});
+          it->rules |= uint64_t{1} << r;
+        }
       }
     }
   }

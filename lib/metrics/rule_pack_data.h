@@ -174,6 +174,15 @@ struct RulePackData {
   // which tried every rule's units for each window of each figure.
   std::vector<std::string> unit_names;
   std::vector<uint64_t> rules_by_unit, rules_by_unit_classifier;
+  // By unit, each classifier some rule names for it, and the rules (bits)
+  // that take the unit with that classifier: what rules_by_unit_classifier's
+  // rules say of a figure's classifier, read in one walk (trying each rule's
+  // specs compared a string a classifier: 11 memcmp calls a figure).
+  struct ClassifierRules {
+    std::string classifier;
+    uint64_t rules = 0;
+  };
+  std::vector<std::vector<ClassifierRules>> rules_by_classifier;
   uint64_t all_rules = 0;
   int unit_id(std::string_view unit) const {
     for (size_t i = 0; i < unit_names.size(); ++i)
