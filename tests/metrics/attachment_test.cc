@@ -594,3 +594,12 @@ BOOST_AUTO_TEST_CASE(a_list_item_with_its_own_noun_counts_only_that) {
   BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
   BOOST_TEST(metric_of(rs, "395个") == "villages_exited");
 }
+
+BOOST_AUTO_TEST_CASE(registered_people_are_poor_people) {
+  // 建档立卡人口 (a census's count of the registered) as 建档立卡贫困人口.
+  Doc d("脱贫攻坚普查：全县共普查建档立卡户2.31万户、建档立卡人口9.86万人。");
+  d.q("2.31万户", "household", Decimal(23100)).q("9.86万人", "person", Decimal(98600));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "2.31万户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "9.86万人") == "poor_population");
+}
