@@ -483,6 +483,35 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
     u = last_in(c.begin, c.end, &value, 0, intro.end);
     if (u == Use::kValue) return value;
   }
+  // A goal under a heading naming its year (三、2021年工作安排 … 计划投入
+  // 衔接资金8亿元以上): the heading dates it; a nearer heading without a
+  // year ends the search, and so does a paragraph between opening with a
+  // date of another year (a dated section of its own: 2019年，全县减贫… then
+  // 下一步，确保…; 2021年是开局之年 under 三、2021年工作安排 is the heading's).
+  // (A short line holding a day, （2019年11月20日）, is when the text was
+  // written, not a heading.)
+  if (target) {
+    std::string passed_year;  // the year of the dated paragraphs passed, if any
+    for (size_t k = s.paragraph, steps = 0; k-- > 0 && steps < kCarryParagraphs; ++steps) {
+      const Range p = seg_.paragraphs[k];
+      if (datelines_[k]) continue;
+      if (!heading(p)) {
+        const Range c = opening(p);
+        const Use passed = last_in(c.begin, c.end, &value, 0, p.end);
+        if (passed == Use::kNone) continue;
+        if (passed != Use::kValue || (!passed_year.empty() && value.compare(0, 4, passed_year) != 0)) break;
+        passed_year = value.substr(0, 4);
+        continue;
+      }
+      u = last_in(p.begin, p.end, &value, 0, p.end);
+      if (u == Use::kValue && value.size() == 4) {
+        if (passed_year.empty() || passed_year == value) return value;
+        break;
+      }
+      if (u == Use::kValue) continue;
+      break;
+    }
+  }
   // A report's sections: a paragraph opening with a date frames the
   // undated paragraphs after it (2019年，… then 资金支持方面，…), up to a
   // paragraph holding a date of its own. Not a goal's: the sections report
@@ -509,6 +538,17 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   }
   if (!headline_year_.empty()) return headline_year_;
   return std::nullopt;
+}
+
+bool TimeResolver::heading(Range p) const {
+  constexpr uint32_t kMaxHeadingBytes = 60;  // 20 Han characters: 三、2021年工作安排
+  if (p.size() > kMaxHeadingBytes) return false;
+  const std::string_view t = text_.substr(p.begin, p.size());
+  for (std::string_view mark : {"。", "，", "；", "！", "？"})
+    if (t.find(mark) != std::string_view::npos) return false;
+  auto f = std::lower_bound(figures_.begin(), figures_.end(), p.begin,
+                            [](const Quantity* q, uint32_t b) { return q->span.begin < b; });
+  return f == figures_.end() || (*f)->span.begin >= p.end;
 }
 
 bool TimeResolver::labels_its_figure(Range opening) const {

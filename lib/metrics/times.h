@@ -55,6 +55,9 @@ class TimeResolver {
   int doc_year() const { return doc_year_; }
 
  private:
+  // Whether paragraph p is a heading: short, without a sentence's or a
+  // clause's mark and without a figure.
+  bool heading(Range p) const;
   // Whether a paragraph's opening (see opening()) is the label of a line
   // "label：figure" (建档立卡贫困户：1.38万户): it ends in a colon and holds
   // no comma.

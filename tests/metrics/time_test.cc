@@ -303,3 +303,13 @@ BOOST_AUTO_TEST_CASE(a_date_in_a_label_dates_its_line_only) {
   e.date("2019年", "2019").q("6.05万人", "person", Decimal(60500));
   BOOST_TEST(time_of(e, "6.05万人") == "2019");
 }
+
+BOOST_AUTO_TEST_CASE(a_heading_naming_a_year_dates_the_goals_under_it) {
+  // Goals take no date from a dated report section before them (下一步，
+  // 确保…), but a heading naming a year is the section's own date.
+  Doc d("县政府工作报告\n三、2021年工作安排\n我们将计划投入衔接资金8亿元以上。\n2019年，全县减贫3000人。\n下一步，确保剩余1200人全部脱贫。");
+  d.date("2021年", "2021").q("8亿元以上", "CNY", Decimal(800000000), "", aidtext::Approx::kOver);
+  d.date("2019年", "2019").q("3000人", "person", Decimal(3000)).q("1200人", "person", Decimal(1200));
+  BOOST_TEST(time_of(d, "8亿元以上") == "2021");
+  BOOST_TEST(time_of(d, "1200人") == "null");
+}
