@@ -694,7 +694,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    scorer_.score(beam, arena, parts, offered, kPruneStates);
+    scorer_.score_singles(beam, arena, parts, offered);
     const std::vector<Candidate>& cands = scorer_.cands();
     const std::vector<float>& cand_best = scorer_.best();
     const std::vector<int32_t>& cand_from = scorer_.from();

@@ -184,8 +184,6 @@ void NodeScorer::keep_by_right(const Right& right) {
 // kFewPairs pairs (lattice_graph.h).
 void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena) {
   std::vector<Candidate>& cands = cands_;
-  std::vector<float>& best = scorer_.best;
-  std::vector<int32_t>& from = scorer_.from;
   // Modelled ones first, by hand (std::stable_partition takes a buffer from
   // the heap at every call).
   std::vector<Candidate>& others = others_;
@@ -197,6 +195,39 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
     else cands[nm++] = c;
   }
   if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  score_few_ordered(beam, arena, nm);
+}
+
+// The coarse decode's nodes: every part is one candidate (Lattice::emit).
+// With at most kMaxScoredCandidates of them and kFewPairs pairs, score()
+// would keep them all (prune) and hand them to score_few, which sorts the
+// modelled ones first: here they go to their places at once, skipping the
+// copy and the pass. Instructions per repair of dev 001 / 003 (callgrind):
+// see lattice_graph.h's session 9.
+void NodeScorer::score_singles(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                               std::span<const CandidatePart> parts, size_t offered) {
+  if (offered > kMaxScoredCandidates || offered * beam.size() > kFewPairs) {
+    score(beam, arena, parts, offered, kPruneStates);
+    return;
+  }
+  std::vector<Candidate>& cands = cands_;
+  std::vector<Candidate>& others = others_;
+  cands.clear();
+  others.clear();
+  for (const CandidatePart& part : parts) {
+    if (part.one.lm_id) cands.push_back(part.one);
+    else others.push_back(part.one);
+  }
+  const size_t nm = cands.size();
+  cands.insert(cands.end(), others.begin(), others.end());
+  score_few_ordered(beam, arena, nm);
+}
+
+// score_few's scoring, its candidates ordered: the first `nm` modelled.
+void NodeScorer::score_few_ordered(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, size_t nm) {
+  std::vector<Candidate>& cands = cands_;
+  std::vector<float>& best = scorer_.best;
+  std::vector<int32_t>& from = scorer_.from;
   // Filled in place (assign() or resize() is a call per node): only the
   // first cands.size() are read, and they may be followed by stale ones.
   if (best.size() < cands.size()) {
