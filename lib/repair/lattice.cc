@@ -92,7 +92,7 @@ struct DecodeScratch {
   std::vector<Entry> arena;
   std::vector<std::vector<int32_t>> beams;
   std::vector<float> floor;
-  std::vector<CandidatePart> parts;
+  std::vector<Candidate> node_cands;  // a node's, in the coarse decode
   std::vector<Candidate> found;  // a new guess list, before it is remembered
   std::vector<int32_t> kept;
   std::vector<uint64_t> order;
@@ -146,9 +146,9 @@ class Lattice {
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
   void extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
   void complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
-  void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
+  void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
   bool part_of(const Pattern& p, uint8_t index, CandidatePart& out) const;
-  void emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const;
+  void emit(const Pattern& p, uint8_t index, std::vector<Candidate>& out) const;
   const GuessedChars& guessed_chars(const Pattern& p) const;
   void find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
@@ -478,14 +478,14 @@ bool Lattice::part_of(const Pattern& p, uint8_t index, CandidatePart& out) const
 
 // The coarse decode's candidates of pattern `p`: a pattern with unknown
 // bytes offers only its likeliest few characters.
-void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const {
+void Lattice::emit(const Pattern& p, uint8_t index, std::vector<Candidate>& out) const {
   CandidatePart part;
   if (!part_of(p, index, part)) return;
   if (!part.guessed) {
-    out.push_back(part);
+    out.push_back(part.one);
     return;
   }
-  for (const Candidate& c : part.guessed->likeliest) out.push_back({nullptr, part.stamped(c)});
+  for (const Candidate& c : part.guessed->likeliest) out.push_back(part.stamped(c));
 }
 
 
@@ -604,7 +604,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
 
 // The coarse decode's candidates of a node. Its patterns stay in patterns_
 // (from scratch_.first_pattern[node] on) for the refill.
-void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) const {
+void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
   scratch_.guesses.make_room();
   const size_t first = patterns_.size();
   scratch_.first_pattern[node] = static_cast<uint32_t>(first);
@@ -679,11 +679,10 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
     }
     if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
-    std::vector<CandidatePart>& parts = scratch.parts;
-    parts.clear();
-    candidates_from(i, parts);
-    size_t offered = 0;
-    for (const CandidatePart& part : parts) offered += part.size();
+    std::vector<Candidate>& found = scratch.node_cands;
+    found.clear();
+    candidates_from(i, found);
+    const size_t offered = found.size();
     if (budget) {
       const uint64_t work = static_cast<uint64_t>(offered) * beam.size() + 1;
       if (work > budget->remaining) {
@@ -694,7 +693,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    scorer_.score_singles(beam, arena, parts, offered);
+    scorer_.score_singles(beam, arena, found);
     const std::vector<Candidate>& cands = scorer_.cands();
     const std::vector<float>& cand_best = scorer_.best();
     const std::vector<int32_t>& cand_from = scorer_.from();

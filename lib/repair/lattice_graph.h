@@ -308,7 +308,11 @@ inline constexpr uint32_t kReadingReach = 4;
 // (peer suite to 2 decimals, dev / test / mixed / fuzz outputs): the
 // coarse decode's nodes scored by NodeScorer::score_singles (no pruning
 // pass, no reordering copy): 1,357k / 364k / 1,079k / 354k / 2,618k ->
-// 1,333k / 358k / 1,061k / 348k / 2,588k.
+// 1,333k / 358k / 1,061k / 348k / 2,588k; the coarse decode's candidates
+// emitted as candidates rather than one-candidate parts, and the ranking's
+// picks built in place (CandidatePart::append): 1,315k / 356k / 1,048k /
+// 346k / 2,568k. Tried and not kept: the coarse decode's new states built
+// whole before being stored (+0.3 % on 001).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};

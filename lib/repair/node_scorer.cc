@@ -129,11 +129,17 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
         }
       }
     }
+    // The kept ones' scores move down to their places in cands (never
+    // above where they were: cands.size() <= k + picked[p]).
+    float* kept_best = scorer.best.data();
+    int32_t* kept_from = scorer.from.data();
+    const uint32_t* at = picked.data();
+    const size_t to = cands.size();
     for (size_t p = 0; p < m; ++p) {
-      scorer.best[cands.size()] = scorer.best[k + picked[p]];
-      scorer.from[cands.size()] = scorer.from[k + picked[p]];
-      cands.push_back(part.at(begin + picked[p]));
+      kept_best[to + p] = kept_best[k + at[p]];
+      kept_from[to + p] = kept_from[k + at[p]];
     }
+    part.append(cands, begin, at, m);
   });
   scorer.best.resize(cands.size());
   scorer.from.resize(cands.size());
@@ -198,25 +204,28 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
   score_few_ordered(beam, arena, nm);
 }
 
-// The coarse decode's nodes: every part is one candidate (Lattice::emit).
-// With at most kMaxScoredCandidates of them and kFewPairs pairs, score()
-// would keep them all (prune) and hand them to score_few, which sorts the
-// modelled ones first: here they go to their places at once, skipping the
-// copy and the pass. Instructions per repair of dev 001 / 003 (callgrind):
-// see lattice_graph.h's session 9.
+// The coarse decode's nodes, whose candidates come one by one. With at
+// most kMaxScoredCandidates of them and kFewPairs pairs, score() would
+// keep them all (prune) and hand them to score_few, which sorts the
+// modelled ones first: here they go to their places at once, without
+// parts, the pruning pass or the reordering copy. Instructions per repair
+// of dev 001 / 003 (callgrind): see lattice_graph.h's session 9.
 void NodeScorer::score_singles(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
-                               std::span<const CandidatePart> parts, size_t offered) {
+                               std::span<const Candidate> found) {
+  const size_t offered = found.size();
   if (offered > kMaxScoredCandidates || offered * beam.size() > kFewPairs) {
-    score(beam, arena, parts, offered, kPruneStates);
+    singles_.clear();
+    for (const Candidate& c : found) singles_.push_back({nullptr, c});
+    score(beam, arena, singles_, offered, kPruneStates);
     return;
   }
   std::vector<Candidate>& cands = cands_;
   std::vector<Candidate>& others = others_;
   cands.clear();
   others.clear();
-  for (const CandidatePart& part : parts) {
-    if (part.one.lm_id) cands.push_back(part.one);
-    else others.push_back(part.one);
+  for (const Candidate& c : found) {
+    if (c.lm_id) cands.push_back(c);
+    else others.push_back(c);
   }
   const size_t nm = cands.size();
   cands.insert(cands.end(), others.begin(), others.end());
