@@ -205,7 +205,7 @@ class CandidateScorer {
   // among 2, 4 and 8 with rows of 4-byte slots.)
   static constexpr size_t kWalkRatio = 1;
 
-  explicit CandidateScorer(const CharLm& lm) : lm_(lm), stored_costs_(stored_cost_table()), head_(lm.size(), -1) {}
+  explicit CandidateScorer(const CharLm& lm) : lm_(lm), stored_costs_(lm.stored_cost_table()), head_(lm.size(), -1) {}
   void set_traditional(bool traditional) { traditional_ = traditional; }
 
   // Sets up a node's candidates; reorders `cands` into the scorer's order.
@@ -337,8 +337,7 @@ class CandidateScorer {
         // CharLm::bigram_cost's look-up, with the fallback already in
         // place: the model's own facts are read at random, these in order.
         for (size_t j = 0; j < nm_; ++j) {
-          const int stored = CharLm::find(row, col_.id[j]);
-          lm_cost_[j] = stored >= 0 ? stored_cost(static_cast<uint32_t>(stored)) : lm_cost_[j];
+          lm_cost_[j] = CharLm::stored_or(row, col_.id[j], stored_costs_, lm_cost_[j]);
         }
       }
     } else {
@@ -415,19 +414,7 @@ class CandidateScorer {
     return ((a.bits[0] & ~b.bits[0]) | (a.bits[1] & ~b.bits[1]) | (a.bits[2] & ~b.bits[2]) |
             (a.bits[3] & ~b.bits[3])) == 0;
   }
-  // CharLm::stored_cost by table (the same values): a load instead of a
-  // conversion and a division, the longest latency of a look-up. The
-  // table is made on first use (not at static initialization, which a
-  // caller's own static objects might precede).
   float stored_cost(uint32_t cost) const { return stored_costs_[cost & 0xFF]; }
-  static const float* stored_cost_table() {
-    static const std::array<float, 256> costs = [] {
-      std::array<float, 256> c{};
-      for (uint32_t i = 0; i < 256; ++i) c[i] = CharLm::stored_cost(i);
-      return c;
-    }();
-    return costs.data();
-  }
   const CharLm& lm_;
   const float* stored_costs_;  // stored_cost_table()
   bool traditional_ = false;

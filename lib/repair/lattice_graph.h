@@ -311,8 +311,17 @@ inline constexpr uint32_t kReadingReach = 4;
 // 1,333k / 358k / 1,061k / 348k / 2,588k; the coarse decode's candidates
 // emitted as candidates rather than one-candidate parts, and the ranking's
 // picks built in place (CandidatePart::append): 1,315k / 356k / 1,048k /
-// 346k / 2,568k. Tried and not kept: the coarse decode's new states built
-// whole before being stored (+0.3 % on 001).
+// 346k / 2,568k; bigram look-ups by CharLm::stored_or (the stored cost or
+// the caller's fallback, one branch on the hit, the bucket's overflow mark
+// read after a miss only; about 42 -> 32 instructions a look-up, 4,800
+// look-ups per repair of 001): 1,275k / 353k / 1,024k / 343k / 2,526k.
+// Tried and not kept: the coarse decode's new states built whole before
+// being stored (+0.3 % on 001); the guess lists in an open-addressing
+// table instead of the std::unordered_map (+1 %: lattice.cc inlined
+// less, and the look-up was not the cost); the damage scan rewritten
+// around one character at a time with the blocks of four retried only
+// past the character that failed one (1,046 block attempts instead of
+// 1,418 on 003, but +1 % on 003: its state lives on the stack).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};

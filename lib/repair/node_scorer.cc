@@ -253,6 +253,7 @@ void NodeScorer::score_few_ordered(const std::vector<int32_t>& beam, const std::
   const size_t n = cands.size();
   float* best_cost = best.data();
   int32_t* best_from = from.data();
+  const float* stored_costs = lm_.stored_cost_table();
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = entry_base(e);
@@ -263,9 +264,8 @@ void NodeScorer::score_few_ordered(const std::vector<int32_t>& beam, const std::
       for (size_t k = 0; k < nm; ++k) {
         const Candidate& cd = cands[k];
         if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-        const int stored = row.n_buckets ? CharLm::find(row, cd.lm_id) : -1;
-        const float lm = stored >= 0 ? CharLm::stored_cost(stored)
-                                     : std::min(end + lm_.start_cost(cd.lm_id), lm_.unigram_share_cost(cd.lm_id));
+        const float fallback = std::min(end + lm_.start_cost(cd.lm_id), lm_.unigram_share_cost(cd.lm_id));
+        const float lm = row.n_buckets ? CharLm::stored_or(row, cd.lm_id, stored_costs, fallback) : fallback;
         const float c = base + (lm + cd.variant);
         if (c < best_cost[k]) {
           best_cost[k] = c;
