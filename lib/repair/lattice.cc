@@ -155,7 +155,16 @@ class Lattice {
   bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
-  void find_token_facts();
+  void find_token_facts(char32_t before);
+  // The cost of keeping token t after a state ending in `last` (id
+  // `last_id`): looked up once per token for the text's own character
+  // before it (the literal path, and most states of a window's clean
+  // stretches), which the kept steps of both decodes and the literal cost
+  // share.
+  float kept_cost_of(uint32_t t, char32_t last, uint16_t last_id) const {
+    const char32_t text_prev = t > 0 ? win_[t - 1].ch : before_;
+    return last == text_prev ? tok_kept_[t] : scorer_.kept_cost(last, last_id, win_[t].ch, tok_id_[t], tok_own_[t]);
+  }
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
@@ -174,6 +183,10 @@ class Lattice {
   bool traditional_ = false;        // the window is mostly traditional script
   std::vector<uint16_t> tok_id_;    // per token, its model id
   std::vector<float> tok_own_;      // ... and its own cost
+  // ... and its cost kept after the character before it in the text (the
+  // window's previous token, or the character before the window)
+  std::vector<float> tok_kept_;
+  char32_t before_ = 0;  // the character before the window (decode's)
 };
 
 // Patterns a node offers at most: their index is an Entry::pattern, beside
@@ -615,13 +628,22 @@ void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const 
 }
 
 // The tokens' model ids and own costs: once per lattice, for both decodes.
-void Lattice::find_token_facts() {
+void Lattice::find_token_facts(char32_t before) {
   const uint32_t n = static_cast<uint32_t>(win_.size());
+  before_ = before;
   tok_id_.resize(n);
   tok_own_.resize(n);
+  tok_kept_.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
     tok_id_[t] = lm_.id(win_[t].ch);
     tok_own_[t] = own_cost(win_[t].ch);
+  }
+  char32_t text_prev = before;
+  uint16_t text_prev_id = before ? lm_.id(before) : 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    tok_kept_[t] = scorer_.kept_cost(text_prev, text_prev_id, win_[t].ch, tok_id_[t], tok_own_[t]);
+    text_prev = win_[t].ch;
+    text_prev_id = tok_id_[t];
   }
 }
 
@@ -629,16 +651,18 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
-  find_token_facts();
+  find_token_facts(before);
   const std::vector<uint16_t>& tok_id = tok_id_;
   const std::vector<float>& tok_own = tok_own_;
   const uint16_t after_id = after ? lm_.id(after) : 0;
   const float after_own = after ? own_cost(after) : 0;
 
-  // Cost of keeping the window as it is.
+  // Cost of keeping the window as it is: a modelled token's is its kept
+  // cost (NodeScorer::modelled_cost and kept_cost agree on it), another's
+  // its own cost.
   uint16_t prev = before ? lm_.id(before) : 0;
   for (uint32_t t = 0; t < n; ++t) {
-    result.literal_cost += scorer_.modelled_cost(win_[t].ch, prev, tok_id[t], tok_own[t]);
+    result.literal_cost += tok_id[t] ? tok_kept_[t] : tok_own[t];
     prev = tok_id[t];
   }
   if (after) result.literal_cost += scorer_.modelled_cost(after, prev, after_id, after_own);
@@ -673,7 +697,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       const uint32_t to = boundary_[t + 1];
       for (int32_t s : beam) {
         const Entry& e = arena[s];
-        float c = e.cost + scorer_.kept_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
+        float c = e.cost + kept_cost_of(t, e.last, e.last_id);
         floor[to] = std::min(floor[to], c);
         arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, kLiteralStep, s, i, to});
         beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
@@ -755,6 +779,8 @@ LatticeResult Lattice::refill(const LatticeResult& coarse, char32_t after, WorkB
       step.part.one.ch = win_[t].ch;
       step.part.one.lm_id = tok_id_[t];
       step.part.one.own_cost = tok_own_[t];
+      step.text_prev = t > 0 ? win_[t - 1].ch : before_;
+      step.kept_cost = tok_kept_[t];
     } else {
       part_of(patterns_[scratch_.first_pattern[node] + pattern], pattern, step.part);
     }

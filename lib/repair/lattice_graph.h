@@ -316,7 +316,10 @@ inline constexpr uint32_t kReadingReach = 4;
 // read after a miss only; about 42 -> 32 instructions a look-up, 4,800
 // look-ups per repair of 001): 1,275k / 353k / 1,024k / 343k / 2,526k;
 // Entry padded to 32 bytes and a token's nodes and edges written in place
-// (Lattice::add_token_nodes): 1,256k / 348k / 1,006k / 339k / 2,502k.
+// (Lattice::add_token_nodes): 1,256k / 348k / 1,006k / 339k / 2,502k;
+// a token's cost kept after the text's own previous character looked up
+// once and shared by the literal cost and both decodes' kept steps
+// (Lattice::kept_cost_of): 1,253k / 344k / 1,001k / 334k / 2,496k.
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined

@@ -86,7 +86,9 @@ void PathRefill::keep_token(const RefillStep& step, const NodeScorer& scorer) {
   next_.clear();
   for (const int32_t s : beam_) {
     const Entry& e = arena_[s];
-    const float c = e.cost + scorer.kept_cost(e.last, e.last_id, token.ch, token.lm_id, token.own_cost);
+    const float c = e.cost + (e.last == step.text_prev
+                                  ? step.kept_cost
+                                  : scorer.kept_cost(e.last, e.last_id, token.ch, token.lm_id, token.own_cost));
     arena_.push_back({c, token.ch, token.lm_id, 0, 0, 0, false, kLiteralStep, s, 0, 0});
     next_.push_back(static_cast<int32_t>(arena_.size() - 1));
   }
