@@ -321,7 +321,9 @@ inline constexpr uint32_t kReadingReach = 4;
 // once and shared by the literal cost and both decodes' kept steps
 // (Lattice::kept_cost_of): 1,253k / 344k / 1,001k / 334k / 2,496k; the
 // damage scan's CJK-run path entered at three-byte leads only (damage_scan.cc):
-// 1,253k / 332k / 1,001k / 323k / 2,484k.
+// 1,253k / 332k / 1,001k / 323k / 2,484k; two-byte patterns completed in
+// place (Lattice::patterns_from) and the refill's characters of known
+// bytes scored by score_singles: 1,240k / 328k / 989k / 320k / 2,466k.
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined
