@@ -126,9 +126,16 @@ struct CandidatePart {
     const float* variants = g.columns.variant.data();
     const uint8_t* first_bytes = g.first_bytes.data();
     for (size_t p = 0; p < m; ++p) {
+      // `one` copied whole (its pattern's fields), then the character's.
       const size_t i = begin + at[p];
-      out.push_back({chars[i].ch, one.end, ids[i], false, chars[i].own_cost, variants[i], one.penalty, one.unknown,
-                     one.known, first_bytes[i], chars[i].last_byte, one.first_pair_prev, one.pattern});
+      out.push_back(one);
+      Candidate& c = out.back();
+      c.ch = chars[i].ch;
+      c.lm_id = ids[i];
+      c.own_cost = chars[i].own_cost;
+      c.variant = variants[i];
+      c.first_byte = first_bytes[i];
+      c.last_byte = chars[i].last_byte;
     }
   }
   // A guessed character `c` with what its pattern gives it.

@@ -323,7 +323,11 @@ inline constexpr uint32_t kReadingReach = 4;
 // damage scan's CJK-run path entered at three-byte leads only (damage_scan.cc):
 // 1,253k / 332k / 1,001k / 323k / 2,484k; two-byte patterns completed in
 // place (Lattice::patterns_from) and the refill's characters of known
-// bytes scored by score_singles: 1,240k / 328k / 989k / 320k / 2,466k.
+// bytes scored by score_singles: 1,240k / 328k / 989k / 320k / 2,466k;
+// the coarse decode's guessed candidates and the ranking's picks copied
+// whole and then given their own fields in place (a candidate built as a
+// push's argument was about 44 instructions): 1,222k / 326k / 977k / 318k
+// / 2,446k.
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined
