@@ -327,7 +327,9 @@ inline constexpr uint32_t kReadingReach = 4;
 // the coarse decode's guessed candidates and the ranking's picks copied
 // whole and then given their own fields in place (a candidate built as a
 // push's argument was about 44 instructions): 1,222k / 326k / 977k / 318k
-// / 2,446k.
+// / 2,446k; the coarse decode's two states per node kept as they arrive
+// (lattice.cc's CoarseBeam), a state that is not one of them never
+// stored: 1,196k / 321k / 954k / 312k / 2,404k.
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined
