@@ -256,17 +256,17 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
   };
   if (h_.source == SourceView::kSingleByte) {
     int b = single_byte_of(c);
-    if (b >= 0) readings.add({known(b)}, 0);
+    if (b >= 0) readings.add(known(b), 0);
     return;
   }
   const DoubleByteCodec& src = source_codec_;
   if (c < 0x80) {
     // Under '?' holes a '?' is a hole, never the byte 0x3F.
-    if (!(h_.qmark_holes && c == '?')) readings.add({known(static_cast<int>(c))}, 0);
+    if (!(h_.qmark_holes && c == '?')) readings.add(known(static_cast<int>(c)), 0);
     if (h_.fullwidth_ascii && c >= 0x21 && c <= 0x7E) {
       if (uint16_t pair = src.encode(0xFF01 + (c - 0x21))) {
         // Under '?' holes, a '?' is far more often a hole than a folded '？'.
-        readings.add({known(pair >> 8), known(pair & 0xFF)},
+        readings.add(known(pair >> 8), known(pair & 0xFF),
                      costs_.fullwidth_reading + (h_.qmark_holes && c == '?' ? 5.0f : 0.0f));
       }
     }
@@ -278,7 +278,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       // cannot be a trail; elsewhere one byte means a decoder that re-reads
       // after an error (Python's), or a stray byte: possible, less likely.
       const int next = first_byte_of(t + 1);
-      readings.add({one}, next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
+      readings.add(one, next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
       // Two bytes: a pair the source decoder could not map. Only a few lead
       // bytes start such a pair (GBK: 23 of 126), which keeps the character
       // that ends in the first byte down to a few dozen candidates.
@@ -288,7 +288,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       lead.allowed = &unmapped.first;
       trail.allowed = &unmapped.second;
       trail.pair_prev = true;
-      readings.add({lead, trail}, 0);
+      readings.add(lead, trail, 0);
     }
     return;
   }
@@ -296,11 +296,11 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     Slot hole;
     hole.known = false;
     hole.allowed = &rejected_bytes(t + 1);
-    readings.add({hole}, 0);
+    readings.add(hole, 0);
     return;
   }
   if (uint16_t pair = source_pair(h_.source, c)) {
-    readings.add({known(pair >> 8), known(pair & 0xFF)}, 0);
+    readings.add(known(pair >> 8), known(pair & 0xFF), 0);
   }
 }
 
