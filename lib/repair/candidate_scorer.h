@@ -138,6 +138,24 @@ struct CandidatePart {
       c.last_byte = chars[i].last_byte;
     }
   }
+  // Appends the candidates that are not modelled (at(i), i >= modelled()),
+  // each copied whole and then given its pattern's fields in place.
+  void append_others(std::vector<Candidate>& out) const {
+    if (!guessed) {
+      if (!one.lm_id) out.push_back(one);
+      return;
+    }
+    for (const Candidate& c : guessed->others) {
+      out.push_back(c);
+      Candidate& d = out.back();
+      d.end = one.end;
+      d.penalty = one.penalty;
+      d.unknown = one.unknown;
+      d.known = one.known;
+      d.first_pair_prev = one.first_pair_prev;
+      d.pattern = one.pattern;
+    }
+  }
   // A guessed character `c` with what its pattern gives it.
   Candidate stamped(Candidate c) const {
     c.end = one.end;
@@ -278,8 +296,7 @@ class CandidateScorer {
       nm_ = cols_.size();
       view(cols_);
     }
-    for (const CandidatePart& part : parts)
-      for (size_t i = part.modelled(); i < part.size(); ++i) others_.push_back(part.at(i));
+    for (const CandidatePart& part : parts) part.append_others(others_);
     n_ = nm_ + others_.size();
     pair_prev_all_ = nm_ > 0 && pair_prev_count_ == nm_;
     indexed_ = false;

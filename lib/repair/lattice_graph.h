@@ -330,7 +330,9 @@ inline constexpr uint32_t kReadingReach = 4;
 // / 2,446k; the coarse decode's two states per node kept as they arrive
 // (lattice.cc's CoarseBeam), a state that is not one of them never
 // stored: 1,196k / 321k / 954k / 312k / 2,404k; Readings::add by slot
-// rather than by initializer list: 1,191k / 318k / 949k / 309k / 2,396k.
+// rather than by initializer list: 1,191k / 318k / 949k / 309k / 2,396k;
+// the ranking's unmodelled candidates copied whole, then stamped in place
+// (CandidatePart::append_others): 1,181k / 318k / 946k / 309k / 2,386k.
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined
