@@ -332,7 +332,18 @@ inline constexpr uint32_t kReadingReach = 4;
 // stored: 1,196k / 321k / 954k / 312k / 2,404k; Readings::add by slot
 // rather than by initializer list: 1,191k / 318k / 949k / 309k / 2,396k;
 // the ranking's unmodelled candidates copied whole, then stamped in place
-// (CandidatePart::append_others): 1,181k / 318k / 946k / 309k / 2,386k.
+// (CandidatePart::append_others): 1,181k / 318k / 946k / 309k / 2,386k;
+// keep_best_states without its width-2 branch (+2k on 001: inlining) and
+// Lattice::decode_bytes inline: 1,181k / 317k / 945k / 308k / 2,385k.
+// Tried and not kept (output-identical, instructions of 001 / 003): the
+// refill's beam of 16 kept as states arrive like the coarse one's
+// (+24k / +5k: a tag scan and an insertion per state cost more than the
+// sort); look-ups skipped for candidates an unmapped pair rules out (+21k:
+// few are, and the loop split cost more); kWalkRatio 0 or 3 (+15k, +4k);
+// the coarse decode's arena written in place with room made per node, or
+// its states made then filled (+2k, +1k); score_singles copying an
+// all-modelled node's candidates at once (+3k); a prune pass's few
+// candidates built by CandidatePart::append (+3k: a branch per candidate).
 // Tried and not kept: the coarse decode's new states built whole before
 // being stored (+0.3 % on 001); the guess lists in an open-addressing
 // table instead of the std::unordered_map (+1 %: lattice.cc inlined
