@@ -31,34 +31,12 @@ inline int32_t state_of(uint64_t key) { return static_cast<int32_t>(~static_cast
 // Reduces the states that reached a node to its beam: the `width` (at
 // most kBeamWidth) cheapest with distinct (last character, decoded) in
 // order of cost, into `kept`. Only the cheapest few are sorted: a node after a hole is reached
-// by hundreds of candidates, of which the beam keeps sixteen.
+// by hundreds of candidates, of which the beam keeps sixteen. (The coarse
+// decode's beam of two is kept as its states arrive: lattice.cc's
+// CoarseBeam, which picks as this does.)
 inline void keep_best_states(const std::vector<Entry>& arena, const std::vector<int32_t>& states,
                              std::vector<int32_t>& kept, std::vector<uint64_t>& order,
                              size_t width = kBeamWidth) {
-  if (width == 2) {
-    // The coarse decode's beam (kCoarseBeamWidth): the cheapest state and
-    // the cheapest of another tag, in one pass, as the sort below would
-    // pick them (keys are distinct). 33k fewer instructions per repair of
-    // dev 001 (1.8 %), 7k of 003.
-    kept.clear();
-    uint64_t k1 = ~uint64_t{0}, k2 = ~uint64_t{0};
-    uint32_t t1 = 0;
-    for (const int32_t s : states) {
-      const uint64_t key = beam_key(arena, s);
-      const Entry& e = arena[static_cast<size_t>(s)];
-      const uint32_t tag = static_cast<uint32_t>(e.last) << 1 | uint32_t{e.decoded};
-      if (key < k1) {
-        if (k1 != ~uint64_t{0} && tag != t1) k2 = k1;
-        k1 = key;
-        t1 = tag;
-      } else if (key < k2 && tag != t1) {
-        k2 = key;
-      }
-    }
-    kept.push_back(state_of(k1));
-    if (k2 != ~uint64_t{0}) kept.push_back(state_of(k2));
-    return;
-  }
   order.resize(states.size());
   for (size_t j = 0; j < states.size(); ++j) order[j] = beam_key(arena, states[j]);
   kept.clear();

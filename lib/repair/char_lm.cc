@@ -61,6 +61,7 @@ CharLm::CharLm() {
   buckets_ = reinterpret_cast<const Bucket*>(p);
   p += size_t{n_buckets} * sizeof(Bucket);
   if (p != aidtext_repair_lm + aidtext_repair_lm_size) std::abort();
+  for (int i = 0; i < 256; ++i) stored_costs_[i] = stored_cost(i);
 }
 
 float CharLm::cost(char32_t prev, char32_t c, bool traditional) const {

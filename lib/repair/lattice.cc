@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -70,6 +71,38 @@ struct RememberedGuesses {
   }
 };
 
+// The coarse decode's beam of a node (kCoarseBeamWidth: two states), kept
+// as states reach the node: the cheapest and the cheapest of another tag,
+// as keep_best_states picks them from all the states that reached it
+// (whose picks do not depend on their order). A state that is neither
+// when it arrives never will be (a later state only lowers both), so it
+// is not stored at all: the arena holds only states that were, at some
+// point, one of a node's two, and keeps their order, which is all that
+// beam_key's ties look at. It replaced a vector of states per node, each
+// reduced when its node came: the pushes, the reduction and the states
+// it dropped cost 2 % of dev article 001's repair (lattice_graph.h's
+// session 9).
+struct CoarseBeam {
+  static constexpr uint64_t kNone = ~uint64_t{0};
+  uint64_t first = kNone, second = kNone;  // beam_key of the two (kNone: none)
+  uint32_t first_tag = 0;
+  // Whether the state `key`, `tag` is now one of the two.
+  bool offer(uint64_t key, uint32_t tag) {
+    if (key < first) {
+      if (first != kNone && tag != first_tag) second = first;
+      first = key;
+      first_tag = tag;
+      return true;
+    }
+    if (key < second && tag != first_tag) {
+      second = key;
+      return true;
+    }
+    return false;
+  }
+};
+static_assert(kCoarseBeamWidth == 2, "CoarseBeam keeps two states");
+
 // The decoder's working memory, kept per thread between calls.
 //
 // A window is decoded under several hypotheses, and every decode used to
@@ -84,18 +117,16 @@ struct DecodeScratch {
   std::vector<Pattern> patterns;  // every node's, in the order the decode met them
   std::vector<uint32_t> first_pattern;  // per node: its first in `patterns`
   Readings readings;
-  std::vector<std::pair<uint32_t, Edge>> token_edges;
   // Per token (or boundary): build()'s marks (bytes, not bits: read and
   // written once per token each, a bit's shifts and masks cost more).
   std::vector<uint8_t> suspect, readable, near, run_start_near;
   // The search (Lattice::decode).
   std::vector<Entry> arena;
-  std::vector<std::vector<int32_t>> beams;
+  std::vector<CoarseBeam> beams;  // per node
+  std::vector<int32_t> beam;      // the node's, as the scorer takes it
   std::vector<float> floor;
-  std::vector<CandidatePart> parts;
+  std::vector<Candidate> node_cands;  // a node's, in the coarse decode
   std::vector<Candidate> found;  // a new guess list, before it is remembered
-  std::vector<int32_t> kept;
-  std::vector<uint64_t> order;
   std::vector<std::pair<uint32_t, uint8_t>> path;  // the path's steps: node, Entry::pattern
   // The refill (path_refill.h).
   std::vector<RefillStep> refill_steps;
@@ -137,6 +168,7 @@ class Lattice {
  private:
   void build();
   void add_readings(uint32_t t, Readings& readings) const;
+  void add_token_nodes(uint32_t t, const Readings& readings);
   std::span<const Edge> edges_of(const Node& nd) const {
     return {edges_.data() + nd.edges_begin, edges_.data() + nd.edges_end};
   }
@@ -146,16 +178,25 @@ class Lattice {
   void patterns_from(uint32_t node, std::vector<Pattern>& out) const;
   void extend(const Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
   void complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) const;
-  void candidates_from(uint32_t node, std::vector<CandidatePart>& out) const;
+  void candidates_from(uint32_t node, std::vector<Candidate>& out) const;
   bool part_of(const Pattern& p, uint8_t index, CandidatePart& out) const;
-  void emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const;
+  void emit(const Pattern& p, uint8_t index, std::vector<Candidate>& out) const;
   const GuessedChars& guessed_chars(const Pattern& p) const;
   void find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) const;
   // (a, b) is a pair the source view's decoder could not map.
   bool pair_ok(uint8_t a, uint8_t b) const { return unmapped_.has(a, b); }
   char32_t decode_bytes(const uint8_t* b, int len) const;
   float own_cost(char32_t c) const { return lm_.unigram_cost(c, traditional_); }
-  void find_token_facts();
+  void find_token_facts(char32_t before);
+  // The cost of keeping token t after a state ending in `last` (id
+  // `last_id`): looked up once per token for the text's own character
+  // before it (the literal path, and most states of a window's clean
+  // stretches), which the kept steps of both decodes and the literal cost
+  // share.
+  float kept_cost_of(uint32_t t, char32_t last, uint16_t last_id) const {
+    const char32_t text_prev = t > 0 ? win_[t - 1].ch : before_;
+    return last == text_prev ? tok_kept_[t] : scorer_.kept_cost(last, last_id, win_[t].ch, tok_id_[t], tok_own_[t]);
+  }
 
   std::span<const WindowChar> win_;
   const Hypothesis& h_;
@@ -174,6 +215,10 @@ class Lattice {
   bool traditional_ = false;        // the window is mostly traditional script
   std::vector<uint16_t> tok_id_;    // per token, its model id
   std::vector<float> tok_own_;      // ... and its own cost
+  // ... and its cost kept after the character before it in the text (the
+  // window's previous token, or the character before the window)
+  std::vector<float> tok_kept_;
+  char32_t before_ = 0;  // the character before the window (decode's)
 };
 
 // Patterns a node offers at most: their index is an Entry::pattern, beside
@@ -211,17 +256,17 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
   };
   if (h_.source == SourceView::kSingleByte) {
     int b = single_byte_of(c);
-    if (b >= 0) readings.add({known(b)}, 0);
+    if (b >= 0) readings.add(known(b), 0);
     return;
   }
   const DoubleByteCodec& src = source_codec_;
   if (c < 0x80) {
     // Under '?' holes a '?' is a hole, never the byte 0x3F.
-    if (!(h_.qmark_holes && c == '?')) readings.add({known(static_cast<int>(c))}, 0);
+    if (!(h_.qmark_holes && c == '?')) readings.add(known(static_cast<int>(c)), 0);
     if (h_.fullwidth_ascii && c >= 0x21 && c <= 0x7E) {
       if (uint16_t pair = src.encode(0xFF01 + (c - 0x21))) {
         // Under '?' holes, a '?' is far more often a hole than a folded '？'.
-        readings.add({known(pair >> 8), known(pair & 0xFF)},
+        readings.add(known(pair >> 8), known(pair & 0xFF),
                      costs_.fullwidth_reading + (h_.qmark_holes && c == '?' ? 5.0f : 0.0f));
       }
     }
@@ -233,7 +278,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       // cannot be a trail; elsewhere one byte means a decoder that re-reads
       // after an error (Python's), or a stray byte: possible, less likely.
       const int next = first_byte_of(t + 1);
-      readings.add({one}, next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
+      readings.add(one, next >= 0 && !src.valid_trail(static_cast<uint8_t>(next)) ? 0 : costs_.one_byte_qmark);
       // Two bytes: a pair the source decoder could not map. Only a few lead
       // bytes start such a pair (GBK: 23 of 126), which keeps the character
       // that ends in the first byte down to a few dozen candidates.
@@ -243,7 +288,7 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
       lead.allowed = &unmapped.first;
       trail.allowed = &unmapped.second;
       trail.pair_prev = true;
-      readings.add({lead, trail}, 0);
+      readings.add(lead, trail, 0);
     }
     return;
   }
@@ -251,11 +296,47 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
     Slot hole;
     hole.known = false;
     hole.allowed = &rejected_bytes(t + 1);
-    readings.add({hole}, 0);
+    readings.add(hole, 0);
     return;
   }
   if (uint16_t pair = source_pair(h_.source, c)) {
-    readings.add({known(pair >> 8), known(pair & 0xFF)}, 0);
+    readings.add(known(pair >> 8), known(pair & 0xFF), 0);
+  }
+}
+
+// Token t's nodes and edges from its readings (add_readings: one or two
+// slots each). Internal nodes of token t (one per two-slot reading, in
+// reading order) come before boundary t+1: creation order is a topological
+// order of the lattice. Boundary t's edges are the two-slot readings'
+// first slots (to their internal nodes), then the one-slot readings (to
+// boundary t+1), each in reading order; an internal node's one edge is
+// its reading's second slot. Written in place, in the order the edges were
+// once grouped from a list of the token's edges (a vector insert each and
+// a pass per node): about 150 instructions a token fewer.
+void Lattice::add_token_nodes(uint32_t t, const Readings& readings) {
+  const uint32_t first_slot = static_cast<uint32_t>(slots_.size());
+  slots_.insert(slots_.end(), readings.slots.begin(), readings.slots.end());
+  const uint32_t first_mid = static_cast<uint32_t>(nodes_.size());
+  for (size_t r = 0; r < readings.size(); ++r)
+    if (readings.length(r) == 2) nodes_.push_back({t, false, -1});
+  const uint32_t next = static_cast<uint32_t>(nodes_.size());
+  boundary_[t + 1] = next;
+  nodes_.push_back({t + 1, true, -1});
+  Node& from = nodes_[boundary_[t]];
+  from.edges_begin = static_cast<uint32_t>(edges_.size());
+  uint32_t mid = first_mid;
+  for (size_t r = 0; r < readings.size(); ++r)
+    if (readings.length(r) == 2) edges_.push_back({mid++, first_slot + readings.begin(r), readings.penalties[r]});
+  for (size_t r = 0; r < readings.size(); ++r)
+    if (readings.length(r) == 1) edges_.push_back({next, first_slot + readings.begin(r), readings.penalties[r]});
+  from.edges_end = static_cast<uint32_t>(edges_.size());
+  mid = first_mid;
+  for (size_t r = 0; r < readings.size(); ++r) {
+    if (readings.length(r) != 2) continue;
+    Node& inside = nodes_[mid++];
+    inside.edges_begin = static_cast<uint32_t>(edges_.size());
+    edges_.push_back({next, first_slot + readings.begin(r) + 1, 0});
+    inside.edges_end = static_cast<uint32_t>(edges_.size());
   }
 }
 
@@ -266,10 +347,6 @@ void Lattice::build() {
   slots_.clear();
   boundary_.resize(n + 1);
   Readings& readings = scratch_.readings;
-  // Edges of token t's nodes (boundary t and the nodes inside token t, which
-  // are numbered consecutively), in order of creation: grouped per node
-  // when the token is done.
-  std::vector<std::pair<uint32_t, Edge>>& token_edges = scratch_.token_edges;
   // Suspect tokens: holes and rare characters, where damage shows.
   std::vector<uint8_t>& suspect = scratch_.suspect;
   suspect.assign(n, 0);
@@ -298,38 +375,7 @@ void Lattice::build() {
   for (uint32_t t = 0; t < n; ++t) {
     readings.clear();
     if (readable[t]) add_readings(t, readings);
-    // Internal nodes of token t come before boundary t+1: creation order is
-    // a topological order of the lattice. The last byte of each reading
-    // leads to boundary t+1, made after them (edges added last).
-    token_edges.clear();
-    size_t to_end = 0;  // token_edges from here on lead to boundary t+1
-    uint32_t begin = 0;
-    for (size_t r = 0; r < readings.size(); ++r) {
-      uint32_t from = boundary_[t];
-      for (uint32_t k = begin; k < readings.ends[r]; ++k) {
-        uint32_t slot = static_cast<uint32_t>(slots_.size());
-        slots_.push_back(readings.slots[k]);
-        const float pen = k == begin ? readings.penalties[r] : 0;
-        if (k + 1 == readings.ends[r]) {
-          token_edges.push_back({from, {0, slot, pen}});
-        } else {
-          uint32_t mid = static_cast<uint32_t>(nodes_.size());
-          nodes_.push_back({t, false, -1});
-          token_edges.insert(token_edges.begin() + static_cast<std::ptrdiff_t>(to_end++), {from, {mid, slot, pen}});
-          from = mid;
-        }
-      }
-      begin = readings.ends[r];
-    }
-    boundary_[t + 1] = static_cast<uint32_t>(nodes_.size());
-    nodes_.push_back({t + 1, true, -1});
-    for (size_t k = to_end; k < token_edges.size(); ++k) token_edges[k].second.to = boundary_[t + 1];
-    for (uint32_t node = boundary_[t]; node < boundary_[t + 1]; ++node) {
-      nodes_[node].edges_begin = static_cast<uint32_t>(edges_.size());
-      for (const auto& [from, edge] : token_edges)
-        if (from == node) edges_.push_back(edge);
-      nodes_[node].edges_end = static_cast<uint32_t>(edges_.size());
-    }
+    add_token_nodes(t, readings);
   }
   if (h_.insertions) {
     // Bytes go missing where the damage is: a lost byte is put back only
@@ -419,7 +465,10 @@ void Lattice::complete(Pattern& p, uint32_t node, std::vector<Pattern>& out) con
   out.push_back(p);
 }
 
-// Every byte pattern of one target character starting at `node`.
+// Every byte pattern of one target character starting at `node`. A one-
+// or two-byte character (every one of a double-byte target) is completed
+// here, in the order extend() and complete() give, written in place:
+// their calls and copies were 0.8 % of dev article 001's repair.
 void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
   const Node& nd = nodes_[node];
   auto start = [&](const Slot* first, uint32_t next, float penalty, bool inserted) {
@@ -430,13 +479,41 @@ void Lattice::patterns_from(uint32_t node, std::vector<Pattern>& out) const {
     p.penalty = penalty;
     p.inserted = inserted;
     if (p.need == 0) return;
-    complete(p, next, out);
+    if (p.need == 1) {
+      p.end = next;
+      out.push_back(p);
+      return;
+    }
+    if (p.need > 2) {
+      complete(p, next, out);
+      return;
+    }
+    // extend(p, next), every pattern then whole.
+    const Node& second = nodes_[next];
+    if (second.insert_slot >= 0 && !inserted) {
+      out.push_back(p);
+      Pattern& q = out.back();
+      q.slot[1] = &slots_[second.insert_slot];
+      q.len = 2;
+      q.inserted = true;
+      q.end = next;
+    }
+    for (const Edge& e : edges_of(second)) {
+      out.push_back(p);
+      Pattern& q = out.back();
+      q.slot[1] = &slots_[e.slot];
+      q.len = 2;
+      q.penalty += e.penalty;
+      q.end = e.to;
+    }
   };
   if (nd.insert_slot >= 0) start(&slots_[nd.insert_slot], node, 0, true);
   for (const Edge& e : edges_of(nd)) start(&slots_[e.slot], e.to, e.penalty, false);
 }
 
-char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
+// Inline: GCC kept it out of line, a call per pattern of known bytes
+// (0.2 % of dev 001's repair).
+inline char32_t Lattice::decode_bytes(const uint8_t* b, int len) const {
   if (h_.target == TargetCodec::kUtf8) return utf8_decode(b, len);
   if (len == 1) return b[0] < 0x80 ? b[0] : 0;
   return target_codec_.decode(b[0], b[1]);
@@ -478,14 +555,25 @@ bool Lattice::part_of(const Pattern& p, uint8_t index, CandidatePart& out) const
 
 // The coarse decode's candidates of pattern `p`: a pattern with unknown
 // bytes offers only its likeliest few characters.
-void Lattice::emit(const Pattern& p, uint8_t index, std::vector<CandidatePart>& out) const {
+void Lattice::emit(const Pattern& p, uint8_t index, std::vector<Candidate>& out) const {
   CandidatePart part;
   if (!part_of(p, index, part)) return;
   if (!part.guessed) {
-    out.push_back(part);
+    out.push_back(part.one);
     return;
   }
-  for (const Candidate& c : part.guessed->likeliest) out.push_back({nullptr, part.stamped(c)});
+  // Copied whole, then given its pattern's fields in place (a stamped
+  // copy pushed was about 44 instructions a candidate).
+  for (const Candidate& c : part.guessed->likeliest) {
+    out.push_back(c);
+    Candidate& d = out.back();
+    d.end = part.one.end;
+    d.penalty = part.one.penalty;
+    d.unknown = part.one.unknown;
+    d.known = part.one.known;
+    d.first_pair_prev = part.one.first_pair_prev;
+    d.pattern = part.one.pattern;
+  }
 }
 
 
@@ -604,23 +692,33 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
 
 // The coarse decode's candidates of a node. Its patterns stay in patterns_
 // (from scratch_.first_pattern[node] on) for the refill.
-void Lattice::candidates_from(uint32_t node, std::vector<CandidatePart>& out) const {
+void Lattice::candidates_from(uint32_t node, std::vector<Candidate>& out) const {
   scratch_.guesses.make_room();
   const size_t first = patterns_.size();
   scratch_.first_pattern[node] = static_cast<uint32_t>(first);
   patterns_from(node, patterns_);
-  for (size_t k = 0; first + k < patterns_.size() && k < kMaxNodePatterns; ++k)
-    emit(patterns_[first + k], static_cast<uint8_t>(k), out);
+  const size_t count = std::min(patterns_.size() - first, kMaxNodePatterns);
+  const Pattern* patterns = patterns_.data() + first;
+  for (size_t k = 0; k < count; ++k) emit(patterns[k], static_cast<uint8_t>(k), out);
 }
 
 // The tokens' model ids and own costs: once per lattice, for both decodes.
-void Lattice::find_token_facts() {
+void Lattice::find_token_facts(char32_t before) {
   const uint32_t n = static_cast<uint32_t>(win_.size());
+  before_ = before;
   tok_id_.resize(n);
   tok_own_.resize(n);
+  tok_kept_.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
     tok_id_[t] = lm_.id(win_[t].ch);
     tok_own_[t] = own_cost(win_[t].ch);
+  }
+  char32_t text_prev = before;
+  uint16_t text_prev_id = before ? lm_.id(before) : 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    tok_kept_[t] = scorer_.kept_cost(text_prev, text_prev_id, win_[t].ch, tok_id_[t], tok_own_[t]);
+    text_prev = win_[t].ch;
+    text_prev_id = tok_id_[t];
   }
 }
 
@@ -628,16 +726,18 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   LatticeResult result;
   result.traditional = traditional_;
   const uint32_t n = static_cast<uint32_t>(win_.size());
-  find_token_facts();
+  find_token_facts(before);
   const std::vector<uint16_t>& tok_id = tok_id_;
   const std::vector<float>& tok_own = tok_own_;
   const uint16_t after_id = after ? lm_.id(after) : 0;
   const float after_own = after ? own_cost(after) : 0;
 
-  // Cost of keeping the window as it is.
+  // Cost of keeping the window as it is: a modelled token's is its kept
+  // cost (NodeScorer::modelled_cost and kept_cost agree on it), another's
+  // its own cost.
   uint16_t prev = before ? lm_.id(before) : 0;
   for (uint32_t t = 0; t < n; ++t) {
-    result.literal_cost += scorer_.modelled_cost(win_[t].ch, prev, tok_id[t], tok_own[t]);
+    result.literal_cost += tok_id[t] ? tok_kept_[t] : tok_own[t];
     prev = tok_id[t];
   }
   if (after) result.literal_cost += scorer_.modelled_cost(after, prev, after_id, after_own);
@@ -647,43 +747,41 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
   // each time cost more in page faults than the search itself.
   DecodeScratch& scratch = scratch_;
   std::vector<Entry>& arena = scratch.arena;
-  std::vector<std::vector<int32_t>>& beams = scratch.beams;
+  std::vector<CoarseBeam>& beams = scratch.beams;
   std::vector<float>& floor = scratch.floor;  // best cost pushed into each node
-  std::vector<int32_t>& kept = scratch.kept;
+  std::vector<int32_t>& beam = scratch.beam;
   arena.clear();
   patterns_.clear();
   scratch.first_pattern.resize(nodes_.size());
-  if (beams.size() < nodes_.size()) beams.resize(nodes_.size());
-  for (size_t b = 0; b < nodes_.size(); ++b) beams[b].clear();
+  beams.assign(nodes_.size(), CoarseBeam{});
   floor.assign(nodes_.size(), kInfinity);
-  arena.push_back({0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, kLiteralStep, -1, 0,
-                   0});
-  beams[0].push_back(0);
+  // Stores state `e` into node `to` if it is one of the node's two.
+  auto reach = [&arena, &beams](uint32_t to, const Entry& e) {
+    const uint64_t key = uint64_t{std::bit_cast<uint32_t>(e.cost)} << 32 | ~static_cast<uint32_t>(arena.size());
+    if (beams[to].offer(key, static_cast<uint32_t>(e.last) << 1 | uint32_t{e.decoded})) arena.push_back(e);
+  };
+  reach(0, {0, before, static_cast<uint16_t>(before ? lm_.id(before) : 0), 0, 0, 0, false, kLiteralStep, -1, 0, 0});
   for (uint32_t i = 0; i < nodes_.size(); ++i) {
-    std::vector<int32_t>& beam = beams[i];
-    if (beam.empty()) continue;
-    if (beam.size() > 1) {  // one state is its own beam
-      keep_best_states(arena, beam, kept, scratch.order, kCoarseBeamWidth);
-      beam.swap(kept);
-    }
+    if (beams[i].first == CoarseBeam::kNone) continue;
+    beam.clear();
+    beam.push_back(state_of(beams[i].first));
+    if (beams[i].second != CoarseBeam::kNone) beam.push_back(state_of(beams[i].second));
     const Node& nd = nodes_[i];
     if (nd.boundary && nd.pos < n) {
       const uint32_t t = nd.pos;
       const uint32_t to = boundary_[t + 1];
       for (int32_t s : beam) {
         const Entry& e = arena[s];
-        float c = e.cost + scorer_.kept_cost(e.last, e.last_id, win_[t].ch, tok_id[t], tok_own[t]);
+        float c = e.cost + kept_cost_of(t, e.last, e.last_id);
         floor[to] = std::min(floor[to], c);
-        arena.push_back({c, win_[t].ch, tok_id[t], 0, 0, 0, false, kLiteralStep, s, i, to});
-        beams[to].push_back(static_cast<int32_t>(arena.size() - 1));
+        reach(to, {c, win_[t].ch, tok_id[t], 0, 0, 0, false, kLiteralStep, s, i, to});
       }
     }
     if (nd.edges_begin == nd.edges_end && nd.insert_slot < 0) continue;
-    std::vector<CandidatePart>& parts = scratch.parts;
-    parts.clear();
-    candidates_from(i, parts);
-    size_t offered = 0;
-    for (const CandidatePart& part : parts) offered += part.size();
+    std::vector<Candidate>& found = scratch.node_cands;
+    found.clear();
+    candidates_from(i, found);
+    const size_t offered = found.size();
     if (budget) {
       const uint64_t work = static_cast<uint64_t>(offered) * beam.size() + 1;
       if (work > budget->remaining) {
@@ -694,7 +792,7 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       }
       budget->remaining -= work;
     }
-    scorer_.score(beam, arena, parts, offered, kPruneStates);
+    scorer_.score_singles(beam, arena, found);
     const std::vector<Candidate>& cands = scorer_.cands();
     const std::vector<float>& cand_best = scorer_.best();
     const std::vector<int32_t>& cand_from = scorer_.from();
@@ -706,16 +804,17 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
       // Far behind the best path into the same node: it would be pruned.
       if (best + cd.penalty > floor[cd.end] + kCoarsePruneMargin) continue;
       floor[cd.end] = std::min(floor[cd.end], best + cd.penalty);
-      arena.push_back({best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cd.pattern,
-                       cand_from[k], i, cd.end});
-      beams[cd.end].push_back(static_cast<int32_t>(arena.size() - 1));
+      reach(cd.end, {best + cd.penalty, cd.ch, cd.lm_id, cd.last_byte, cd.unknown, cd.known, true, cd.pattern,
+                     cand_from[k], i, cd.end});
     }
   }
 
-  const std::vector<int32_t>& last = beams[boundary_[n]];
+  const CoarseBeam& last = beams[boundary_[n]];
   float best = kInfinity;
   int32_t best_e = -1;
-  for (int32_t s : last) {
+  for (const uint64_t key : {last.first, last.second}) {
+    if (key == CoarseBeam::kNone) continue;
+    const int32_t s = state_of(key);
     const Entry& e = arena[s];
     float c = e.cost + (after ? scorer_.modelled_cost(after, e.last_id, after_id, after_own) : 0);
     if (c < best) { best = c; best_e = s; }
@@ -755,6 +854,8 @@ LatticeResult Lattice::refill(const LatticeResult& coarse, char32_t after, WorkB
       step.part.one.ch = win_[t].ch;
       step.part.one.lm_id = tok_id_[t];
       step.part.one.own_cost = tok_own_[t];
+      step.text_prev = t > 0 ? win_[t - 1].ch : before_;
+      step.kept_cost = tok_kept_[t];
     } else {
       part_of(patterns_[scratch_.first_pattern[node] + pattern], pattern, step.part);
     }

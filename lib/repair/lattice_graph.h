@@ -301,6 +301,56 @@ inline constexpr uint32_t kReadingReach = 4;
 // %, -0.12), kMaxSingleGuesses 52 or 48 (gbk-as-big5 -0.12), kCoarseGuesses
 // 2 (-3.1 %, misaligned-qmark -0.38), kReadingReach 3 or kCoarsePruneMargin
 // 5 (exact gbk-as-big5 or big5 cases lost).
+//
+// Session 9 (instructions per repair_mojibake() of dev 001 / 003 / their
+// OpenCC s2t copies t001 / t003, and per normalize() round of the five
+// dev articles; callgrind, (30 calls - 10 calls) / 20), output-identical
+// (peer suite to 2 decimals, dev / test / mixed / fuzz outputs): the
+// coarse decode's nodes scored by NodeScorer::score_singles (no pruning
+// pass, no reordering copy): 1,357k / 364k / 1,079k / 354k / 2,618k ->
+// 1,333k / 358k / 1,061k / 348k / 2,588k; the coarse decode's candidates
+// emitted as candidates rather than one-candidate parts, and the ranking's
+// picks built in place (CandidatePart::append): 1,315k / 356k / 1,048k /
+// 346k / 2,568k; bigram look-ups by CharLm::stored_or (the stored cost or
+// the caller's fallback, one branch on the hit, the bucket's overflow mark
+// read after a miss only; about 42 -> 32 instructions a look-up, 4,800
+// look-ups per repair of 001): 1,275k / 353k / 1,024k / 343k / 2,526k;
+// Entry padded to 32 bytes and a token's nodes and edges written in place
+// (Lattice::add_token_nodes): 1,256k / 348k / 1,006k / 339k / 2,502k;
+// a token's cost kept after the text's own previous character looked up
+// once and shared by the literal cost and both decodes' kept steps
+// (Lattice::kept_cost_of): 1,253k / 344k / 1,001k / 334k / 2,496k; the
+// damage scan's CJK-run path entered at three-byte leads only (damage_scan.cc):
+// 1,253k / 332k / 1,001k / 323k / 2,484k; two-byte patterns completed in
+// place (Lattice::patterns_from) and the refill's characters of known
+// bytes scored by score_singles: 1,240k / 328k / 989k / 320k / 2,466k;
+// the coarse decode's guessed candidates and the ranking's picks copied
+// whole and then given their own fields in place (a candidate built as a
+// push's argument was about 44 instructions): 1,222k / 326k / 977k / 318k
+// / 2,446k; the coarse decode's two states per node kept as they arrive
+// (lattice.cc's CoarseBeam), a state that is not one of them never
+// stored: 1,196k / 321k / 954k / 312k / 2,404k; Readings::add by slot
+// rather than by initializer list: 1,191k / 318k / 949k / 309k / 2,396k;
+// the ranking's unmodelled candidates copied whole, then stamped in place
+// (CandidatePart::append_others): 1,181k / 318k / 946k / 309k / 2,386k;
+// keep_best_states without its width-2 branch (+2k on 001: inlining) and
+// Lattice::decode_bytes inline: 1,181k / 317k / 945k / 308k / 2,385k.
+// Tried and not kept (output-identical, instructions of 001 / 003): the
+// refill's beam of 16 kept as states arrive like the coarse one's
+// (+24k / +5k: a tag scan and an insertion per state cost more than the
+// sort); look-ups skipped for candidates an unmapped pair rules out (+21k:
+// few are, and the loop split cost more); kWalkRatio 0 or 3 (+15k, +4k);
+// the coarse decode's arena written in place with room made per node, or
+// its states made then filled (+2k, +1k); score_singles copying an
+// all-modelled node's candidates at once (+3k); a prune pass's few
+// candidates built by CandidatePart::append (+3k: a branch per candidate).
+// Tried and not kept: the coarse decode's new states built whole before
+// being stored (+0.3 % on 001); the guess lists in an open-addressing
+// table instead of the std::unordered_map (+1 %: lattice.cc inlined
+// less, and the look-up was not the cost); the damage scan rewritten
+// around one character at a time with the blocks of four retried only
+// past the character that failed one (1,046 block attempts instead of
+// 1,418 on 003, but +1 % on 003: its state lives on the stack).
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
@@ -349,12 +399,24 @@ struct Readings {
     ends.clear();
     penalties.clear();
   }
-  void add(std::initializer_list<Slot> reading, float penalty) {
-    slots.insert(slots.end(), reading);
+  // A reading of one slot or of two (an initializer list's insert was a
+  // call of 55 instructions a reading).
+  void add(const Slot& only, float penalty) {
+    slots.push_back(only);
+    close(penalty);
+  }
+  void add(const Slot& first, const Slot& second, float penalty) {
+    slots.push_back(first);
+    slots.push_back(second);
+    close(penalty);
+  }
+  size_t size() const { return ends.size(); }
+  void close(float penalty) {
     ends.push_back(static_cast<uint32_t>(slots.size()));
     penalties.push_back(penalty);
   }
-  size_t size() const { return ends.size(); }
+  uint32_t begin(size_t r) const { return r ? ends[r - 1] : 0; }  // of reading r's slots
+  uint32_t length(size_t r) const { return ends[r] - begin(r); }
 };
 
 // A byte pattern spelling one target character from some node.
@@ -386,7 +448,10 @@ struct Candidate {
 // Entry::pattern of a state reached by keeping its token as it is.
 inline constexpr uint8_t kLiteralStep = 255;
 
-struct Entry {
+// 32 bytes (28 of fields): an arena index is then a shift, where 28 took
+// a multiply (and its inverse for an index from a pointer): 0.4 % of dev
+// 001's repair.
+struct alignas(16) Entry {
   float cost;
   char32_t last;
   uint16_t last_id;

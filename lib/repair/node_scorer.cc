@@ -129,11 +129,17 @@ size_t NodeScorer::prune(const std::vector<int32_t>& beam, const std::vector<Ent
         }
       }
     }
+    // The kept ones' scores move down to their places in cands (never
+    // above where they were: cands.size() <= k + picked[p]).
+    float* kept_best = scorer.best.data();
+    int32_t* kept_from = scorer.from.data();
+    const uint32_t* at = picked.data();
+    const size_t to = cands.size();
     for (size_t p = 0; p < m; ++p) {
-      scorer.best[cands.size()] = scorer.best[k + picked[p]];
-      scorer.from[cands.size()] = scorer.from[k + picked[p]];
-      cands.push_back(part.at(begin + picked[p]));
+      kept_best[to + p] = kept_best[k + at[p]];
+      kept_from[to + p] = kept_from[k + at[p]];
     }
+    part.append(cands, begin, at, m);
   });
   scorer.best.resize(cands.size());
   scorer.from.resize(cands.size());
@@ -184,8 +190,6 @@ void NodeScorer::keep_by_right(const Right& right) {
 // kFewPairs pairs (lattice_graph.h).
 void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena) {
   std::vector<Candidate>& cands = cands_;
-  std::vector<float>& best = scorer_.best;
-  std::vector<int32_t>& from = scorer_.from;
   // Modelled ones first, by hand (std::stable_partition takes a buffer from
   // the heap at every call).
   std::vector<Candidate>& others = others_;
@@ -197,6 +201,42 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
     else cands[nm++] = c;
   }
   if (!others.empty()) std::copy(others.begin(), others.end(), cands.begin() + static_cast<std::ptrdiff_t>(nm));
+  score_few_ordered(beam, arena, nm);
+}
+
+// The coarse decode's nodes, whose candidates come one by one. With at
+// most kMaxScoredCandidates of them and kFewPairs pairs, score() would
+// keep them all (prune) and hand them to score_few, which sorts the
+// modelled ones first: here they go to their places at once, without
+// parts, the pruning pass or the reordering copy. Instructions per repair
+// of dev 001 / 003 (callgrind): see lattice_graph.h's session 9.
+void NodeScorer::score_singles(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                               std::span<const Candidate> found) {
+  const size_t offered = found.size();
+  if (offered > kMaxScoredCandidates || offered * beam.size() > kFewPairs) {
+    singles_.clear();
+    for (const Candidate& c : found) singles_.push_back({nullptr, c});
+    score(beam, arena, singles_, offered, kPruneStates);
+    return;
+  }
+  std::vector<Candidate>& cands = cands_;
+  std::vector<Candidate>& others = others_;
+  cands.clear();
+  others.clear();
+  for (const Candidate& c : found) {
+    if (c.lm_id) cands.push_back(c);
+    else others.push_back(c);
+  }
+  const size_t nm = cands.size();
+  cands.insert(cands.end(), others.begin(), others.end());
+  score_few_ordered(beam, arena, nm);
+}
+
+// score_few's scoring, its candidates ordered: the first `nm` modelled.
+void NodeScorer::score_few_ordered(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, size_t nm) {
+  std::vector<Candidate>& cands = cands_;
+  std::vector<float>& best = scorer_.best;
+  std::vector<int32_t>& from = scorer_.from;
   // Filled in place (assign() or resize() is a call per node): only the
   // first cands.size() are read, and they may be followed by stale ones.
   if (best.size() < cands.size()) {
@@ -213,6 +253,7 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
   const size_t n = cands.size();
   float* best_cost = best.data();
   int32_t* best_from = from.data();
+  const float* stored_costs = lm_.stored_cost_table();
   for (const int32_t s : beam) {
     const Entry& e = arena[s];
     const float base = entry_base(e);
@@ -223,9 +264,8 @@ void NodeScorer::score_few(const std::vector<int32_t>& beam, const std::vector<E
       for (size_t k = 0; k < nm; ++k) {
         const Candidate& cd = cands[k];
         if (cd.first_pair_prev && (!unmapped || !unmapped->has(cd.first_byte))) continue;
-        const int stored = row.n_buckets ? CharLm::find(row, cd.lm_id) : -1;
-        const float lm = stored >= 0 ? CharLm::stored_cost(stored)
-                                     : std::min(end + lm_.start_cost(cd.lm_id), lm_.unigram_share_cost(cd.lm_id));
+        const float fallback = std::min(end + lm_.start_cost(cd.lm_id), lm_.unigram_share_cost(cd.lm_id));
+        const float lm = row.n_buckets ? CharLm::stored_or(row, cd.lm_id, stored_costs, fallback) : fallback;
         const float c = base + (lm + cd.variant);
         if (c < best_cost[k]) {
           best_cost[k] = c;

@@ -56,6 +56,10 @@ class NodeScorer {
   void score(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, std::span<const CandidatePart> parts,
              size_t offered, size_t rank_states, const Right* right = nullptr, float reach = kInfinity,
              size_t max_scored = kMaxScoredCandidates);
+  // score() for the coarse decode's nodes, whose candidates come one by
+  // one rather than as parts (Lattice::emit).
+  void score_singles(const std::vector<int32_t>& beam, const std::vector<Entry>& arena,
+                     std::span<const Candidate> found);
   const std::vector<Candidate>& cands() const { return cands_; }
   const std::vector<float>& best() const { return scorer_.best; }
   const std::vector<int32_t>& from() const { return scorer_.from; }
@@ -77,6 +81,7 @@ class NodeScorer {
                size_t max_scored);
   void keep_by_right(const Right& right);
   void score_few(const std::vector<int32_t>& beam, const std::vector<Entry>& arena);
+  void score_few_ordered(const std::vector<int32_t>& beam, const std::vector<Entry>& arena, size_t nm);
   float entry_base(const Entry& e) const { return e.cost + (e.decoded ? 0 : enter_decoded_); }
   float worst_best() const;
 
@@ -87,6 +92,7 @@ class NodeScorer {
   CandidateScorer scorer_;
   std::vector<Candidate> cands_;
   std::vector<Candidate> others_;  // score_few's unmodelled candidates
+  std::vector<CandidatePart> singles_;  // score_singles's candidates as parts, for score()
 };
 
 }  // namespace aidtext::repair::lattice_detail

@@ -86,7 +86,9 @@ void PathRefill::keep_token(const RefillStep& step, const NodeScorer& scorer) {
   next_.clear();
   for (const int32_t s : beam_) {
     const Entry& e = arena_[s];
-    const float c = e.cost + scorer.kept_cost(e.last, e.last_id, token.ch, token.lm_id, token.own_cost);
+    const float c = e.cost + (e.last == step.text_prev
+                                  ? step.kept_cost
+                                  : scorer.kept_cost(e.last, e.last_id, token.ch, token.lm_id, token.own_cost));
     arena_.push_back({c, token.ch, token.lm_id, 0, 0, 0, false, kLiteralStep, s, 0, 0});
     next_.push_back(static_cast<int32_t>(arena_.size() - 1));
   }
@@ -95,8 +97,13 @@ void PathRefill::keep_token(const RefillStep& step, const NodeScorer& scorer) {
 // The step's candidates after the beam: each the cheapest way into it,
 // unless it is kPruneMargin behind the best one so far.
 void PathRefill::decode_step(const RefillStep& step, NodeScorer& scorer, const NodeScorer::Right* right) {
-  scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates, right, kRefillReach,
-               kRefillScoredCandidates);
+  // A character of known bytes is one candidate, which score() would keep
+  // (prune) and score one pair at a time (score_few) as score_singles does.
+  if (step.part.guessed)
+    scorer.score(beam_, arena_, {&step.part, 1}, step.part.size(), kRefillPruneStates, right, kRefillReach,
+                 kRefillScoredCandidates);
+  else
+    scorer.score_singles(beam_, arena_, {&step.part.one, 1});
   const std::vector<Candidate>& cands = scorer.cands();
   const std::vector<float>& cand_best = scorer.best();
   const std::vector<int32_t>& cand_from = scorer.from();

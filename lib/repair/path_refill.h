@@ -29,6 +29,10 @@ namespace aidtext::repair::lattice_detail {
 struct RefillStep {
   CandidatePart part;
   bool kept;
+  // A kept token's cost after the character before it in the text, which
+  // most states before it end in (Lattice::kept_cost_of).
+  char32_t text_prev;
+  float kept_cost;
 };
 
 // What the language model sees around the window: the state a decode
