@@ -53,14 +53,20 @@ DoubleByteCodec::DoubleByteCodec(const uint16_t* table, bool big5)
 }
 
 const DoubleByteCodec& DoubleByteCodec::get(Codec c) {
-  static const DoubleByteCodec gbk(table_at(0), false);
-  static const DoubleByteCodec gb18030(table_at(1), false);
-  static const DoubleByteCodec big5(table_at(2), true);
+  // Each built when first asked for: a reverse table is 128 KiB, 32 page
+  // faults, and text damaged one way needs one codec, not three.
   switch (c) {
-    case Codec::kGbk: return gbk;
-    case Codec::kGb18030: return gb18030;
+    case Codec::kGbk: {
+      static const DoubleByteCodec gbk(table_at(0), false);
+      return gbk;
+    }
+    case Codec::kGb18030: {
+      static const DoubleByteCodec gb18030(table_at(1), false);
+      return gb18030;
+    }
     case Codec::kBig5: break;
   }
+  static const DoubleByteCodec big5(table_at(2), true);
   return big5;
 }
 
