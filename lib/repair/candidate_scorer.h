@@ -147,23 +147,21 @@ struct CandidatePart {
     }
     for (const Candidate& c : guessed->others) {
       out.push_back(c);
-      Candidate& d = out.back();
-      d.end = one.end;
-      d.penalty = one.penalty;
-      d.unknown = one.unknown;
-      d.known = one.known;
-      d.first_pair_prev = one.first_pair_prev;
-      d.pattern = one.pattern;
+      stamp(out.back());
     }
   }
-  // A guessed character `c` with what its pattern gives it.
-  Candidate stamped(Candidate c) const {
+  // Gives guessed character `c` what its pattern gives it.
+  void stamp(Candidate& c) const {
     c.end = one.end;
     c.penalty = one.penalty;
     c.unknown = one.unknown;
     c.known = one.known;
     c.first_pair_prev = one.first_pair_prev;
     c.pattern = one.pattern;
+  }
+  // A guessed character `c` with what its pattern gives it.
+  Candidate stamped(Candidate c) const {
+    stamp(c);
     return c;
   }
 };
