@@ -58,7 +58,7 @@ inline size_t writer_run_end(std::string_view s, size_t i) {
     // kana, CJK punctuation and full-width forms) take any two
     // continuation bytes; E0 and ED constrain the second byte and go the
     // general way.
-    if (i + 3 <= n && ((b >= 0xE1 && b <= 0xEC) || b >= 0xEE) && b <= 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
+    if (i + 3 <= n && b >= 0xE1 && b <= 0xEF && b != 0xED && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80) {
       i += 3;
       continue;

@@ -490,28 +490,7 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   // 下一步，确保…; 2021年是开局之年 under 三、2021年工作安排 is the heading's).
   // (A short line holding a day, （2019年11月20日）, is when the text was
   // written, not a heading.)
-  if (target) {
-    std::string passed_year;  // the year of the dated paragraphs passed, if any
-    for (size_t k = s.paragraph, steps = 0; k-- > 0 && steps < kCarryParagraphs; ++steps) {
-      const Range p = seg_.paragraphs[k];
-      if (datelines_[k]) continue;
-      if (!heading(p)) {
-        const Range c = opening(p);
-        const Use passed = last_in(c.begin, c.end, &value, 0, p.end);
-        if (passed == Use::kNone) continue;
-        if (passed != Use::kValue || (!passed_year.empty() && value.compare(0, 4, passed_year) != 0)) break;
-        passed_year = value.substr(0, 4);
-        continue;
-      }
-      u = last_in(p.begin, p.end, &value, 0, p.end);
-      if (u == Use::kValue && value.size() == 4) {
-        if (passed_year.empty() || passed_year == value) return value;
-        break;
-      }
-      if (u == Use::kValue) continue;
-      break;
-    }
-  }
+  if (target && goal_heading_year(s.paragraph, &value)) return value;
   // A report's sections: a paragraph opening with a date frames the
   // undated paragraphs after it (2019年，… then 资金支持方面，…), up to a
   // paragraph holding a date of its own. Not a goal's: the sections report
@@ -538,6 +517,29 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
   }
   if (!headline_year_.empty()) return headline_year_;
   return std::nullopt;
+}
+
+bool TimeResolver::goal_heading_year(size_t paragraph, std::string* value) const {
+  std::string passed_year;  // the year of the dated paragraphs passed, if any
+  for (size_t k = paragraph, steps = 0; k-- > 0 && steps < kCarryParagraphs; ++steps) {
+    const Range p = seg_.paragraphs[k];
+    if (datelines_[k]) continue;
+    if (!heading(p)) {
+      const Range c = opening(p);
+      const Use passed = last_in(c.begin, c.end, value, 0, p.end);
+      if (passed == Use::kNone) continue;
+      if (passed != Use::kValue || (!passed_year.empty() && value->compare(0, 4, passed_year) != 0)) return false;
+      passed_year = value->substr(0, 4);
+      continue;
+    }
+    const Use u = last_in(p.begin, p.end, value, 0, p.end);
+    if (u == Use::kValue && value->size() == 4) {
+      return passed_year.empty() || passed_year == *value;
+    }
+    if (u == Use::kValue) continue;
+    return false;
+  }
+  return false;
 }
 
 bool TimeResolver::heading(Range p) const {

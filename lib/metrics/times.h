@@ -55,6 +55,10 @@ class TimeResolver {
   int doc_year() const { return doc_year_; }
 
  private:
+  // The year of the heading a goal in `paragraph` stands under (三、2021年
+  // 工作安排), into *value: false when a nearer heading names no year or a
+  // paragraph between opens with a date of another year.
+  bool goal_heading_year(size_t paragraph, std::string* value) const;
   // Whether paragraph p is a heading: short, without a sentence's or a
   // clause's mark and without a figure.
   bool heading(Range p) const;
