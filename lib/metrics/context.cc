@@ -626,6 +626,12 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     bool before = h.end <= q.span.begin;
     bool in_clause_after = h.begin >= q.span.end && h.end <= w.clause.end;
     if (kind == "target" && (before || in_clause_after) && !(h.end <= w.clause.begin && done())) return kind;
+    // 为确保1000户如期脱贫 (a target), but 为确保…，全县建设扶贫车间12个 (done
+    // for that purpose): a clause-target word speaks for its own clause.
+    if (kind == "clause-target") {
+      if (before && h.begin >= w.clause.begin) return "target";
+      continue;
+    }
     if (within(h, tight, 2) && distance(q, h) < best) {
       best = distance(q, h);
       nearest = &h;

@@ -354,8 +354,28 @@ bool below_county(std::string_view name) {
 // not to the town the sentence named last. Returns whether the clause says
 // so; *place is then that name, or nullopt when the text names no such
 // area (全省 in a county's report).
-bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, const Quantity& q,
-                      std::string_view text, const CharIndex& chars, std::optional<std::string>* place) {
+// ◆ 康乐县：全县剩余贫困人口…: the name a paragraph opens with, followed by
+// a colon, when nothing but a bullet and spaces stands before it (an item of
+// a round-up of several areas is about the area it is labelled with).
+const PlaceMention* paragraph_label(const PlaceIndex& places, std::string_view text, Range para) {
+  // Room for a bullet and spaces before the name (◆ , ■　, 1. ).
+  constexpr uint32_t kLabelLead = 12;
+  const auto it = places.first_from(para.begin);
+  if (it == places.mentions().end() || it->span.begin > para.begin + kLabelLead || it->span.end >= para.end ||
+      !it->governs)
+    return nullptr;
+  for (size_t i = para.begin; i < it->span.begin;) {
+    int len = 1;
+    if (utf8::is_han(next_char(text, i, &len))) return nullptr;
+    i += static_cast<size_t>(len);
+  }
+  if (!starts_at(text, it->span.end, "：") && !starts_at(text, it->span.end, ":")) return nullptr;
+  return &*it;
+}
+
+bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
+                      const Quantity& q, std::string_view text, const CharIndex& chars,
+                      std::optional<std::string>* place) {
   // The sentence's words before the figure, at most kWholeReach bytes of
   // them: a reader takes 全县 as the subject of the clauses that follow it,
   // and a run-on sentence must not make each figure read all of it.
@@ -425,6 +445,13 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
   utf8::append(ending, suffix);
   auto ends_in_suffix = [&](std::string_view name) { return ends_at(name, name.size(), ending); };
   auto ends_with_suffix = [&](const PlaceMention& m) { return m.governs && ends_in_suffix(m.name); };
+  // A round-up's item labelled with such an area (◆ 康乐县：…全县…) is about
+  // it, whatever the document's focus.
+  if (const PlaceMention* label = paragraph_label(places, text, para);
+      label && label->span.end <= whole_at && ends_in_suffix(label->name)) {
+    *place = label->name;
+    return true;
+  }
   // The document's focus, when it is such an area: 全市 in a report on
   // 定西市 that names its partner 福州市 nearer.
   if (ends_in_suffix(places.focus())) {
@@ -631,7 +658,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
     return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, sentence, q, text, chars, &whole)) return whole;
+  if (whole_area_place(places, rules, sentence, para, q, text, chars, &whole)) return whole;
   if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.

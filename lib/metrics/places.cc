@@ -476,6 +476,19 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
     // conjunction it would leave the name without a stem (岷县和漳县 stops at
     // the 和 before 漳). Such a name must be two characters from a boundary.
     if (k == 0 && d == U'和') ends_in_he = true;
+    // 和 after a mark or a line's start (临夏县、和政县; ◆ 和田市：) joins
+    // nothing: it is the name's first character (和政县, 和田市, 和静县).
+    // Right after another name (临夏县和政县) it stays a conjunction.
+    if (k > 0 && d == U'和' && (p > *prev_end || p == 0)) {
+      size_t p1 = 0;
+      const char32_t d1 = p > 0 ? char_before(p, kb - 1, &p1) : 0;
+      if (d1 == 0 || !utf8::is_han(d1)) {
+        b = p;
+        ++k;
+        delimited = true;
+        break;
+      }
+    }
     const uint8_t d_flags = d < 0x10000 ? flags[d] : 0;
     if (!utf8::is_han(d) || ((d_flags & kStopChar) && !(k == 0 && ends_in_he)) || counting_numeral(d_flags, next)) {
       delimited = true;

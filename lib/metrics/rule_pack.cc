@@ -36,6 +36,9 @@ constexpr size_t kMaxPatterns = 64;
 
 const char* const kUnits[] = {"person", "person_time", "household", "count", "CNY", "percent"};
 const char* const kChanges[] = {"level", "total", "target"};
+// A change word's kinds: a record's three, and clause-target, a target word
+// for the figures after it in its own clause only (为确保…: a purpose).
+const char* const kChangeWordKinds[] = {"level", "total", "target", "clause-target"};
 
 bool is_known(std::string_view s, const char* const* list, size_t n) {
   for (size_t i = 0; i < n; ++i)
@@ -398,8 +401,8 @@ class RulePackParser {
     if (k == "group") return group(t, err);
     if (k == "rule") return rule(t, line, err);
     if (k == "change") {
-      if (t.size() < 3 || !is_known(t[1], kChanges, std::size(kChanges))) {
-        *err = "expected 'change <level|total|target> <cue>...'";
+      if (t.size() < 3 || !is_known(t[1], kChangeWordKinds, std::size(kChangeWordKinds))) {
+        *err = "expected 'change <level|total|target|clause-target> <cue>...'";
         return false;
       }
       size_t before = d_->change_cues.size();
@@ -450,6 +453,7 @@ class RulePackParser {
     if (k == "time-start-after") return add_words(t, 1, &d_->time_start_after, err);
     if (k == "time-start-before") return add_words(t, 1, &d_->time_start_before, err);
     if (k == "time-span") return add_words(t, 1, &d_->time_spans, err);
+    if (k == "time-now") return add_words(t, 1, &d_->time_now, err);
     if (k == "bullet") return add_words(t, 1, &d_->bullets, err);
     if (k == "time-as-of") return add_words(t, 1, &d_->time_as_of, err);
     if (k == "giver-verb") return add_words(t, 1, &d_->giver_verbs, err);
@@ -620,11 +624,13 @@ void RulePackData::finish() {
   time_as_of_filter = WordEndFilter({&time_as_of});
   time_start_after_filter = WordEndFilter({&time_start_after}, WordEndFilter::kStarts);
   for (const std::string& w : time_spans) time_span_hashes.push_back(w.find('#'));
-  for (const std::string& w : time_spans) {
+  auto add_last = [](const std::string& w, std::vector<std::string>* lasts) {
     std::string last = w.substr(prev_char(w, w.size()));  // words are never empty
-    if (std::find(time_span_lasts.begin(), time_span_lasts.end(), last) == time_span_lasts.end())
-      time_span_lasts.push_back(std::move(last));
-  }
+    if (std::find(lasts->begin(), lasts->end(), last) == lasts->end()) lasts->push_back(std::move(last));
+  };
+  for (const std::string& w : time_spans) add_last(w, &time_span_lasts);
+  time_now_lasts.clear();
+  for (const std::string& w : time_now) add_last(w, &time_now_lasts);
   not_place_by_end.clear();
   not_place_by_start.clear();
   not_place_end_filter.assign(64, 0);

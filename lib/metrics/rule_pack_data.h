@@ -143,6 +143,7 @@ struct RulePackData {
   std::vector<std::string> time_start_after; // 2015年以来: the start of a period, not its date
   std::vector<std::string> time_start_before;// 自2017年: likewise
   std::vector<std::string> time_spans;       // 五年来: a span back from the time of writing, which dates nothing
+  std::vector<std::string> time_now;         // 目前, 截至目前: the time of writing, the document's year
   std::vector<std::string> bullets;          // paragraph openers of list items
   std::vector<std::string> time_as_of;       // 截至7月底: a month without a year dates figures in the document's year
   std::vector<std::string> giver_verbs;      // 黄岛区拨付…: a place giving aid is not what the figure is about
@@ -238,6 +239,8 @@ struct RulePackData {
   // The distinct last characters of the time-span words (来 for 五年来,
   // 近年来 …): TimeResolver finds the words by searching for these.
   std::vector<std::string> time_span_lasts;
+  // The same for the time-now words (前 for 目前 and 当前).
+  std::vector<std::string> time_now_lasts;
   // Built by finish(): by time-span word, where its '#' (a count of years)
   // is (std::string::npos: none), which TimeResolver looked for at each
   // hit of every word's last character.

@@ -54,11 +54,13 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   int y = year_of(doc_date);
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
+  doc_year_written_ = doc_year_ > 0;
   find_headline_year();
   // 定西市2020年东西部劳务协作工作进展情况 … 今年以来: with no date of its
   // own, a document is of the one year its headline names.
   if (doc_year_ == 0 && !headline_year_.empty()) doc_year_ = year_of(headline_year_);
   add_time_spans();
+  add_now_words();
   add_plan_periods();
   index_openings();
   find_datelines();
@@ -141,6 +143,38 @@ void TimeResolver::add_time_spans() {
                    [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
 }
 
+const Quantity* TimeResolver::relative_year_before(uint32_t pos) const {
+  auto it = std::lower_bound(dates_.begin(), dates_.end(), pos,
+                             [](const Quantity* d, uint32_t p) { return d->span.begin < p; });
+  if (it == dates_.begin()) return nullptr;
+  const Quantity* d = *std::prev(it);
+  return d->span.end == pos && d->relative_date && !is_now_word(d) && !d->date_end_of_period ? d : nullptr;
+}
+
+void TimeResolver::add_now_words() {
+  std::vector<Range> found;
+  for (std::string_view last : rules_.time_now_lasts)
+    for_each_end_of(text_, last, [&](uint32_t end) {
+      for (const std::string& w : rules_.time_now)
+        if (ends_at(text_, end, w)) {
+          found.push_back(Range{end - static_cast<uint32_t>(w.size()), end});
+          break;
+        }
+    });
+  if (found.empty()) return;
+  nows_.reserve(found.size());  // dates_ points into it: no reallocation after
+  for (const Range& r : found) {
+    Quantity q;
+    q.kind = QuantityKind::kDate;
+    q.span = r;
+    q.relative_date = true;  // this year, when the document says which
+    nows_.push_back(std::move(q));
+  }
+  for (const Quantity& q : nows_) dates_.push_back(&q);
+  std::stable_sort(dates_.begin(), dates_.end(),
+                   [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
+}
+
 void TimeResolver::add_plan_periods() {
   if (rules_.plan_periods.empty()) return;
   // Found by their last character, as the time-span words are: one memchr
@@ -211,7 +245,19 @@ bool TimeResolver::dateline(Range p) const {
       if (!(len = space_at(text_, i))) return false;
     return true;
   };
-  return blank(p.begin, (*it)->span.begin) && blank((*it)->span.end, p.end);
+  const bool opens = blank(p.begin, (*it)->span.begin), closes = blank((*it)->span.end, p.end);
+  // 2020年5月12日　临夏州扶贫开发办公室: a short line opening or closing with
+  // a full date (its day too) and holding no clause mark is a dateline with
+  // its publisher's name, not a sentence.
+  constexpr uint32_t kDatelineBytes = 120;
+  if ((opens || closes) && p.size() <= kDatelineBytes && (*it)->date.size() >= 10) {
+    const std::string_view line = text_.substr(p.begin, p.size());
+    bool marks = false;
+    for (std::string_view m : {"，", "。", "；", "！", "？", ",", ";"})
+      marks = marks || line.find(m) != std::string_view::npos;
+    if (!marks) return true;
+  }
+  return opens && closes;
 }
 
 void TimeResolver::index_openings() {
@@ -305,6 +351,9 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
   // (今年以来); one opening earlier (2015年以来) spans years and dates nothing.
   if (opens && !(y > 0 && y == doc_year_)) return Use::kOpen;
   if (d.relative_date) {
+    // 目前 in a report that does not say when it was written is as if not
+    // there: the dates around it (a headline's year) decide.
+    if (!doc_year_written_ && is_now_word(&d)) return Use::kNone;
     if (doc_year_ == 0) return Use::kUnknown;
     *value = std::to_string(y);
     return Use::kValue;
@@ -316,9 +365,17 @@ TimeResolver::Use TimeResolver::usable(const Quantity& d, std::string* value) co
     if (rules_.time_as_of_filter.may_end_at(text_, b))
       for (const std::string& w : rules_.time_as_of) as_of = as_of || ends_at(text_, b, w);
     int month = d.date.size() >= 4 && d.date[0] == '-' && d.date[1] == '-' ? digits(d.date, 2, 2) : -1;
+    // 截至今年6月底, 去年12月: a month right after a year counted from the
+    // document's is a month of that year.
+    int year = doc_year_;
+    const Quantity* relative = relative_year_before(d.span.begin);
+    if (relative && doc_year_ > 0) {
+      as_of = true;
+      year = doc_year_ + relative->date_offset;
+    }
     if (!as_of || doc_year_ == 0 || month < 1 || month > 12) return Use::kNone;  // 5月28日: an event's day
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", doc_year_, month);
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
     *value = buf;
     return Use::kValue;
   }
@@ -476,8 +533,9 @@ std::optional<std::string> TimeResolver::own_time_of(uint32_t pos, int sentence,
     if (earlier.use != Use::kNone) return std::nullopt;
   }
   // A list item: the paragraph introducing the list (the nearest earlier one
-  // that is no list item itself).
-  if (bullets_[s.paragraph] && list_intro_[s.paragraph] >= 0) {
+  // that is no list item itself), unless that is a dateline (a round-up of
+  // items under the day it was published).
+  if (bullets_[s.paragraph] && list_intro_[s.paragraph] >= 0 && !datelines_[list_intro_[s.paragraph]]) {
     const Range intro = seg_.paragraphs[list_intro_[s.paragraph]];
     Range c = opening(intro);
     u = last_in(c.begin, c.end, &value, 0, intro.end);

@@ -17,8 +17,13 @@
 // Figures nothing dates take the one year a headline names, if it names one.
 // A span back from the time of writing (五年来, 近年来: the pack's time-span
 // words) is read as a period that dates nothing, like 2015年以来. A line
-// holding nothing but a date (a dateline under a title), or a short line
-// holding a date and a byline word (发布时间：2020-12-03 来源：…), dates no section.
+// holding nothing but a date (a dateline under a title), a short line
+// holding a date and a byline word (发布时间：2020-12-03 来源：…), or a short
+// line without clause marks opening or closing with a full date (2020年5月12日
+// 某县扶贫办), dates no section. Words of the time of writing (目前, 截至目前:
+// the pack's time-now words) date figures with the year the document was
+// written, when it tells (a date at its top or the caller's), and nothing
+// otherwise.
 #ifndef AIDTEXT_METRICS_TIMES_H_
 #define AIDTEXT_METRICS_TIMES_H_
 
@@ -101,6 +106,13 @@ class TimeResolver {
   bool ends_month_span(uint32_t b) const;
   // Adds the pack's time-span words (五年来) to dates_ as periods.
   void add_time_spans();
+  // Adds the pack's time-now words (目前) to dates_ as the document's year.
+  void add_now_words();
+  // The relative year (今年, 去年) ending right at `pos`, if any.
+  const Quantity* relative_year_before(uint32_t pos) const;
+  bool is_now_word(const Quantity* d) const {
+    return !nows_.empty() && d >= nows_.data() && d < nows_.data() + nows_.size();
+  }
   // Adds the pack's plan periods followed by a plan-period or period-opening
   // word (“十三五”期间, 十三五以来) as dates of their last year.
   void add_plan_periods();
@@ -142,9 +154,13 @@ class TimeResolver {
   std::vector<const Quantity*> dates_;
   std::vector<Quantity> spans_;  // the time-span words found, as dates (dates_ points into it)
   std::vector<Quantity> plans_;  // the plan periods found, as dates (likewise)
+  std::vector<Quantity> nows_;   // the time-now words found, as dates (likewise)
   std::span<const Quantity* const> figures_;
   const RulePackData& rules_;
   int doc_year_ = 0;
+  // Whether doc_year_ is when the document was written (the caller's date,
+  // a time stamp or full date at its top), not the year its headline names.
+  bool doc_year_written_ = false;
   std::string headline_year_;  // the one year a headline names, or ""
 };
 

@@ -603,3 +603,34 @@ BOOST_AUTO_TEST_CASE(registered_people_are_poor_people) {
   BOOST_TEST(metric_of(rs, "2.31万户") == "poor_households");
   BOOST_TEST(metric_of(rs, "9.86万人") == "poor_population");
 }
+
+BOOST_AUTO_TEST_CASE(a_purpose_clause_makes_no_plan_of_what_follows) {
+  Doc d("为确保搬迁群众稳得住，全县配套建设扶贫车间12个。为确保1000户贫困户如期脱贫，全县投入资金500万元。");
+  d.q("12个", "count", Decimal(12), "个").q("1000户", "household", Decimal(1000));
+  d.q("500万元", "CNY", Decimal(5000000));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "12个") == "total");
+  BOOST_TEST(change_of(rs, "1000户") == "target");
+  BOOST_TEST(change_of(rs, "500万元") == "total");
+  // A task named as the frame of the work (把…作为硬任务): no plan either.
+  Doc e("今年以来，我市把危房改造作为脱贫攻坚的硬任务，市县两级共筹集资金4.6亿元。");
+  e.q("4.6亿元", "CNY", Decimal(460000000));
+  BOOST_TEST(change_of(e.extract(), "4.6亿元") == "total");
+}
+
+BOOST_AUTO_TEST_CASE(urban_jobs_and_house_repairs_are_no_aid_metrics) {
+  Doc d("全市城镇新增就业2.3万人。其中建档立卡贫困户危房改造8630户，惠及贫困群众3.4万人。");
+  d.q("2.3万人", "person", Decimal(23000)).q("8630户", "household", Decimal(8630));
+  d.q("3.4万人", "person", Decimal(34000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "2.3万人") == "(none)");
+  BOOST_TEST(metric_of(rs, "8630户") == "(none)");
+  BOOST_TEST(metric_of(rs, "3.4万人") == "beneficiaries");
+}
+
+BOOST_AUTO_TEST_CASE(labour_of_lifted_households_is_a_part_of_the_jobs) {
+  Doc d("全县输转城乡富余劳动力11.6万人，其中脱贫劳动力4.3万人。");
+  d.q("11.6万人", "person", Decimal(116000)).q("4.3万人", "person", Decimal(43000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "4.3万人") == "employment");
+}

@@ -393,3 +393,20 @@ BOOST_AUTO_TEST_CASE(the_last_name_of_a_list_after_he_is_listed_too) {
   d.q("1061亿元", "CNY", Decimal(106100000000));
   BOOST_TEST(place_of(d, "1061亿元") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(he_after_a_mark_starts_a_name) {
+  // 和政县 after 、 (no conjunction stands there); right after a name 和 joins two.
+  BOOST_TEST(governing_names("临夏县、和政县分别落实资金。") == (std::vector<std::string>{"临夏县", "和政县"}));
+  Doc d("临夏县、和政县分别落实东西部扶贫协作资金8200万元和6500万元。");
+  d.q("8200万元", "CNY", Decimal(82000000)).q("6500万元", "CNY", Decimal(65000000));
+  BOOST_TEST(place_of(d, "8200万元") == "临夏县");
+  BOOST_TEST(place_of(d, "6500万元") == "和政县");
+}
+
+BOOST_AUTO_TEST_CASE(a_round_up_item_is_about_the_area_it_is_labelled_with) {
+  Doc d("【快讯】\n◆ 东乡县：全县新建扶贫车间7个。\n◆ 广河县：投入1500万元为全县2600名贫困学生发放助学金。");
+  d.q("7个", "count", Decimal(7), "个").q("1500万元", "CNY", Decimal(15000000));
+  d.q("2600名", "person", Decimal(2600), "名");
+  BOOST_TEST(place_of(d, "7个") == "东乡县");
+  BOOST_TEST(place_of(d, "2600名") == "广河县");
+}

@@ -313,3 +313,39 @@ BOOST_AUTO_TEST_CASE(a_heading_naming_a_year_dates_the_goals_under_it) {
   BOOST_TEST(time_of(d, "8亿元以上") == "2021");
   BOOST_TEST(time_of(d, "1200人") == "null");
 }
+
+BOOST_AUTO_TEST_CASE(the_time_of_writing_is_the_year_the_document_was_written) {
+  // 截至目前 in a page dated at its top (a title first, then the byline).
+  Doc d("某县易地扶贫搬迁纪实\n\n来源：某日报　发布时间：2020-11-06\n\n截至目前，全县贫困人口减至1516人。");
+  d.date("2020-11-06", "2020-11-06").q("1516人", "person", Decimal(1516));
+  BOOST_TEST(time_of(d, "1516人") == "2020");
+  // 目前 after an earlier date: the time of writing, not that date.
+  Doc e("发布时间：2020-11-06\n2019年全县减贫2000人，目前尚有贫困人口1516人。");
+  e.date("2020-11-06", "2020-11-06").date("2019年", "2019").q("2000人", "person", Decimal(2000));
+  e.q("1516人", "person", Decimal(1516));
+  BOOST_TEST(time_of(e, "2000人") == "2019");
+  BOOST_TEST(time_of(e, "1516人") == "2020");
+  // Without a date of writing 目前 is as if not there: the headline's year
+  // or the date before it decides (the_headline_year_dates_what_nothing_else_does).
+  Doc f("某区2019年脱贫攻坚成效显著\n2019年，全区减贫4.2万人。目前，全区尚有贫困人口1.9万人。");
+  f.date("2019年", "2019").date("2019年", "2019").q("4.2万人", "person", Decimal(42000));
+  f.q("1.9万人", "person", Decimal(19000));
+  BOOST_TEST(time_of(f, "4.2万人") == "2019");
+  BOOST_TEST(time_of(f, "1.9万人") == "2019");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_after_a_relative_year_is_of_that_year) {
+  Doc d("2020年08月14日\n截至今年6月底，全县惠及贫困户16240户。去年12月，全县减贫300人。");
+  d.date("2020年08月14日", "2020-08-14").relative("今年", 0).date("6月底", "--06", true);
+  d.q("16240户", "household", Decimal(16240)).relative("去年", -1).date("12月", "--12");
+  d.q("300人", "person", Decimal(300));
+  BOOST_TEST(time_of(d, "16240户") == "2020-06");
+  BOOST_TEST(time_of(d, "300人") == "2019-12");
+}
+
+BOOST_AUTO_TEST_CASE(a_dateline_with_its_publisher_frames_no_list) {
+  // The items under a round-up's dateline are not of its month.
+  Doc d("【脱贫攻坚快讯】\n2020年5月12日　某州扶贫开发办公室\n◆ 某县落实帮扶资金8200万元。");
+  d.date("2020年5月12日", "2020-05-12").q("8200万元", "CNY", Decimal(82000000));
+  BOOST_TEST(time_of(d, "8200万元") != "2020-05");
+}
