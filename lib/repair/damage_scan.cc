@@ -11,6 +11,10 @@
 #include "repair/char_lm.h"
 #include "repair/legacy_codecs.h"
 
+// Generated at build time by make_rare_chars.py (lib/repair/CMakeLists.txt):
+// the rare set, then the watched set, 0x10000 bits each.
+extern "C" const unsigned char aidtext_repair_char_sets[];
+
 namespace aidtext::repair {
 namespace {
 
@@ -102,36 +106,36 @@ class ContextEnds {
 
 }  // namespace
 
-// One bit per BMP code point: rare (see kRareCost). Built once from the
-// language model so that the scan costs one bit test per character. 锟
-// counts as rare whatever the model says: the scan must look at it alone.
-const uint64_t* rare_char_bits() {
-  static const std::vector<uint64_t> table = [] {
-    const CharLm& lm = CharLm::instance();
-    std::vector<uint64_t> t(0x10000 / 64, 0);
-    for (char32_t c = 0x80; c < 0x10000; ++c)
-      if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
-    t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
-    // Typography of Chinese text that the model never saw: full-width
-    // forms (the cleaner folds them), circled and Roman numerals, unit
-    // squares (㎡), ℃, ※, shapes and stars. Their runs are dates and lists
-    // (２０１９年, ①②③), not mojibake, and counted as rare they sent every
-    // full-width date through the decoder: an article with 90 full-width
-    // digits took 1.7 ms to normalize instead of 0.01.
-    auto common = [&](char32_t lo, char32_t hi) {
-      for (char32_t c = lo; c <= hi; ++c) t[c >> 6] &= ~(uint64_t{1} << (c & 63));
-    };
-    common(0xFF01, 0xFF5E);  // full-width ASCII
-    common(0x2460, 0x24FF);  // circled and parenthesised numbers
-    common(0x2160, 0x217F);  // Roman numerals
-    common(0x3380, 0x33FF);  // squared units
-    common(0x25A0, 0x25FF);  // geometric shapes
-    common(0x2605, 0x2606);  // stars
-    common(0x2103, 0x2103);  // ℃
-    common(0x203B, 0x203B);  // ※
-    return t;
-  }();
-  return table.data();
+// One bit per BMP code point: rare (see kRareCost), generated at build time
+// from the language model by make_rare_chars.py (which also lists the
+// typography of Chinese text the model never saw and that is not rare:
+// full-width forms, circled and Roman numerals, unit squares, ℃, ※,
+// shapes and stars, whose runs are dates and lists, ２０１９年, ①②③, not
+// mojibake). 锟 counts as rare whatever the model says: the scan must look
+// at it alone. Built at first use, the set cost the first document 3.3M
+// instructions and the model's pages; rare_char_bits_from_model() below is
+// that computation, for the tests to check the generated set against.
+const uint64_t* rare_char_bits() { return reinterpret_cast<const uint64_t*>(aidtext_repair_char_sets); }
+const uint64_t* watched_char_bits() { return rare_char_bits() + 0x10000 / 64; }
+
+std::vector<uint64_t> rare_char_bits_from_model() {
+  const CharLm& lm = CharLm::instance();
+  std::vector<uint64_t> t(0x10000 / 64, 0);
+  for (char32_t c = 0x80; c < 0x10000; ++c)
+    if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
+  t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
+  auto common = [&](char32_t lo, char32_t hi) {
+    for (char32_t c = lo; c <= hi; ++c) t[c >> 6] &= ~(uint64_t{1} << (c & 63));
+  };
+  common(0xFF01, 0xFF5E);  // full-width ASCII
+  common(0x2460, 0x24FF);  // circled and parenthesised numbers
+  common(0x2160, 0x217F);  // Roman numerals
+  common(0x3380, 0x33FF);  // squared units
+  common(0x25A0, 0x25FF);  // geometric shapes
+  common(0x2605, 0x2606);  // stars
+  common(0x2103, 0x2103);  // ℃
+  common(0x203B, 0x203B);  // ※
+  return t;
 }
 
 std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd) {

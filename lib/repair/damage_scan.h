@@ -60,8 +60,15 @@ inline constexpr int kRareRunCount = 4;
 inline constexpr uint32_t kDebrisGap = 2;
 
 // 0x10000 bits, one per BMP code point: set when the code point is rare
-// (kRareCost). Characters outside the BMP all count as rare.
+// (kRareCost). Characters outside the BMP all count as rare. Generated at
+// build time (make_rare_chars.py).
 const uint64_t* rare_char_bits();
+// rare_char_bits() as computed from the language model (what the build
+// generates; for the tests).
+std::vector<uint64_t> rare_char_bits_from_model();
+// The three-byte characters a DamageWatch must be shown (damage_watch.cc):
+// rare_char_bits() plus U+FFFD, 锟 and private use. Generated at build time.
+const uint64_t* watched_char_bits();
 
 // With `saw_gbk_read_fffd`, also tells whether the text holds 锟 (U+951F),
 // which starts U+FFFD's bytes read as GBK (锟斤拷): the one sign of an

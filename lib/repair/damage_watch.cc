@@ -22,19 +22,10 @@ bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
 
 // The three-byte characters the watch must be shown: every character that
 // can raise a signal in find_suspect_windows (rare, U+FFFD, private use) and
-// 锟. Characters of other lengths are always shown. Three-byte debris (cp1252's
-// “”‘’—…, common in clean text) is not: it is never a Latin-1 letter, so it
-// matters only beside one, and see_char looks around each letter for it.
-const uint64_t* watched_bits() {
-  static const std::vector<uint64_t> bits = [] {
-    const uint64_t* rare = rare_char_bits();
-    std::vector<uint64_t> b(rare, rare + 0x10000 / 64);
-    for (char32_t c = 0x800; c < 0x10000; ++c)
-      if (c == 0xFFFD || c == 0x951F || is_private_use(c)) b[c >> 6] |= uint64_t{1} << (c & 63);
-    return b;
-  }();
-  return bits.data();
-}
+// 锟 (watched_char_bits(), generated at build time). Characters of other
+// lengths are always shown. Three-byte debris (cp1252's “”‘’—…, common in
+// clean text) is not: it is never a Latin-1 letter, so it matters only
+// beside one, and see_char looks around each letter for it.
 
 // Whether a three-byte debris character starts at some byte of [from, to)
 // of `text` (all of cp1252's lie in U+2013..U+2122: lead byte E2).
@@ -51,7 +42,7 @@ bool three_byte_debris_in(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
-DamageWatch::DamageWatch() : rare_(rare_char_bits()), watched_(watched_bits()) {}
+DamageWatch::DamageWatch() : rare_(rare_char_bits()), watched_(watched_char_bits()) {}
 
 bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int len) {
   if (fired_) return true;

@@ -179,3 +179,20 @@ BOOST_AUTO_TEST_CASE(a_letter_beside_three_byte_debris_fires_either_way_round) {
     BOOST_TEST(watch_fires(s) == repair_stage_acts(s), s);
   }
 }
+
+// The rare and watched sets are generated at build time (make_rare_chars.py)
+// from the language model: they must be what the model gives.
+BOOST_AUTO_TEST_CASE(generated_char_sets_match_the_model) {
+  const std::vector<uint64_t> rare = aidtext::repair::rare_char_bits_from_model();
+  const uint64_t* generated = aidtext::repair::rare_char_bits();
+  const uint64_t* watched = aidtext::repair::watched_char_bits();
+  size_t rare_differ = 0, watched_differ = 0;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const bool r = (rare[c >> 6] >> (c & 63)) & 1;
+    rare_differ += r != (((generated[c >> 6] >> (c & 63)) & 1) != 0);
+    const bool w = r || (c >= 0x800 && (c == 0xFFFD || c == 0x951F || (c >= 0xE000 && c <= 0xF8FF)));
+    watched_differ += w != (((watched[c >> 6] >> (c & 63)) & 1) != 0);
+  }
+  BOOST_TEST(rare_differ == 0u);
+  BOOST_TEST(watched_differ == 0u);
+}
