@@ -869,13 +869,12 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       focus_ = c.first;
     }
   // A document that names no governing place, names one in an organisation
-  // (礼县扶贫开发领导小组办公室, a report signed 临夏州人民政府办公室) and
-  // speaks of that place's kind of area as its own or whole (我县, 本县,
-  // 全州) is that place's.
+  // (礼县扶贫开发领导小组办公室) and calls itself by that place's kind of
+  // area (我县, 本县) is that place's.
   if (focus_.empty() && !org_area_.empty()) {
     const std::string_view name = org_area_;
     const std::string_view suffix = name.substr(prev_char(name, name.size()));
-    for (std::string_view self : {"我", "本", "全"})
+    for (std::string_view self : {"我", "本"})
       if (find_bytes(text, std::string(self) + std::string(suffix)) != std::string_view::npos) self_area_ = org_area_;
   }
 }
