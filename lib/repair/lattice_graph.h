@@ -351,6 +351,22 @@ inline constexpr uint32_t kReadingReach = 4;
 // around one character at a time with the blocks of four retried only
 // past the character that failed one (1,046 block attempts instead of
 // 1,418 on 003, but +1 % on 003: its state lives on the stack).
+//
+// Session 10 (instructions per round of the five dev articles / their
+// traditional copies, normalize() and repair_mojibake_if_damaged, callgrind
+// (3 rounds - 1) / 2; before: 2,319k / 1,494k and 2,185k / 1,251k). Tried
+// and not kept, both output-identical: the Lattice's per-token vectors
+// (tok_id_, tok_own_, tok_kept_) kept in DecodeScratch instead of
+// allocated per hypothesis (+1k / +1k: three allocations a decode are not
+// the cost); a one-entry memo of the guess list looked up last in front
+// of RememberedGuesses' map (+12k / +9k: consecutive look-ups of one
+// pattern are rare, and the nine-word key compare is paid at every one).
+// Where a round's repair goes now (line-level, -g build, (3 - 1) / 2
+// rounds): the bigram look-ups (CharLm::stored_or: home's multiply, the
+// bucket's loads and compares) about 100k, the CandidateScorer's
+// fallback, min and mask passes about 60k, part_of's pattern facts about
+// 30k, the coarse decode's reach about 15k: no single line holds more
+// than 2 % of the repair.
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
