@@ -130,15 +130,20 @@ void TimeResolver::add_time_spans() {
           break;
         }
     });
+  add_found_dates(found, /*relative=*/false, &spans_);
+}
+
+void TimeResolver::add_found_dates(const std::vector<Range>& found, bool relative, std::vector<Quantity>* store) {
   if (found.empty()) return;
-  spans_.reserve(found.size());  // dates_ points into it: no reallocation after
+  store->reserve(found.size());  // dates_ points into it: no reallocation after
   for (const Range& r : found) {
     Quantity q;
     q.kind = QuantityKind::kDate;
     q.span = r;
-    spans_.push_back(std::move(q));
+    q.relative_date = relative;
+    store->push_back(std::move(q));
   }
-  for (const Quantity& q : spans_) dates_.push_back(&q);
+  for (const Quantity& q : *store) dates_.push_back(&q);
   std::stable_sort(dates_.begin(), dates_.end(),
                    [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
 }
@@ -161,18 +166,8 @@ void TimeResolver::add_now_words() {
           break;
         }
     });
-  if (found.empty()) return;
-  nows_.reserve(found.size());  // dates_ points into it: no reallocation after
-  for (const Range& r : found) {
-    Quantity q;
-    q.kind = QuantityKind::kDate;
-    q.span = r;
-    q.relative_date = true;  // this year, when the document says which
-    nows_.push_back(std::move(q));
-  }
-  for (const Quantity& q : nows_) dates_.push_back(&q);
-  std::stable_sort(dates_.begin(), dates_.end(),
-                   [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; });
+  // This year, when the document says which (usable()).
+  add_found_dates(found, /*relative=*/true, &nows_);
 }
 
 void TimeResolver::add_plan_periods() {

@@ -108,6 +108,9 @@ class TimeResolver {
   void add_time_spans();
   // Adds the pack's time-now words (目前) to dates_ as the document's year.
   void add_now_words();
+  // Adds dates at `found` (relative: of the document's year) kept in
+  // `store`, which dates_ then points into.
+  void add_found_dates(const std::vector<Range>& found, bool relative, std::vector<Quantity>* store);
   // The relative year (今年, 去年) ending right at `pos`, if any.
   const Quantity* relative_year_before(uint32_t pos) const;
   bool is_now_word(const Quantity* d) const {
