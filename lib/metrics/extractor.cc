@@ -501,6 +501,12 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     *place = places.self_area();
     return true;
   }
+  // 全州 in a report of 临夏州人民政府办公室 that names no prefecture of its
+  // own: the area it is issued for (not a partner's team: 火炬区组团).
+  if (ends_in_suffix(places.issuer_area())) {
+    *place = places.issuer_area();
+    return true;
+  }
   place->reset();
   return true;
 }

@@ -88,6 +88,9 @@ class PlaceIndex {
   // part of an organisation's (a notice signed 礼县扶贫开发领导小组办公室)
   // if the text calls itself by its kind of area (我县, 本县); else "".
   const std::string& self_area() const { return self_area_; }
+  // The first name written before one of the pack's issuer words (临夏州人民
+  // 政府办公室, 礼县扶贫办): the area a report or notice is issued for; "".
+  const std::string& issuer_area() const { return issuer_area_; }
   // Marks the mentions inside `r` as standing in a list (a table's row
   // labels): they name their own figures only.
   void mark_listed(Range r);
@@ -125,6 +128,7 @@ class PlaceIndex {
   std::string focus_;
   std::string org_area_;  // the first name inside an organisation's
   std::string self_area_;
+  std::string issuer_area_;
 };
 
 }  // namespace aidtext

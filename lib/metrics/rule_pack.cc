@@ -449,6 +449,7 @@ class RulePackParser {
     if (k == "place") return add_words(t, 1, &d_->places, err);
     if (k == "not-place") return add_words(t, 1, &d_->not_places, err);
     if (k == "org-after") return add_words(t, 1, &d_->org_after, err);
+    if (k == "issuer-after") return add_words(t, 1, &d_->issuer_after, err);
     if (k == "venue-verb") return add_words(t, 1, &d_->venue_verbs, err);
     if (k == "time-start-after") return add_words(t, 1, &d_->time_start_after, err);
     if (k == "time-start-before") return add_words(t, 1, &d_->time_start_before, err);
@@ -614,6 +615,7 @@ void RulePackData::finish() {
   };
   bullet_index = index_of(bullets);
   org_after_index = index_of(org_after);
+  issuer_after_index = index_of(issuer_after);
   giver_verb_index = index_of(giver_verbs);
   page_tail_index = index_of(page_tail);
   link_list_index = index_of(link_list);

@@ -139,6 +139,7 @@ struct RulePackData {
   std::vector<std::string> places;           // names known without a suffix ("甘肃")
   std::vector<std::string> not_places;       // words ending in a suffix that are no names ("全县")
   std::vector<std::string> org_after;        // a place followed by these names an organisation
+  std::vector<std::string> issuer_after;     // ... one that issues reports for its area (人民政府, 扶贫办)
   std::vector<std::string> venue_verbs;      // 在X举行: X is where a meeting was, not what figures are about
   std::vector<std::string> time_start_after; // 2015年以来: the start of a period, not its date
   std::vector<std::string> time_start_before;// 自2017年: likewise
@@ -232,7 +233,7 @@ struct RulePackData {
   // The long word lists probed at one position each, indexed (LiteralIndex::
   // any_at): a paragraph's opener against 70 bullets cost 37,000 instructions
   // a 7 KB article, word by word.
-  LiteralIndex bullet_index, org_after_index, giver_verb_index, page_tail_index, link_list_index;
+  LiteralIndex bullet_index, org_after_index, issuer_after_index, giver_verb_index, page_tail_index, link_list_index;
   // The byline words, for TimeResolver's short lines: one scan of a line
   // where a substring search a word took 240 instructions each.
   LiteralIndex byline_index;

@@ -410,3 +410,11 @@ BOOST_AUTO_TEST_CASE(a_round_up_item_is_about_the_area_it_is_labelled_with) {
   BOOST_TEST(place_of(d, "7个") == "东乡县");
   BOOST_TEST(place_of(d, "2600名") == "广河县");
 }
+
+BOOST_AUTO_TEST_CASE(a_whole_area_of_a_report_naming_its_area_only_as_its_issuer) {
+  // 全州 in a report of 临夏州人民政府办公室 that names no other 州.
+  Doc d("临夏州人民政府办公室关于脱贫攻坚工作情况的报告\n全州新建扶贫车间86个。永靖县减贫3000人。");
+  d.q("86个", "count", Decimal(86), "个").q("3000人", "person", Decimal(3000));
+  BOOST_TEST(place_of(d, "86个") == "临夏州");
+  BOOST_TEST(place_of(d, "3000人") == "永靖县");
+}
