@@ -118,7 +118,7 @@ AIDTEXT_API void aidtext_options_free(aidtext_options* options);
  *   "encoding"  "auto" (default) or a charset to force: "UTF-8", "GB18030",
  *               "GBK", "Big5", "UTF-16LE", "UTF-16BE"
  *   "repair"    "on" (default) / "off": mojibake repair
- *   "strip_pinyin", "fold_width", "html", "repeats"
+ *   "strip_pinyin", "fold_width", "html", "join_wraps", "repeats"
  *               "on" (default) / "off": the normalizer's other steps
  * Unknown keys give AIDTEXT_ERR_UNKNOWN_OPTION, bad values
  * AIDTEXT_ERR_INVALID_ARGUMENT. */

@@ -1,15 +1,19 @@
 #include "normalize/cleaner.h"
 
+#include <vector>
+
 #include <array>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 #include <utility>
+#include <vector>
 
 #include "convert/mapped_writer.h"
 #include "core/utf8.h"
 #include "normalize/html_reference.h"
 #include "normalize/pinyin_annotation.h"
+#include "normalize/soft_wraps.h"
 
 namespace aidtext {
 namespace {
@@ -95,9 +99,20 @@ class Cleaner {
   void run() {
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     const size_t n = text_.size();
+    // Soft wraps are deleted in order with the other edits: before the
+    // first candidate after them (no other edit spans a line feed).
+    const std::vector<uint32_t> wraps = options_.join_wraps ? find_soft_wraps(text_) : std::vector<uint32_t>();
+    size_t next_wrap = 0;
+    auto join_wraps_before = [&](size_t pos) {
+      for (; next_wrap < wraps.size() && wraps[next_wrap] < pos; ++next_wrap) {
+        writer_.replace(wraps[next_wrap], 1, {}, false);
+        ++out_->wraps_joined;
+      }
+    };
     size_t i = 0;
     while (i < n) {
       i = next_candidate(p, i, n);
+      join_wraps_before(i);
       if (i >= n) break;
       const unsigned char b = p[i];
       if (b < 0x80) {
@@ -108,6 +123,7 @@ class Cleaner {
       char32_t c = utf8::decode(text_, i, &len);
       i = non_ascii(c, i, static_cast<size_t>(len));
     }
+    join_wraps_before(n);
     out_->text = writer_.finish();
     out_->map = writer_.take_map();
   }

@@ -13,7 +13,9 @@
 //   - U+3000 and NBSP -> space (fold_width);
 //   - zero-width characters (U+200B-200F, U+2060, U+FEFF, soft hyphen) are removed;
 //   - CRLF and lone CR -> LF; a CR written as a reference (&#13; &#xD;) is a
-//     CR too, so &#13;&#10;, &#13; + LF and CR + &#10; are each one LF.
+//     CR too, so &#13;&#10;, &#13; + LF and CR + &#10; are each one LF;
+//   - soft line wraps of fixed-width text (a PDF's lines) are removed, joining
+//     the lines (join_wraps; normalize/soft_wraps.h).
 #ifndef AIDTEXT_NORMALIZE_CLEANER_H_
 #define AIDTEXT_NORMALIZE_CLEANER_H_
 
@@ -34,6 +36,7 @@ struct Cleaned {
   uint32_t spaces_folded = 0;     // U+3000 / NBSP made spaces
   uint32_t invisible_removed = 0; // zero-width characters removed
   uint32_t line_ends = 0;         // CRLF / CR made LF
+  uint32_t wraps_joined = 0;      // soft line wraps removed
 };
 
 // `utf8` should be valid UTF-8 (the decoder's output); invalid bytes are

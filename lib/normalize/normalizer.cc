@@ -38,6 +38,7 @@ void report_cleaning(const Cleaned& c, NormalizeReport& report) {
   report.spaces_folded = c.spaces_folded;
   report.invisible_removed = c.invisible_removed;
   report.line_ends = c.line_ends;
+  report.wraps_joined = c.wraps_joined;
 }
 
 // What the repair stage left: its output text, that text's map to the

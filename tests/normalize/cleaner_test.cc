@@ -162,3 +162,67 @@ BOOST_AUTO_TEST_CASE(seed_annotations, *boost::unit_test::precondition(aidtext::
       if (text.find(kept) != std::string::npos) BOOST_TEST(c.text.find(kept) != std::string::npos, kept);
   }
 }
+
+namespace {
+
+// A paragraph laid out as a fixed-width page would (a PDF's text): lines of
+// `width` display columns (a Chinese character two, ASCII one), the first
+// indented by two full-width spaces; a character never starts a line when it
+// is one of ，。、%.
+std::string wrap_fixed_width(std::u32string_view paragraph, int width) {
+  std::string out, line = "\u3000\u3000";
+  int cols = 4;
+  for (char32_t c : paragraph) {
+    const int w = c < 0x80 ? 1 : 2;
+    const bool keep_off_start = c == U'，' || c == U'。' || c == U'、' || c == '%';
+    if (cols + w > width && !keep_off_start) {
+      out += line + "\n";
+      line.clear();
+      cols = 0;
+    }
+    utf8::append(line, c);
+    cols += w;
+  }
+  return out + line + "\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(soft_wraps_of_fixed_width_text_are_joined) {
+  const std::u32string_view p1 =
+      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
+      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
+  const std::u32string_view p2 =
+      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
+      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
+  std::string page = "某州关于脱贫攻坚工作情况的报告\n" + wrap_fixed_width(p1, 56) + "\u3000\u3000一、资金投入\n" +
+                     wrap_fixed_width(p2, 56);
+  Cleaned c = clean(page);
+  BOOST_TEST(c.wraps_joined >= 4u);
+  // Each paragraph is one line again; the title, the heading and the
+  // paragraphs' indented starts stay lines of their own.
+  std::string want1 = "  ", want2 = "  ";
+  for (char32_t ch : p1) utf8::append(want1, ch);
+  for (char32_t ch : p2) utf8::append(want2, ch);
+  BOOST_TEST(c.text == "某州关于脱贫攻坚工作情况的报告\n" + want1 + "\n  一、资金投入\n" + want2 + "\n");
+  // Every byte still maps back into the input.
+  BOOST_TEST(c.map.to_input({0, static_cast<uint32_t>(c.text.size())}).end == page.size());
+  NormalizeOptions off;
+  off.join_wraps = false;
+  BOOST_TEST(clean_text(page, off).wraps_joined == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(lines_of_other_pages_are_kept) {
+  // One labelled figure a line: a few lines of similar widths, no wrap width.
+  const std::string labels =
+      "2020年财政专项扶贫资金：3.26亿元\n东西部协作资金（厦门市海沧区）：4280万元\n社会帮扶捐款：860万元\n"
+      "建成扶贫车间：34个，吸纳就业1263人\n2020年输转劳动力：5.4万人\n举办技能培训班：112期，培训2980人次\n"
+      "注：以上数据由县扶贫办统计，仅供参考。\n";
+  BOOST_TEST(clean(labels).wraps_joined == 0u);
+  // One paragraph a line, of every length (a news page).
+  const std::string news =
+      "今年以来，全县新建扶贫车间12个，吸纳贫困劳动力就业680余人。\n"
+      "县扶贫办负责人介绍，全县累计投入各类资金6.8亿元，建成集中安置点23个，搬迁安置建档立卡贫困户2816户11352人\n"
+      "截至目前，全县贫困发生率下降到0.68%\n五蛟镇安置点搬迁户张有福算了一笔账\n";
+  BOOST_TEST(clean(news).wraps_joined == 0u);
+}
