@@ -11,13 +11,29 @@
 namespace aidtext {
 namespace {
 
+// A line longer than this in bytes is wider than kMaxWrapColumns (at most
+// 1.5 bytes a column): its columns are not counted.
+constexpr size_t kMaxWrappedLineBytes = (kMaxWrapColumns + kWrapWidthSlack) * 3 / 2;
 constexpr uint32_t kTooWide = UINT32_MAX;
+
+// Calls f(begin, lf) for each line of `text`: its first byte and its '\n'
+// (text.size() for the last line).
+template <typename F>
+void for_each_line(std::string_view text, F f) {
+  for (size_t begin = 0; begin <= text.size();) {
+    const void* hit = std::memchr(text.data() + begin, '\n', text.size() - begin);
+    const size_t lf = hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
+    f(begin, lf);
+    if (!hit) break;
+    begin = lf + 1;
+  }
+}
 
 struct Line {
   uint32_t begin;
   uint32_t end;  // before its '\r' and '\n'
   uint32_t lf;   // position of its '\n' (text.size() for the last line)
-  uint32_t columns = 0;
+  uint32_t columns = 0;  // kTooWide: not counted (kMaxWrappedLineBytes)
 };
 
 // Display columns of text[begin, end): one a character, and one more for
@@ -50,47 +66,40 @@ uint32_t columns(std::string_view text, uint32_t begin, uint32_t end) {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  const auto n = static_cast<uint32_t>(text.size());
-  uint32_t begin = 0;
-  while (begin <= n) {
-    const void* hit = std::memchr(text.data() + begin, '\n', n - begin);
-    const uint32_t lf = hit ? static_cast<uint32_t>(static_cast<const char*>(hit) - text.data()) : n;
-    uint32_t end = lf;
+  for_each_line(text, [&](size_t begin, size_t lf) {
+    size_t end = lf;
     if (end > begin && text[end - 1] == '\r') --end;
-    // Columns of a line too long in bytes to be wrapped are not counted.
-    const bool may_wrap = end - begin <= kMaxWrapColumns * 3 / 2 + kWrapWidthSlack * 3 / 2;
-    lines.push_back({begin, end, lf, may_wrap ? columns(text, begin, end) : kTooWide});
-    if (!hit) break;
-    begin = lf + 1;
-  }
+    const auto b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(end);
+    lines.push_back({b, e, static_cast<uint32_t>(lf), end - begin <= kMaxWrappedLineBytes ? columns(text, b, e) : kTooWide});
+  });
   return lines;
 }
 
-// The length most long lines share (within kWrapWidthSlack), or 0 when no
-// length stands out.
+// The width most long lines share (within kWrapWidthSlack), or 0 when no
+// width stands out. Lines too wide to count are long lines of no width.
 uint32_t wrap_width(const std::vector<Line>& lines) {
-  std::vector<uint32_t> lengths;
-  for (const Line& l : lines)
-    if (l.columns >= kMinWrappedLineColumns) lengths.push_back(l.columns);  // kTooWide included
-  // Too few lines that may be wrapped: nothing to sort.
-  if (std::count_if(lengths.begin(), lengths.end(), [](uint32_t c) { return c <= kMaxWrapColumns; }) <
-      static_cast<std::ptrdiff_t>(kMinWrappedLines))
-    return 0;
-  if (lengths.size() < kMinWrappedLines) return 0;
-  std::sort(lengths.begin(), lengths.end());
-  // The window [lengths[i], lengths[i] + slack] holding the most lines.
+  std::vector<uint32_t> widths;
+  size_t long_lines = 0;
+  for (const Line& l : lines) {
+    if (l.columns < kMinWrappedLineColumns) continue;
+    ++long_lines;
+    if (l.columns != kTooWide) widths.push_back(l.columns);
+  }
+  if (widths.size() < kMinWrappedLines) return 0;
+  std::sort(widths.begin(), widths.end());
+  // The window [widths[i], widths[i] + slack] holding the most lines.
   size_t best = 0, best_at = 0;
-  for (size_t i = 0, j = 0; i < lengths.size(); ++i) {
-    while (j < lengths.size() && lengths[j] <= lengths[i] + kWrapWidthSlack) ++j;
+  for (size_t i = 0, j = 0; i < widths.size(); ++i) {
+    while (j < widths.size() && widths[j] <= widths[i] + kWrapWidthSlack) ++j;
     if (j - i >= best) {
       best = j - i;
-      best_at = j - 1;  // the window's longest: the width itself
+      best_at = j - 1;  // the window's widest: the width itself
     }
   }
-  if (best < kMinWrappedLines || static_cast<double>(best) < kMinWrappedShare * static_cast<double>(lengths.size()) ||
-      lengths[best_at] > kMaxWrapColumns)
+  if (best < kMinWrappedLines || static_cast<double>(best) < kMinWrappedShare * static_cast<double>(long_lines) ||
+      widths[best_at] > kMaxWrapColumns)
     return 0;
-  return lengths[best_at];
+  return widths[best_at];
 }
 
 char32_t last_char(std::string_view text, const Line& l) {
@@ -124,7 +133,7 @@ bool numbered_heading(std::string_view line) {
 // Whether a line starting with `c` goes on from the line before.
 bool continues(char32_t c) {
   if (utf8::is_han(c) || (c >= '0' && c <= '9') || c == '%' || c == '.') return true;
-  static constexpr char32_t kGoesOn[] = {U'，', U'、', U'。', U'；', U'：', U'）', U'”', U'％', U'％'};
+  static constexpr char32_t kGoesOn[] = {U'，', U'、', U'。', U'；', U'：', U'）', U'”', U'％'};
   return std::find(std::begin(kGoesOn), std::end(kGoesOn), c) != std::end(kGoesOn);
 }
 
@@ -136,17 +145,12 @@ std::vector<uint32_t> find_soft_wraps(std::string_view text) {
   // kMinWrappedLines lines short enough to be wrapped, and most of the long
   // ones. Most texts stop here (one paragraph a line).
   {
-    const uint32_t max_bytes = kMaxWrapColumns * 3 / 2 + kWrapWidthSlack * 3 / 2;
     uint32_t may_wrap = 0, long_lines = 0;
-    for (size_t begin = 0; begin <= text.size();) {
-      const void* hit = std::memchr(text.data() + begin, '\n', text.size() - begin);
-      const size_t lf = hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
+    for_each_line(text, [&](size_t begin, size_t lf) {
       const size_t bytes = lf - begin;
       long_lines += bytes >= kMinWrappedLineColumns;
-      may_wrap += bytes >= kMinWrappedLineColumns && bytes <= max_bytes;
-      if (!hit) break;
-      begin = lf + 1;
-    }
+      may_wrap += bytes >= kMinWrappedLineColumns && bytes <= kMaxWrappedLineBytes;
+    });
     if (may_wrap < kMinWrappedLines || static_cast<double>(may_wrap) < kMinWrappedShare * long_lines) return wraps;
   }
   const std::vector<Line> lines = split_lines(text);

@@ -226,3 +226,18 @@ BOOST_AUTO_TEST_CASE(lines_of_other_pages_are_kept) {
       "截至目前，全县贫困发生率下降到0.68%\n五蛟镇安置点搬迁户张有福算了一笔账\n";
   BOOST_TEST(clean(news).wraps_joined == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(lines_of_many_widths_beside_long_paragraphs_are_kept) {
+  // A news page: short lines of six different widths and two paragraphs
+  // too long to be wrapped. No width stands out (lines too long to count
+  // once made one: their width overflowed the search's window).
+  auto han = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "贫";
+    return s;
+  };
+  std::string page;
+  for (int n : {20, 30, 40, 50, 60, 70}) page += han(n) + "\n";
+  page += han(100) + "。\n" + han(100) + "。\n";
+  BOOST_TEST(clean(page).wraps_joined == 0u);
+}
