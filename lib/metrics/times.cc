@@ -114,22 +114,35 @@ void for_each_end_of(std::string_view text, std::string_view last, F f) {
   }
 }
 
+// The words of a list found by their last characters (`lasts`, the distinct
+// ones): for each end of one, begin_of(i, end) for the words in turn, the
+// first that is not kNoSpan giving the word's range. One memchr pass a
+// distinct last character.
+template <typename BeginOf>
+std::vector<Range> find_by_last_chars(std::string_view text, const std::vector<std::string>& lasts, size_t words,
+                                      BeginOf begin_of) {
+  std::vector<Range> found;
+  for (std::string_view last : lasts)
+    for_each_end_of(text, last, [&](uint32_t end) {
+      for (size_t i = 0; i < words; ++i)
+        if (const uint32_t begin = begin_of(i, end); begin != kNoSpan) {
+          found.push_back(Range{begin, end});
+          break;
+        }
+    });
+  return found;
+}
+
 }  // namespace
 
 void TimeResolver::add_time_spans() {
   if (rules_.time_spans.empty()) return;
   // Words are found by their last character (all of the default pack's end
   // in 来; RulePackData::time_span_lasts): one pass per distinct one.
-  std::vector<Range> found;
-  for (std::string_view last : rules_.time_span_lasts)
-    for_each_end_of(text_, last, [&](uint32_t end) {
-      for (size_t i = 0; i < rules_.time_spans.size(); ++i)
-        if (uint32_t begin = time_span_begin(text_, end, rules_.time_spans[i], rules_.time_span_hashes[i]);
-            begin != kNoSpan) {
-          found.push_back(Range{begin, end});
-          break;
-        }
-    });
+  const std::vector<Range> found =
+      find_by_last_chars(text_, rules_.time_span_lasts, rules_.time_spans.size(), [&](size_t i, uint32_t end) {
+        return time_span_begin(text_, end, rules_.time_spans[i], rules_.time_span_hashes[i]);
+      });
   add_found_dates(found, /*relative=*/false, &spans_);
 }
 
@@ -157,15 +170,11 @@ const Quantity* TimeResolver::relative_year_before(uint32_t pos) const {
 }
 
 void TimeResolver::add_now_words() {
-  std::vector<Range> found;
-  for (std::string_view last : rules_.time_now_lasts)
-    for_each_end_of(text_, last, [&](uint32_t end) {
-      for (const std::string& w : rules_.time_now)
-        if (ends_at(text_, end, w)) {
-          found.push_back(Range{end - static_cast<uint32_t>(w.size()), end});
-          break;
-        }
-    });
+  const std::vector<Range> found =
+      find_by_last_chars(text_, rules_.time_now_lasts, rules_.time_now.size(), [&](size_t i, uint32_t end) {
+        const std::string& w = rules_.time_now[i];
+        return ends_at(text_, end, w) ? end - static_cast<uint32_t>(w.size()) : kNoSpan;
+      });
   // This year, when the document says which (usable()).
   add_found_dates(found, /*relative=*/true, &nows_);
 }

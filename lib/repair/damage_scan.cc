@@ -113,30 +113,10 @@ class ContextEnds {
 // shapes and stars, whose runs are dates and lists, ２０１９年, ①②③, not
 // mojibake). 锟 counts as rare whatever the model says: the scan must look
 // at it alone. Built at first use, the set cost the first document 3.3M
-// instructions and the model's pages; rare_char_bits_from_model() below is
-// that computation, for the tests to check the generated set against.
+// instructions and the model's pages (tests/repair/damage_watch_test.cc
+// computes it from the model again, to check the generated set).
 const uint64_t* rare_char_bits() { return reinterpret_cast<const uint64_t*>(aidtext_repair_char_sets); }
 const uint64_t* watched_char_bits() { return rare_char_bits() + 0x10000 / 64; }
-
-std::vector<uint64_t> rare_char_bits_from_model() {
-  const CharLm& lm = CharLm::instance();
-  std::vector<uint64_t> t(0x10000 / 64, 0);
-  for (char32_t c = 0x80; c < 0x10000; ++c)
-    if (lm.unigram_cost(c, lm.script_vote(c) > 0) > kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
-  t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
-  auto common = [&](char32_t lo, char32_t hi) {
-    for (char32_t c = lo; c <= hi; ++c) t[c >> 6] &= ~(uint64_t{1} << (c & 63));
-  };
-  common(0xFF01, 0xFF5E);  // full-width ASCII
-  common(0x2460, 0x24FF);  // circled and parenthesised numbers
-  common(0x2160, 0x217F);  // Roman numerals
-  common(0x3380, 0x33FF);  // squared units
-  common(0x25A0, 0x25FF);  // geometric shapes
-  common(0x2605, 0x2606);  // stars
-  common(0x2103, 0x2103);  // ℃
-  common(0x203B, 0x203B);  // ※
-  return t;
-}
 
 std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd) {
   static_assert(kRareRunWindow == 8, "the scan keeps the window in the low 8 bits of rare_bits");

@@ -63,9 +63,6 @@ inline constexpr uint32_t kDebrisGap = 2;
 // (kRareCost). Characters outside the BMP all count as rare. Generated at
 // build time (make_rare_chars.py).
 const uint64_t* rare_char_bits();
-// rare_char_bits() as computed from the language model (what the build
-// generates; for the tests).
-std::vector<uint64_t> rare_char_bits_from_model();
 // The three-byte characters a DamageWatch must be shown (damage_watch.cc):
 // rare_char_bits() plus U+FFFD, 锟 and private use. Generated at build time.
 const uint64_t* watched_char_bits();
