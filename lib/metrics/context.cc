@@ -484,7 +484,7 @@ uint64_t SentenceContext::rules_for_unit(size_t i) const {
 }
 
 int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
-                                 const Range* negated_also) const {
+                                 const Range* negated_also, const Range* own) const {
   const Quantity& q = *figures_[i];
   bool bare = bare_scaled(q);
   // The hits of the windows, found once for all rules' groups (two binary
@@ -507,6 +507,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
       if (!unit_match) continue;
     }
     bool holds = true;
+    int borrowed = 0;  // positive conditions met outside `own`
     for (const Condition& c : rule.conditions) {
       bool present = false;
       for (int g : c.any_of)
@@ -516,7 +517,13 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
         holds = false;
         break;
       }
+      if (own && !c.negated) {
+        bool in_own = false;
+        for (int g : c.any_of) in_own = in_own || group_in(g, own, 1, hits);
+        borrowed += !in_own;
+      }
     }
+    if (borrowed > 1) holds = false;
     if (!holds) continue;
     uint32_t best = UINT32_MAX;
     for (const CueHit* hp = hits.first; hp != hits.second; ++hp) {
@@ -658,6 +665,8 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     if (kind_of(hp->payload) == CueKind::kGroup && hp->end == q.span.begin && hp->begin >= 3 &&
         text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0))
       return "level";
+  // 217个贫困村中已有196个退出: the whole of a partitive is how many there are.
+  if (whole_of_next(i)) return "level";
   return m.change;
 }
 
@@ -751,8 +760,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
         // (已有780个贫困县摘帽，剩余贫困县52个: no exits).
         if (r < 0 && noun_clause && (elliptic(i) || parallel_to(i, *noun_clause)) &&
             !shares_cue(w.clause, *noun_clause)) {
+          // 217个贫困村中已有196个退出，剩余21个: the remaining villages,
+          // not exits (the noun is borrowed, 退出 is not).
           const Range both[2] = {*noun_clause, w.clause};
-          r = match_rule(i, both, 2, &nearest, total_clause);
+          r = match_rule(i, both, 2, &nearest, total_clause, &w.clause);
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
           borrowed = r >= 0;
         }

@@ -122,9 +122,12 @@ class SentenceContext {
   // First rule (index) holding over the hits inside `ranges`, or -1; sets
   // *nearest to the distance of its nearest positive cue from the figure.
   // `negated_also`: a range where a rule's !GROUP words also count (the
-  // total's clause for a figure after 其中), or nullptr.
+  // total's clause for a figure after 其中), or nullptr. `own` (a clause
+  // that borrows the words of another, which `ranges` hold too): a rule
+  // holds only if `own` meets all but one of its positive conditions, so
+  // that the clause borrows its noun, not what was said of it.
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
-                 const Range* negated_also = nullptr) const;
+                 const Range* negated_also = nullptr, const Range* own = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;
   // With the pack's rules by unit: the rules (bits) that take figure i's
   // unit and classifier (RulePackData::rules_by_classifier). Remembered for

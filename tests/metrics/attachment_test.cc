@@ -634,3 +634,27 @@ BOOST_AUTO_TEST_CASE(labour_of_lifted_households_is_a_part_of_the_jobs) {
   auto rs = d.extract();
   BOOST_TEST(metric_of(rs, "4.3万人") == "employment");
 }
+
+BOOST_AUTO_TEST_CASE(a_clause_borrows_the_noun_not_what_was_said_of_it) {
+  // 剩余21个 takes 贫困村 from the clause before, not its 退出: the
+  // remaining villages, not exits.
+  Doc d("全县217个贫困村中已有196个退出，剩余21个。");
+  d.q("217个", "count", Decimal(217), "个").q("196个", "count", Decimal(196), "个").q("21个", "count", Decimal(21), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "196个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "21个") == "villages_remaining");
+  BOOST_TEST(change_of(rs, "21个") == "level");
+}
+
+BOOST_AUTO_TEST_CASE(the_whole_of_a_partitive_is_a_standing_count) {
+  Doc d("全县217个贫困村中已有196个退出。");
+  d.q("217个", "count", Decimal(217), "个").q("196个", "count", Decimal(196), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "217个") == "poor_villages");
+  BOOST_TEST(change_of(rs, "217个") == "level");
+  BOOST_TEST(change_of(rs, "196个") == "total");
+  // A plan stays a plan.
+  Doc goal("确保全县217个贫困村中有200个退出。");
+  goal.q("217个", "count", Decimal(217), "个").q("200个", "count", Decimal(200), "个");
+  BOOST_TEST(change_of(goal.extract(), "217个") == "target");
+}
