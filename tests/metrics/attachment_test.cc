@@ -658,3 +658,12 @@ BOOST_AUTO_TEST_CASE(the_whole_of_a_partitive_is_a_standing_count) {
   goal.q("217个", "count", Decimal(217), "个").q("200个", "count", Decimal(200), "个");
   BOOST_TEST(change_of(goal.extract(), "217个") == "target");
 }
+
+BOOST_AUTO_TEST_CASE(people_placed_in_public_welfare_posts_are_employed) {
+  // 脱贫人口 names who got the jobs, not a count of the lifted.
+  Doc d("通过乡村公益性岗位安置脱贫人口和监测对象2100人，全县开发公益性岗位500个。");
+  d.q("2100人", "person", Decimal(2100)).q("500个", "count", Decimal(500), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "2100人") == "employment");
+  BOOST_TEST(metric_of(rs, "500个") == "(none)");
+}
