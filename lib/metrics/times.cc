@@ -477,12 +477,21 @@ TimeResolver::Use TimeResolver::last_in(uint32_t from, uint32_t to, std::string*
     // dates only that one; but the end of such a change (减少到2019年底的1209人)
     // is where the sentence's story stands, and dates the figures after it
     // (，114个贫困村全部退出).
-    if (figure && starts_at(text_, d.span.end, "的") && d.span.end + 3 != figure && !to_side_at(text_, d.span.begin))
+    if (figure && starts_at(text_, d.span.end, "的") && d.span.end + 3 != figure && !to_side_at(text_, d.span.begin) &&
+        !written_right_after(d.span.end + 3, figure))
       continue;
     Use u = usable(d, value);
     if (u != Use::kNone) return u;
   }
   return Use::kNone;
+}
+
+// 由2014年的1.2万户3.8万人: a figure written right after the one a date is
+// bound to (its households' people) is dated with it.
+bool TimeResolver::written_right_after(uint32_t bound, uint32_t figure) const {
+  auto it = std::lower_bound(figures_.begin(), figures_.end(), bound,
+                             [](const Quantity* q, uint32_t p) { return q->span.begin < p; });
+  return it != figures_.end() && (*it)->span.begin == bound && (*it)->span.end == figure;
 }
 
 bool TimeResolver::single_year_in(Range p, std::string* year) const {

@@ -112,6 +112,22 @@ BOOST_AUTO_TEST_CASE(a_date_after_a_reporting_lead_in_dates_the_sentence_and_the
   BOOST_TEST(time_of(bound, "3000人") == "null");
 }
 
+BOOST_AUTO_TEST_CASE(a_date_bound_to_a_figure_dates_the_figure_written_right_after_it) {
+  // 1.2万户3.8万人: the households' people, of the same year; a figure
+  // after a mark is not.
+  Doc d("全县贫困户由2014年的1.2万户3.8万人减少到2019年底的312户1020人，全县减贫3000人。");
+  d.date("2014年", "2014").q("1.2万户", "household", Decimal(12000)).q("3.8万人", "person", Decimal(38000));
+  d.date("2019年底", "2019", true).q("312户", "household", Decimal(312)).q("1020人", "person", Decimal(1020));
+  d.q("3000人", "person", Decimal(3000));
+  BOOST_TEST(time_of(d, "1.2万户") == "2014");
+  BOOST_TEST(time_of(d, "3.8万人") == "2014");
+  BOOST_TEST(time_of(d, "1020人") == "2019");
+  Doc apart("全县贫困户由2014年的1.2万户、3.8万人减少到312户。");
+  apart.date("2014年", "2014").q("1.2万户", "household", Decimal(12000)).q("3.8万人", "person", Decimal(38000));
+  apart.q("312户", "household", Decimal(312));
+  BOOST_TEST(time_of(apart, "3.8万人") == "null");
+}
+
 BOOST_AUTO_TEST_CASE(a_date_opening_the_paragraph_dates_its_later_sentences) {
   Doc d("2016年，全县减贫3000人。新增转移就业500人。\n资金方面，落实帮扶资金300万元。");
   d.date("2016年", "2016").q("3000人", "person", Decimal(3000)).q("500人", "person", Decimal(500));
