@@ -111,6 +111,18 @@ BOOST_AUTO_TEST_CASE(a_place_after_xiang_receives_whatever_verb_follows) {
   BOOST_TEST(place_of(giver, "300万元") == "昭觉县");
 }
 
+BOOST_AUTO_TEST_CASE(the_partner_a_place_is_paired_to_help_is_the_place) {
+  // 青岛市对口帮扶陇南市: the figures of the pairing are the helped one's.
+  Doc d("青岛市对口帮扶陇南市，2019年投入财政帮扶资金1.8亿元，选派干部120名。");
+  d.q("1.8亿元", "CNY", Decimal(180000000)).q("120名", "person", Decimal(120));
+  BOOST_TEST(place_of(d, "1.8亿元") == "陇南市");
+  BOOST_TEST(place_of(d, "120名") == "陇南市");
+  // 帮扶 alone names aid (帮扶资金), not a pairing: the county is no giver.
+  Doc funds("渭源县落实帮扶资金300万元，用于定西市的项目。");
+  funds.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(funds, "300万元") == "渭源县");
+}
+
 BOOST_AUTO_TEST_CASE(where_a_figure_goes_to_settle_is_its_place) {
   Doc d("杭州市引导56家企业到恩施州投资兴业。组织贫困劳动力赴浙江省务工1.2万人。");
   d.q("56家", "count", Decimal(56), "家").q("1.2万人", "person", Decimal(12000));
