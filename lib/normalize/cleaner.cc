@@ -91,10 +91,14 @@ class Cleaner {
  public:
   // `input` is a std::string_view (borrowed) or a std::string&& (owned).
   template <class Input>
-  Cleaner(Input&& input, const NormalizeOptions& options, Cleaned* out)
-      : options_(options), out_(out), writer_(std::forward<Input>(input)) {
+  Cleaner(Input&& input, const NormalizeOptions& options, Cleaned* out,
+          const std::function<bool()>* go_on = nullptr)
+      : options_(options), out_(out), writer_(std::forward<Input>(input)), go_on_(go_on) {
     text_ = writer_.input();
   }
+
+  // False when the run was stopped before an opaque edit (see clean_text).
+  bool finished() const { return !stopped_; }
 
   void run() {
     const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
@@ -105,6 +109,7 @@ class Cleaner {
     size_t next_wrap = 0;
     auto join_wraps_before = [&](size_t pos) {
       for (; next_wrap < wraps.size() && wraps[next_wrap] < pos; ++next_wrap) {
+        if (!may_edit_opaquely()) return;
         writer_.replace(wraps[next_wrap], 1, {}, false);
         ++out_->wraps_joined;
       }
@@ -113,7 +118,7 @@ class Cleaner {
     while (i < n) {
       i = next_candidate(p, i, n);
       join_wraps_before(i);
-      if (i >= n) break;
+      if (i >= n || stopped_) break;
       const unsigned char b = p[i];
       if (b < 0x80) {
         i = special_ascii(i);
@@ -123,12 +128,24 @@ class Cleaner {
       char32_t c = utf8::decode(text_, i, &len);
       i = non_ascii(c, i, static_cast<size_t>(len));
     }
+    if (stopped_) return;
     join_wraps_before(n);
+    if (stopped_) return;
     out_->text = writer_.finish();
     out_->map = writer_.take_map();
   }
 
  private:
+  // Before an opaque edit: asks go_on_ the first time; false when the run
+  // must stop (the caller then returns n, which ends the loop).
+  bool may_edit_opaquely() {
+    if (go_on_ == nullptr) return !stopped_;
+    const std::function<bool()>* ask = go_on_;
+    go_on_ = nullptr;
+    stopped_ = !(*ask)();
+    return !stopped_;
+  }
+
   // Handles '&', '\r' or '(' at i; returns the next position.
   size_t special_ascii(size_t i) {
     const char b = text_[i];
@@ -139,6 +156,7 @@ class Cleaner {
     char32_t cp;
     size_t len = html_reference_length(text_, i, &cp);
     if (len == 0) return i + 1;
+    if (!may_edit_opaquely()) return text_.size();
     ++out_->html_references;
     if (cp == U'\r') return line_end(i, len);  // &#13; &#xD;: a line end, as a real CR
     char buf[4];
@@ -168,6 +186,7 @@ class Cleaner {
                               ? html_reference_length(text_, next, &cp)
                               : 0;
     if (lf_len != 0 && cp == U'\n') {
+      if (!may_edit_opaquely()) return text_.size();
       ++out_->html_references;
       writer_.replace(i, cr_len + lf_len, "\n", false);
       return next + lf_len;
@@ -180,6 +199,7 @@ class Cleaner {
     if (options_.strip_pinyin && utf8::is_han(writer_.char_before(i))) {
       size_t len = pinyin_annotation_length(text_, i);
       if (len) {
+        if (!may_edit_opaquely()) return text_.size();
         ++out_->pinyin_artefacts;
         writer_.replace(i, len, {}, false);
         return i + len;
@@ -193,7 +213,11 @@ class Cleaner {
     if (c == U'（') return maybe_pinyin(i, len);
     char buf[4];
     std::string_view repl;
-    if (fold(c, i + len, buf, &repl, i)) writer_.replace(i, len, repl, repl.size() == len);
+    if (fold(c, i + len, buf, &repl, i)) {
+      // A space fold is the one edit here a DamageWatch may see through.
+      if (c != 0x3000 && c != 0xA0 && !may_edit_opaquely()) return text_.size();
+      writer_.replace(i, len, repl, repl.size() == len);
+    }
     return i + len;
   }
 
@@ -232,6 +256,8 @@ class Cleaner {
   const NormalizeOptions& options_;
   Cleaned* out_;
   MappedWriter writer_;
+  const std::function<bool()>* go_on_;  // asked before the first opaque edit, then null
+  bool stopped_ = false;                // go_on_ answered false
   std::string_view text_;  // the input, as the writer holds it (read ahead only)
 
   // The output before input position `pos` ends with a digit (folded or not).
@@ -252,6 +278,15 @@ Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options) {
 Cleaned clean_text(std::string&& utf8, const NormalizeOptions& options) {
   Cleaned result;
   Cleaner(std::move(utf8), options, &result).run();
+  return result;
+}
+
+std::optional<Cleaned> clean_text(std::string&& utf8, const NormalizeOptions& options,
+                                  const std::function<bool()>& go_on) {
+  Cleaned result;
+  Cleaner cleaner(std::move(utf8), options, &result, &go_on);
+  cleaner.run();
+  if (!cleaner.finished()) return std::nullopt;
   return result;
 }
 

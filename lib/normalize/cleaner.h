@@ -19,6 +19,8 @@
 #ifndef AIDTEXT_NORMALIZE_CLEANER_H_
 #define AIDTEXT_NORMALIZE_CLEANER_H_
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +47,17 @@ Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options);
 // Takes the text: without length-changing edits it is cleaned in place,
 // without a copy (the pipeline's way).
 Cleaned clean_text(std::string&& utf8, const NormalizeOptions& options);
+// The same, asking `go_on` once, just before the first opaque edit: any
+// edit but U+3000 / NBSP folded to a space and a line end's CR (the edits a
+// repair::DamageWatch may see through; every other one makes
+// DamageWatch::sees_through false). When it answers false the cleaning
+// stops there and nullopt is returned; the text is lost (it may be partly
+// cleaned in place). The pipeline asks there whether the text needs the
+// repair stage after all, so that a damaged text is cleaned once, after
+// its repair, instead of before and after it (dev article 003, whose
+// first converter artefact 協(xié) is at byte 121, was cleaned twice).
+std::optional<Cleaned> clean_text(std::string&& utf8, const NormalizeOptions& options,
+                                  const std::function<bool()>& go_on);
 inline Cleaned clean_text(const char* utf8, const NormalizeOptions& options) {
   return clean_text(std::string_view(utf8), options);
 }

@@ -1,5 +1,6 @@
 #include "repair/damage_scan.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -118,7 +119,15 @@ class ContextEnds {
 const uint64_t* rare_char_bits() { return reinterpret_cast<const uint64_t*>(aidtext_repair_char_sets); }
 const uint64_t* watched_char_bits() { return rare_char_bits() + 0x10000 / 64; }
 
-std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd) {
+uint32_t scan_start_before(std::string_view text, size_t first_signal) {
+  constexpr size_t kPairReach = 4 * kDebrisGap;
+  if (first_signal <= kPairReach) return 0;
+  const size_t p = std::min(first_signal - kPairReach, text.size());
+  const size_t line_end = text.rfind('\n', p - 1);
+  return line_end == std::string_view::npos ? 0 : static_cast<uint32_t>(line_end + 1);
+}
+
+std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd, uint32_t from) {
   static_assert(kRareRunWindow == 8, "the scan keeps the window in the low 8 bits of rare_bits");
   bool saw_kun = false;  // 锟 is rare: both loops below see it one character at a time
   const uint64_t* rare_table = rare_char_bits();
@@ -151,7 +160,7 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
   bool last_debris_letter = false;
   char32_t prev = 0;
   uint32_t prev_pos = 0;
-  uint32_t i = 0;
+  uint32_t i = from;
   const uint64_t* rare_words = rare_table;
   while (i < n) {
     // Fast path: a run of CJK characters and full-width forms (U+3000..U+9FFF,

@@ -70,7 +70,29 @@ const uint64_t* watched_char_bits();
 // With `saw_gbk_read_fffd`, also tells whether the text holds 锟 (U+951F),
 // which starts U+FFFD's bytes read as GBK (锟斤拷): the one sign of an
 // unrecoverable span that raises no signal of its own.
-std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd = nullptr);
+// With `from` (a line start: 0 or just after a '\n'), the scan starts there;
+// it finds the same windows as a scan of the whole text when `from` is
+// scan_start_before() a position no signal comes before.
+std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw_gbk_read_fffd = nullptr,
+                                                uint32_t from = 0);
+
+// Where the scan may start when no character before `first_signal` raises
+// a signal or is 锟 (a DamageWatch fired at `first_signal`): the start of
+// the line holding the byte 4 * kDebrisGap before it. Then
+//   - every hit is at or after that byte: a signal's character hits itself,
+//     and a debris pair also hits its first character, at most kDebrisGap
+//     characters (of at most four bytes) back, possibly on the line before;
+//   - every window begins at or after its hit's line start, so at or after
+//     the start returned, and no hit before it merges with them;
+//   - the scan's state at a line start is a fresh scan's (the rare-run
+//     window restarts at each line; '\n' and "nothing yet" are both no '?'
+//     and ASCII) but for the last debris character, which only a pair
+//     across the line start would use, and that pair would hit before it.
+// Scanning from there skips the clean text before the damage, which the
+// conversion pass has just read with the watch: normalize() of the dev
+// articles, 2,253k -> 2,228k instructions a round (article 001, damage at
+// byte 948 of 5,624; tests/repair/damage_watch_test.cc checks the windows).
+uint32_t scan_start_before(std::string_view text, size_t first_signal);
 
 }  // namespace aidtext::repair
 

@@ -48,13 +48,13 @@ bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int le
   if (fired_) return true;
   // U+FFFD (also an invalid byte), private use and 锟 start what the
   // repairer would flag as unrecoverable, and the first two are signals.
-  if (c == 0xFFFD || is_private_use(c) || c == 0x951F) return fired_ = true;
+  if (c == 0xFFFD || is_private_use(c) || c == 0x951F) return fire(pos);
   // All single-byte debris lies below U+2200 (™ is the last of cp1252).
   if (c < 0x2200 && is_single_byte_debris(c)) {
     const bool letter = c < 0xA0 || (c >= 0xC0 && c <= 0xFF);
-    if (c < 0xA0) return fired_ = true;  // a C1 control
+    if (c < 0xA0) return fire(pos);  // a C1 control
     if (have_debris_ && pos - last_debris_end_ <= kDebrisBytes && (letter || last_debris_letter_))
-      return fired_ = true;
+      return fire(pos);
     // Three-byte debris, which the watch is not shown, within kDebrisBytes
     // either side of a letter: ending by pos, or starting by end + gap.
     if (letter) {
@@ -62,7 +62,7 @@ bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int le
       const size_t before = pos >= kDebrisBytes + 3 ? pos - kDebrisBytes - 3 : 0;
       if (three_byte_debris_in(text, before, pos >= 3 ? pos - 2 : 0) ||
           three_byte_debris_in(text, end, end + kDebrisBytes + 1))
-        return fired_ = true;
+        return fire(pos);
     }
     have_debris_ = true;
     last_debris_end_ = pos + static_cast<size_t>(len);
@@ -73,7 +73,7 @@ bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int le
     if (rare_count_ >= rare_ring_.size()) {
       const RarePos& oldest = rare_ring_[rare_count_ % rare_ring_.size()];
       const uint64_t non_ascii = (pos - oldest.pos) - (ascii_seen_ - oldest.ascii_before);
-      if (non_ascii <= kRareRunBytes) return fired_ = true;
+      if (non_ascii <= kRareRunBytes) return fire(pos);
     }
     rare_ring_[rare_count_ % rare_ring_.size()] = {pos, ascii_seen_};
     ++rare_count_;
@@ -86,7 +86,7 @@ bool DamageWatch::see_ascii(std::string_view text, size_t begin, size_t end) {
   // The pass counted the run's bytes (count_ascii). The run is maximal: non-ASCII text lies before it unless it starts the
   // text, and after it unless it ends the text.
   if (begin < end && ((begin > 0 && text[begin] == '?') || (end < text.size() && text[end - 1] == '?')))
-    return fired_ = true;
+    return fire(begin);
   return false;
 }
 

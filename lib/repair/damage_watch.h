@@ -43,6 +43,12 @@ class DamageWatch final : public CharWatch {
   bool see_ascii(std::string_view text, size_t begin, size_t end) override;
   // Whether the text may need the repair stage.
   bool fired() const { return fired_; }
+  // Where it fired: the position of the character (or the start of the
+  // ASCII run) it fired on. No character of the text before it raises a
+  // signal in find_suspect_windows, nor is 锟 (the watch fires at or before
+  // every character that does: see above), so the repair stage's scan may
+  // start late (scan_start_before in damage_scan.h).
+  size_t fired_at() const { return fired_at_; }
 
   // Whether a watch reading `edited` still fires wherever the repair stage
   // reading `original` would act; `edits` maps `edited` to `original`. True when nothing was edited, or only odd spaces (U+3000,
@@ -59,6 +65,10 @@ class DamageWatch final : public CharWatch {
   static bool sees_through(const OffsetMap& edits, std::string_view original, std::string_view edited);
 
  private:
+  bool fire(size_t pos) {
+    fired_at_ = pos;
+    return fired_ = true;
+  }
   struct RarePos {
     size_t pos;          // byte position of the rare character
     uint64_t ascii_before;  // ASCII bytes seen before it
@@ -71,6 +81,7 @@ class DamageWatch final : public CharWatch {
   bool have_debris_ = false;
   bool last_debris_letter_ = false;
   bool fired_ = false;
+  size_t fired_at_ = 0;
 };
 
 }  // namespace aidtext::repair

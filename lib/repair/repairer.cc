@@ -234,9 +234,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
   (void)next_token;
 }
 
-Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_read_fffd) {
+Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_read_fffd, uint32_t scan_from = 0) {
   Pass pass;
-  std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text, saw_gbk_read_fffd);
+  std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text, saw_gbk_read_fffd, scan_from);
   for (const repair::SuspectWindow& w : windows) pass.signals |= w.signals;
   if (windows.empty()) {
     pass.unchanged = true;
@@ -288,12 +288,16 @@ bool inside(Range inner, Range outer) { return inner.begin >= outer.begin && inn
 }  // namespace
 
 std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text) {
+  return repair_mojibake_if_damaged(utf8_text, 0);
+}
+
+std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text, size_t first_signal) {
   repair::WorkBudget budget{kWorkBudget};
   // Every U+FFFD and private-use character raises a signal in the first
   // pass, and repairs never write one; without them only 锟 can start an
   // unrecoverable stretch, which the first pass's scan looks out for.
   bool saw_gbk_read_fffd = false;
-  Pass first = run_pass(utf8_text, budget, &saw_gbk_read_fffd);
+  Pass first = run_pass(utf8_text, budget, &saw_gbk_read_fffd, repair::scan_start_before(utf8_text, first_signal));
   const bool may_be_unrecoverable =
       (first.signals & (repair::kReplacement | repair::kPrivateUse)) || saw_gbk_read_fffd;
   const bool repaired = !first.unchanged && !first.repairs.empty();

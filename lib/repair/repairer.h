@@ -39,6 +39,11 @@ Repaired repair_mojibake(std::string_view utf8);
 // The same, but nullopt when there is nothing to repair or flag (the common
 // case), so that clean text is neither copied nor given an identity map.
 std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8);
+// The same, when the caller knows that no character of `utf8` before
+// `first_signal` could raise a signal of the damage scan or be 锟 (a
+// repair::DamageWatch reading the text fired there: DamageWatch::fired_at):
+// the scan skips the lines before it. The result is the same.
+std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8, size_t first_signal);
 
 }  // namespace aidtext
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -115,6 +116,76 @@ BOOST_AUTO_TEST_CASE(superset_on_the_peer_mojibake_suite) {
   }
   BOOST_TEST_MESSAGE("watch fired on " << damaged_caught << " of " << damaged << " damaged cases");
   BOOST_TEST(damaged > 0);
+}
+
+namespace {
+
+// Where the watch reading `read` (the text itself, or the cleaner's
+// output) fires, in `text`; nullopt when it stays quiet or the cleaner's
+// edits are not seen through.
+std::optional<size_t> watch_fires_at(std::string_view text, bool through_cleaner) {
+  aidtext::Cleaned c;
+  std::string_view read = text;
+  if (through_cleaner) {
+    c = aidtext::clean_text(text, aidtext::NormalizeOptions{});
+    if (!DamageWatch::sees_through(c.map, text, c.text)) return std::nullopt;
+    read = c.text;
+  }
+  DamageWatch watch;
+  aidtext::to_simplified(read, aidtext::ScriptConversion::kT2S, aidtext::ConvertOptions{.watch = &watch});
+  if (!watch.fired()) return std::nullopt;
+  if (!through_cleaner) return watch.fired_at();
+  const auto at = static_cast<uint32_t>(watch.fired_at());
+  return c.map.to_input({at, at + 1}).begin;
+}
+
+// The repair stage's scan from scan_start_before() where the watch fired
+// must find exactly the windows (and 锟) of a scan of the whole text.
+// Returns whether it started late.
+bool check_late_scan(std::string_view text, bool through_cleaner) {
+  using aidtext::repair::SuspectWindow;
+  const std::optional<size_t> fired = watch_fires_at(text, through_cleaner);
+  if (!fired) return false;
+  const uint32_t from = aidtext::repair::scan_start_before(text, *fired);
+  bool kun_all = false, kun_late = false;
+  const std::vector<SuspectWindow> all = aidtext::repair::find_suspect_windows(text, &kun_all);
+  const std::vector<SuspectWindow> late = aidtext::repair::find_suspect_windows(text, &kun_late, from);
+  BOOST_TEST_CONTEXT("text: " << text << " fired at " << *fired << ", scan from " << from) {
+    BOOST_TEST(kun_all == kun_late);
+    BOOST_TEST_REQUIRE(all.size() == late.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      BOOST_TEST(all[i].begin == late[i].begin);
+      BOOST_TEST(all[i].end == late[i].end);
+      BOOST_TEST(all[i].signals == late[i].signals);
+    }
+  }
+  return from > 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_scan_from_where_the_watch_fired_finds_the_same_windows) {
+  // Debris pairs across a line start (the pair hits its first character,
+  // on the line before), '?' at line ends, rare runs, 锟 after damage.
+  for (const char* s : {"中文\n\u00C3\n\u00A9文", "中文\u00C3\n\u00A9中文", "第一行\n中文?\n文",
+                        "第一行\n\n鍥蟔鍙齉\n程序员说锟斤拷", "行\r\n\u3000\u00C3\u00A4\u00C2\u00B8\n锟",
+                        "a\nb\n?中", "\u00E9\n\u00E9"})
+    for (bool cleaner : {false, true}) check_late_scan(s, cleaner);
+  std::mt19937 rng(20261123);
+  int late = 0;
+  for (int i = 0; i < 6000; ++i) {
+    const std::string s = aidtext::testing::random_signal_text(rng, 40);
+    late += check_late_scan(s, i % 2 == 1);
+  }
+  BOOST_TEST(late > 100);  // the scan often starts after the text's start
+  const auto cases = aidtext::testing::load_mojibake_cases(std::string(AIDTEXT_SHARED_DIR) +
+                                                           "/peer/mojibake/cases.json");
+  if (!cases) return;
+  for (size_t i = 0; i < cases->size(); ++i) {
+    const std::string& g = (*cases)[i].garbled;
+    check_late_scan(g, false);
+    check_late_scan("据报道。\n记者王\u3000\n" + g + "\n" + g, true);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(quiet_on_the_clean_dev_articles) {
