@@ -411,11 +411,11 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     return true;
   };
   if (chars.has_classes() && chars.aligned()) {
-    // Back through the characters of kWholeAreaClass (全, 我, 本), eight
+    // Back through the characters of kRareWordClass (全, 我, 本 …), eight
     // characters a test: every figure's 600 bytes before it, byte by byte,
     // took 40,000 instructions a round of the dev articles.
     const size_t first = chars.index_at(scan_from);
-    for (size_t k = chars.index_at(q.span.begin); (k = chars.last_in_class(first, k, kWholeAreaClass)) != SIZE_MAX;) {
+    for (size_t k = chars.index_at(q.span.begin); (k = chars.last_in_class(first, k, kRareWordClass)) != SIZE_MAX;) {
       const size_t i = chars.offset(k) - scan_from;
       if (i + 6 <= lead.size() && whole_word_at(i)) break;
     }
@@ -889,7 +889,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   PlaceIndex places(text, *chars, rules);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
-  const TimeResolver times(text, seg, dates, figures, rules, doc_date);
+  const TimeResolver times(text, seg, dates, figures, rules, doc_date, &*chars);
 
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).

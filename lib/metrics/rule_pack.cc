@@ -578,7 +578,7 @@ void RulePackData::finish() {
   add_class(cues.start_bits(), kCueStartClass);
   for (char32_t c : {U'。', U'！', U'？', U'；', U'…', U'!', U'?', U';'}) char_classes[c] |= kSentenceEndClass;
   for (char32_t c : kWindowMarks) char_classes[c] |= kWindowMarkClass;
-  for (char32_t c : {U'全', U'我', U'本'}) char_classes[c] |= kWholeAreaClass;
+  for (char32_t c : {U'全', U'我', U'本'}) char_classes[c] |= kRareWordClass;
   for (char32_t c = 0; c < 0x10000; ++c)
     if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) char_classes[c] |= kIrregular3ByteClass;
   for (const std::string& verb : venue_verbs) {
@@ -633,6 +633,17 @@ void RulePackData::finish() {
   for (const std::string& w : time_spans) add_last(w, &time_span_lasts);
   time_now_lasts.clear();
   for (const std::string& w : time_now) add_last(w, &time_now_lasts);
+  // TimeResolver finds the time words and plan periods through the
+  // document's CharIndex, at these last characters.
+  auto mark_last = [&](std::string_view w) {
+    if (w.empty()) return;
+    int len = 1;
+    const char32_t c = next_char(w, prev_char(w, w.size()), &len);
+    if (c < 0x10000) char_classes[c] |= kRareWordClass;
+  };
+  for (const std::string& w : time_spans) mark_last(w);
+  for (const std::string& w : time_now) mark_last(w);
+  for (const PlanPeriod& plan : plan_periods) mark_last(plan.name);
   not_place_by_end.clear();
   not_place_by_start.clear();
   not_place_end_filter.assign(64, 0);

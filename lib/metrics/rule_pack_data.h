@@ -115,7 +115,11 @@ inline constexpr uint8_t kPlaceEndClass = 4;  // ends a name of `places` (甘肃
 inline constexpr uint8_t kSentenceEndClass = 8;  // ends a sentence (text/segmenter.h): 。！？；…!?;
 inline constexpr uint8_t kWindowMarkClass = 16;  // one of kWindowMarks
 inline constexpr uint8_t kVenueStartClass = 32;  // starts a venue verb (举 of 举行)
-inline constexpr uint8_t kWholeAreaClass = 64;   // 全, 我, 本: may start 全县, 我县, 本县 (the extractor's)
+// Characters that anchor a search for a few rare words, which stops at all
+// of them and tests the character itself: 全, 我, 本 (the first of 全县,
+// 我县, 本县: the extractor's) and the last characters of the time-span,
+// time-now and plan-period words (TimeResolver's).
+inline constexpr uint8_t kRareWordClass = 64;
 // (0x80: kIrregular3ByteClass of char_index.h, which CharIndex reads.)
 // The characters SentenceContext's windows are cut at: clause marks,
 // quotation marks, 、.

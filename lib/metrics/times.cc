@@ -49,8 +49,15 @@ bool clause_mark(char32_t c) {
 
 TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
                            std::span<const Quantity* const> figures, const RulePackData& rules,
-                           std::string_view doc_date)
+                           std::string_view doc_date, const CharIndex* chars)
     : text_(text), seg_(seg), dates_(std::move(dates)), figures_(figures), rules_(rules) {
+  // In valid UTF-8 a character's bytes are found only where it is written.
+  if (chars && chars->has_classes() && chars->valid()) {
+    anchors_indexed_ = true;
+    const size_t n = chars->size();
+    for (size_t k = 0; (k = chars->next_in_class(k, n, kRareWordClass)) < n; ++k)
+      anchors_.push_back(CharEnd{chars->at(k), chars->offset(k + 1)});
+  }
   int y = year_of(doc_date);
   if (y > 0) doc_year_ = y;
   if (doc_year_ == 0) find_doc_year();
@@ -103,7 +110,7 @@ uint32_t time_span_begin(std::string_view text, uint32_t end, std::string_view w
 // than a substring search per word (or memmem per character, which restarts
 // at every hit of a common one).
 template <typename F>
-void for_each_end_of(std::string_view text, std::string_view last, F f) {
+void for_each_byte_end_of(std::string_view text, std::string_view last, F f) {
   if (last.empty() || text.size() < last.size()) return;
   const char* p = text.data() + last.size() - 1;
   const char* const stop = text.data() + text.size();
@@ -114,16 +121,29 @@ void for_each_end_of(std::string_view text, std::string_view last, F f) {
   }
 }
 
-// The words of a list found by their last characters (`lasts`, the distinct
-// ones): for each end of one, begin_of(i, end) for the words in turn, the
-// first that is not kNoSpan giving the word's range. One memchr pass a
-// distinct last character.
+}  // namespace
+
+template <typename F>
+void TimeResolver::for_each_end_of(std::string_view last, F f) const {
+  int len = 1;
+  const char32_t c = last.empty() ? 0 : next_char(last, 0, &len);
+  // A character the pack marked (RulePackData::finish), read from the index.
+  if (anchors_indexed_ && !last.empty() && static_cast<size_t>(len) == last.size() &&
+      (c >= 0x10000 || (rules_.char_classes[c] & kRareWordClass))) {
+    for (const CharEnd& a : anchors_)
+      if (a.c == c) f(a.end);
+    return;
+  }
+  for_each_byte_end_of(text_, last, f);
+}
+
+// One pass a distinct last character.
 template <typename BeginOf>
-std::vector<Range> find_by_last_chars(std::string_view text, const std::vector<std::string>& lasts, size_t words,
-                                      BeginOf begin_of) {
+std::vector<Range> TimeResolver::find_by_last_chars(const std::vector<std::string>& lasts, size_t words,
+                                                    BeginOf begin_of) const {
   std::vector<Range> found;
   for (std::string_view last : lasts)
-    for_each_end_of(text, last, [&](uint32_t end) {
+    for_each_end_of(last, [&](uint32_t end) {
       for (size_t i = 0; i < words; ++i)
         if (const uint32_t begin = begin_of(i, end); begin != kNoSpan) {
           found.push_back(Range{begin, end});
@@ -133,14 +153,12 @@ std::vector<Range> find_by_last_chars(std::string_view text, const std::vector<s
   return found;
 }
 
-}  // namespace
-
 void TimeResolver::add_time_spans() {
   if (rules_.time_spans.empty()) return;
   // Words are found by their last character (all of the default pack's end
   // in 来; RulePackData::time_span_lasts): one pass per distinct one.
   const std::vector<Range> found =
-      find_by_last_chars(text_, rules_.time_span_lasts, rules_.time_spans.size(), [&](size_t i, uint32_t end) {
+      find_by_last_chars(rules_.time_span_lasts, rules_.time_spans.size(), [&](size_t i, uint32_t end) {
         return time_span_begin(text_, end, rules_.time_spans[i], rules_.time_span_hashes[i]);
       });
   add_found_dates(found, /*relative=*/false, &spans_);
@@ -171,7 +189,7 @@ const Quantity* TimeResolver::relative_year_before(uint32_t pos) const {
 
 void TimeResolver::add_now_words() {
   const std::vector<Range> found =
-      find_by_last_chars(text_, rules_.time_now_lasts, rules_.time_now.size(), [&](size_t i, uint32_t end) {
+      find_by_last_chars(rules_.time_now_lasts, rules_.time_now.size(), [&](size_t i, uint32_t end) {
         const std::string& w = rules_.time_now[i];
         return ends_at(text_, end, w) ? end - static_cast<uint32_t>(w.size()) : kNoSpan;
       });
@@ -191,7 +209,7 @@ void TimeResolver::add_plan_periods() {
     if (!last.empty() && std::find(lasts.begin(), lasts.end(), last) == lasts.end()) lasts.push_back(last);
   }
   for (std::string_view last : lasts)
-    for_each_end_of(text_, last, [&](uint32_t name_end) {
+    for_each_end_of(last, [&](uint32_t name_end) {
       for (const RulePackData::PlanPeriod& plan : rules_.plan_periods)
         if (ends_at(text_, name_end, plan.name)) add_plan_date(plan, name_end);
     });

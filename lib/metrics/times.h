@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/char_index.h"
 #include "metrics/rule_pack_data.h"
 #include "numerals/quantity.h"
 #include "text/segmenter.h"
@@ -44,8 +45,12 @@ class TimeResolver {
   // `dates`: the date quantities of the text in text order.
   // `figures`: the text's figures in text order, which must outlive the
   // resolver.
+  // `chars`: the text decoded with the pack's classes (CharIndex(text,
+  // rules.char_classes.data())), when the caller has it: the time words are
+  // then found at its characters of kRareWordClass.
   TimeResolver(std::string_view text, const Segmentation& seg, std::vector<const Quantity*> dates,
-               std::span<const Quantity* const> figures, const RulePackData& rules, std::string_view doc_date);
+               std::span<const Quantity* const> figures, const RulePackData& rules, std::string_view doc_date,
+               const CharIndex* chars = nullptr);
 
   // The time of a figure at `pos` in sentence `sentence` (an index of seg).
   // `target`: the figure is a goal, which the dated sections of a report
@@ -154,6 +159,28 @@ class TimeResolver {
   std::vector<bool> datelines_;  // by paragraph: dateline(paragraph)
   std::vector<int> list_intro_;  // by paragraph: the nearest earlier paragraph that is no bullet item, or -1
   std::vector<uint8_t> bullets_;  // by paragraph: is_bullet(paragraph), asked once
+
+  // The characters of kRareWordClass (which the time words' last
+  // characters are) with where each ends, in text order, when found
+  // through a CharIndex (anchors_indexed_): the words' searches read these
+  // few, where a memchr pass a last character stopped at every byte equal
+  // to its last (a continuation byte: 1 in 64 of a Chinese text's) and took
+  // 140,000 instructions a round of the dev articles.
+  struct CharEnd {
+    char32_t c;
+    uint32_t end;
+  };
+  std::vector<CharEnd> anchors_;
+  bool anchors_indexed_ = false;
+  // Calls f(end) for every end of the character `last` in the text, in
+  // text order.
+  template <typename F>
+  void for_each_end_of(std::string_view last, F f) const;
+  // The words of a list found by their last characters (`lasts`, the
+  // distinct ones): for each end of one, begin_of(i, end) for the words in
+  // turn, the first that is not kNoSpan giving the word's range.
+  template <typename BeginOf>
+  std::vector<Range> find_by_last_chars(const std::vector<std::string>& lasts, size_t words, BeginOf begin_of) const;
 
   std::string_view text_;
   const Segmentation& seg_;
