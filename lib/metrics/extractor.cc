@@ -656,8 +656,18 @@ bool year_label(const Quantity& q, std::string_view text) {
 // its own stretch of its clause; else a name of its sentence; else the nearest one before it
 // in its paragraph, then before its paragraph; else the first after it in
 // its sentence.
+// Where the list that paragraph `p` is an item of begins (the first of the
+// bulleted paragraphs right before it and it); the paragraph's own begin
+// when it is no list item.
+uint32_t list_begin_of(std::string_view text, const Segmentation& seg, const RulePackData& rules, size_t p) {
+  auto bulleted = [&](size_t k) { return rules.bullet_index.any_at(text, seg.paragraphs[k].begin); };
+  if (!bulleted(p)) return seg.paragraphs[p].begin;
+  while (p > 0 && bulleted(p - 1)) --p;
+  return seg.paragraphs[p].begin;
+}
+
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
-                                    Range clause, Range para, const Quantity& q, size_t k,
+                                    Range clause, Range para, uint32_t list_begin, const Quantity& q, size_t k,
                                     const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
                                     std::string_view text, const CharIndex& chars) {
   if (std::optional<std::string> listed = listed_place(places, rules, sentence, q, k, group, atts, text))
@@ -670,7 +680,10 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // Earlier in the paragraph, as in the sentence: the focus of several.
   if (std::optional<std::string> earlier = focus_or_last(places, places.governing(para.begin, sentence.begin, true)))
     return earlier;
-  const std::string* place = places.nearest(0, para.begin, true, true);
+  // Not from an earlier item of the list the paragraph is an item of (◆ a
+  // county's news, then ◆ two counties' joint figure: not the first one's
+  // partner): from before the list.
+  const std::string* place = places.nearest(0, list_begin, true, true);
   // A town or village an earlier paragraph named (an example, a story: 在永兴镇
   // 捷地村，果农…) is not what a later paragraph's figures are about when the
   // report's focus is a larger area: the focus is.
@@ -939,6 +952,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     for (const Attachment& a : atts)
       if (a.metric >= 0) carried.metric = a.metric;
     const Range para = seg.paragraphs[sentence.paragraph];
+    const uint32_t list_begin = list_begin_of(text, seg, rules, sentence.paragraph);
     for (size_t k = 0; k < group.size(); ++k) {
       if (atts[k].metric < 0) continue;
       const Quantity& q = *group[k];
@@ -949,7 +963,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
-      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, q, k, group, atts, text, *chars);
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, q, k, group, atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);

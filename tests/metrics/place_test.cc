@@ -123,6 +123,19 @@ BOOST_AUTO_TEST_CASE(the_partner_a_place_is_paired_to_help_is_the_place) {
   BOOST_TEST(place_of(funds, "300万元") == "渭源县");
 }
 
+BOOST_AUTO_TEST_CASE(a_list_item_takes_no_place_from_an_earlier_item) {
+  // The joint figure of the second item is not the first item's partner's.
+  Doc d("扶贫快讯\n◆ 积石山县：该县与佛山市南海区签订劳务协作协议。\n"
+        "◆ 临夏县、和政县分别落实扶贫协作资金8200万元和6500万元，实施项目65个。");
+  d.q("8200万元", "CNY", Decimal(82000000)).q("6500万元", "CNY", Decimal(65000000)).q("65个", "count", Decimal(65), "个");
+  BOOST_TEST(place_of(d, "8200万元") == "临夏县");
+  BOOST_TEST(place_of(d, "65个") == "null");
+  // A place before the list still frames its items.
+  Doc framed("2019年大关县扶贫工作：\n■ 全年共落实帮扶资金6686万元。\n■ 实施扶贫项目46项。");
+  framed.q("6686万元", "CNY", Decimal(66860000)).q("46项", "count", Decimal(46), "项");
+  BOOST_TEST(place_of(framed, "46项") == "大关县");
+}
+
 BOOST_AUTO_TEST_CASE(where_a_figure_goes_to_settle_is_its_place) {
   Doc d("杭州市引导56家企业到恩施州投资兴业。组织贫困劳动力赴浙江省务工1.2万人。");
   d.q("56家", "count", Decimal(56), "家").q("1.2万人", "person", Decimal(12000));
