@@ -67,6 +67,15 @@ class CharIndex {
     uint32_t* o = offsets_;
     size_t k = 0;
     for (size_t pos = 0; pos < n;) {
+      // A run of ASCII (a figure's digits, the commas and brackets that
+      // normalization writes in ASCII): each byte is itself, without the
+      // tests for fours and pairs that fail on it (CharIndex 249,000 to
+      // 219,000 instructions a round of the dev articles).
+      while (pos < n && p[pos] < 0x80) {
+        o[k] = static_cast<uint32_t>(pos);
+        cl[k] = table[p[pos]];
+        c[k++] = p[pos++];
+      }
 #if defined(__SSE2__)
       // Four 3-byte characters at once (twelve of sixteen bytes loaded),
       // decoded in the lanes of an SSE2 register, while there are four in
