@@ -20,6 +20,10 @@
 
 #include "metrics/char_scan.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace aidtext {
 
 // The class bit a table of classes must give the code points whose
@@ -63,6 +67,59 @@ class CharIndex {
     uint32_t* o = offsets_;
     size_t k = 0;
     for (size_t pos = 0; pos < n;) {
+      // A run of ASCII (a figure's digits, the commas and brackets that
+      // normalization writes in ASCII): each byte is itself, without the
+      // tests for fours and pairs that fail on it (CharIndex 249,000 to
+      // 219,000 instructions a round of the dev articles).
+      while (pos < n && p[pos] < 0x80) {
+        o[k] = static_cast<uint32_t>(pos);
+        cl[k] = table[p[pos]];
+        c[k++] = p[pos++];
+      }
+#if defined(__SSE2__)
+      // Four 3-byte characters at once (twelve of sixteen bytes loaded),
+      // decoded in the lanes of an SSE2 register, while there are four in
+      // a row; the pairs below take the rest of a run (CharIndex 297,000 to
+      // 249,000 instructions a round of the dev articles). Normalized text
+      // writes commas and brackets in ASCII: Han runs are short, and
+      // keeping the characters of a broken four, or retrying fours after
+      // each pair, cost more than it saved.
+      while (pos + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+        // Bytes 0, 3, 6, 9 lead (1110xxxx), the others of the twelve
+        // continue (10xxxxxx); bytes 12 to 15 always pass.
+        const __m128i kShape = _mm_setr_epi32(static_cast<int>(0xF0C0C0F0u), static_cast<int>(0xC0F0C0C0u),
+                                              static_cast<int>(0xC0C0F0C0u), 0);
+        const __m128i kThreeByte = _mm_setr_epi32(static_cast<int>(0xE08080E0u), static_cast<int>(0x80E08080u),
+                                                  static_cast<int>(0x8080E080u), 0);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, kShape), kThreeByte)) != 0xFFFF) break;
+        // Character j's bytes to the low three bytes of lane j: lanes 0
+        // and 1 of v, and of v shifted left a byte in each half, hold
+        // bytes 0-2 and 3-5; the same of v six bytes on, 6-8 and 9-11.
+        const __m128i on = _mm_srli_si128(v, 6);
+        const __m128i firsts = _mm_unpacklo_epi32(v, on);  // bytes 0-2, 6-8
+        const __m128i seconds =
+            _mm_srli_si128(_mm_unpacklo_epi32(_mm_slli_epi64(v, 8), _mm_slli_epi64(on, 8)), 8);  // 3-5, 9-11
+        const __m128i w = _mm_unpacklo_epi32(firsts, seconds);
+        // (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F), b0 the lane's low byte.
+        const __m128i cps = _mm_or_si128(_mm_or_si128(_mm_slli_epi32(_mm_and_si128(w, _mm_set1_epi32(0x0F)), 12),
+                                                      _mm_and_si128(_mm_srli_epi32(w, 2), _mm_set1_epi32(0xFC0))),
+                                         _mm_and_si128(_mm_srli_epi32(w, 16), _mm_set1_epi32(0x3F)));
+        const uint8_t cl0 = table[_mm_extract_epi16(cps, 0)], cl1 = table[_mm_extract_epi16(cps, 2)],
+                      cl2 = table[_mm_extract_epi16(cps, 4)], cl3 = table[_mm_extract_epi16(cps, 6)];
+        // An overlong form or a surrogate: the pairs and next_char() decide.
+        if ((cl0 | cl1 | cl2 | cl3) & kIrregular3ByteClass) break;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(c + k), cps);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o + k),
+                         _mm_add_epi32(_mm_set1_epi32(static_cast<int>(pos)), _mm_setr_epi32(0, 3, 6, 9)));
+        cl[k] = cl0;
+        cl[k + 1] = cl1;
+        cl[k + 2] = cl2;
+        cl[k + 3] = cl3;
+        k += 4;
+        pos += 12;
+      }
+#endif
       // Two 3-byte characters with safe leads at once, as most of a
       // Chinese text is: one test of their six bytes' high bits (byte
       // order little-endian; 28 to 21 instructions a character).
