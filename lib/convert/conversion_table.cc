@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "convert/char_runs.h"
+
 // Generated at build time (lib/convert/CMakeLists.txt), embedded by aidtext_embed.
 extern "C" const unsigned char aidtext_table_ts[];
 extern "C" const unsigned long aidtext_table_ts_size;
@@ -20,20 +22,30 @@ namespace {
 static_assert(std::endian::native == std::endian::little,
               "the generated tables are little-endian");
 
-constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '1'};
+constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '2'};
 constexpr size_t kHeaderSize = 64;
 constexpr size_t kBmpBytes = 0x10000 * 2;
 constexpr size_t kStartBytes = 0x10000 / 8;
 constexpr size_t kPairBytes = 0x10000 / 8;
+constexpr size_t kActiveBytes = 0x10000 / 8;
+constexpr size_t kRunBytes = 0x10000 * 4;
 constexpr size_t kPhraseEntrySize = 16;
 constexpr uint16_t kFlagCorrection = 1;
 constexpr uint16_t kFlagSplitLinear = 2;
 constexpr uint32_t kHeaderFlagSupplementaryStart = 1;
 constexpr uint32_t kHeaderFlagNoBmp = 2;
+constexpr uint32_t kHeaderFlagFastTables = 4;
+
+bool is_three_byte_char(uint32_t c) { return c >= 0x800 && c < 0x10000 && (c < 0xD800 || c > 0xDFFF); }
 
 uint32_t read_u32(const unsigned char* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);
+  return v;
+}
+uint64_t read_u64(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
   return v;
 }
 uint16_t read_u16(const unsigned char* p) {
@@ -63,16 +75,21 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   const uint32_t index_off = read_u32(data + 32), phrase_count = read_u32(data + 36);
   const uint32_t strings_off = read_u32(data + 40), strings_size = read_u32(data + 44);
   const uint32_t pair_off = read_u32(data + 52);
+  const uint32_t active_off = read_u32(data + 56), runs_off = read_u32(data + 60);
   // Every section must lie inside the table (the embedded size may include
   // alignment padding after it, never less).
   if (total > size) corrupt(name, "truncated");
   auto inside = [&](uint64_t off, uint64_t len) { return off + len <= total; };
   const bool has_bmp = !(flags & kHeaderFlagNoBmp);
+  const bool has_fast_tables = flags & kHeaderFlagFastTables;
+  if (has_bmp && !has_fast_tables) corrupt(name, "a group with a bmp array needs its fast tables");
   if ((has_bmp && !inside(bmp_off, kBmpBytes)) || !inside(start_off, kStartBytes) ||
       !inside(pair_off, kPairBytes) ||
       !inside(supp_off, uint64_t{supp_count} * 8) ||
       !inside(index_off, uint64_t{phrase_count} * kPhraseEntrySize) ||
-      !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4)
+      !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4 ||
+      (has_fast_tables && (!inside(active_off, kActiveBytes) || !inside(runs_off, kRunBytes) ||
+                           active_off % 8 || runs_off % 4)))
     corrupt(name, "section out of bounds");
   bmp_ = has_bmp ? reinterpret_cast<const uint16_t*>(data + bmp_off) : nullptr;
   start_ = data + start_off;
@@ -84,18 +101,11 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   strings_ = reinterpret_cast<const char*>(data + strings_off);
   strings_size_ = strings_size;
   supplementary_phrase_start_ = flags & kHeaderFlagSupplementaryStart;
-  for (uint32_t c = 0; c < 0x10000; ++c) {
-    const bool starts = (start_[c >> 3] >> (c & 7)) & 1;
-    uint16_t v = 0;
-    if (bmp_) {
-      v = bmp_[c];
-    } else if (const char32_t m = map_supplementary(c); m != c) {
-      v = m < 0x10000 ? static_cast<uint16_t>(m) : kSeeSupplementary;
-    }
-    if (v != 0 || starts) active_[c >> 6] |= uint64_t{1} << (c & 63);
-    const bool three_bytes = c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
-    const bool simple_value = v == 0 || (v >= 0x800 && v < 0xD800) || (v > 0xDFFF && v != kSeeSupplementary);
-    if (three_bytes && !starts && simple_value) simple_[c] = static_cast<uint16_t>(v ? v : c);
+  if (has_fast_tables) {
+    active_ = reinterpret_cast<const uint64_t*>(data + active_off);
+    runs_ = reinterpret_cast<const uint32_t*>(data + runs_off);
+  } else {
+    derive_fast_tables();
   }
   for (uint32_t i = 0; i < phrase_count; ++i) {
     const unsigned char* e = index_ + i * kPhraseEntrySize;
@@ -104,6 +114,53 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
         read_u16(e + 8) == 0)
       corrupt(name, "phrase out of bounds");
   }
+}
+
+// The active bits and the run table of a group without a bmp array (the
+// HK and TW variants, ~70 mappings each), from its few mappings and phrase
+// starts: every other character is unchanged and starts no phrase, so its
+// run entry is 0 when it is a three-byte character and kFullPath otherwise.
+// Visiting every BMP character instead, as this did for all groups, cost
+// 2.6M instructions a group (a binary search a character); the group with a
+// bmp array has these tables generated at build time
+// (make_conversion_tables.py, fast_tables()). The convert test checks both
+// against that per-character derivation.
+void ConversionTable::derive_fast_tables() {
+  owned_active_ = std::make_unique<uint64_t[]>(0x10000 / 64);  // zeroed
+  owned_runs_ = std::make_unique<uint32_t[]>(0x10000);         // zeroed: unchanged
+  uint64_t* active = owned_active_.get();
+  uint32_t* runs = owned_runs_.get();
+  for (uint32_t c = 0; c < 0x800; ++c) runs[char_runs::slot_of_char(c)] = char_runs::kFullPath;
+  for (uint32_t c = 0xD800; c <= 0xDFFF; ++c) runs[char_runs::slot_of_char(c)] = char_runs::kFullPath;
+  auto derive = [&](uint32_t c) {
+    const bool starts = (start_[c >> 3] >> (c & 7)) & 1;
+    const char32_t m = map_char(c);
+    if (m != c || starts) active[c >> 6] |= uint64_t{1} << (c & 63);
+    if (!is_three_byte_char(c)) return;
+    uint32_t entry = char_runs::kFullPath;
+    if (starts) {
+      // Simple but for the phrases it may start: decided with the character
+      // after it (char_runs.h kPhraseCheck).
+      if (m >= 0x800 && m < 0x10000) entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(m)) | char_runs::kPhraseCheck;
+    } else if (m == c || (is_three_byte_char(m) && m != kSeeSupplementary)) {
+      entry = char_runs::utf8_word(c) ^ char_runs::utf8_word(m);
+    }
+    runs[char_runs::slot_of_char(c)] = entry;
+  };
+  for (uint32_t i = 0; i < supplementary_count_; ++i)
+    if (supplementary_[2 * i] < 0x10000) derive(supplementary_[2 * i]);
+  for (uint32_t w = 0; w < kStartBytes / 8; ++w)
+    for (uint64_t bits = read_u64(start_ + 8 * w); bits; bits &= bits - 1)
+      derive(w * 64 + static_cast<uint32_t>(std::countr_zero(bits)));
+  active_ = active;
+  runs_ = runs;
+}
+
+char32_t ConversionTable::simple_3byte(char32_t c) const {
+  if (!is_three_byte_char(c)) return 0;
+  const uint32_t entry = runs_[char_runs::slot_of_char(c)];
+  if (entry == char_runs::kFullPath || (entry & char_runs::kPhraseCheck)) return 0;
+  return char_runs::three_byte_char(char_runs::utf8_word(c) ^ entry);
 }
 
 const ConversionTable& ConversionTable::get(Group group) {

@@ -4,9 +4,20 @@
 // from Debian's OpenCC dictionaries (Apache-2.0) plus corrections.tsv.
 //
 // Binary layout (little-endian; offsets from the start of the table):
-//   header (64 bytes): "AIDCNV01", then u32 total_size, flags, bmp_offset,
+//   header (64 bytes): "AIDCNV02", then u32 total_size, flags, bmp_offset,
 //     start_offset, supplementary_offset, supplementary_count, index_offset,
-//     phrase_count, strings_offset, strings_size, max_key_bytes, pair_offset.
+//     phrase_count, strings_offset, strings_size, max_key_bytes, pair_offset,
+//     active_offset, runs_offset.
+//   runs:  u32[65536] at 64-byte alignment, the run table of a pass without
+//          a watch (char_runs.h), indexed by char_slot::slot_of_char().
+//   active: 65536 bits; bit c set when map_char(c) != c or a phrase starts
+//          with c (may_change()).
+//          runs and active are derived from the sections below; they are
+//          present (flag 4) in the groups with a bmp array, where deriving
+//          them took 4.1M instructions at first use (2.2M for active and
+//          the fast table the run table was made from, 1.9M for the run
+//          table); the small groups derive them at run time from their few
+//          mappings (derive_fast_tables() in conversion_table.cc).
 //   bmp:   u16[65536]; 0 = unchanged, 0xFFFF = see the supplementary list,
 //          else the simplified code point. One load per BMP character.
 //          Absent (flag 2, offset 0) in small groups (the HK/TW variants):
@@ -25,6 +36,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 namespace aidtext {
@@ -44,14 +56,16 @@ class ConversionTable {
     return (active_[c >> 6] >> (c & 63)) & 1;
   }
 
+  // The run table (char_runs.h) of a pass over this table without a watch:
+  // 0x10000 entries indexed by char_slot::slot(). Passes with a watch make
+  // theirs from it (converter.cc).
+  const uint32_t* run_table() const { return runs_; }
+
   // For a 3-byte character c (U+0800..U+FFFF): the 3-byte character it
   // becomes (c itself when unchanged), or 0 when c needs the full path (it
-  // may start a phrase, or maps to a character of another length). One
-  // load answers the common case.
-  char32_t simple_3byte(char32_t c) const { return simple_[c]; }
-  // The whole simple_3byte() table (0x10000 entries), for passes that derive
-  // a table of their own from it.
-  const uint16_t* simple_3byte_table() const { return simple_; }
+  // may start a phrase, or maps to a character of another length): what
+  // run_table() says of c, decoded (for tests).
+  char32_t simple_3byte(char32_t c) const;
 
   // The simplified form of `c`, or `c` itself when the table leaves it.
   char32_t map_char(char32_t c) const {
@@ -98,11 +112,15 @@ class ConversionTable {
   static constexpr uint16_t kSeeSupplementary = 0xFFFF;  // bmp_ entry: see the supplementary list
   explicit ConversionTable(const unsigned char* data, unsigned long size, const char* name);
   char32_t map_supplementary(char32_t c) const;
+  void derive_fast_tables();
 
   const uint16_t* bmp_ = nullptr;  // nullptr: small group, all mappings in supplementary_
   const unsigned char* start_ = nullptr;
-  uint64_t active_[0x10000 / 64] = {};  // map_char changes it or a phrase starts with it
-  uint16_t simple_[0x10000] = {};       // see simple_3byte()
+  // Embedded (groups with bmp_), else derived at construction into owned_*.
+  const uint64_t* active_ = nullptr;  // map_char changes it or a phrase starts with it
+  const uint32_t* runs_ = nullptr;    // see run_table()
+  std::unique_ptr<uint64_t[]> owned_active_;
+  std::unique_ptr<uint32_t[]> owned_runs_;
   const unsigned char* pairs_ = nullptr;
   const uint32_t* supplementary_ = nullptr;  // key, value pairs
   uint32_t supplementary_count_ = 0;

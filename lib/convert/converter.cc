@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -80,23 +81,17 @@ uint32_t differing_chars(std::string_view key, std::string_view value) {
   return n;
 }
 
-// Whether the full path would take three-byte character c (U+0800..U+FFFF,
-// no surrogate) to the run table's path but for the phrases it may start:
-// it maps to a three-byte character (or itself), which the pass writes in
-// place (replace_char3) when no phrase starts there.
-bool phrase_start_only(const ConversionTable& table, uint32_t c) {
-  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) || !table.may_start_phrase(c)) return false;
-  const char32_t v = table.map_char(c);
-  return v >= 0x800 && v < 0x10000;
-}
-
-// The run table (char_runs.h) of a pass over `table`: made from the table's
-// fast table with, when the pass carries a watch, every watched character
-// sent to the full path, where the watch is shown it. Built once per
-// (table, watch set), about 0.2 ms, and kept for the program's life (a
-// watch's set lives as long: char_watch.h); `watched` is nullptr without a
-// watch.
+// The run table (char_runs.h) of a pass over `table` that carries a watch
+// with the set `watched`: the table's own (ConversionTable::run_table()),
+// with every watched character sent to the full path, where the watch is
+// shown it. Built once per (table, watch set) and kept for the program's
+// life (a watch's set lives as long: char_watch.h). The repairer's watch
+// (repair/damage_watch.h) watches 61,881 of the 65,536 BMP code points, so
+// the table starts all full path and takes the table's entries for the
+// others: 0.1M instructions, where deriving every entry from the
+// ConversionTable's sections took 1.9M.
 const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched) {
+  if (!watched) return table.run_table();
   struct Cached {
     const ConversionTable* table;
     const uint64_t* watched;
@@ -116,14 +111,14 @@ const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched)
       return c->runs.get();
     }
   }
-  auto runs = std::make_unique<uint32_t[]>(0x10000);
-  const uint16_t* simple = table.simple_3byte_table();
-  for (uint32_t c = 0; c < 0x10000; ++c) {
-    const bool seen = watched && ((watched[c >> 6] >> (c & 63)) & 1);
-    uint32_t entry = char_runs::run_entry(c, seen ? 0 : simple[c]);
-    if (entry == char_runs::kFullPath && !seen && phrase_start_only(table, c))
-      entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(table.map_char(c))) | char_runs::kPhraseCheck;
-    runs[char_runs::slot_of_char(c)] = entry;
+  auto runs = std::make_unique_for_overwrite<uint32_t[]>(0x10000);
+  std::fill_n(runs.get(), 0x10000, char_runs::kFullPath);
+  const uint32_t* base = table.run_table();
+  for (uint32_t w = 0; w < 0x10000 / 64; ++w) {
+    for (uint64_t seen = ~watched[w]; seen; seen &= seen - 1) {
+      const uint32_t slot = char_runs::slot_of_char(w * 64 + static_cast<uint32_t>(std::countr_zero(seen)));
+      runs[slot] = base[slot];
+    }
   }
   cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(runs)}));
   last.store(cache->back().get(), std::memory_order_release);

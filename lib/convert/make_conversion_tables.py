@@ -15,7 +15,7 @@ import argparse
 import struct
 import sys
 
-MAGIC = b"AIDCNV01"
+MAGIC = b"AIDCNV02"
 HEADER_SIZE = 64
 BMP_SIZE = 0x10000
 UNCHANGED = 0x0000  # bmp[] value: the character is left as it is
@@ -24,10 +24,14 @@ FLAG_CORRECTION = 1  # phrase flag: comes from corrections.tsv, not OpenCC
 FLAG_SPLIT_LINEAR = 2  # phrase flag: every character keeps its UTF-8 length
 HEADER_FLAG_SUPPLEMENTARY_START = 1  # some phrase starts outside the BMP
 HEADER_FLAG_NO_BMP = 2  # no bmp array: every character mapping is in the pair list
+HEADER_FLAG_FAST_TABLES = 4  # the active and run sections are present (groups with a bmp array)
 # Below this many character mappings (the HK/TW variant groups have ~70) a
 # 128 KiB direct array is not worth its size: the pairs are binary-searched.
 MIN_MAPPINGS_FOR_BMP = 1024
 PAIR_BITS = 1 << 16  # size of the two-character filter (8 KiB)
+FULL_PATH = 0xFFFFFFFF  # run-table entry: the pass's full path (char_runs.h kFullPath)
+PHRASE_CHECK = 0x01000000  # run-table entry bit: ask the pair filter (char_runs.h kPhraseCheck)
+SLOT_MULTIPLIER = 0xC900440000063055  # core/char_slot.h kSlotMultiplier
 
 
 def pair_slot(first, second):
@@ -36,6 +40,50 @@ def pair_slot(first, second):
     ConversionTable::pair_slot()."""
     h = ((first * 0x9E3779B1) ^ (second * 0x85EBCA77)) & 0xFFFFFFFF
     return (h >> 16) & (PAIR_BITS - 1)
+
+
+def utf8_word(c):
+    """The UTF-8 bytes of three-byte character c as a little-endian word
+    (core/char_slot.h utf8_word)."""
+    return (0xE0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3F)) << 8) | ((0x80 | (c & 0x3F)) << 16)
+
+
+def slot_of_char(c):
+    """core/char_slot.h slot_of_char: the run table's index of c."""
+    return ((utf8_word(c) & 0x3F3F0F) * SLOT_MULTIPLIER & 0xFFFFFFFFFFFFFFFF) >> 48
+
+
+def fast_tables(bmp, supplementary, start_bits):
+    """The active bits and the run table of a group with a bmp array
+    (conversion_table.h), as ConversionTable derived them from the other
+    sections at first use (4.1M instructions: conversion_table.cc,
+    derive_fast_tables(), which still does so for the small groups and which
+    the convert test compares with these):
+      active: bit c set when map_char(c) != c or a phrase starts with c;
+      runs:   at slot_of_char(c), what a conversion run does with the
+              three-byte character c (char_runs.h): the XOR of its UTF-8
+              word with that of the three-byte character it becomes, with
+              PHRASE_CHECK when a phrase may start with it, or FULL_PATH.
+    """
+    supplementary_map = dict(supplementary)
+    active = bytearray(BMP_SIZE // 8)
+    runs = [FULL_PATH] * BMP_SIZE
+    for c in range(BMP_SIZE):
+        starts = (start_bits[c >> 3] >> (c & 7)) & 1
+        v = bmp[c]
+        if v != UNCHANGED or starts:
+            active[c >> 3] |= 1 << (c & 7)
+        three_bytes = c >= 0x800 and not 0xD800 <= c <= 0xDFFF
+        simple_value = v == UNCHANGED or 0x800 <= v < 0xD800 or (v > 0xDFFF and v != SEE_SUPPLEMENTARY)
+        if three_bytes and not starts and simple_value:
+            runs[slot_of_char(c)] = utf8_word(c) ^ utf8_word(v if v else c)
+        elif three_bytes and starts:
+            # Simple but for the phrases it may start: decided with the
+            # character after it (converter.cc, phrase_start_only).
+            m = c if v == UNCHANGED else (supplementary_map.get(c, c) if v == SEE_SUPPLEMENTARY else v)
+            if 0x800 <= m < BMP_SIZE:
+                runs[slot_of_char(c)] = (utf8_word(c) ^ utf8_word(m)) | PHRASE_CHECK
+    return bytes(active), struct.pack(f"<{BMP_SIZE}I", *runs)
 
 
 def read_dictionary(path):
@@ -134,6 +182,17 @@ def build(group, chars_path, phrases_path, corrections_path):
             buf.append(0)
 
     body = bytearray(HEADER_SIZE)
+    active_offset = runs_offset = 0
+    if use_bmp:
+        # The derived tables lead, the run table on a cache line (the
+        # table is embedded 64-byte aligned).
+        header_flags |= HEADER_FLAG_FAST_TABLES
+        active, runs = fast_tables(bmp, supplementary, start_bits)
+        align(body, 64)
+        runs_offset = len(body)
+        body += runs
+        active_offset = len(body)
+        body += active
     bmp_offset = 0
     if use_bmp:
         bmp_offset = len(body)
@@ -154,9 +213,9 @@ def build(group, chars_path, phrases_path, corrections_path):
     body += string_bytes
     align(body)
     header = MAGIC + struct.pack(
-        "<IIIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
+        "<IIIIIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
         len(supplementary), index_offset, len(phrases), strings_offset, len(string_bytes),
-        max_key_bytes, pair_offset)
+        max_key_bytes, pair_offset, active_offset, runs_offset)
     body[:len(header)] = header
     return bytes(body)
 

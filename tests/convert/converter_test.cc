@@ -7,6 +7,7 @@
 #include <string>
 
 #include "../encoding/test_support.h"
+#include "convert/char_runs.h"
 #include "convert/conversion_table.h"
 #include "convert/converter.h"
 #include "core/utf8.h"
@@ -247,4 +248,37 @@ BOOST_AUTO_TEST_CASE(tables_are_embedded) {
   }
   BOOST_TEST(ConversionTable::get(ConversionTable::Group::kHongKongVariants).phrase_count() > 100u);
   BOOST_TEST(ConversionTable::get(ConversionTable::Group::kTaiwanVariants).phrase_count() > 50u);
+}
+
+// The active bits and run tables are generated at build time for the group
+// with a bmp array (make_conversion_tables.py) and derived from the few
+// mappings of the others at construction: both must equal what the
+// per-character derivation they replace computed from the table's other
+// sections (conversion_table.cc and converter.cc before they were
+// generated), transcribed here.
+BOOST_AUTO_TEST_CASE(fast_tables_match_their_runtime_derivation) {
+  for (auto group : {ConversionTable::Group::kTraditional, ConversionTable::Group::kHongKongVariants,
+                     ConversionTable::Group::kTaiwanVariants}) {
+    const auto& t = ConversionTable::get(group);
+    const uint32_t* runs = t.run_table();
+    size_t active_bad = 0, run_bad = 0, phrase_checks = 0;
+    for (uint32_t c = 0; c < 0x10000; ++c) {
+      const bool starts = t.may_start_phrase(c);
+      const char32_t m = t.map_char(c);
+      const uint32_t v = m == c ? 0 : (m < 0x10000 && m != 0 ? m : 0xFFFF);
+      active_bad += t.may_change(c) != (v != 0 || starts);
+      const bool three_bytes = c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
+      const bool simple_value = v == 0 || (v >= 0x800 && v < 0xD800) || (v > 0xDFFF && v != 0xFFFF);
+      const uint32_t simple = three_bytes && !starts && simple_value ? (v ? v : c) : 0;
+      uint32_t entry = char_runs::run_entry(c, static_cast<uint16_t>(simple));
+      if (entry == char_runs::kFullPath && three_bytes && starts && m >= 0x800 && m < 0x10000) {
+        entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(m)) | char_runs::kPhraseCheck;
+        ++phrase_checks;
+      }
+      run_bad += runs[char_runs::slot_of_char(c)] != entry;
+    }
+    BOOST_TEST(active_bad == 0u);
+    BOOST_TEST(run_bad == 0u);
+    BOOST_TEST(phrase_checks > 0u);
+  }
 }
