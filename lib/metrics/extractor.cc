@@ -651,21 +651,39 @@ bool year_label(const Quantity& q, std::string_view text) {
   return utf8::is_han(next_char(text, q.span.end, &len));
 }
 
+// Where the list that each paragraph is an item of begins (the first of the
+// bulleted paragraphs right before it and it); a paragraph's own begin when
+// it is no list item. Filled forward as far as asked, once per document:
+// walking back from each sentence's paragraph would cost a page of a
+// hundred thousand bullets that many steps a sentence.
+class ListBegins {
+ public:
+  ListBegins(std::string_view text, const Segmentation& seg, const RulePackData& rules)
+      : text_(text), seg_(seg), rules_(rules) {}
+  uint32_t of(size_t p) {
+    while (begins_.size() <= p) {
+      const size_t k = begins_.size();
+      const bool item = rules_.bullet_index.any_at(text_, seg_.paragraphs[k].begin);
+      begins_.push_back(item && k > 0 && last_item_ ? begins_.back() : seg_.paragraphs[k].begin);
+      last_item_ = item;
+    }
+    return begins_[p];
+  }
+
+ private:
+  std::string_view text_;
+  const Segmentation& seg_;
+  const RulePackData& rules_;
+  std::vector<uint32_t> begins_;
+  bool last_item_ = false;  // whether paragraph begins_.size() - 1 is an item
+};
+
 // A figure's place: a 分别 list's name; else where its clause sends it
 // (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
 // its own stretch of its clause; else a name of its sentence; else the nearest one before it
-// in its paragraph, then before its paragraph; else the first after it in
+// in its paragraph, then before its paragraph (before its list, for a list
+// item: `list_begin`); else the first after it in
 // its sentence.
-// Where the list that paragraph `p` is an item of begins (the first of the
-// bulleted paragraphs right before it and it); the paragraph's own begin
-// when it is no list item.
-uint32_t list_begin_of(std::string_view text, const Segmentation& seg, const RulePackData& rules, size_t p) {
-  auto bulleted = [&](size_t k) { return rules.bullet_index.any_at(text, seg.paragraphs[k].begin); };
-  if (!bulleted(p)) return seg.paragraphs[p].begin;
-  while (p > 0 && bulleted(p - 1)) --p;
-  return seg.paragraphs[p].begin;
-}
-
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
                                     Range clause, Range para, uint32_t list_begin, const Quantity& q, size_t k,
                                     const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
@@ -921,6 +939,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // capacity kept, a sentence allocates none of them again.
   SentenceContext::Buffers buffers;
   std::vector<const Quantity*> group;
+  ListBegins list_begins(text, seg, rules);
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -952,7 +971,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     for (const Attachment& a : atts)
       if (a.metric >= 0) carried.metric = a.metric;
     const Range para = seg.paragraphs[sentence.paragraph];
-    const uint32_t list_begin = list_begin_of(text, seg, rules, sentence.paragraph);
+    const uint32_t list_begin = list_begins.of(sentence.paragraph);
     for (size_t k = 0; k < group.size(); ++k) {
       if (atts[k].metric < 0) continue;
       const Quantity& q = *group[k];
