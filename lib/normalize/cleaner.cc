@@ -1,7 +1,5 @@
 #include "normalize/cleaner.h"
 
-#include <vector>
-
 #include <array>
 #if defined(__SSE2__)
 #include <emmintrin.h>
