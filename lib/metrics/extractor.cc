@@ -651,6 +651,25 @@ bool year_label(const Quantity& q, std::string_view text) {
   return utf8::is_han(next_char(text, q.span.end, &len));
 }
 
+// The area a document is a report of: the issuer it names (临夏州人民政府
+// 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
+// or the line under it (its first two paragraphs) or alone at the start of a
+// paragraph (the signature); nullptr otherwise. Not a speaker's office in
+// the body (全国人大代表、甘肃省扶贫办主任说… in a national report).
+const std::string* report_area_of(const PlaceIndex& places, const Segmentation& seg, std::string_view text) {
+  if (places.issuer_area().empty()) return nullptr;
+  const uint32_t at = places.issuer_at();
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const Range para = seg.paragraphs[p];
+    if (at < para.begin || at >= para.end) continue;
+    uint32_t start = para.begin;  // past the paragraph's indent
+    while (start < at && (text[start] == ' ' || text[start] == '\t' || starts_at(text, start, "\u3000")))
+      start += text[start] == ' ' || text[start] == '\t' ? 1 : 3;
+    return p < 2 || start == at ? &places.issuer_area() : nullptr;
+  }
+  return nullptr;
+}
+
 // Where the list that each paragraph is an item of begins (the first of the
 // bulleted paragraphs right before it and it); a paragraph's own begin when
 // it is no list item. Filled forward as far as asked, once per document:
@@ -685,9 +704,10 @@ class ListBegins {
 // item: `list_begin`); else the first after it in
 // its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
-                                    Range clause, Range para, uint32_t list_begin, const Quantity& q, size_t k,
-                                    const std::vector<const Quantity*>& group, const std::vector<Attachment>& atts,
-                                    std::string_view text, const CharIndex& chars) {
+                                    Range clause, Range para, uint32_t list_begin, const std::string* report_area,
+                                    const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
+                                    const std::vector<Attachment>& atts, std::string_view text,
+                                    const CharIndex& chars) {
   if (std::optional<std::string> listed = listed_place(places, rules, sentence, q, k, group, atts, text))
     return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
@@ -722,6 +742,9 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // A document naming its area only in an organisation's name (a notice
   // signed 礼县扶贫开发领导小组办公室, 我县 in its text) is about that area.
   if (!places.self_area().empty()) return places.self_area();
+  // A report issued for an area (临夏州人民政府办公室关于…的报告) that
+  // names no other place for a figure: the area it reports on.
+  if (report_area) return *report_area;
   return std::nullopt;
 }
 
@@ -940,6 +963,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   SentenceContext::Buffers buffers;
   std::vector<const Quantity*> group;
   ListBegins list_begins(text, seg, rules);
+  const std::string* report_area = report_area_of(places, seg, text);
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -982,7 +1006,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
-      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, q, k, group, atts, text, *chars);
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, report_area, q, k, group,
+                         atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;
       r.source = nt.to_input(q.span);

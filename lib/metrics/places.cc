@@ -787,7 +787,10 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
       m.governs = false;
       m.org = !dateline_after(text, m.span.end);
       if (org_area_.empty() && m.org) org_area_ = m.name;
-      if (issuer_area_.empty() && m.org && rules.issuer_after_index.any_at(text, org_at)) issuer_area_ = m.name;
+      if (issuer_area_.empty() && m.org && rules.issuer_after_index.any_at(text, org_at)) {
+        issuer_area_ = m.name;
+        issuer_at_ = m.span.begin;
+      }
       continue;
     }
     size_t first = i;

@@ -91,6 +91,8 @@ class PlaceIndex {
   // The first name written before one of the pack's issuer words (临夏州人民
   // 政府办公室, 礼县扶贫办): the area a report or notice is issued for; "".
   const std::string& issuer_area() const { return issuer_area_; }
+  // Where issuer_area() is named (the byte its name starts at); 0 when "".
+  uint32_t issuer_at() const { return issuer_at_; }
   // Marks the mentions inside `r` as standing in a list (a table's row
   // labels): they name their own figures only.
   void mark_listed(Range r);
@@ -129,6 +131,7 @@ class PlaceIndex {
   std::string org_area_;  // the first name inside an organisation's
   std::string self_area_;
   std::string issuer_area_;
+  uint32_t issuer_at_ = 0;
 };
 
 }  // namespace aidtext

@@ -443,3 +443,26 @@ BOOST_AUTO_TEST_CASE(a_whole_area_of_a_report_naming_its_area_only_as_its_issuer
   BOOST_TEST(place_of(d, "86个") == "临夏州");
   BOOST_TEST(place_of(d, "3000人") == "永靖县");
 }
+
+BOOST_AUTO_TEST_CASE(an_unplaced_figure_of_a_report_is_its_issuers) {
+  // Issued by 临夏州人民政府办公室 (its title and its signature): a figure no
+  // name or 全州 places is the prefecture's.
+  Doc d("临夏州人民政府办公室关于脱贫攻坚工作情况的报告\n\n各县市人民政府：\n"
+        "全年共整合各类财政涉农资金32.6亿元。\n\n　　临夏州人民政府办公室\n");
+  d.q("32.6亿元", "CNY", Decimal(3260000000));
+  BOOST_TEST(place_of(d, "32.6亿元") == "临夏州");
+  // A speaker's office in the body is no issuer: a national figure stays
+  // nobody's.
+  Doc n("新华社北京3月8日电 国务院扶贫办8日发布数据。\n\n中央财政专项扶贫资金达到1061亿元。\n\n"
+        "全国人大代表、甘肃省扶贫办主任说，甘肃计划减贫100万人以上。");
+  n.q("1061亿元", "CNY", Decimal(106100000000));
+  BOOST_TEST(place_of(n, "1061亿元") == "null");
+}
+
+BOOST_AUTO_TEST_CASE(an_interview_names_no_place) {
+  // 专访县扶贫办主任: 专访 is a verb, not a county's name.
+  BOOST_TEST(governing_names("专访县扶贫办主任：今年全县脱贫攻坚交出了怎样的答卷？").empty());
+  aidtext::PlaceIndex idx("专访县扶贫办主任：今年全县脱贫攻坚交出了怎样的答卷？",
+                          aidtext::RulePack::default_pack().data());
+  BOOST_TEST(idx.issuer_area().empty());
+}
