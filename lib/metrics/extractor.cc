@@ -697,6 +697,16 @@ class ListBegins {
   bool last_item_ = false;  // whether paragraph begins_.size() - 1 is an item
 };
 
+// Whether `clause` names the document's focus and another place, neither
+// of them in a list (a list counts or sums its names).
+bool focus_paired_in(const PlaceIndex& places, Range clause) {
+  if (places.focus().empty()) return false;
+  const PlaceIndex::GoverningNames names = places.governing(clause.begin, clause.end, true);
+  bool focus = false, other = false;
+  for (size_t i = 0; i < names.size; ++i) (*names.names[i] == places.focus() ? focus : other) = true;
+  return focus && other;
+}
+
 // A figure's place: a 分别 list's name; else where its clause sends it
 // (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
 // its own stretch of its clause; else a name of its sentence; else the nearest one before it
@@ -711,6 +721,10 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   if (std::optional<std::string> listed = listed_place(places, rules, sentence, q, k, group, atts, text))
     return listed;
   if (std::optional<std::string> to = destination_place(places, rules, clause, q, text)) return to;
+  // 李沧区28家企业与宕昌县签订帮扶协议: else a clause that pairs the
+  // document's focus with another place is about the focus, whichever side
+  // gives (not where the figure went to settle: above).
+  if (focus_paired_in(places, clause)) return places.focus();
   std::optional<std::string> whole;
   if (whole_area_place(places, rules, sentence, para, q, text, chars, &whole)) return whole;
   if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;

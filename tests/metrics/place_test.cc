@@ -466,3 +466,15 @@ BOOST_AUTO_TEST_CASE(an_interview_names_no_place) {
                           aidtext::RulePack::default_pack().data());
   BOOST_TEST(idx.issuer_area().empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_clause_pairing_the_focus_with_its_partner_is_about_the_focus) {
+  // A report on 宕昌县: 李沧区's enterprises that sign with 宕昌县 are a
+  // figure of its pairing, not of the partner that sends them.
+  Doc d("宕昌县脱贫攻坚取得决定性进展。宕昌县累计减贫3.56万户。\n李沧区28家企业与宕昌县签订帮扶协议。");
+  d.q("3.56万户", "household", Decimal(35600)).q("28家", "count", Decimal(28), "家");
+  BOOST_TEST(place_of(d, "28家") == "宕昌县");
+  // Where the clause sends the figure to settle still wins (温州市 the focus).
+  Doc t("温州市与黔西南州开展扶贫协作。温州市投入资金3亿元。\n温州市引导43家企业到黔西南州投资兴业。");
+  t.q("3亿元", "CNY", Decimal(300000000)).q("43家", "count", Decimal(43), "家");
+  BOOST_TEST(place_of(t, "43家") == "黔西南州");
+}
