@@ -66,6 +66,9 @@ TimeResolver::TimeResolver(std::string_view text, const Segmentation& seg, std::
   // 定西市2020年东西部劳务协作工作进展情况 … 今年以来: with no date of its
   // own, a document is of the one year its headline names.
   if (doc_year_ == 0 && !headline_year_.empty()) doc_year_ = year_of(headline_year_);
+  // 临夏县：产业扶贫让群众鼓起“钱袋子” / 2019年，临夏县坚持… then 村里今年
+  // 新建…: else of the year its lead opens with.
+  if (doc_year_ == 0) doc_year_ = lead_year();
   add_time_spans();
   add_now_words();
   add_plan_periods();
@@ -347,6 +350,29 @@ void TimeResolver::find_headline_year() {
     found = v.substr(0, 4);
   }
   headline_year_ = found;
+}
+
+// The year a document's lead (its first paragraph, or the one after a
+// headline) opens with, written as a year alone and followed by a comma
+// (2019年，…), when the document names no later year; 0 otherwise (1996年，
+// 福建、宁夏两省区开启对口协作 opens a history that goes on to 2019年).
+int TimeResolver::lead_year() const {
+  int latest = 0;
+  for (const Quantity* d : dates_)
+    if (!d->relative_date) latest = std::max(latest, year_of(d->date));
+  for (size_t p = 0; p < seg_.paragraphs.size() && p < 2; ++p) {
+    uint32_t b = seg_.paragraphs[p].begin;
+    while (b < text_.size() && (text_[b] == ' ' || starts_at(text_, b, "\u3000"))) b += text_[b] == ' ' ? 1 : 3;
+    for (const Quantity* d : dates_) {
+      if (d->span.begin < b) continue;
+      if (d->span.begin > b) break;
+      std::string v;
+      if (!d->relative_date && usable(*d, &v) == Use::kValue && v.size() == 4 &&
+          (starts_at(text_, d->span.end, "，") || starts_at(text_, d->span.end, ",")))
+        return year_of(v) >= latest ? year_of(v) : 0;
+    }
+  }
+  return 0;
 }
 
 std::optional<std::string> TimeResolver::time_of_date(const Quantity& d) const {

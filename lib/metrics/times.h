@@ -138,6 +138,7 @@ class TimeResolver {
   void find_datelines();  // fills datelines_
   void find_doc_year();
   void find_headline_year();
+  int lead_year() const;
   void index_openings();
   bool is_bullet(Range paragraph) const;
   Range first_clause(Range r) const;

@@ -365,3 +365,16 @@ BOOST_AUTO_TEST_CASE(a_dateline_with_its_publisher_frames_no_list) {
   d.date("2020年5月12日", "2020-05-12").q("8200万元", "CNY", Decimal(82000000));
   BOOST_TEST(time_of(d, "8200万元") != "2020-05");
 }
+
+BOOST_AUTO_TEST_CASE(a_lead_opening_with_its_year_dates_this_year) {
+  // No dateline, a headline without a year, a lead that opens 2019年，: 今年
+  // is 2019.
+  Doc d("临夏县：产业扶贫让群众鼓起钱袋子\n2019年，临夏县坚持把产业扶贫作为根本之策。\n村里今年带动83户贫困户发展养殖。");
+  d.date("2019年", "2019").relative("今年", 0).q("83户", "household", Decimal(83), "户");
+  BOOST_TEST(time_of(d, "83户") == "2019");
+  // A lead that opens a history going on to later years dates no 今年.
+  Doc h("闽宁协作二十四年\n1996年，两省区开启对口协作。2019年收入达14961元。\n今年计划帮助1万人以上贫困劳动力转移就业。");
+  h.date("1996年", "1996").date("2019年", "2019").q("14961元", "CNY", Decimal(14961));
+  h.relative("今年", 0).q("1万人以上", "person", Decimal(10000));
+  BOOST_TEST(time_of(h, "1万人以上") != "1996");
+}
