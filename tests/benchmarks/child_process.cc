@@ -69,4 +69,34 @@ ChildRun run_child(const std::string& launcher, const std::vector<std::string>& 
   return run;
 }
 
+std::string run_for_report(const std::string& program, const std::vector<std::string>& args) {
+  char report_path[] = "/tmp/aidtext-bench-report-XXXXXX";
+  int report_fd = mkstemp(report_path);
+  if (report_fd < 0) return "";
+  close(report_fd);
+  std::vector<std::string> argv = {program, report_path};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> raw;
+  for (const std::string& a : argv) raw.push_back(const_cast<char*>(a.c_str()));
+  raw.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  std::string out;
+  if (rc == 0) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+      std::ifstream report(report_path);
+      std::getline(report, out);
+    }
+  }
+  std::remove(report_path);
+  return out;
+}
+
 }  // namespace aidtext::bench

@@ -23,6 +23,11 @@ struct ChildRun {
 // is false and stderr_tail says why.
 ChildRun run_child(const std::string& launcher, const std::vector<std::string>& argv);
 
+// Runs `program` REPORT_FILE args... (a program that writes its figures to
+// the file its first argument names, as cold_start does) and returns what
+// it wrote; "" when it could not run or failed.
+std::string run_for_report(const std::string& program, const std::vector<std::string>& args);
+
 }  // namespace aidtext::bench
 
 #endif  // AIDTEXT_TESTS_BENCHMARKS_CHILD_PROCESS_H_
