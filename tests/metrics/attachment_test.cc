@@ -87,6 +87,23 @@ BOOST_AUTO_TEST_CASE(a_part_of_a_total_that_is_no_metric_is_none_either) {
   for (const MetricRecord& r : rs) BOOST_TEST_MESSAGE("unexpected " << r.metric << " " << r.text);
 }
 
+BOOST_AUTO_TEST_CASE(the_poor_a_project_solved_a_problem_for_are_no_count_of_the_poor) {
+  // The total is a project's reach (!SOLVED): so is its part. A standing
+  // count's part stays the poor population.
+  Doc d("解决了4.2万户16.8万人的饮水安全问题，其中建档立卡贫困人口5.1万人。");
+  d.q("4.2万户", "household", Decimal(42000)).q("16.8万人", "person", Decimal(168000));
+  d.q("5.1万人", "person", Decimal(51000));
+  auto rs = d.extract();
+  BOOST_TEST(rs.empty());
+  for (const MetricRecord& r : rs) BOOST_TEST_MESSAGE("unexpected " << r.metric << " " << r.text);
+  Doc p("全县总人口30万人，其中贫困人口2.1万人。");
+  p.q("30万人", "person", Decimal(300000)).q("2.1万人", "person", Decimal(21000));
+  const auto parts = p.extract();
+  const MetricRecord* r = find_record(parts, "2.1万人");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->metric == "poor_population");
+}
+
 BOOST_AUTO_TEST_CASE(a_web_page_s_trailer_of_links_gives_nothing) {
   Doc d("某县落实帮扶资金300万元。\n相关新闻：\n· 某县2019年减贫1.2万人\n上一篇：某县贫困发生率降至3.1%");
   d.q("300万元", "CNY", Decimal(3000000)).q("1.2万人", "person", Decimal(12000));
