@@ -367,6 +367,24 @@ inline constexpr uint32_t kReadingReach = 4;
 // fallback, min and mask passes about 60k, part_of's pattern facts about
 // 30k, the coarse decode's reach about 15k: no single line holds more
 // than 2 % of the repair.
+//
+// Session 12 (normalize() of the traditional copies t001 + t003, callgrind,
+// (5 rounds - 1) / 4: 1,625k instructions a round; nothing changed). Of
+// the repair, find_suspect_windows (the damage scan, damage_scan.cc) is
+// 165k exclusive, as much as the ranking (NodeScorer::prune 153k) and more
+// than score_few_ordered (110k): 59k on t001, 106k on t003, a third of
+// t003's repair. Most of it reads clean text after the last window: with
+// each article cut at the line after its window (t001 at byte 3,295 of
+// 5,624, t003 at 1,372 of 6,905) the scan costs 25k and 22k, the decode
+// (Lattice::decode 151k / 56k) the same. So 118k a round (7 % of the two
+// normalize()s) is the scan of text the T -> S pass then reads again
+// after the repair: a scan that stops after the damage it has found, with
+// the pass's DamageWatch asking the repairer again where it fires past
+// the repaired stretch, would save it (a pipeline change in normalizer.cc;
+// the watch now stops the pass at its first fire). Not tried for want of
+// time: refilling a '?' hole's pair of guessed steps jointly (both fixed
+// neighbours, top-K of each side, K x K), and per-token caches of the
+// coarse decode's patterns.
 
 struct ByteSet {
   std::array<uint64_t, 4> bits{};
