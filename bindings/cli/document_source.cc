@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include <sys/stat.h>
+
 #include "aidtext/aidtext.h"
 #include "format/json_reader.h"
 
@@ -90,6 +92,13 @@ void DocumentSource::read_whole(const Input& in, Document* doc) {
     doc->error = errno_text(errno);
     return;
   }
+  // A regular file's size is known: its bytes go into one buffer of that
+  // size. Growing the buffer as it filled copied it at each doubling, and
+  // left up to twice the document's size allocated (a 10 MB file: 16.7 MB
+  // at the peak). Pipes and stdin still grow.
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    doc->bytes.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), AIDTEXT_MAX_INPUT_BYTES));
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {

@@ -101,6 +101,12 @@ int run(const CliOptions& o) {
     bool failed = !out.error.empty();
     if (!out.text.empty() && std::fwrite(out.text.data(), 1, out.text.size(), stdout) != out.text.size())
       output_failed = true;
+    if (out.result) {  // the rest of a large record, from the library's JSON (see Output::result)
+      if (std::fwrite(out.text_tail.data(), 1, out.text_tail.size(), stdout) != out.text_tail.size() ||
+          std::fputc('\n', stdout) == EOF)
+        output_failed = true;
+      out.result.reset();
+    }
     if (failed && (o.format == OutputFormat::kCsv || (!o.db.empty() && !o.format_given)))
       std::fprintf(stderr, "aidtext: %s: %s\n", out.doc.c_str(), out.error.c_str());
     if (!failed && db && out.db && !db_failed) {

@@ -9,19 +9,34 @@ namespace aidtext::cli {
 
 namespace {
 
-// Writes {"doc":<id>, then the members of `object` (a JSON object from the
-// library), then a newline.
-void jsonl_with_doc(std::string& out, const std::string& doc, std::string_view object) {
+// {"doc":<id>, then the members of `object` (a JSON object from the
+// library): the first part of a record line.
+void append_doc_and_members_start(std::string& out, const std::string& doc, std::string_view object) {
   out.append("{\"doc\":");
   json::append_string(out, doc);
-  if (object.size() > 2) {
-    out.push_back(',');
-    out.append(object.substr(1));
-  } else {
-    out.push_back('}');
-  }
+  out.push_back(object.size() > 2 ? ',' : '}');
+}
+
+// The members of `object` after its '{', closing brace included (none when it is "{}").
+std::string_view members_after_brace(std::string_view object) { return object.size() > 2 ? object.substr(1) : ""; }
+
+// Writes {"doc":<id>, then the members of `object`, then a newline.
+void jsonl_with_doc(std::string& out, const std::string& doc, std::string_view object) {
+  append_doc_and_members_start(out, doc, object);
+  out.append(members_after_brace(object));
   out.push_back('\n');
 }
+
+// A normalize record longer than this is written from the library's own
+// JSON instead of being copied (see Output::result); shorter ones are
+// copied as they always were, so that results waiting their turn under
+// --jobs hold no more than their line.
+constexpr size_t kHeldRecordBytes = size_t{1} << 20;
+
+// Frees a document's bytes (the library keeps its own text): a 10 MB
+// document's bytes no longer sit beside its result while the record is
+// written.
+void release_bytes(Document& doc) { std::string().swap(doc.bytes); }
 
 aidtext_item record_item(Command c) {
   return c == Command::kExtract ? AIDTEXT_ITEM_METRIC : AIDTEXT_ITEM_QUANTITY;
@@ -66,6 +81,8 @@ Output Processor::process(Document& doc) const noexcept {
     out.text.clear();
     out.records = 0;
     out.db.reset();
+    out.text_tail = {};
+    out.result.reset();
     if (options_.format == OutputFormat::kJsonl && (options_.db.empty() || options_.format_given)) {
       try {
         out.text.append("{\"doc\":");
@@ -80,7 +97,7 @@ Output Processor::process(Document& doc) const noexcept {
   }
   // The document's bytes are no longer needed; free them before the result
   // waits for its turn to be written.
-  std::string().swap(doc.bytes);
+  release_bytes(doc);
   return out;
 }
 
@@ -91,6 +108,7 @@ void Processor::run(Document& doc, Output& out) const {
 
   if (options_.command == Command::kNormalize) {
     aidtext::Result r = engine_.normalize(bytes);
+    release_bytes(doc);
     out.records = 1;
     if (csv) {
       csv::RowWriter(out.text)
@@ -101,7 +119,14 @@ void Processor::run(Document& doc, Output& out) const {
           .uint(r.count(AIDTEXT_ITEM_REPEAT))
           .finish();
     } else {
-      jsonl_with_doc(out.text, doc.id, r.json());
+      const std::string_view object = r.json();
+      if (object.size() > kHeldRecordBytes) {
+        append_doc_and_members_start(out.text, doc.id, object);
+        out.text_tail = members_after_brace(object);
+        out.result = std::move(r);
+      } else {
+        jsonl_with_doc(out.text, doc.id, object);
+      }
     }
     return;
   }
@@ -109,6 +134,7 @@ void Processor::run(Document& doc, Output& out) const {
   const aidtext_item item = record_item(options_.command);
   aidtext::Result r = options_.command == Command::kExtract ? engine_.extract(bytes, options_.doc_date)
                                                             : engine_.quantities(bytes);
+  if (options_.db.empty()) release_bytes(doc);  // --db still hashes them below
   const size_t n = r.count(item);
   out.records = n;
   if (to_stdout) {

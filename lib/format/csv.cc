@@ -15,10 +15,29 @@ bool needs_quotes(std::string_view s) {
   return false;
 }
 
+// A field at least this long is sized before it is written: it grew a byte
+// at a time, and the doubling copied the text at each step (normalize
+// --format csv of an 11.5 MB text: 47 MB peak RSS, now 28). Shorter fields
+// are not: exact reserves, field after field, would reallocate a row at each.
+constexpr size_t kSizedFieldBytes = size_t{64} << 10;
+// ... with room for the short fields that follow it in its row (normalize:
+// two counts and the row's end), which made the exact size grow again.
+constexpr size_t kRestOfRowBytes = 256;
+
+// The field's length when its bytes are well-formed UTF-8 without NUL (each
+// other byte takes 3 bytes instead of 1, and the string grows for those).
+size_t field_length(std::string_view s, bool quoted) {
+  size_t length = s.size() + (quoted ? 2 : 0);
+  if (quoted)
+    for (char c : s) length += c == '"';
+  return length;
+}
+
 }  // namespace
 
 void append_field(std::string& out, std::string_view s) {
   const bool quoted = needs_quotes(s);
+  if (s.size() >= kSizedFieldBytes) out.reserve(out.size() + field_length(s, quoted) + kRestOfRowBytes);
   if (quoted) out.push_back('"');
   size_t i = 0;
   const size_t n = s.size();

@@ -42,6 +42,25 @@ void append_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
+size_t string_literal_length(std::string_view s) {
+  size_t length = 2;  // the quotes
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const size_t run = scan::writer_run_end(s, i);
+    length += run - i;
+    i = run;
+    if (i >= n) break;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': case '\\': case '\n': case '\r': case '\t': case '\b': case '\f': length += 2; break;
+      default: length += c >= 0x80 ? utf8::kReplacementUtf8.size() : 6;  // U+FFFD, or \u00XX
+    }
+    ++i;
+  }
+  return length;
+}
+
 void append_string_or_null(std::string& out, const char* s) {
   if (s == nullptr) out.append("null");
   else append_string(out, s);

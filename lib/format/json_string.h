@@ -16,6 +16,10 @@ namespace aidtext::json {
 // U+007F) are escaped.
 void append_string(std::string& out, std::string_view s);
 
+// The length append_string(out, s) adds, found without writing: one scan
+// of s, so that a large literal's output can be sized once.
+size_t string_literal_length(std::string_view s);
+
 // Appends `null` when s is null, else the string literal.
 void append_string_or_null(std::string& out, const char* s);
 

@@ -43,6 +43,10 @@ void append_report(std::string& out, const NormalizeReport& r);
 // "quantities" / "metrics" only when given (non-null).
 void append_document(std::string& out, const NormalizedText& text, const std::vector<Quantity>* quantities,
                      const std::vector<MetricRecord>* metrics);
+// The members of append_document after "text" (from ,"encoding" to the
+// closing brace).
+void append_members_after_text(std::string& out, const NormalizedText& text, const std::vector<Quantity>* quantities,
+                               const std::vector<MetricRecord>* metrics);
 
 }  // namespace aidtext::json
 
