@@ -659,15 +659,14 @@ bool year_label(const Quantity& q, std::string_view text) {
 const std::string* report_area_of(const PlaceIndex& places, const Segmentation& seg, std::string_view text) {
   if (places.issuer_area().empty()) return nullptr;
   const uint32_t at = places.issuer_at();
-  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
-    const Range para = seg.paragraphs[p];
-    if (at < para.begin || at >= para.end) continue;
-    uint32_t start = para.begin;  // past the paragraph's indent
-    while (start < at && (text[start] == ' ' || text[start] == '\t' || starts_at(text, start, "\u3000")))
-      start += text[start] == ' ' || text[start] == '\t' ? 1 : 3;
-    return p < 2 || start == at ? &places.issuer_area() : nullptr;
-  }
-  return nullptr;
+  const int s = seg.sentence_at(at);
+  if (s < 0) return nullptr;
+  const size_t p = seg.sentences[static_cast<size_t>(s)].paragraph;
+  uint32_t start = seg.paragraphs[p].begin;  // past the paragraph's indent
+  while (start < at)
+    if (const size_t space = space_at(text, start)) start += static_cast<uint32_t>(space);
+    else break;
+  return p < 2 || start == at ? &places.issuer_area() : nullptr;
 }
 
 // Where the list that each paragraph is an item of begins (the first of the

@@ -357,22 +357,25 @@ void TimeResolver::find_headline_year() {
 // (2019年，…), when the document names no later year; 0 otherwise (1996年，
 // 福建、宁夏两省区开启对口协作 opens a history that goes on to 2019年).
 int TimeResolver::lead_year() const {
-  int latest = 0;
-  for (const Quantity* d : dates_)
-    if (!d->relative_date) latest = std::max(latest, year_of(d->date));
-  for (size_t p = 0; p < seg_.paragraphs.size() && p < 2; ++p) {
-    uint32_t b = seg_.paragraphs[p].begin;
-    while (b < text_.size() && (text_[b] == ' ' || starts_at(text_, b, "\u3000"))) b += text_[b] == ' ' ? 1 : 3;
+  int lead = 0;
+  for (size_t p = 0; p < seg_.paragraphs.size() && p < 2 && lead == 0; ++p) {
+    uint32_t b = seg_.paragraphs[p].begin;  // past the paragraph's indent
+    while (b < text_.size())
+      if (const size_t space = space_at(text_, b)) b += static_cast<uint32_t>(space);
+      else break;
     for (const Quantity* d : dates_) {
       if (d->span.begin < b) continue;
       if (d->span.begin > b) break;
       std::string v;
       if (!d->relative_date && usable(*d, &v) == Use::kValue && v.size() == 4 &&
           (starts_at(text_, d->span.end, "，") || starts_at(text_, d->span.end, ",")))
-        return year_of(v) >= latest ? year_of(v) : 0;
+        lead = year_of(v);
+      break;
     }
   }
-  return 0;
+  for (const Quantity* d : dates_)
+    if (lead > 0 && !d->relative_date && year_of(d->date) > lead) return 0;
+  return lead;
 }
 
 std::optional<std::string> TimeResolver::time_of_date(const Quantity& d) const {

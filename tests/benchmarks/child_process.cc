@@ -16,6 +16,32 @@ extern char** environ;
 
 namespace aidtext::bench {
 
+namespace {
+
+// Starts `argv` (argv[0] the program's path) with its standard output on
+// /dev/null and, when err_fd >= 0, its standard error on err_fd, and waits
+// for it. Returns posix_spawn's error (0: it ran) and its wait status in
+// *status.
+int spawn_and_wait(const std::vector<std::string>& argv, int err_fd, int* status) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  *status = 0;
+  if (rc == 0)
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR) {
+    }
+  return rc;
+}
+
+}  // namespace
+
 ChildRun run_child(const std::string& launcher, const std::vector<std::string>& program) {
   ChildRun run;
   char report_path[] = "/tmp/aidtext-bench-rss-XXXXXX";
@@ -30,23 +56,12 @@ ChildRun run_child(const std::string& launcher, const std::vector<std::string>& 
     std::remove(report_path);
     return run;
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  const auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  const int rc = spawn_and_wait(argv, err_fd, &status);
   close(err_fd);
   if (rc == 0) {
     run.started = true;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // The launcher's report: the program's ru_maxrss (KiB on Linux) and exit code.
     long max_rss_kib = -1;
@@ -76,24 +91,11 @@ std::string run_for_report(const std::string& program, const std::vector<std::st
   close(report_fd);
   std::vector<std::string> argv = {program, report_path};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> raw;
-  for (const std::string& a : argv) raw.push_back(const_cast<char*>(a.c_str()));
-  raw.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
   std::string out;
-  if (rc == 0) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-      std::ifstream report(report_path);
-      std::getline(report, out);
-    }
+  int status = 0;
+  if (spawn_and_wait(argv, -1, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    std::ifstream report(report_path);
+    std::getline(report, out);
   }
   std::remove(report_path);
   return out;
