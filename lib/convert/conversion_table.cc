@@ -22,19 +22,21 @@ namespace {
 static_assert(std::endian::native == std::endian::little,
               "the generated tables are little-endian");
 
-constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '2'};
-constexpr size_t kHeaderSize = 64;
+constexpr char kMagic[8] = {'A', 'I', 'D', 'C', 'N', 'V', '0', '3'};
+constexpr size_t kHeaderSize = 128;
 constexpr size_t kBmpBytes = 0x10000 * 2;
 constexpr size_t kStartBytes = 0x10000 / 8;
 constexpr size_t kPairBytes = 0x10000 / 8;
 constexpr size_t kActiveBytes = 0x10000 / 8;
 constexpr size_t kRunBytes = 0x10000 * 4;
+constexpr size_t kWatchedBytes = 0x10000 / 8;
 constexpr size_t kPhraseEntrySize = 16;
 constexpr uint16_t kFlagCorrection = 1;
 constexpr uint16_t kFlagSplitLinear = 2;
 constexpr uint32_t kHeaderFlagSupplementaryStart = 1;
 constexpr uint32_t kHeaderFlagNoBmp = 2;
 constexpr uint32_t kHeaderFlagFastTables = 4;
+constexpr uint32_t kHeaderFlagWatched = 8;
 
 bool is_three_byte_char(uint32_t c) { return c >= 0x800 && c < 0x10000 && (c < 0xD800 || c > 0xDFFF); }
 
@@ -76,20 +78,25 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   const uint32_t strings_off = read_u32(data + 40), strings_size = read_u32(data + 44);
   const uint32_t pair_off = read_u32(data + 52);
   const uint32_t active_off = read_u32(data + 56), runs_off = read_u32(data + 60);
+  const uint32_t watched_off = read_u32(data + 64), watched_runs_off = read_u32(data + 68);
   // Every section must lie inside the table (the embedded size may include
   // alignment padding after it, never less).
   if (total > size) corrupt(name, "truncated");
   auto inside = [&](uint64_t off, uint64_t len) { return off + len <= total; };
   const bool has_bmp = !(flags & kHeaderFlagNoBmp);
   const bool has_fast_tables = flags & kHeaderFlagFastTables;
+  const bool has_watched = flags & kHeaderFlagWatched;
   if (has_bmp && !has_fast_tables) corrupt(name, "a group with a bmp array needs its fast tables");
+  if (has_watched && !has_fast_tables) corrupt(name, "a watched set needs the fast tables");
   if ((has_bmp && !inside(bmp_off, kBmpBytes)) || !inside(start_off, kStartBytes) ||
       !inside(pair_off, kPairBytes) ||
       !inside(supp_off, uint64_t{supp_count} * 8) ||
       !inside(index_off, uint64_t{phrase_count} * kPhraseEntrySize) ||
       !inside(strings_off, strings_size) || bmp_off % 2 || supp_off % 4 ||
       (has_fast_tables && (!inside(active_off, kActiveBytes) || !inside(runs_off, kRunBytes) ||
-                           active_off % 8 || runs_off % 4)))
+                           active_off % 8 || runs_off % 4)) ||
+      (has_watched && (!inside(watched_off, kWatchedBytes) || !inside(watched_runs_off, kRunBytes) ||
+                       watched_off % 8 || watched_runs_off % 4)))
     corrupt(name, "section out of bounds");
   bmp_ = has_bmp ? reinterpret_cast<const uint16_t*>(data + bmp_off) : nullptr;
   start_ = data + start_off;
@@ -104,6 +111,10 @@ ConversionTable::ConversionTable(const unsigned char* data, unsigned long size, 
   if (has_fast_tables) {
     active_ = reinterpret_cast<const uint64_t*>(data + active_off);
     runs_ = reinterpret_cast<const uint32_t*>(data + runs_off);
+    if (has_watched) {
+      watched_ = reinterpret_cast<const uint64_t*>(data + watched_off);
+      watched_runs_ = reinterpret_cast<const uint32_t*>(data + watched_runs_off);
+    }
   } else {
     derive_fast_tables();
   }

@@ -4,12 +4,16 @@
 // from Debian's OpenCC dictionaries (Apache-2.0) plus corrections.tsv.
 //
 // Binary layout (little-endian; offsets from the start of the table):
-//   header (64 bytes): "AIDCNV02", then u32 total_size, flags, bmp_offset,
+//   header (128 bytes): "AIDCNV03", then u32 total_size, flags, bmp_offset,
 //     start_offset, supplementary_offset, supplementary_count, index_offset,
 //     phrase_count, strings_offset, strings_size, max_key_bytes, pair_offset,
-//     active_offset, runs_offset.
+//     active_offset, runs_offset, watched_offset, watched_runs_offset; zero
+//     padding.
 //   runs:  u32[65536] at 64-byte alignment, the run table of a pass without
 //          a watch (char_runs.h), indexed by char_slot::slot_of_char().
+//   watched runs: u32[65536] (flag 8; the traditional group): the run table
+//          of a pass whose watch has the watched set below: runs with
+//          kFullPath for every character of the set.
 //   active: 65536 bits; bit c set when map_char(c) != c or a phrase starts
 //          with c (may_change()).
 //          runs and active are derived from the sections below; they are
@@ -18,6 +22,10 @@
 //          the fast table the run table was made from, 1.9M for the run
 //          table); the small groups derive them at run time from their few
 //          mappings (derive_fast_tables() in conversion_table.cc).
+//   watched: 65536 bits (flag 8): the set the watched runs were made for,
+//          the repair stage's watched characters (repair/damage_watch.h),
+//          copied at build time, so that a pass can tell whether its
+//          watch's set is this one (converter.cc).
 //   bmp:   u16[65536]; 0 = unchanged, 0xFFFF = see the supplementary list,
 //          else the simplified code point. One load per BMP character.
 //          Absent (flag 2, offset 0) in small groups (the HK/TW variants):
@@ -56,10 +64,26 @@ class ConversionTable {
     return (active_[c >> 6] >> (c & 63)) & 1;
   }
 
-  // The run table (char_runs.h) of a pass over this table without a watch:
-  // 0x10000 entries indexed by char_slot::slot(). Passes with a watch make
-  // theirs from it (converter.cc).
+  // The run table (char_runs.h) of a pass without a watch: 0x10000
+  // entries indexed by char_slot::slot(). A pass with a watch reads
+  // watched_run_table() when its watch's set is watched_set(), else makes
+  // its own from this one (converter.cc).
   const uint32_t* run_table() const { return runs_; }
+  // A set of characters (one bit per BMP code point) and the run table of
+  // a pass whose watch has that set, which sends them to the full path
+  // where the pass shows them the watch; both nullptr when the table has
+  // none. The traditional table's set is the repair stage's, generated at
+  // build time: that spares the normalize pipeline (whose conversion pass
+  // carries that watch) a table of its own, 256 KiB of fresh heap that
+  // every process filled at its first call (0.26M instructions and 64 page
+  // faults, about 1 ms on this VM, where a page first touched costs 11-17
+  // us and one of the library's read-only data about 4), for 256 KiB more
+  // of the library. (One table for both, the watched characters sent to the
+  // full path in every pass, cost passes without a watch 3 % of their
+  // instructions on traditional text; a flag bit for them in one table cost
+  // the pass with the watch 0.5 %: a register in its inner loop.)
+  const uint64_t* watched_set() const { return watched_; }
+  const uint32_t* watched_run_table() const { return watched_runs_; }
 
   // For a 3-byte character c (U+0800..U+FFFF): the 3-byte character it
   // becomes (c itself when unchanged), or 0 when c needs the full path (it
@@ -119,6 +143,8 @@ class ConversionTable {
   // Embedded (groups with bmp_), else derived at construction into owned_*.
   const uint64_t* active_ = nullptr;  // map_char changes it or a phrase starts with it
   const uint32_t* runs_ = nullptr;    // see run_table()
+  const uint64_t* watched_ = nullptr;       // see watched_set()
+  const uint32_t* watched_runs_ = nullptr;  // see watched_run_table()
   std::unique_ptr<uint64_t[]> owned_active_;
   std::unique_ptr<uint32_t[]> owned_runs_;
   const unsigned char* pairs_ = nullptr;

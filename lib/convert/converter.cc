@@ -82,47 +82,56 @@ uint32_t differing_chars(std::string_view key, std::string_view value) {
 }
 
 // The run table (char_runs.h) of a pass over `table` that carries a watch
-// with the set `watched`: the table's own (ConversionTable::run_table()),
-// with every watched character sent to the full path, where the watch is
-// shown it. Built once per (table, watch set) and kept for the program's
-// life (a watch's set lives as long: char_watch.h). The repairer's watch
-// (repair/damage_watch.h) watches 61,881 of the 65,536 BMP code points, so
-// the table starts all full path and takes the table's entries for the
-// others: 0.1M instructions, where deriving every entry from the
-// ConversionTable's sections took 1.9M.
+// with the set `watched`: the table's own when there is no watch; its
+// watched run table when it has one for that very set
+// (ConversionTable::watched_set(): the traditional table has one for the
+// repairer's watched set, generated at build time); for another set, a
+// table of its own, the table's own with every watched character sent to
+// the full path, where the watch is shown it. Worked out
+// once per (table, set), comparing the sets' bits or building the table,
+// and kept for the program's life (a watch's set lives as long:
+// char_watch.h). A set that watches most of the BMP (as the repairer's,
+// 61,881 of the 65,536 code points) is built fastest starting all full path
+// and taking the table's entries for the others: 0.1M instructions, where
+// deriving every entry from the ConversionTable's sections took 1.9M.
 const uint32_t* run_table(const ConversionTable& table, const uint64_t* watched) {
   if (!watched) return table.run_table();
   struct Cached {
     const ConversionTable* table;
     const uint64_t* watched;
-    std::unique_ptr<uint32_t[]> runs;
+    std::unique_ptr<uint32_t[]> runs;  // nullptr: the table's watched run table serves
+    const uint32_t* use(const ConversionTable& t) const { return runs ? runs.get() : t.watched_run_table(); }
   };
-  // The last table handed out, checked without the lock: one watch set and
-  // one table group serve nearly every call.
+  // The last answer, checked without the lock: one watch set and one table
+  // group serve nearly every call.
   static std::atomic<const Cached*> last{nullptr};
   if (const Cached* c = last.load(std::memory_order_acquire); c && c->table == &table && c->watched == watched)
-    return c->runs.get();
+    return c->use(table);
   static std::mutex mutex;
   static auto* cache = new std::vector<std::unique_ptr<Cached>>;  // never freed: passes may run during exit
   std::lock_guard<std::mutex> lock(mutex);
   for (const auto& c : *cache) {
     if (c->table == &table && c->watched == watched) {
       last.store(c.get(), std::memory_order_release);
-      return c->runs.get();
+      return c->use(table);
     }
   }
-  auto runs = std::make_unique_for_overwrite<uint32_t[]>(0x10000);
-  std::fill_n(runs.get(), 0x10000, char_runs::kFullPath);
-  const uint32_t* base = table.run_table();
-  for (uint32_t w = 0; w < 0x10000 / 64; ++w) {
-    for (uint64_t seen = ~watched[w]; seen; seen &= seen - 1) {
-      const uint32_t slot = char_runs::slot_of_char(w * 64 + static_cast<uint32_t>(std::countr_zero(seen)));
-      runs[slot] = base[slot];
+  std::unique_ptr<uint32_t[]> runs;
+  const uint64_t* made_for = table.watched_set();
+  if (!made_for || !std::equal(made_for, made_for + 0x10000 / 64, watched)) {
+    runs = std::make_unique_for_overwrite<uint32_t[]>(0x10000);
+    std::fill_n(runs.get(), 0x10000, char_runs::kFullPath);
+    const uint32_t* base = table.run_table();
+    for (uint32_t w = 0; w < 0x10000 / 64; ++w) {
+      for (uint64_t seen = ~watched[w]; seen; seen &= seen - 1) {
+        const uint32_t slot = char_runs::slot_of_char(w * 64 + static_cast<uint32_t>(std::countr_zero(seen)));
+        runs[slot] = base[slot];
+      }
     }
   }
   cache->push_back(std::make_unique<Cached>(Cached{&table, watched, std::move(runs)}));
   last.store(cache->back().get(), std::memory_order_release);
-  return cache->back()->runs.get();
+  return cache->back()->use(table);
 }
 
 inline bool is_watched(const uint64_t* watched, char32_t c, int len) {

@@ -9,14 +9,20 @@ laid out as lib/convert/conversion_table.h describes. Data: OpenCC
 (https://github.com/BYVoid/OpenCC), Apache-2.0, as packaged by Debian.
 
 usage: make_conversion_tables.py --group NAME OUT.bin CHARS.txt PHRASES.txt
-                                 --corrections corrections.tsv
+                                 --corrections corrections.tsv [--watched SETS.bin]
+
+With --watched (the traditional group), the table also carries a watched
+set (the repair stage's, whose characters the conversion pass shows the
+normalize pipeline's damage watch: repair/damage_watch.h) and a second run
+table that sends its characters to the pass's full path, so that a pass
+with that watch needs no run table of its own (converter.cc).
 """
 import argparse
 import struct
 import sys
 
-MAGIC = b"AIDCNV02"
-HEADER_SIZE = 64
+MAGIC = b"AIDCNV03"
+HEADER_SIZE = 128
 BMP_SIZE = 0x10000
 UNCHANGED = 0x0000  # bmp[] value: the character is left as it is
 SEE_SUPPLEMENTARY = 0xFFFF  # bmp[] value: the mapping is in the supplementary list
@@ -25,12 +31,16 @@ FLAG_SPLIT_LINEAR = 2  # phrase flag: every character keeps its UTF-8 length
 HEADER_FLAG_SUPPLEMENTARY_START = 1  # some phrase starts outside the BMP
 HEADER_FLAG_NO_BMP = 2  # no bmp array: every character mapping is in the pair list
 HEADER_FLAG_FAST_TABLES = 4  # the active and run sections are present (groups with a bmp array)
+HEADER_FLAG_WATCHED = 8  # the watched set and its run table are present
 # Below this many character mappings (the HK/TW variant groups have ~70) a
 # 128 KiB direct array is not worth its size: the pairs are binary-searched.
 MIN_MAPPINGS_FOR_BMP = 1024
 PAIR_BITS = 1 << 16  # size of the two-character filter (8 KiB)
 FULL_PATH = 0xFFFFFFFF  # run-table entry: the pass's full path (char_runs.h kFullPath)
 PHRASE_CHECK = 0x01000000  # run-table entry bit: ask the pair filter (char_runs.h kPhraseCheck)
+# The repair stage's character sets file (repair/make_rare_chars.py): the
+# rare set, then the watched set, 0x10000 bits each.
+WATCHED_SET_OFFSET = BMP_SIZE // 8
 SLOT_MULTIPLIER = 0xC900440000063055  # core/char_slot.h kSlotMultiplier
 
 
@@ -83,7 +93,22 @@ def fast_tables(bmp, supplementary, start_bits):
             m = c if v == UNCHANGED else (supplementary_map.get(c, c) if v == SEE_SUPPLEMENTARY else v)
             if 0x800 <= m < BMP_SIZE:
                 runs[slot_of_char(c)] = (utf8_word(c) ^ utf8_word(m)) | PHRASE_CHECK
-    return bytes(active), struct.pack(f"<{BMP_SIZE}I", *runs)
+    return bytes(active), runs
+
+
+def watched_runs(runs, watched):
+    """The run table of a pass whose watch has the set `watched` (bytes, one
+    bit per BMP code point): `runs` with FULL_PATH for every c of the set,
+    where the pass shows the watch c (converter.cc, run_table())."""
+    out = list(runs)
+    for c in range(BMP_SIZE):
+        if (watched[c >> 3] >> (c & 7)) & 1:
+            out[slot_of_char(c)] = FULL_PATH
+    return out
+
+
+def pack_runs(runs):
+    return struct.pack(f"<{BMP_SIZE}I", *runs)
 
 
 def read_dictionary(path):
@@ -119,7 +144,7 @@ def read_corrections(path, group):
     return chars, phrases
 
 
-def build(group, chars_path, phrases_path, corrections_path):
+def build(group, chars_path, phrases_path, corrections_path, watched_path=None):
     chars = read_dictionary(chars_path)
     opencc_phrases = read_dictionary(phrases_path)
     _, corrections = read_corrections(corrections_path, group)
@@ -181,8 +206,18 @@ def build(group, chars_path, phrases_path, corrections_path):
         while len(buf) % n:
             buf.append(0)
 
+    watched = None
+    if watched_path:
+        if not use_bmp:
+            sys.exit(f"{group}: --watched needs a group with a bmp array")
+        with open(watched_path, "rb") as f:
+            watched = f.read()[WATCHED_SET_OFFSET:WATCHED_SET_OFFSET + BMP_SIZE // 8]
+        if len(watched) != BMP_SIZE // 8:
+            sys.exit(f"{watched_path}: too short for a watched set")
+        header_flags |= HEADER_FLAG_WATCHED
+
     body = bytearray(HEADER_SIZE)
-    active_offset = runs_offset = 0
+    active_offset = runs_offset = watched_offset = watched_runs_offset = 0
     if use_bmp:
         # The derived tables lead, the run table on a cache line (the
         # table is embedded 64-byte aligned).
@@ -190,13 +225,20 @@ def build(group, chars_path, phrases_path, corrections_path):
         active, runs = fast_tables(bmp, supplementary, start_bits)
         align(body, 64)
         runs_offset = len(body)
-        body += runs
+        body += pack_runs(runs)
+        if watched:
+            watched_runs_offset = len(body)
+            body += pack_runs(watched_runs(runs, watched))
         active_offset = len(body)
         body += active
     bmp_offset = 0
     if use_bmp:
         bmp_offset = len(body)
         body += struct.pack(f"<{BMP_SIZE}H", *bmp)
+    if watched:
+        align(body, 8)
+        watched_offset = len(body)
+        body += watched
     start_offset = len(body)
     body += start_bits
     pair_offset = len(body)
@@ -213,9 +255,9 @@ def build(group, chars_path, phrases_path, corrections_path):
     body += string_bytes
     align(body)
     header = MAGIC + struct.pack(
-        "<IIIIIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
+        "<IIIIIIIIIIIIIIII", len(body), header_flags, bmp_offset, start_offset, supp_offset,
         len(supplementary), index_offset, len(phrases), strings_offset, len(string_bytes),
-        max_key_bytes, pair_offset, active_offset, runs_offset)
+        max_key_bytes, pair_offset, active_offset, runs_offset, watched_offset, watched_runs_offset)
     body[:len(header)] = header
     return bytes(body)
 
@@ -224,11 +266,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--group", required=True, help="ts, hk or tw (corrections.tsv column 1)")
     parser.add_argument("--corrections", required=True)
+    parser.add_argument("--watched", help="character sets file whose second bitset is the watched set")
     parser.add_argument("out")
     parser.add_argument("characters")
     parser.add_argument("phrases")
     args = parser.parse_args()
-    data = build(args.group, args.characters, args.phrases, args.corrections)
+    data = build(args.group, args.characters, args.phrases, args.corrections, args.watched)
     with open(args.out, "wb") as f:
         f.write(data)
 

@@ -3,8 +3,10 @@
 #include <boost/property_tree/ptree.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "../encoding/test_support.h"
 #include "convert/char_runs.h"
@@ -261,7 +263,7 @@ BOOST_AUTO_TEST_CASE(fast_tables_match_their_runtime_derivation) {
                      ConversionTable::Group::kTaiwanVariants}) {
     const auto& t = ConversionTable::get(group);
     const uint32_t* runs = t.run_table();
-    size_t active_bad = 0, run_bad = 0, phrase_checks = 0;
+    size_t active_bad = 0, run_bad = 0, phrase_checks = 0, marked = 0;
     for (uint32_t c = 0; c < 0x10000; ++c) {
       const bool starts = t.may_start_phrase(c);
       const char32_t m = t.map_char(c);
@@ -276,9 +278,100 @@ BOOST_AUTO_TEST_CASE(fast_tables_match_their_runtime_derivation) {
         ++phrase_checks;
       }
       run_bad += runs[char_runs::slot_of_char(c)] != entry;
+      // The watched run table (the traditional group's, for the repair
+      // stage's watched set) sends the set's characters to the full path.
+      if (const uint64_t* watched = t.watched_set()) {
+        const bool in_set = (watched[c >> 6] >> (c & 63)) & 1;
+        marked += in_set && entry != char_runs::kFullPath;
+        run_bad += t.watched_run_table()[char_runs::slot_of_char(c)] != (in_set ? char_runs::kFullPath : entry);
+      }
     }
     BOOST_TEST(active_bad == 0u);
     BOOST_TEST(run_bad == 0u);
     BOOST_TEST(phrase_checks > 0u);
+    // Only the traditional group has a watched set, which holds most
+    // characters the table would otherwise decide alone.
+    BOOST_TEST((t.watched_set() != nullptr) == (group == ConversionTable::Group::kTraditional));
+    BOOST_TEST((t.watched_run_table() != nullptr) == (t.watched_set() != nullptr));
+    if (t.watched_set()) BOOST_TEST(marked > 50000u);
+  }
+}
+
+namespace {
+
+// A watch that records what a conversion pass shows it, with a set of the
+// caller's (the pass caches by the set's address, so each set is an array
+// of its own that lives to the end of the program).
+class RecordingWatch final : public CharWatch {
+ public:
+  explicit RecordingWatch(const uint64_t* set) : set_(set) {}
+  const uint64_t* watched() const override { return set_; }
+  bool see_char(std::string_view, size_t pos, char32_t c, int) override {
+    seen.push_back({c, pos});
+    return false;
+  }
+  bool see_ascii(std::string_view, size_t begin, size_t) override {
+    seen.push_back({U'?', begin});
+    return false;
+  }
+  std::vector<std::pair<char32_t, size_t>> seen;
+
+ private:
+  const uint64_t* set_;
+};
+
+// What the watch contract (core/char_watch.h) asks a pass to show a watch
+// with `set`, worked out from the text alone.
+std::vector<std::pair<char32_t, size_t>> due(std::string_view text, const uint64_t* set) {
+  std::vector<std::pair<char32_t, size_t>> out;
+  for (const auto& [c, pos] : chars_of(text)) {
+    if (c < 0x80) continue;  // no '?' in the texts below
+    const bool three_bytes = c >= 0x800 && c < 0x10000;
+    if (!three_bytes || ((set[c >> 6] >> (c & 63)) & 1)) out.push_back({c, pos});
+  }
+  return out;
+}
+
+}  // namespace
+
+// The traditional table has a run table for one watched set: a pass whose
+// watch has that set (at the table's own address or at another) reads it;
+// a pass with another set builds a table of its own. Both show the watch
+// exactly what the contract asks and convert as a pass without a watch.
+BOOST_AUTO_TEST_CASE(watched_characters_are_shown_whichever_table_the_pass_reads) {
+  const auto& ts = ConversionTable::get(ConversionTable::Group::kTraditional);
+  const uint64_t* marked = ts.watched_set();
+  BOOST_TEST_REQUIRE(marked != nullptr);
+  static uint64_t copy[0x10000 / 64], fewer[0x10000 / 64], more[0x10000 / 64];
+  std::copy(marked, marked + 0x10000 / 64, copy);
+  std::copy(marked, marked + 0x10000 / 64, fewer);
+  std::copy(marked, marked + 0x10000 / 64, more);
+  // Traditional text with rare and common characters, a phrase, a
+  // two-byte and a four-byte character; repeated so that runs are long.
+  std::string text;
+  for (int k = 0; k < 8; ++k) text += "濟南市黨政代表團赴湘西州對接扶貧協作工作，鬱鬱蔥蔥的龘龘山谷×𠀀。\n";
+  // Clear and set the bits of characters of the text in the two variants.
+  for (const auto& [c, pos] : chars_of(text)) {
+    if (c < 0x800 || c >= 0x10000) continue;
+    uint64_t bit = uint64_t{1} << (c & 63);
+    if (marked[c >> 6] & bit) fewer[c >> 6] &= ~bit;
+    else more[c >> 6] |= bit;
+  }
+  const std::string plain = t2s(text);
+  size_t marked_in_text = 0;
+  for (const auto& [c, pos] : chars_of(text))
+    marked_in_text += c >= 0x800 && c < 0x10000 && ((marked[c >> 6] >> (c & 63)) & 1);
+  BOOST_TEST(marked_in_text > 0u);
+  for (const uint64_t* set : {marked, static_cast<const uint64_t*>(copy), static_cast<const uint64_t*>(fewer),
+                              static_cast<const uint64_t*>(more)}) {
+    for (int twice = 0; twice < 2; ++twice) {  // the second call reads the cached answer
+      RecordingWatch watch(set);
+      ConvertOptions options;
+      options.watch = &watch;
+      const Converted out = to_simplified(text, ScriptConversion::kT2S, options);
+      BOOST_TEST(!out.watch_stopped);
+      BOOST_TEST(out.text == plain);
+      BOOST_TEST((watch.seen == due(text, set)));
+    }
   }
 }

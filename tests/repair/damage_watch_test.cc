@@ -8,6 +8,7 @@
 #define BOOST_TEST_MODULE damage_watch
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "convert/conversion_table.h"
 #include "convert/converter.h"
 #include "normalize/cleaner.h"
 #include "repair/char_lm.h"
@@ -295,4 +297,18 @@ BOOST_AUTO_TEST_CASE(generated_char_sets_match_the_model) {
   }
   BOOST_TEST(rare_differ == 0u);
   BOOST_TEST(watched_differ == 0u);
+}
+
+// The traditional conversion table carries a run table made for the
+// watched set (generated at build time from the same file:
+// lib/convert/CMakeLists.txt), so that the pipeline's conversion pass,
+// which carries this watch, needs no table of its own. A table made for
+// another set would still be correct (the pass would build its own table)
+// but would cost every process 256 KiB of fresh heap at its first call.
+BOOST_AUTO_TEST_CASE(the_traditional_table_has_a_run_table_for_the_watched_set) {
+  const uint64_t* marked =
+      aidtext::ConversionTable::get(aidtext::ConversionTable::Group::kTraditional).watched_set();
+  BOOST_TEST_REQUIRE(marked != nullptr);
+  const uint64_t* watched = aidtext::repair::watched_char_bits();
+  BOOST_TEST(std::equal(marked, marked + 0x10000 / 64, watched));
 }
