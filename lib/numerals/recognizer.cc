@@ -33,7 +33,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <bitset>
 #include <string_view>
 
 #include "core/char_slot.h"
@@ -45,6 +44,7 @@
 #include "numerals/date_recognizer.h"
 #include "numerals/numeral_chars.h"
 #include "numerals/numeral_parser.h"
+#include "numerals/record_starts.h"
 #include "numerals/text_match.h"
 #include "numerals/unit_lexicon.h"
 
@@ -90,32 +90,6 @@ constexpr std::array<uint8_t, 256> kLeadTable = [] {
   for (int b = 0xE3; b <= 0xEF; ++b) t[b] = 2;  // U+3000..U+FFFF: 〇, CJK, full-width forms
   return t;
 }();
-
-// BMP code points that may start a record.
-const std::bitset<0x10000>& start_chars() {
-  static const std::bitset<0x10000> bits = [] {
-    std::bitset<0x10000> b;
-    for (char32_t c = 0x3000; c < 0x10000; ++c) {
-      auto n = numerals::classify_numeral_char(c);
-      if (n.kind != NumCharKind::kNone && n.kind != NumCharKind::kPoint && n.kind != NumCharKind::kApprox) b.set(c);
-    }
-    for (char32_t c : {U'第', U'今', U'去', U'明', U'前', U'后', U'－', U'＋'}) b.set(c);
-    return b;
-  }();
-  return bits;
-}
-
-// start_chars() by char_slot::slot() (core/char_slot.h) of each BMP code
-// point, one byte a slot, for the scan's pairs of three-byte characters.
-const std::array<uint8_t, 0x10000>& start_slots() {
-  static const auto table = [] {
-    std::array<uint8_t, 0x10000> t{};
-    const std::bitset<0x10000>& starts = start_chars();
-    for (uint32_t c = 0; c < 0x10000; ++c) t[char_slot::slot_of_char(c)] = starts[c];
-    return t;
-  }();
-  return table;
-}
 
 using numerals::starts_with_at;
 
@@ -711,8 +685,7 @@ std::vector<Quantity> recognize_quantities(std::string_view text) {
   // (capped: a long text without figures must not hold a large block).
   out.reserve(std::min<size_t>(text.size() / 128 + 8, 1024));
   Recognizer r{text, out};
-  const auto& starts = start_chars();
-  const uint8_t* start_slot = start_slots().data();
+  const uint8_t* start_slot = numerals::kRecordStartSlots.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0, n = text.size();
   while (i < n) {
@@ -745,7 +718,7 @@ std::vector<Quantity> recognize_quantities(std::string_view text) {
         ++i;  // invalid sequence: resynchronise on the next byte
         continue;
       }
-      if (!starts[c]) {
+      if (!numerals::may_start_record(c)) {
         i += 3;
         continue;
       }

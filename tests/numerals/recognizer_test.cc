@@ -4,7 +4,10 @@
 #define BOOST_TEST_MODULE recognizer
 #include <boost/test/unit_test.hpp>
 
+#include "core/char_slot.h"
+#include "numerals/numeral_chars.h"
 #include "numerals/recognizer.h"
+#include "numerals/record_starts.h"
 
 using namespace aidtext;
 
@@ -300,4 +303,19 @@ BOOST_AUTO_TEST_CASE(one_with_a_classifier_counts_one) {
   BOOST_TEST(describe("启动一批项目") == "一批=1 count/批");
   BOOST_TEST(describe("解决一些问题") == "");
   BOOST_TEST(describe("与全国一道建成小康社会") == "");
+}
+
+BOOST_AUTO_TEST_CASE(record_start_tables_match_the_classification) {
+  // numerals/record_starts.h builds its tables at compile time from the
+  // listed numeral characters; recomputed here from classify_numeral_char()
+  // over the whole BMP, as the recognizer built them at first use before.
+  size_t starts = 0;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    bool expected = c >= 0x3000 && numerals::may_start_numeral(c);
+    for (char32_t extra : {U'第', U'今', U'去', U'明', U'前', U'后', U'－', U'＋'}) expected = expected || c == extra;
+    starts += expected;
+    BOOST_TEST(numerals::may_start_record(c) == expected, "U+" << std::hex << uint32_t(c));
+    BOOST_TEST((numerals::kRecordStartSlots[char_slot::slot_of_char(c)] != 0) == expected, "slot of U+" << std::hex << uint32_t(c));
+  }
+  BOOST_TEST(starts == 61u);  // 43 Chinese numeral characters, 10 full-width digits, 8 others
 }
