@@ -24,24 +24,24 @@ enum StemFlag : uint8_t {
   kStopChar = 1,
   kNumeral = 2,  // a numeral that may count what follows it (counting_numeral)
 };
-const std::array<uint8_t, 0x10000>& stem_flags() {
-  static const std::array<uint8_t, 0x10000> flags = [] {
-    static constexpr char32_t kStops[] = {
-        U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
-        U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
-        U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
-        U'但', U'第', U'共', U'余', U'多', U'经'};
-    static constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
-                                             U'八', U'九', U'十', U'两', U'几', U'数'};
-    std::array<uint8_t, 0x10000> f{};
-    for (char32_t c : kStops) f[c] |= kStopChar;
-    for (char32_t c : kNumerals) f[c] |= kNumeral;
-    return f;
-  }();
-  return flags;
-}
+// Built at compile time, a constant in the library's .rodata: built at
+// first use into .bss, its 64 KiB cost the first extract 16 page faults
+// (about 0.2 ms); a text reads a few of its pages, already in the page cache.
+constexpr std::array<uint8_t, 0x10000> kStemFlags = [] {
+  constexpr char32_t kStops[] = {
+      U'的', U'在', U'到', U'赴', U'将', U'把', U'对', U'与', U'和', U'及', U'向', U'从', U'为', U'是',
+      U'了', U'由', U'被', U'给', U'让', U'等', U'个', U'全', U'该', U'我', U'各', U'这', U'那', U'此',
+      U'每', U'年', U'月', U'日', U'至', U'据', U'往', U'即', U'或', U'并', U'而', U'且', U'也', U'就',
+      U'但', U'第', U'共', U'余', U'多', U'经'};
+  constexpr char32_t kNumerals[] = {U'一', U'二', U'三', U'四', U'五', U'六', U'七',
+                                    U'八', U'九', U'十', U'两', U'几', U'数'};
+  std::array<uint8_t, 0x10000> f{};
+  for (char32_t c : kStops) f[c] |= kStopChar;
+  for (char32_t c : kNumerals) f[c] |= kNumeral;
+  return f;
+}();
 
-bool stop_char(char32_t c) { return c < 0x10000 && (stem_flags()[c] & kStopChar); }
+bool stop_char(char32_t c) { return c < 0x10000 && (kStemFlags[c] & kStopChar); }
 
 // Two-character words that end right before a place name in running news
 // text (其中武都区8650万元, 下达礼县, 结对帮扶渭源县): a stem never runs back
@@ -51,42 +51,44 @@ bool stop_char(char32_t c) { return c < 0x10000 && (stem_flags()[c] & kStopChar)
 // (联合: 合作区; 全国: stopped at 全 anyway).
 // Asked at every step of every walk: the words' second characters are a bit
 // table, and only a hit looks the pair up (sorted, (first << 32) | second).
+// Built at compile time (a constant in .rodata): built at first use on the
+// heap its bit table cost the first extract two page faults.
 class StopWords {
  public:
-  static const StopWords& get() {
-    static const StopWords words;
-    return words;
-  }
-  // Whether (first, second) is one of the words.
-  bool has(char32_t first, char32_t second) const {
-    if (second >= 0x10000 || !((seconds_[second >> 6] >> (second & 63)) & 1)) return false;
-    return std::binary_search(pairs_.begin(), pairs_.end(), uint64_t{first} << 32 | second);
-  }
-  bool may_end_with(char32_t second) const {
-    return second < 0x10000 && ((seconds_[second >> 6] >> (second & 63)) & 1);
-  }
-
- private:
-  StopWords() : seconds_(0x10000 / 64, 0) {
-    static constexpr std::u32string_view kWords[] = {
+  consteval StopWords() {
+    constexpr std::u32string_view kWords[] = {
         U"其中", U"包括", U"以及", U"其余", U"其他", U"分别", U"下达", U"拨付", U"分配", U"安排", U"位于",
         U"地处", U"来自", U"涉及", U"覆盖", U"除了", U"前往", U"奔赴", U"走进", U"走访", U"深入", U"考察",
         U"视察", U"调研", U"来到", U"抵达", U"帮扶", U"援助", U"支援", U"对口", U"结对", U"携手", U"协助",
         U"面向", U"针对", U"落实", U"投入", U"筹集", U"组织", U"召开", U"举办", U"开展", U"带动", U"助力",
         U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计", U"到位"};
-    for (std::u32string_view w : kWords) {
-      pairs_.push_back(uint64_t{w[0]} << 32 | w[1]);
+    static_assert(std::size(kWords) == kCount);
+    for (size_t i = 0; i < kCount; ++i) {
+      const std::u32string_view w = kWords[i];
+      pairs_[i] = uint64_t{w[0]} << 32 | w[1];
       seconds_[w[1] >> 6] |= uint64_t{1} << (w[1] & 63);
     }
     std::sort(pairs_.begin(), pairs_.end());
   }
-  std::vector<uint64_t> seconds_;
-  std::vector<uint64_t> pairs_;
+  // Whether (first, second) is one of the words.
+  constexpr bool has(char32_t first, char32_t second) const {
+    if (!may_end_with(second)) return false;
+    return std::binary_search(pairs_.begin(), pairs_.end(), uint64_t{first} << 32 | second);
+  }
+  constexpr bool may_end_with(char32_t second) const {
+    return second < 0x10000 && ((seconds_[second >> 6] >> (second & 63)) & 1);
+  }
+
+ private:
+  static constexpr size_t kCount = 53;
+  std::array<uint64_t, 0x10000 / 64> seconds_{};
+  std::array<uint64_t, kCount> pairs_{};
 };
+constexpr StopWords kStopWords;
 
 // A numeral ends a stem when it counts what follows it (三省四县, 两个村)
 // but not inside a name (七星关区, 两当县, 六盘水市).
-// `flags`: stem_flags()[c] (c in the BMP), or 0.
+// `flags`: kStemFlags[c] (c in the BMP), or 0.
 bool counting_numeral(uint8_t flags, char32_t next) {
   static constexpr char32_t kCounted[] = {U'省', U'市', U'县', U'州', U'区', U'镇', U'乡', U'村', U'旗', U'盟',
                                           U'个', U'名', U'家', U'所', U'批', U'项', U'户', U'人', U'位', U'座'};
@@ -444,8 +446,8 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
   bool delimited = false;
   bool ends_in_he = false;  // the stem ends in 和 (西和县)
   char32_t next = c;  // the character after the one looked at
-  const StopWords& stop_words = StopWords::get();
-  const std::array<uint8_t, 0x10000>& flags = stem_flags();
+  const StopWords& stop_words = kStopWords;
+  const std::array<uint8_t, 0x10000>& flags = kStemFlags;
   while (true) {
     if (b <= *prev_end || b == 0) {
       delimited = true;
