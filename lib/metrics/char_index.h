@@ -203,15 +203,20 @@ class CharIndex {
   // (one bit per BMP code point) or lies beyond the BMP; `end` when none.
   // The scans' callers test the character again, as they did after
   // next_marked(), so stopping at every code point beyond the BMP is safe.
-  size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
+  // `words(w)`: word w of the bits, as next_marked() of char_scan.h reads them.
+  template <typename Words>
+  size_t next_marked(size_t k, size_t end, const Words& words) const {
     const uint32_t* c = chars_;
-    auto marked = [bits](char32_t ch) { return ch >= 0x10000 || ((bits[ch >> 6] >> (ch & 63)) & 1); };
+    auto marked = [&words](char32_t ch) { return ch >= 0x10000 || ((words(ch >> 6) >> (ch & 63)) & 1); };
     // Four characters a test: most of them are not marked.
     for (; k + 4 <= end; k += 4)
       if (marked(c[k]) | marked(c[k + 1]) | marked(c[k + 2]) | marked(c[k + 3])) break;
     for (; k < end; ++k)
       if (marked(c[k])) break;
     return k;
+  }
+  size_t next_marked(size_t k, size_t end, const uint64_t* bits) const {
+    return next_marked(k, end, [bits](size_t w) { return bits[w]; });
   }
 
   // The same with one byte a BMP code point (65536 of them, non-zero:

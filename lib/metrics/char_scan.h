@@ -44,7 +44,10 @@ inline char32_t next_char(std::string_view s, size_t pos, int* len) {
 // thousands (place suffixes, first characters of cues): skipping the others
 // here costs 27 instructions a Han character, where the callers' own steps
 // cost 50 to 60 (callgrind, dev article 002).
-inline size_t next_marked(std::string_view s, size_t pos, size_t end, const uint64_t* bits) {
+// `words(w)`: word w of the bits (bits[w] of a flat table; a LiteralIndex's
+// StartWords).
+template <typename Words>
+inline size_t next_marked(std::string_view s, size_t pos, size_t end, const Words& words) {
   // Lead bytes E1-EC, EE, EF with two continuation bytes are well-formed
   // whatever the continuations (E0 may be overlong, ED a surrogate). Testing
   // them first, with a table, takes 27 instructions a Han character where
@@ -61,16 +64,19 @@ inline size_t next_marked(std::string_view s, size_t pos, size_t end, const uint
     if (kSafeLead[b0] && pos < three_byte_end) {
       const unsigned char b1 = p[pos + 1], b2 = p[pos + 2];
       if (((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0) return pos;
-      if ((bits[((b0 & 0x0F) << 6) | (b1 & 0x3F)] >> (b2 & 0x3F)) & 1) return pos;
+      if ((words(((b0 & 0x0F) << 6) | (b1 & 0x3F)) >> (b2 & 0x3F)) & 1) return pos;
       pos += 3;
     } else if (b0 < 0x80) {
-      if ((bits[b0 >> 6] >> (b0 & 63)) & 1) return pos;
+      if ((words(b0 >> 6) >> (b0 & 63)) & 1) return pos;
       ++pos;
     } else {
       return pos;
     }
   }
   return pos;
+}
+inline size_t next_marked(std::string_view s, size_t pos, size_t end, const uint64_t* bits) {
+  return next_marked(s, pos, end, [bits](size_t w) { return bits[w]; });
 }
 
 // The byte length of the space (ASCII space, tab, U+3000) at s[i], or 0.

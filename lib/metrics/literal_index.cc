@@ -14,14 +14,15 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
   int len = 1;
   char32_t first = next_char(cue, 0, &len);
   if (first < 0x10000) {
-    starts_[first >> 6] |= uint64_t{1} << (first & 63);
+    BitBlock& block = block_for(first);
+    block.starts |= uint64_t{1} << (first & 63);
     // Two three-byte characters first: the filter knows the cue's first six bytes.
     int len2 = 1;
     if (len == 3 && cue.size() >= 6 && (next_char(cue, 3, &len2), len2 == 3)) {
       const size_t b = pair_bit(six_bytes(cue.data()));
       pairs_[b >> 6] |= uint64_t{1} << (b & 63);
     } else {
-      unfiltered_[first >> 6] |= uint64_t{1} << (first & 63);
+      block.unfiltered |= uint64_t{1} << (first & 63);
     }
   }
   std::vector<Entry>& bucket = bucket_for(first);
@@ -38,6 +39,21 @@ void LiteralIndex::add(std::string_view cue, int32_t payload) {
   auto at = std::find_if(bucket.begin(), bucket.end(),
                          [&](const Entry& e) { return e.cue.size() < entry.cue.size(); });
   bucket.insert(at, std::move(entry));
+}
+
+LiteralIndex::BitBlock& LiteralIndex::block_for(char32_t c) {
+  uint16_t& number = block_numbers_[c >> 6];
+  if (number == 0) {
+    number = static_cast<uint16_t>(blocks_.size());
+    blocks_.emplace_back();
+  }
+  return blocks_[number];
+}
+
+std::vector<uint64_t> LiteralIndex::start_bits() const {
+  std::vector<uint64_t> bits(0x10000 / 64);
+  for (size_t w = 0; w < bits.size(); ++w) bits[w] = blocks_[block_numbers_[w]].starts;
+  return bits;
 }
 
 std::vector<LiteralIndex::Entry>& LiteralIndex::bucket_for(char32_t c) {
@@ -95,7 +111,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
   uint32_t covered_to = 0;  // end of the last hit kept
   uint32_t pos = begin;
   while (pos < end) {
-    pos = static_cast<uint32_t>(next_marked(text, pos, end, starts_.data()));
+    pos = static_cast<uint32_t>(next_marked(text, pos, end, start_words()));
     if (pos >= end) break;
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
@@ -121,7 +137,7 @@ void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t 
   const size_t last = chars.index_at(end);
   for (size_t k = chars.index_at(begin); k < last; ++k) {
     k = start_class && chars.has_classes() ? chars.next_in_class(k, last, start_class)
-                                           : chars.next_marked(k, last, starts_.data());
+                                           : chars.next_marked(k, last, start_words());
     if (k >= last) break;
     const uint32_t pos = chars.offset(k);
     if (const Match m = longest_at(text, pos, end, chars.at(k)); m.size && pos + m.size > covered_to) {

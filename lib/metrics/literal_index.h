@@ -8,6 +8,7 @@
 #ifndef AIDTEXT_METRICS_LITERAL_INDEX_H_
 #define AIDTEXT_METRICS_LITERAL_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -30,9 +31,17 @@ class LiteralIndex {
   // both (one hit each, same span): a word may belong to several groups.
   void add(std::string_view cue, int32_t payload);
   bool empty() const { return buckets_.empty(); }
-  bool may_start(char32_t c) const { return c >= 0x10000 || (starts_[c >> 6] >> (c & 63)) & 1; }
-  // One bit per BMP code point that some cue starts with (1024 words).
-  const std::vector<uint64_t>& start_bits() const { return starts_; }
+  bool may_start(char32_t c) const { return c >= 0x10000 || (block_of(c).starts >> (c & 63)) & 1; }
+  // Word w (code points 64 * w to 64 * w + 63) of the bits of the BMP code
+  // points that some cue starts with: for next_marked() (char_scan.h,
+  // CharIndex), as bits[w] of a flat table.
+  struct StartWords {
+    const LiteralIndex* index;
+    uint64_t operator()(size_t w) const { return index->blocks_[index->block_numbers_[w]].starts; }
+  };
+  StartWords start_words() const { return StartWords{this}; }
+  // The same bits as a flat table (1024 words), for a table built once.
+  std::vector<uint64_t> start_bits() const;
 
   // Appends the hits in text[begin, end) to *out in text order; offsets are
   // those of `text`. Never reads outside [begin, end).
@@ -57,7 +66,7 @@ class LiteralIndex {
     // starting with c begin with two three-byte characters, the text's
     // first six bytes must be one of theirs, which a filter rules out for
     // most (a cue scan's stop took about 35 instructions in the bucket).
-    if (c < 0x10000 && !((unfiltered_[c >> 6] >> (c & 63)) & 1)) {
+    if (c < 0x10000 && !((block_of(c).unfiltered >> (c & 63)) & 1)) {
       if (end < pos + 6) return Match{};
       if (!pair_may_start(six_bytes(text.data() + pos))) return Match{};
     }
@@ -92,14 +101,25 @@ class LiteralIndex {
     return i;
   }
   std::vector<Entry>& bucket_for(char32_t c);  // created when missing
-  // One bit per BMP code point: does some cue start with it? Most
-  // characters start none, and the bit test spares them the hash probe.
-  std::vector<uint64_t> starts_ = std::vector<uint64_t>(0x10000 / 64, 0);
-  // The filter of longest_at(): by BMP code point, whether some cue starting
-  // with it does not begin with two three-byte characters (then the filter
-  // does not apply); and a bit for each cue's first six bytes (hashed) of
-  // those that do.
-  std::vector<uint64_t> unfiltered_ = std::vector<uint64_t>(0x10000 / 64, 0);
+  // Two bits per BMP code point, in blocks of 64 code points:
+  // `starts`: does some cue start with it? Most characters start none, and
+  // the bit test spares them the hash probe. `unfiltered`: the filter of
+  // longest_at(): whether some cue starting with it does not begin with two
+  // three-byte characters (then the filter does not apply); pairs_ holds a
+  // bit for each cue's first six bytes (hashed) of those that do.
+  // block_numbers_ gives each 64 code points their block in blocks_, block
+  // 0 (all zeros) for those that start no cue: two flat tables of 1024
+  // words each were 16 KiB of zeroed heap an index, and with the rule
+  // pack's 18 indexes (9 made empty, 9 filled) 64 of the first extract's
+  // page faults; a few hundred bytes an index now.
+  struct BitBlock {
+    uint64_t starts = 0;
+    uint64_t unfiltered = 0;
+  };
+  std::array<uint16_t, 0x10000 / 64> block_numbers_{};
+  std::vector<BitBlock> blocks_ = std::vector<BitBlock>(1);
+  const BitBlock& block_of(char32_t c) const { return blocks_[block_numbers_[c >> 6]]; }
+  BitBlock& block_for(char32_t c);  // created when missing
   static constexpr int kPairBits = 14;
   std::vector<uint64_t> pairs_ = std::vector<uint64_t>((size_t{1} << kPairBits) / 64, 0);
   static uint64_t six_bytes(const char* p) {

@@ -257,7 +257,7 @@ bool TimeResolver::dateline(Range p) const {
     const std::string_view line = text_.substr(p.begin, p.size());
     const LiteralIndex& words = rules_.byline_index;
     for (size_t pos = 0; pos < line.size();) {
-      pos = next_marked(line, pos, line.size(), words.start_bits().data());
+      pos = next_marked(line, pos, line.size(), words.start_words());
       if (pos >= line.size()) break;
       if (words.any_at(line, pos)) return true;
       int len = 1;
