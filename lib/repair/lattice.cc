@@ -9,9 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -24,7 +27,32 @@
 #include "repair/node_scorer.h"
 #include "repair/path_refill.h"
 
+// The blob written by make_guess_chars.py (layout there), embedded 64-byte
+// aligned (CMakeLists.txt).
+extern "C" const unsigned char aidtext_repair_guesses[];
+extern "C" const unsigned long aidtext_repair_guesses_size;
+
 namespace aidtext::repair {
+
+std::array<lattice_detail::GuessTables, 3> lattice_detail::read_guess_tables() {
+  constexpr uint32_t kMagic = 0x31434741;  // "AGC1"
+  uint32_t header[10];
+  std::memcpy(header, aidtext_repair_guesses, sizeof header);
+  // A mismatched blob is a build error, not a runtime condition.
+  if (header[0] != kMagic || reinterpret_cast<uintptr_t>(aidtext_repair_guesses) % 64 != 0) std::abort();
+  std::array<GuessTables, 3> tables;
+  for (size_t t = 0; t < 3; ++t) {
+    const uint32_t chars_at = header[1 + 3 * t], count = header[2 + 3 * t], index_at = header[3 + 3 * t];
+    if (count > kMaxGuessChars || chars_at + count * sizeof(GuessChar) > index_at ||
+        index_at + (4 * 256 + 1) * 2 > aidtext_repair_guesses_size)
+      std::abort();
+    const auto* begin = reinterpret_cast<const uint16_t*>(aidtext_repair_guesses + index_at);
+    tables[t] = {{reinterpret_cast<const GuessChar*>(aidtext_repair_guesses + chars_at), count},
+                 {begin, begin + 4 * 256 + 1}};
+  }
+  return tables;
+}
+
 namespace {
 
 using namespace lattice_detail;
@@ -669,13 +697,17 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
   // Two or more unknown bytes: the first kMaxFittingGuesses guess
   // characters whose bytes the known bytes and constraints allow.
   size_t fitted = 0;
-  const std::vector<GuessChar>& guesses = guess_chars(h_.target);
-  const std::vector<uint16_t>* with_known = nullptr;
+  const std::span<const GuessChar> guesses = guess_chars(h_.target);
+  const uint16_t* with_known = nullptr;
+  size_t n = guesses.size();
   for (int i = 0; i < p.len && !with_known; ++i)
-    if (p.slot[i]->known) with_known = &guess_index(h_.target).at[i][p.slot[i]->value];
-  const size_t n = with_known ? with_known->size() : guesses.size();
+    if (p.slot[i]->known) {
+      const std::span<const uint16_t> list = guess_index(h_.target).at(i, p.slot[i]->value);
+      with_known = list.data();
+      n = list.size();
+    }
   for (size_t m = 0; m < n; ++m) {
-    const GuessChar& g = guesses[with_known ? (*with_known)[m] : m];
+    const GuessChar& g = guesses[with_known ? with_known[m] : m];
     if (g.len != p.len) continue;
     bool fits = true;
     for (int i = 0; i < p.len && fits; ++i) {

@@ -1,15 +1,21 @@
 // Internal to the lattice decoder (lattice.cc): what the codecs and the
-// language model say about bytes and characters, as tables built once per
-// process: the source view's and target's codecs, the pairs a source decoder
-// cannot map, the facts a candidate takes from its character, and the guess
-// characters (the most frequent of a target codec) indexed by byte.
+// language model say about bytes and characters, as tables generated at
+// build time (they were built once per process, at first use): the source
+// view's and target's codecs, the pairs a source decoder cannot map, the
+// facts a candidate takes from its character, and the guess characters (the
+// most frequent of a target codec) indexed by byte. Generated with the
+// codecs' reverse tables (legacy_codecs.cc), they took a fresh process's
+// first extract of a damaged article (dev 001's traditional version, GBK
+// read one byte off) from 8.5M to 4.3M instructions, 276 to 147 page
+// faults and 5.9 to 3.6 ms (median of 11).
 #ifndef AIDTEXT_REPAIR_LATTICE_TABLES_H_
 #define AIDTEXT_REPAIR_LATTICE_TABLES_H_
 
-#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
-#include <vector>
+#include <span>
+#include <type_traits>
 
 #include "repair/char_lm.h"
 #include "repair/legacy_codecs.h"
@@ -25,62 +31,36 @@ inline const DoubleByteCodec& source_codec(SourceView v) {
   }
 }
 
-// A table built from a source view's codec (constructible from SourceView),
-// once per view and only for the views asked for.
+// A table of a source view's codec (UnmappedPairBytes, UnmappedPairTable,
+// RejectedBytes): generated at build time with the codec tables
+// (make_repair_tables.py `codecs`, DoubleByteCodec::view_tables()), 16 KiB
+// a codec of read-only pages. They were built per view at first use into
+// .bss, each a loop over every byte pair calling valid_trail: 2.4M
+// instructions of the first repair of a GBK text (callgrind of dev article
+// 001's traditional version) and 5 fresh pages.
+// tests/repair/lattice_tables_test.cc builds them that way and compares.
 template <typename Table>
 const Table& per_source_view(SourceView v) {
-  switch (v) {
-    case SourceView::kBig5: {
-      static const Table big5(SourceView::kBig5);
-      return big5;
-    }
-    case SourceView::kGb18030: {
-      static const Table gb18030(SourceView::kGb18030);
-      return gb18030;
-    }
-    default: {
-      static const Table gbk(SourceView::kGbk);
-      return gbk;
-    }
-  }
+  static_assert(std::is_trivially_copyable_v<Table> && alignof(Table) <= 32);
+  return *reinterpret_cast<const Table*>(source_codec(v).view_tables() + Table::kAt);
 }
 
 // The bytes that can stand first and second in a pair the source view's
 // decoder cannot map (lead >= 0x81, a valid trail, no character): what a '?'
 // standing for two such bytes may hide.
 struct UnmappedPairBytes {
+  static constexpr size_t kAt = 0;  // in DoubleByteCodec::view_tables()
   ByteSet first;
   ByteSet second;
-  explicit UnmappedPairBytes(SourceView v) {
-    const DoubleByteCodec& src = source_codec(v);
-    for (int a = 0x81; a <= 0xFE; ++a)
-      for (int b = 0x40; b <= 0xFE; ++b)
-        if (src.valid_trail(static_cast<uint8_t>(b)) &&
-            src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0) {
-          first.add(a);
-          second.add(b);
-        }
-  }
 };
 
 // Bytes the source decoder would have replaced (or dropped) before a given
 // byte: 0x80 and 0xFF, and any lead byte that does not form a mapped pair
-// with it. Per next byte (-1: none), computed once: every hole asked for it
-// anew (126 decodes).
+// with it. Per next byte (-1: none): every hole asked for it anew (126
+// decodes).
 struct RejectedBytes {
+  static constexpr size_t kAt = 2 * sizeof(ByteSet) + 256 * sizeof(ByteSet);
   std::array<ByteSet, 257> before;  // [next byte + 1]
-  explicit RejectedBytes(SourceView v) {
-    const DoubleByteCodec& src = source_codec(v);
-    for (int n = -1; n <= 0xFF; ++n) {
-      ByteSet& s = before[static_cast<size_t>(n + 1)];
-      s.add(0x80);
-      s.add(0xFF);
-      for (int b = 0x81; b <= 0xFE; ++b)
-        if (n < 0 || !src.valid_trail(static_cast<uint8_t>(n)) ||
-            src.decode(static_cast<uint8_t>(b), static_cast<uint8_t>(n)) == 0)
-          s.add(b);
-    }
-  }
 };
 
 // Bytes of `c` under the source view. A GBK decoder that maps GBK's
@@ -162,24 +142,17 @@ inline CharFacts char_facts(const CharLm& lm, char32_t c, bool traditional) {
 }
 
 // Lattice::pair_ok as a bit table per source view: (a, b) is a pair the
-// source decoder could not map. Asked for every candidate behind a '?'
-// (per_source_view<UnmappedPairTable>).
-class UnmappedPairTable {
- public:
-  explicit UnmappedPairTable(SourceView v) {
-    const DoubleByteCodec& src = source_codec(v);
-    for (int a = 0x81; a <= 0xFF; ++a)
-      for (int b = 0; b <= 0xFF; ++b)
-        if (src.valid_trail(static_cast<uint8_t>(b)) &&
-            src.decode(static_cast<uint8_t>(a), static_cast<uint8_t>(b)) == 0)
-          rows_[a].add(b);
-  }
-  bool has(uint8_t a, uint8_t b) const { return rows_[a].has(b); }
-  const ByteSet& after(uint8_t a) const { return rows_[a]; }  // every b of has(a, b)
-
- private:
-  std::array<ByteSet, 256> rows_{};
+// source decoder could not map (a >= 0x81, b a valid trail). Asked for
+// every candidate behind a '?' (per_source_view<UnmappedPairTable>).
+struct UnmappedPairTable {
+  static constexpr size_t kAt = 2 * sizeof(ByteSet);
+  bool has(uint8_t a, uint8_t b) const { return rows[a].has(b); }
+  const ByteSet& after(uint8_t a) const { return rows[a]; }  // every b of has(a, b)
+  std::array<ByteSet, 256> rows;
 };
+static_assert(RejectedBytes::kAt + sizeof(RejectedBytes) == DoubleByteCodec::kViewTablesSize &&
+              sizeof(UnmappedPairBytes) == UnmappedPairTable::kAt &&
+              UnmappedPairTable::kAt + sizeof(UnmappedPairTable) == RejectedBytes::kAt);
 
 struct GuessChar {
   char32_t ch;
@@ -188,108 +161,52 @@ struct GuessChar {
   std::array<CharFacts, 2> facts{};  // in simplified, traditional text
 };
 
-// The most frequent characters of a target codec with their bytes.
-inline const std::vector<GuessChar>& guess_chars(TargetCodec t) {
-  auto build = [](TargetCodec target) {
-    const CharLm& lm = CharLm::instance();
-    std::vector<GuessChar> out;
-    out.reserve(kMaxGuessChars);
-    auto with_facts = [&](std::vector<GuessChar> chars) {
-      for (GuessChar& g : chars) g.facts = {char_facts(lm, g.ch, false), char_facts(lm, g.ch, true)};
-      return chars;
-    };
-    if (target == TargetCodec::kUtf8) {
-      for (uint32_t id = 1; id < lm.size() && out.size() < kMaxGuessChars; ++id) {
-        GuessChar g{lm.char_of(static_cast<uint16_t>(id)), {}, 0};
-        g.len = utf8_encode(g.ch, g.bytes);
-        out.push_back(g);
-      }
-      return with_facts(std::move(out));
-    }
-    // Every modelled character of the codec by unigram cost, computed once
-    // per character (it was computed at every comparison, and the
-    // characters carried their facts through the sort: most of the first
-    // repair's time).
-    struct Keyed {
-      float cost;
-      char32_t ch;
-      uint8_t lead, trail;
-    };
-    std::vector<Keyed> keyed;
-    keyed.reserve((0xFE - 0x81 + 1) * (0xFE - 0x40 + 1));  // every pair: no regrowth
-    const DoubleByteCodec& codec = target_codec(target);
-    for (int lead = 0x81; lead <= 0xFE; ++lead)
-      for (int trail = 0x40; trail <= 0xFE; ++trail) {
-        char32_t c = codec.decode(static_cast<uint8_t>(lead), static_cast<uint8_t>(trail));
-        if (c && lm.id(c))
-          keyed.push_back({lm.unigram_cost(c), c, static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)});
-      }
-    // The kMaxGuessChars cheapest, ties in code order (as a stable sort of
-    // all would leave them): selected, then only they sorted. A stable sort
-    // of the ~21,000 took 2.4M instructions in a process's first repair (a
-    // bounded heap filled while walking the pairs took more).
-    auto cheaper = [](const Keyed& a, const Keyed& b) {
-      if (a.cost != b.cost) return a.cost < b.cost;
-      return a.lead != b.lead ? a.lead < b.lead : a.trail < b.trail;
-    };
-    if (keyed.size() > kMaxGuessChars) {
-      std::nth_element(keyed.begin(), keyed.begin() + kMaxGuessChars, keyed.end(), cheaper);
-      keyed.resize(kMaxGuessChars);
-    }
-    std::sort(keyed.begin(), keyed.end(), cheaper);
-    for (const Keyed& k : keyed) out.push_back({k.ch, {k.lead, k.trail}, 2});
-    return with_facts(std::move(out));
-  };
-  // Each codec's list is built when first asked for: a text with damage of
-  // one kind (GBK read one byte off) builds one list, not three (a third of
-  // the 6.7M instructions and 170 page faults the first repair took).
-  switch (t) {
-    case TargetCodec::kUtf8: {
-      static const std::vector<GuessChar> utf8 = build(TargetCodec::kUtf8);
-      return utf8;
-    }
-    case TargetCodec::kGbk: {
-      static const std::vector<GuessChar> gbk = build(TargetCodec::kGbk);
-      return gbk;
-    }
-    default: {
-      static const std::vector<GuessChar> big5 = build(TargetCodec::kBig5);
-      return big5;
-    }
-  }
-}
+// The layout make_guess_chars.py writes.
+static_assert(sizeof(CharFacts) == 16 && offsetof(CharFacts, lm_id) == 4 && offsetof(CharFacts, general) == 6 &&
+              offsetof(CharFacts, own_cost) == 8 && offsetof(CharFacts, variant) == 12);
+static_assert(sizeof(GuessChar) == 44 && alignof(GuessChar) == 4 && offsetof(GuessChar, bytes) == 4 &&
+              offsetof(GuessChar, len) == 8 && offsetof(GuessChar, facts) == 12);
+static_assert(std::is_trivially_copyable_v<GuessChar> && sizeof(bool) == 1);
 
-// guess_chars(t) by byte: at[i][v] lists (in guess order) the characters
+// guess_chars(t) by byte: at(i, v) lists (in guess order) the characters
 // whose byte i is v. A pattern with a known byte walks only those: in
 // UTF-8, where a known lead leaves a few dozen of the 2500, this was the
 // decoder's main cost on the suite's utf8-as-gbk cases.
 struct GuessIndex {
-  std::array<std::array<std::vector<uint16_t>, 256>, 4> at;
+  const uint16_t* begin;    // [4 * 256 + 1]: at(i, v) is entries[begin[i*256+v] .. begin[i*256+v+1]]
+  const uint16_t* entries;  // indexes into guess_chars(t)
+  std::span<const uint16_t> at(int i, uint8_t v) const {
+    const size_t k = static_cast<size_t>(i) * 256 + v;
+    return {entries + begin[k], entries + begin[k + 1]};
+  }
 };
 
-inline const GuessIndex& guess_index(TargetCodec t) {
-  auto build = [](TargetCodec target) {
-    GuessIndex index;
-    const std::vector<GuessChar>& guesses = guess_chars(target);
-    for (size_t k = 0; k < guesses.size(); ++k)
-      for (int i = 0; i < guesses[k].len; ++i) index.at[i][guesses[k].bytes[i]].push_back(static_cast<uint16_t>(k));
-    return index;
-  };
-  switch (t) {  // each built when first asked for, as guess_chars
-    case TargetCodec::kUtf8: {
-      static const GuessIndex utf8 = build(TargetCodec::kUtf8);
-      return utf8;
-    }
-    case TargetCodec::kGbk: {
-      static const GuessIndex gbk = build(TargetCodec::kGbk);
-      return gbk;
-    }
-    default: {
-      static const GuessIndex big5 = build(TargetCodec::kBig5);
-      return big5;
-    }
-  }
+struct GuessTables {
+  std::span<const GuessChar> chars;
+  GuessIndex index;
+};
+
+// Per target codec (TargetCodec order), read from the blob's header.
+std::array<GuessTables, 3> read_guess_tables();
+
+// The guess characters, the kMaxGuessChars most frequent characters of a
+// target codec with their bytes and facts (UTF-8: the model's most
+// frequent ids; GBK, Big5: every modelled character of the codec by
+// unigram cost, ties in pair order), and their index by byte: generated at
+// build time from the model and the codec tables (make_guess_chars.py).
+// Built at first use, each codec's list and index cost a process's first
+// repair 1.8M instructions (GBK: most of it the selection and sort of
+// ~21,000 pairs), 110 KiB of fresh heap (27 page faults) and a 24 KiB
+// index in .bss (6 more) plus its lists on the heap; generated, they are
+// 121 KiB a codec of read-only pages (371 KiB in all) faulted in only
+// where read. tests/repair/lattice_tables_test.cc builds them that way and
+// compares entry by entry.
+inline const GuessTables& guess_tables(TargetCodec t) {
+  static const std::array<GuessTables, 3> tables = read_guess_tables();
+  return tables[static_cast<size_t>(t)];
 }
+inline std::span<const GuessChar> guess_chars(TargetCodec t) { return guess_tables(t).chars; }
+inline const GuessIndex& guess_index(TargetCodec t) { return guess_tables(t).index; }
 
 }  // namespace aidtext::repair::lattice_detail
 

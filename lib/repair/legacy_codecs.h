@@ -6,8 +6,8 @@
 #ifndef AIDTEXT_REPAIR_LEGACY_CODECS_H_
 #define AIDTEXT_REPAIR_LEGACY_CODECS_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <vector>
 
 namespace aidtext::repair {
 
@@ -25,14 +25,24 @@ class DoubleByteCodec {
   // The pair of `c` as (lead << 8 | trail), 0 when `c` has no pair. ASCII is
   // not a pair: callers handle single bytes themselves.
   uint16_t encode(char32_t c) const { return c < 0x10000 ? reverse_[c] : 0; }
-  // Whether `b` may follow a lead byte in this codec.
-  bool valid_trail(uint8_t b) const;
+  // Whether `b` may follow a lead byte in this codec. Inline: the tables
+  // built at first use called it 56k times (0.8M instructions).
+  bool valid_trail(uint8_t b) const {
+    if (big5_) return (b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE);
+    return b >= 0x40 && b <= 0xFE && b != 0x7F;
+  }
+  // The lattice decoder's byte sets of this codec as a source view
+  // (lattice_tables.h's per_source_view), generated with the codec tables:
+  // kViewTablesSize bytes, 64-byte aligned.
+  const unsigned char* view_tables() const { return view_tables_; }
+  static constexpr size_t kViewTablesSize = 2 * 32 + 256 * 32 + 257 * 32;
 
  private:
   static constexpr int kTrails = 0xFF - 0x40;  // trail bytes 0x40..0xFE
-  explicit DoubleByteCodec(const uint16_t* table, bool big5);
+  explicit DoubleByteCodec(int index);
   const uint16_t* table_;
-  std::vector<uint16_t> reverse_;
+  const uint16_t* reverse_;  // [0x10000]
+  const unsigned char* view_tables_;
   bool big5_;
 };
 

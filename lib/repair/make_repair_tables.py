@@ -13,7 +13,13 @@ id of their simplified form, so traditional text scores like simplified.
 
 `codecs`: the two-byte tables of GBK, GB18030 (two-byte part) and Big5 and the
 C1 row of cp1252, taken from Python's standard codecs, which are the codecs
-that produce the mojibake the repairer inverts.
+that produce the mojibake the repairer inverts; and what the repairer derives
+from them: each codec's reverse table (code point -> pair), cp1252's byte of
+a character, and the lattice decoder's byte sets per source codec (which pairs
+the codec cannot map, which bytes it would have rejected before a byte). These
+were built in each process at first use (lib/repair/legacy_codecs.cc,
+lattice_tables.h); tests/repair/lattice_tables_test.cc builds them that way
+again and compares.
 
 Layouts are described in lib/repair/char_lm.cc and lib/repair/legacy_codecs.cc;
 both files read these blobs, little-endian.
@@ -24,7 +30,7 @@ import sys
 from collections import Counter, defaultdict
 
 LM_MAGIC = 0x354D4C41  # "ALM5"
-CODECS_MAGIC = 0x31544341  # "ACT1"
+CODECS_MAGIC = 0x32544341  # "ACT2"
 HASH_MULT = 0x9E3779B1
 # A bigram cost is stored in one byte in units of 0.1 nat: 0..25.5 nats, which
 # covers every probability above e^-25 (rarer pairs fall back to the unigram).
@@ -197,19 +203,79 @@ def two_byte_table(codec):
     return table
 
 
+def valid_trail(b, big5):
+    """DoubleByteCodec::valid_trail (legacy_codecs.h)."""
+    if big5:
+        return 0x40 <= b <= 0x7E or 0xA1 <= b <= 0xFE
+    return 0x40 <= b <= 0xFE and b != 0x7F
+
+
+def decode_pair(table, lead, trail):
+    """DoubleByteCodec::decode: 0 for an unmapped pair."""
+    if lead < 0x81 or lead == 0xFF or trail < 0x40 or trail == 0xFF:
+        return 0
+    return table[(lead - 0x81) * 191 + (trail - 0x40)]
+
+
+def byte_set(members):
+    """A lattice_graph.h ByteSet: 4 u64 words, bit b of word b / 64."""
+    words = [0] * 4
+    for b in members:
+        words[b >> 6] |= 1 << (b & 63)
+    return struct.pack('<4Q', *words)
+
+
+def view_tables(table, big5):
+    """lattice_tables.h's tables of one source codec, in their struct layouts:
+    UnmappedPairBytes (first, second), UnmappedPairTable (rows[256]),
+    RejectedBytes (before[257], by next byte + 1)."""
+    unmapped = [[b for b in range(256) if valid_trail(b, big5) and decode_pair(table, a, b) == 0]
+                if a >= 0x81 else [] for a in range(256)]
+    first = [a for a in range(0x81, 0xFF) if any(0x40 <= b <= 0xFE for b in unmapped[a])]
+    second = sorted({b for a in range(0x81, 0xFF) for b in unmapped[a] if 0x40 <= b <= 0xFE})
+    out = byte_set(first) + byte_set(second)
+    out += b''.join(byte_set(unmapped[a]) for a in range(256))
+    for n in range(-1, 256):
+        rejected = [0x80, 0xFF] + [b for b in range(0x81, 0xFF)
+                                   if n < 0 or not valid_trail(n, big5) or decode_pair(table, b, n) == 0]
+        out += byte_set(rejected)
+    return out
+
+
+CP1252_FIRST, CP1252_LAST = 0x100, 0x2122  # legacy_codecs.cc Cp1252Reverse
+
+
 def build_codecs(out_path):
+    tables = {codec: two_byte_table(codec) for codec in ('gbk', 'gb18030', 'big5')}
+    c1 = []
+    for b in range(0x80, 0xA0):
+        try:
+            c1.append(ord(bytes([b]).decode('cp1252')))
+        except UnicodeDecodeError:
+            c1.append(b)  # "sloppy" cp1252: undefined bytes stay U+0081...
+    blob = bytearray(struct.pack('<I', CODECS_MAGIC))
+    for t in tables.values():
+        blob += struct.pack('<%dH' % len(t), *t)
+    blob += struct.pack('<32H', *c1)
+    # cp1252's byte of U+0100..U+2122 (0: none); the first byte of a
+    # character wins.
+    byte_of = [0] * (CP1252_LAST - CP1252_FIRST + 1)
+    for i, c in enumerate(c1):
+        if CP1252_FIRST <= c <= CP1252_LAST and not byte_of[c - CP1252_FIRST]:
+            byte_of[c - CP1252_FIRST] = 0x80 + i
+    blob += bytes(byte_of)
+    blob += bytes(-len(blob) % 64)
+    # Reverse tables: the first pair of a character (lead, then trail order) wins.
+    for t in tables.values():
+        reverse = [0] * 0x10000
+        for k, c in enumerate(t):
+            if c and not reverse[c]:
+                reverse[c] = (0x81 + k // 191) << 8 | (0x40 + k % 191)
+        blob += struct.pack('<65536H', *reverse)
+    for codec, t in tables.items():
+        blob += view_tables(t, codec == 'big5')
     with open(out_path, 'wb') as f:
-        f.write(struct.pack('<I', CODECS_MAGIC))
-        for codec in ('gbk', 'gb18030', 'big5'):
-            t = two_byte_table(codec)
-            f.write(struct.pack('<%dH' % len(t), *t))
-        c1 = []
-        for b in range(0x80, 0xA0):
-            try:
-                c1.append(ord(bytes([b]).decode('cp1252')))
-            except UnicodeDecodeError:
-                c1.append(b)  # "sloppy" cp1252: undefined bytes stay U+0081...
-        f.write(struct.pack('<32H', *c1))
+        f.write(blob)
 
 
 def main():

@@ -18,7 +18,7 @@
 
 namespace aidtext::repair::lattice_detail {
 
-class UnmappedPairTable;
+struct UnmappedPairTable;
 
 class NodeScorer {
  public:
