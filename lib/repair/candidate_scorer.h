@@ -37,6 +37,10 @@ struct ModelColumns {
     share.push_back(lm.unigram_share_cost(c.lm_id));
     variant.push_back(c.variant);
   }
+  void reserve(size_t n) {
+    id.reserve(n);
+    for (std::vector<float>* v : {&start, &share, &variant}) v->reserve(n);
+  }
   void resize(size_t n) {
     id.resize(n);
     for (std::vector<float>* v : {&start, &share, &variant}) v->resize(n);
