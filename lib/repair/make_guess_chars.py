@@ -30,40 +30,17 @@ runtime computation.
 import struct
 import sys
 
-LM_MAGIC = 0x354D4C41  # "ALM5"
+sys.dont_write_bytecode = True  # the import below must not write into the source tree
+import repair_lm_file  # noqa: E402
+from repair_lm_file import f32  # noqa: E402
+
 CODECS_MAGIC = 0x32544341  # "ACT2"
 MAGIC = 0x31434741  # "AGC1"
 MAX_GUESS_CHARS = 2500  # lattice_graph.h kMaxGuessChars
-VARIANT_COST = 2.5  # char_lm.h kVariantCost
 TABLE_ENTRIES = 126 * 191
 
 
-def f32(x):
-    return struct.unpack('<f', struct.pack('<f', x))[0]
-
-
-class Lm:
-    def __init__(self, blob):
-        magic, self.n_ids, _n_buckets, self.unknown_cost = struct.unpack_from('<IIIf', blob, 0)
-        if magic != LM_MAGIC:
-            sys.exit('make_guess_chars.py: not an ALM5 model')
-        self.id_of = struct.unpack_from('<65536H', blob, 16)
-        facts_at = 16 + 65536 * 2
-        self.unigram, self.cp, self.flags = [], [], []
-        for i in range(self.n_ids):
-            u, _s, _e, _fb, cp, flags, _nb = struct.unpack_from('<fffIHBB', blob, facts_at + 20 * i)
-            self.unigram.append(u)
-            self.cp.append(cp)
-            self.flags.append(flags)
-
-    def id(self, c):
-        return self.id_of[c] if c < 0x10000 else 0
-
-    def variant_cost(self, c, i, traditional):
-        if self.cp[i] != c:
-            return 0.0 if traditional else VARIANT_COST
-        return VARIANT_COST if traditional and self.flags[i] & 1 else 0.0
-
+class Lm(repair_lm_file.Lm):
     def unigram_cost(self, c, traditional):
         i = self.id(c)
         if not i:  # only modelled characters are guessed (see char_facts)
@@ -115,8 +92,7 @@ def pack_guess(lm, c, b):
 
 def main():
     lm_path, codecs_path, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
-    with open(lm_path, 'rb') as f:
-        lm = Lm(f.read())
+    lm = Lm(lm_path)
     with open(codecs_path, 'rb') as f:
         codecs = f.read()
     if struct.unpack_from('<I', codecs, 0)[0] != CODECS_MAGIC:

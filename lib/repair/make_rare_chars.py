@@ -24,12 +24,10 @@ check the result against a runtime computation.
 import struct
 import sys
 
+sys.dont_write_bytecode = True  # the import below must not write into the source tree
+from repair_lm_file import Lm, f32  # noqa: E402
+
 RARE_COST = 10.0  # damage_scan.h kRareCost
-LM_MAGIC = 0x354D4C41  # "ALM5"
-
-
-def f32(x):
-    return struct.unpack('<f', struct.pack('<f', x))[0]
 
 
 def is_han(c):  # core/utf8.h, BMP part
@@ -59,14 +57,8 @@ def common_ranges():
 
 def main():
     lm_path, out_path = sys.argv[1], sys.argv[2]
-    with open(lm_path, 'rb') as f:
-        blob = f.read()
-    magic, n_ids, _n_buckets, unknown_cost = struct.unpack_from('<IIIf', blob, 0)
-    if magic != LM_MAGIC:
-        sys.exit('make_rare_chars.py: %s is not an ALM5 model' % lm_path)
-    id_of = struct.unpack_from('<65536H', blob, 16)
-    facts_at = 16 + 65536 * 2
-    unigram = [struct.unpack_from('<f', blob, facts_at + 20 * i)[0] for i in range(n_ids)]
+    lm = Lm(lm_path)
+    id_of, unigram, unknown_cost = lm.id_of, lm.unigram, lm.unknown_cost
     rare = [False] * 0x10000
     for c in range(0x80, 0x10000):
         i = id_of[c]
