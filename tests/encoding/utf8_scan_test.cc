@@ -91,3 +91,27 @@ BOOST_AUTO_TEST_CASE(every_block_offset_of_a_bad_byte) {
   }
   BOOST_TEST(aidtext::scan_utf8(base).valid);
 }
+
+BOOST_AUTO_TEST_CASE(two_byte_characters_at_every_block_offset) {
+  // Pinyin notes (two-byte Latin-1 letters among three-byte Han and ASCII)
+  // shifted through every offset of a 16-byte block: valid as they are; a
+  // two-byte lead without its continuation byte, an overlong lead (C0, C1)
+  // or a lone continuation byte is caught wherever it falls.
+  for (size_t shift = 0; shift < 16; ++shift) {
+    std::string base(shift, 'a');
+    for (int k = 0; k < 12; ++k) base += "协(xié)调(diào)";
+    BOOST_TEST_REQUIRE(aidtext::scan_utf8(base).valid, "shift " << shift);
+    for (size_t at = 0; at < base.size(); ++at) {
+      if (static_cast<unsigned char>(base[at]) != 0xC3) continue;  // the lead of é or à
+      std::string cut = base;
+      cut.erase(at + 1, 1);  // the lead loses its continuation byte
+      BOOST_TEST_REQUIRE(!aidtext::scan_utf8(cut).valid, "cut lead at " << at << ", shift " << shift);
+      std::string overlong = base;
+      overlong[at] = static_cast<char>(0xC1);
+      BOOST_TEST_REQUIRE(!aidtext::scan_utf8(overlong).valid, "C1 lead at " << at << ", shift " << shift);
+      std::string lone = base;
+      lone.erase(at, 1);  // the continuation byte alone
+      BOOST_TEST_REQUIRE(!aidtext::scan_utf8(lone).valid, "lone continuation at " << at << ", shift " << shift);
+    }
+  }
+}
