@@ -226,6 +226,7 @@ void SentenceContext::compute_windows() {
       }
     }
     w.right = Range{q.span.end, re};
+    if (!rules_.own_nouns.empty()) w.own_noun_end = own_noun_at(q.span.end, ce, &w.own_kind);
   }
   // A list of items each naming its noun after its figure shares the words
   // after the last item's noun: the last item's right window (its noun and
@@ -243,6 +244,42 @@ void SentenceContext::compute_windows() {
     if (windows_[i - 1].right_bare) windows_[i - 1].right = windows_[i].right;
 }
 
+uint32_t SentenceContext::own_noun_at(uint32_t pos, uint32_t end, int* kind) const {
+  *kind = -1;
+  if (pos >= end || rules_.own_nouns.empty()) return pos;
+  int len = 1;
+  const LiteralIndex::Match m = rules_.own_noun_index.longest_at(text_, pos, end, next_char(text_, pos, &len));
+  if (m.size == 0) return pos;
+  const uint32_t noun_end = pos + m.size;
+  // 县级, 县城, 村民: a longer word of the pack's written there, a cue or a
+  // not-place word starting at a suffix, is another word, which holds the
+  // noun as cues hide the cues inside them.
+  for (auto it = std::lower_bound(hits_.begin(), hits_.end(), pos,
+                                  [](const CueHit& h, uint32_t p) { return h.begin < p; });
+       it != hits_.end() && it->begin == pos; ++it)
+    if (it->end > noun_end) return pos;
+  uint64_t key = 0;
+  if (two_char_key(text_.substr(pos, end - pos), false, &key) &&
+      RulePackData::may_hold(rules_.not_place_start_filter, key)) {
+    if (const auto words = rules_.not_place_by_start.find(key); words != rules_.not_place_by_start.end())
+      for (std::string_view w : words->second)
+        if (w.size() > m.size && pos + w.size() <= end && text_.compare(pos, w.size(), w) == 0) return pos;
+  }
+  *kind = m.payloads->front();
+  return noun_end;
+}
+
+bool SentenceContext::names_other_kind(const Rule& rule, int kind) const {
+  for (const Condition& c : rule.conditions) {
+    if (c.negated) continue;
+    bool other_kinds_only = true;
+    for (int g : c.any_of)
+      other_kinds_only = other_kinds_only && g != kind && rules_.own_noun_kinds[static_cast<size_t>(g)];
+    if (other_kinds_only) return true;
+  }
+  return false;
+}
+
 Range SentenceContext::shared_tail(size_t i) const {
   const Windows& w = windows_[i];
   if (w.tail.size() == 0) return Range{};
@@ -254,6 +291,9 @@ Range SentenceContext::shared_tail(size_t i) const {
     if (hp->begin != w.right.begin) return Range{};
     noun_end = std::max(noun_end, hp->end);
   }
+  // 4个县、: an own noun that is no cue (县 alone names places too) is the
+  // item's noun all the same.
+  if (w.own_kind >= 0) noun_end = std::max(noun_end, w.own_noun_end);
   if (noun_end == w.right.begin || !only_connectors(noun_end, w.right.end)) return Range{};
   // The tail opens with the last item's own noun (4个深度贫困县、117个深度
   // 贫困村，…; 17.5万贫困人口全部脱贫): the items share only what follows it,
@@ -265,6 +305,8 @@ Range SentenceContext::shared_tail(size_t i) const {
   uint32_t tail_noun_end = tail.begin;
   for (const CueHit* hp = tail_first; hp != tail_last; ++hp)
     if (hp->begin == tail.begin && within(*hp, &tail, 1)) tail_noun_end = std::max(tail_noun_end, hp->end);
+  int tail_kind = -1;
+  tail_noun_end = std::max(tail_noun_end, own_noun_at(tail.begin, tail.end, &tail_kind));
   tail.begin = tail_noun_end;
   return tail;
 }
@@ -307,6 +349,7 @@ bool SentenceContext::own_list_item(size_t i) const {
 bool SentenceContext::named_list_item(size_t i) const {
   const Windows& w = windows_[i];
   if (!w.right_cut) return false;
+  if (w.own_kind >= 0) return true;
   auto [first, last] = hits_in(&w.right, 1);
   for (const CueHit* hp = first; hp != last; ++hp)
     if (kind_of(hp->payload) == CueKind::kGroup && within(*hp, &w.right, 1)) return true;
@@ -362,6 +405,8 @@ bool SentenceContext::governs_object(size_t i, int r) const {
   const Quantity& q = *figures_[i];
   const Windows& w = windows_[i];
   const Rule& rule = rules_.rules[static_cast<size_t>(r)];
+  // The figure's own noun, right after it, is the rule's nearest cue.
+  if (w.own_kind >= 0 && positive_cue(rule, w.own_kind)) return false;
   const Range tight[2] = {w.left, w.right};
   const CueHit* nearest = nullptr;
   uint32_t best = UINT32_MAX;
@@ -491,20 +536,25 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
   // searches a group asked took half of match_rule's instructions).
   const HitSpan hits = hits_in(ranges, n);
   const HitSpan hits_also = negated_also ? hits_in(negated_also, 1) : HitSpan{};
+  // 4个县、222个贫困村全部脱贫退出: the figure's own noun is a cue of its
+  // group at the figure, and the rules asking for another kind of thing
+  // (贫困村, in the words the list shares) are not the figure's.
+  const int own_kind = windows_[i].own_kind;
   // Whether rule r's conditions hold in the windows; then *nearest is the
   // distance to its nearest cue.
   auto holds = [&](size_t r) {
     const Rule& rule = rules_.rules[r];
+    if (own_kind >= 0 && names_other_kind(rule, own_kind)) return false;
     int borrowed = 0;  // positive conditions met outside `own`
     for (const Condition& c : rule.conditions) {
       bool present = false;
       for (int g : c.any_of)
-        present = present || group_in(g, ranges, n, hits) ||
+        present = present || g == own_kind || group_in(g, ranges, n, hits) ||
                   (c.negated && negated_also && group_in(g, negated_also, 1, hits_also));
       if (present == c.negated) return false;
       if (own && !c.negated) {
         bool in_own = false;
-        for (int g : c.any_of) in_own = in_own || group_in(g, own, 1, hits);
+        for (int g : c.any_of) in_own = in_own || g == own_kind || group_in(g, own, 1, hits);
         borrowed += !in_own;
       }
     }
@@ -515,6 +565,7 @@ int SentenceContext::match_rule(size_t i, const Range* ranges, size_t n, uint32_
       if (kind_of(h.payload) != CueKind::kGroup) continue;
       if (positive_cue(rule, id_of(h.payload)) && within(h, ranges, n)) best = std::min(best, distance(q, h));
     }
+    if (own_kind >= 0 && positive_cue(rule, own_kind)) best = 0;  // right after the figure
     *nearest = best;
     return true;
   };
@@ -797,7 +848,9 @@ std::vector<Attachment> SentenceContext::attach_all() {
       const Rule& verb_rule = rules_.rules[static_cast<size_t>(list_verb)];
       bool unit_match = false;
       for (const UnitSpec& u : verb_rule.units) unit_match = unit_match || unit_ok(u, q);
-      if (unit_match && !blocked(i, tight, 2, UINT32_MAX)) {
+      // 3个县 after an item counting villages is not the villages' verb's.
+      const bool other_kind = w.own_kind >= 0 && names_other_kind(verb_rule, w.own_kind);
+      if (unit_match && !other_kind && !blocked(i, tight, 2, UINT32_MAX)) {
         r = list_verb;
         shared = true;
       }

@@ -83,6 +83,10 @@ class SentenceContext {
     // before / after it in its clause: back to back, they share windows.
     bool left_bare = false, right_bare = false;
     bool right_cut = false;  // the right window ends at a 、 before the next figure
+    // 4个县、: the group the figure's own noun names (own_noun_at), or -1;
+    // and where that noun ends.
+    int own_kind = -1;
+    uint32_t own_noun_end = 0;
   };
 
  public:
@@ -119,6 +123,14 @@ class SentenceContext {
   // of its own, no); else empty.
   Range shared_tail(size_t i) const;
   void compute_windows();
+  // The end of the own noun (RulePackData::own_nouns) written at text_[pos],
+  // before `end`, with *kind its group; pos (and *kind -1) when there is
+  // none. A longer word of the pack's written at pos (a cue, or a not-place
+  // word: 县级, 村民) holds the noun, and the figure has none.
+  uint32_t own_noun_at(uint32_t pos, uint32_t end, int* kind) const;
+  // Whether some positive condition of `rule` can be met only by own-noun
+  // kinds other than `kind` (a village rule, for a figure counting counties).
+  bool names_other_kind(const Rule& rule, int kind) const;
   // First rule (index) holding over the hits inside `ranges`, or -1; sets
   // *nearest to the distance of its nearest positive cue from the figure.
   // `negated_also`: a range where a rule's !GROUP words also count (the

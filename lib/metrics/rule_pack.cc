@@ -395,6 +395,22 @@ class RulePackParser {
     return true;
   }
 
+  // own-noun <GROUP> <word>...
+  bool own_noun(const std::vector<std::string_view>& t, std::string* err) {
+    if (t.size() < 2) {
+      *err = "expected 'own-noun <GROUP> <word>...'";
+      return false;
+    }
+    const int g = find_group(t[1]);
+    if (g < 0) {
+      *err = "unknown group " + quoted(t[1]);
+      return false;
+    }
+    if (!add_words(t, 2, &d_->own_nouns, err)) return false;
+    d_->own_noun_groups.resize(d_->own_nouns.size(), g);
+    return true;
+  }
+
   bool directive(const std::vector<std::string_view>& t, int line, std::string* err) {
     std::string_view k = t[0];
     if (k == "metric") return metric(t, err);
@@ -435,6 +451,7 @@ class RulePackParser {
       }
       return true;
     }
+    if (k == "own-noun") return own_noun(t, err);
     if (k == "place-suffix") {
       for (size_t i = 1; i < t.size(); ++i) {
         int len = 0;
@@ -553,6 +570,12 @@ void RulePackData::finish() {
     for (const Condition& cond : rule.conditions)
       if (!cond.negated)
         for (int g : cond.any_of) rule_cue_groups[static_cast<size_t>(g)] = true;
+  own_noun_index = LiteralIndex();
+  own_noun_kinds.assign(groups.size(), false);
+  for (size_t i = 0; i < own_nouns.size(); ++i) {
+    own_noun_index.add(own_nouns[i], own_noun_groups[i]);
+    own_noun_kinds[static_cast<size_t>(own_noun_groups[i])] = true;
+  }
   for (size_t i = 0; i < change_cues.size(); ++i) cues.add(change_cues[i], payload(CueKind::kChange, i));
   for (size_t i = 0; i < subset_markers.size(); ++i) cues.add(subset_markers[i], payload(CueKind::kSubset, i));
   suffix_chars.clear();

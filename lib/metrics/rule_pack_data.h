@@ -138,6 +138,10 @@ struct RulePackData {
   std::vector<std::string> change_cues;      // "力争" -> "target"
   std::vector<std::string> subset_markers;   // "其中"
   std::vector<int> subset_members;           // groups a sub-list may name
+  // 4个县、222个贫困村全部脱贫退出: a noun written right after a figure says
+  // what the figure counts, whatever the list's shared words name.
+  std::vector<std::string> own_nouns;        // "县", "贫困村"
+  std::vector<int> own_noun_groups;          // parallel: the group each names
 
   std::vector<std::string> place_suffixes;   // "省", "市", ... (one character each)
   std::vector<std::string> places;           // names known without a suffix ("甘肃")
@@ -198,6 +202,11 @@ struct RulePackData {
   // Built by finish(): by group, whether some rule asks for it (MASK is
   // asked for by none: it only hides the cues inside its words).
   std::vector<bool> rule_cue_groups;
+  // Built by finish(): the own nouns (payload: their group), and by group
+  // whether some own noun names it (a kind of thing a figure may count, of
+  // which it counts one only).
+  LiteralIndex own_noun_index;
+  std::vector<bool> own_noun_kinds;
   // Built by finish(): every literal cue of groups, block, change and subset.
   LiteralIndex cues;
   bool has_patterns = false;

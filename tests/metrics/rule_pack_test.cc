@@ -103,6 +103,85 @@ BOOST_AUTO_TEST_CASE(a_pack_adding_per_unit_and_byline_words) {
   BOOST_TEST(with_pack[0].time.value_or("null") == "null");
 }
 
+namespace {
+
+// Villages and towns out of poverty; `own_nouns`: the pack's own-noun lines.
+std::unique_ptr<RulePack> town_pack(std::string_view own_nouns) {
+  std::string error;
+  auto pack = RulePack::parse(
+      "metric villages_done count total\n"
+      "metric towns_done count total\n"
+      "group VILLAGE 贫困村\n"
+      "group TOWN 贫困乡\n"
+      "group DONE 脱贫\n"
+      "rule villages_done count VILLAGE DONE\n"
+      "rule towns_done count TOWN DONE\n" +
+          std::string(own_nouns),
+      &error);
+  BOOST_REQUIRE_MESSAGE(pack, error);
+  return pack;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_pack_declaring_own_nouns) {
+  auto pack = town_pack("own-noun TOWN 乡\nown-noun VILLAGE 村 贫困村\n");
+  const auto& d = pack->data();
+  BOOST_TEST(d.own_nouns == (std::vector<std::string>{"乡", "村", "贫困村"}));
+  BOOST_REQUIRE(d.own_noun_groups.size() == 3u);
+  BOOST_TEST(d.groups[static_cast<size_t>(d.own_noun_groups[0])].name == "TOWN");
+  BOOST_TEST(d.groups[static_cast<size_t>(d.own_noun_groups[1])].name == "VILLAGE");
+  BOOST_TEST(d.groups[static_cast<size_t>(d.own_noun_groups[2])].name == "VILLAGE");
+
+  // 2个乡: towns, though the words the list shares (贫困村…脱贫) name villages.
+  Doc list("剩余的2个乡、9个贫困村全部脱贫。");
+  list.q("2个", "count", Decimal(2), "个").q("9个", "count", Decimal(9), "个");
+  auto rs = list.extract(*pack);
+  BOOST_TEST(find_record(rs, "2个") != nullptr);
+  if (find_record(rs, "2个")) BOOST_TEST(find_record(rs, "2个")->metric == "towns_done");
+  BOOST_TEST(find_record(rs, "9个") != nullptr);
+  if (find_record(rs, "9个")) BOOST_TEST(find_record(rs, "9个")->metric == "villages_done");
+  // Without the lines the list's village noun wins.
+  auto without = list.extract(*town_pack(""));
+  BOOST_TEST(find_record(without, "2个") != nullptr);
+  if (find_record(without, "2个")) BOOST_TEST(find_record(without, "2个")->metric == "villages_done");
+  // Joined by 和, the town is read through its whole clause, where the
+  // village rule, tried first, holds: it is not the town's.
+  Doc joined("剩余的2个乡和9个贫困村全部脱贫。");
+  joined.q("2个", "count", Decimal(2), "个").q("9个", "count", Decimal(9), "个");
+  auto js = joined.extract(*pack);
+  BOOST_TEST(find_record(js, "2个") != nullptr);
+  if (find_record(js, "2个")) BOOST_TEST(find_record(js, "2个")->metric == "towns_done");
+
+  // 12个村: the own noun is a cue of its group for its figure (村 alone is no
+  // cue of VILLAGE); 13个村民小组: 村民, a longer word of the pack's (here a
+  // not-place word), holds the noun, and the groups are no villages.
+  auto with_words = town_pack("own-noun VILLAGE 村\nnot-place 村民\n");
+  Doc own("全镇12个村脱贫。全镇13个村民小组脱贫。");
+  own.q("12个", "count", Decimal(12), "个").q("13个", "count", Decimal(13), "个");
+  auto ws = own.extract(*with_words);
+  BOOST_TEST(find_record(ws, "12个") != nullptr);
+  if (find_record(ws, "12个")) BOOST_TEST(find_record(ws, "12个")->metric == "villages_done");
+  BOOST_TEST(find_record(ws, "13个") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_extending_the_default_own_nouns) {
+  // 旗, a county of Inner Mongolia: a county figure in this pack only.
+  std::string error;
+  auto pack = RulePack::parse("use default\nown-noun COUNTY 旗\n", &error);
+  BOOST_REQUIRE_MESSAGE(pack, error);
+  Doc d("2020年，全盟剩余的2个旗、41个贫困村全部脱贫退出。");
+  d.q("2个", "count", Decimal(2), "个").q("41个", "count", Decimal(41), "个");
+  auto plain = d.extract();
+  auto extended = d.extract(*pack);
+  BOOST_REQUIRE(find_record(plain, "2个") != nullptr);
+  BOOST_REQUIRE(find_record(extended, "2个") != nullptr);
+  BOOST_TEST(find_record(plain, "2个")->metric == "villages_exited");
+  BOOST_TEST(find_record(extended, "2个")->metric == "counties_exited");
+  BOOST_REQUIRE(find_record(extended, "41个") != nullptr);
+  BOOST_TEST(find_record(extended, "41个")->metric == "villages_exited");
+}
+
 BOOST_AUTO_TEST_CASE(bad_packs_name_the_line) {
   BOOST_TEST(parse_error("metric a person total\n\nmetric b persons total\n") == "line 3: unknown unit 'persons'");
   BOOST_TEST(parse_error("metric a person total\nrule a person NOPE\n") == "line 2: unknown group 'NOPE'");
@@ -126,6 +205,12 @@ BOOST_AUTO_TEST_CASE(bad_packs_name_the_line) {
   BOOST_TEST(parse_error("plan-period 十三五 2020 2016\n") ==
              "line 1: plan-period years '2020' and '2016' are not two years 1900-2100 in order");
   BOOST_TEST(parse_error("plan-period 十三五 20x6 2020\n").rfind("line 1: plan-period years", 0) == 0);
+  BOOST_TEST(parse_error("own-noun\n") == "line 1: expected 'own-noun <GROUP> <word>...'");
+  BOOST_TEST(parse_error("metric a count total\nown-noun NOPE 县\n") == "line 2: unknown group 'NOPE'");
+  BOOST_TEST(parse_error("metric a count total\ngroup G 词\nown-noun G\n") ==
+             "line 3: 'own-noun' needs at least one word");
+  BOOST_TEST(parse_error("metric a count total\ngroup G 词\nown-noun G " + std::string(300, 'x') + "\n")
+                 .rfind("line 3: cue", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(bad_patterns_are_refused) {
@@ -171,7 +256,7 @@ BOOST_AUTO_TEST_CASE(a_catastrophic_looking_pattern_is_harmless) {
 BOOST_AUTO_TEST_CASE(hostile_pack_text_never_crashes) {
   const char* packs[] = {"", "\n\n\n", "#", "use", "use default extra", "metric", "group", "rule", "rule a",
                          "group G +=", "group G += x", "change", "change soon x", "place-suffix 省市",
-                         "subset-member NOPE", "metric a person|count|| total", "rule a b c d e",
+                         "subset-member NOPE", "own-noun", "own-noun G", "own-noun NOPE x", "metric a person|count|| total", "rule a b c d e",
                          "metric a count total\ngroup G x\nrule a count/ G"};
   for (const char* p : packs) {
     std::string error;
