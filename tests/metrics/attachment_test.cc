@@ -684,3 +684,44 @@ BOOST_AUTO_TEST_CASE(people_placed_in_public_welfare_posts_are_employed) {
   BOOST_TEST(metric_of(rs, "2100人") == "employment");
   BOOST_TEST(metric_of(rs, "500个") == "(none)");
 }
+
+BOOST_AUTO_TEST_CASE(a_figure_counts_what_its_own_noun_names) {
+  // 3个县: counties, though the words the list shares (贫困村…摘帽退出) hold a
+  // village rule's cues; 县 alone is no county cue (it ends every county's name).
+  Doc d("全市剩余的3个县、15个贫困村将全部摘帽退出。");
+  d.q("3个", "count", Decimal(3), "个").q("15个", "count", Decimal(15), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3个") == "counties_exited");
+  BOOST_TEST(metric_of(rs, "15个") == "villages_exited");
+  BOOST_TEST(change_of(rs, "3个") == "target");
+  // The county item last, then joined by 和 rather than listed with 、.
+  Doc e("确保剩余的15个贫困村、3个县全部如期摘帽。今年，全区2个贫困县和36个贫困村全部脱贫摘帽。");
+  e.q("15个", "count", Decimal(15), "个").q("3个", "count", Decimal(3), "个");
+  e.q("2个", "count", Decimal(2), "个").q("36个", "count", Decimal(36), "个");
+  auto es = e.extract();
+  BOOST_TEST(metric_of(es, "15个") == "villages_exited");
+  BOOST_TEST(metric_of(es, "3个") == "counties_exited");
+  BOOST_TEST(metric_of(es, "2个") == "counties_exited");
+  BOOST_TEST(metric_of(es, "36个") == "villages_exited");
+  // The own noun is the county cue its figure lacked: 7个县 all out of poverty have exited.
+  Doc f("全州扶贫工作稳步推进，7个县全部脱贫摘帽，贫困村全部出列。");
+  f.q("7个", "count", Decimal(7), "个");
+  BOOST_TEST(metric_of(f.extract(), "7个") == "counties_exited");
+}
+
+BOOST_AUTO_TEST_CASE(a_figure_without_an_own_noun_reads_as_before) {
+  // Nouns before their figures: no own noun, the readings of the rules alone.
+  Doc d("全市还有贫困村15个、贫困县3个，年底前全部摘帽退出。");
+  d.q("15个", "count", Decimal(15), "个").q("3个", "count", Decimal(3), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "15个") == "poor_villages");
+  BOOST_TEST(change_of(rs, "15个") == "level");
+  BOOST_TEST(metric_of(rs, "3个") == "(none)");
+  // 县直单位, 县级: 县 begins a longer word (not-place), and the figure counts
+  // no counties; the workshops stay workshops.
+  Doc e("全县42个县直单位结对帮扶的贫困村全部出列。今年新建6个县级扶贫车间。");
+  e.q("42个", "count", Decimal(42), "个").q("6个", "count", Decimal(6), "个");
+  auto es = e.extract();
+  BOOST_TEST(metric_of(es, "42个") != "counties_exited");
+  BOOST_TEST(metric_of(es, "6个") == "workshops");
+}
