@@ -200,14 +200,14 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
     // “quotes”, line ends and two-byte characters (·, ×, the é of pinyin
     // notes). The scan this replaced took blocks of four characters with
     // leads E3..E9 only and left them, through a per-character loop, at
-    // every full-width mark, ASCII byte or rare character: on the five dev
-    // articles with conversion off (the scan reads all of each), 478k
-    // instructions a round, 14.6 a byte; this path 398k (figures of the
-    // library build, callgrind).
+    // every full-width mark, ASCII byte or rare character. Instructions a
+    // round of the scan (callgrind, library build), conversion off so that
+    // it reads all of each text: the five dev articles 478k (14.6 a byte)
+    // -> 396k, tests/metrics/articles 1,187k -> 843k.
     // After a '?', the path below, which keeps that scan's order of hits.
     if (prev != '?') {
       const __m128i newline = _mm_set1_epi8('\n'), question = _mm_set1_epi8('?');
-      const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0)), continuation = _mm_set1_epi8(static_cast<char>(0x80));
+      const __m128i lowest_lead = _mm_set1_epi8(static_cast<char>(0xC0));
       const __m128i top_four = _mm_set1_epi8(static_cast<char>(0xF0)), three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
       const uint64_t* flag_words = rare_or_loud_words();
       const __m128i low4 = _mm_set1_epi16(0x0F), low6 = _mm_set1_epi16(0x3F);
@@ -215,8 +215,8 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
       auto stops_of = [&](__m128i v) {
         return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, question))));
       };
-      auto continuations_of = [&](__m128i v) {
-        return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), continuation)));
+      auto continuations_of = [&](__m128i v) {  // 0x80..0xBF: below 0xC0 as signed bytes
+        return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(v, lowest_lead)));
       };
       auto three_byte_leads_of = [&](__m128i v) {
         return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_four), three_byte_lead)));
@@ -257,26 +257,25 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
         uint32_t quiet_len = quiet == 0xFFFFFFFF ? 32 : static_cast<uint32_t>(__builtin_ctz(~quiet));
         if (quiet_len == 0) break;
         const uint32_t prefix_leads = quiet_len == 32 ? leads : leads & ((1u << quiet_len) - 1);
-        // The bytes one on (hi's lane 15: 0), for the words at odd positions.
-        const __m128i lo_next = _mm_or_si128(_mm_srli_si128(lo, 1), _mm_slli_si128(hi, 15));
-        const __m128i hi_next = _mm_srli_si128(hi, 1);
-        const __m128i lo_even = words_of(lo), lo_odd = words_of(lo_next);
-        const __m128i hi_even = words_of(hi), hi_odd = words_of(hi_next);
-        alignas(16) uint16_t word_at[32];
-        _mm_store_si128(reinterpret_cast<__m128i*>(word_at), _mm_unpacklo_epi16(lo_even, lo_odd));
-        _mm_store_si128(reinterpret_cast<__m128i*>(word_at + 8), _mm_unpackhi_epi16(lo_even, lo_odd));
-        _mm_store_si128(reinterpret_cast<__m128i*>(word_at + 16), _mm_unpacklo_epi16(hi_even, hi_odd));
-        _mm_store_si128(reinterpret_cast<__m128i*>(word_at + 24), _mm_unpackhi_epi16(hi_even, hi_odd));
-        const unsigned char* third_byte = s + i + 2;  // of the character led at i + p
+        const unsigned char* block = s + i;
+        // The table's word of the character led at p (c >> 6: the lead's
+        // low four bits over the next byte's low six).
+        auto word_of = [&](size_t p) { return ((block[p] & 0x0Fu) << 6) | (block[p + 1] & 0x3Fu); };
         uint64_t flagged = 0;
         constexpr uint32_t kTenThreeByte = 0x09249249;  // leads at 0, 3, ..., 27
         if (prefix_leads == kTenThreeByte) {
           // Ten three-byte characters in a row (a third of the blocks of the
           // dev articles, whose commas are ASCII; more where they are
-          // full-width): their words straight from the vectors' lanes, not
-          // a loop over the leads (12 instructions a character): 425k ->
-          // 388k instructions a round of the scan alone on the dev articles.
-          auto test = [&](uint32_t word, size_t p) { flagged |= flag_words[word] >> (third_byte[p] & 63); };
+          // full-width): their words from 16-bit lanes, even positions from
+          // the block's, odd ones from those of the block one byte on, not
+          // in the loop over the leads below (12 instructions a character):
+          // 425k -> 388k instructions a round of the scan alone on the dev
+          // articles.
+          const __m128i lo_next = _mm_or_si128(_mm_srli_si128(lo, 1), _mm_slli_si128(hi, 15));
+          const __m128i hi_next = _mm_srli_si128(hi, 1);
+          const __m128i lo_even = words_of(lo), lo_odd = words_of(lo_next);
+          const __m128i hi_even = words_of(hi), hi_odd = words_of(hi_next);
+          auto test = [&](uint32_t word, size_t p) { flagged |= flag_words[word] >> (block[p + 2] & 63); };
           test(static_cast<uint32_t>(_mm_extract_epi16(lo_even, 0)), 0);
           test(static_cast<uint32_t>(_mm_extract_epi16(lo_odd, 1)), 3);
           test(static_cast<uint32_t>(_mm_extract_epi16(lo_even, 3)), 6);
@@ -290,7 +289,7 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
         } else {
           for (uint32_t m = prefix_leads; m != 0; m &= m - 1) {
             const size_t p = static_cast<size_t>(__builtin_ctz(m));
-            flagged |= flag_words[word_at[p]] >> (third_byte[p] & 63);
+            flagged |= flag_words[word_of(p)] >> (block[p + 2] & 63);
           }
         }
         if (flagged & 1) {
@@ -299,16 +298,16 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
           // to the first of the latter.
           for (uint32_t m = prefix_leads; m != 0; m &= m - 1) {
             const uint32_t p = static_cast<uint32_t>(__builtin_ctz(m));
-            const uint32_t word = word_at[p];
+            const uint32_t word = word_of(p);
             if (!((word >= 0x3000 / 64 && word <= 0x9FFF / 64) || (word >= 0xFF00 / 64 && word <= 0xFFBF / 64))) {
               quiet_len = p;
               break;
             }
-            const uint32_t rare = static_cast<uint32_t>(rare_words[word] >> (third_byte[p] & 63)) & 1;
+            const uint32_t rare = static_cast<uint32_t>(rare_words[word] >> (block[p + 2] & 63)) & 1;
             rare_bits = ((rare_bits << 1) | rare) & 0xFF;
             if (rare) {
               if (kBitCount[rare_bits] >= kRareRunCount) hit(i + p, kRareRun);
-              saw_kun |= word == (0x951F >> 6) && (third_byte[p] & 0x3F) == (0x951F & 0x3F);  // 锟
+              saw_kun |= word == (0x951F >> 6) && (block[p + 2] & 0x3F) == (0x951F & 0x3F);  // 锟
             }
           }
           if (quiet_len == 0) break;
