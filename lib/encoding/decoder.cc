@@ -7,7 +7,7 @@
 #include "core/utf8.h"
 #include "encoding/detector.h"
 #include "encoding/icu_decode.h"
-#include "encoding/utf8_scan.h"
+#include "core/utf8_scan.h"
 
 namespace aidtext {
 namespace {

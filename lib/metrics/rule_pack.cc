@@ -104,6 +104,8 @@ class RulePackParser {
     size_t pos = 0;
     int line_no = 0;
     bool seen_directive = false;
+    // The whole pack at once; line by line only to name a bad line.
+    const bool all_valid = utf8::valid(text);
     while (pos <= text.size()) {
       size_t e = text.find('\n', pos);
       if (e == std::string_view::npos) e = text.size();
@@ -111,7 +113,7 @@ class RulePackParser {
       pos = e + 1;
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (!utf8::valid(line)) return fail(line_no, "not valid UTF-8", error);
+      if (!all_valid && !utf8::valid(line)) return fail(line_no, "not valid UTF-8", error);
       std::vector<std::string_view> t = tokens(line);
       if (t.empty() || t[0][0] == '#') continue;
       if (t[0] == "use") {

@@ -7,7 +7,8 @@
 #include <random>
 #include <string>
 
-#include "encoding/utf8_scan.h"
+#include "core/utf8.h"
+#include "core/utf8_scan.h"
 
 namespace {
 
@@ -68,6 +69,7 @@ BOOST_AUTO_TEST_CASE(agrees_with_the_table_on_random_text) {
     const std::string s = random_text(rng);
     const aidtext::Utf8Scan scan = aidtext::scan_utf8(s);
     BOOST_TEST_REQUIRE(scan.valid == well_formed(s), "text of " << s.size() << " bytes");
+    BOOST_TEST_REQUIRE(aidtext::utf8::valid(s) == scan.valid, "utf8::valid, text of " << s.size() << " bytes");
     if (scan.valid) {
       ++valid;
       BOOST_TEST(scan.has_nul == (s.find('\0') != std::string::npos));

@@ -1,8 +1,8 @@
 // One fast pass over bytes that are probably UTF-8: are they valid, and do
-// they hold NUL bytes (a hint of BOM-less UTF-16)? The decoder's fast path:
-// valid UTF-8 is then copied as is.
-#ifndef AIDTEXT_ENCODING_UTF8_SCAN_H_
-#define AIDTEXT_ENCODING_UTF8_SCAN_H_
+// they hold NUL bytes (a hint of BOM-less UTF-16)? The decoder's fast path
+// (valid UTF-8 is then copied as is) and utf8::valid().
+#ifndef AIDTEXT_CORE_UTF8_SCAN_H_
+#define AIDTEXT_CORE_UTF8_SCAN_H_
 
 #include <cstdint>
 #include <cstring>
@@ -152,4 +152,4 @@ inline Utf8Scan scan_utf8(std::string_view s) {
 
 }  // namespace aidtext
 
-#endif  // AIDTEXT_ENCODING_UTF8_SCAN_H_
+#endif  // AIDTEXT_CORE_UTF8_SCAN_H_
