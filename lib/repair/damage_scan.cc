@@ -37,6 +37,14 @@ const uint64_t* watched_char_bits() { return rare_char_bits() + 0x10000 / 64; }
 #ifdef __SSE2__
 namespace {
 
+// Whether the 64 code points of rarity-table word `word` (c >> 6) are quiet:
+// U+3000..U+9FFF (CJK punctuation, kana, Han) or U+FF00..U+FFBF (full-width
+// forms), which raise no signal but rarity. The blocks' table below and
+// their character-by-character pass ask it alike.
+constexpr bool is_quiet_word(uint32_t word) {
+  return (word >= 0x3000 / 64 && word <= 0x9FFF / 64) || (word >= 0xFF00 / 64 && word <= 0xFFBF / 64);
+}
+
 // The scan's blocks' one test per three-byte character: a bit per BMP code
 // point, set where the character is rare (rare_char_bits) or is not quiet:
 // outside U+3000..U+9FFF (CJK punctuation, kana, Han) and U+FF00..U+FFBF
@@ -48,8 +56,7 @@ const uint64_t* rare_or_loud_words() {
     std::array<uint64_t, 0x10000 / 64> w;
     const uint64_t* rare = rare_char_bits();
     for (uint32_t k = 0; k < w.size(); ++k) {
-      const bool quiet = (k >= 0x3000 / 64 && k <= 0x9FFF / 64) || (k >= 0xFF00 / 64 && k <= 0xFFBF / 64);
-      w[k] = quiet ? rare[k] : ~uint64_t{0};
+      w[k] = is_quiet_word(k) ? rare[k] : ~uint64_t{0};
     }
     return w;
   }();
@@ -213,7 +220,7 @@ std::vector<SuspectWindow> find_suspect_windows(std::string_view text, bool* saw
           for (uint32_t m = prefix_leads; m != 0; m &= m - 1) {
             const uint32_t p = static_cast<uint32_t>(__builtin_ctz(m));
             const uint32_t word = word_of(p);
-            if (!((word >= 0x3000 / 64 && word <= 0x9FFF / 64) || (word >= 0xFF00 / 64 && word <= 0xFFBF / 64))) {
+            if (!is_quiet_word(word)) {
               quiet_len = p;
               break;
             }
