@@ -23,6 +23,12 @@ struct ChildRun {
 // is false and stderr_tail says why.
 ChildRun run_child(const std::string& launcher, const std::vector<std::string>& argv);
 
+// Runs the programs at the same time (each as run_child would) and sets
+// *seconds to the wall time until the last has finished, which is also
+// every run's `seconds`.
+std::vector<ChildRun> run_children_together(const std::string& launcher,
+                                            const std::vector<std::vector<std::string>>& programs, double* seconds);
+
 // Runs `program` REPORT_FILE args... (a program that writes its figures to
 // the file its first argument names, as cold_start does) and returns what
 // it wrote; "" when it could not run or failed.
