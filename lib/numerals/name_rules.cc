@@ -95,22 +95,24 @@ size_t skip_name_or_marker(std::string_view text, const NumeralMatch& m) {
     // 两不愁三保障, 三省四县, 一带一路, 一月一走访). N2 must not be followed
     // by a measure word (一年两次 is two amounts). The characters after X
     // are decoded once for both gaps: d1 d2 (X N2 Y) or d1 d2 d3 (X X N2 Y).
-    auto idiom = [](char32_t n2, char32_t y) {
+    // Y is a measure word when a unit word starts there (一年两次), not
+    // merely a character that starts one: 一破一立 is an idiom, 立方米 a unit.
+    auto idiom = [&text](char32_t n2, char32_t y, size_t y_at) {
       auto n2c = classify_numeral_char(n2);
       if (n2c.kind != NumCharKind::kDigit && n2c.kind != NumCharKind::kBigUnit &&
           n2c.kind != NumCharKind::kSmallUnit)
         return false;
-      if (!utf8::is_han(y) || is_numeral_char(y) || is_measure_char(y)) return false;
+      if (!utf8::is_han(y) || is_numeral_char(y) || match_unit(text, y_at)) return false;
       return y != U'毛' && y != U'角';  // 十块三毛: yuan and jiao
     };
     const size_t p1 = m.end + la;
     int l1, l2, l3;
     const char32_t d1 = cp_at(text, p1, &l1);
     const char32_t d2 = cp_at(text, p1 + l1, &l2);
-    if (idiom(d1, d2)) return p1 + l1;
+    if (idiom(d1, d2, p1 + l1)) return p1 + l1;
     if (utf8::is_han(d1) && !is_numeral_char(d1)) {
       const char32_t d3 = cp_at(text, p1 + l1 + l2, &l3);
-      if (idiom(d2, d3)) return p1 + l1 + l2;
+      if (idiom(d2, d3, p1 + l1 + l2)) return p1 + l1 + l2;
     }
   }
   // N个 slogans: 四个意识, 两个维护, 五个一批.

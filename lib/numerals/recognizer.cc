@@ -93,6 +93,25 @@ constexpr std::array<uint8_t, 256> kLeadTable = [] {
 
 using numerals::starts_with_at;
 
+// A currency sign written before an amount, and the unit it gives.
+struct CurrencySign {
+  std::string_view text;
+  std::string_view code;
+};
+
+// Longer signs first (US$ before $). ￥ and ¥ are the yuan in Chinese text.
+constexpr CurrencySign kCurrencySigns[] = {
+    {"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"$", "USD"},  {"＄", "USD"},
+    {"￥", "CNY"},  {"¥", "CNY"},   {"€", "EUR"},   {"£", "GBP"},
+};
+
+// The sign that ends right before `pos`, or null.
+const CurrencySign* currency_sign_before(std::string_view text, size_t pos) {
+  for (const CurrencySign& s : kCurrencySigns)
+    if (pos >= s.text.size() && text.substr(pos - s.text.size(), s.text.size()) == s.text) return &s;
+  return nullptr;
+}
+
 // Characters X for which "X一" is a word whose 一 counts nothing
 // (统一, 唯一, 之一, 万一 ...): a numeral never starts at such a 一.
 bool glued_yi(char32_t prev) {
@@ -428,15 +447,22 @@ struct Recognizer {
 
     // The unit word.
     const numerals::UnitWord* unit = numerals::match_unit(text, tail);
-    // 5千米 / 3千克: 千 belongs to the unit.
-    if ((!unit || unit->text == "米" || unit->text == "克") && !high && m.ends_with_unit && m.last_unit_power == 3 && !m.last_unit_big && m.end >= 3 &&
-        (starts_with_at(text, m.end, "米") || starts_with_at(text, m.end, "克")) && m.end - m.begin > 3) {
-      auto m2 = scan_numeral(text.substr(0, m.end - 3), m.begin, recognizer_scan_options());
-      if (m2 && m2->end == m.end - 3 && m2->error == NumeralError::kNone) {
-        unit = numerals::match_unit(text, m.end - 3);
-        low = m2->value;
-        number_end = m2->end;
-        tail = m.end - 3;
+    // 5千米, 3千克, 10千瓦, 5兆瓦: a metric prefix read as the numeral's last
+    // scale character belongs to the unit word it starts (the kilometre,
+    // not thousands of metres; 5兆瓦 would be 5 x 10^12 watts). Only 千 and
+    // 兆: 万元 after 80 is 800,000 yuan, and no unit word starts with 亿.
+    if (!high && tail == m.end && m.ends_with_unit && m.end - m.begin > 3 &&
+        (starts_with_at(text, m.end - 3, "千") || starts_with_at(text, m.end - 3, "兆"))) {
+      const numerals::UnitWord* prefixed = numerals::match_unit(text, m.end - 3);
+      if (prefixed && (!unit || prefixed->text.size() >= 3 + unit->text.size())) {
+        auto m2 = scan_numeral(text.substr(0, m.end - 3), m.begin, recognizer_scan_options());
+        if (m2 && m2->end == m.end - 3 && m2->error == NumeralError::kNone) {
+          unit = prefixed;
+          low = m2->value;
+          number_end = m2->end;
+          tail = m.end - 3;
+          scaled = m2->big_unit_power > 0;
+        }
       }
     }
     size_t unit_end = unit ? tail + unit->text.size() : tail;
@@ -538,12 +564,20 @@ struct Recognizer {
     // Approximation words before: 约, 近, 超过 ...
     size_t start = m.begin;
     bool has_prefix = false;
-    // 约 300万元: as after the digits, one or two spaces may stand before them.
     size_t lead = m.begin;
+    // ￥300, $20, US$5: a currency sign right before the digits is the
+    // unit of an amount that has none after it (and 约$30 is about 30).
+    if (!unit && !duration_year && m.has_arabic) {
+      if (const CurrencySign* sign = currency_sign_before(text, m.begin); sign && m.begin - sign->text.size() >= last_end) {
+        q.unit = std::string(sign->code);
+        start = lead = m.begin - sign->text.size();
+      }
+    }
+    // 约 300万元: as after the digits, one or two spaces may stand before them.
     if (m.has_arabic && lead > 0 && text[lead - 1] == ' ') {
       --lead;
       if (lead > 0 && text[lead - 1] == ' ') --lead;
-      if (!numerals::approx_before(text, lead)) lead = m.begin;
+      if (!numerals::approx_before(text, lead)) lead = start;
     }
     if (auto a = numerals::approx_before(text, lead); a && lead - a->text.size() >= last_end) {
       // 近两年, 近3个月: "the last N years", not an approximation.

@@ -23,6 +23,7 @@ constexpr UnitWord kUnits[] = {
     {"人民币", "CNY", "", K::kMoney},
     {"美元", "USD", "", K::kMoney},
     {"美金", "USD", "", K::kMoney},
+    {"美圆", "USD", "", K::kMoney},
     {"港元", "HKD", "", K::kMoney},
     {"港币", "HKD", "", K::kMoney},
     {"日元", "JPY", "", K::kMoney},
@@ -36,6 +37,7 @@ constexpr UnitWord kUnits[] = {
     {"韩元", "KRW", "", K::kMoney},
     {"泰铢", "THB", "", K::kMoney},
     {"卢布", "RUB", "", K::kMoney},
+    {"瑞士法郎", "CHF", "", K::kMoney},
     // people and households
     {"人次", "person_time", "", K::kPeople},
     {"口人", "person", "", K::kPeople},
@@ -56,12 +58,36 @@ constexpr UnitWord kUnits[] = {
     {"千克", "kg", "", K::kMeasure},
     {"斤", "jin", "", K::kMeasure},
     {"克", "g", "", K::kMeasure},
+    {"毫克", "mg", "", K::kMeasure},
+    {"微克", "ug", "", K::kMeasure},
     {"公里", "km", "", K::kMeasure},
     {"千米", "km", "", K::kMeasure},
     {"米", "m", "", K::kMeasure},
     {"厘米", "cm", "", K::kMeasure},
     {"公分", "cm", "", K::kMeasure},
     {"毫米", "mm", "", K::kMeasure},
+    {"立方米", "m3", "", K::kMeasure},
+    {"立方", "m3", "", K::kMeasure},
+    // energy and power: photovoltaic aid (光伏扶贫) is counted in kilowatts
+    // and its output in kilowatt-hours, the rural grid in kilovolts and
+    // kilovolt-amperes. A scale character that starts one of these words
+    // belongs to it (10千瓦 is ten kilowatts, not 10,000 watts; see the
+    // recognizer); 万 and 亿 before them stay scales (80万千瓦). Not 瓦
+    // alone: 一砖一瓦 (every brick and tile) is an idiom, not two amounts.
+    {"千瓦时", "kWh", "", K::kMeasure},
+    {"千瓦", "kW", "", K::kMeasure},
+    {"兆瓦时", "MWh", "", K::kMeasure},
+    {"兆瓦", "MW", "", K::kMeasure},
+    {"千伏安", "kVA", "", K::kMeasure},
+    {"千伏", "kV", "", K::kMeasure},
+    {"千卡", "kcal", "", K::kMeasure},
+    {"兆赫兹", "MHz", "", K::kMeasure},
+    {"兆赫", "MHz", "", K::kMeasure},
+    {"千赫", "kHz", "", K::kMeasure},
+    {"赫兹", "Hz", "", K::kMeasure},
+    {"兆字节", "MB", "", K::kMeasure},
+    {"千字节", "kB", "", K::kMeasure},
+    {"字节", "B", "", K::kMeasure},
     // Latin unit symbols (a number glued to other letters is a code: G20, 5G)
     {"km", "km", "", K::kMeasure},
     {"KM", "km", "", K::kMeasure},

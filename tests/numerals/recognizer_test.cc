@@ -68,6 +68,33 @@ BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
   BOOST_TEST(describe("温度-3度") == "-3=-3");
   BOOST_TEST(describe("身高168cm，跑了5km") == "168cm=168 cm | 5km=5 km");
   BOOST_TEST(describe("G20峰会和5G网络") == "");  // codes, not amounts
+}
+
+BOOST_AUTO_TEST_CASE(metric_prefixes_belong_to_their_unit) {
+  // 千 and 兆 that start a unit word are its prefix, not a scale of the
+  // number: ten kilowatts, not 10,000 of something; 9.8 megawatts, not
+  // 9.8 x 10^12.
+  BOOST_TEST(describe("建成村级光伏电站10千瓦") == "10千瓦=10 kW");
+  BOOST_TEST(describe("装机容量9.8兆瓦") == "9.8兆瓦=9.8 MW");
+  BOOST_TEST(describe("年发电量120兆瓦时") == "120兆瓦时=120 MWh");
+  BOOST_TEST(describe("三千瓦的水泵") == "三千瓦=3 kW");
+  BOOST_TEST(describe("新建10千伏线路32公里，新增配变容量500千伏安") ==
+             "10千伏=10 kV | 32公里=32 km | 500千伏安=500 kVA");
+  // 万 and 亿 before such a word stay scales.
+  BOOST_TEST(describe("总装机80万千瓦，年发电5亿千瓦时") == "80万千瓦=800000 kW | 5亿千瓦时=500000000 kWh");
+  // Where no unit word starts at 千, it is a thousand.
+  BOOST_TEST(describe("帮扶5千人，投入3千元") == "5千人=5000 person | 3千元=3000 CNY");
+  BOOST_TEST(describe("新建水窖3000立方米") == "3000立方米=3000 m3");
+  BOOST_TEST(describe("每天摄入2.4微克") == "2.4微克=2.4 ug");
+}
+
+BOOST_AUTO_TEST_CASE(currency_signs_before_the_digits) {
+  BOOST_TEST(describe("售价￥300，约$30") == "￥300=300 CNY | 约$30=30 USD about");
+  BOOST_TEST(describe("融资US$5.5亿") == "US$5.5亿=550000000 USD");
+  // A unit after the digits wins: the sign is typography then.
+  BOOST_TEST(describe("价格￥300元") == "300元=300 CNY");
+  // Only before digits: a Chinese numeral after $ keeps no unit from it.
+  BOOST_TEST(describe("$三百") == "三百=300");
   BOOST_TEST(describe("电话0931-8888888") == "");
   BOOST_TEST(describe("一吨半和三年半") == "一吨半=1.5 t | 三年半=3.5 year");
   BOOST_TEST(describe("单价50元6角三分") == "50元6角三分=50.63 CNY");
@@ -177,6 +204,9 @@ BOOST_AUTO_TEST_CASE(fixed_expressions_give_no_amount) {
   // Each sentence holds numerals that count nothing.
   const char* sentences[] = {
       "坚持一户一策，精准施策。",
+      "坚持一破一立，一砖一瓦来之不易。",
+      // 平 starts a unit word (平方米) but 平台 is none: the idiom stands.
+      "做到一户一平台、一户一档案。",
       "实现两不愁三保障目标。",
       "增强四个意识，坚决做到两个维护。",
       "开展万企帮万村行动。",
