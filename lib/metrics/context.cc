@@ -265,7 +265,7 @@ uint32_t SentenceContext::own_noun_at(uint32_t pos, uint32_t end, int* kind) con
       for (std::string_view w : words->second)
         if (w.size() > m.size && pos + w.size() <= end && text_.compare(pos, w.size(), w) == 0) return pos;
   }
-  *kind = m.payloads->front();
+  *kind = m.payloads.front();
   return noun_end;
 }
 

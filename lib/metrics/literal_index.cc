@@ -9,36 +9,93 @@
 
 namespace aidtext {
 
-void LiteralIndex::add(std::string_view cue, int32_t payload) {
-  if (cue.empty()) return;
-  int len = 1;
-  char32_t first = next_char(cue, 0, &len);
-  if (first < 0x10000) {
-    BitBlock& block = block_for(first);
-    block.starts |= uint64_t{1} << (first & 63);
-    // Two three-byte characters first: the filter knows the cue's first six bytes.
-    int len2 = 1;
-    if (len == 3 && cue.size() >= 6 && (next_char(cue, 3, &len2), len2 == 3)) {
-      const size_t b = pair_bit(six_bytes(cue.data()));
-      pairs_[b >> 6] |= uint64_t{1} << (b & 63);
-    } else {
-      block.unfiltered |= uint64_t{1} << (first & 63);
+LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
+  // The cues sorted once by first code point, longest first, where each
+  // was inserted into its bucket in turn. Equal cues end up side by side in
+  // list order (their payloads then keep it); distinct cues of one size are
+  // in byte order, which changes no match: two of them never both match at
+  // one position.
+  struct Item {
+    uint64_t key;  // the first code point, then the size, longest first
+    uint32_t index;  // into cues
+  };
+  std::vector<Item> items;
+  items.reserve(cues.size());
+  size_t bytes = 0;
+  for (size_t i = 0; i < cues.size(); ++i) {
+    const std::string_view cue = cues[i].text;
+    if (cue.empty()) continue;
+    int len = 1;
+    const char32_t first = next_char(cue, 0, &len);
+    mark_start(cue, first, len);
+    items.push_back(Item{uint64_t{first} << 32 | (0xFFFFFFFFu - static_cast<uint32_t>(cue.size())),
+                         static_cast<uint32_t>(i)});
+    bytes += cue.size();
+  }
+  // Keys first: the bytes are compared only for cues of the same first
+  // character and size.
+  std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
+    if (x.key != y.key) return x.key < y.key;
+    const int order = cues[x.index].text.compare(cues[y.index].text);
+    return order != 0 ? order < 0 : x.index < y.index;
+  });
+  bytes_.reserve(bytes);
+  entries_.reserve(items.size());
+  payloads_.reserve(items.size());
+  std::vector<char32_t> firsts;
+  for (size_t k = 0; k < items.size(); ++k) {
+    const Cue& cue = cues[items[k].index];
+    if (k > 0 && items[k].key == items[k - 1].key && cue.text == cues[items[k - 1].index].text) {
+      Entry& same = entries_.back();
+      if (std::find(payloads_.begin() + same.payload_begin, payloads_.end(), cue.payload) == payloads_.end()) {
+        payloads_.push_back(cue.payload);
+        ++same.payload_end;
+      }
+      continue;
     }
+    const char32_t first = static_cast<char32_t>(items[k].key >> 32);
+    if (firsts.empty() || firsts.back() != first) {
+      firsts.push_back(first);
+      bucket_starts_.push_back(static_cast<uint32_t>(entries_.size()));
+    }
+    Entry entry;
+    const size_t n = std::min<size_t>(8, cue.text.size());
+    std::memcpy(&entry.head, cue.text.data(), n);
+    entry.mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+    entry.offset = static_cast<uint32_t>(bytes_.size());
+    entry.size = static_cast<uint32_t>(cue.text.size());
+    bytes_.append(cue.text);
+    entry.payload_begin = static_cast<uint32_t>(payloads_.size());
+    payloads_.push_back(cue.payload);
+    entry.payload_end = static_cast<uint32_t>(payloads_.size());
+    entries_.push_back(entry);
   }
-  std::vector<Entry>& bucket = bucket_for(first);
-  for (Entry& e : bucket) {
-    if (e.cue != cue) continue;
-    if (std::find(e.payloads.begin(), e.payloads.end(), payload) == e.payloads.end()) e.payloads.push_back(payload);
-    return;
+  if (firsts.empty()) return;
+  bucket_starts_.push_back(static_cast<uint32_t>(entries_.size()));
+  // At most half full, at least 16 slots.
+  size_t slots = 16;
+  while (slots < 2 * firsts.size()) slots *= 2;
+  slot_firsts_.assign(slots, kNoSlot);
+  slot_buckets_.assign(slots, 0);
+  for (size_t b = 0; b < firsts.size(); ++b) {
+    const size_t slot = slot_of(firsts[b]);
+    slot_firsts_[slot] = firsts[b];
+    slot_buckets_[slot] = static_cast<uint32_t>(b);
   }
-  Entry entry{std::string(cue), {payload}};
-  size_t n = std::min<size_t>(8, cue.size());
-  std::memcpy(&entry.head, cue.data(), n);
-  entry.mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
-  // Longest first, so the first match at a position is the longest one.
-  auto at = std::find_if(bucket.begin(), bucket.end(),
-                         [&](const Entry& e) { return e.cue.size() < entry.cue.size(); });
-  bucket.insert(at, std::move(entry));
+}
+
+void LiteralIndex::mark_start(std::string_view cue, char32_t first, int len) {
+  if (first >= 0x10000) return;
+  BitBlock& block = block_for(first);
+  block.starts |= uint64_t{1} << (first & 63);
+  // Two three-byte characters first: the filter knows the cue's first six bytes.
+  int len2 = 1;
+  if (len == 3 && cue.size() >= 6 && (next_char(cue, 3, &len2), len2 == 3)) {
+    const size_t b = pair_bit(six_bytes(cue.data()));
+    pairs_[b >> 6] |= uint64_t{1} << (b & 63);
+  } else {
+    block.unfiltered |= uint64_t{1} << (first & 63);
+  }
 }
 
 LiteralIndex::BitBlock& LiteralIndex::block_for(char32_t c) {
@@ -56,45 +113,21 @@ std::vector<uint64_t> LiteralIndex::start_bits() const {
   return bits;
 }
 
-std::vector<LiteralIndex::Entry>& LiteralIndex::bucket_for(char32_t c) {
-  if (!slot_firsts_.empty()) {
-    const size_t slot = slot_of(c);
-    if (slot_firsts_[slot] == c) return buckets_[slot_buckets_[slot]];
-  }
-  // A new first code point: grow the table to keep it at most half full.
-  if (2 * (buckets_.size() + 1) > slot_firsts_.size()) {
-    const std::vector<char32_t> firsts = std::move(slot_firsts_);
-    const std::vector<uint32_t> indexes = std::move(slot_buckets_);
-    slot_firsts_.assign(std::max<size_t>(16, 2 * firsts.size()), kNoSlot);
-    slot_buckets_.assign(slot_firsts_.size(), 0);
-    for (size_t i = 0; i < firsts.size(); ++i) {
-      if (firsts[i] == kNoSlot) continue;
-      const size_t slot = slot_of(firsts[i]);
-      slot_firsts_[slot] = firsts[i];
-      slot_buckets_[slot] = indexes[i];
-    }
-  }
-  const size_t slot = slot_of(c);
-  slot_firsts_[slot] = c;
-  slot_buckets_[slot] = static_cast<uint32_t>(buckets_.size());
-  buckets_.emplace_back();
-  return buckets_.back();
-}
-
 LiteralIndex::Match LiteralIndex::longest_in_bucket(std::string_view text, uint32_t pos, uint32_t end,
                                                     char32_t c) const {
   if (slot_firsts_.empty()) return {};
   const size_t slot = slot_of(c);
   if (slot_firsts_[slot] == kNoSlot) return {};
-  const std::vector<Entry>& bucket = buckets_[slot_buckets_[slot]];
+  const uint32_t bucket = slot_buckets_[slot];
   std::string_view rest = text.substr(pos, end - pos);
   uint64_t window = 0;
   std::memcpy(&window, rest.data(), std::min<size_t>(8, rest.size()));
-  for (const Entry& e : bucket) {  // longest first
-    if ((window & e.mask) != e.head) continue;
-    if (rest.size() >= e.cue.size() &&
-        (e.cue.size() <= 8 || std::memcmp(rest.data() + 8, e.cue.data() + 8, e.cue.size() - 8) == 0))
-      return {static_cast<uint32_t>(e.cue.size()), &e.payloads};
+  const Entry* const stop = entries_.data() + bucket_starts_[bucket + 1];
+  for (const Entry* e = entries_.data() + bucket_starts_[bucket]; e != stop; ++e) {  // longest first
+    if ((window & e->mask) != e->head) continue;
+    if (rest.size() >= e->size &&
+        (e->size <= 8 || std::memcmp(rest.data() + 8, bytes_.data() + e->offset + 8, e->size - 8) == 0))
+      return {e->size, std::span<const int32_t>(payloads_.data() + e->payload_begin, e->payload_end - e->payload_begin)};
   }
   return {};
 }
@@ -116,7 +149,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     if (const Match m = longest_at(text, pos, end, c); m.size && pos + m.size > covered_to) {
-      for (int32_t p : *m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      for (int32_t p : m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
       covered_to = pos + m.size;
     }
     pos += static_cast<uint32_t>(len);
@@ -141,7 +174,7 @@ void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t 
     if (k >= last) break;
     const uint32_t pos = chars.offset(k);
     if (const Match m = longest_at(text, pos, end, chars.at(k)); m.size && pos + m.size > covered_to) {
-      for (int32_t p : *m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      for (int32_t p : m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
       covered_to = pos + m.size;
     }
   }

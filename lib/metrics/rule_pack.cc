@@ -559,27 +559,31 @@ void RulePackData::finish() {
       }
     }
   }
-  cues = LiteralIndex();
   has_patterns = false;
   auto payload = [](CueKind k, size_t id) { return static_cast<int32_t>(static_cast<int>(k) * kKindStride + id); };
+  // In this order: a word of several lists reports their payloads so.
+  std::vector<LiteralIndex::Cue> all_cues;
   for (size_t g = 0; g < groups.size(); ++g) {
-    for (const std::string& l : groups[g].literals) cues.add(l, payload(CueKind::kGroup, g));
+    for (const std::string& l : groups[g].literals) all_cues.push_back({l, payload(CueKind::kGroup, g)});
     has_patterns = has_patterns || !groups[g].patterns.empty();
   }
-  for (size_t i = 0; i < block_cues.size(); ++i) cues.add(block_cues[i], payload(CueKind::kBlock, i));
+  for (size_t i = 0; i < block_cues.size(); ++i) all_cues.push_back({block_cues[i], payload(CueKind::kBlock, i)});
+  for (size_t i = 0; i < change_cues.size(); ++i) all_cues.push_back({change_cues[i], payload(CueKind::kChange, i)});
+  for (size_t i = 0; i < subset_markers.size(); ++i)
+    all_cues.push_back({subset_markers[i], payload(CueKind::kSubset, i)});
+  cues = LiteralIndex(all_cues);
   rule_cue_groups.assign(groups.size(), false);
   for (const Rule& rule : rules)
     for (const Condition& cond : rule.conditions)
       if (!cond.negated)
         for (int g : cond.any_of) rule_cue_groups[static_cast<size_t>(g)] = true;
-  own_noun_index = LiteralIndex();
   own_noun_kinds.assign(groups.size(), false);
+  std::vector<LiteralIndex::Cue> nouns;
   for (size_t i = 0; i < own_nouns.size(); ++i) {
-    own_noun_index.add(own_nouns[i], own_noun_groups[i]);
+    nouns.push_back({own_nouns[i], own_noun_groups[i]});
     own_noun_kinds[static_cast<size_t>(own_noun_groups[i])] = true;
   }
-  for (size_t i = 0; i < change_cues.size(); ++i) cues.add(change_cues[i], payload(CueKind::kChange, i));
-  for (size_t i = 0; i < subset_markers.size(); ++i) cues.add(subset_markers[i], payload(CueKind::kSubset, i));
+  own_noun_index = LiteralIndex(nouns);
   suffix_chars.clear();
   suffix_bits.assign(0x10000 / 64, 0);
   for (const std::string& sfx : place_suffixes) {
@@ -633,12 +637,13 @@ void RulePackData::finish() {
   }
   place_before_filter = WordEndFilter({&recipient_before, &away_verbs, &located_before, &away_before});
   source_before_filter = WordEndFilter({&source_before});
-  known_places = LiteralIndex();
-  for (size_t i = 0; i < places.size(); ++i) known_places.add(places[i], static_cast<int32_t>(i));
-  auto index_of = [](const std::vector<std::string>& words) {
-    LiteralIndex index;
-    for (const std::string& w : words) index.add(w, 0);
-    return index;
+  std::vector<LiteralIndex::Cue> words;
+  for (size_t i = 0; i < places.size(); ++i) words.push_back({places[i], static_cast<int32_t>(i)});
+  known_places = LiteralIndex(words);
+  auto index_of = [&words](const std::vector<std::string>& list) {
+    words.clear();
+    for (const std::string& w : list) words.push_back({w, 0});
+    return LiteralIndex(words);
   };
   bullet_index = index_of(bullets);
   org_after_index = index_of(org_after);
