@@ -261,9 +261,8 @@ uint32_t SentenceContext::own_noun_at(uint32_t pos, uint32_t end, int* kind) con
   uint64_t key = 0;
   if (two_char_key(text_.substr(pos, end - pos), false, &key) &&
       RulePackData::may_hold(rules_.not_place_start_filter, key)) {
-    if (const auto words = rules_.not_place_by_start.find(key); words != rules_.not_place_by_start.end())
-      for (std::string_view w : words->second)
-        if (w.size() > m.size && pos + w.size() <= end && text_.compare(pos, w.size(), w) == 0) return pos;
+    for (std::string_view w : rules_.not_place_by_start.find(key))
+      if (w.size() > m.size && pos + w.size() <= end && text_.compare(pos, w.size(), w) == 0) return pos;
   }
   *kind = m.payloads.front();
   return noun_end;

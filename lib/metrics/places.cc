@@ -135,10 +135,8 @@ bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const R
     const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
     if (valid_pair_key(b, here, end) || (end - b == 6 && six_byte_key(text, b, &key)) ||
         two_char_key(text.substr(b, end - b), true, &key)) {
-      auto it = RulePackData::may_hold(rules.not_place_end_filter, key) ? rules.not_place_by_end.find(key)
-                                                                        : rules.not_place_by_end.end();
-      if (it != rules.not_place_by_end.end())
-        for (std::string_view w : it->second)
+      if (RulePackData::may_hold(rules.not_place_end_filter, key))
+        for (std::string_view w : rules.not_place_by_end.find(key))
           if (ends_at(text, end, w)) return true;
     }
   }
@@ -152,10 +150,8 @@ bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const R
     }
     if (valid_pair_key(here, end, end + len) || (end + len - here == 6 && six_byte_key(text, here, &key)) ||
         two_char_key(text.substr(here, end + len - here), false, &key)) {
-      auto it = RulePackData::may_hold(rules.not_place_start_filter, key) ? rules.not_place_by_start.find(key)
-                                                                          : rules.not_place_by_start.end();
-      if (it != rules.not_place_by_start.end())
-        for (std::string_view w : it->second)
+      if (RulePackData::may_hold(rules.not_place_start_filter, key))
+        for (std::string_view w : rules.not_place_by_start.find(key))
           if (starts_at(text, here, w)) return true;
     }
   }

@@ -707,25 +707,28 @@ void RulePackData::finish() {
   for (const std::string& w : time_spans) mark_last(w);
   for (const std::string& w : time_now) mark_last(w);
   for (const PlanPeriod& plan : plan_periods) mark_last(plan.name);
-  not_place_by_end.clear();
-  not_place_by_start.clear();
   not_place_end_filter.assign(64, 0);
   not_place_start_filter.assign(64, 0);
   auto mark = [](std::vector<uint64_t>& filter, uint64_t key) {
     const size_t b = not_place_key_bit(key);
     filter[b >> 6] |= uint64_t{1} << (b & 63);
   };
+  std::vector<std::pair<uint64_t, std::string_view>> by_end, by_start;
+  by_end.reserve(not_places.size());
+  by_start.reserve(not_places.size());
   for (const std::string& w : not_places) {
     uint64_t key = 0;
     if (two_char_key(w, true, &key)) {
-      not_place_by_end[key].push_back(w);
+      by_end.emplace_back(key, w);
       mark(not_place_end_filter, key);
     }
     if (two_char_key(w, false, &key)) {
-      not_place_by_start[key].push_back(w);
+      by_start.emplace_back(key, w);
       mark(not_place_start_filter, key);
     }
   }
+  not_place_by_end = KeyedWords(by_end);
+  not_place_by_start = KeyedWords(by_start);
 
 }
 

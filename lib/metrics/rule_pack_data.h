@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "metrics/keyed_words.h"
 #include "metrics/literal_index.h"
 
 namespace re2 {
@@ -267,10 +267,11 @@ struct RulePackData {
   // Not-place words keyed by their last two characters (for words ending at
   // a suffix: 全县) and by their first two (for words starting at one: 县区),
   // each key the bytes of two characters packed into 64 bits.
-  std::unordered_map<uint64_t, std::vector<std::string_view>> not_place_by_end, not_place_by_start;
-  // A 4096-bit filter over each map's keys (not_place_key_bit()): most
+  KeyedWords not_place_by_end, not_place_by_start;
+  // A 4096-bit filter over each one's keys (not_place_key_bit()): most
   // suffixes and their neighbours are no key, and a bit test spares them
-  // the hash look-up, whose modulo cost more than the rest of the test.
+  // the look-up (the hash map's modulo, when these were one, cost more than
+  // the rest of the test).
   std::vector<uint64_t> not_place_end_filter = std::vector<uint64_t>(64, 0);
   std::vector<uint64_t> not_place_start_filter = std::vector<uint64_t>(64, 0);
   static size_t not_place_key_bit(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 52); }
