@@ -76,6 +76,27 @@ class Parts {
   bool done_ = false;
 };
 
+// The first space or tab at or after line[i], or line.size(). Eight bytes at a
+// time: a byte at a time took 107k of the default pack's parse's
+// instructions, where words are two to five Han characters (6 to 15 bytes).
+size_t word_end(std::string_view line, size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    for (; i + 8 <= line.size(); i += 8) {
+      uint64_t v = 0;
+      std::memcpy(&v, line.data() + i, 8);
+      // A byte of v equal to ' ' or '\t' is a zero byte of `space` or `tab`;
+      // (x - kOnes) & ~x & kHighs marks the first zero byte of x exactly
+      // (a borrow can mark bytes after it only).
+      const uint64_t space = v ^ (kOnes * ' '), tab = v ^ (kOnes * '\t');
+      const uint64_t marks = (((space - kOnes) & ~space) | ((tab - kOnes) & ~tab)) & kHighs;
+      if (marks) return i + static_cast<size_t>(std::countr_zero(marks)) / 8;
+    }
+  }
+  while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+  return i;
+}
+
 // The words of `line` into *out, which is reused from line to line: a
 // vector a line took 1,151 allocations for the default pack's 271 lines.
 void tokens(std::string_view line, std::vector<std::string_view>* out) {
@@ -83,8 +104,8 @@ void tokens(std::string_view line, std::vector<std::string_view>* out) {
   size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    const size_t b = i;
+    i = word_end(line, i);
     if (i > b) out->push_back(line.substr(b, i - b));
   }
 }

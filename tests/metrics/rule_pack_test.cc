@@ -4,6 +4,9 @@
 
 #include <chrono>
 #include <iostream>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "metrics/rule_pack.h"
 #include "metrics/rule_pack_data.h"
@@ -262,5 +265,34 @@ BOOST_AUTO_TEST_CASE(hostile_pack_text_never_crashes) {
     std::string error;
     auto pack = RulePack::parse(p, &error);
     BOOST_TEST((pack != nullptr || !error.empty()));
+  }
+}
+
+// Words are split at runs of spaces and tabs wherever they fall (the
+// splitter reads eight bytes at a time): words of 1 to 24 bytes, ASCII and
+// Han, between random runs, at the start and end of a line too.
+BOOST_AUTO_TEST_CASE(words_split_at_spaces_and_tabs) {
+  std::mt19937 rng(17);
+  const char* const pieces[] = {"a", "Z", "县", "脱贫", "#", "-"};
+  for (int round = 0; round < 300; ++round) {
+    auto gap = [&] {
+      std::string g;
+      for (size_t n = 1 + rng() % 9; n > 0; --n) g += rng() % 3 ? ' ' : '\t';
+      return g;
+    };
+    std::vector<std::string> words;
+    std::string line = "place";
+    for (size_t n = 1 + rng() % 12; n > 0; --n) {
+      std::string w;
+      while (w.size() < 1 + rng() % 24) w += pieces[rng() % std::size(pieces)];
+      words.push_back(w);
+      line += gap() + w;
+    }
+    if (rng() % 2) line = gap() + line;
+    if (rng() % 2) line += gap();
+    std::string error;
+    auto pack = RulePack::parse("metric m person total\ngroup G 人\nrule m person G\n" + line + "\n", &error);
+    BOOST_REQUIRE_MESSAGE(pack, error);
+    BOOST_TEST(pack->data().places == words, "round " << round);
   }
 }
