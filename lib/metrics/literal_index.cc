@@ -13,11 +13,17 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   // The cues sorted once by first code point, longest first, where each
   // was inserted into its bucket in turn. Equal cues end up side by side in
   // list order (their payloads then keep it); distinct cues of one size are
-  // in byte order, which changes no match: two of them never both match at
-  // one position.
+  // in an order of their bytes, which changes no match: two of them never
+  // both match at one position.
   struct Item {
     uint64_t key;  // the first code point, then the size, longest first
+    uint64_t head;  // the first 8 bytes (fewer: zero-padded)
     uint32_t index;  // into cues
+  };
+  // Whether two items' cues, of one key and head, differ after 8 bytes.
+  auto tail_order = [&](const Item& x, const Item& y) {
+    const std::string_view a = cues[x.index].text, b = cues[y.index].text;
+    return a.size() <= 8 ? 0 : std::memcmp(a.data() + 8, b.data() + 8, a.size() - 8);
   };
   std::vector<Item> items;
   items.reserve(cues.size());
@@ -28,15 +34,19 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
     int len = 1;
     const char32_t first = next_char(cue, 0, &len);
     mark_start(cue, first, len);
-    items.push_back(Item{uint64_t{first} << 32 | (0xFFFFFFFFu - static_cast<uint32_t>(cue.size())),
+    uint64_t head = 0;
+    std::memcpy(&head, cue.data(), std::min<size_t>(8, cue.size()));
+    items.push_back(Item{uint64_t{first} << 32 | (0xFFFFFFFFu - static_cast<uint32_t>(cue.size())), head,
                          static_cast<uint32_t>(i)});
     bytes += cue.size();
   }
-  // Keys first: the bytes are compared only for cues of the same first
-  // character and size.
+  // Keys and heads first: the bytes are compared only for cues of the same
+  // first character, size and first 8 bytes (comparing them for every tie
+  // of first character and size took 31k of the default pack's 377k).
   std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
     if (x.key != y.key) return x.key < y.key;
-    const int order = cues[x.index].text.compare(cues[y.index].text);
+    if (x.head != y.head) return x.head < y.head;
+    const int order = tail_order(x, y);
     return order != 0 ? order < 0 : x.index < y.index;
   });
   bytes_.reserve(bytes);
@@ -45,7 +55,8 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   std::vector<char32_t> firsts;
   for (size_t k = 0; k < items.size(); ++k) {
     const Cue& cue = cues[items[k].index];
-    if (k > 0 && items[k].key == items[k - 1].key && cue.text == cues[items[k - 1].index].text) {
+    if (k > 0 && items[k].key == items[k - 1].key && items[k].head == items[k - 1].head &&
+        tail_order(items[k], items[k - 1]) == 0) {
       Entry& same = entries_.back();
       if (std::find(payloads_.begin() + same.payload_begin, payloads_.end(), cue.payload) == payloads_.end()) {
         payloads_.push_back(cue.payload);
@@ -60,7 +71,7 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
     }
     Entry entry;
     const size_t n = std::min<size_t>(8, cue.text.size());
-    std::memcpy(&entry.head, cue.text.data(), n);
+    entry.head = items[k].head;
     entry.mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
     entry.offset = static_cast<uint32_t>(bytes_.size());
     entry.size = static_cast<uint32_t>(cue.text.size());
