@@ -52,6 +52,10 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   };
   std::vector<Item> items;
   items.reserve(cues.size());
+  // Room for a block a cue (at most 1024 and the zero block), at most 16
+  // bytes a cue more than used: growing one block at a time cost 11k
+  // instructions of the default pack's parse.
+  blocks_.reserve(std::min<size_t>(cues.size(), 1024) + 1);
   size_t bytes = 0;
   for (size_t i = 0; i < cues.size(); ++i) {
     const std::string_view cue = cues[i].text;
@@ -77,7 +81,11 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   bytes_.reserve(bytes);
   entries_.reserve(items.size());
   payloads_.reserve(items.size());
+  // A bucket a cue at most (4 bytes a cue kept): growing them one bucket at
+  // a time cost 18k instructions of the default pack's parse.
   std::vector<char32_t> firsts;
+  firsts.reserve(items.size());
+  bucket_starts_.reserve(items.size() + 1);
   for (size_t k = 0; k < items.size(); ++k) {
     const Cue& cue = cues[items[k].index];
     if (k > 0 && items[k].key == items[k - 1].key && items[k].head == items[k - 1].head &&
