@@ -45,7 +45,8 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
     uint64_t head;  // the first 8 bytes (fewer: zero-padded)
     uint32_t index;  // into cues
   };
-  // Whether two items' cues, of one key and head, differ after 8 bytes.
+  // The order of two items' cues of one key and head: that of their bytes
+  // after the first 8 (0: the same cue).
   auto tail_order = [&](const Item& x, const Item& y) {
     const std::string_view a = cues[x.index].text, b = cues[y.index].text;
     return a.size() <= 8 ? 0 : std::memcmp(a.data() + 8, b.data() + 8, a.size() - 8);
@@ -71,7 +72,8 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   }
   // Keys and heads first: the bytes are compared only for cues of the same
   // first character, size and first 8 bytes (comparing them for every tie
-  // of first character and size took 31k of the default pack's 377k).
+  // of first character and size cost 25k more instructions, 377k where the
+  // default pack's indexes now take 352k).
   std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
     if (x.key != y.key) return x.key < y.key;
     if (x.head != y.head) return x.head < y.head;
