@@ -264,7 +264,7 @@ uint32_t SentenceContext::own_noun_at(uint32_t pos, uint32_t end, int* kind) con
     for (std::string_view w : rules_.not_place_by_start.find(key))
       if (w.size() > m.size && pos + w.size() <= end && text_.compare(pos, w.size(), w) == 0) return pos;
   }
-  *kind = m.payloads.front();
+  *kind = m.payloads().front();
   return noun_end;
 }
 

@@ -83,11 +83,12 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   bytes_.reserve(bytes);
   entries_.reserve(items.size());
   payloads_.reserve(items.size());
-  // A bucket a cue at most (4 bytes a cue kept): growing them one bucket at
-  // a time cost 18k instructions of the default pack's parse.
+  // A bucket a cue at most: growing them one bucket at a time cost 18k
+  // instructions of the default pack's parse.
   std::vector<char32_t> firsts;
+  std::vector<uint32_t> starts;  // by bucket, its first entry
   firsts.reserve(items.size());
-  bucket_starts_.reserve(items.size() + 1);
+  starts.reserve(items.size() + 1);
   for (size_t k = 0; k < items.size(); ++k) {
     const Cue& cue = cues[items[k].index];
     if (k > 0 && items[k].key == items[k - 1].key && items[k].head == items[k - 1].head &&
@@ -102,7 +103,7 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
     const char32_t first = static_cast<char32_t>(items[k].key >> 32);
     if (firsts.empty() || firsts.back() != first) {
       firsts.push_back(first);
-      bucket_starts_.push_back(static_cast<uint32_t>(entries_.size()));
+      starts.push_back(static_cast<uint32_t>(entries_.size()));
     }
     Entry entry;
     const size_t n = std::min<size_t>(8, cue.text.size());
@@ -117,16 +118,16 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
     entries_.push_back(entry);
   }
   if (firsts.empty()) return;
-  bucket_starts_.push_back(static_cast<uint32_t>(entries_.size()));
+  starts.push_back(static_cast<uint32_t>(entries_.size()));
   // At most half full, at least 16 slots.
   size_t slots = 16;
   while (slots < 2 * firsts.size()) slots *= 2;
   slot_firsts_.assign(slots, kNoSlot);
-  slot_buckets_.assign(slots, 0);
+  slot_buckets_.assign(slots, Bucket{});
   for (size_t b = 0; b < firsts.size(); ++b) {
     const size_t slot = slot_of(firsts[b]);
     slot_firsts_[slot] = firsts[b];
-    slot_buckets_[slot] = static_cast<uint32_t>(b);
+    slot_buckets_[slot] = Bucket{starts[b], starts[b + 1]};
   }
 }
 
@@ -141,16 +142,16 @@ LiteralIndex::Match LiteralIndex::longest_in_bucket(std::string_view text, uint3
   if (slot_firsts_.empty()) return {};
   const size_t slot = slot_of(c);
   if (slot_firsts_[slot] == kNoSlot) return {};
-  const uint32_t bucket = slot_buckets_[slot];
+  const Bucket bucket = slot_buckets_[slot];
   std::string_view rest = text.substr(pos, end - pos);
   uint64_t window = 0;
   std::memcpy(&window, rest.data(), std::min<size_t>(8, rest.size()));
-  const Entry* const stop = entries_.data() + bucket_starts_[bucket + 1];
-  for (const Entry* e = entries_.data() + bucket_starts_[bucket]; e != stop; ++e) {  // longest first
+  const Entry* const stop = entries_.data() + bucket.end;
+  for (const Entry* e = entries_.data() + bucket.begin; e != stop; ++e) {  // longest first
     if ((window & e->mask) != e->head) continue;
     if (rest.size() >= e->size &&
         (e->size <= 8 || std::memcmp(rest.data() + 8, bytes_.data() + e->offset + 8, e->size - 8) == 0))
-      return {e->size, std::span<const int32_t>(payloads_.data() + e->payload_begin, e->payload_end - e->payload_begin)};
+      return {e->size, e->payload_end - e->payload_begin, payloads_.data() + e->payload_begin};
   }
   return {};
 }
@@ -172,7 +173,7 @@ void LiteralIndex::scan(std::string_view text, uint32_t begin, uint32_t end, std
     int len = 1;
     const char32_t c = next_char(text, pos, &len);
     if (const Match m = longest_at(text, pos, end, c); m.size && pos + m.size > covered_to) {
-      for (int32_t p : m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      for (int32_t p : m.payloads()) out->push_back(CueHit{pos, pos + m.size, p});
       covered_to = pos + m.size;
     }
     pos += static_cast<uint32_t>(len);
@@ -197,7 +198,7 @@ void LiteralIndex::scan(std::string_view text, const CharIndex& chars, uint32_t 
     if (k >= last) break;
     const uint32_t pos = chars.offset(k);
     if (const Match m = longest_at(text, pos, end, chars.at(k)); m.size && pos + m.size > covered_to) {
-      for (int32_t p : m.payloads) out->push_back(CueHit{pos, pos + m.size, p});
+      for (int32_t p : m.payloads()) out->push_back(CueHit{pos, pos + m.size, p});
       covered_to = pos + m.size;
     }
   }

@@ -653,7 +653,7 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
       const bool pack_wins = pack.size > own_size;
       const uint32_t end = pos + (pack_wins ? pack.size : own_size);
       if (end > covered_to) {
-        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads.front() : own_payload});
+        hits.push_back({pos, end, pack_wins ? -1 - pack.payloads().front() : own_payload});
         covered_to = end;
       }
     }

@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(matches_a_brute_force_reading) {
       const auto [size, payloads] = ref.longest_at(text, pos, end);
       const LiteralIndex::Match m = index.longest_at(text, static_cast<uint32_t>(pos), static_cast<uint32_t>(end), c);
       BOOST_TEST(m.size == size);
-      BOOST_TEST(std::vector<int32_t>(m.payloads.begin(), m.payloads.end()) == payloads);
+      BOOST_TEST(std::vector<int32_t>(m.payloads().begin(), m.payloads().end()) == payloads);
       BOOST_TEST(index.any_at(text, pos) == (ref.longest_at(text, pos, text.size()).first != 0));
       if (size) BOOST_TEST(index.may_start(c));
       pos += static_cast<size_t>(len);
