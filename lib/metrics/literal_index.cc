@@ -35,21 +35,16 @@ inline void LiteralIndex::mark_start(std::string_view cue, char32_t first, int l
 }
 
 LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
-  // The cues sorted once by first code point, longest first, where each
-  // was inserted into its bucket in turn. Equal cues end up side by side in
-  // list order (their payloads then keep it); distinct cues of one size are
-  // in an order of their bytes, which changes no match: two of them never
-  // both match at one position.
+  // The cues sorted once by first code point, longest first, then in list
+  // order, where each was inserted into its bucket in turn (integers only:
+  // comparing bytes for the ties of first character and size took 25k of
+  // the sort's instructions). Cues of one size are tried in list order, as
+  // they were then: in an order of their bytes the extracts of the 83 test
+  // documents took 11k more instructions.
   struct Item {
     uint64_t key;  // the first code point, then the size, longest first
     uint64_t head;  // the first 8 bytes (fewer: zero-padded)
     uint32_t index;  // into cues
-  };
-  // The order of two items' cues of one key and head: that of their bytes
-  // after the first 8 (0: the same cue).
-  auto tail_order = [&](const Item& x, const Item& y) {
-    const std::string_view a = cues[x.index].text, b = cues[y.index].text;
-    return a.size() <= 8 ? 0 : std::memcmp(a.data() + 8, b.data() + 8, a.size() - 8);
   };
   std::vector<Item> items;
   items.reserve(cues.size());
@@ -70,16 +65,8 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
                          static_cast<uint32_t>(i)});
     bytes += cue.size();
   }
-  // Keys and heads first: the bytes are compared only for cues of the same
-  // first character, size and first 8 bytes (comparing them for every tie
-  // of first character and size cost 25k more instructions, 377k where the
-  // default pack's indexes now take 352k).
-  std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
-    if (x.key != y.key) return x.key < y.key;
-    if (x.head != y.head) return x.head < y.head;
-    const int order = tail_order(x, y);
-    return order != 0 ? order < 0 : x.index < y.index;
-  });
+  std::sort(items.begin(), items.end(),
+            [](const Item& x, const Item& y) { return x.key != y.key ? x.key < y.key : x.index < y.index; });
   bytes_.reserve(bytes);
   entries_.reserve(items.size());
   payloads_.reserve(items.size());
@@ -89,25 +76,43 @@ LiteralIndex::LiteralIndex(std::span<const Cue> cues) {
   std::vector<uint32_t> starts;  // by bucket, its first entry
   firsts.reserve(items.size());
   starts.reserve(items.size() + 1);
+  size_t run = 0;  // the first entry of the current key (first character and size)
   for (size_t k = 0; k < items.size(); ++k) {
-    const Cue& cue = cues[items[k].index];
-    if (k > 0 && items[k].key == items[k - 1].key && items[k].head == items[k - 1].head &&
-        tail_order(items[k], items[k - 1]) == 0) {
-      Entry& same = entries_.back();
-      if (std::find(payloads_.begin() + same.payload_begin, payloads_.end(), cue.payload) == payloads_.end()) {
-        payloads_.push_back(cue.payload);
-        ++same.payload_end;
+    const Item& item = items[k];
+    const Cue& cue = cues[item.index];
+    if (k == 0 || item.key != items[k - 1].key) run = entries_.size();
+    // A cue listed before adds its payload there, found among the cues of
+    // its first character and size (the default pack: at most 40, 将 and
+    // two more characters; the whole bucket was scanned for each cue added
+    // one at a time), by their first 8 bytes and then the rest.
+    Entry* same = nullptr;
+    for (size_t e = run; e < entries_.size() && !same; ++e)
+      if (entries_[e].head == item.head &&
+          (cue.text.size() <= 8 ||
+           std::memcmp(bytes_.data() + entries_[e].offset + 8, cue.text.data() + 8, cue.text.size() - 8) == 0))
+        same = &entries_[e];
+    if (same) {
+      const auto begin = payloads_.begin() + same->payload_begin, end = payloads_.begin() + same->payload_end;
+      if (std::find(begin, end, cue.payload) == end) {
+        // Its payloads end the array: the cues after it of this key are new
+        // ones listed later, whose payloads come after.
+        payloads_.insert(end, cue.payload);
+        ++same->payload_end;
+        for (Entry* later = same + 1; later != entries_.data() + entries_.size(); ++later) {
+          ++later->payload_begin;
+          ++later->payload_end;
+        }
       }
       continue;
     }
-    const char32_t first = static_cast<char32_t>(items[k].key >> 32);
+    const char32_t first = static_cast<char32_t>(item.key >> 32);
     if (firsts.empty() || firsts.back() != first) {
       firsts.push_back(first);
       starts.push_back(static_cast<uint32_t>(entries_.size()));
     }
     Entry entry;
     const size_t n = std::min<size_t>(8, cue.text.size());
-    entry.head = items[k].head;
+    entry.head = item.head;
     entry.mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
     entry.offset = static_cast<uint32_t>(bytes_.size());
     entry.size = static_cast<uint32_t>(cue.text.size());
