@@ -615,6 +615,9 @@ void RulePackData::finish() {
   auto payload = [](CueKind k, size_t id) { return static_cast<int32_t>(static_cast<int>(k) * kKindStride + id); };
   // In this order: a word of several lists reports their payloads so.
   std::vector<LiteralIndex::Cue> all_cues;
+  size_t literals = 0;
+  for (const CueGroup& g : groups) literals += g.literals.size();
+  all_cues.reserve(literals + block_cues.size() + change_cues.size() + subset_markers.size());
   for (size_t g = 0; g < groups.size(); ++g) {
     for (const std::string& l : groups[g].literals) all_cues.push_back({l, payload(CueKind::kGroup, g)});
     has_patterns = has_patterns || !groups[g].patterns.empty();
@@ -631,6 +634,7 @@ void RulePackData::finish() {
         for (int g : cond.any_of) rule_cue_groups[static_cast<size_t>(g)] = true;
   own_noun_kinds.assign(groups.size(), false);
   std::vector<LiteralIndex::Cue> nouns;
+  nouns.reserve(own_nouns.size());
   for (size_t i = 0; i < own_nouns.size(); ++i) {
     nouns.push_back({own_nouns[i], own_noun_groups[i]});
     own_noun_kinds[static_cast<size_t>(own_noun_groups[i])] = true;
@@ -691,10 +695,12 @@ void RulePackData::finish() {
   place_before_filter = WordEndFilter({&recipient_before, &away_verbs, &located_before, &away_before});
   source_before_filter = WordEndFilter({&source_before});
   std::vector<LiteralIndex::Cue> words;
+  words.reserve(places.size());
   for (size_t i = 0; i < places.size(); ++i) words.push_back({places[i], static_cast<int32_t>(i)});
   known_places = LiteralIndex(words);
   auto index_of = [&words](const std::vector<std::string>& list) {
     words.clear();
+    words.reserve(list.size());
     for (const std::string& w : list) words.push_back({w, 0});
     return LiteralIndex(words);
   };
