@@ -557,6 +557,15 @@ class RulePackParser {
 bool two_char_key(std::string_view w, bool last, uint64_t* key) {
   size_t n = 0, chars = 0;
   if (last) {
+    // Most words end in two three-byte characters (lead, continuation,
+    // continuation, twice), which the walk below takes six steps to find.
+    const auto* e = reinterpret_cast<const unsigned char*>(w.data()) + w.size();
+    auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    if (w.size() >= 6 && cont(e[-1]) && cont(e[-2]) && !cont(e[-3]) && cont(e[-4]) && cont(e[-5]) && !cont(e[-6])) {
+      *key = 0;
+      std::memcpy(key, e - 6, 6);
+      return true;
+    }
     size_t b = w.size();
     while (b > 0 && chars < 2) {
       --b;
