@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <cstring>
 #include <iostream>
 #include <random>
 #include <string>
@@ -294,5 +295,33 @@ BOOST_AUTO_TEST_CASE(words_split_at_spaces_and_tabs) {
     auto pack = RulePack::parse("metric m person total\ngroup G 人\nrule m person G\n" + line + "\n", &error);
     BOOST_REQUIRE_MESSAGE(pack, error);
     BOOST_TEST(pack->data().places == words, "round " << round);
+  }
+}
+
+// two_char_key(w, true): the bytes of the last two characters as a walk back
+// over continuation bytes finds them, whatever the bytes (its shortcut for
+// two three-byte characters must agree), for valid and broken UTF-8.
+BOOST_AUTO_TEST_CASE(two_char_key_of_the_last_two_characters) {
+  auto walk_back = [](std::string_view w, uint64_t* key) {
+    size_t b = w.size(), chars = 0;
+    while (b > 0 && chars < 2) {
+      --b;
+      if ((static_cast<unsigned char>(w[b]) & 0xC0) != 0x80) ++chars;
+    }
+    if (chars < 2 || w.size() - b > 8) return false;
+    *key = 0;
+    std::memcpy(key, w.data() + b, w.size() - b);
+    return true;
+  };
+  const char* const pieces[] = {"县", "脱贫", "a", "\xC3\xA9", "\xF0\x9F\x98\x80", "\x80", "\xE5\x8E", "\xE5"};
+  std::mt19937 rng(23);
+  for (int round = 0; round < 20000; ++round) {
+    std::string w;
+    for (size_t n = rng() % 5; n > 0; --n) w += pieces[rng() % std::size(pieces)];
+    uint64_t expected = 0, key = 0;
+    const bool expected_ok = walk_back(w, &expected);
+    BOOST_TEST_INFO("round " << round << ", " << w.size() << " bytes");
+    BOOST_TEST(aidtext::two_char_key(w, true, &key) == expected_ok);
+    if (expected_ok) BOOST_TEST(key == expected);
   }
 }
