@@ -12,8 +12,11 @@
 #ifndef AIDTEXT_METRICS_KEYED_WORDS_H_
 #define AIDTEXT_METRICS_KEYED_WORDS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,9 +24,58 @@
 namespace aidtext {
 
 class KeyedWords {
+  struct Word {
+    uint32_t at;    // in pool_
+    uint32_t size;
+  };
+
  public:
+  // A key's words, read from the table's own copy of them: a table holds
+  // its words' bytes (RulePackData is copied, by a pack that starts with
+  // "use default", and its words must not point into the pack it came
+  // from). Valid while the table lives unchanged.
+  class Words {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = std::string_view;
+      using difference_type = std::ptrdiff_t;
+      using pointer = void;
+      using reference = std::string_view;
+      iterator() = default;
+      iterator(const char* pool, const Word* w) : pool_(pool), w_(w) {}
+      std::string_view operator*() const { return {pool_ + w_->at, w_->size}; }
+      iterator& operator++() {
+        ++w_;
+        return *this;
+      }
+      iterator operator++(int) {
+        iterator old = *this;
+        ++w_;
+        return old;
+      }
+      bool operator==(const iterator& o) const { return w_ == o.w_; }
+
+     private:
+      const char* pool_ = nullptr;
+      const Word* w_ = nullptr;
+    };
+    Words() = default;
+    Words(const char* pool, const Word* begin, const Word* end) : pool_(pool), begin_(begin), end_(end) {}
+    iterator begin() const { return {pool_, begin_}; }
+    iterator end() const { return {pool_, end_}; }
+    bool empty() const { return begin_ == end_; }
+
+   private:
+    const char* pool_ = nullptr;
+    const Word* begin_ = nullptr;
+    const Word* end_ = nullptr;
+  };
+
   KeyedWords() = default;
-  // `words`: (key, word) in list order; a key may come more than once.
+  // `words`: (key, word) in list order; a key may come more than once. The
+  // words' bytes are copied.
   explicit KeyedWords(std::span<const std::pair<uint64_t, std::string_view>> words) {
     if (words.empty()) return;
     size_t size = 16;
@@ -31,11 +83,13 @@ class KeyedWords {
     slots_.assign(size, Slot{});
     // Each word's slot, counting the words of each key in `end`.
     std::vector<uint32_t> slot_of(words.size());
+    size_t bytes = 0;
     for (size_t i = 0; i < words.size(); ++i) {
       const size_t s = probe(words[i].first);
       slots_[s].key = words[i].first;
       ++slots_[s].end;
       slot_of[i] = static_cast<uint32_t>(s);
+      bytes += words[i].second.size();
     }
     // The counts become ranges, then the words fill them in list order.
     uint32_t at = 0;
@@ -44,14 +98,19 @@ class KeyedWords {
       s.begin = s.end = at;
       at += n;
     }
+    pool_.reserve(bytes);
     words_.resize(words.size());
-    for (size_t i = 0; i < words.size(); ++i) words_[slots_[slot_of[i]].end++] = words[i].second;
+    for (size_t i = 0; i < words.size(); ++i) {
+      words_[slots_[slot_of[i]].end++] = {static_cast<uint32_t>(pool_.size()),
+                                          static_cast<uint32_t>(words[i].second.size())};
+      pool_ += words[i].second;
+    }
   }
   // The words of `key` in list order (none: empty).
-  std::span<const std::string_view> find(uint64_t key) const {
+  Words find(uint64_t key) const {
     if (slots_.empty()) return {};
     const Slot& s = slots_[probe(key)];
-    return {words_.data() + s.begin, static_cast<size_t>(s.end - s.begin)};
+    return {pool_.data(), words_.data() + s.begin, words_.data() + s.end};
   }
 
  private:
@@ -68,7 +127,8 @@ class KeyedWords {
     return i;
   }
   std::vector<Slot> slots_;
-  std::vector<std::string_view> words_;
+  std::vector<Word> words_;
+  std::string pool_;  // every word's bytes
 };
 
 }  // namespace aidtext

@@ -42,3 +42,17 @@ BOOST_AUTO_TEST_CASE(empty_finds_nothing) {
   BOOST_TEST(none.find(0).empty());
   BOOST_TEST(aidtext::KeyedWords(std::vector<std::pair<uint64_t, std::string_view>>{}).find(42).empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_copy_keeps_its_words_when_the_list_changes) {
+  // RulePackData is copied (a pack that starts with "use default"): a
+  // table must hold its words' bytes, not point into the list it came from.
+  std::vector<std::string> storage = {"扶贫", "全县", "县区"};
+  std::vector<std::pair<uint64_t, std::string_view>> list = {{1, storage[0]}, {2, storage[1]}, {1, storage[2]}};
+  const aidtext::KeyedWords original(list);
+  const aidtext::KeyedWords copy = original;
+  for (std::string& w : storage) w = "xx";  // same sizes, other bytes
+  const auto one = copy.find(1);
+  BOOST_TEST(std::vector<std::string_view>(one.begin(), one.end()) == (std::vector<std::string_view>{"扶贫", "县区"}));
+  const auto two = original.find(2);
+  BOOST_TEST(std::vector<std::string_view>(two.begin(), two.end()) == std::vector<std::string_view>{"全县"});
+}
