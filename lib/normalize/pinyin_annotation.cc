@@ -40,9 +40,8 @@ constexpr std::array<std::string_view, 39> kFinals = {
 
 // A syllable of at most kMaxSyllableLetters letters a-z as one number: five
 // bits a letter (1-26), first letter highest, so that numbers sort as the
-// strings do.
-constexpr uint32_t syllable_code(std::string_view s) {
-  uint32_t code = 0;
+// strings do. `code` is that of letters before `s` (an initial's).
+constexpr uint32_t syllable_code(std::string_view s, uint32_t code = 0) {
   for (char c : s) code = code << 5 | static_cast<uint32_t>(c - 'a' + 1);
   return code;
 }
@@ -60,10 +59,8 @@ struct SyllableTable {
 
 constexpr SyllableTable make_syllable_table() {
   SyllableTable t;
-  auto add = [&t](std::string_view a, std::string_view b) {
-    uint32_t code = syllable_code(a);
-    for (char c : b) code = code << 5 | static_cast<uint32_t>(c - 'a' + 1);
-    t.codes[t.size++] = code;
+  auto add = [&t](std::string_view initial, std::string_view final) {
+    t.codes[t.size++] = syllable_code(final, syllable_code(initial));
   };
   for (std::string_view f : kFinals)
     if (f != "n" && f != "v" && f != "i" && f != "u") add("", f);  // a, ai, e, er, ou ... (not bare i/u/v)

@@ -108,7 +108,7 @@ constexpr CurrencySign kCurrencySigns[] = {
 // The sign that ends right before `pos`, or null.
 const CurrencySign* currency_sign_before(std::string_view text, size_t pos) {
   for (const CurrencySign& s : kCurrencySigns)
-    if (pos >= s.text.size() && text.substr(pos - s.text.size(), s.text.size()) == s.text) return &s;
+    if (pos >= s.text.size() && starts_with_at(text, pos - s.text.size(), s.text)) return &s;
   return nullptr;
 }
 

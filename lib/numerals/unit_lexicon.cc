@@ -223,6 +223,12 @@ const UnitWord* match_unit(std::string_view text, size_t pos) {
   return nullptr;
 }
 
+std::optional<UnitKind> unit_kind(std::string_view id) {
+  for (const UnitWord& u : kUnits)
+    if (u.unit == id) return u.kind;
+  return std::nullopt;
+}
+
 bool is_measure_char(char32_t c) {
   return c < 0x10000 && kIndex.start[c] != 0;
 }

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace aidtext::numerals {
@@ -14,7 +15,7 @@ enum class UnitKind : uint8_t {
   kMoney,          // 元, 美元, 人民币 ...
   kPeople,         // 人, 名, 位, 口; 人次
   kHousehold,      // 户
-  kMeasure,        // area, mass, length
+  kMeasure,        // area, volume, mass, length, energy and power, ...
   kClassifier,     // 个 项 期 家 所 ... -> unit "count"
   kPercent,        // % ％
   kPercentPoint,   // 个百分点
@@ -34,6 +35,10 @@ struct UnitWord {
 
 // The longest unit word starting at byte `pos` of `text`, or nullptr.
 const UnitWord* match_unit(std::string_view text, size_t pos);
+
+// The kind of the unit id `id` ("kW": kMeasure), as its first word in the
+// lexicon has it; nullopt for an id no word gives ("year", "count" ...).
+std::optional<UnitKind> unit_kind(std::string_view id);
 
 // True when `c` is a counting classifier or unit character (a numeral before
 // it has a measure word). Used by the context rules.

@@ -22,6 +22,7 @@
 
 #include "json_lite.h"
 #include "numerals/recognizer.h"
+#include "numerals/unit_lexicon.h"
 #include "peer_support.h"
 #include "text_normalize_for_tests.h"
 
@@ -57,15 +58,11 @@ std::vector<Pair> ours(const std::string& text, Model model) {
   for (const Quantity& q : recognize_quantities(text)) {
     if (q.kind == QuantityKind::kDate) continue;
     bool percent = q.unit == "percent" || q.unit == "percentage_point";
-    bool money = q.unit == "CNY" || q.unit == "USD" || q.unit == "HKD" || q.unit == "JPY" || q.unit == "EUR" ||
-                 q.unit == "TWD" || q.unit == "GBP" || q.unit == "AUD" || q.unit == "KRW" || q.unit == "THB" ||
-                 q.unit == "RUB" || q.unit == "CAD" || q.unit == "CHF";
-    bool measure = q.unit == "km2" || q.unit == "m2" || q.unit == "mu" || q.unit == "hectare" || q.unit == "t" ||
-                   q.unit == "kg" || q.unit == "jin" || q.unit == "g" || q.unit == "km" || q.unit == "m" ||
-                   q.unit == "cm" || q.unit == "mm" || q.unit == "m3" || q.unit == "kW" || q.unit == "kWh" ||
-                   q.unit == "MW" || q.unit == "MWh" || q.unit == "kV" || q.unit == "kVA" || q.unit == "kcal" ||
-                   q.unit == "Hz" || q.unit == "kHz" || q.unit == "MHz" || q.unit == "B" || q.unit == "kB" ||
-                   q.unit == "MB" || q.unit == "mg" || q.unit == "ug";
+    // Money and measures as the lexicon classes their ids; 分 (`point`,
+    // scores) is no dimension upstream.
+    const auto kind = numerals::unit_kind(q.unit);
+    bool money = kind == numerals::UnitKind::kMoney;
+    bool measure = kind == numerals::UnitKind::kMeasure && q.unit != "point";
     std::string_view sv = text;
     if (model == Model::kNumber) {
       // Numbers of percents and money belong to the Percent / Currency models upstream.
