@@ -150,6 +150,12 @@ class CharLm {
     if (facts_[i].cp != c) return 1;
     return (facts_[i].flags & 1) ? -1 : 0;
   }
+  // The simplified form of `c` when `c` is a traditional form the model
+  // folds onto another character (OpenCC's TSCharacters), else 0.
+  char32_t simplified_form(char32_t c) const {
+    const uint16_t i = id(c);
+    return i && facts_[i].cp != c ? facts_[i].cp : 0;
+  }
   static constexpr float kVariantCost = 2.5f;
   // -ln of the unigram's share of a bigram (LAMBDA = 0.05 in the generator).
   static constexpr float kUnigramShareCost = 2.9957f;

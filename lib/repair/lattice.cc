@@ -183,6 +183,7 @@ class Lattice {
     int votes = 0;
     for (const WindowChar& w : win_) votes += lm_.script_vote(w.ch);
     traditional_ = votes > 0;
+    decoded_traditional_ = traditional_;
     scorer_.set_decode(traditional_, costs_, unmapped_);
     build();
   }
@@ -241,6 +242,10 @@ class Lattice {
   std::vector<Pattern>& patterns_;   // every node's (DecodeScratch::patterns)
   NodeScorer& scorer_;
   bool traditional_ = false;        // the window is mostly traditional script
+  // ... and the script its decoded characters are scored in: the window's,
+  // except in a refill whose path says the damage predates a conversion
+  // (refill()).
+  bool decoded_traditional_ = false;
   std::vector<uint16_t> tok_id_;    // per token, its model id
   std::vector<float> tok_own_;      // ... and its own cost
   // ... and its cost kept after the character before it in the text (the
@@ -329,6 +334,18 @@ void Lattice::add_readings(uint32_t t, Readings& readings) const {
   }
   if (uint16_t pair = source_pair(h_.source, c)) {
     readings.add(known(pair >> 8), known(pair & 0xFF), 0);
+  }
+  // A traditional form may stand for the simplified mojibake it was
+  // converted from (LatticeCosts::converted_reading): a GBK view spells
+  // simplified characters, and a conversion after the damage changes them.
+  if (h_.source == SourceView::kGbk || h_.source == SourceView::kGb18030) {
+    if (const char32_t simplified = lm_.simplified_form(c)) {
+      if (uint16_t pair = source_pair(h_.source, simplified)) {
+        Slot lead = known(pair >> 8), trail = known(pair & 0xFF);
+        lead.converted = trail.converted = true;
+        readings.add(lead, trail, costs_.converted_reading);
+      }
+    }
   }
 }
 
@@ -559,7 +576,7 @@ bool Lattice::part_of(const Pattern& p, uint8_t index, CandidatePart& out) const
   if (wild == 0) {
     uint8_t b[4] = {0, 0, 0, 0};
     for (int i = 0; i < p.len; ++i) b[i] = p.slot[i]->value;
-    const CharFacts f = char_facts(lm_, decode_bytes(b, p.len), traditional_);
+    const CharFacts f = char_facts(lm_, decode_bytes(b, p.len), decoded_traditional_);
     if (!f.ch) return false;
     for (int i = 1; i < p.len; ++i)
       if (p.slot[i]->pair_prev && !pair_ok(b[i - 1], b[i])) return false;
@@ -611,7 +628,7 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   auto& remembered = scratch_.guesses.lists;
   RememberedGuesses::Key key{};
   key[0] = static_cast<uint64_t>(h_.target) | static_cast<uint64_t>(h_.source) << 8 |
-           static_cast<uint64_t>(p.len) << 16 | uint64_t{traditional_} << 24;
+           static_cast<uint64_t>(p.len) << 16 | uint64_t{decoded_traditional_} << 24;
   for (int i = 0; i < p.len; ++i) {
     const Slot& s = *p.slot[i];
     uint64_t* k = &key[1 + 2 * static_cast<size_t>(i)];
@@ -699,7 +716,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
     for (int v = lo; v <= hi; ++v) {
       if (!allowed.has(v)) continue;
       b[wild_pos] = static_cast<uint8_t>(v);
-      push(char_facts(lm_, decode_bytes(b, p.len), traditional_), b);
+      push(char_facts(lm_, decode_bytes(b, p.len), decoded_traditional_), b);
     }
     keep_likeliest(out, kMaxSingleGuesses);
     return;
@@ -731,7 +748,7 @@ void Lattice::find_guessed_chars(const Pattern& p, std::vector<Candidate>& out) 
       if (fits && i > 0 && s.pair_prev) fits = pair_ok(g.bytes[i - 1], g.bytes[i]);
     }
     if (fits) {
-      push(g.facts[traditional_], g.bytes.data());
+      push(g.facts[decoded_traditional_], g.bytes.data());
       if (++fitted == kMaxFittingGuesses) break;
     }
   }
@@ -893,6 +910,21 @@ LatticeResult Lattice::refill(const LatticeResult& coarse, char32_t after, WorkB
   // Every guess list of the path must stay remembered until the refill is
   // done: the lists are dropped (when full) before, not between, them.
   scratch_.guesses.make_room();
+  // A path that reads a traditional form by its simplified bytes says the
+  // text was converted after the damage: what it decodes is the GBK text
+  // from before the conversion, simplified, which the refill then scores as
+  // simplified (its guesses' script; kept tokens keep the window's). Scored
+  // as traditional, the refill of dev article 001 converted by OpenCC s2t
+  // guessed 上海 for 生产 (an extra 2.5 nats on every simplified form).
+  if (h_.target == TargetCodec::kGbk && decoded_traditional_) {
+    int converted = 0;
+    for (const auto& [node, pattern] : scratch_.path) {
+      if (pattern == kLiteralStep) continue;
+      const Pattern& p = patterns_[scratch_.first_pattern[node] + pattern];
+      for (int i = 0; i < p.len; ++i) converted += p.slot[i]->converted;
+    }
+    if (converted >= 2) decoded_traditional_ = false;  // a character's bytes
+  }
   for (const auto& [node, pattern] : scratch_.path) {
     RefillStep step{};
     if (pattern == kLiteralStep) {

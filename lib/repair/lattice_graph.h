@@ -406,6 +406,7 @@ struct Slot {
   uint8_t value = 0;
   bool known = true;
   bool pair_prev = false;  // (previous slot, this) was an unmapped source pair
+  bool converted = false;  // a traditional form's simplified bytes (LatticeCosts::converted_reading)
 };
 
 struct Edge {
