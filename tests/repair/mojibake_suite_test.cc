@@ -18,6 +18,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/utf8.h"
 #include "mojibake_cases.h"
 #include "repair/repairer.h"
 
@@ -111,12 +112,12 @@ std::unordered_map<std::string, std::string> load_char_map(const std::string& pa
 std::string convert_chars(std::string_view text, const std::unordered_map<std::string, std::string>& map) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    const std::string ch(text.substr(i, len));
+    int len;
+    aidtext::utf8::decode(text, i, &len);
+    const std::string ch(text.substr(i, static_cast<size_t>(len)));
     const auto it = map.find(ch);
     out += it == map.end() ? ch : it->second;
-    i += len;
+    i += static_cast<size_t>(len);
   }
   return out;
 }
