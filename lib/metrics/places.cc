@@ -10,6 +10,7 @@
 #include "core/byte_search.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
+#include "metrics/county_names.h"
 #include "metrics/literal_index.h"
 #include "metrics/view_set.h"
 
@@ -515,6 +516,16 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
     // No boundary in sight: most names have a two-character stem.
     b = indexed ? chars.offset(ks - 2) : prev_char(text, prev_char(text, here));
     k = 2;
+  }
+  // A county-level name the walk cut (从江县 at 从, 共和县 at 共, 和林格尔县
+  // after three characters) is taken whole: the longest name of the table
+  // (county_names.h) that ends here and starts before b, over Han
+  // characters after the previous mention. Only ever lengthens a name.
+  if (const size_t g = longest_county_start(text, b, end, *prev_end); g < b) {
+    b = g;
+    k = 2;
+    delimited = true;
+    ends_in_he = false;
   }
   const bool one_char_ok = c == U'县' || c == U'旗';
   if (k < 2 && !(k == 1 && one_char_ok)) return;

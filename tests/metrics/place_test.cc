@@ -154,6 +154,24 @@ BOOST_AUTO_TEST_CASE(he_right_before_the_suffix_belongs_to_the_name) {
   BOOST_TEST(governing_names("近年来，在中央和省州的支持下，东乡县减贫。") == std::vector<std::string>{"东乡县"});
 }
 
+BOOST_AUTO_TEST_CASE(a_county_whose_name_starts_with_a_function_character_is_named_whole) {
+  // 从, 那, 余, 共, 且 stop the walk back from a suffix (在大关县 -> 大关县);
+  // these names start with one (county_names.h).
+  BOOST_TEST(governing_names("2019年，从江县贫困人口减至1.2万人。") == std::vector<std::string>{"从江县"});
+  BOOST_TEST(governing_names("那坡县贫困发生率降至3.5%。") == std::vector<std::string>{"那坡县"});
+  BOOST_TEST(governing_names("据了解，余庆县落实帮扶资金500万元。") == std::vector<std::string>{"余庆县"});
+  BOOST_TEST(governing_names("且末县脱贫。") == std::vector<std::string>{"且末县"});
+  // 和 right before the suffix, a stop character before it: 共和县, whole.
+  Doc d("共和县出列贫困村12个。");
+  d.q("12个", "count", Decimal(12), "个");
+  BOOST_TEST(place_of(d, "12个") == "共和县");
+  // A stem longer than the walk's three characters.
+  BOOST_TEST(governing_names("我们在和林格尔县调研。") == std::vector<std::string>{"和林格尔县"});
+  // The function character still ends a name that is not one of them.
+  BOOST_TEST(governing_names("从渭源县出发。") == std::vector<std::string>{"渭源县"});
+  BOOST_TEST(governing_names("维护和平区域稳定。").empty());
+}
+
 BOOST_AUTO_TEST_CASE(an_autonomous_area_is_named_whole) {
   // A chain of names is its last name.
   BOOST_TEST(governing_names("甘肃省东乡族自治县农村贫困人口1.75万人。") ==
