@@ -21,9 +21,12 @@ namespace aidtext {
 // percent (%, 百分之, 千分之, 成, 折), percentage_point, times (倍),
 // fraction (三分之一 = 0.333333333333333, 3/5), point (分: 两千分);
 // year / month / day / hour / minute (durations: 3年, 5个月, 十天), age (岁);
-// count (with `classifier`: 个 项 期 家 所 批 座 次 场 名* 套 台 间 条 ...);
+// count (with `classifier`: 个 项 期 家 所 批 座 次 场 名* 套 台 间 条 ...,
+// and 口** of wells, cellars, ponds, pots);
 // "" for a bare number or a scaled one (7000万贫困人口).
-// (* 名 is a person: 9595名贫困人口.)
+// (* 名 is a person: 9595名贫困人口. ** 口 is a person too (一家三口, 5口人)
+// unless such a noun follows it or ends before the number in its clause:
+// 30口机井, 打井30口.)
 // Dates carry `date` (ISO-like) and value 0; ordinals carry the value.
 // A numeral too large or too precise for an exact Decimal (more than 18
 // significant digits, or a power of ten beyond +-300) still gives its

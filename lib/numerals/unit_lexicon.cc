@@ -44,6 +44,8 @@ constexpr UnitWord kUnits[] = {
     {"人", "person", "", K::kPeople},
     {"名", "person", "", K::kPeople},
     {"位", "person", "", K::kPeople},
+    // 一家三口, 全家4口; counting wells, cellars, ponds or pots (打井30口,
+    // 30口机井) the recognizer rereads it as a classifier (kou_classifier.h).
     {"口", "person", "", K::kPeople},
     {"户次", "household_time", "", K::kHousehold},  // 带动贫困户136万户次: visits, not households
     {"户", "household", "", K::kHousehold},

@@ -13,7 +13,7 @@ namespace aidtext::numerals {
 
 enum class UnitKind : uint8_t {
   kMoney,          // 元, 美元, 人民币 ...
-  kPeople,         // 人, 名, 位, 口; 人次
+  kPeople,         // 人, 名, 位, 口 (not 打井30口: kou_classifier.h); 人次
   kHousehold,      // 户
   kMeasure,        // area, volume, mass, length, energy and power, ...
   kClassifier,     // 个 项 期 家 所 ... -> unit "count"

@@ -725,3 +725,17 @@ BOOST_AUTO_TEST_CASE(a_figure_without_an_own_noun_reads_as_before) {
   BOOST_TEST(metric_of(es, "42个") != "counties_exited");
   BOOST_TEST(metric_of(es, "6个") == "workshops");
 }
+
+BOOST_AUTO_TEST_CASE(wells_counted_with_kou_are_no_people_and_no_villages) {
+  // The recognizer reads 打井30口 as 30 wells (count/口): no rule of people
+  // takes it, nor one of villages or counties (counted with 个).
+  Doc d("为贫困户打井30口。剩余贫困村新建水窖120口。");
+  d.q("30口", "count", Decimal(30), "口").q("120口", "count", Decimal(120), "口");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "30口") == "(none)");
+  BOOST_TEST(metric_of(rs, "120口") == "(none)");
+  // 口 counting people still feeds the metrics of people.
+  Doc e("带动贫困人口300口增收。");
+  e.q("300口", "person", Decimal(300));
+  BOOST_TEST(metric_of(e.extract(), "300口") == "beneficiaries");
+}

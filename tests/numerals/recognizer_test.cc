@@ -70,6 +70,34 @@ BOOST_AUTO_TEST_CASE(arabic_scales_and_units) {
   BOOST_TEST(describe("G20峰会和5G网络") == "");  // codes, not amounts
 }
 
+BOOST_AUTO_TEST_CASE(kou_counts_wells_ponds_and_pots_not_people) {
+  // 口 is the classifier of wells, water cellars, ponds, pots and coffins: a
+  // count of them, not of people, whether the noun follows 口 ...
+  BOOST_TEST(describe("全村共有30口机井") == "30口=30 count/口");
+  BOOST_TEST(describe("每户修建5口水窖") == "5口=5 count/口");
+  BOOST_TEST(describe("食堂添置了两口大锅") == "两口=2 count/口");
+  BOOST_TEST(describe("新挖12口深水井") == "12口=12 count/口");
+  BOOST_TEST(describe("捐赠一口棺材") == "一口=1 count/口");
+  // ... or ends before the number in its clause.
+  BOOST_TEST(describe("为缺水村打井30口") == "30口=30 count/口");
+  BOOST_TEST(describe("新建水窖120口，解决饮水困难") == "120口=120 count/口");
+  BOOST_TEST(describe("修建蓄水池8口、挖塘5口") == "8口=8 count/口 | 5口=5 count/口");
+  BOOST_TEST(describe("新打机电井12口") == "12口=12 count/口");
+  BOOST_TEST(describe("水窖共计新建120余口") == "120余口=120 count/口 over");
+  BOOST_TEST(describe("打井20-30口") == "20-30口=20..30 count/口");
+  BOOST_TEST(describe("打出第3口井") == "第3口#=3/口");
+  // People: a family's size, a household's, 口人, and 口 with no such noun
+  // near (一家 is a count of its own, as 一个 is).
+  BOOST_TEST(describe("一家三口住在山沟里") == "一家=1 count/家 | 三口=3 person");
+  BOOST_TEST(describe("全家5口人") == "5口人=5 person");
+  BOOST_TEST(describe("全家4口，靠低保生活") == "4口=4 person");
+  BOOST_TEST(describe("家庭人口3口") == "3口=3 person");
+  BOOST_TEST(describe("每户5口") == "5口=5 person");
+  BOOST_TEST(describe("村里有水井，一家三口") == "一家=1 count/家 | 三口=3 person");
+  BOOST_TEST(describe("水窖旁一家三口") == "一家=1 count/家 | 三口=3 person");
+  BOOST_TEST(describe("三口之家") == "三口=3 person");
+}
+
 BOOST_AUTO_TEST_CASE(metric_prefixes_belong_to_their_unit) {
   // 千 and 兆 that start a unit word are its prefix, not a scale of the
   // number: ten kilowatts, not 10,000 of something; 9.8 megawatts, not
