@@ -20,6 +20,16 @@ struct Repair {
   double confidence = 0;   // 0..1
   uint32_t guessed_chars = 0;  // characters chosen from context, not from known bytes
   bool repaired = true;    // false: flagged as damaged but left as it was
+  // Where those characters are, in the same coordinates as `output`: each
+  // range inside `output`, on character boundaries, in text order, adjacent
+  // guesses merged into one range; empty when guessed_chars is 0. Their
+  // bytes were lost and the language model made them up from context, so a
+  // later stage must not read them as what the text says (a guessed 上海
+  // for 生产 is no place). Together they cover guessed_chars characters,
+  // unless a later pass rewrote the repair (text encoded twice: the ranges
+  // then widen to what that pass made of them) or a later stage removed a
+  // guessed character. Not part of the C ABI or the writers' output.
+  std::vector<Range> guessed{};  // ({}: aggregate initializers that stop before it stay warning-free)
 };
 
 // A paragraph or block that repeats an earlier one in the same document

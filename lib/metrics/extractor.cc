@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/byte_search.h"
+#include "core/repair_output.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/context.h"
@@ -953,7 +954,13 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   }
   if (figures.empty() && table.empty()) return out;
   if (!chars) chars.emplace(text, classes);
-  PlaceIndex places(text, *chars, rules);
+  // Characters the repairer guessed (their bytes were lost) are no evidence
+  // of a place: the index records no name written with them. Clean text
+  // has no repairs, and this costs it nothing.
+  std::vector<Range> guessed;
+  for (const Repair& r : nt.report.repairs) guessed.insert(guessed.end(), r.guessed.begin(), r.guessed.end());
+  if (!guessed.empty()) merge_ranges(guessed);  // sorted and apart, as PlaceIndex asks
+  PlaceIndex places(text, *chars, rules, guessed);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
   const TimeResolver times(text, seg, dates, figures, rules, doc_date, &*chars);

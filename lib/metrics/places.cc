@@ -224,19 +224,48 @@ bool is_known_place(const RulePackData& rules, std::string_view name) {
 PlaceIndex::PlaceIndex(std::string_view text, const RulePackData& rules)
     : PlaceIndex(text, CharIndex(text, rules.char_classes.empty() ? nullptr : rules.char_classes.data()), rules) {}
 
-PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
+PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+                       std::span<const Range> guessed) {
   if (rules.place_suffixes.empty() && rules.places.empty()) return;
   std::vector<std::string_view> venues;
-  first_pass(text, chars, rules, &venues);
+  first_pass(text, chars, rules, guessed, &venues);
   find_bare(text, chars, rules, venues);
+  // Bare names (the pack's, or stems seen with a suffix) may be written
+  // with guessed characters too. Classified only after, so that no
+  // guessed name makes a chain, a list or the focus.
+  if (!guessed.empty()) drop_guessed(guessed);
   classify(text, rules);
+}
+
+void PlaceIndex::drop_guessed(std::span<const Range> guessed) {
+  // Whether `span` overlaps a guessed range: the first range ending after
+  // its start (the ranges are sorted and apart, so their ends are sorted
+  // too) must start before its end.
+  auto overlaps = [&](Range span) {
+    auto it = std::partition_point(guessed.begin(), guessed.end(), [&](const Range& g) { return g.end <= span.begin; });
+    return it != guessed.end() && it->begin < span.end;
+  };
+  const bool with_flags = delimited_.size() == mentions_.size();
+  size_t kept = 0;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    if (overlaps(mentions_[i].span)) continue;
+    if (kept != i) {
+      mentions_[kept] = std::move(mentions_[i]);
+      if (with_flags) delimited_[kept] = delimited_[i];
+    }
+    ++kept;
+  }
+  if (kept == mentions_.size()) return;
+  mentions_.resize(kept);
+  if (with_flags) delimited_.resize(kept);
+  stem_firsts_valid_ = false;  // numbered before: the numbers no longer hold
 }
 
 // One pass over the text for what the other finding depends on: names
 // before a suffix, and meeting venues (在X举行). It stops only at suffixes
 // and at the first characters of venue verbs.
 void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
-                            std::vector<std::string_view>* venues) {
+                            std::span<const Range> guessed, std::vector<std::string_view>* venues) {
   // Where each venue verb may be found next: a verb's hits never overlap
   // one another (as a substring search finds them).
   std::vector<size_t> verb_next(rules.venue_verbs.size(), 0);
@@ -271,6 +300,10 @@ void PlaceIndex::first_pass(std::string_view text, const CharIndex& chars, const
     }
     if (c >= 0x80 && rules.is_suffix(c)) add_suffixed(text, chars, k, c, rules, &prev_end);  // never ASCII
   }
+  // Names written with guessed characters go before anything is decided
+  // from them: they neither make another name certain (below) nor lend
+  // their stems to bare uses (find_bare). Clean text has no guesses.
+  if (!guessed.empty()) drop_guessed(guessed);
   drop_swallowing_names(rules);
   // A name whose start was guessed (two characters before the suffix, no
   // boundary in sight: 坚持市负总责) counts only if the text also writes it

@@ -25,10 +25,16 @@
 // belongs to the k-th name. Beyond its sentence, and after it, a figure takes
 // no name that stands in a list: a list names several areas, none of them
 // the one a later figure is about.
+//
+// Characters the mojibake repairer guessed from context (Repair::guessed:
+// their bytes were lost) say nothing of the text: a mention written with
+// any of them (a guessed 上海 for 生产) is not recorded, as if the text did
+// not have it, and neither seeds later bare uses nor counts for the focus.
 #ifndef AIDTEXT_METRICS_PLACES_H_
 #define AIDTEXT_METRICS_PLACES_H_
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,7 +57,11 @@ class PlaceIndex {
  public:
   PlaceIndex(std::string_view text, const RulePackData& rules);
   // `chars`: the text decoded (CharIndex(text)), when the caller has it.
-  PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules);
+  // `guessed`: ranges of the text whose characters were guessed (sorted by
+  // start, not overlapping; see the top of the file); no mention overlapping
+  // one is recorded.
+  PlaceIndex(std::string_view text, const CharIndex& chars, const RulePackData& rules,
+             std::span<const Range> guessed = {});
 
   // Name of the nearest governing mention inside [from, to), the last one
   // (before = true) or the first one; nullptr when there is none.
@@ -104,7 +114,10 @@ class PlaceIndex {
  private:
   const PlaceMention* nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const;
   void first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
-                  std::vector<std::string_view>* venues);
+                  std::span<const Range> guessed, std::vector<std::string_view>* venues);
+  // Drops the mentions that overlap one of `guessed` (and their delimited_
+  // flags while those are kept).
+  void drop_guessed(std::span<const Range> guessed);
   static std::string_view venue_before(std::string_view text, size_t at);
   // `k`: the suffix's index in `chars`.
   void add_suffixed(std::string_view text, const CharIndex& chars, size_t k, char32_t c, const RulePackData& rules,

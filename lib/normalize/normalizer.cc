@@ -18,6 +18,7 @@
 #include <optional>
 
 #include "convert/converter.h"
+#include "core/repair_output.h"
 #include "encoding/decoder.h"
 #include "normalize/cleaner.h"
 #include "normalize/repeats.h"
@@ -93,8 +94,10 @@ std::optional<NormalizedText> convert_and_finish(std::string_view input, Normali
   for (Repair& r : repairs) {
     Range stage_out = r.output;
     r.input = repair_out_to_input.to_input(stage_out);
-    r.output = after.to_output(stage_out);
-    out.report.repairs.push_back(r);
+    // Its guessed ranges move with it (the cleaner and the conversion
+    // change offsets).
+    move_repair_output(r, after);
+    out.report.repairs.push_back(std::move(r));
   }
   out.map = OffsetMap::compose(repair_out_to_input, after);
   out.map.set_input_size(static_cast<uint32_t>(input.size()));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <span>
 
+#include "core/repair_output.h"
 #include "core/text_builder.h"
 #include "core/utf8.h"
 #include "repair/char_lm.h"
@@ -174,13 +175,26 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       size_t guessed = 0, fully_guessed = 0, unknown_bytes = 0, known_bytes = 0;
       float decoded_cost = 0;
       std::string repaired;
+      // Where the guessed characters fall in `repaired` (adjacent ones as
+      // one range): Repair::guessed, for later stages not to take them for
+      // what the text says.
+      std::vector<Range> guessed_at;
       for (size_t s = i; s < k; ++s) {
-        if (steps[s].unknown_bytes) ++guessed;
         if (steps[s].known_bytes == 0) ++fully_guessed;
         unknown_bytes += steps[s].unknown_bytes;
         known_bytes += steps[s].known_bytes;
         decoded_cost += steps[s].cost;
+        const auto at = static_cast<uint32_t>(repaired.size());
         utf8::append(repaired, steps[s].ch);
+        if (steps[s].unknown_bytes) {
+          ++guessed;
+          const auto end = static_cast<uint32_t>(repaired.size());
+          if (!guessed_at.empty() && guessed_at.back().end == at) {
+            guessed_at.back().end = end;
+          } else {
+            guessed_at.push_back({at, end});
+          }
+        }
       }
       float literal_cost = 0;
       char32_t prev = t0 > 0 ? win[t0 - 1].ch : before;
@@ -220,7 +234,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
         const double share_known = 1.0 - static_cast<double>(guessed) / static_cast<double>(k - i);
         r.confidence = gain / (gain + 10.0) * (0.5 + 0.5 * share_known);
         r.guessed_chars = static_cast<uint32_t>(guessed);
-        pass.repairs.push_back(r);
+        r.guessed.reserve(guessed_at.size());
+        for (const Range& g : guessed_at) r.guessed.push_back({o + g.begin, o + g.end});
+        pass.repairs.push_back(std::move(r));
         if (h.source == SourceView::kSingleByte) pass.single_byte = true;
       }
     }
@@ -314,7 +330,7 @@ std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text, s
     // Earlier repairs move to the new text; new ones get input ranges in the
     // stage's input. A repair inside an earlier one is a second layer of the
     // same damage (text encoded twice): the earlier record absorbs it.
-    for (Repair& r : result.repairs) r.output = pass.map.to_output(r.output);
+    for (Repair& r : result.repairs) move_repair_output(r, pass.map);
     std::vector<Repair> added;
     for (Repair& r : pass.repairs) {
       Range original = result.map.to_input(r.input);
@@ -326,6 +342,11 @@ std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text, s
           if (old.kind.rfind("utf8-as-", 0) == 0 && r.kind.rfind("utf8-as-", 0) == 0)
             old.kind = "utf8-double-encoded";
           old.guessed_chars += r.guessed_chars;
+          // The earlier guesses (moved above) and this layer's, in one list.
+          if (!r.guessed.empty()) {
+            old.guessed.insert(old.guessed.end(), r.guessed.begin(), r.guessed.end());
+            merge_ranges(old.guessed);
+          }
           old.confidence = std::min(old.confidence, r.confidence);
           absorbed = true;
           break;
@@ -333,7 +354,7 @@ std::optional<Repaired> repair_mojibake_if_damaged(std::string_view utf8_text, s
       }
       if (!absorbed) {
         r.input = original;
-        added.push_back(r);
+        added.push_back(std::move(r));
       }
     }
     result.repairs.insert(result.repairs.end(), added.begin(), added.end());

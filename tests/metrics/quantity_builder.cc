@@ -61,6 +61,18 @@ Doc& Doc::repeat(std::string_view passage) {
   return *this;
 }
 
+Doc& Doc::guessed(std::string_view chars) {
+  const size_t at = text_.text.find(chars);
+  if (at == std::string::npos) throw std::runtime_error("test text has no '" + std::string(chars) + "'");
+  Repair r;
+  r.kind = "gbk-misaligned";
+  r.input = r.output = Range{static_cast<uint32_t>(at), static_cast<uint32_t>(at + chars.size())};
+  for (unsigned char c : chars) r.guessed_chars += (c & 0xC0) != 0x80;
+  r.guessed.push_back(r.output);
+  text_.report.repairs.push_back(r);
+  return *this;
+}
+
 std::vector<MetricRecord> Doc::extract(std::string_view doc_date) const {
   return extract(RulePack::default_pack(), doc_date);
 }

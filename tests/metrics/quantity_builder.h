@@ -27,6 +27,9 @@ class Doc {
   Doc& relative(std::string_view surface, int offset);
   // Marks the range from the n-th occurrence of `passage` as a repeat of the first.
   Doc& repeat(std::string_view passage);
+  // Marks the first occurrence of `chars` as characters a mojibake repair
+  // guessed (Repair::guessed), as a repair record covering just them.
+  Doc& guessed(std::string_view chars);
 
   std::vector<MetricRecord> extract(std::string_view doc_date = "") const;
   std::vector<MetricRecord> extract(const RulePack& pack, std::string_view doc_date = "") const;
