@@ -11,16 +11,9 @@
 
 using aidtext::Decimal;
 using aidtext::testing::Doc;
-using aidtext::testing::find_record;
+using aidtext::testing::place_of;
 
 namespace {
-
-std::string place_of(const Doc& d, std::string_view surface) {
-  auto rs = d.extract();
-  const aidtext::MetricRecord* r = find_record(rs, surface);
-  if (!r) return "(no record)";
-  return r->place.value_or("null");
-}
 
 // The sentence with its figure, and the name in it marked guessed or not.
 Doc doc(const std::string& text, std::string_view guessed, bool mark) {

@@ -8,16 +8,9 @@
 
 using aidtext::Decimal;
 using aidtext::testing::Doc;
-using aidtext::testing::find_record;
+using aidtext::testing::place_of;
 
 namespace {
-
-std::string place_of(const Doc& d, std::string_view surface) {
-  auto rs = d.extract();
-  const aidtext::MetricRecord* r = find_record(rs, surface);
-  if (!r) return "(no record)";
-  return r->place.value_or("null");
-}
 
 std::vector<std::string> governing_names(std::string_view text) {
   aidtext::PlaceIndex idx(text, aidtext::RulePack::default_pack().data());

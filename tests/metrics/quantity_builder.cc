@@ -87,4 +87,11 @@ const MetricRecord* find_record(const std::vector<MetricRecord>& rs, std::string
   return nullptr;
 }
 
+std::string place_of(const Doc& d, std::string_view surface) {
+  const std::vector<MetricRecord> rs = d.extract();
+  const MetricRecord* r = find_record(rs, surface);
+  if (!r) return "(no record)";
+  return r->place.value_or("null");
+}
+
 }  // namespace aidtext::testing

@@ -45,6 +45,10 @@ class Doc {
 // The record whose text is `surface` (the first), or nullptr.
 const MetricRecord* find_record(const std::vector<MetricRecord>& rs, std::string_view surface);
 
+// The place of the record of `d` whose text is `surface`: its name, "null",
+// or "(no record)".
+std::string place_of(const Doc& d, std::string_view surface);
+
 }  // namespace aidtext::testing
 
 #endif  // AIDTEXT_TESTS_METRICS_QUANTITY_BUILDER_H_
