@@ -234,8 +234,8 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
         const double share_known = 1.0 - static_cast<double>(guessed) / static_cast<double>(k - i);
         r.confidence = gain / (gain + 10.0) * (0.5 + 0.5 * share_known);
         r.guessed_chars = static_cast<uint32_t>(guessed);
-        r.guessed.reserve(guessed_at.size());
-        for (const Range& g : guessed_at) r.guessed.push_back({o + g.begin, o + g.end});
+        for (Range& g : guessed_at) g = {o + g.begin, o + g.end};  // into the output's coordinates
+        r.guessed = std::move(guessed_at);
         pass.repairs.push_back(std::move(r));
         if (h.source == SourceView::kSingleByte) pass.single_byte = true;
       }

@@ -9,12 +9,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "dev_articles.h"
 #include "mojibake_cases.h"
 #include "normalize/normalizer.h"
 #include "repair/repairer.h"
@@ -29,23 +28,13 @@ inline std::ostream& operator<<(std::ostream& os, const Range& r) {
 namespace {
 
 const std::string kSuitePath = std::string(AIDTEXT_SHARED_DIR) + "/peer/mojibake/cases.json";
-const std::filesystem::path kDev = std::filesystem::path(AIDTEXT_SHARED_DIR) / "corpus" / "dev";
+using aidtext::testing::kDevArticles;
+using aidtext::testing::read_dev_article;
 
 auto present(std::filesystem::path p) {
   return boost::unit_test::precondition([p](boost::unit_test::test_unit_id) {
     return boost::unit_test::assertion_result(std::filesystem::exists(p));
   });
-}
-
-std::string read_dev(const std::string& prefix) {
-  for (const auto& e : std::filesystem::directory_iterator(kDev))
-    if (e.path().filename().string().rfind(prefix, 0) == 0) {
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      return ss.str();
-    }
-  return {};
 }
 
 bool boundary(std::string_view text, uint32_t pos) {
@@ -106,8 +95,8 @@ BOOST_AUTO_TEST_CASE(every_peer_case_places_its_guesses, *present(kSuitePath)) {
   BOOST_TEST(guessed > 100u);
 }
 
-BOOST_AUTO_TEST_CASE(dev_001_by_the_repairer_and_through_normalize, *present(kDev)) {
-  const std::string doc = read_dev("001_");
+BOOST_AUTO_TEST_CASE(dev_001_by_the_repairer_and_through_normalize, *present(kDevArticles)) {
+  const std::string doc = read_dev_article("001_");
   BOOST_REQUIRE(!doc.empty());
   aidtext::Repaired repaired = aidtext::repair_mojibake(doc);
   BOOST_REQUIRE(total_guessed(repaired.repairs) > 0u);
