@@ -770,10 +770,25 @@ bool item_of_figures(std::string_view gap) {
   return std::any_of(gap.begin(), gap.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A dispatch's dateline right after a name (新华社北京1月23日电, 本报兰州12日电):
-// the name is where the report was filed, not what it reports.
+// Whether text[pos] ends a dispatch's 电: a space (ASCII or U+3000), an
+// opening bracket ((, （, 【, 〔, [) of the reporter's byline, a line end
+// or the text's end. Not a character of a word: 北京电力, 北京电视台,
+// 北京电网 and 北京电商 are organisations of the city (org_after_index's).
+bool ends_dispatch_mark(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return true;
+  const char b = text[pos];
+  if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' || b == '[') return true;
+  for (std::string_view mark : {"\u3000", "（", "【", "〔"})
+    if (starts_at(text, pos, mark)) return true;
+  return false;
+}
+
+// A dispatch's dateline right after a name (新华社北京1月23日电, 本报兰州12日电),
+// or the same without its date (新华社北京电 …, 中新网北京电（记者…）): the name
+// is where the report was filed, not what it reports.
 bool dateline_after(std::string_view text, size_t pos) {
   constexpr int kMaxDateChars = 10;  // 12月31日
+  if (starts_at(text, pos, "电")) return ends_dispatch_mark(text, pos + 3);
   if (pos >= text.size() || text[pos] < '0' || text[pos] > '9') return false;  // most names
   size_t p = pos;
   for (int n = 0; n < kMaxDateChars && p < text.size(); ++n) {

@@ -313,6 +313,20 @@ BOOST_AUTO_TEST_CASE(a_dateline_names_where_a_dispatch_was_filed) {
   BOOST_TEST(place_of(d, "30.8万人") == "贵州省");
 }
 
+BOOST_AUTO_TEST_CASE(a_dateline_without_its_date_names_where_a_dispatch_was_filed_too) {
+  // Wire copy often leaves the date out: 新华社北京电, then a space or the
+  // reporter's byline in brackets.
+  for (const char* head : {"新华社北京电 ", "新华社北京电（记者王小明）", "中新网北京电\n", "本报北京电 【记者】"}) {
+    Doc d(std::string(head) + "记者从国务院扶贫办获悉，贫困人口减少到551万人。");
+    d.q("551万人", "person", Decimal(5510000));
+    BOOST_TEST(place_of(d, "551万人") == "null", head);
+  }
+  // A province named after the dateline is still the figure's.
+  Doc d("新华社兰州电 记者从甘肃省扶贫办获悉，全省贫困人口减少到110万人。");
+  d.q("110万人", "person", Decimal(1100000));
+  BOOST_TEST(place_of(d, "110万人") == "甘肃省");
+}
+
 BOOST_AUTO_TEST_CASE(a_clause_s_subject_labels_its_figures) {
   Doc d("贵州省贫困人口由173万人减少到30.8万人，云南省由179万人减少到37.2万人。");
   d.q("173万人", "person", Decimal(1730000)).q("30.8万人", "person", Decimal(308000));
