@@ -449,11 +449,25 @@ bool to_side_at(std::string_view text, uint32_t pos) {
   return ends_at(text, pos, "到") || ends_at(text, pos, "至") || ends_at(text, pos, "为");
 }
 
+// Whether the text between a from side's date (ending at `b`) and the from
+// word of a later figure (ending at `pos`) closes that pair with a "to"
+// word (减少到17.5万人) and opens no other from side: then the later figure
+// is a second pair written beside the first.
+bool pair_closed_between(std::string_view text, uint32_t b, uint32_t pos) {
+  if (pos < b + 3) return false;
+  const std::string_view between = text.substr(b, pos - b - 3);  // without the later figure's 由 or 从
+  if (between.find("由") != std::string_view::npos || between.find("从") != std::string_view::npos) return false;
+  return between.find("到") != std::string_view::npos || between.find("至") != std::string_view::npos;
+}
+
 }  // namespace
 
 // 贫困人口由2014年的3.2万人减少到2019年的1500人，贫困发生率由25.1%下降到
 // 1.2%: a from/to pair of figures written without dates takes the dates of
-// the dated pair before it in the sentence, side by side.
+// the dated pair before it in the sentence, side by side. A pair dated on
+// its from side only (截至2019年底，贫困人口由2013年底的552万人减少到17.5万人，
+// 贫困发生率由26.5%下降到0.9%) gives its from date to the later from figure
+// (26.5%: 2013); the to figure is dated as any other (0.9%: 2019).
 std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentence) const {
   auto from_word_at = [&](uint32_t p) { return ends_at(text_, p, "由") || ends_at(text_, p, "从"); };
   const bool from_side = from_word_at(pos);
@@ -474,7 +488,11 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
     if (d.span.begin < from) break;
     if (d.span.end > pos || !starts_at(text_, d.span.end, "的")) continue;
     if (!dated[1]) {
-      if (to_side_at(text_, d.span.begin)) dated[1] = &d;
+      if (to_side_at(text_, d.span.begin)) {
+        dated[1] = &d;
+      } else if (from_side && from_word_at(d.span.begin) && pair_closed_between(text_, d.span.end, pos)) {
+        dated[0] = &d;  // a pair dated on its from side only
+      }
     } else if (from_word_at(d.span.begin)) {
       dated[0] = &d;
     }

@@ -57,6 +57,21 @@ BOOST_AUTO_TEST_CASE(a_span_of_months_dates_its_figures_in_the_document_year) {
   BOOST_TEST(time_of(alone, "300万元", "2020-10-15") == "null");
 }
 
+BOOST_AUTO_TEST_CASE(a_pair_dated_on_its_from_side_only_dates_the_next_from_figure) {
+  Doc d("截至2019年底，全省贫困人口由2013年底的552万人减少到17.5万人，贫困发生率由26.5%下降到0.9%。");
+  d.date("2019年底", "2019", true).date("2013年底", "2013", true).q("552万人", "person", Decimal(5520000));
+  d.q("17.5万人", "person", Decimal(175000)).q("26.5%", "percent", Decimal(265, -1)).q("0.9%", "percent", Decimal(9, -1));
+  BOOST_TEST(time_of(d, "552万人") == "2013");
+  BOOST_TEST(time_of(d, "17.5万人") == "2019");
+  BOOST_TEST(time_of(d, "26.5%") == "2013");
+  BOOST_TEST(time_of(d, "0.9%") == "2019");
+  // A from side whose pair is still open is no pair before the figure.
+  Doc open("截至2019年底，贫困发生率由2013年底的26.5%和从8.1%下降到0.9%。");
+  open.date("2019年底", "2019", true).date("2013年底", "2013", true).q("26.5%", "percent", Decimal(265, -1));
+  open.q("8.1%", "percent", Decimal(81, -1)).q("0.9%", "percent", Decimal(9, -1));
+  BOOST_TEST(time_of(open, "8.1%") == "2019");
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_from_to_pair_takes_the_dates_of_the_pair_before_it) {
   Doc d("2020年6月，全县贫困人口由2014年的3.2万人减少到2019年的1500人，贫困发生率由25.1%下降到1.2%。");
   d.date("2020年6月", "2020-06").date("2014年", "2014").q("3.2万人", "person", Decimal(32000));
