@@ -325,7 +325,8 @@ AIDTEXT_API aidtext_status aidtext_result_repeat(const aidtext_result* result, s
  *               out_start + k came from input byte in_start + k;
  *   linear = 0: a block: the output span as a whole came from the whole
  *               input span (a GBK pair, an HTML reference, a repaired
- *               passage); in_start == in_end for inserted text.
+ *               character and the damaged characters that held its
+ *               bytes); in_start == in_end for inserted text.
  * aidtext_result_source_range(out_start, out_end) for a non-empty range is
  * then [begin, end): begin from the piece holding out_start (in_start +
  * (out_start - piece.out_start) when linear, else in_start), end from the

@@ -139,8 +139,38 @@ struct Pass {
   bool single_byte = false;  // some repair undid Latin-1/cp1252 mojibake
 };
 
+// Writes the repaired stretch of steps [i, k) in place of the input tokens
+// its steps were read from, mapped step by step: each
+// step's character to the tokens holding its bytes that no earlier step's
+// piece holds (a shifted GBK character's second byte is in the next token,
+// which the next character's first byte shares: each character then maps
+// to about the token under it, not the whole stretch). A step whose tokens
+// an earlier piece already holds joins that piece; the last piece reaches
+// to the stretch's end. So the pieces tile the stretch's input in order,
+// and a figure read inside a long repair keeps its own input offsets.
+void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::PathStep>& steps, size_t i, size_t k,
+                    std::string_view repaired, TextBuilder& out) {
+  const uint32_t in_end = win[steps[k - 1].token_end - 1].end;
+  uint32_t piece_begin = win[steps[i].token_begin].begin;  // the current piece's input
+  uint32_t piece_end = piece_begin;
+  size_t out_begin = 0, out_end = 0;  // its characters, in `repaired`
+  for (size_t s = i; s < k; ++s) {
+    const repair::PathStep& st = steps[s];
+    const uint32_t end = st.token_end > st.token_begin ? win[st.token_end - 1].end : piece_end;
+    if (end > piece_end && out_end > out_begin) {
+      out.replace_block(piece_begin, piece_end - piece_begin, repaired.substr(out_begin, out_end - out_begin));
+      out_begin = out_end;
+      piece_begin = piece_end;
+    }
+    piece_end = std::max(piece_end, end);
+    out_end += static_cast<size_t>(utf8::sequence_length(static_cast<unsigned char>(repaired[out_end])));  // st.ch's bytes
+  }
+  out.replace_block(piece_begin, in_end - piece_begin, repaired.substr(out_begin));
+}
+
 // Writes one window's best path: literal steps as copies, each decoded
-// stretch as one block replacing the tokens it was read from.
+// stretch step by step (write_by_steps) in place of the tokens it was read
+// from.
 void write_window(std::span<const WindowChar> win, const repair::LatticeResult& best, const Hypothesis& h,
                   char32_t before, char32_t after, TextBuilder& out, Pass& pass) {
   const repair::CharLm& lm = repair::CharLm::instance();
@@ -228,7 +258,7 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
         r.kind = kind_of(h, win.subspan(t0, t1 - t0));
         r.input = {in_begin, in_end};
         const uint32_t o = static_cast<uint32_t>(out.size());
-        out.replace_block(in_begin, in_end - in_begin, repaired);
+        write_by_steps(win, steps, i, k, repaired, out);
         r.output = {o, static_cast<uint32_t>(out.size())};
         const float gain = literal_cost - decoded_cost;
         const double share_known = 1.0 - static_cast<double>(guessed) / static_cast<double>(k - i);

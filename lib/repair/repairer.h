@@ -11,7 +11,9 @@
 //               (guessed_chars > 0: characters with a byte chosen by context);
 //   "unrecoverable" (repaired = false): U+FFFD / 锟斤拷 / private-use runs,
 //               left as they are.
-// Each repaired span is one block of the offset map (output -> its input span).
+// A repaired span maps to its input span in pieces of about a character: each
+// output character (a block of the offset map) to the damaged characters that
+// held its bytes (repairer.cc, write_by_steps).
 // Work per call is bounded (kWorkBudget in repairer.cc): hostile input ends in
 // well under a second and is left as it is where the budget runs out.
 #ifndef AIDTEXT_REPAIR_REPAIRER_H_
