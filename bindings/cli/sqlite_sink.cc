@@ -15,7 +15,7 @@ constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS metrics ("
     "  doc TEXT NOT NULL, seq INTEGER NOT NULL, metric TEXT NOT NULL, value REAL,"
     "  value_text TEXT, unit TEXT, approx TEXT, change TEXT, time TEXT, place TEXT,"
-    "  text TEXT, start INTEGER, end INTEGER, sentence TEXT);"
+    "  text TEXT, start INTEGER, end INTEGER, sentence TEXT, guessed INTEGER);"
     "CREATE INDEX IF NOT EXISTS metrics_by_metric ON metrics(metric);"
     "CREATE INDEX IF NOT EXISTS metrics_by_doc ON metrics(doc);";
 
@@ -56,6 +56,25 @@ bool SqliteSink::exec(const char* sql, std::string* error) {
   return true;
 }
 
+// A database written before 0.3 has no metrics.guessed: add it (NULL in the
+// rows written then, which were never checked for guessed characters).
+bool SqliteSink::add_guessed_column(std::string* error) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT 1 FROM pragma_table_info('metrics') WHERE name = 'guessed'", -1, &s,
+                         nullptr) != SQLITE_OK) {
+    *error = message();
+    return false;
+  }
+  const int rc = sqlite3_step(s);
+  sqlite3_finalize(s);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) {
+    *error = message();
+    return false;
+  }
+  return exec("ALTER TABLE metrics ADD COLUMN guessed INTEGER", error);
+}
+
 bool SqliteSink::open(const std::string& path, std::string* error) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     *error = path + ": " + message();
@@ -64,6 +83,7 @@ bool SqliteSink::open(const std::string& path, std::string* error) {
   // Another writer may hold the file briefly; wait rather than fail.
   sqlite3_busy_timeout(db_, 10000);
   if (!exec(kSchema, error)) return false;
+  if (!add_guessed_column(error)) return false;
   auto prepare = [&](const char* sql, sqlite3_stmt** s) {
     if (sqlite3_prepare_v2(db_, sql, -1, s, nullptr) != SQLITE_OK) {
       *error = message();
@@ -78,8 +98,8 @@ bool SqliteSink::open(const std::string& path, std::string* error) {
                  " content_hash = excluded.content_hash, processed_at = excluded.processed_at",
                  &upsert_document_) &&
          prepare("INSERT INTO metrics (doc, seq, metric, value, value_text, unit, approx, change, time,"
-                 " place, text, start, end, sentence)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 " place, text, start, end, sentence, guessed)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                  &insert_metric_);
 }
 
@@ -134,6 +154,7 @@ bool SqliteSink::write(const DbDocument& d, std::string* error) {
     sqlite3_bind_int64(s, 12, static_cast<sqlite3_int64>(m.start));
     sqlite3_bind_int64(s, 13, static_cast<sqlite3_int64>(m.end));
     bind_text(s, 14, m.sentence);
+    sqlite3_bind_int(s, 15, m.guessed ? 1 : 0);
     ok = step(s);
   }
   if (!ok) {

@@ -9,7 +9,11 @@
 //   metrics(doc TEXT,                  -- documents.doc
 //           seq INTEGER,               -- the record's place in its document
 //           metric, value REAL, value_text TEXT (exact decimal), unit, approx,
-//           change, time, place, text, start, end, sentence)
+//           change, time, place, text, start, end, sentence,
+//           guessed INTEGER)           -- 1: the text overlaps a character the
+//                                      -- repairer guessed (aidtext_metric.guessed),
+//                                      -- else 0; NULL in rows written before 0.3
+//   (a database made before 0.3 gets the guessed column on open: ALTER TABLE)
 //   index metrics_by_metric ON metrics(metric), metrics_by_doc ON metrics(doc)
 //
 // Appending is idempotent: a document's rows are replaced (its metrics
@@ -44,6 +48,7 @@ class SqliteSink {
 
  private:
   bool exec(const char* sql, std::string* error);
+  bool add_guessed_column(std::string* error);
   bool begin_if_needed(std::string* error);
   std::string message() const;
 

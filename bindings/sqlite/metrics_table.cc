@@ -8,7 +8,9 @@
 // `value` is an INTEGER when the exact decimal is whole (8100), else a REAL
 // (9.05), as in the JSON records; `value_text` keeps the exact decimal.
 // `start`/`end` are byte offsets in the ORIGINAL input ("end" is an SQL
-// keyword: quote it). The hidden columns `input`, `doc_date` and `options`
+// keyword: quote it). `guessed` is 1 for a record whose text overlaps a
+// character the mojibake repairer guessed from context (aidtext_metric.guessed:
+// a best-effort reading), else 0. The hidden columns `input`, `doc_date` and `options`
 // are the arguments; options is a JSON object (engine_options.h) without
 // "rules_file": the module is innocuous (usable from views and triggers),
 // so it reads no file a schema names.
@@ -27,13 +29,13 @@ namespace {
 
 enum Column {
   kMetric, kValue, kUnit, kApprox, kChange, kTime, kPlace, kText, kStart, kEnd, kSentence,
-  kValueText, kInput, kDocDate, kOptions
+  kValueText, kGuessed, kInput, kDocDate, kOptions
 };
 
 constexpr const char* kSchema =
     "CREATE TABLE x(metric TEXT, value NUMERIC, unit TEXT, approx TEXT, change TEXT, "
     "time TEXT, place TEXT, text TEXT, start INTEGER, \"end\" INTEGER, sentence TEXT, "
-    "value_text TEXT, input HIDDEN, doc_date HIDDEN, options HIDDEN)";
+    "value_text TEXT, guessed INTEGER, input HIDDEN, doc_date HIDDEN, options HIDDEN)";
 
 // idxNum bits: which arguments xBestIndex handed to xFilter.
 constexpr int kHasInput = 1;
@@ -252,6 +254,7 @@ int xColumn(sqlite3_vtab_cursor* base, sqlite3_context* ctx, int column) {
     case kEnd: sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(m.end)); break;
     case kSentence: result_string(ctx, m.sentence); break;
     case kValueText: result_string(ctx, m.value_text); break;
+    case kGuessed: sqlite3_result_int(ctx, m.guessed ? 1 : 0); break;
     case kInput: sqlite3_result_value(ctx, cursor->input); break;
     case kDocDate:
       if (cursor->doc_date) sqlite3_result_value(ctx, cursor->doc_date);

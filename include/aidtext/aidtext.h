@@ -66,9 +66,9 @@ extern "C" {
 /* ---- Versions ----------------------------------------------------------- */
 
 #define AIDTEXT_VERSION_MAJOR 0
-#define AIDTEXT_VERSION_MINOR 2
+#define AIDTEXT_VERSION_MINOR 3
 #define AIDTEXT_VERSION_PATCH 0
-#define AIDTEXT_VERSION_STRING "0.2.0"
+#define AIDTEXT_VERSION_STRING "0.3.0"
 /* MAJOR*10000 + MINOR*100 + PATCH, comparable with aidtext_version_number(). */
 #define AIDTEXT_VERSION_NUMBER \
   (AIDTEXT_VERSION_MAJOR * 10000 + AIDTEXT_VERSION_MINOR * 100 + AIDTEXT_VERSION_PATCH)
@@ -200,8 +200,14 @@ AIDTEXT_API size_t aidtext_result_count(const aidtext_result* result, aidtext_it
 /* Item i as one JSON object in the record format of the spec (borrowed,
  * valid until the result is freed). A quantity too large or too precise to
  * hold exactly has "value": null and one extra key, "error": "out_of_range"
- * (see aidtext_quantity.error); its CSV row has the error in its last
- * column, "error", empty for every other record. */
+ * (see aidtext_quantity.error); its CSV row has the error in its column
+ * "error", empty for every other record. A quantity or metric whose text
+ * overlaps a guessed character has one extra key "guessed": true (see
+ * aidtext_quantity.guessed; absent on every other record); CSV rows of both
+ * have a last column "guessed", 1 or 0 (since 0.3). A repair that guessed
+ * characters has one extra key "guessed": [[out_start, out_end], ...], the
+ * guessed characters' normalized text bytes (aidtext_result_repair_guessed();
+ * absent when the repair guessed nothing, and not in the repair's CSV). */
 AIDTEXT_API aidtext_status aidtext_result_item_json(const aidtext_result* result,
                                                     aidtext_item item, size_t index,
                                                     const char** data, size_t* size);
@@ -264,6 +270,14 @@ typedef struct aidtext_quantity {
    * program built against an older header does not see this field, and
    * still gets value_text NULL for such records.) */
   const char* error;
+  /* 1 when the expression's text overlaps a character the mojibake repairer
+   * guessed from context (its bytes were lost: see
+   * aidtext_result_repair_guessed()), so the record is a best-effort reading
+   * whose value may be wrong (a guessed 万 or numeral); 0 otherwise. JSON
+   * has "guessed": true only on such records, CSV a last column "guessed",
+   * 1/0. (Appended after 0.2.0: a program built against an older header
+   * does not see this field.) */
+  int guessed;
 } aidtext_quantity;
 #define AIDTEXT_QUANTITY_INIT AIDTEXT_SIZED_INIT_(aidtext_quantity)
 
@@ -280,6 +294,14 @@ typedef struct aidtext_metric {
   const char* text;       /* the quantity in normalized text */
   size_t start, end;      /* in the ORIGINAL input */
   const char* sentence;   /* the normalized sentence holding it */
+  /* 1 when `text` overlaps a character the mojibake repairer guessed from
+   * context, as aidtext_quantity.guessed: the record is kept, flagged as a
+   * best-effort reading (its value or unit may be wrong; its place is never
+   * spelled with guessed characters). 0 otherwise. JSON has "guessed": true
+   * only on such records, CSV a last column "guessed", 1/0. (Appended after
+   * 0.2.0: a program built against an older header does not see this
+   * field.) */
+  int guessed;
 } aidtext_metric;
 #define AIDTEXT_METRIC_INIT AIDTEXT_SIZED_INIT_(aidtext_metric)
 
@@ -309,6 +331,45 @@ AIDTEXT_API aidtext_status aidtext_result_repair(const aidtext_result* result, s
                                                  aidtext_repair* out);
 AIDTEXT_API aidtext_status aidtext_result_repeat(const aidtext_result* result, size_t index,
                                                  aidtext_repeat* out);
+
+/* ---- Guessed characters (since 0.3) -------------------------------------- */
+
+/* Where a repair's guessed characters are. Some damage loses bytes (GBK read
+ * one byte off, with '?' holes): the repairer then chooses the characters
+ * whose bytes were lost from a character language model, and counts them in
+ * aidtext_repair.guessed_chars. These calls say which characters they are,
+ * as ranges of normalized text bytes: each on character boundaries, inside
+ * the repair's [out_start, out_end), sorted, apart (adjacent guesses are one
+ * range); none when guessed_chars is 0. Together they hold guessed_chars
+ * characters, unless a later pass widened them (text damaged twice) or a
+ * later stage removed a guessed character. A quantity or metric whose text
+ * overlaps one has guessed = 1.
+ *
+ * aidtext_range is two offsets and will stay so: it is not size-tagged. */
+typedef struct aidtext_range {
+  size_t start, end; /* normalized text bytes, half-open */
+} aidtext_range;
+
+/* How many guessed ranges repair `repair_index` has (0 for a repair that
+ * guessed nothing, and for a NULL or invalid handle or an index past the
+ * repairs). */
+AIDTEXT_API size_t aidtext_result_repair_guessed_count(const aidtext_result* result,
+                                                       size_t repair_index);
+
+/* Copies ranges [first, first + *written) of repair `repair_index` into
+ * out[0, capacity), where *written = min(capacity, count - first). The
+ * caller owns out; the library writes only out[0, *written) and keeps no
+ * pointer to it; nothing is borrowed.
+ *   repair_index >= the repairs   AIDTEXT_ERR_OUT_OF_RANGE
+ *   first == count                AIDTEXT_OK with *written = 0
+ *   first > count                 AIDTEXT_ERR_OUT_OF_RANGE
+ *   written NULL, or out NULL while capacity > 0   AIDTEXT_ERR_INVALID_ARGUMENT
+ * out may be NULL when capacity is 0. On failure *written (when not NULL)
+ * is 0 and out is untouched. */
+AIDTEXT_API aidtext_status aidtext_result_repair_guessed(const aidtext_result* result,
+                                                         size_t repair_index, size_t first,
+                                                         aidtext_range* out, size_t capacity,
+                                                         size_t* written);
 
 /* ---- Provenance in bulk (since 0.2) -------------------------------------- */
 

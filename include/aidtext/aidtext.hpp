@@ -84,6 +84,10 @@ struct Quantity {
   // "out_of_range": a number too large or too precise to hold exactly; the
   // record has no value (value is NaN, value_text empty).
   std::optional<std::string> error;
+  // The text overlaps a character the mojibake repairer guessed from
+  // context (Result::repair_guessed): a best-effort reading, the value may
+  // be wrong.
+  bool guessed = false;
 };
 
 // A metric record (spec: metrics.md).
@@ -98,6 +102,12 @@ struct Metric {
   std::string text;
   size_t start = 0, end = 0;  // ORIGINAL input bytes
   std::string sentence;
+  bool guessed = false;  // `text` overlaps a guessed character (as Quantity::guessed)
+};
+
+// A half-open range [start, end) of normalized text bytes (aidtext_range).
+struct TextRange {
+  size_t start = 0, end = 0;
 };
 
 struct Repair {
@@ -107,6 +117,9 @@ struct Repair {
   double confidence = 0;
   size_t guessed_chars = 0;
   bool repaired = false;
+  // Where the guessed characters are (normalized text bytes, sorted, apart,
+  // inside [out_start, out_end)); empty when guessed_chars is 0.
+  std::vector<TextRange> guessed;
 };
 
 struct Repeat {
@@ -242,6 +255,7 @@ class Result {
     out.approx = detail::opt(q.approx);
     out.date = detail::opt(q.date);
     out.error = detail::opt(q.error);
+    out.guessed = q.guessed != 0;
     return out;
   }
   Metric metric(size_t i) const {
@@ -261,13 +275,25 @@ class Result {
     out.start = m.start;
     out.end = m.end;
     out.sentence = m.sentence;
+    out.guessed = m.guessed != 0;
     return out;
   }
   Repair repair(size_t i) const {
     aidtext_repair r{};  // not the _INIT macro: no -Wmissing-field-initializers in users' builds
     r.struct_size = sizeof r;
     detail::check(aidtext_result_repair(handle_, i, &r));
-    return Repair{r.kind, r.in_start, r.in_end, r.out_start, r.out_end, r.confidence, r.guessed_chars, r.repaired != 0};
+    return Repair{r.kind,       r.in_start,      r.in_end,          r.out_start,       r.out_end,
+                  r.confidence, r.guessed_chars, r.repaired != 0, repair_guessed(i)};
+  }
+  // The guessed characters of repair i (aidtext_result_repair_guessed).
+  std::vector<TextRange> repair_guessed(size_t i) const {
+    std::vector<aidtext_range> raw(aidtext_result_repair_guessed_count(handle_, i));
+    size_t written = 0;
+    detail::check(aidtext_result_repair_guessed(handle_, i, 0, raw.data(), raw.size(), &written));
+    std::vector<TextRange> ranges;
+    ranges.reserve(written);
+    for (size_t k = 0; k < written; ++k) ranges.push_back({raw[k].start, raw[k].end});
+    return ranges;
   }
   Repeat repeat(size_t i) const {
     aidtext_repeat r{};  // not the _INIT macro: no -Wmissing-field-initializers in users' builds

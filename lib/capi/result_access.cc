@@ -259,6 +259,7 @@ aidtext_status aidtext_result_quantity(const aidtext_result* result, size_t inde
     full.approx = aidtext::to_string(q.approx);
     full.date = or_null(q.date);
     full.error = aidtext::error_id(q.error);
+    full.guessed = q.guessed ? 1 : 0;
     fill_struct(out, full);
     return AIDTEXT_OK;
   });
@@ -292,6 +293,7 @@ aidtext_status aidtext_result_metric(const aidtext_result* result, size_t index,
     full.start = m.source.begin;
     full.end = m.source.end;
     full.sentence = m.sentence.c_str();
+    full.guessed = m.guessed ? 1 : 0;
     fill_struct(out, full);
     return AIDTEXT_OK;
   });
@@ -331,6 +333,38 @@ aidtext_status aidtext_result_repeat(const aidtext_result* result, size_t index,
     full.first_start = r.first.begin;
     full.first_end = r.first.end;
     fill_struct(out, full);
+    return AIDTEXT_OK;
+  });
+}
+
+size_t aidtext_result_repair_guessed_count(const aidtext_result* result, size_t repair_index) {
+  if (checked(result) == nullptr) return 0;
+  const auto& repairs = result->text.report.repairs;
+  return repair_index < repairs.size() ? repairs[repair_index].guessed.size() : 0;
+}
+
+aidtext_status aidtext_result_repair_guessed(const aidtext_result* result, size_t repair_index, size_t first,
+                                             aidtext_range* out, size_t capacity, size_t* written) {
+  static const char* const kFn = "aidtext_result_repair_guessed";
+  return guarded(kFn, [&] {
+    if (written != nullptr) *written = 0;
+    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
+    if (written == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "written is NULL");
+    if (out == nullptr && capacity > 0)
+      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out is NULL but capacity is " + std::to_string(capacity));
+    const auto& repairs = result->text.report.repairs;
+    if (repair_index >= repairs.size())
+      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
+                  "repair " + std::to_string(repair_index) + " is past the " + std::to_string(repairs.size()) +
+                      " repairs");
+    const std::vector<aidtext::Range>& guessed = repairs[repair_index].guessed;
+    if (first > guessed.size())
+      return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
+                  "first range " + std::to_string(first) + " is past the " + std::to_string(guessed.size()) +
+                      " guessed ranges");
+    const size_t n = std::min(capacity, guessed.size() - first);
+    for (size_t k = 0; k < n; ++k) out[k] = aidtext_range{guessed[first + k].begin, guessed[first + k].end};
+    *written = n;
     return AIDTEXT_OK;
   });
 }

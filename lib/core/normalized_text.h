@@ -28,7 +28,9 @@ struct Repair {
   // for 生产 is no place). Together they cover guessed_chars characters,
   // unless a later pass rewrote the repair (text encoded twice: the ranges
   // then widen to what that pass made of them) or a later stage removed a
-  // guessed character. Not part of the C ABI or the writers' output.
+  // guessed character. The C ABI hands them out
+  // (aidtext_result_repair_guessed), the JSON writer as the repair's
+  // "guessed"; quantities and metrics overlapping one are flagged `guessed`.
   std::vector<Range> guessed{};  // ({}: aggregate initializers that stop before it stay warning-free)
 };
 

@@ -26,4 +26,18 @@ void merge_ranges(std::vector<Range>& ranges) {
   ranges.resize(kept);
 }
 
+std::vector<Range> all_guessed(const NormalizeReport& report) {
+  std::vector<Range> guessed;
+  for (const Repair& r : report.repairs) guessed.insert(guessed.end(), r.guessed.begin(), r.guessed.end());
+  if (!guessed.empty()) merge_ranges(guessed);
+  return guessed;
+}
+
+bool overlaps_guessed(std::span<const Range> guessed, Range span) {
+  // The first range ending after the span's start (the ranges are sorted
+  // and apart, so their ends are sorted too) must start before its end.
+  auto it = std::partition_point(guessed.begin(), guessed.end(), [&](const Range& g) { return g.end <= span.begin; });
+  return it != guessed.end() && it->begin < span.end;
+}
+
 }  // namespace aidtext

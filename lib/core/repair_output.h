@@ -6,6 +6,7 @@
 #ifndef AIDTEXT_CORE_REPAIR_OUTPUT_H_
 #define AIDTEXT_CORE_REPAIR_OUTPUT_H_
 
+#include <span>
 #include <vector>
 
 #include "core/normalized_text.h"
@@ -21,6 +22,14 @@ void move_repair_output(Repair& r, const OffsetMap& map);
 // `ranges` sorted by start, empty ones dropped, overlapping or adjacent
 // ones merged into one.
 void merge_ranges(std::vector<Range>& ranges);
+
+// Every repair's guessed ranges in one list, sorted and apart
+// (merge_ranges); empty for text without guessed characters.
+std::vector<Range> all_guessed(const NormalizeReport& report);
+
+// Whether non-empty `span` overlaps one of `guessed` (sorted and apart, as
+// all_guessed() gives them).
+bool overlaps_guessed(std::span<const Range> guessed, Range span);
 
 }  // namespace aidtext
 

@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "core/repair_output.h"
 #include "metrics/extractor.h"
 #include "metrics/rule_pack.h"
 #include "normalize/normalizer.h"
@@ -28,7 +29,12 @@ NormalizedText Engine::normalize(std::string_view input) const {
 }
 
 std::vector<Quantity> Engine::quantities(const NormalizedText& text) const {
-  return recognize_quantities(text.text);
+  std::vector<Quantity> quantities = recognize_quantities(text.text);
+  // Clean text has no guessed characters: nothing more to do.
+  const std::vector<Range> guessed = all_guessed(text.report);
+  if (!guessed.empty())
+    for (Quantity& q : quantities) q.guessed = overlaps_guessed(guessed, q.span);
+  return quantities;
 }
 
 std::vector<MetricRecord> Engine::extract(const NormalizedText& text, const std::vector<Quantity>& quantities,

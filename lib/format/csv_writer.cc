@@ -26,6 +26,7 @@ void append_quantity(std::string& out, const Quantity& q, const NormalizedText& 
       .text_or_empty(to_string(q.approx))
       .text_or_empty(or_null(q.date))
       .text_or_empty(error_id(q.error))
+      .uint(q.guessed ? 1 : 0)
       .finish();
 }
 
@@ -42,6 +43,7 @@ void append_metric(std::string& out, const MetricRecord& m) {
       .uint(m.source.begin)
       .uint(m.source.end)
       .text(m.sentence)
+      .uint(m.guessed ? 1 : 0)
       .finish();
 }
 

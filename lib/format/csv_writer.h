@@ -1,6 +1,9 @@
 // CSV (RFC 4180, see csv.h) for every record type: the same fields, in the
 // same order, as the JSON records of json_writer.h; JSON null is an empty
-// field, booleans are 1/0. Each header and row ends with CRLF.
+// field, booleans are 1/0. Each header and row ends with CRLF. Two fields
+// the JSON writes only when set are columns here: a quantity's "error"
+// (empty when none) and a quantity's or metric's "guessed" (the last column,
+// 1 or 0). A repair's guessed ranges are not in its row (JSON only).
 #ifndef AIDTEXT_FORMAT_CSV_WRITER_H_
 #define AIDTEXT_FORMAT_CSV_WRITER_H_
 
@@ -15,9 +18,9 @@
 namespace aidtext::csv {
 
 inline constexpr std::string_view kQuantityHeader =
-    "kind,text,start,end,value,value_high,unit,classifier,approx,date,error\r\n";
+    "kind,text,start,end,value,value_high,unit,classifier,approx,date,error,guessed\r\n";
 inline constexpr std::string_view kMetricHeader =
-    "metric,value,unit,approx,change,time,place,text,start,end,sentence\r\n";
+    "metric,value,unit,approx,change,time,place,text,start,end,sentence,guessed\r\n";
 inline constexpr std::string_view kRepairHeader =
     "kind,in_start,in_end,out_start,out_end,confidence,guessed_chars,repaired\r\n";
 inline constexpr std::string_view kRepeatHeader = "start,end,first_start,first_end\r\n";

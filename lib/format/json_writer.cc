@@ -78,6 +78,11 @@ void append_quantity(std::string& out, const Quantity& q, const NormalizedText& 
     key(out, "error");
     append_string(out, error);
   }
+  // Only on a record that overlaps a guessed character, like "error".
+  if (q.guessed) {
+    key(out, "guessed");
+    append_bool(out, true);
+  }
   out.push_back('}');
 }
 
@@ -106,6 +111,10 @@ void append_metric(std::string& out, const MetricRecord& m) {
   append_uint(out, m.source.end);
   key(out, "sentence");
   append_string(out, m.sentence);
+  if (m.guessed) {  // only when set, as for a quantity
+    key(out, "guessed");
+    append_bool(out, true);
+  }
   out.push_back('}');
 }
 
@@ -126,6 +135,18 @@ void append_repair(std::string& out, const Repair& r) {
   append_uint(out, r.guessed_chars);
   key(out, "repaired");
   append_bool(out, r.repaired);
+  // Only for a repair that guessed characters: every other repair keeps its
+  // format. Normalized text bytes, as out_start and out_end.
+  if (!r.guessed.empty()) {
+    key(out, "guessed");
+    append_array(out, r.guessed, [&](const Range& g) {
+      out.push_back('[');
+      append_uint(out, g.begin);
+      out.push_back(',');
+      append_uint(out, g.end);
+      out.push_back(']');
+    });
+  }
   out.push_back('}');
 }
 

@@ -3,11 +3,14 @@
 //   quantity  {"kind","text","start","end","value","value_high","unit",
 //              "classifier","approx","date"}               (spec/quantities.md)
 //              and, only on a number too large or too precise to hold
-//              exactly, "value": null, "value_high": null, "error": "out_of_range"
+//              exactly, "value": null, "value_high": null, "error": "out_of_range";
+//              only on an expression overlapping a guessed character, "guessed": true
 //   metric    {"metric","value","unit","approx","change","time","place",
 //              "text","start","end","sentence"}            (spec/metrics.md)
+//              and, only on a record overlapping a guessed character, "guessed": true
 //   repair    {"kind","in_start","in_end","out_start","out_end","confidence",
-//              "guessed_chars","repaired"}
+//              "guessed_chars","repaired"} and, only when it guessed characters,
+//              "guessed": [[out_start,out_end],...] (normalized text bytes)
 //   repeat    {"start","end","first_start","first_end"}    (normalized text)
 // Values are exact JSON numbers written from Decimal::to_string() (8100,
 // 9.05, 560000000); absent strings are null. "start"/"end" of quantities and

@@ -957,9 +957,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // Characters the repairer guessed (their bytes were lost) are no evidence
   // of a place: the index records no name written with them. Clean text
   // has no repairs, and this costs it nothing.
-  std::vector<Range> guessed;
-  for (const Repair& r : nt.report.repairs) guessed.insert(guessed.end(), r.guessed.begin(), r.guessed.end());
-  if (!guessed.empty()) merge_ranges(guessed);  // sorted and apart, as PlaceIndex asks
+  const std::vector<Range> guessed = all_guessed(nt.report);  // sorted and apart, as PlaceIndex asks
   PlaceIndex places(text, *chars, rules, guessed);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
@@ -1041,6 +1039,11 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     std::stable_sort(out.begin(), out.end(),
                      [](const MetricRecord& a, const MetricRecord& b) { return a.span.begin < b.span.begin; });
   }
+  // A record whose text holds a guessed character (a unit 万 or a numeral
+  // chosen from context: the value may be off by far) is kept as it is,
+  // and flagged. Clean text has no guessed ranges: nothing to look at.
+  if (!guessed.empty())
+    for (MetricRecord& r : out) r.guessed = overlaps_guessed(guessed, r.span);
   return out;
 }
 

@@ -23,6 +23,10 @@ struct MetricRecord {
   Range source;                    // byte offsets in the ORIGINAL input
   Range span;                      // byte offsets in the normalized text
   std::string sentence;            // normalized sentence holding it
+  // The text (`span`) overlaps a character the mojibake repairer guessed
+  // from context (Repair::guessed): the record is a best-effort reading,
+  // its value or unit may be wrong. Set by extract_metrics().
+  bool guessed = false;
 };
 
 }  // namespace aidtext

@@ -42,6 +42,11 @@ struct Quantity {
   // 0 and `value_high` empty, and writers print a null value with the error.
   // Such a record is never a metric. kNone for every other record.
   NumeralError error = NumeralError::kNone;
+  // The expression (`span`) overlaps a character the mojibake repairer
+  // guessed from context (Repair::guessed: its bytes were lost), so its
+  // value may be wrong (a guessed 万 or numeral). Set by Engine::quantities()
+  // from the normalized text's repairs; the recognizer alone leaves it false.
+  bool guessed = false;
   bool has_value() const { return error == NumeralError::kNone; }
 };
 

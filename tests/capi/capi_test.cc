@@ -624,9 +624,9 @@ BOOST_AUTO_TEST_CASE(smaller_struct_size_fills_only_what_fits, *boost::unit_test
 
 BOOST_AUTO_TEST_CASE(csv_headers_and_rows) {
   BOOST_TEST(std::string(aidtext_csv_header(AIDTEXT_ITEM_METRIC)) ==
-             "metric,value,unit,approx,change,time,place,text,start,end,sentence\r\n");
+             "metric,value,unit,approx,change,time,place,text,start,end,sentence,guessed\r\n");
   BOOST_TEST(std::string(aidtext_csv_header(AIDTEXT_ITEM_QUANTITY)) ==
-             "kind,text,start,end,value,value_high,unit,classifier,approx,date,error\r\n");
+             "kind,text,start,end,value,value_high,unit,classifier,approx,date,error,guessed\r\n");
   BOOST_TEST(std::string(aidtext_csv_header(static_cast<aidtext_item>(0))) == "");
   EngineFixture f;
   aidtext_result* r = nullptr;

@@ -183,9 +183,10 @@ class CliTest(unittest.TestCase):
         p = run(["quantities", "--input-format", "jsonl", "--format", "csv", path], check_exit=0)
         rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8"), newline="")))
         self.assertEqual(rows[0], ["doc", "kind", "text", "start", "end", "value", "value_high", "unit",
-                                   "classifier", "approx", "date", "error"])
+                                   "classifier", "approx", "date", "error", "guessed"])
         for row in rows[1:]:
-            self.assertEqual(len(row), 12)
+            self.assertEqual(len(row), 13)
+            self.assertEqual(row[-1], "0")  # clean text: nothing guessed
             self.assertEqual(row[0], "a,b")
 
     def test_csv_errors_go_to_stderr(self):
@@ -208,6 +209,31 @@ class CliTest(unittest.TestCase):
             return docs, metrics, indexes
         finally:
             con.close()
+
+    def test_db_of_an_older_version_gets_the_guessed_column(self):
+        # The schema as versions before 0.3 made it, with one row in it.
+        db = os.path.join(self.dir, "old.sqlite")
+        con = sqlite3.connect(db)
+        con.executescript(
+            "CREATE TABLE documents (doc TEXT PRIMARY KEY, source TEXT, bytes INTEGER, encoding TEXT,"
+            "  content_hash TEXT, processed_at TEXT);"
+            "CREATE TABLE metrics (doc TEXT NOT NULL, seq INTEGER NOT NULL, metric TEXT NOT NULL, value REAL,"
+            "  value_text TEXT, unit TEXT, approx TEXT, change TEXT, time TEXT, place TEXT,"
+            "  text TEXT, start INTEGER, end INTEGER, sentence TEXT);"
+            "INSERT INTO metrics (doc, seq, metric) VALUES ('old', 0, 'poor_population');")
+        con.commit()
+        con.close()
+        path = self.jsonl_input("in.jsonl", [{"id": "new", "text": "。".join(SENTENCES)}])
+        run(["extract", "--input-format", "jsonl", "--db", db, path], check_exit=0)
+        run(["extract", "--input-format", "jsonl", "--db", db, path], check_exit=0)  # column there now
+        con = sqlite3.connect(db)
+        try:
+            rows = con.execute("SELECT doc, guessed FROM metrics ORDER BY doc, seq").fetchall()
+        finally:
+            con.close()
+        self.assertEqual(rows[-1], ("old", None))  # written before: not known
+        self.assertGreater(len(rows), 1)
+        self.assertEqual({g for d, g in rows if d == "new"}, {0})  # clean text: nothing guessed
 
     def test_db_twice_gives_no_duplicate_rows(self):
         recs = [{"id": f"doc{i}", "text": "。".join(SENTENCES[i:] + SENTENCES[:i])} for i in range(len(SENTENCES))]

@@ -112,7 +112,16 @@ BOOST_AUTO_TEST_CASE(metric_json_and_csv) {
   std::string row;
   csv::append_metric(row, m);
   BOOST_TEST(row == "aid_funds,66860000,CNY,,total,2019,渭源县,6686万元,120,132,"
-                    "\"渭源县落实帮扶资金6686万元，\"\"重点\"\"项目\"\r\n");
+                    "\"渭源县落实帮扶资金6686万元，\"\"重点\"\"项目\",0\r\n");
+  // Guessed: one more key in JSON, 1 in the last CSV column.
+  m.guessed = true;
+  out.clear();
+  json::append_metric(out, m);
+  BOOST_TEST(out.ends_with(R"("sentence":"渭源县落实帮扶资金6686万元，\"重点\"项目","guessed":true})"), out);
+  row.clear();
+  csv::append_metric(row, m);
+  BOOST_TEST(row.ends_with("\"\"项目\",1\r\n"), row);
+  m.guessed = false;
   m.time.reset();
   m.place.reset();
   m.approx = Approx::kOver;
@@ -143,6 +152,16 @@ BOOST_AUTO_TEST_CASE(repairs_repeats_and_documents) {
   json::append_repair(out, t.report.repairs[0]);
   BOOST_TEST(out == R"({"kind":"utf8-as-latin1","in_start":3,"in_end":10,"out_start":0,"out_end":13,)"
                     R"("confidence":0.75,"guessed_chars":2,"repaired":true})");
+  // Its guessed characters, when it has some, as [[out_start, out_end], ...].
+  Repair guessing = t.report.repairs[0];
+  guessing.guessed = {{3, 6}, {9, 13}};
+  out.clear();
+  json::append_repair(out, guessing);
+  BOOST_TEST(out == R"({"kind":"utf8-as-latin1","in_start":3,"in_end":10,"out_start":0,"out_end":13,)"
+                    R"("confidence":0.75,"guessed_chars":2,"repaired":true,"guessed":[[3,6],[9,13]]})");
+  std::string guessing_row;
+  csv::append_repair(guessing_row, guessing);
+  BOOST_TEST(guessing_row == "utf8-as-latin1,3,10,0,13,0.75,2,1\r\n");  // not in CSV
   out.clear();
   json::append_repeat(out, t.report.repeats[0]);
   BOOST_TEST(out == R"({"start":20,"end":30,"first_start":0,"first_end":10})");
@@ -184,10 +203,22 @@ BOOST_AUTO_TEST_CASE(quantity_csv) {
   q.classifier = "个";
   std::string row;
   csv::append_quantity(row, q, t);
-  BOOST_TEST(row == "quantity,约2.89万人,3,10,30000,50000,count,个,,,\r\n");
-  // A number too large to hold: no value, the error in the last column.
+  BOOST_TEST(row == "quantity,约2.89万人,3,10,30000,50000,count,个,,,,0\r\n");
+  // A number too large to hold: no value, the error in its column.
   q.error = NumeralError::kOutOfRange;
   row.clear();
   csv::append_quantity(row, q, t);
-  BOOST_TEST(row == "quantity,约2.89万人,3,10,,,count,个,,,out_of_range\r\n");
+  BOOST_TEST(row == "quantity,约2.89万人,3,10,,,count,个,,,out_of_range,0\r\n");
+  // Guessed: 1 in the last column; in JSON one more key, after the error.
+  q.guessed = true;
+  row.clear();
+  csv::append_quantity(row, q, t);
+  BOOST_TEST(row == "quantity,约2.89万人,3,10,,,count,个,,,out_of_range,1\r\n");
+  std::string out;
+  json::append_quantity(out, q, t);
+  BOOST_TEST(out.ends_with(R"("error":"out_of_range","guessed":true})"), out);
+  q.guessed = false;
+  out.clear();
+  json::append_quantity(out, q, t);
+  BOOST_TEST(out.find("guessed") == std::string::npos, out);
 }

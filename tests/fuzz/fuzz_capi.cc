@@ -5,6 +5,7 @@
 // (never crash), and the statuses must agree with the contract in aidtext.h.
 // Freed handles are never passed: the contract checks them only "best
 // effort", so a use after free is the caller's bug, not the library's.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -126,6 +127,40 @@ aidtext_status read_map_pieces(const aidtext_result* r, FuzzInput& in) {
   return s;
 }
 
+// A repair's guessed ranges: any repair index (past the end too), window and
+// capacity, NULL out or written. Ranges read must lie in the repair's output,
+// in order and apart, and agree with the count.
+aidtext_status read_repair_guessed(const aidtext_result* r, FuzzInput& in) {
+  constexpr size_t kCapacity = 4;
+  const size_t repairs = aidtext_result_count(r, AIDTEXT_ITEM_REPAIR);
+  const size_t repair = in.flag() ? in.pick(repairs + 2) : in.u32();
+  const size_t total = aidtext_result_repair_guessed_count(r, repair);
+  if (!r || repair >= repairs) AIDTEXT_FUZZ_CHECK(total == 0);
+  const size_t first = in.flag() ? in.pick(total + 2) : in.u32();
+  const size_t capacity = in.pick(kCapacity + 1);
+  aidtext_range ranges[kCapacity] = {};
+  size_t written = 99;
+  const bool null_out = in.flag(), null_written = in.flag();
+  aidtext_status s = aidtext_result_repair_guessed(r, repair, first, null_out ? nullptr : ranges, capacity,
+                                                   null_written ? nullptr : &written);
+  if (!r) AIDTEXT_FUZZ_CHECK(s == AIDTEXT_ERR_INVALID_HANDLE);
+  if (null_written || (null_out && capacity > 0)) AIDTEXT_FUZZ_CHECK(s != AIDTEXT_OK);
+  if (s != AIDTEXT_OK) {
+    AIDTEXT_FUZZ_CHECK(written == 99 || written == 0);
+    return s;
+  }
+  AIDTEXT_FUZZ_CHECK(repair < repairs && first <= total && written <= capacity && first + written <= total);
+  AIDTEXT_FUZZ_CHECK(written == std::min(capacity, total - first));
+  aidtext_repair rep = AIDTEXT_REPAIR_INIT;
+  AIDTEXT_FUZZ_CHECK(aidtext_result_repair(r, repair, &rep) == AIDTEXT_OK);
+  for (size_t k = 0; k < written; ++k) {
+    const aidtext_range& g = ranges[k];
+    AIDTEXT_FUZZ_CHECK(rep.out_start <= g.start && g.start < g.end && g.end <= rep.out_end);
+    if (k > 0) AIDTEXT_FUZZ_CHECK(ranges[k - 1].end < g.start);
+  }
+  return s;
+}
+
 void read_result(State& st, FuzzInput& in) {
   const aidtext_result* r = st.results[in.pick(kSlots)];
   // Item kinds -1..5: 1..4 are real, the others must be refused or count 0.
@@ -138,7 +173,7 @@ void read_result(State& st, FuzzInput& in) {
   const char* data = nullptr;
   size_t size = 0;
   aidtext_status s;
-  switch (in.pick(10)) {
+  switch (in.pick(11)) {
     case 0: s = aidtext_result_text(r, in.flag() ? nullptr : &data, &size); break;
     case 1: s = aidtext_result_encoding(r, in.flag() ? nullptr : &data); break;
     case 2: {
@@ -167,6 +202,7 @@ void read_result(State& st, FuzzInput& in) {
       break;
     }
     case 8: s = read_map_pieces(r, in); break;
+    case 9: s = read_repair_guessed(r, in); break;
     default: {
       aidtext_repeat p = AIDTEXT_REPEAT_INIT;
       s = aidtext_result_repeat(r, index, &p);

@@ -56,6 +56,7 @@ class QuantityStruct(Structure):
         ("approx", c_char_p),
         ("date", c_char_p),
         ("error", c_char_p),  # appended: "out_of_range" (no value) or NULL
+        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character
     ]
 
 
@@ -74,6 +75,7 @@ class MetricStruct(Structure):
         ("start", c_size_t),
         ("end", c_size_t),
         ("sentence", c_char_p),
+        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character
     ]
 
 
@@ -113,6 +115,14 @@ class MapPieceStruct(Structure):
     ]
 
 
+class RangeStruct(Structure):
+    """aidtext_range: normalized text bytes [start, end) (not size-tagged)."""
+    _fields_ = [
+        ("start", c_size_t),
+        ("end", c_size_t),
+    ]
+
+
 _status = c_int  # aidtext_status is a C enum: int-sized
 _handle = c_void_p
 _out_handle = POINTER(c_void_p)
@@ -149,6 +159,9 @@ _PROTOTYPES = {
     "aidtext_result_map_piece_count": (c_size_t, [_handle]),
     "aidtext_result_map_pieces": (_status, [_handle, c_size_t, POINTER(MapPieceStruct), c_size_t,
                                             _out_size]),
+    "aidtext_result_repair_guessed_count": (c_size_t, [_handle, c_size_t]),
+    "aidtext_result_repair_guessed": (_status, [_handle, c_size_t, c_size_t, POINTER(RangeStruct),
+                                                c_size_t, _out_size]),
 }
 
 

@@ -8,6 +8,7 @@ GIL during each call, so they really run in parallel).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import threading
@@ -322,7 +323,8 @@ def _quantity(q: L.QuantityStruct) -> Quantity:
         value=None if error else number_from_text(value_text, q.value),
         value_high=number_from_text(high_text, q.value_high) if q.has_value_high else None,
         unit=_opt_str(q.unit), classifier=_opt_str(q.classifier), approx=_opt_str(q.approx),
-        date=_opt_str(q.date), value_text=value_text, value_high_text=high_text, error=error)
+        date=_opt_str(q.date), value_text=value_text, value_high_text=high_text, error=error,
+        guessed=bool(q.guessed))
 
 
 def _metric(m: L.MetricStruct) -> Metric:
@@ -331,7 +333,8 @@ def _metric(m: L.MetricStruct) -> Metric:
         metric=_opt_str(m.metric), value=number_from_text(value_text, m.value),
         unit=_opt_str(m.unit), approx=_opt_str(m.approx), change=_opt_str(m.change),
         time=_opt_str(m.time), place=_opt_str(m.place), text=_opt_str(m.text),
-        start=m.start, end=m.end, sentence=_opt_str(m.sentence), value_text=value_text)
+        start=m.start, end=m.end, sentence=_opt_str(m.sentence), value_text=value_text,
+        guessed=bool(m.guessed))
 
 
 def _repair(r: L.RepairStruct) -> Repair:
@@ -354,7 +357,21 @@ def _metrics(lib, res) -> List[Metric]:
 
 
 def _repairs(lib, res) -> List[Repair]:
-    return _items(lib, res, L.ITEM_REPAIR, L.RepairStruct, lib.aidtext_result_repair, _repair)
+    repairs = _items(lib, res, L.ITEM_REPAIR, L.RepairStruct, lib.aidtext_result_repair, _repair)
+    if "aidtext_result_repair_guessed" in lib.missing:  # a library older than 0.3
+        return repairs
+    return [dataclasses.replace(r, guessed=_repair_guessed(lib, res, i)) for i, r in enumerate(repairs)]
+
+
+def _repair_guessed(lib, res, index: int) -> Tuple[Tuple[int, int], ...]:
+    """Repair index's guessed ranges, copied in one call."""
+    n = lib.aidtext_result_repair_guessed_count(res, index)
+    if n == 0:
+        return ()
+    ranges = (L.RangeStruct * n)()
+    written = c_size_t()
+    _check(lib, lib.aidtext_result_repair_guessed(res, index, 0, ranges, n, byref(written)))
+    return tuple((ranges[k].start, ranges[k].end) for k in range(written.value))
 
 
 def _repeats(lib, res) -> List[Repeat]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import decimal
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Optional, Tuple, Union
 
 Number = Union[int, float]
 
@@ -63,6 +63,10 @@ class Quantity:
     # "out_of_range": the number is too large or too precise to hold exactly,
     # so value, value_text and value_high are None; else None.
     error: Optional[str] = None
+    # True when the expression overlaps a character the mojibake repairer
+    # guessed from context (Repair.guessed): a best-effort reading whose
+    # value may be wrong (a guessed 万 or numeral).
+    guessed: bool = False
 
     @property
     def exact_value(self) -> Optional[decimal.Decimal]:
@@ -85,6 +89,7 @@ class Metric:
     end: int
     sentence: str                  # the normalized sentence holding it
     value_text: Optional[str] = None
+    guessed: bool = False          # text overlaps a guessed character (as Quantity.guessed)
 
     @property
     def exact_value(self) -> Optional[decimal.Decimal]:
@@ -103,6 +108,9 @@ class Repair:
     confidence: float              # 0..1
     guessed_chars: int             # characters chosen from context
     repaired: bool
+    # Where those characters are: (start, end) normalized text bytes, sorted,
+    # apart, inside [out_start, out_end); () when guessed_chars is 0.
+    guessed: Tuple[Tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

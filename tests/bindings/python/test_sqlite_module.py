@@ -252,3 +252,16 @@ def test_options_forms_cannot_run_from_an_untrusted_schema():
         assert conn.execute("SELECT aidtext_normalize('甲縣', '{}')").fetchone()[0] == "甲县"
     finally:
         conn.close()
+
+
+def test_metrics_table_guessed_column(db, engine):
+    # 1 on a record overlapping a guessed character, as the Python records say.
+    from test_guessed import damaged_inputs
+    flagged = 0
+    for data in damaged_inputs():
+        rows = db.execute("SELECT guessed FROM aidtext_metrics(?, '2019')", (data,)).fetchall()
+        expected = [int(m.guessed) for m in engine.extract(data, "2019")]
+        assert [r[0] for r in rows] == expected
+        flagged += sum(expected)
+    assert flagged > 0
+    assert {r[0] for r in db.execute("SELECT guessed FROM aidtext_metrics(?)", (SAMPLE,))} == {0}
