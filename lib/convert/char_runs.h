@@ -43,9 +43,11 @@ inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
 // distinct character, as the 16-bit table it is made from.
 inline constexpr uint32_t kFullPath = 0xFFFFFFFFu;
 // Set above the XOR in the entry of a character that may start a phrase but
-// is otherwise simple (it becomes a three-byte character): the run asks the
-// table's pair filter with the character after it, and takes the full path
-// only when some phrase may start with the two (the pair filter rules out
+// is otherwise simple (it becomes a three-byte character) and whose bit
+// alone in the table's pair filter is clear (when set, the filter passes
+// every pair of it: the entry is kFullPath): the run asks the filter's bit
+// of the pair with the character after it, and takes the full path only
+// when some phrase may start with the two (the pair filter rules out
 // nearly all: 5 of the 580 such characters of the dev articles; each had
 // cost the full path about 70 instructions).
 inline constexpr uint32_t kPhraseCheck = 0x01000000u;
@@ -68,8 +70,8 @@ constexpr char32_t three_byte_char(uint32_t w) { return ((w & 0x0F) << 12) | ((w
 
 // For an entry with kPhraseCheck at text[i] (word w): its XOR when no
 // phrase may start there (`may_start_phrase(c, next)`, the table's pair
-// filter: ConversionTable::pair_may_start_phrase(), c's start bit being
-// known set), else kFullPath. The character after it must be a three-byte
+// filter: ConversionTable::pair_may_start_phrase(), c's start bit known
+// set and its bit alone clear), else kFullPath. The character after it must be a three-byte
 // character that next_char() reads as such (not an overlong form or a
 // surrogate): anything else goes to the full path too.
 template <typename PairFilter>
