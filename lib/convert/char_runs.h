@@ -43,9 +43,11 @@ inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
 // distinct character, as the 16-bit table it is made from.
 inline constexpr uint32_t kFullPath = 0xFFFFFFFFu;
 // Set above the XOR in the entry of a character that may start a phrase but
-// is otherwise simple (it becomes a three-byte character): the run asks the
-// table's pair filter with the character after it, and takes the full path
-// only when some phrase may start with the two (the pair filter rules out
+// is otherwise simple (it becomes a three-byte character) and whose bit
+// alone in the table's pair filter is clear (when set, the filter passes
+// every pair of it: the entry is kFullPath): the run asks the filter's bit
+// of the pair with the character after it, and takes the full path only
+// when some phrase may start with the two (the pair filter rules out
 // nearly all: 5 of the 580 such characters of the dev articles; each had
 // cost the full path about 70 instructions).
 inline constexpr uint32_t kPhraseCheck = 0x01000000u;
@@ -68,7 +70,8 @@ constexpr char32_t three_byte_char(uint32_t w) { return ((w & 0x0F) << 12) | ((w
 
 // For an entry with kPhraseCheck at text[i] (word w): its XOR when no
 // phrase may start there (`may_start_phrase(c, next)`, the table's pair
-// filter), else kFullPath. The character after it must be a three-byte
+// filter: ConversionTable::pair_may_start_phrase(), c's start bit known
+// set and its bit alone clear), else kFullPath. The character after it must be a three-byte
 // character that next_char() reads as such (not an overlong form or a
 // surrogate): anything else goes to the full path too.
 template <typename PairFilter>
@@ -114,6 +117,16 @@ inline size_t skip_unchanged_pairs(const unsigned char* text, size_t i, size_t n
 // convert_run_in_place(), described above skip_unchanged_pairs(): a
 // character with kPhraseCheck is decided with the one after it
 // (phrase_checked(), `may_start_phrase` the table's pair filter).
+// Two characters a step (one eight-byte load, both entries applied as one
+// XOR, a four- and a two-byte store, back to one at a time at a
+// kPhraseCheck or kFullPath entry or near the end) did not pay: 2,310,284
+// instructions a round of normalize on the five traditional dev articles
+// against 2,309,895, and 2,196,340 against 2,189,100 on the simplified
+// ones. Runs are short there (1,062 a round for 10,195 characters) and one
+// character in six carries kPhraseCheck, so two pair steps in five fall
+// back; variants that decided the first of such a pair in the pair step,
+// or kept the run out of line, cost 6.6k-33.7k more than one at a time
+// (registers of the pass spilled around the inlined loop; a call a run).
 template <typename PairFilter>
 inline size_t convert_run_in_place(unsigned char* text, size_t i, size_t n, const uint32_t* table,
                                    uint32_t* changed, const PairFilter& may_start_phrase) {

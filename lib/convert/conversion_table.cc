@@ -151,8 +151,12 @@ void ConversionTable::derive_fast_tables() {
     uint32_t entry = char_runs::kFullPath;
     if (starts) {
       // Simple but for the phrases it may start: decided with the character
-      // after it (char_runs.h kPhraseCheck).
-      if (m >= 0x800 && m < 0x10000) entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(m)) | char_runs::kPhraseCheck;
+      // after it (char_runs.h kPhraseCheck), unless the pair filter's bit
+      // for c alone is set (then always the full path: see
+      // pair_may_start_phrase()).
+      const uint32_t alone = pair_slot(c, 0);
+      if (m >= 0x800 && m < 0x10000 && !((pairs_[alone >> 3] >> (alone & 7)) & 1))
+        entry = (char_runs::utf8_word(c) ^ char_runs::utf8_word(m)) | char_runs::kPhraseCheck;
     } else if (m == c || (is_three_byte_char(m) && m != kSeeSupplementary)) {
       entry = char_runs::utf8_word(c) ^ char_runs::utf8_word(m);
     }

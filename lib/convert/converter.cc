@@ -176,7 +176,7 @@ std::string convert_pass(MappedWriter&& w, const ConversionTable& table, bool co
     // change goes through the writer below.
     if (unsigned char* out = reinterpret_cast<unsigned char*>(w.aligned_output())) {
       const size_t run_end = char_runs::convert_run_in_place(
-          out, i, n, runs, &count, [&table](char32_t c, char32_t next) { return table.may_start_phrase(c, next); });
+          out, i, n, runs, &count, [&table](char32_t c, char32_t next) { return table.pair_may_start_phrase(c, next); });
       if (run_end != i) {
         i = run_end;
         continue;

@@ -63,7 +63,7 @@ def slot_of_char(c):
     return ((utf8_word(c) & 0x3F3F0F) * SLOT_MULTIPLIER & 0xFFFFFFFFFFFFFFFF) >> 48
 
 
-def fast_tables(bmp, supplementary, start_bits):
+def fast_tables(bmp, supplementary, start_bits, pair_bits):
     """The active bits and the run table of a group with a bmp array
     (conversion_table.h), as ConversionTable derived them from the other
     sections at first use (4.1M instructions: conversion_table.cc,
@@ -73,7 +73,10 @@ def fast_tables(bmp, supplementary, start_bits):
       runs:   at slot_of_char(c), what a conversion run does with the
               three-byte character c (char_runs.h): the XOR of its UTF-8
               word with that of the three-byte character it becomes, with
-              PHRASE_CHECK when a phrase may start with it, or FULL_PATH.
+              PHRASE_CHECK when a phrase may start with it, or FULL_PATH
+              (also when the pair filter's bit for c alone is set: then
+              every check of c with the character after it would say
+              FULL_PATH, and the run's check asks only the pair's bit).
     """
     supplementary_map = dict(supplementary)
     active = bytearray(BMP_SIZE // 8)
@@ -91,7 +94,8 @@ def fast_tables(bmp, supplementary, start_bits):
             # Simple but for the phrases it may start: decided with the
             # character after it (converter.cc, phrase_start_only).
             m = c if v == UNCHANGED else (supplementary_map.get(c, c) if v == SEE_SUPPLEMENTARY else v)
-            if 0x800 <= m < BMP_SIZE:
+            alone = pair_slot(c, 0)
+            if 0x800 <= m < BMP_SIZE and not (pair_bits[alone >> 3] >> (alone & 7)) & 1:
                 runs[slot_of_char(c)] = (utf8_word(c) ^ utf8_word(m)) | PHRASE_CHECK
     return bytes(active), runs
 
@@ -222,7 +226,7 @@ def build(group, chars_path, phrases_path, corrections_path, watched_path=None):
         # The derived tables lead, the run table on a cache line (the
         # table is embedded 64-byte aligned).
         header_flags |= HEADER_FLAG_FAST_TABLES
-        active, runs = fast_tables(bmp, supplementary, start_bits)
+        active, runs = fast_tables(bmp, supplementary, start_bits, pair_bits)
         align(body, 64)
         runs_offset = len(body)
         body += pack_runs(runs)
