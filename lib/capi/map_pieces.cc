@@ -7,12 +7,14 @@
 #include <string>
 
 #include "aidtext/aidtext.h"
+#include "capi/copy_call.h"
 #include "capi/errors.h"
 #include "capi/handles.h"
 
 namespace {
 
 using aidtext::capi::checked;
+using aidtext::capi::checked_copy_call;
 using aidtext::capi::fail;
 using aidtext::capi::guarded;
 
@@ -36,11 +38,8 @@ aidtext_status aidtext_result_map_pieces(const aidtext_result* result, size_t fi
                                          size_t capacity, size_t* written) {
   static const char* const kFn = "aidtext_result_map_pieces";
   return guarded(kFn, [&] {
-    if (written != nullptr) *written = 0;
-    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
-    if (written == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "written is NULL");
-    if (out == nullptr && capacity > 0)
-      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out is NULL but capacity is " + std::to_string(capacity));
+    aidtext_status status;
+    if (checked_copy_call(kFn, result, out, capacity, written, &status) == nullptr) return status;
     // The caller's struct size is the array's stride (see aidtext.h).
     const size_t stride = capacity > 0 ? out[0].struct_size : 0;
     if (capacity > 0 && stride < sizeof(size_t))

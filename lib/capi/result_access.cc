@@ -7,6 +7,7 @@
 #include <string>
 
 #include "aidtext/aidtext.h"
+#include "capi/copy_call.h"
 #include "capi/errors.h"
 #include "capi/handles.h"
 #include "format/csv_writer.h"
@@ -15,6 +16,7 @@
 namespace {
 
 using aidtext::capi::checked;
+using aidtext::capi::checked_copy_call;
 using aidtext::capi::fail;
 using aidtext::capi::guarded;
 
@@ -347,11 +349,8 @@ aidtext_status aidtext_result_repair_guessed(const aidtext_result* result, size_
                                              aidtext_range* out, size_t capacity, size_t* written) {
   static const char* const kFn = "aidtext_result_repair_guessed";
   return guarded(kFn, [&] {
-    if (written != nullptr) *written = 0;
-    if (checked(result) == nullptr) return fail(AIDTEXT_ERR_INVALID_HANDLE, kFn, "not an aidtext_result handle");
-    if (written == nullptr) return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "written is NULL");
-    if (out == nullptr && capacity > 0)
-      return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out is NULL but capacity is " + std::to_string(capacity));
+    aidtext_status status;
+    if (checked_copy_call(kFn, result, out, capacity, written, &status) == nullptr) return status;
     const auto& repairs = result->text.report.repairs;
     if (repair_index >= repairs.size())
       return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,

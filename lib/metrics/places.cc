@@ -8,6 +8,7 @@
 #include <new>
 
 #include "core/byte_search.h"
+#include "core/repair_output.h"
 #include "core/utf8.h"
 #include "metrics/char_scan.h"
 #include "metrics/county_names.h"
@@ -238,17 +239,10 @@ PlaceIndex::PlaceIndex(std::string_view text, const CharIndex& chars, const Rule
 }
 
 void PlaceIndex::drop_guessed(std::span<const Range> guessed) {
-  // Whether `span` overlaps a guessed range: the first range ending after
-  // its start (the ranges are sorted and apart, so their ends are sorted
-  // too) must start before its end.
-  auto overlaps = [&](Range span) {
-    auto it = std::partition_point(guessed.begin(), guessed.end(), [&](const Range& g) { return g.end <= span.begin; });
-    return it != guessed.end() && it->begin < span.end;
-  };
   const bool with_flags = delimited_.size() == mentions_.size();
   size_t kept = 0;
   for (size_t i = 0; i < mentions_.size(); ++i) {
-    if (overlaps(mentions_[i].span)) continue;
+    if (overlaps_guessed(guessed, mentions_[i].span)) continue;
     if (kept != i) {
       mentions_[kept] = std::move(mentions_[i]);
       if (with_flags) delimited_[kept] = delimited_[i];
