@@ -488,6 +488,16 @@ BOOST_AUTO_TEST_CASE(you_before_the_noun_makes_a_standing_count) {
   BOOST_TEST(change_of(rs, "8个") == "total");
 }
 
+BOOST_AUTO_TEST_CASE(a_programme_named_jihua_is_no_plan) {
+  // 雨露计划 names a programme: what it gave is done, not planned. 计划 as a
+  // verb still makes a target.
+  Doc d("今年以来，雨露计划补助贫困学生2100人。全县计划资助贫困学生3000人。");
+  d.q("2100人", "person", Decimal(2100)).q("3000人", "person", Decimal(3000));
+  auto rs = d.extract();
+  BOOST_TEST(change_of(rs, "2100人") == "total");
+  BOOST_TEST(change_of(rs, "3000人") == "target");
+}
+
 BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   // 将投入: the future; 将资金拨付: 把, no target.
   Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
