@@ -449,6 +449,11 @@ bool to_side_at(std::string_view text, uint32_t pos) {
   return ends_at(text, pos, "到") || ends_at(text, pos, "至") || ends_at(text, pos, "为");
 }
 
+// Whether `s` holds a from word (由, 从) that opens a from/to pair.
+bool holds_from_word(std::string_view s) {
+  return s.find("由") != std::string_view::npos || s.find("从") != std::string_view::npos;
+}
+
 // Whether the text between a from side's date (ending at `b`) and the from
 // word of a later figure (ending at `pos`) closes that pair with a "to"
 // word (减少到17.5万人) and opens no other from side: then the later figure
@@ -456,7 +461,7 @@ bool to_side_at(std::string_view text, uint32_t pos) {
 bool pair_closed_between(std::string_view text, uint32_t b, uint32_t pos) {
   if (pos < b + 3) return false;
   const std::string_view between = text.substr(b, pos - b - 3);  // without the later figure's 由 or 从
-  if (between.find("由") != std::string_view::npos || between.find("从") != std::string_view::npos) return false;
+  if (holds_from_word(between)) return false;
   return between.find("到") != std::string_view::npos || between.find("至") != std::string_view::npos;
 }
 
@@ -503,8 +508,7 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
   // The "to" figure's own pair: its 由 must come after the dated pair.
   if (!from_side) {
     const std::string_view between = text_.substr(dated[1]->span.end, pos - dated[1]->span.end);
-    if (between.find("由") == std::string_view::npos && between.find("从") == std::string_view::npos)
-      return std::nullopt;
+    if (!holds_from_word(between)) return std::nullopt;
   }
   return value;
 }

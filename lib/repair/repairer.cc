@@ -148,10 +148,11 @@ struct Pass {
 // an earlier piece already holds joins that piece; the last piece reaches
 // to the stretch's end. So the pieces tile the stretch's input in order,
 // and a figure read inside a long repair keeps its own input offsets.
+// `input` is the stretch's input range (its first step's first token to its
+// last step's last), `repaired` its characters in order.
 void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::PathStep>& steps, size_t i, size_t k,
-                    std::string_view repaired, TextBuilder& out) {
-  const uint32_t in_end = win[steps[k - 1].token_end - 1].end;
-  uint32_t piece_begin = win[steps[i].token_begin].begin;  // the current piece's input
+                    Range input, std::string_view repaired, TextBuilder& out) {
+  uint32_t piece_begin = input.begin;  // the current piece's input
   uint32_t piece_end = piece_begin;
   size_t out_begin = 0, out_end = 0;  // its characters, in `repaired`
   for (size_t s = i; s < k; ++s) {
@@ -165,7 +166,7 @@ void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::P
     piece_end = std::max(piece_end, end);
     out_end += static_cast<size_t>(utf8::sequence_length(static_cast<unsigned char>(repaired[out_end])));  // st.ch's bytes
   }
-  out.replace_block(piece_begin, in_end - piece_begin, repaired.substr(out_begin));
+  out.replace_block(piece_begin, input.end - piece_begin, repaired.substr(out_begin));
 }
 
 // Writes one window's best path: literal steps as copies, each decoded
@@ -258,7 +259,7 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
         r.kind = kind_of(h, win.subspan(t0, t1 - t0));
         r.input = {in_begin, in_end};
         const uint32_t o = static_cast<uint32_t>(out.size());
-        write_by_steps(win, steps, i, k, repaired, out);
+        write_by_steps(win, steps, i, k, r.input, repaired, out);
         r.output = {o, static_cast<uint32_t>(out.size())};
         const float gain = literal_cost - decoded_cost;
         const double share_known = 1.0 - static_cast<double>(guessed) / static_cast<double>(k - i);
