@@ -6,6 +6,7 @@
 #ifndef AIDTEXT_REPAIR_NODE_SCORER_H_
 #define AIDTEXT_REPAIR_NODE_SCORER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -13,6 +14,7 @@
 
 #include "repair/candidate_scorer.h"
 #include "repair/char_lm.h"
+#include "repair/foreign_words.h"
 #include "repair/lattice.h"
 #include "repair/lattice_graph.h"
 
@@ -69,10 +71,13 @@ class NodeScorer {
   float modelled_cost(char32_t c, uint16_t prev_id, uint16_t id, float own) const {
     return (id && prev_id) ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
   }
-  // The same for a kept token, which may be punctuation after punctuation.
+  // The same for a kept token, which may be punctuation after punctuation,
+  // or a letter of a foreign word after the one before it
+  // (foreign_words.h: at most kForeignLetterCost).
   float kept_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
     if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
-    return (is_cjk_punctuation(c) || c == '?') ? lm_.cost(prev, c, traditional_) : own;
+    if (is_cjk_punctuation(c) || c == '?') return lm_.cost(prev, c, traditional_);
+    return continues_foreign_word(prev, c) ? std::min(own, kForeignLetterCost) : own;
   }
 
  private:

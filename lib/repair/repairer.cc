@@ -12,6 +12,7 @@
 #include "core/utf8.h"
 #include "repair/char_lm.h"
 #include "repair/damage_scan.h"
+#include "repair/foreign_words.h"
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
 #include "repair/unrecoverable.h"
@@ -230,7 +231,10 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       float literal_cost = 0;
       char32_t prev = t0 > 0 ? win[t0 - 1].ch : before;
       for (uint32_t t = t0; t < t1; ++t) {
-        literal_cost += lm.cost(prev, win[t].ch, best.traditional);
+        const float cost = lm.cost(prev, win[t].ch, best.traditional);
+        // A foreign word's letters after its first are no mystery
+        // (foreign_words.h): Greek is not Big5 read as GBK.
+        literal_cost += repair::continues_foreign_word(prev, win[t].ch) ? std::min(cost, repair::kForeignLetterCost) : cost;
         prev = win[t].ch;
       }
       const uint32_t in_begin = win[t0].begin, in_end = win[t1 - 1].end;
@@ -284,6 +288,7 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
 Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_read_fffd, uint32_t scan_from = 0) {
   Pass pass;
   std::vector<repair::SuspectWindow> windows = repair::find_suspect_windows(text, saw_gbk_read_fffd, scan_from);
+  repair::drop_foreign_windows(text, windows);
   for (const repair::SuspectWindow& w : windows) pass.signals |= w.signals;
   if (windows.empty()) {
     pass.unchanged = true;
