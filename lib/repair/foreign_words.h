@@ -10,7 +10,7 @@
 // What tells a foreign word from mojibake is that its letters follow one
 // another. Mojibake makes these scripts' letters too (GBK and Big5 hold
 // kana, Greek and Cyrillic rows), but scattered among rare Han: over about
-// 1.3M characters of the test articles damaged eight ways (UTF-8, GBK and
+// 1.4M characters of the test articles damaged eight ways (UTF-8, GBK and
 // Big5 read as one another, shifted GBK), letters of one script followed
 // one another at most three in a row, and such a pair once in about a
 // thousand characters; a foreign word's letters, all but its first, follow
