@@ -21,7 +21,7 @@
 #include "repair/beam_sort.h"
 #include "repair/candidate_scorer.h"
 #include "repair/char_lm.h"
-#include "repair/foreign_words.h"
+#include "repair/foreign_runs.h"
 #include "repair/lattice_graph.h"
 #include "repair/lattice_tables.h"
 #include "repair/legacy_codecs.h"
@@ -799,11 +799,11 @@ LatticeResult Lattice::decode(char32_t before, char32_t after, WorkBudget* budge
 
   // Cost of keeping the window as it is: a modelled token's is its kept
   // cost (NodeScorer::modelled_cost and kept_cost agree on it), as is a
-  // letter's that continues a foreign word (foreign_words.h); another's
+  // letter's that continues a foreign word (foreign_runs.h); another's
   // its own cost.
   uint16_t prev = before ? lm_.id(before) : 0;
   for (uint32_t t = 0; t < n; ++t) {
-    const bool foreign = !tok_id[t] && continues_foreign_word(t > 0 ? win_[t - 1].ch : before, win_[t].ch);
+    const bool foreign = !tok_id[t] && continues_foreign_run(t > 0 ? win_[t - 1].ch : before, win_[t].ch);
     result.literal_cost += tok_id[t] || foreign ? tok_kept_[t] : tok_own[t];
     prev = tok_id[t];
   }

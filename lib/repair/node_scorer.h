@@ -14,7 +14,7 @@
 
 #include "repair/candidate_scorer.h"
 #include "repair/char_lm.h"
-#include "repair/foreign_words.h"
+#include "repair/foreign_runs.h"
 #include "repair/lattice.h"
 #include "repair/lattice_graph.h"
 
@@ -73,11 +73,11 @@ class NodeScorer {
   }
   // The same for a kept token, which may be punctuation after punctuation,
   // or a letter of a foreign word after the one before it
-  // (foreign_words.h: at most kForeignLetterCost).
+  // (foreign_runs.h: at most kForeignRunCharCost).
   float kept_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
     if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
     if (is_cjk_punctuation(c) || c == '?') return lm_.cost(prev, c, traditional_);
-    return continues_foreign_word(prev, c) ? std::min(own, kForeignLetterCost) : own;
+    return continues_foreign_run(prev, c) ? std::min(own, kForeignRunCharCost) : own;
   }
 
  private:

@@ -12,7 +12,7 @@
 #include "core/utf8.h"
 #include "repair/char_lm.h"
 #include "repair/damage_scan.h"
-#include "repair/foreign_words.h"
+#include "repair/foreign_runs.h"
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
 #include "repair/unrecoverable.h"
@@ -233,8 +233,8 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       for (uint32_t t = t0; t < t1; ++t) {
         const float cost = lm.cost(prev, win[t].ch, best.traditional);
         // A foreign word's letters after its first are no mystery
-        // (foreign_words.h): Greek is not Big5 read as GBK.
-        literal_cost += repair::continues_foreign_word(prev, win[t].ch) ? std::min(cost, repair::kForeignLetterCost) : cost;
+        // (foreign_runs.h): Greek is not Big5 read as GBK.
+        literal_cost += repair::continues_foreign_run(prev, win[t].ch) ? std::min(cost, repair::kForeignRunCharCost) : cost;
         prev = win[t].ch;
       }
       const uint32_t in_begin = win[t0].begin, in_end = win[t1 - 1].end;

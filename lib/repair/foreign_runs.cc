@@ -1,5 +1,5 @@
-// Words of other alphabets inside Chinese text (foreign_words.h).
-#include "repair/foreign_words.h"
+// Runs of other scripts and of box drawing inside Chinese text (foreign_runs.h).
+#include "repair/foreign_runs.h"
 
 #include <algorithm>
 #include <bit>
@@ -15,9 +15,9 @@ namespace {
 // Whether no source view of the repairer (Latin-1, cp1252, GBK, GB18030's
 // two-byte pairs, Big5) has the script's letters: then they are never
 // mojibake, and never rare to the check.
-bool never_mojibake(LetterScript s) {
-  return s != LetterScript::kNone && s != LetterScript::kGreek && s != LetterScript::kCyrillic &&
-         s != LetterScript::kKana;
+bool never_mojibake(RunScript s) {
+  return s != RunScript::kNone && s != RunScript::kGreek && s != RunScript::kCyrillic &&
+         s != RunScript::kKana && s != RunScript::kBoxDrawing;
 }
 
 // Whether kana are at least this share of the non-ASCII characters of a
@@ -33,15 +33,15 @@ bool reads_as_japanese(std::string_view text, uint32_t begin, uint32_t end) {
     const char32_t c = utf8::decode(text, i, &len);
     i += static_cast<uint32_t>(len);
     non_ascii += c >= 0x80;
-    kana += letter_script(c) == LetterScript::kKana;
+    kana += run_script(c) == RunScript::kKana;
   }
   return kana * kJapaneseKanaShareInverse >= non_ascii && kana > 0;
 }
 
-// Whether [begin, end) of `text` holds a rare run when letters continuing
-// a foreign word (and, in Japanese text, every kana; anywhere, letters no
-// source view has) are not rare: the damage scan's count (damage_scan.cc)
-// with that one change.
+// Whether [begin, end) of `text` holds a rare run when characters
+// continuing a run (and, in Japanese text, every kana; anywhere, letters
+// no source view has and characters beyond the BMP) are not rare: the
+// damage scan's count (damage_scan.cc) with that one change.
 bool holds_rare_run(std::string_view text, uint32_t begin, uint32_t end) {
   const uint64_t* rare_words = rare_char_bits();
   const bool japanese = reads_as_japanese(text, begin, end);
@@ -56,10 +56,10 @@ bool holds_rare_run(std::string_view text, uint32_t begin, uint32_t end) {
       prev = c;
       continue;
     }
-    const LetterScript script = letter_script(c);
-    const bool foreign = continues_foreign_word(prev, c) || never_mojibake(script) ||
-                         (japanese && script == LetterScript::kKana);
-    const bool rare = (c < 0x10000 ? (rare_words[c >> 6] >> (c & 63)) & 1 : true) && !foreign;
+    const RunScript script = run_script(c);
+    const bool foreign = continues_foreign_run(prev, c) || never_mojibake(script) ||
+                         (japanese && script == RunScript::kKana);
+    const bool rare = c < 0x10000 && ((rare_words[c >> 6] >> (c & 63)) & 1) && !foreign;
     rare_bits = ((rare_bits << 1) | (rare ? 1u : 0u)) & ((1u << kRareRunWindow) - 1);
     if (rare && std::popcount(rare_bits) >= kRareRunCount) return true;
     prev = c;

@@ -1,9 +1,10 @@
-// Words of other alphabets inside Chinese text (repair/foreign_words.h): a
-// Greek, Russian, Japanese, Korean, Arabic or Thai passage is left as it
-// is, raises no window for the decoder, and does not stop real mojibake
-// beside it from being repaired. The passages are written for this test;
+// Runs of other scripts inside Chinese text (repair/foreign_runs.h): a
+// Greek, Russian, Japanese, Korean, Arabic or Thai passage, a table drawn
+// in box drawing and a line of emoji are left as they are, raise no
+// window for the decoder, and do not stop real mojibake beside them from
+// being repaired. The passages are written for this test;
 // the damage is made with ICU (mojibake_maker.h).
-#define BOOST_TEST_MODULE foreign_words
+#define BOOST_TEST_MODULE foreign_runs
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -12,13 +13,13 @@
 #include "mojibake_maker.h"
 #include "normalize/normalizer.h"
 #include "repair/damage_scan.h"
-#include "repair/foreign_words.h"
+#include "repair/foreign_runs.h"
 #include "repair/repairer.h"
 
 namespace {
 
-using aidtext::repair::LetterScript;
-using aidtext::repair::letter_script;
+using aidtext::repair::RunScript;
+using aidtext::repair::run_script;
 namespace mk = aidtext::testing;
 
 struct Passage {
@@ -40,6 +41,8 @@ const std::vector<Passage>& passages() {
       {"Korean", times("한국 연구자들은 농촌 빈곤 퇴치 정책이 매우 인상적이라고 말했다. ", 4)},
       {"Arabic", times("قال الباحثون إن برامج مكافحة الفقر في الريف كانت ناجحة جدا. ", 4)},
       {"Thai", times("นักวิจัยกล่าวว่าโครงการลดความยากจนในชนบทประสบความสำเร็จ ", 4)},
+      {"box drawing", "┌──────┬────────┐\n│ 县名 │ 贫困人口 │\n├──────┼────────┤\n│ 甲县 │ 1.2万人  │\n└──────┴────────┘"},
+      {"emoji", times("点赞👍👍👍🎉🎉为脱贫攻坚加油💪💪🔥🔥🔥！大家一起努力😀😀😀🙏🙏 ", 3)},
   };
   return p;
 }
@@ -48,27 +51,31 @@ const std::string kBefore = "记者从县扶贫办获悉，今年全县贫困人
 const std::string kAfter = "\n外国专家在座谈会上说，这里的经验值得学习。全县还有贫困村12个。\n";
 
 BOOST_AUTO_TEST_CASE(scripts_are_told_apart) {
-  BOOST_TEST((letter_script(U'α') == LetterScript::kGreek));
-  BOOST_TEST((letter_script(U'Ж') == LetterScript::kCyrillic));
-  BOOST_TEST((letter_script(U'の') == LetterScript::kKana));
-  BOOST_TEST((letter_script(U'カ') == LetterScript::kKana));
-  BOOST_TEST((letter_script(U'한') == LetterScript::kHangul));
-  BOOST_TEST((letter_script(U'ب') == LetterScript::kArabic));
-  BOOST_TEST((letter_script(U'ก') == LetterScript::kThai));
+  BOOST_TEST((run_script(U'α') == RunScript::kGreek));
+  BOOST_TEST((run_script(U'Ж') == RunScript::kCyrillic));
+  BOOST_TEST((run_script(U'の') == RunScript::kKana));
+  BOOST_TEST((run_script(U'カ') == RunScript::kKana));
+  BOOST_TEST((run_script(U'한') == RunScript::kHangul));
+  BOOST_TEST((run_script(U'ب') == RunScript::kArabic));
+  BOOST_TEST((run_script(U'ก') == RunScript::kThai));
+  BOOST_TEST((run_script(U'─') == RunScript::kBoxDrawing));
+  BOOST_TEST((run_script(U'┼') == RunScript::kBoxDrawing));
   // Not letters of those scripts: Han, ASCII, Latin-1 (mojibake's own
   // letters) and the katakana middle dot of foreign names.
-  BOOST_TEST((letter_script(U'贫') == LetterScript::kNone));
-  BOOST_TEST((letter_script(U'a') == LetterScript::kNone));
-  BOOST_TEST((letter_script(U'é') == LetterScript::kNone));
-  BOOST_TEST((letter_script(U'・') == LetterScript::kNone));
-  BOOST_TEST(aidtext::repair::continues_foreign_word(U'α', U'β'));
-  BOOST_TEST(!aidtext::repair::continues_foreign_word(U'α', U'Ж'));
-  BOOST_TEST(!aidtext::repair::continues_foreign_word(U'贫', U'の'));
+  BOOST_TEST((run_script(U'贫') == RunScript::kNone));
+  BOOST_TEST((run_script(U'a') == RunScript::kNone));
+  BOOST_TEST((run_script(U'é') == RunScript::kNone));
+  BOOST_TEST((run_script(U'・') == RunScript::kNone));
+  BOOST_TEST(aidtext::repair::continues_foreign_run(U'α', U'β'));
+  BOOST_TEST(aidtext::repair::continues_foreign_run(U'─', U'┬'));
+  BOOST_TEST(!aidtext::repair::continues_foreign_run(U'α', U'Ж'));
+  BOOST_TEST(!aidtext::repair::continues_foreign_run(U'贫', U'の'));
 }
 
 // Before the check, each passage raised rare-run windows (every letter is
 // unknown to the model), and the decoder read some of them as Big5 read
-// as GBK: Greek and Russian words came out with Han in them.
+// as GBK: Greek and Russian words came out with Han in them, the table's
+// rules as 岸岸岸岸.
 BOOST_AUTO_TEST_CASE(passages_raise_no_window) {
   for (const Passage& p : passages()) {
     BOOST_TEST_CONTEXT(p.language) {
