@@ -1,6 +1,7 @@
 // Runs of other scripts inside Chinese text (repair/foreign_runs.h): a
-// Greek, Russian, Japanese, Korean, Arabic or Thai passage, a table drawn
-// in box drawing and a line of emoji are left as they are, raise no
+// Greek, Russian, Japanese, Korean, Arabic or Thai passage, pinyin with
+// tone marks, French, a table drawn in box drawing and a line of emoji
+// are left as they are, raise no
 // window for the decoder, and do not stop real mojibake beside them from
 // being repaired. The passages are written for this test;
 // the damage is made with ICU (mojibake_maker.h).
@@ -42,6 +43,8 @@ const std::vector<Passage>& passages() {
       {"Arabic", times("قال الباحثون إن برامج مكافحة الفقر في الريف كانت ناجحة جدا. ", 4)},
       {"Thai", times("นักวิจัยกล่าวว่าโครงการลดความยากจนในชนบทประสบความสำเร็จ ", 4)},
       {"box drawing", "┌──────┬────────┐\n│ 县名 │ 贫困人口 │\n├──────┼────────┤\n│ 甲县 │ 1.2万人  │\n└──────┴────────┘"},
+      {"pinyin", times("Jīngzhǔn fúpín shì “Zhōngguó” de zhòngyào zhèngcè, tuōpín gōngjiān yě shì, nǚ lǚ. ", 3)},
+      {"French", times("Le journaliste français a été très intéressé, « c'est étonnant », a-t-il déclaré à Pékin. ", 3)},
       {"emoji", times("点赞👍👍👍🎉🎉为脱贫攻坚加油💪💪🔥🔥🔥！大家一起努力😀😀😀🙏🙏 ", 3)},
   };
   return p;
@@ -131,6 +134,25 @@ BOOST_AUTO_TEST_CASE(mojibake_beside_a_passage_is_repaired) {
       BOOST_TEST(lossy.text.find(kBefore + clause) == 0u);
       BOOST_TEST(lossy.text.find(p.text + kAfter) != std::string::npos);
       BOOST_TEST(!lossy.repairs.empty());
+    }
+  }
+}
+
+// Latin-1 or cp1252 mojibake right after a Latin word: the lead byte
+// after the word's last letter is let pass as a letter of the word
+// (holds_signal), but the damage after it still raises the window.
+BOOST_AUTO_TEST_CASE(mojibake_right_after_a_latin_word_is_repaired) {
+  for (const std::string word : {"GDP", "APP", "Pékin", "fúpín"}) {
+    const std::string sentence = "增长了百分之六点五，农民人均可支配收入增长百分之八。";
+    for (const std::string& damaged : {mk::latin1(mk::encode(sentence, "UTF-8")),
+                                       mk::sloppy_cp1252(mk::encode(sentence, "UTF-8"))}) {
+      BOOST_TEST_CONTEXT(word << damaged) {
+        const std::string text = kBefore + word + damaged + kAfter;
+        std::vector<aidtext::repair::SuspectWindow> windows = aidtext::repair::find_suspect_windows(text);
+        aidtext::repair::drop_foreign_windows(text, windows);
+        BOOST_TEST(!windows.empty());
+        BOOST_TEST(aidtext::repair_mojibake(text).text == kBefore + word + sentence + kAfter);
+      }
     }
   }
 }
