@@ -176,7 +176,9 @@ AIDTEXT_API void aidtext_result_free(aidtext_result* result);
 AIDTEXT_API aidtext_status aidtext_result_text(const aidtext_result* result, const char** data,
                                                size_t* size);
 
-/* The detected (or forced) input encoding, e.g. "UTF-8", "GB18030", "Big5".
+/* The detected (or forced) input encoding, e.g. "UTF-8", "GB18030", "Big5";
+ * two joined by '+' ("UTF-8+GB18030", the one with more bytes first) when
+ * the input's lines came in both and each line was decoded in its own.
  * Borrowed. */
 AIDTEXT_API aidtext_status aidtext_result_encoding(const aidtext_result* result,
                                                    const char** encoding);

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 
 #include "core/utf8.h"
 #include "encoding/detector.h"
 #include "encoding/icu_decode.h"
+#include "encoding/mixed_lines.h"
 #include "core/utf8_scan.h"
 
 namespace aidtext {
@@ -148,7 +150,12 @@ Decoded decode(std::string_view input, std::string_view forced) {
   }
   if (!decided) {
     Detection d = detect_encoding(input);
-    out = decode_as(input, 0, d.best.icu_name, d.best.label, d.confidence, false);
+    // UTF-8 lines beside lines of a legacy encoding: each in its own.
+    if (std::optional<Decoded> mixed = decode_mixed_lines(input, d)) {
+      out = std::move(*mixed);
+    } else {
+      out = decode_as(input, 0, d.best.icu_name, d.best.label, d.confidence, false);
+    }
   }
   if (!warning.empty()) {
     out.warning = std::move(warning);

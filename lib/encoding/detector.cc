@@ -123,6 +123,16 @@ double character_plausibility(char32_t c) {
   return 0;
 }
 
+double text_plausibility(std::string_view utf8) {
+  Tally tally;
+  for (size_t i = 0; i < utf8.size();) {
+    int len;
+    tally.add(utf8::decode(utf8, i, &len));
+    i += static_cast<size_t>(len);
+  }
+  return tally.score();
+}
+
 Detection detect_encoding(std::string_view bytes) {
   // Pages often open with kilobytes of ASCII markup: the sample starts a
   // little before the first byte that is not plain ASCII (a high byte, or

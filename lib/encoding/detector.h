@@ -38,6 +38,10 @@ inline constexpr size_t kDetectionSampleBytes = 64 * 1024;
 // The plausibility weight of one decoded character, -2..1 (exposed for tests).
 double character_plausibility(char32_t c);
 
+// The mean plausibility of the characters of `utf8` that are not plain
+// ASCII (0 when it has none): what the detection scores a decoding by.
+double text_plausibility(std::string_view utf8);
+
 }  // namespace aidtext
 
 #endif  // AIDTEXT_ENCODING_DETECTOR_H_
