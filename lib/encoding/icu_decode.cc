@@ -4,6 +4,7 @@
 #include <unicode/ucnv_cb.h>
 
 #include <memory>
+#include <algorithm>
 #include <vector>
 
 #include "core/utf8.h"
@@ -83,7 +84,9 @@ IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t bas
   if (U_FAILURE(err)) return result;
   result.text.reserve(bytes.size() + bytes.size() / 2);
 
-  std::vector<UChar> units(kChunkBytes + kTargetSlack);
+  // No bigger than the input needs: a line decoded on its own
+  // (mixed_lines.h) zeroed 64 KiB for a few bytes.
+  std::vector<UChar> units(std::min(kChunkBytes, bytes.size()) + kTargetSlack);
   std::vector<int32_t> offsets(units.size());
   GroupWriter writer(&result, base);
   const char* const begin = bytes.data();
