@@ -152,12 +152,13 @@ size_t tag_end(std::string_view text, size_t k, size_t limit, bool closing) {
   }
 }
 
-// The end (just after '>') of a declaration <!DOCTYPE …> or <?xml … ?> at
-// text[pos], or 0: its '>' must come before `limit` and before any '<'.
-size_t declaration_end(std::string_view text, size_t pos, size_t limit, bool xml) {
+// The end (just after '>') of a declaration at text[pos], <!DOCTYPE …>,
+// <?xml … ?> or <![if …]> (`before_gt` '\0', '?' or ']': what must stand
+// before its '>'), or 0: its '>' must come before `limit` and before any '<'.
+size_t declaration_end(std::string_view text, size_t pos, size_t limit, char before_gt) {
   for (size_t k = pos + 2; k < limit; ++k) {
     if (text[k] == '<') return 0;
-    if (text[k] == '>') return !xml || text[k - 1] == '?' ? k + 1 : 0;
+    if (text[k] == '>') return before_gt == '\0' || text[k - 1] == before_gt ? k + 1 : 0;
   }
   return 0;
 }
@@ -174,15 +175,18 @@ Markup MarkupFinder::at(size_t pos) {
       const size_t end = comment_end(pos + 4);
       return {end == std::string_view::npos ? 4 : end - pos, MarkupKind::kInline};
     }
+    size_t end = 0;
     if (starts_with_ignoring_case(text_, pos, "<!doctype") && pos + 9 < n && is_space(text_[pos + 9])) {
-      const size_t end = declaration_end(text_, pos, limit, false);
-      if (end) return {end - pos, MarkupKind::kInline};
+      end = declaration_end(text_, pos, limit, '\0');
+    } else if (starts_with_ignoring_case(text_, pos, "<![if ") || starts_with_ignoring_case(text_, pos, "<![endif]")) {
+      // Word's HTML export: <![if !supportLists]>1.<![endif]>
+      end = declaration_end(text_, pos, limit, ']');
     }
-    return {};
+    return end ? Markup{end - pos, MarkupKind::kInline} : Markup{};
   }
   if (next == '?') {
     if (!starts_with_ignoring_case(text_, pos, "<?xml") || pos + 5 >= n || !is_space(text_[pos + 5])) return {};
-    const size_t end = declaration_end(text_, pos, limit, true);
+    const size_t end = declaration_end(text_, pos, limit, '?');
     return end ? Markup{end - pos, MarkupKind::kInline} : Markup{};
   }
   const bool closing = next == '/';

@@ -1,5 +1,5 @@
 // Markup left in scraped text: HTML tags, comments, <!DOCTYPE> and <?xml?>
-// declarations, and the bodies of <script>, <style>, <noscript> and
+// declarations, Word's <![if …]> <![endif]>, and the bodies of <script>, <style>, <noscript> and
 // <template>. The cleaner asks MarkupFinder about each '<' and removes what
 // it finds (normalize/cleaner.h, option strip_markup).
 //
@@ -55,7 +55,8 @@ class MarkupFinder {
   // about must not decrease (the searches' memories assume it).
   //   - a tag: its kind by element (see MarkupKind), closing tags too, but
   //     a closing </td> or </th> is kInline;
-  //   - <!-- … -->, <!DOCTYPE …>, <?xml … ?>: kInline; a comment without
+  //   - <!-- … -->, <!DOCTYPE …>, <?xml … ?>, <![if …]>, <![endif]>:
+  //     kInline; a comment without
   //     "-->" after it is just its "<!--" (the rest stays text);
   //   - <script>, <style>, <noscript>, <template> (not self-closed with
   //     "/>"): kInline, up to the end of the matching closing tag

@@ -321,6 +321,8 @@ BOOST_AUTO_TEST_CASE(markup_script_style_comments_and_declarations) {
        "<body><!-- 注释 <p>不是</p> -->正文</body></html>",
        "标题\n正文\n", 11},
       {"<?xml version=\"1.0\" encoding=\"utf-8\"?>甲<!---->乙", "甲乙", 2},
+      // Word's HTML export.
+      {"<p class=MsoNormal><![if !supportLists]>1.<![endif]><span lang=EN-US>脱贫</span><o:p></o:p></p>", "1.脱贫\n", 8},
       // An unclosed comment loses its opener only.
       {"甲<!-- 乙", "甲 乙", 1},
   };
@@ -337,7 +339,7 @@ BOOST_AUTO_TEST_CASE(text_that_is_not_markup_stays_byte_exact) {
        {"人均收入<3000元", "x<5", "a<x>c", "<<扶贫条例>>", "＜p＞标题＜/p＞", "甲<p", "甲<p class=\"x", "<p 人均>",
         "a < b > c", "<b\"x\">", "<3", "<>", "</>", "< p>", "<p-x>", "<custom-el>", "</p class=x>", "<blockquotes>",
         "<pp>", "<h7>", "<!doctype>", "<!-- 未闭合", "<script", "<?php echo 1; ?>", "<!x>", "<p a=>", "<p a=\"x>",
-        "<p =x>", "<a href=x`>"}) {
+        "<p =x>", "<a href=x`>", "<![x]>", "<![if a>", "<![CDATA[x]]>"}) {
     Cleaned c = clean(s);
     if (std::string_view(s) == "<!-- 未闭合") {  // the opener is markup however it ends
       BOOST_TEST(c.text == " 未闭合");
