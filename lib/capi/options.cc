@@ -69,6 +69,7 @@ aidtext_status set_option(aidtext::EngineOptions& o, std::string_view key, std::
                : key == "strip_pinyin" ? &n.strip_pinyin
                : key == "fold_width"   ? &n.fold_width
                : key == "html"         ? &n.decode_html
+               : key == "markup"       ? &n.strip_markup
                : key == "join_wraps"   ? &n.join_wraps
                : key == "repeats"      ? &n.find_repeats
                                        : nullptr;

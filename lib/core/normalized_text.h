@@ -48,6 +48,7 @@ struct NormalizeReport {
   uint32_t invalid_sequences = 0;  // input sequences that became U+FFFD
   uint32_t pinyin_artefacts = 0;   // converter annotations like 協(xié) removed
   uint32_t html_references = 0;    // &nbsp; &#x4E07; ... decoded
+  uint32_t markup_removed = 0;     // HTML tags, comments, declarations, <script>/<style> elements removed
   uint32_t width_folds = 0;        // full-width characters folded to ASCII
   uint32_t spaces_folded = 0;      // U+3000 / NBSP made plain spaces
   uint32_t invisible_removed = 0;  // zero-width characters and inner BOMs removed

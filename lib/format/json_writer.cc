@@ -177,6 +177,8 @@ void append_report(std::string& out, const NormalizeReport& r) {
   append_uint(out, r.html_references);
   key(out, "width_folds");
   append_uint(out, r.width_folds);
+  key(out, "markup_removed");
+  append_uint(out, r.markup_removed);
   key(out, "converted_chars");
   append_uint(out, r.converted_chars);
   out.push_back('}');

@@ -37,7 +37,8 @@ void append_metric(std::string& out, const MetricRecord& m);
 void append_repair(std::string& out, const Repair& r);
 void append_repeat(std::string& out, const RepeatedPassage& r);
 // {"encoding","encoding_confidence","had_bom","invalid_sequences",
-//  "pinyin_artefacts","html_references","width_folds","converted_chars"}
+//  "pinyin_artefacts","html_references","width_folds","markup_removed",
+//  "converted_chars"}
 void append_report(std::string& out, const NormalizeReport& r);
 
 // The whole result of one call:

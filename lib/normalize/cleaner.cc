@@ -1,6 +1,7 @@
 #include "normalize/cleaner.h"
 
 #include <array>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -10,6 +11,7 @@
 #include "convert/mapped_writer.h"
 #include "core/utf8.h"
 #include "normalize/html_reference.h"
+#include "normalize/markup.h"
 #include "normalize/pinyin_annotation.h"
 #include "normalize/soft_wraps.h"
 
@@ -91,7 +93,8 @@ class Cleaner {
   template <class Input>
   Cleaner(Input&& input, const NormalizeOptions& options, Cleaned* out,
           const std::function<bool()>* go_on = nullptr)
-      : options_(options), out_(out), writer_(std::forward<Input>(input)), go_on_(go_on) {
+      : options_(options), out_(out), writer_(std::forward<Input>(input)), go_on_(go_on),
+        markup_(writer_.input()) {
     text_ = writer_.input();
   }
 
@@ -112,14 +115,27 @@ class Cleaner {
         ++out_->wraps_joined;
       }
     };
+    // Markup starts at a '<', which the candidate search does not look for:
+    // memchr finds the next one apart, so that text without any costs one
+    // memchr, and the search stops there.
+    size_t next_lt = options_.strip_markup ? find_lt(0) : n;
     size_t i = 0;
     while (i < n) {
-      i = next_candidate(p, i, n);
+      i = next_candidate(p, i, next_lt);
       join_wraps_before(i);
       if (i >= n || stopped_) break;
       const unsigned char b = p[i];
       if (b < 0x80) {
-        i = special_ascii(i);
+        // The search stops at a '<' only at next_lt (kSkip passes over
+        // '<'): asked here, past the non-ASCII candidates (，（）…).
+        if (b != '<') {
+          i = special_ascii(i);
+          continue;
+        }
+        i = markup(i);
+        // A wrap's line feed inside removed markup went with it.
+        while (next_wrap < wraps.size() && wraps[next_wrap] < i) ++next_wrap;
+        next_lt = find_lt(i);
         continue;
       }
       int len;
@@ -142,6 +158,39 @@ class Cleaner {
     go_on_ = nullptr;
     stopped_ = !(*ask)();
     return !stopped_;
+  }
+
+  // The first '<' at or after `from`, or the text's size.
+  size_t find_lt(size_t from) const {
+    if (from >= text_.size()) return text_.size();
+    const void* lt = std::memchr(text_.data() + from, '<', text_.size() - from);
+    return lt ? static_cast<size_t>(static_cast<const char*>(lt) - text_.data()) : text_.size();
+  }
+
+  // A '<' at i: removes the markup it starts, if any (normalize/markup.h),
+  // putting a line end or a tab in its place where its kind asks for one
+  // (cleaner.h). Returns the next position.
+  size_t markup(size_t i) {
+    const Markup m = markup_.at(i);
+    if (m.length == 0) return i + 1;
+    if (!may_edit_opaquely()) return text_.size();
+    ++out_->markup_removed;
+    const size_t end = i + m.length;
+    writer_.replace(i, m.length, markup_separator(m.kind, i, end), false);
+    return end;
+  }
+
+  // What markup [begin, end) of `kind` leaves: "\n" for a block element's
+  // tag, "\t" for a table cell's, but nothing at a line's start (the text's
+  // start, or after a line end), nor for a block tag followed by the
+  // input's own line end, nor for a cell after a tab.
+  std::string_view markup_separator(MarkupKind kind, size_t begin, size_t end) {
+    if (kind != MarkupKind::kBlock && kind != MarkupKind::kCell) return {};
+    const char32_t before = writer_.char_before(begin);
+    if (before == 0 || before == U'\n') return {};
+    if (kind == MarkupKind::kCell) return before == U'\t' ? std::string_view() : std::string_view("\t");
+    const char after = end < text_.size() ? text_[end] : '\0';
+    return after == '\n' || after == '\r' ? std::string_view() : std::string_view("\n");
   }
 
   // Handles '&', '\r' or '(' at i; returns the next position.
@@ -257,6 +306,7 @@ class Cleaner {
   const std::function<bool()>* go_on_;  // asked before the first opaque edit, then null
   bool stopped_ = false;                // go_on_ answered false
   std::string_view text_;  // the input, as the writer holds it (read ahead only)
+  MarkupFinder markup_;    // reads the input ahead too
 
   // The output before input position `pos` ends with a digit (folded or not).
   bool digit_before(size_t pos) {

@@ -1,5 +1,5 @@
-// Cleaning: converter pinyin artefacts, HTML character references, width
-// folding, odd spaces, zero-width characters, CRLF. One pass, written
+// Cleaning: converter pinyin artefacts, HTML character references, HTML
+// markup, width folding, odd spaces, zero-width characters, CRLF. One pass, written
 // through a MappedWriter: unchanged text is copied in runs and maps
 // linearly; every edit maps to the input bytes it replaced.
 //
@@ -7,6 +7,24 @@
 //   - pinyin annotations after a Han character, 協(xié) -> 協 (strip_pinyin);
 //   - HTML references &nbsp; &amp; &#x4E07; &#19975; ... (decode_html); the
 //     decoded character is cleaned like any other (&nbsp; becomes a space);
+//   - HTML markup (strip_markup; normalize/markup.h): tags of known HTML
+//     elements, comments, <!DOCTYPE>, <?xml?>, and <script>, <style>,
+//     <noscript>, <template> elements with their bodies. A block element's
+//     tag (<p>, </p>, <br>, <div>, <li>, <tr>, <h1> ...) becomes "\n", unless
+//     the output is at a line's start already (the text's start, or just
+//     after a line end, the input's or a tag's) or the input's own line end
+//     follows the tag right away, so that tags do not pile up blank lines
+//     (<br><br> is one line end; real blank lines stay; one can still
+//     appear where removed markup, a <script> say, stands between a tag's
+//     line end and the input's). A
+//     table cell's tag (<td>, <th>) becomes a tab unless at a line's start
+//     or after a tab, so a flattened row reads as a plain-text table row
+//     (metrics/tables.h). Every other tag is removed without a trace, no
+//     space put in its place: a browser shows a<b>b</b> as one word too.
+//     The replacement maps to the whole tag; a script's body goes with its
+//     tags. Whitespace around tags stays as it was. References in the text
+//     between tags are decoded; "&lt;p&gt;" is text (the decoded "<p>" is
+//     not read again);
 //   - full-width digits and Latin letters -> ASCII; ％ after a digit, ． between
 //     digits, ＋ and － before a digit -> ASCII (fold_width);
 //     Chinese punctuation (，。、；：？！（）“”) is kept;
@@ -34,6 +52,7 @@ struct Cleaned {
   OffsetMap map;                  // text byte -> input byte range
   uint32_t pinyin_artefacts = 0;  // annotations removed
   uint32_t html_references = 0;   // references decoded
+  uint32_t markup_removed = 0;    // tags, comments, declarations, raw-text elements removed
   uint32_t width_folds = 0;       // full-width characters folded to ASCII
   uint32_t spaces_folded = 0;     // U+3000 / NBSP made spaces
   uint32_t invisible_removed = 0; // zero-width characters removed
@@ -48,7 +67,8 @@ Cleaned clean_text(std::string_view utf8, const NormalizeOptions& options);
 // without a copy (the pipeline's way).
 Cleaned clean_text(std::string&& utf8, const NormalizeOptions& options);
 // The same, asking `go_on` once, just before the first opaque edit: any
-// edit but U+3000 / NBSP folded to a space and a line end's CR (the edits a
+// edit (markup removal included) but U+3000 / NBSP folded to a space and a
+// line end's CR (the edits a
 // repair::DamageWatch may see through; every other one makes
 // DamageWatch::sees_through false). When it answers false the cleaning
 // stops there and nullopt is returned; the text is lost (it may be partly

@@ -38,6 +38,7 @@ void report_decoding(const Decoded& d, NormalizeReport& report) {
 void report_cleaning(const Cleaned& c, NormalizeReport& report) {
   report.pinyin_artefacts = c.pinyin_artefacts;
   report.html_references = c.html_references;
+  report.markup_removed = c.markup_removed;
   report.width_folds = c.width_folds;
   report.spaces_folded = c.spaces_folded;
   report.invisible_removed = c.invisible_removed;

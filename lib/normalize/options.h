@@ -14,6 +14,7 @@ struct NormalizeOptions {
   bool strip_pinyin = true;   // remove converter annotations 協(xié)
   bool fold_width = true;     // full-width digits/letters, odd spaces
   bool decode_html = true;    // &nbsp; &amp; &#x4E07;
+  bool strip_markup = true;   // HTML tags, comments, <script>/<style> bodies (normalize/markup.h)
   bool join_wraps = true;     // soft line wraps of fixed-width text (normalize/soft_wraps.h)
   bool find_repeats = true;   // report repeated passages
   ScriptConversion convert = ScriptConversion::kT2S;

@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(options_set_checks_keys_and_values) {
   for (const char* v : {"t2s", "hk2s", "tw2s", "none"}) BOOST_TEST(aidtext_options_set(o, "convert", v) == AIDTEXT_OK);
   for (const char* v : {"auto", "UTF-8", "gb18030", "GBK", "big5", "UTF-16LE", "utf-16be"})
     BOOST_TEST(aidtext_options_set(o, "encoding", v) == AIDTEXT_OK);
-  for (const char* k : {"repair", "strip_pinyin", "fold_width", "html", "join_wraps", "repeats"}) {
+  for (const char* k : {"repair", "strip_pinyin", "fold_width", "html", "join_wraps", "repeats", "markup"}) {
     BOOST_TEST(aidtext_options_set(o, k, "off") == AIDTEXT_OK);
     BOOST_TEST(aidtext_options_set(o, k, "on") == AIDTEXT_OK);
     BOOST_TEST(aidtext_options_set(o, k, "yes") == AIDTEXT_ERR_INVALID_ARGUMENT);
@@ -561,6 +561,44 @@ BOOST_AUTO_TEST_CASE(quantity_records_point_at_original_bytes, *boost::unit_test
     }
     BOOST_TEST(found);
     aidtext_result_free(r);
+  }
+}
+
+// Markup is removed, counted in the report, and a quantity found after tags
+// points at its own input bytes; with "markup" off the tags stay.
+BOOST_AUTO_TEST_CASE(markup_is_stripped_and_records_point_past_it, *boost::unit_test::precondition(RecognizerWorks())) {
+  const std::string in = "<p>贫困人口减少<b>1.2万人</b></p>";
+  for (const char* setting : {"on", "off"}) {
+    const bool on = std::string_view(setting) == "on";
+    aidtext_options* o = nullptr;
+    BOOST_REQUIRE_EQUAL(aidtext_options_new(&o), AIDTEXT_OK);
+    BOOST_REQUIRE_EQUAL(aidtext_options_set(o, "markup", setting), AIDTEXT_OK);
+    aidtext_engine* e = nullptr;
+    BOOST_REQUIRE_EQUAL(aidtext_engine_new(o, &e), AIDTEXT_OK);
+    aidtext_options_free(o);
+    aidtext_result* r = nullptr;
+    BOOST_REQUIRE_EQUAL(aidtext_quantities(e, in.data(), in.size(), &r), AIDTEXT_OK);
+    BOOST_TEST(text_of(r) == (on ? std::string("贫困人口减少1.2万人\n") : in), setting);
+    bool found = false;
+    for (size_t i = 0; i < aidtext_result_count(r, AIDTEXT_ITEM_QUANTITY); ++i) {
+      aidtext_quantity q = init<aidtext_quantity>();
+      BOOST_REQUIRE_EQUAL(aidtext_result_quantity(r, i, &q), AIDTEXT_OK);
+      if (std::string_view(q.text) != "1.2万人") continue;
+      found = true;
+      BOOST_TEST(std::string(q.value_text) == "12000");
+      BOOST_TEST(q.start == in.find("1.2万人"));
+      BOOST_TEST(q.end == in.find("</b>"));
+    }
+    BOOST_TEST(found, setting);
+    const char* data;
+    size_t size;
+    BOOST_REQUIRE_EQUAL(aidtext_result_json(r, &data, &size), AIDTEXT_OK);
+    json::Value v = parse_json({data, size});
+    const json::Value* removed = v.find("report") ? v.find("report")->find("markup_removed") : nullptr;
+    BOOST_REQUIRE(removed != nullptr);
+    BOOST_TEST(removed->text == (on ? "4" : "0"));
+    aidtext_result_free(r);
+    aidtext_engine_free(e);
   }
 }
 

@@ -24,7 +24,7 @@ using aidtext::fuzz::FuzzInput;
 constexpr int kSlots = 2;
 
 constexpr const char* kKeys[] = {"convert", "encoding", "repair", "strip_pinyin",
-                                 "fold_width", "html", "repeats"};
+                                 "fold_width", "html", "repeats", "markup"};
 constexpr const char* kValues[] = {"t2s", "hk2s", "tw2s", "none", "auto", "UTF-8", "GB18030",
                                    "GBK", "Big5", "UTF-16LE", "UTF-16BE", "on", "off", ""};
 

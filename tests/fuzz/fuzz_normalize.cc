@@ -30,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     opt.fold_width = switches & 4;
     opt.decode_html = switches & 8;
     opt.find_repeats = switches & 16;
+    opt.strip_markup = switches & 32;
     opt.convert = kConversions[in.pick(std::size(kConversions))];
   }
   std::string_view text = in.rest();

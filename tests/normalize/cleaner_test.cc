@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "normalize/cleaner.h"
 #include "normalize/html_reference.h"
+#include "normalize/markup.h"
 #include "normalize/pinyin_annotation.h"
 
 using namespace aidtext;
@@ -240,4 +241,189 @@ BOOST_AUTO_TEST_CASE(lines_of_many_widths_beside_long_paragraphs_are_kept) {
   for (int n : {20, 30, 40, 50, 60, 70}) page += han(n) + "\n";
   page += han(100) + "。\n" + han(100) + "。\n";
   BOOST_TEST(clean(page).wraps_joined == 0u);
+}
+
+// ---- Markup (normalize/markup.h) ------------------------------------------
+
+namespace {
+
+// Every output byte maps inside the input, to a non-empty range; a byte the
+// cleaner copied maps to the same byte.
+void check_map_inside(const Cleaned& c, std::string_view in) {
+  BOOST_TEST(c.map.output_size() == c.text.size());
+  for (uint32_t k = 0; k < c.text.size(); ++k) {
+    const Range r = c.map.to_input({k, k + 1});
+    BOOST_TEST_REQUIRE(r.end <= in.size());
+    BOOST_TEST_REQUIRE(r.begin < r.end);
+    if (r.size() == 1) BOOST_TEST(in[r.begin] == c.text[k]);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(markup_block_tags_make_line_ends_inline_tags_vanish) {
+  struct Case {
+    std::string in, text;
+    uint32_t removed;
+  };
+  const Case cases[] = {
+      {"<p>贫困人口减少<b>1.2万人</b></p>", "贫困人口减少1.2万人\n", 4},
+      {"<div class=\"x\"><p>第一段</p><p>第二段</p></div>", "第一段\n第二段\n", 6},
+      {"甲<br>乙<br/>丙<BR />丁", "甲\n乙\n丙\n丁", 3},
+      // A tag's line end is left out where a line ends anyway: no blank
+      // lines from tags, real ones kept.
+      {"<p>甲</p>\n<p>乙</p>\r\n", "甲\n乙\n", 4},
+      {"a<br><br><br>b", "a\nb", 3},
+      {"甲\n\n<p>乙</p>", "甲\n\n乙\n", 2},
+      {"<h1>标题</h1><ul><li>一</li><li>二</li></ul><hr/>尾", "标题\n一\n二\n尾", 9},
+      // Inline tags leave nothing, not even a space between Latin words
+      // (a browser shows HelloWorld too).
+      {"<span style=\"color:red\">红</span><a href=\"http://x.cn/?a=1&b=2\">链接</a><img src=\"a.png\" alt=\"图\"/>"
+       "<font color=red>字</font><strong>强</strong><em>e</em>m<sup>2</sup><o:p></o:p>",
+       "红链接字强em2", 15},
+      {"Hello<b>World</b> <i>again</i>", "HelloWorld again", 4},
+      // Upper case, attributes without values, quoted values holding '>' and '<'.
+      {"<P ALIGN=CENTER>标题</P>", "标题\n", 2},
+      {"<input type=checkbox checked>选<a title=\"a>b\" href='x>y'>文</a><img alt=\"<b>\">",
+       "选文", 4},
+      {"<a\nhref=\"x\"\n>跨行</a>", "跨行", 2},
+      // Table cells: a tab between cells, a line a row (metrics/tables.h).
+      {"<table><tr><th>县区</th><th>减贫人数（人）</th></tr><tr><td>武都区</td><td>26514</td></tr></table>",
+       "县区\t减贫人数（人）\n武都区\t26514\n", 14},
+  };
+  for (const Case& k : cases) {
+    Cleaned c = clean(k.in);
+    BOOST_TEST(c.text == k.text, k.in);
+    BOOST_TEST(c.markup_removed == k.removed, k.in);
+    BOOST_TEST(utf8::valid(c.text));
+    check_map_inside(c, k.in);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(markup_script_style_comments_and_declarations) {
+  struct Case {
+    std::string in, text;
+    uint32_t removed;
+  };
+  const Case cases[] = {
+      {"甲<script type=\"text/javascript\">var a = 1 < 2 && b > 3; document.write('<p>x</p>');</script>乙"
+       "<style>p { color: red; }</style>丙<noscript>请启用脚本</noscript>丁<template><p>模板</p></template>戊",
+       "甲乙丙丁戊", 4},
+      {"甲<SCRIPT>if (a</b) x();</Script >乙", "甲乙", 1},
+      // Unclosed: only the opening tag goes; nothing after it is lost.
+      {"甲<script>var a=1;乙丙", "甲var a=1;乙丙", 1},
+      {"甲<style>p{}</stylo>乙", "甲p{}</stylo>乙", 1},
+      // Self-closed: just the tag.
+      {"<script src=\"a.js\"/>乙</p>", "乙\n", 2},
+      // A stray closing tag is a tag.
+      {"甲</script>乙", "甲乙", 1},
+      {"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>标题</title></head>"
+       "<body><!-- 注释 <p>不是</p> -->正文</body></html>",
+       "标题\n正文\n", 11},
+      {"<?xml version=\"1.0\" encoding=\"utf-8\"?>甲<!---->乙", "甲乙", 2},
+      // Word's HTML export.
+      {"<p class=MsoNormal><![if !supportLists]>1.<![endif]><span lang=EN-US>脱贫</span><o:p></o:p></p>", "1.脱贫\n", 8},
+      // An unclosed comment loses its opener only.
+      {"甲<!-- 乙", "甲 乙", 1},
+  };
+  for (const Case& k : cases) {
+    Cleaned c = clean(k.in);
+    BOOST_TEST(c.text == k.text, k.in);
+    BOOST_TEST(c.markup_removed == k.removed, k.in);
+    check_map_inside(c, k.in);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(text_that_is_not_markup_stays_byte_exact) {
+  for (const char* s :
+       {"人均收入<3000元", "x<5", "a<x>c", "<<扶贫条例>>", "＜p＞标题＜/p＞", "甲<p", "甲<p class=\"x", "<p 人均>",
+        "a < b > c", "<b\"x\">", "<3", "<>", "</>", "< p>", "<p-x>", "<custom-el>", "</p class=x>", "<blockquotes>",
+        "<pp>", "<h7>", "<!doctype>", "<!-- 未闭合", "<script", "<?php echo 1; ?>", "<!x>", "<p a=>", "<p a=\"x>",
+        "<p =x>", "<a href=x`>", "<![x]>", "<![if a>", "<![CDATA[x]]>"}) {
+    Cleaned c = clean(s);
+    if (std::string_view(s) == "<!-- 未闭合") {  // the opener is markup however it ends
+      BOOST_TEST(c.text == " 未闭合");
+      continue;
+    }
+    BOOST_TEST(c.text == s);
+    BOOST_TEST(c.markup_removed == 0u, s);
+    BOOST_TEST(c.map.is_identity(), s);
+  }
+  // A tag must end within kMaxTagBytes of its '<'.
+  std::string long_tag = "<a href=\"" + std::string(kMaxTagBytes, 'x') + "\">甲</a>";
+  BOOST_TEST(clean(long_tag).text == "<a href=\"" + std::string(kMaxTagBytes, 'x') + "\">甲");
+  std::string fits = "<a href=\"" + std::string(kMaxTagBytes - 12, 'x') + "\">甲</a>";
+  BOOST_TEST(clean(fits).text == "甲");
+}
+
+BOOST_AUTO_TEST_CASE(markup_references_between_tags_are_decoded) {
+  std::string in = "<p>资金&nbsp;1&#x4E07;元</p>&lt;b&gt;加粗&lt;/b&gt;";
+  Cleaned c = clean(in);
+  // A tag written as references is text: it is not read again once decoded.
+  BOOST_TEST(c.text == "资金 1万元\n<b>加粗</b>");
+  BOOST_TEST(c.html_references == 6u);
+  BOOST_TEST(c.markup_removed == 2u);
+  size_t at = c.text.find("万");
+  BOOST_TEST(source_of(c, in, at, at + 3) == "&#x4E07;");
+  // A pinyin note after a tag still follows its Han character.
+  BOOST_TEST(clean("協<b>(xié)</b>作").text == "協作");
+}
+
+BOOST_AUTO_TEST_CASE(markup_offsets_point_at_the_input) {
+  std::string in = "<div class=\"a\"><p>贫困人口减少<b>1.2万人</b></p><p>资金&amp;3亿元</p></div>";
+  Cleaned c = clean(in);
+  BOOST_TEST(c.text == "贫困人口减少1.2万人\n资金&3亿元\n");
+  check_map_inside(c, in);
+  const size_t at = c.text.find("1.2万人");
+  BOOST_TEST(source_of(c, in, at, at + std::string("1.2万人").size()) == "1.2万人");
+  const size_t money = c.text.find("3亿元");
+  BOOST_TEST(source_of(c, in, money, money + 7) == "3亿元");
+  // A tag's line end maps to the tag.
+  const size_t nl = c.text.find('\n');
+  BOOST_TEST(source_of(c, in, nl, nl + 1) == "</p>");
+  // The whole text maps to the whole input but for the leading tags and
+  // the trailing </div>, which left nothing.
+  const Range all = c.map.to_input({0, static_cast<uint32_t>(c.text.size())});
+  BOOST_TEST(in.substr(all.begin, all.size()).starts_with("贫困"));
+  BOOST_TEST(in.substr(all.begin, all.size()).ends_with("3亿元</p>"));
+}
+
+BOOST_AUTO_TEST_CASE(markup_option_off_keeps_tags) {
+  NormalizeOptions off;
+  off.strip_markup = false;
+  const std::string in = "<p>贫困人口<b>1.2万人</b></p><script>x</script>&amp;";
+  Cleaned c = clean_text(in, off);
+  BOOST_TEST(c.text == "<p>贫困人口<b>1.2万人</b></p><script>x</script>&");
+  BOOST_TEST(c.markup_removed == 0u);
+  BOOST_TEST(clean(in).markup_removed == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(markup_owned_and_borrowed_inputs_agree) {
+  std::string in = "<p>協(xié)作</p>\r\n<b>２０％</b>&amp;<br/>　尾\u200B<script>a</script>";
+  Cleaned a = clean(in);
+  Cleaned b = clean_text(std::string(in), NormalizeOptions{});
+  BOOST_TEST(a.text == b.text);
+  BOOST_TEST(a.text == "協作\n20%&\n 尾");
+  for (size_t i = 0; i < a.text.size(); ++i)
+    BOOST_TEST((a.map.to_input({uint32_t(i), uint32_t(i + 1)}) == b.map.to_input({uint32_t(i), uint32_t(i + 1)})));
+}
+
+// Soft wraps are found in the input; those inside removed markup (a
+// script's body spans lines) go with it and are not joined a second time.
+BOOST_AUTO_TEST_CASE(markup_spanning_soft_wraps) {
+  const std::u32string_view p1 =
+      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
+      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
+  const std::u32string_view p2 =
+      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
+      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
+  const std::string page =
+      "某州关于脱贫攻坚工作情况的报告\n<script>\n" + wrap_fixed_width(p1, 56) + "</script>\n" + wrap_fixed_width(p2, 56);
+  Cleaned c = clean(page);
+  std::string want2 = "  ";
+  for (char32_t ch : p2) utf8::append(want2, ch);
+  BOOST_TEST(c.markup_removed == 1u);
+  BOOST_TEST(c.wraps_joined >= 2u);
+  BOOST_TEST(c.text == "某州关于脱贫攻坚工作情况的报告\n\n" + want2 + "\n");
+  check_map_inside(c, page);
 }

@@ -41,6 +41,7 @@ NormalizedText reference(std::string_view input, const NormalizeOptions& o) {
   Cleaned c = clean_text(std::string_view(text), o);
   out.report.spaces_folded = c.spaces_folded;
   out.report.width_folds = c.width_folds;
+  out.report.markup_removed = c.markup_removed;
   OffsetMap after = c.map;
   Converted v = to_simplified(std::string_view(c.text), o.convert,
                               ConvertOptions{.corrections = o.opencc_corrections});
@@ -65,6 +66,7 @@ void check_same(std::string_view input, const NormalizeOptions& o = {}) {
     BOOST_TEST(got.report.converted_chars == want.report.converted_chars);
     BOOST_TEST(got.report.spaces_folded == want.report.spaces_folded);
     BOOST_TEST(got.report.width_folds == want.report.width_folds);
+    BOOST_TEST(got.report.markup_removed == want.report.markup_removed);
     BOOST_TEST_REQUIRE(got.report.repairs.size() == want.report.repairs.size());
     for (size_t i = 0; i < got.report.repairs.size(); ++i) {
       const Repair& a = got.report.repairs[i];
@@ -130,7 +132,7 @@ BOOST_AUTO_TEST_CASE(same_on_the_mojibake_suite_inside_clean_text) {
 
 BOOST_AUTO_TEST_CASE(opaque_edits_before_and_after_damage) {
   // At the cleaner's first edit the watch cannot see through (a pinyin
-  // note, a width fold, a reference, a zero-width character) the pipeline
+  // note, a width fold, a reference, a zero-width character, a tag) the pipeline
   // asks the repair stage, and a text it repairs is cleaned only after
   // its repair: the same output whether that edit comes before the damage,
   // after it, or both.
@@ -144,7 +146,8 @@ BOOST_AUTO_TEST_CASE(opaque_edits_before_and_after_damage) {
   size_t repaired = 0;
   for (size_t i = 0; i < cases->size(); i += 3) {
     const std::string& g = (*cases)[i].garbled;
-    for (const char* edit : {"協(xié)會", "\uFF12\uFF10\uFF12\uFF11年", "A&amp;B", "中\u200B文"}) {
+    for (const char* edit : {"協(xié)會", "\uFF12\uFF10\uFF12\uFF11年", "A&amp;B", "中\u200B文", "<p>扶贫</p>",
+                             "甲<br/>乙<span class=\"x\">丙</span>"}) {
       check_same(std::string(edit) + "，" + g + "。");
       check_same(g + "\n" + edit + "，" + g);
       check_same(std::string(edit) + "\u3000" + g + "\r\n" + edit, tw);

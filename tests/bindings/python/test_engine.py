@@ -72,6 +72,17 @@ def test_options_are_accepted(engine):
             assert isinstance(e.normalize(SAMPLE).text, str)
 
 
+def test_markup_option_strips_tags_and_keeps_offsets():
+    raw = "<p>贫困人口减少<b>1.2万人</b></p>"
+    data = raw.encode("utf-8")
+    with aidtext.Engine() as e:
+        assert e.normalize(raw).text == "贫困人口减少1.2万人\n"
+        [q] = [q for q in e.quantities(raw) if q.text == "1.2万人"]
+        assert data[q.start:q.end] == "1.2万人".encode("utf-8")
+    with aidtext.Engine(markup=False) as e:
+        assert e.normalize(raw).text == raw
+
+
 def test_unknown_option_raises_error_with_status_and_message():
     with pytest.raises(aidtext.Error) as info:
         aidtext.Engine(no_such_option="on")
