@@ -498,6 +498,21 @@ BOOST_AUTO_TEST_CASE(a_programme_named_jihua_is_no_plan) {
   BOOST_TEST(change_of(rs, "3000人") == "target");
 }
 
+BOOST_AUTO_TEST_CASE(not_yet_lifted_is_the_standing_count_of_the_poor) {
+  // 未脱贫 holds 脱贫 but says the opposite: those still poor, a level.
+  Doc d("全县共有建档立卡贫困户1.2万户，已脱贫8600户3.3万人，未脱贫3400户1.3万人。尚未脱贫的贫困人口还有2100人。");
+  d.q("1.2万户", "household", Decimal(12000)).q("8600户", "household", Decimal(8600));
+  d.q("3.3万人", "person", Decimal(33000)).q("3400户", "household", Decimal(3400));
+  d.q("1.3万人", "person", Decimal(13000)).q("2100人", "person", Decimal(2100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8600户") == "lifted_households");
+  BOOST_TEST(metric_of(rs, "3.3万人") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "3400户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "1.3万人") == "poor_population");
+  BOOST_TEST(change_of(rs, "1.3万人") == "level");
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+}
+
 BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   // 将投入: the future; 将资金拨付: 把, no target.
   Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
