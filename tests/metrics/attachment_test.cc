@@ -513,6 +513,32 @@ BOOST_AUTO_TEST_CASE(not_yet_lifted_is_the_standing_count_of_the_poor) {
   BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
 }
 
+BOOST_AUTO_TEST_CASE(a_change_clause_goes_on_with_the_figureless_clause_before) {
+  // 降至1.5% says where the incidence of the clause before went; that clause
+  // has no figure of its own (个百分点 is none), so its noun is the figure's.
+  Doc d("2019年，全县贫困发生率下降3.2个百分点，降至1.5%。全县贫困人口大幅减少，降至2100人。");
+  d.q("3.2个百分点", "percentage_point", Decimal(32, -1)).q("1.5%", "percent", Decimal(15, -1));
+  d.q("2100人", "person", Decimal(2100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1.5%") == "poverty_incidence");
+  BOOST_TEST(change_of(rs, "1.5%") == "level");
+  // The noun, not the verb: a level, not the lifted (减少 is the clause before's).
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+  BOOST_TEST(change_of(rs, "2100人") == "level");
+  BOOST_TEST(rs.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_change_clause_borrows_nothing_from_a_clause_with_a_figure_or_no_cue) {
+  // Income is no metric, though the clause before names the poor.
+  Doc a("建档立卡贫困户人均纯收入有所下降，降至2100元。");
+  a.q("2100元", "CNY", Decimal(2100));
+  BOOST_TEST(a.extract().empty());
+  // A clause with no change word before its figure goes on with nothing.
+  Doc b("全县贫困发生率大幅下降，全年9.5%。");
+  b.q("9.5%", "percent", Decimal(95, -1));
+  BOOST_TEST(metric_of(b.extract(), "9.5%") == "(none)");
+}
+
 BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   // 将投入: the future; 将资金拨付: 把, no target.
   Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
