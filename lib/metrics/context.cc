@@ -654,8 +654,22 @@ bool SentenceContext::ends_in_block(size_t i) const {
   return false;
 }
 
+namespace {
+
+// 1户1人, 一户一人: one of a thing for each one of another, a ratio written
+// as two figures of 1 back to back ("one person per household").
+bool one_for_one(const Quantity& a, const Quantity& b) {
+  return a.span.end == b.span.begin && a.has_value() && b.has_value() && a.value == Decimal(1) &&
+         b.value == Decimal(1) && !a.value_high && !b.value_high && a.approx == Approx::kNone && a.unit != b.unit;
+}
+
+}  // namespace
+
 bool SentenceContext::per_unit(size_t i) const {
   const Quantity& q = *figures_[i];
+  // 实现1户1人以上就业: a ratio (one person per household), neither half an amount.
+  if ((i > 0 && one_for_one(*figures_[i - 1], q)) || (i + 1 < figures_.size() && one_for_one(q, *figures_[i + 1])))
+    return true;
   const Range before{windows_[i].clause.begin, q.span.begin};
   if (before.begin >= before.end) return false;
   auto [first, last] = hits_in(&before, 1);

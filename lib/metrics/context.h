@@ -191,7 +191,8 @@ class SentenceContext {
   bool ends_in_block(size_t i) const;
   // A per-unit word before figure i in its clause (为每户贫困户落实产业扶持资金
   // 5000元): the figure is a rate per household, person or village, not an
-  // amount of aid.
+  // amount of aid. So is either half of 1户1人 (一户一人: one person per
+  // household), two figures of 1 back to back in different units.
   bool per_unit(size_t i) const;
   // 贫困发生率在1%以下的省份, 贫困发生率超过5%的省份: a bound (以下, 以上
   // after the figure; 超过, 高于, 低于, 不足, 不到 before it) followed by 的

@@ -351,6 +351,22 @@ BOOST_AUTO_TEST_CASE(a_rate_per_unit_is_no_amount) {
   BOOST_TEST(metric_of(rs, "2名") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(one_for_one_is_a_ratio_not_two_amounts) {
+  // 1户1人, 一户一人: a person for each household (employment aid's slogan),
+  // neither figure an amount; the households counted in the clause are.
+  Doc d("全县贫困家庭实现1户1人以上就业，带动贫困劳动力务工，推行一户一人就业帮扶。全村仅剩1户3人未脱贫。");
+  d.q("1户", "household", Decimal(1)).q("1人以上", "person", Decimal(1), "", Approx::kOver);
+  d.q("一户", "household", Decimal(1)).q("一人", "person", Decimal(1));
+  d.q("1户", "household", Decimal(1)).q("3人", "person", Decimal(3));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1人以上") == "(none)");
+  BOOST_TEST(metric_of(rs, "一人") == "(none)");
+  BOOST_TEST(metric_of(rs, "一户") == "(none)");
+  // One household of three people is a count.
+  BOOST_TEST(metric_of(rs, "3人") == "poor_population");
+  BOOST_TEST(rs.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_masked_word_is_no_cue_of_an_elliptic_clause) {
   // 就业岗位 hides the cue 就业: the clause counts jobs, and borrows no
   // workshop noun from the clause before.
