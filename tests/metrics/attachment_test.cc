@@ -562,6 +562,13 @@ BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   auto rs = d.extract();
   BOOST_TEST(change_of(rs, "5.6亿元") == "target");
   BOOST_TEST(change_of(rs, "1200万元") == "total");
+  // 将有 before a figure: the future; 将有关…: 把, no target.
+  Doc y("今年全市将有7个贫困县脱贫摘帽。县扶贫办将有关资金1500万元拨付到村。");
+  y.q("7个", "count", Decimal(7), "个").q("1500万元", "CNY", Decimal(15000000));
+  auto ys = y.extract();
+  BOOST_TEST(metric_of(ys, "7个") == "counties_exited");
+  BOOST_TEST(change_of(ys, "7个") == "target");
+  BOOST_TEST(change_of(ys, "1500万元") == "total");
 }
 
 BOOST_AUTO_TEST_CASE(training_counted_in_sessions_is_sessions) {
