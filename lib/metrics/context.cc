@@ -170,7 +170,7 @@ void SentenceContext::compute_windows() {
       if (p >= sentence_.end) break;
       c = next_char(text_, p, &len);
     }
-    if (clause_mark(c)) {
+    if (clause_mark(c) && !(c == ',' && digit_group_comma(text_, p))) {
       marks.push_back(p);
       mark_ends.push_back(p + len);
     } else if (closing_quote(c)) {

@@ -616,7 +616,7 @@ Range TimeResolver::first_clause(Range r) const {
   for (uint32_t p = r.begin; p < r.end;) {
     int len = 1;
     char32_t c = next_char(text_, p, &len);
-    if (clause_mark(c)) return Range{r.begin, p};
+    if (clause_mark(c) && !(c == ',' && digit_group_comma(text_, p))) return Range{r.begin, p};
     p += len;
   }
   return r;

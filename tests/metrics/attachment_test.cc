@@ -351,6 +351,22 @@ BOOST_AUTO_TEST_CASE(a_rate_per_unit_is_no_amount) {
   BOOST_TEST(metric_of(rs, "2名") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(a_comma_grouping_digits_ends_no_clause) {
+  // Normalized text writes ， as ','; the ',' inside 42,568 and 1,203 is a
+  // digit group, not a clause mark cutting 贫困人口 off the figures after it.
+  Doc d("截至2019年底，全县建档立卡贫困人口由2014年的10,216户42,568人减少到386户1,203人,剩余贫困村3个。");
+  d.q("10,216户", "household", Decimal(10216)).q("42,568人", "person", Decimal(42568));
+  d.q("386户", "household", Decimal(386)).q("1,203人", "person", Decimal(1203)).q("3个", "count", Decimal(3), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "10,216户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "42,568人") == "poor_population");
+  BOOST_TEST(metric_of(rs, "386户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "1,203人") == "poor_population");
+  // The ',' after 1,203人 is a clause mark: 剩余贫困村 is the next clause's.
+  BOOST_TEST(metric_of(rs, "3个") == "villages_remaining");
+  BOOST_TEST(rs.size() == 5u);
+}
+
 BOOST_AUTO_TEST_CASE(one_for_one_is_a_ratio_not_two_amounts) {
   // 1户1人, 一户一人: a person for each household (employment aid's slogan),
   // neither figure an amount; the households counted in the clause are.
