@@ -585,6 +585,12 @@ BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   BOOST_TEST(metric_of(ys, "7个") == "counties_exited");
   BOOST_TEST(change_of(ys, "7个") == "target");
   BOOST_TEST(change_of(ys, "1500万元") == "total");
+  // 将于 after the figure in its clause: the future, whatever follows it.
+  Doc z("全县已退出贫困村35个，剩余贫困村9个将于明年全部出列。");
+  z.q("35个", "count", Decimal(35), "个").q("9个", "count", Decimal(9), "个");
+  auto zs = z.extract();
+  BOOST_TEST(change_of(zs, "35个") == "total");
+  BOOST_TEST(change_of(zs, "9个") == "target");
 }
 
 BOOST_AUTO_TEST_CASE(training_counted_in_sessions_is_sessions) {
