@@ -351,6 +351,16 @@ BOOST_AUTO_TEST_CASE(a_rate_per_unit_is_no_amount) {
   BOOST_TEST(metric_of(rs, "2名") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(health_aid_reaches_people) {
+  // People served by health aid are its reach, not the standing count of the poor.
+  Doc d("全县家庭医生签约服务贫困人口3.86万人，为1.6万名贫困患者报销医疗费用。全县现有贫困人口2100人。");
+  d.q("3.86万人", "person", Decimal(38600)).q("1.6万名", "person", Decimal(16000)).q("2100人", "person", Decimal(2100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3.86万人") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "1.6万名") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+}
+
 BOOST_AUTO_TEST_CASE(a_comma_grouping_digits_ends_no_clause) {
   // Normalized text writes ， as ','; the ',' inside 42,568 and 1,203 is a
   // digit group, not a clause mark cutting 贫困人口 off the figures after it.
