@@ -361,6 +361,19 @@ BOOST_AUTO_TEST_CASE(health_aid_reaches_people) {
   BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
 }
 
+BOOST_AUTO_TEST_CASE(households_paired_with_helpers_are_reached) {
+  // 结对帮扶贫困户58万户: the households reached, not the standing count; the
+  // word still governs cadres, enterprises and students as before.
+  Doc d("各级干部结对帮扶贫困户5.8万户。全县结对帮扶干部8230名，170家企业结对帮扶贫困村135个，结对帮扶贫困学生320人。");
+  d.q("5.8万户", "household", Decimal(58000)).q("8230名", "person", Decimal(8230)).q("170家", "count", Decimal(170), "家");
+  d.q("135个", "count", Decimal(135), "个").q("320人", "person", Decimal(320));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "5.8万户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "8230名") == "cadres");
+  BOOST_TEST(metric_of(rs, "170家") == "enterprises");
+  BOOST_TEST(metric_of(rs, "320人") == "students");
+}
+
 BOOST_AUTO_TEST_CASE(a_comma_grouping_digits_ends_no_clause) {
   // Normalized text writes ， as ','; the ',' inside 42,568 and 1,203 is a
   // digit group, not a clause mark cutting 贫困人口 off the figures after it.
