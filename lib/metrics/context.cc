@@ -771,6 +771,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
 std::vector<Attachment> SentenceContext::attach_all() {
   std::vector<Attachment> out(figures_.size());
   int last_metric = carried_metric_;  // metric of the previous attached figure in the sentence
+  bool last_level = false;            // that figure's change is level
   bool in_subset = false;    // inside a 其中 list
   const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
   const Range* noun_clause = nullptr;   // the clause of the last figure attached by its own words
@@ -815,6 +816,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
         a.metric = last_metric;
         a.unit = q.unit;
         a.change = change_for(i, m);
+        // 全省共有贫困村6220个，其中深度贫困村3720个: a part of a standing
+        // count stands too, unless its own words say otherwise.
+        if (last_level && a.change == m.change) a.change = "level";
+        last_level = a.change == "level";
         in_subset = true;
         list_verb = -1;
         continue;
@@ -918,6 +923,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     a.unit = q.unit.empty() ? rule.units.front().unit : q.unit;
     a.change = change_for(i, rules_.metrics[rule.metric]);
     last_metric = rule.metric;
+    last_level = a.change == "level";
   }
   return out;
 }

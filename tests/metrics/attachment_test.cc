@@ -69,6 +69,20 @@ BOOST_AUTO_TEST_CASE(subset_list_keeps_the_total_metric) {
   BOOST_TEST(metric_of(rs, "7.6亿元") == "funds_attracted");
 }
 
+BOOST_AUTO_TEST_CASE(a_part_of_a_standing_count_stands_too) {
+  // 有 makes 6220个 a level; its part after 其中 is one too. A part of a
+  // total stays a total.
+  Doc d("全省共有贫困村6220个，其中深度贫困村3720个。全年带动贫困户1.2万户，其中深度贫困户3000户。");
+  d.q("6220个", "count", Decimal(6220), "个").q("3720个", "count", Decimal(3720), "个");
+  d.q("1.2万户", "household", Decimal(12000)).q("3000户", "household", Decimal(3000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3720个") == "poor_villages");
+  BOOST_TEST(change_of(rs, "6220个") == "level");
+  BOOST_TEST(change_of(rs, "3720个") == "level");
+  BOOST_TEST(metric_of(rs, "3000户") == "beneficiaries");
+  BOOST_TEST(change_of(rs, "3000户") == "total");
+}
+
 BOOST_AUTO_TEST_CASE(subset_without_a_metric_total_stands_alone) {
   Doc d("全县总人口52万人，其中贫困人口2.1万人。");
   d.q("52万人", "person", Decimal(520000)).q("2.1万人", "person", Decimal(21000));
