@@ -366,7 +366,7 @@ Range SentenceContext::colon_heading(size_t i) const {
   return heading;
 }
 
-Range SentenceContext::figureless_clause_before(size_t i) const {
+Range SentenceContext::clause_before_change(size_t i) const {
   // At most this many bytes of the clause before the figure, as elliptic().
   constexpr uint32_t kMaxLead = 18;
   const Quantity& q = *figures_[i];
@@ -379,8 +379,6 @@ Range SentenceContext::figureless_clause_before(size_t i) const {
   if (mark != "，" && mark != "," && mark != "；" && mark != ";") return {};
   const Range before{k == 0 ? sentence_.begin : mark_ends_[k - 1], marks_[k]};
   if (before.begin >= before.end) return {};
-  for (const Quantity* f : figures_)
-    if (f->span.begin < before.end && f->span.end > before.begin) return {};
   // The lead: a change word, and no cue of a rule (that is elliptic()'s case).
   const Range lead{clause.begin, q.span.begin};
   bool change = false;
@@ -871,11 +869,12 @@ std::vector<Attachment> SentenceContext::attach_all() {
           borrowed = r >= 0;
         }
         // 贫困发生率下降3.2个百分点，降至1.5%: a clause of a change word and
-        // the figure alone goes on with the clause before it, which has no
-        // figure of its own (its 个百分点 is none), and borrows its noun (not
-        // its verb: 贫困人口大幅减少，降至2100人 is a level, not the lifted).
+        // the figure alone goes on with the clause before it (whose figure,
+        // if any, was its own: 个百分点 is none, 3000人 in 贫困人口减少3000人，
+        // 降至2100人 another), and borrows its noun, not its verb (降至2100人
+        // is a level, not the lifted).
         if (r < 0) {
-          if (const Range before = figureless_clause_before(i); before.begin < before.end) {
+          if (const Range before = clause_before_change(i); before.begin < before.end) {
             const Range both[2] = {before, w.clause};
             r = match_rule(i, both, 2, &nearest, total_clause, &w.clause);
             if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;

@@ -172,12 +172,12 @@ class SentenceContext {
   // clause holds no figure of its own (a heading of the list after it);
   // empty otherwise.
   Range colon_heading(size_t i) const;
-  // 贫困发生率下降3.2个百分点，降至1.5%: the clause before figure i's, when
-  // it holds no figure of its own and is apart from figure i's by a comma
-  // or semicolon, and figure i's clause is a change word and the figure
-  // alone (a short lead with a change word and no cue: 降至, 减少到); empty
+  // 贫困发生率下降3.2个百分点，降至1.5%; 贫困人口减少3000人，降至2100人: the
+  // clause before figure i's, when it is apart from figure i's by a comma or
+  // semicolon, and figure i's clause is a change word and the figure alone
+  // (a short lead with a change word and no cue: 降至, 减少到); empty
   // otherwise. What it says of its noun goes on in figure i's clause.
-  Range figureless_clause_before(size_t i) const;
+  Range clause_before_change(size_t i) const;
   // Whether rule r's nearest cue in figure i's tight windows stands before
   // the figure with a noun between (培训基层干部1850人次: 培训 governs 基层干部),
   // a verb that may govern the list items after the figure as well.

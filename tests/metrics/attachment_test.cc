@@ -582,19 +582,24 @@ BOOST_AUTO_TEST_CASE(not_yet_lifted_is_the_standing_count_of_the_poor) {
   BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
 }
 
-BOOST_AUTO_TEST_CASE(a_change_clause_goes_on_with_the_figureless_clause_before) {
-  // 降至1.5% says where the incidence of the clause before went; that clause
-  // has no figure of its own (个百分点 is none), so its noun is the figure's.
-  Doc d("2019年，全县贫困发生率下降3.2个百分点，降至1.5%。全县贫困人口大幅减少，降至2100人。");
+BOOST_AUTO_TEST_CASE(a_change_clause_goes_on_with_the_clause_before) {
+  // 降至1.5% says where the incidence of the clause before went (its 个百分点
+  // is no figure), so that clause's noun is the figure's.
+  Doc d("2019年，全县贫困发生率下降3.2个百分点，降至1.5%。全县贫困人口大幅减少，降至2100人。"
+        "全市贫困人口减少3000人，降至1800人。");
   d.q("3.2个百分点", "percentage_point", Decimal(32, -1)).q("1.5%", "percent", Decimal(15, -1));
-  d.q("2100人", "person", Decimal(2100));
+  d.q("2100人", "person", Decimal(2100)).q("3000人", "person", Decimal(3000)).q("1800人", "person", Decimal(1800));
   auto rs = d.extract();
+  // The clause before may hold a figure of its own: 3000人 is the lifted, 1800人 the level.
+  BOOST_TEST(metric_of(rs, "3000人") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "1800人") == "poor_population");
+  BOOST_TEST(change_of(rs, "1800人") == "level");
   BOOST_TEST(metric_of(rs, "1.5%") == "poverty_incidence");
   BOOST_TEST(change_of(rs, "1.5%") == "level");
   // The noun, not the verb: a level, not the lifted (减少 is the clause before's).
   BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
   BOOST_TEST(change_of(rs, "2100人") == "level");
-  BOOST_TEST(rs.size() == 2u);
+  BOOST_TEST(rs.size() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(a_change_clause_borrows_nothing_from_a_clause_with_a_figure_or_no_cue) {
