@@ -613,6 +613,15 @@ BOOST_AUTO_TEST_CASE(a_change_clause_borrows_nothing_from_a_clause_with_a_figure
   BOOST_TEST(metric_of(b.extract(), "9.5%") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(applying_to_exit_is_no_exit) {
+  Doc d("今年全省退出贫困村1200个，14个贫困县申请摘帽，另有8个贫困县脱贫摘帽。");
+  d.q("1200个", "count", Decimal(1200), "个").q("14个", "count", Decimal(14), "个").q("8个", "count", Decimal(8), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1200个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "14个") == "(none)");
+  BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
+}
+
 BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   // 将投入: the future; 将资金拨付: 把, no target.
   Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
