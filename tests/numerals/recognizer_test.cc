@@ -186,6 +186,9 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("大约20家") == "大约20家=20 count/家 about");
   BOOST_TEST(describe("50万元以上") == "50万元以上=500000 CNY over");
   BOOST_TEST(describe("30岁以下") == "30岁以下=30 age under");
+  // 以内 / 之内 (within): at most, as 以下.
+  BOOST_TEST(describe("贫困发生率控制在1%以内") == "1%以内=1 percent under");
+  BOOST_TEST(describe("三年之内") == "三年之内=3 year under");
   BOOST_TEST(describe("十来个") == "十来个=10 count/个 over");
   BOOST_TEST(describe("十多万人") == "十多万人=100000 person over");
   BOOST_TEST(describe("三十多年的努力") == "三十多年=30 year over");
