@@ -38,6 +38,23 @@ constexpr size_t kHeldRecordBytes = size_t{1} << 20;
 // written.
 void release_bytes(Document& doc) { std::string().swap(doc.bytes); }
 
+// Every repair's guessed characters, in text order, as the normalize CSV's
+// last column: normalized text bytes, start-end, joined by ';'
+// (2710-2716;2728-2749), empty when nothing was guessed. Digits, '-' and ';'
+// only, so the field is never quoted.
+std::string guessed_ranges(const aidtext::Result& r) {
+  std::string s;
+  const size_t n = r.count(AIDTEXT_ITEM_REPAIR);
+  for (size_t i = 0; i < n; ++i)
+    for (const aidtext::TextRange& g : r.repair_guessed(i)) {
+      if (!s.empty()) s += ';';
+      s += std::to_string(g.start);
+      s += '-';
+      s += std::to_string(g.end);
+    }
+  return s;
+}
+
 aidtext_item record_item(Command c) {
   return c == Command::kExtract ? AIDTEXT_ITEM_METRIC : AIDTEXT_ITEM_QUANTITY;
 }
@@ -58,7 +75,7 @@ std::string fnv1a64_hex(std::string_view bytes) {
 
 std::string Processor::csv_header() const {
   if (options_.format != OutputFormat::kCsv) return "";
-  if (options_.command == Command::kNormalize) return "doc,encoding,text,repairs,repeats\r\n";
+  if (options_.command == Command::kNormalize) return "doc,encoding,text,repairs,repeats,guessed\r\n";
   return std::string("doc,") + aidtext::csv_header(record_item(options_.command)).data();
 }
 
@@ -117,6 +134,7 @@ void Processor::run(Document& doc, Output& out) const {
           .text(r.text())
           .uint(r.count(AIDTEXT_ITEM_REPAIR))
           .uint(r.count(AIDTEXT_ITEM_REPEAT))
+          .raw(guessed_ranges(r))
           .finish();
     } else {
       const std::string_view object = r.json();

@@ -217,7 +217,9 @@ AIDTEXT_API size_t aidtext_result_count(const aidtext_result* result, aidtext_it
  * have a last column "guessed", 1 or 0 (since 0.3). A repair that guessed
  * characters has one extra key "guessed": [[out_start, out_end], ...], the
  * guessed characters' normalized text bytes (aidtext_result_repair_guessed();
- * absent when the repair guessed nothing, and not in the repair's CSV). */
+ * absent when the repair guessed nothing); the repair's CSV row has them in
+ * a last column "guessed" as start-end joined by ';' ("2710-2716;2728-2749"),
+ * empty when it guessed nothing. */
 AIDTEXT_API aidtext_status aidtext_result_item_json(const aidtext_result* result,
                                                     aidtext_item item, size_t index,
                                                     const char** data, size_t* size);

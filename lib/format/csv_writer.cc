@@ -13,6 +13,17 @@ const char* or_null(const std::string& s) { return s.empty() ? nullptr : s.c_str
 
 }  // namespace
 
+std::string guessed_ranges(const std::vector<Range>& guessed) {
+  std::string s;
+  for (const Range& g : guessed) {
+    if (!s.empty()) s += ';';
+    s += std::to_string(g.begin);
+    s += '-';
+    s += std::to_string(g.end);
+  }
+  return s;  // digits, '-' and ';' only: never quoted
+}
+
 void append_quantity(std::string& out, const Quantity& q, const NormalizedText& text) {
   const Range src = text.to_input(q.span);
   RowWriter row(out);
@@ -57,6 +68,7 @@ void append_repair(std::string& out, const Repair& r) {
       .number(r.confidence)
       .uint(r.guessed_chars)
       .uint(r.repaired ? 1 : 0)
+      .raw(guessed_ranges(r.guessed))
       .finish();
 }
 

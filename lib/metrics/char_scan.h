@@ -107,6 +107,16 @@ inline bool ends_at(std::string_view text, size_t end, std::string_view w) {
   return end <= text.size() && end >= w.size() && starts_at(text, end - w.size(), w);
 }
 
+// Whether the ',' at text[p] groups the digits of one number (10,216户,
+// 42,568人: a digit before it, exactly three after it), as the recognizer
+// reads it, and so is no clause mark. (Normalized text writes the clause
+// mark ， as ',' too.)
+inline bool digit_group_comma(std::string_view text, size_t p) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  return p > 0 && p < text.size() && text[p] == ',' && digit(p - 1) && digit(p + 1) && digit(p + 2) && digit(p + 3) &&
+         !digit(p + 4);
+}
+
 }  // namespace aidtext
 
 #endif  // AIDTEXT_METRICS_CHAR_SCAN_H_

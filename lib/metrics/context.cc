@@ -170,7 +170,7 @@ void SentenceContext::compute_windows() {
       if (p >= sentence_.end) break;
       c = next_char(text_, p, &len);
     }
-    if (clause_mark(c)) {
+    if (clause_mark(c) && !(c == ',' && digit_group_comma(text_, p))) {
       marks.push_back(p);
       mark_ends.push_back(p + len);
     } else if (closing_quote(c)) {
@@ -364,6 +364,32 @@ Range SentenceContext::colon_heading(size_t i) const {
   for (const Quantity* q : figures_)
     if (q->span.begin >= heading.begin && q->span.end <= heading.end) return {};
   return heading;
+}
+
+Range SentenceContext::clause_before_change(size_t i) const {
+  // At most this many bytes of the clause before the figure, as elliptic().
+  constexpr uint32_t kMaxLead = 18;
+  const Quantity& q = *figures_[i];
+  const Range clause = windows_[i].clause;
+  if (q.span.end != clause.end || q.span.begin - clause.begin > kMaxLead) return {};
+  const auto it = std::lower_bound(mark_ends_.begin(), mark_ends_.end(), clause.begin);
+  if (it == mark_ends_.end() || *it != clause.begin) return {};
+  const size_t k = static_cast<size_t>(it - mark_ends_.begin());
+  const std::string_view mark = text_.substr(marks_[k], clause.begin - marks_[k]);
+  if (mark != "，" && mark != "," && mark != "；" && mark != ";") return {};
+  const Range before{k == 0 ? sentence_.begin : mark_ends_[k - 1], marks_[k]};
+  if (before.begin >= before.end) return {};
+  // The lead: a change word, and no cue of a rule (that is elliptic()'s case).
+  const Range lead{clause.begin, q.span.begin};
+  bool change = false;
+  auto [first, last] = hits_in(&lead, 1);
+  for (const CueHit* hp = first; hp != last; ++hp) {
+    if (!within(*hp, &lead, 1)) continue;
+    if (kind_of(hp->payload) == CueKind::kGroup && rules_.rule_cue_groups[static_cast<size_t>(id_of(hp->payload))])
+      return {};
+    change = change || kind_of(hp->payload) == CueKind::kChange;
+  }
+  return change ? before : Range{};
 }
 
 bool SentenceContext::noun_only(int r) const {
@@ -626,8 +652,22 @@ bool SentenceContext::ends_in_block(size_t i) const {
   return false;
 }
 
+namespace {
+
+// 1户1人, 一户一人: one of a thing for each one of another, a ratio written
+// as two figures of 1 back to back ("one person per household").
+bool one_for_one(const Quantity& a, const Quantity& b) {
+  return a.span.end == b.span.begin && a.has_value() && b.has_value() && a.value == Decimal(1) &&
+         b.value == Decimal(1) && !a.value_high && !b.value_high && a.approx == Approx::kNone && a.unit != b.unit;
+}
+
+}  // namespace
+
 bool SentenceContext::per_unit(size_t i) const {
   const Quantity& q = *figures_[i];
+  // 实现1户1人以上就业: a ratio (one person per household), neither half an amount.
+  if ((i > 0 && one_for_one(*figures_[i - 1], q)) || (i + 1 < figures_.size() && one_for_one(q, *figures_[i + 1])))
+    return true;
   const Range before{windows_[i].clause.begin, q.span.begin};
   if (before.begin >= before.end) return false;
   auto [first, last] = hits_in(&before, 1);
@@ -729,6 +769,7 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
 std::vector<Attachment> SentenceContext::attach_all() {
   std::vector<Attachment> out(figures_.size());
   int last_metric = carried_metric_;  // metric of the previous attached figure in the sentence
+  bool last_level = false;            // that figure's change is level
   bool in_subset = false;    // inside a 其中 list
   const Range* total_clause = nullptr;  // the clause of the total a 其中 list parts
   const Range* noun_clause = nullptr;   // the clause of the last figure attached by its own words
@@ -773,6 +814,10 @@ std::vector<Attachment> SentenceContext::attach_all() {
         a.metric = last_metric;
         a.unit = q.unit;
         a.change = change_for(i, m);
+        // 全省共有贫困村6220个，其中深度贫困村3720个: a part of a standing
+        // count stands too, unless its own words say otherwise.
+        if (last_level && a.change == m.change) a.change = "level";
+        last_level = a.change == "level";
         in_subset = true;
         list_verb = -1;
         continue;
@@ -823,6 +868,19 @@ std::vector<Attachment> SentenceContext::attach_all() {
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
           borrowed = r >= 0;
         }
+        // 贫困发生率下降3.2个百分点，降至1.5%: a clause of a change word and
+        // the figure alone goes on with the clause before it (whose figure,
+        // if any, was its own: 个百分点 is none, 3000人 in 贫困人口减少3000人，
+        // 降至2100人 another), and borrows its noun, not its verb (降至2100人
+        // is a level, not the lifted).
+        if (r < 0) {
+          if (const Range before = clause_before_change(i); before.begin < before.end) {
+            const Range both[2] = {before, w.clause};
+            r = match_rule(i, both, 2, &nearest, total_clause, &w.clause);
+            if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
+            borrowed = r >= 0;
+          }
+        }
       }
     }
     // 下达扶贫资金：武都区8650万元、…: a list after a colon is read through
@@ -864,6 +922,7 @@ std::vector<Attachment> SentenceContext::attach_all() {
     a.unit = q.unit.empty() ? rule.units.front().unit : q.unit;
     a.change = change_for(i, rules_.metrics[rule.metric]);
     last_metric = rule.metric;
+    last_level = a.change == "level";
   }
   return out;
 }

@@ -172,6 +172,12 @@ class SentenceContext {
   // clause holds no figure of its own (a heading of the list after it);
   // empty otherwise.
   Range colon_heading(size_t i) const;
+  // 贫困发生率下降3.2个百分点，降至1.5%; 贫困人口减少3000人，降至2100人: the
+  // clause before figure i's, when it is apart from figure i's by a comma or
+  // semicolon, and figure i's clause is a change word and the figure alone
+  // (a short lead with a change word and no cue: 降至, 减少到); empty
+  // otherwise. What it says of its noun goes on in figure i's clause.
+  Range clause_before_change(size_t i) const;
   // Whether rule r's nearest cue in figure i's tight windows stands before
   // the figure with a noun between (培训基层干部1850人次: 培训 governs 基层干部),
   // a verb that may govern the list items after the figure as well.
@@ -185,7 +191,8 @@ class SentenceContext {
   bool ends_in_block(size_t i) const;
   // A per-unit word before figure i in its clause (为每户贫困户落实产业扶持资金
   // 5000元): the figure is a rate per household, person or village, not an
-  // amount of aid.
+  // amount of aid. So is either half of 1户1人 (一户一人: one person per
+  // household), two figures of 1 back to back in different units.
   bool per_unit(size_t i) const;
   // 贫困发生率在1%以下的省份, 贫困发生率超过5%的省份: a bound (以下, 以上
   // after the figure; 超过, 高于, 低于, 不足, 不到 before it) followed by 的

@@ -116,7 +116,8 @@ std::string without_spaces(std::string_view text, Range r) {
 // starts at text[i].
 bool clause_mark_at(std::string_view text, size_t i) {
   char c = text[i];
-  if (c == ',' || c == ';' || c == ':') return true;
+  if (c == ',') return !digit_group_comma(text, i);
+  if (c == ';' || c == ':') return true;
   for (std::string_view m : {"，", "；", "：", "。", "！", "？", "、"})
     if (text.compare(i, m.size(), m) == 0) return true;
   return false;

@@ -502,7 +502,7 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
       dated[0] = &d;
     }
   }
-  if (!dated[0]) return std::nullopt;
+  if (!dated[0]) return from_side ? period_start_for_from(pos, sentence) : std::nullopt;
   std::string value;
   if (usable(*dated[from_side ? 0 : 1], &value) != Use::kValue) return std::nullopt;
   // The "to" figure's own pair: its 由 must come after the dated pair.
@@ -510,6 +510,38 @@ std::optional<std::string> TimeResolver::paired_date(uint32_t pos, Range sentenc
     const std::string_view between = text_.substr(dated[1]->span.end, pos - dated[1]->span.end);
     if (!holds_from_word(between)) return std::nullopt;
   }
+  return value;
+}
+
+std::optional<std::string> TimeResolver::period_start_for_from(uint32_t pos, Range sentence) const {
+  // The last date before the figure in its sentence ends the period.
+  size_t i = std::upper_bound(dates_.begin(), dates_.end(), pos,
+                              [](uint32_t p, const Quantity* d) { return p <= d->span.begin; }) -
+             dates_.begin();
+  if (i < 2) return std::nullopt;
+  const Quantity& end = *dates_[i - 1];
+  const Quantity& start = *dates_[i - 2];
+  if (end.span.end > pos || start.span.begin < sentence.begin) return std::nullopt;
+  // The start and the end joined by a dash word alone: 2013年至2019年, 2013-2019年.
+  bool joined = false;
+  for (std::string_view dash : {"至", "到", "-", "~", "～", "—", "——"})
+    joined = joined || (start.span.end + dash.size() == end.span.begin && starts_at(text_, start.span.end, dash));
+  if (!joined) return std::nullopt;
+  // Between the period and the figure's own from word: no other date, and
+  // every from side opened there closed by its to word (从692万人减少到17.5万人，
+  // 贫困发生率从33.2%…: the second pair's from side is 2013 too).
+  const std::string_view between = text_.substr(end.span.end, pos - 3 - end.span.end);
+  size_t open = std::string_view::npos;
+  for (std::string_view w : {"由", "从"})
+    if (size_t p = between.rfind(w); p != std::string_view::npos && (open == std::string_view::npos || p > open))
+      open = p;
+  if (open != std::string_view::npos) {
+    const std::string_view rest = between.substr(open);
+    if (rest.find("到") == std::string_view::npos && rest.find("至") == std::string_view::npos)
+      return std::nullopt;
+  }
+  std::string value, end_value;
+  if (usable(start, &value) != Use::kValue || usable(end, &end_value) != Use::kValue) return std::nullopt;
   return value;
 }
 
@@ -584,7 +616,7 @@ Range TimeResolver::first_clause(Range r) const {
   for (uint32_t p = r.begin; p < r.end;) {
     int len = 1;
     char32_t c = next_char(text_, p, &len);
-    if (clause_mark(c)) return Range{r.begin, p};
+    if (clause_mark(c) && !(c == ',' && digit_group_comma(text_, p))) return Range{r.begin, p};
     p += len;
   }
   return r;

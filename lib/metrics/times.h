@@ -110,6 +110,10 @@ class TimeResolver {
   // The date a figure at `pos` takes from a dated from/to pair before it in
   // its sentence (由…到…, the same sides), if any.
   std::optional<std::string> paired_date(uint32_t pos, Range sentence) const;
+  // 2013年至2019年，贫困人口从692万人减少到17.5万人: the start of the period
+  // (2013) written before the from side of a from/to pair at `pos` in
+  // `sentence`, if any (its to side takes the end, as any figure does).
+  std::optional<std::string> period_start_for_from(uint32_t pos, Range sentence) const;
   // Whether a month at `b` ends a span of months (1至9月: b is at 9).
   bool ends_month_span(uint32_t b) const;
   // Adds the pack's time-span words (五年来) to dates_ as periods.

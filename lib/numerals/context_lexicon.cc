@@ -30,7 +30,8 @@ constexpr ApproxWord kBefore[] = {
 
 constexpr ApproxWord kAfter[] = {
     {"左右", Approx::kAbout}, {"上下", Approx::kAbout}, {"以上", Approx::kOver},
-    {"以下", Approx::kUnder}, {"之多", Approx::kNone},  {"多", Approx::kOver},
+    {"以下", Approx::kUnder}, {"以内", Approx::kUnder}, {"之内", Approx::kUnder},
+    {"之多", Approx::kNone},  {"多", Approx::kOver},
     {"余", Approx::kOver},
 };
 

@@ -22,7 +22,7 @@ struct ApproxWord {
 const ApproxWord* approx_before(std::string_view text, size_t end);
 
 // An approximation word STARTING at `pos` after a quantity (左右, 上下, 以上,
-// 以下, 多, 余), or nullptr.
+// 以下, 以内, 多, 余), or nullptr.
 const ApproxWord* approx_after(std::string_view text, size_t pos);
 
 // Function words next to which a bare Chinese numeral reads as a number

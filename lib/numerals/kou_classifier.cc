@@ -81,7 +81,82 @@ bool noun_before(std::string_view text, size_t number_begin) {
   return false;
 }
 
+// The nouns that 眼 counts: wells (the same as 口's), springs, water and
+// storage cellars, cave dwellings and kilns of the loess plateau (一眼窑洞).
+constexpr std::string_view kYanNouns[] = {
+    "机电井", "大口井", "机井", "水井", "深井", "旱井", "灌溉井", "井",
+    "泉水", "山泉", "泉",
+    "水窖", "地窖", "菜窖", "窖",
+    "窑洞", "土窑", "砖窑", "窑",
+};
+
+// Verbs of looking: before the number (看了一眼, 瞥了两眼, 多看一眼,
+// 看上一眼) they make 眼 a glance.
+constexpr std::u32string_view kLookVerbs = U"看望瞧瞅瞥瞪瞄瞟盯扫睃";
+// Words between a look verb and its number: 看了一眼, 看上一眼, 望过一眼.
+constexpr std::u32string_view kLookParticles = U"了上过";
+// What follows 眼 when it is a glance: 一眼望去, 一眼看出, 一眼就认出,
+// 一眼便知, 一眼认出, 一眼瞥见, 一眼即可.
+constexpr std::u32string_view kSightAfter = U"望看瞧瞅瞥见认就便即可能难";
+
+template <size_t N>
+bool noun_at(std::string_view text, size_t pos, const std::string_view (&nouns)[N]) {
+  for (std::string_view w : nouns)
+    if (starts_with_at(text, pos, w)) return true;
+  return false;
+}
+
+bool look_before(std::string_view text, size_t number_begin) {
+  int len;
+  char32_t c = cp_before(text, number_begin, &len);
+  size_t p = number_begin;
+  if (c != 0 && kLookParticles.find(c) != std::u32string_view::npos) {
+    p -= static_cast<size_t>(len);
+    c = cp_before(text, p, &len);
+  }
+  return c != 0 && kLookVerbs.find(c) != std::u32string_view::npos;
+}
+
+// The nearest word before the number in its clause (up to kLookBack
+// characters, Han and digits) is one of 眼's nouns: 打井10眼, 新建水窖120眼.
+bool yan_noun_before(std::string_view text, size_t number_begin) {
+  size_t p = number_begin;
+  for (int k = 0; k < kLookBack && p > 0; ++k) {
+    if (word_ends_at(text, p, kYanNouns)) return true;
+    int len;
+    const char32_t c = cp_before(text, p, &len);
+    if (!utf8::is_han(c) && !(c >= '0' && c <= '9')) return false;  // punctuation ends the clause
+    p -= static_cast<size_t>(len);
+  }
+  return false;
+}
+
+bool arabic_number(std::string_view text, size_t number_begin, size_t number_end) {
+  for (size_t p = number_begin; p < number_end;) {
+    int len;
+    const char32_t c = cp_at(text, p, &len);
+    if (c == 0) break;
+    if ((c >= '0' && c <= '9') || (c >= U'０' && c <= U'９')) return true;
+    p += static_cast<size_t>(len);
+  }
+  return false;
+}
+
 }  // namespace
+
+const UnitWord* reread_yan(std::string_view text, size_t number_begin, size_t unit_pos, const UnitWord* unit) {
+  if (!unit || unit->text != "眼") return unit;
+  if (look_before(text, number_begin)) return nullptr;  // 看了一眼
+  const size_t after = unit_pos + unit->text.size();
+  int len;
+  const char32_t next = cp_at(text, after, &len);
+  if (noun_at(text, after, kYanNouns) ||
+      (next != 0 && kModifiers.find(next) != std::u32string_view::npos && noun_at(text, after + len, kYanNouns)))
+    return unit;  // 3眼机井, 两眼新井
+  if (next != 0 && kSightAfter.find(next) != std::u32string_view::npos) return nullptr;  // 一眼望去
+  if (yan_noun_before(text, number_begin) || arabic_number(text, number_begin, unit_pos)) return unit;
+  return nullptr;
+}
 
 const UnitWord* reread_kou(std::string_view text, size_t number_begin, size_t unit_pos, const UnitWord* unit) {
   if (!unit || unit->text != "口") return unit;  // 口人 is always people

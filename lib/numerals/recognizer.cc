@@ -175,7 +175,7 @@ struct Recognizer {
       approx = Approx::kOver;  // 99999999999999999999余元
       tail += 3;
     }
-    const numerals::UnitWord* unit = numerals::reread_kou(text, m.begin, tail, numerals::match_unit(text, tail));
+    const numerals::UnitWord* unit = numerals::reread_classifier(text, m.begin, tail, numerals::match_unit(text, tail));
     if (unit && unit->kind == numerals::UnitKind::kDiscount) unit = nullptr;  // 八折: a value below 100
     size_t end = tail;
     if (unit) {
@@ -227,7 +227,7 @@ struct Recognizer {
       q.error = m->error;  // 第99999999999999999999批: an ordinal without a value
       size_t end = m->end;
       // 第3口井: 口 is the wells' classifier here too.
-      if (auto u = numerals::reread_kou(text, m->begin, end, numerals::match_unit(text, end));
+      if (auto u = numerals::reread_classifier(text, m->begin, end, numerals::match_unit(text, end));
           u && u->kind == numerals::UnitKind::kClassifier) {
         q.classifier = std::string(u->classifier);
         end += u->text.size();
@@ -469,7 +469,7 @@ struct Recognizer {
       }
     }
     // 打井30口, 30口机井: 口 counts the wells, not people (kou_classifier.h).
-    unit = numerals::reread_kou(text, m.begin, tail, unit);
+    unit = numerals::reread_classifier(text, m.begin, tail, unit);
     size_t unit_end = unit ? tail + unit->text.size() : tail;
     if (!unit) {
       // Ratio words may stand after spaces or be spaced out: "一百五十 个百分点", "六 点 五 成".

@@ -136,6 +136,11 @@ constexpr UnitWord kUnits[] = {
     {"头", "count", "头", K::kClassifier},
     {"只", "count", "只", K::kClassifier},
     {"处", "count", "处", K::kClassifier},
+    // 眼 counts wells, springs, cellars and cave dwellings (打井10眼, 3眼机井,
+    // 一眼窑洞); after a look (看了一眼, 一眼望去) or for eyes (两眼) it is no
+    // unit: the recognizer keeps it only where it counts such an object
+    // (reread_yan, kou_classifier.h).
+    {"眼", "count", "眼", K::kClassifier},
     {"支", "count", "支", K::kClassifier},
     {"篇", "count", "篇", K::kClassifier},
     {"份", "count", "份", K::kClassifier},

@@ -36,6 +36,39 @@ def jsonl(data):
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
 
 
+def misaligned_gbk(text, drop):
+    """Damage as a misaligned GBK reader makes it: `text` encoded as GBK, the
+    byte at `drop` lost, then read pair by pair; a pair GBK does not map
+    (or maps to private use) prints '?', a lead byte before a non-trail byte
+    prints '?' and the byte is read again. The '?' holes lose bytes the
+    repairer has to guess."""
+    b = text.encode("gbk")
+    b = b[:drop] + b[drop + 1:]
+    out, i = [], 0
+    while i < len(b):
+        c = b[i]
+        if c < 0x80:
+            out.append(chr(c))
+            i += 1
+        elif i + 1 < len(b) and 0x40 <= b[i + 1] <= 0xFE and b[i + 1] != 0x7F:
+            try:
+                ch = b[i:i + 2].decode("gbk")
+                out.append("?" if 0xE000 <= ord(ch) <= 0xF8FF else ch)
+            except UnicodeDecodeError:
+                out.append("?")
+            i += 2
+        else:
+            out.append("?")
+            i += 1
+    return "".join(out)
+
+
+def ranges_column(repairs):
+    """The normalize CSV's `guessed` column as it should be for these JSON
+    repairs: every guessed [start, end] in order, "start-end" joined by ';'."""
+    return ";".join(f"{s}-{e}" for r in repairs for s, e in r.get("guessed", []))
+
+
 class CliTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -168,14 +201,56 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(jsonl(p.stdout)), 1)
 
     # ---- CSV ---------------------------------------------------------------
+    def test_csv_normalize_lists_guessed_ranges(self):
+        # Clean text: an empty last column. Damaged text (a lost GBK byte
+        # read pair by pair): the column lists the JSON repairs' guessed
+        # ranges, in normalized text bytes, as start-end;start-end.
+        lead = "新华社兰州电　记者从省扶贫办获悉，去年全省减少贫困人口六十七万人。"
+        body = "全县贫困人口由六千六百万人减少到三千二百万人，贫困发生率降至百分之十二点五。"
+        docs = {"clean.txt": lead + body}
+        for k, drop in enumerate((3, 12, 21)):
+            docs[f"damaged{k}.txt"] = lead + misaligned_gbk(body, drop)
+        paths = {name: self.write(name, text) for name, text in docs.items()}
+        guessing = 0
+        for name, path in sorted(paths.items()):
+            repairs = jsonl(run(["normalize", path], check_exit=0).stdout)[0]["repairs"]
+            raw = run(["normalize", "--format", "csv", path], check_exit=0).stdout.decode("utf-8")
+            rows = list(csv.reader(io.StringIO(raw, newline="")))
+            self.assertEqual(rows[0][-1], "guessed")
+            self.assertEqual(len(rows), 2)
+            self.assertEqual(rows[1][-1], ranges_column(repairs), name)
+            self.assertEqual(int(rows[1][3]), len(repairs))
+            if rows[1][-1]:
+                guessing += 1
+                for part in rows[1][-1].split(";"):
+                    start, end = (int(x) for x in part.split("-"))
+                    self.assertLess(start, end)
+                    self.assertLessEqual(end, len(rows[1][2].encode("utf-8")))
+            if name == "clean.txt":
+                self.assertEqual(rows[1][-1], "")
+        self.assertEqual(guessing, 3)  # every damaged text made guesses
+
+    def test_csv_normalize_guessed_ranges_of_a_dev_article(self):
+        dev = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpus", "dev")
+        found = [f for f in os.listdir(dev) if f.startswith("001_")] if os.path.isdir(dev) else []
+        if not found:
+            self.skipTest("shared/corpus/dev is not beside the checkout")
+        path = os.path.join(dev, found[0])
+        repairs = jsonl(run(["normalize", path], check_exit=0).stdout)[0]["repairs"]
+        rows = list(csv.reader(io.StringIO(run(["normalize", "--format", "csv", path], check_exit=0)
+                                           .stdout.decode("utf-8"), newline="")))
+        self.assertTrue(any(r.get("guessed") for r in repairs))
+        self.assertEqual(rows[1][-1], ranges_column(repairs))
+        self.assertRegex(rows[1][-1], r"^\d+-\d+(;\d+-\d+)+$")
+
     def test_csv_output_is_rfc4180(self):
         text = '含逗号,和"引号"\n第二行' + SENTENCES[0]
         path = self.jsonl_input("in.jsonl", [{"id": "a,b", "text": text}])
         p = run(["normalize", "--input-format", "jsonl", "--format", "csv", path], check_exit=0)
         raw = p.stdout.decode("utf-8")
-        self.assertTrue(raw.startswith("doc,encoding,text,repairs,repeats\r\n"))
+        self.assertTrue(raw.startswith("doc,encoding,text,repairs,repeats,guessed\r\n"))
         rows = list(csv.reader(io.StringIO(raw, newline="")))
-        self.assertEqual(rows[0], ["doc", "encoding", "text", "repairs", "repeats"])
+        self.assertEqual(rows[0], ["doc", "encoding", "text", "repairs", "repeats", "guessed"])
         self.assertEqual(len(rows), 2)
         self.assertEqual(rows[1][0], "a,b")
         self.assertIn('"引号"', rows[1][2])

@@ -161,13 +161,19 @@ BOOST_AUTO_TEST_CASE(repairs_repeats_and_documents) {
                     R"("confidence":0.75,"guessed_chars":2,"repaired":true,"guessed":[[3,6],[9,13]]})");
   std::string guessing_row;
   csv::append_repair(guessing_row, guessing);
-  BOOST_TEST(guessing_row == "utf8-as-latin1,3,10,0,13,0.75,2,1\r\n");  // not in CSV
+  // CSV: the ranges as the last column, start-end joined by ';'.
+  BOOST_TEST(guessing_row == "utf8-as-latin1,3,10,0,13,0.75,2,1,3-6;9-13\r\n");
+  guessing.guessed = {{40, 43}};
+  guessing_row.clear();
+  csv::append_repair(guessing_row, guessing);
+  BOOST_TEST(guessing_row == "utf8-as-latin1,3,10,0,13,0.75,2,1,40-43\r\n");
+  BOOST_TEST(csv::kRepairHeader == "kind,in_start,in_end,out_start,out_end,confidence,guessed_chars,repaired,guessed\r\n");
   out.clear();
   json::append_repeat(out, t.report.repeats[0]);
   BOOST_TEST(out == R"({"start":20,"end":30,"first_start":0,"first_end":10})");
   std::string row;
   csv::append_repair(row, t.report.repairs[0]);
-  BOOST_TEST(row == "utf8-as-latin1,3,10,0,13,0.75,2,1\r\n");
+  BOOST_TEST(row == "utf8-as-latin1,3,10,0,13,0.75,2,1,\r\n");  // no guesses: an empty last field
   row.clear();
   csv::append_repeat(row, t.report.repeats[0]);
   BOOST_TEST(row == "20,30,0,10\r\n");

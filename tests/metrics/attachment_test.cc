@@ -69,6 +69,20 @@ BOOST_AUTO_TEST_CASE(subset_list_keeps_the_total_metric) {
   BOOST_TEST(metric_of(rs, "7.6亿元") == "funds_attracted");
 }
 
+BOOST_AUTO_TEST_CASE(a_part_of_a_standing_count_stands_too) {
+  // 有 makes 6220个 a level; its part after 其中 is one too. A part of a
+  // total stays a total.
+  Doc d("全省共有贫困村6220个，其中深度贫困村3720个。全年带动贫困户1.2万户，其中深度贫困户3000户。");
+  d.q("6220个", "count", Decimal(6220), "个").q("3720个", "count", Decimal(3720), "个");
+  d.q("1.2万户", "household", Decimal(12000)).q("3000户", "household", Decimal(3000));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3720个") == "poor_villages");
+  BOOST_TEST(change_of(rs, "6220个") == "level");
+  BOOST_TEST(change_of(rs, "3720个") == "level");
+  BOOST_TEST(metric_of(rs, "3000户") == "beneficiaries");
+  BOOST_TEST(change_of(rs, "3000户") == "total");
+}
+
 BOOST_AUTO_TEST_CASE(subset_without_a_metric_total_stands_alone) {
   Doc d("全县总人口52万人，其中贫困人口2.1万人。");
   d.q("52万人", "person", Decimal(520000)).q("2.1万人", "person", Decimal(21000));
@@ -351,6 +365,61 @@ BOOST_AUTO_TEST_CASE(a_rate_per_unit_is_no_amount) {
   BOOST_TEST(metric_of(rs, "2名") == "(none)");
 }
 
+BOOST_AUTO_TEST_CASE(health_aid_reaches_people) {
+  // People served by health aid are its reach, not the standing count of the poor.
+  Doc d("全县家庭医生签约服务贫困人口3.86万人，为1.6万名贫困患者报销医疗费用。全县现有贫困人口2100人。");
+  d.q("3.86万人", "person", Decimal(38600)).q("1.6万名", "person", Decimal(16000)).q("2100人", "person", Decimal(2100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "3.86万人") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "1.6万名") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+}
+
+BOOST_AUTO_TEST_CASE(households_paired_with_helpers_are_reached) {
+  // 结对帮扶贫困户58万户: the households reached, not the standing count; the
+  // word still governs cadres, enterprises and students as before.
+  Doc d("各级干部结对帮扶贫困户5.8万户。全县结对帮扶干部8230名，170家企业结对帮扶贫困村135个，结对帮扶贫困学生320人。");
+  d.q("5.8万户", "household", Decimal(58000)).q("8230名", "person", Decimal(8230)).q("170家", "count", Decimal(170), "家");
+  d.q("135个", "count", Decimal(135), "个").q("320人", "person", Decimal(320));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "5.8万户") == "beneficiaries");
+  BOOST_TEST(metric_of(rs, "8230名") == "cadres");
+  BOOST_TEST(metric_of(rs, "170家") == "enterprises");
+  BOOST_TEST(metric_of(rs, "320人") == "students");
+}
+
+BOOST_AUTO_TEST_CASE(a_comma_grouping_digits_ends_no_clause) {
+  // Normalized text writes ， as ','; the ',' inside 42,568 and 1,203 is a
+  // digit group, not a clause mark cutting 贫困人口 off the figures after it.
+  Doc d("截至2019年底，全县建档立卡贫困人口由2014年的10,216户42,568人减少到386户1,203人,剩余贫困村3个。");
+  d.q("10,216户", "household", Decimal(10216)).q("42,568人", "person", Decimal(42568));
+  d.q("386户", "household", Decimal(386)).q("1,203人", "person", Decimal(1203)).q("3个", "count", Decimal(3), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "10,216户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "42,568人") == "poor_population");
+  BOOST_TEST(metric_of(rs, "386户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "1,203人") == "poor_population");
+  // The ',' after 1,203人 is a clause mark: 剩余贫困村 is the next clause's.
+  BOOST_TEST(metric_of(rs, "3个") == "villages_remaining");
+  BOOST_TEST(rs.size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(one_for_one_is_a_ratio_not_two_amounts) {
+  // 1户1人, 一户一人: a person for each household (employment aid's slogan),
+  // neither figure an amount; the households counted in the clause are.
+  Doc d("全县贫困家庭实现1户1人以上就业，带动贫困劳动力务工，推行一户一人就业帮扶。全村仅剩1户3人未脱贫。");
+  d.q("1户", "household", Decimal(1)).q("1人以上", "person", Decimal(1), "", Approx::kOver);
+  d.q("一户", "household", Decimal(1)).q("一人", "person", Decimal(1));
+  d.q("1户", "household", Decimal(1)).q("3人", "person", Decimal(3));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1人以上") == "(none)");
+  BOOST_TEST(metric_of(rs, "一人") == "(none)");
+  BOOST_TEST(metric_of(rs, "一户") == "(none)");
+  // One household of three people is a count.
+  BOOST_TEST(metric_of(rs, "3人") == "poor_population");
+  BOOST_TEST(rs.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_masked_word_is_no_cue_of_an_elliptic_clause) {
   // 就业岗位 hides the cue 就业: the clause counts jobs, and borrows no
   // workshop noun from the clause before.
@@ -498,6 +567,61 @@ BOOST_AUTO_TEST_CASE(a_programme_named_jihua_is_no_plan) {
   BOOST_TEST(change_of(rs, "3000人") == "target");
 }
 
+BOOST_AUTO_TEST_CASE(not_yet_lifted_is_the_standing_count_of_the_poor) {
+  // 未脱贫 holds 脱贫 but says the opposite: those still poor, a level.
+  Doc d("全县共有建档立卡贫困户1.2万户，已脱贫8600户3.3万人，未脱贫3400户1.3万人。尚未脱贫的贫困人口还有2100人。");
+  d.q("1.2万户", "household", Decimal(12000)).q("8600户", "household", Decimal(8600));
+  d.q("3.3万人", "person", Decimal(33000)).q("3400户", "household", Decimal(3400));
+  d.q("1.3万人", "person", Decimal(13000)).q("2100人", "person", Decimal(2100));
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "8600户") == "lifted_households");
+  BOOST_TEST(metric_of(rs, "3.3万人") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "3400户") == "poor_households");
+  BOOST_TEST(metric_of(rs, "1.3万人") == "poor_population");
+  BOOST_TEST(change_of(rs, "1.3万人") == "level");
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+}
+
+BOOST_AUTO_TEST_CASE(a_change_clause_goes_on_with_the_clause_before) {
+  // 降至1.5% says where the incidence of the clause before went (its 个百分点
+  // is no figure), so that clause's noun is the figure's.
+  Doc d("2019年，全县贫困发生率下降3.2个百分点，降至1.5%。全县贫困人口大幅减少，降至2100人。"
+        "全市贫困人口减少3000人，降至1800人。");
+  d.q("3.2个百分点", "percentage_point", Decimal(32, -1)).q("1.5%", "percent", Decimal(15, -1));
+  d.q("2100人", "person", Decimal(2100)).q("3000人", "person", Decimal(3000)).q("1800人", "person", Decimal(1800));
+  auto rs = d.extract();
+  // The clause before may hold a figure of its own: 3000人 is the lifted, 1800人 the level.
+  BOOST_TEST(metric_of(rs, "3000人") == "lifted_population");
+  BOOST_TEST(metric_of(rs, "1800人") == "poor_population");
+  BOOST_TEST(change_of(rs, "1800人") == "level");
+  BOOST_TEST(metric_of(rs, "1.5%") == "poverty_incidence");
+  BOOST_TEST(change_of(rs, "1.5%") == "level");
+  // The noun, not the verb: a level, not the lifted (减少 is the clause before's).
+  BOOST_TEST(metric_of(rs, "2100人") == "poor_population");
+  BOOST_TEST(change_of(rs, "2100人") == "level");
+  BOOST_TEST(rs.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_change_clause_borrows_nothing_from_a_clause_with_a_figure_or_no_cue) {
+  // Income is no metric, though the clause before names the poor.
+  Doc a("建档立卡贫困户人均纯收入有所下降，降至2100元。");
+  a.q("2100元", "CNY", Decimal(2100));
+  BOOST_TEST(a.extract().empty());
+  // A clause with no change word before its figure goes on with nothing.
+  Doc b("全县贫困发生率大幅下降，全年9.5%。");
+  b.q("9.5%", "percent", Decimal(95, -1));
+  BOOST_TEST(metric_of(b.extract(), "9.5%") == "(none)");
+}
+
+BOOST_AUTO_TEST_CASE(applying_to_exit_is_no_exit) {
+  Doc d("今年全省退出贫困村1200个，14个贫困县申请摘帽，另有8个贫困县脱贫摘帽。");
+  d.q("1200个", "count", Decimal(1200), "个").q("14个", "count", Decimal(14), "个").q("8个", "count", Decimal(8), "个");
+  auto rs = d.extract();
+  BOOST_TEST(metric_of(rs, "1200个") == "villages_exited");
+  BOOST_TEST(metric_of(rs, "14个") == "(none)");
+  BOOST_TEST(metric_of(rs, "8个") == "counties_exited");
+}
+
 BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   // 将投入: the future; 将资金拨付: 把, no target.
   Doc d("今年全县将投入扶贫资金5.6亿元。县财政将资金1200万元拨付到村。");
@@ -505,6 +629,19 @@ BOOST_AUTO_TEST_CASE(jiang_before_a_verb_is_a_target) {
   auto rs = d.extract();
   BOOST_TEST(change_of(rs, "5.6亿元") == "target");
   BOOST_TEST(change_of(rs, "1200万元") == "total");
+  // 将有 before a figure: the future; 将有关…: 把, no target.
+  Doc y("今年全市将有7个贫困县脱贫摘帽。县扶贫办将有关资金1500万元拨付到村。");
+  y.q("7个", "count", Decimal(7), "个").q("1500万元", "CNY", Decimal(15000000));
+  auto ys = y.extract();
+  BOOST_TEST(metric_of(ys, "7个") == "counties_exited");
+  BOOST_TEST(change_of(ys, "7个") == "target");
+  BOOST_TEST(change_of(ys, "1500万元") == "total");
+  // 将于 after the figure in its clause: the future, whatever follows it.
+  Doc z("全县已退出贫困村35个，剩余贫困村9个将于明年全部出列。");
+  z.q("35个", "count", Decimal(35), "个").q("9个", "count", Decimal(9), "个");
+  auto zs = z.extract();
+  BOOST_TEST(change_of(zs, "35个") == "total");
+  BOOST_TEST(change_of(zs, "9个") == "target");
 }
 
 BOOST_AUTO_TEST_CASE(training_counted_in_sessions_is_sessions) {

@@ -72,6 +72,31 @@ BOOST_AUTO_TEST_CASE(a_pair_dated_on_its_from_side_only_dates_the_next_from_figu
   BOOST_TEST(time_of(open, "8.1%") == "2019");
 }
 
+BOOST_AUTO_TEST_CASE(a_period_dates_the_from_side_of_a_pair_with_its_start) {
+  // 2013年至2019年, then from/to pairs: the from figures are the start's,
+  // the to figures and the others the end's.
+  Doc d("2013年至2019年，全省贫困人口从692万人减少到17.5万人，贫困发生率从33.2%下降到0.9%，累计减贫674.5万人。");
+  d.date("2013年", "2013").date("2019年", "2019").q("692万人", "person", Decimal(6920000));
+  d.q("17.5万人", "person", Decimal(175000)).q("33.2%", "percent", Decimal(332, -1)).q("0.9%", "percent", Decimal(9, -1));
+  d.q("674.5万人", "person", Decimal(6745000));
+  BOOST_TEST(time_of(d, "692万人") == "2013");
+  BOOST_TEST(time_of(d, "17.5万人") == "2019");
+  BOOST_TEST(time_of(d, "33.2%") == "2013");
+  BOOST_TEST(time_of(d, "0.9%") == "2019");
+  BOOST_TEST(time_of(d, "674.5万人") == "2019");
+  // Two dates not joined as a period: the from side is dated as before.
+  Doc apart("2013年，2019年全省贫困人口由692万人减少到17.5万人。");
+  apart.date("2013年", "2013").date("2019年", "2019").q("692万人", "person", Decimal(6920000));
+  apart.q("17.5万人", "person", Decimal(175000));
+  BOOST_TEST(time_of(apart, "692万人") == "2019");
+  // A from side still open between the period and the figure: no pair.
+  Doc open("2013年至2019年，贫困发生率由26.5%和从8.1%下降到0.9%。");
+  open.date("2013年", "2013").date("2019年", "2019").q("26.5%", "percent", Decimal(265, -1));
+  open.q("8.1%", "percent", Decimal(81, -1)).q("0.9%", "percent", Decimal(9, -1));
+  BOOST_TEST(time_of(open, "26.5%") == "2013");
+  BOOST_TEST(time_of(open, "8.1%") == "2019");
+}
+
 BOOST_AUTO_TEST_CASE(an_undated_from_to_pair_takes_the_dates_of_the_pair_before_it) {
   Doc d("2020年6月，全县贫困人口由2014年的3.2万人减少到2019年的1500人，贫困发生率由25.1%下降到1.2%。");
   d.date("2020年6月", "2020-06").date("2014年", "2014").q("3.2万人", "person", Decimal(32000));

@@ -98,6 +98,34 @@ BOOST_AUTO_TEST_CASE(kou_counts_wells_ponds_and_pots_not_people) {
   BOOST_TEST(describe("三口之家") == "三口=3 person");
 }
 
+BOOST_AUTO_TEST_CASE(yan_counts_wells_not_glances) {
+  // 眼 is a classifier of wells, springs, cellars and cave dwellings: the
+  // count keeps it (unit count, classifier 眼), whether the noun ends before
+  // the number in its clause ...
+  BOOST_TEST(describe("为缺水村打井10眼") == "10眼=10 count/眼");
+  BOOST_TEST(describe("新建机井25眼，解决灌溉难题") == "25眼=25 count/眼");
+  BOOST_TEST(describe("新打机井12眼") == "12眼=12 count/眼");
+  BOOST_TEST(describe("修建水窖120余眼") == "120余眼=120 count/眼 over");
+  BOOST_TEST(describe("打井二十眼") == "二十眼=20 count/眼");
+  // ... or follows 眼, or the number is in digits (a glance never is).
+  BOOST_TEST(describe("村里新打了3眼机井") == "3眼=3 count/眼");
+  BOOST_TEST(describe("修复两眼老井和一眼泉水") == "两眼=2 count/眼 | 一眼=1 count/眼");
+  BOOST_TEST(describe("他家住着三眼窑洞") == "三眼=3 count/眼");
+  BOOST_TEST(describe("村里共新打12眼，又修复8眼") == "12眼=12 count/眼 | 8眼=8 count/眼");
+  BOOST_TEST(describe("打出第3眼井") == "第3眼#=3/眼");
+  // A glance or eyes: no amount, even with a well nearby.
+  const char* glances[] = {
+      "他看了一眼村口，笑了。",
+      "一眼望去，满山都是果树。",
+      "村民一眼就认出了他。",
+      "老人两眼含泪。",
+      "站在井边看了一眼，水很清。",
+      "临走前他又回头望了两眼。",
+      "一眼看不到头的梯田。",
+  };
+  for (const char* s : glances) BOOST_TEST(amounts(s) == 0u, s << " -> " << describe(s));
+}
+
 BOOST_AUTO_TEST_CASE(metric_prefixes_belong_to_their_unit) {
   // 千 and 兆 that start a unit word are its prefix, not a scale of the
   // number: ten kilowatts, not 10,000 of something; 9.8 megawatts, not
@@ -158,6 +186,9 @@ BOOST_AUTO_TEST_CASE(approximations) {
   BOOST_TEST(describe("大约20家") == "大约20家=20 count/家 about");
   BOOST_TEST(describe("50万元以上") == "50万元以上=500000 CNY over");
   BOOST_TEST(describe("30岁以下") == "30岁以下=30 age under");
+  // 以内 / 之内 (within): at most, as 以下.
+  BOOST_TEST(describe("贫困发生率控制在1%以内") == "1%以内=1 percent under");
+  BOOST_TEST(describe("三年之内") == "三年之内=3 year under");
   BOOST_TEST(describe("十来个") == "十来个=10 count/个 over");
   BOOST_TEST(describe("十多万人") == "十多万人=100000 person over");
   BOOST_TEST(describe("三十多年的努力") == "三十多年=30 year over");

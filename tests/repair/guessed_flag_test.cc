@@ -13,7 +13,9 @@
 //   - a quantity (aidtext_quantities) or metric (aidtext_extract) has
 //     guessed = 1 exactly when its normalized span overlaps one of them
 //     (checked by brute force, not with the library's helper), and its JSON
-//     has "guessed":true and its CSV row a last field 1 exactly then.
+//     has "guessed":true and its CSV row a last field 1 exactly then;
+//   - a repair's CSV row has its guessed ranges as the last field
+//     (s-e;s-e, empty when it guessed nothing).
 // Plus the C ABI's misuse cases: NULL handles, bad indexes, small capacity,
 // and an older (shorter) struct that must not be written past.
 #define BOOST_TEST_MODULE guessed_flag
@@ -131,6 +133,29 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
+// The last field of a CSV row (CRLF dropped; the fields before it may be
+// quoted, the last one here never is).
+std::string csv_last_field(std::string_view row) {
+  BOOST_REQUIRE(ends_with(row, "\r\n"));
+  row.remove_suffix(2);
+  const size_t comma = row.rfind(',');
+  BOOST_REQUIRE(comma != std::string_view::npos);
+  return std::string(row.substr(comma + 1));
+}
+
+// Repair i's guessed ranges read through the C ABI, written as the CSV
+// column should have them: "s-e;s-e".
+std::string ranges_text(const aidtext_result* r, size_t i) {
+  const size_t n = aidtext_result_repair_guessed_count(r, i);
+  std::vector<aidtext_range> got(n);
+  size_t written = 0;
+  if (n) BOOST_REQUIRE(aidtext_result_repair_guessed(r, i, 0, got.data(), n, &written) == AIDTEXT_OK);
+  std::string s;
+  for (size_t k = 0; k < written; ++k)
+    s += (k ? ";" : "") + std::to_string(got[k].start) + "-" + std::to_string(got[k].end);
+  return s;
+}
+
 // The writers agree with the flag: JSON's key only when set, CSV's last field.
 void check_writers(const aidtext_result* r, aidtext_item kind, size_t i, bool guessed) {
   const std::string json = item(r, kind, i, false);
@@ -179,6 +204,10 @@ void check_input(const Engine& engine, const std::string& input, Counts& counts)
       const std::string json = item(m.r, AIDTEXT_ITEM_REPAIR, i, false);
       const bool any = aidtext_result_repair_guessed_count(m.r, i) > 0;
       BOOST_TEST((json.find("\"guessed\":[[") != std::string::npos) == any, json);
+      // The CSV row's last field lists the same ranges: s-e;s-e, empty for none.
+      const std::string row = item(m.r, AIDTEXT_ITEM_REPAIR, i, true);
+      BOOST_TEST(csv_last_field(row) == ranges_text(m.r, i), row);
+      BOOST_TEST(csv_last_field(row).empty() == !any, row);
     }
   }
 }
@@ -240,6 +269,7 @@ BOOST_AUTO_TEST_CASE(clean_text_has_no_flags) {
 BOOST_AUTO_TEST_CASE(csv_headers_end_with_guessed) {
   BOOST_TEST(ends_with(aidtext_csv_header(AIDTEXT_ITEM_QUANTITY), ",error,guessed\r\n"));
   BOOST_TEST(ends_with(aidtext_csv_header(AIDTEXT_ITEM_METRIC), ",sentence,guessed\r\n"));
+  BOOST_TEST(ends_with(aidtext_csv_header(AIDTEXT_ITEM_REPAIR), ",repaired,guessed\r\n"));
 }
 
 // A damaged input with at least one flagged quantity and metric, for the
