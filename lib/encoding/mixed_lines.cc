@@ -46,7 +46,7 @@ bool has_long_lead(std::string_view s) {
 void append(Decoded& out, IcuDecoded&& piece) {
   const auto shift = static_cast<uint32_t>(out.text.size());
   for (const MapPiece& p : piece.map.pieces())
-    out.map.append(shift + p.out_begin, p.out_len, p.in_begin, p.in_len, !p.copy && p.out_len == p.in_len);
+    out.map.append(shift + p.out_begin, p.out_len, p.in_begin, p.in_len, /*block=*/!p.copy);
   out.text += piece.text;
   out.invalid_sequences += piece.invalid_sequences;
 }

@@ -1,5 +1,7 @@
 #include "numerals/kou_classifier.h"
 
+#include <span>
+
 #include "core/utf8.h"
 #include "numerals/char_context.h"
 #include "numerals/text_match.h"
@@ -51,8 +53,7 @@ bool kou_noun_at(std::string_view text, size_t pos) {
   return false;
 }
 
-template <size_t N>
-bool word_ends_at(std::string_view text, size_t end, const std::string_view (&words)[N]) {
+bool word_ends_at(std::string_view text, size_t end, std::span<const std::string_view> words) {
   for (std::string_view w : words)
     if (ends_with_at(text, end, w)) return true;
   return false;
@@ -66,19 +67,27 @@ bool noun_after(std::string_view text, size_t pos) {
   return c != 0 && kModifiers.find(c) != std::u32string_view::npos && kou_noun_at(text, pos + len);
 }
 
-// 打井30口, 新建水窖120口: the nearest word before the number in its clause is
-// such a noun, with no word for people or families nearer (水窖旁一家三口).
-bool noun_before(std::string_view text, size_t number_begin) {
+// The nearest word before the number in its clause (up to kLookBack
+// characters, Han and digits, up to punctuation) is one of `nouns`, with
+// none of `stops` nearer.
+bool clause_noun_before(std::string_view text, size_t number_begin, std::span<const std::string_view> nouns,
+                        std::span<const std::string_view> stops) {
   size_t p = number_begin;
   for (int k = 0; k < kLookBack && p > 0; ++k) {
-    if (word_ends_at(text, p, kKouNouns)) return true;
-    if (word_ends_at(text, p, kPeopleWords)) return false;
+    if (word_ends_at(text, p, nouns)) return true;
+    if (word_ends_at(text, p, stops)) return false;
     int len;
     const char32_t c = cp_before(text, p, &len);
     if (!utf8::is_han(c) && !(c >= '0' && c <= '9')) return false;  // punctuation ends the clause
     p -= static_cast<size_t>(len);
   }
   return false;
+}
+
+// 打井30口, 新建水窖120口: the nearest word before the number in its clause is
+// such a noun, with no word for people or families nearer (水窖旁一家三口).
+bool noun_before(std::string_view text, size_t number_begin) {
+  return clause_noun_before(text, number_begin, kKouNouns, kPeopleWords);
 }
 
 // The nouns that 眼 counts: wells (the same as 口's), springs, water and
@@ -117,18 +126,10 @@ bool look_before(std::string_view text, size_t number_begin) {
   return c != 0 && kLookVerbs.find(c) != std::u32string_view::npos;
 }
 
-// The nearest word before the number in its clause (up to kLookBack
-// characters, Han and digits) is one of 眼's nouns: 打井10眼, 新建水窖120眼.
+// 打井10眼, 新建水窖120眼: the nearest word before the number in its clause
+// is one of 眼's nouns.
 bool yan_noun_before(std::string_view text, size_t number_begin) {
-  size_t p = number_begin;
-  for (int k = 0; k < kLookBack && p > 0; ++k) {
-    if (word_ends_at(text, p, kYanNouns)) return true;
-    int len;
-    const char32_t c = cp_before(text, p, &len);
-    if (!utf8::is_han(c) && !(c >= '0' && c <= '9')) return false;  // punctuation ends the clause
-    p -= static_cast<size_t>(len);
-  }
-  return false;
+  return clause_noun_before(text, number_begin, kYanNouns, {});
 }
 
 bool arabic_number(std::string_view text, size_t number_begin, size_t number_end) {
