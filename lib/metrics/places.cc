@@ -816,6 +816,43 @@ bool away_after_within(std::string_view text, size_t p, const RulePackData& rule
   return false;
 }
 
+// The rank of the area `name` names, largest first: 1 a province (甘肃,
+// 甘肃省, 广西壮族自治区), 2 a prefecture or city (定西市, 湘西州, 喀什地区),
+// 3 a county or district, 4 a town, 5 a village; 0 when its suffix does not
+// tell.
+int area_rank(const RulePackData& rules, std::string_view name) {
+  if (ends_at(name, name.size(), "地区")) return 2;
+  if (ends_at(name, name.size(), "自治区") || ends_at(name, name.size(), "省") || is_known_place(rules, name)) return 1;
+  for (std::string_view s : {"市", "州", "盟"})
+    if (ends_at(name, name.size(), s)) return 2;
+  for (std::string_view s : {"县", "区", "旗"})
+    if (ends_at(name, name.size(), s)) return 3;
+  for (std::string_view s : {"镇", "乡"})
+    if (ends_at(name, name.size(), s)) return 4;
+  return ends_at(name, name.size(), "村") ? 5 : 0;
+}
+
+// Whether text[b, e), between two names, only says that the first one
+// encloses the second: a space (甘肃 武都区), 的 (甘肃的武都区), or the end
+// of a location tag (【甘肃定西】安定区: the tag's names, and a bare name
+// in it the index does not know, up to the tag's close).
+bool enclosing_gap(std::string_view text, uint32_t b, uint32_t e) {
+  const std::string_view gap = text.substr(b, e - b);
+  if (gap == " " || gap == "\u3000" || gap == "的") return true;
+  for (std::string_view close : {"】", "]"}) {
+    if (!ends_at(gap, gap.size(), close)) continue;
+    constexpr int kMaxChars = 4;  // 定西, 临夏回族
+    int n = 0;
+    for (size_t p = 0, end = gap.size() - close.size(); p < end; ++n) {
+      int len = 1;
+      if (n == kMaxChars || !utf8::is_han(next_char(gap, p, &len))) return false;
+      p += static_cast<size_t>(len);
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
@@ -836,6 +873,18 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     if (i + 1 < mentions_.size() && mentions_[i + 1].span.begin == m.span.end) {
       m.governs = false;
       continue;
+    }
+    // 【甘肃定西】安定区, 甘肃 武都区, 甘肃的武都区: a larger area written
+    // right before a smaller one says where that one lies; the smaller one
+    // is what the figures are about (and the larger one is no rival for
+    // the document's focus).
+    if (i + 1 < mentions_.size() && mentions_[i + 1].span.begin > m.span.end &&
+        enclosing_gap(text, m.span.end, mentions_[i + 1].span.begin)) {
+      const int outer = area_rank(rules, m.name), inner = area_rank(rules, mentions_[i + 1].name);
+      if (outer > 0 && inner > outer) {
+        m.governs = false;
+        continue;
+      }
     }
     // 甘肃某公司: an organisation left unnamed is one too.
     const size_t org_at = starts_at(text, m.span.end, "某") ? m.span.end + 3 : m.span.end;

@@ -10,6 +10,8 @@
 // starts an organisation's name (渭源县委, 火炬区组团) or says where a meeting
 // was held (在北京举行) governs no figure. Names written one after another
 // (甘肃省定西市渭源县) are one mention: the last, most specific one.
+// So are a larger area and a smaller one after a space, 的 or a location
+// tag's close (甘肃 武都区, 甘肃的武都区, 【甘肃定西】安定区): the smaller one.
 //
 // Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
 // recipient-before word: 向昭觉县捐款), a place people went to
