@@ -743,6 +743,36 @@ bool word_after_gap(std::string_view text, size_t pos, int max_chars, const Lite
   return false;
 }
 
+bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words);
+
+// Whether an organisation the name at `pos` ends the start of gives
+// (台湾慈济基金会向定西市捐赠, 浙江某某集团为…, 四川X公司对…): a few Han
+// characters of its own name, a word that ends an organisation's name (the
+// pack's org-after words: 基金会, 集团, 公司, 商会 …), then a word before a
+// recipient (向, 为, 给, 对) with a place right after it (`place_at`: whether
+// a name starts there). The place is where the giver is from, not what the
+// figure is about. Not without the recipient's name (渭源县引进企业为贫困户
+// 提供岗位: 为 is "for", and the county is the subject).
+template <typename PlaceAt>
+bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rules, PlaceAt place_at) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  constexpr int kMaxNameChars = 6;  // 慈济, 东方希望, 碧桂园
+  int len = 1;
+  for (int n = 0; n < kMaxNameChars && pos < text.size(); ++n) {
+    if (!utf8::is_han(next_char(text, pos, &len))) return false;
+    pos += static_cast<size_t>(len);  // at least one character: right after the name is org-after's own
+    if (pos >= text.size()) return false;
+    const char32_t c = next_char(text, pos, &len);
+    const LiteralIndex::Match org = rules.org_after_index.longest_at(text, static_cast<uint32_t>(pos), size, c);
+    if (!org.size) continue;
+    const size_t after = pos + org.size;
+    for (const std::string& w : rules.recipient_before)
+      if (starts_at(text, after, w) && place_at(after + w.size())) return true;
+    if (starts_at(text, after, "对") && place_at(after + std::string_view("对").size())) return true;
+  }
+  return false;
+}
+
 bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words) {
   for (const std::string& w : words)
     if (starts_at(text, pos, w)) return true;
@@ -910,7 +940,10 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     const bool word_before = before_words.may_end_at(text, chain_begin);
     if (!(word_before && ends_with_any(text, chain_begin, rules.recipient_before)) &&
-        word_after_gap(text, m.span.end, 2, rules.giver_verb_index)) {
+        (word_after_gap(text, m.span.end, 2, rules.giver_verb_index) || org_gives_after(text, m.span.end, rules, [&](size_t at) {
+          auto next = first_from(static_cast<uint32_t>(at));
+          return next != mentions_.end() && next->span.begin == at;
+        }))) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;

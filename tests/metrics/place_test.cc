@@ -518,3 +518,17 @@ BOOST_AUTO_TEST_CASE(a_larger_area_written_before_a_smaller_one_says_where_it_li
   // Names of one rank are no such pair: both govern.
   BOOST_TEST(governing_names("武都区 宕昌县减贫。") == (std::vector<std::string>{"武都区", "宕昌县"}));
 }
+
+BOOST_AUTO_TEST_CASE(a_place_before_an_organisation_that_gives_is_the_giver_s) {
+  // 台湾 is where the foundation is from; 向 names who receives the money.
+  Doc d("台湾慈济基金会向甘肃省定西市捐赠扶贫资金约1200万元。");
+  d.q("约1200万元", "CNY", Decimal(12000000));
+  BOOST_TEST(place_of(d, "约1200万元") == "定西市");
+  Doc group("上海复星集团为定西市捐赠扶贫资金300万元。");
+  group.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(group, "300万元") == "定西市");
+  // Without a recipient's name after 为 (for), the county stays the subject.
+  Doc subject("渭源县引进企业为贫困户提供就业岗位500个。");
+  subject.q("500个", "count", Decimal(500), "个");
+  BOOST_TEST(place_of(subject, "500个") == "渭源县");
+}
