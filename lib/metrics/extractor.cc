@@ -653,6 +653,22 @@ bool year_label(const Quantity& q, std::string_view text) {
   return utf8::is_han(next_char(text, q.span.end, &len));
 }
 
+// 剩余贫困村9个将于2020年全部出列, 确保剩余15个贫困村到2020年全部出列: a
+// target is dated by the year it is to be met, a date after the figure in its
+// clause written right after 于, 在 or 到 (将于, 力争在, 到); nullopt when
+// there is none (the dates before it then date it: 2021年计划减贫1万人).
+std::optional<std::string> due_time(const TimeResolver& times, const std::vector<const Quantity*>& dates,
+                                    Range clause, const Quantity& q, std::string_view text) {
+  auto it = std::lower_bound(dates.begin(), dates.end(), q.span.end,
+                             [](const Quantity* d, uint32_t p) { return d->span.begin < p; });
+  for (; it != dates.end() && (*it)->span.end <= clause.end; ++it) {
+    const uint32_t at = (*it)->span.begin;
+    if (!(ends_at(text, at, "于") || ends_at(text, at, "在") || ends_at(text, at, "到"))) continue;
+    if (std::optional<std::string> t = times.time_of_date(**it)) return t;
+  }
+  return std::nullopt;
+}
+
 // The area a document is a report of: the issuer it names (临夏州人民政府
 // 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
 // or the line under it (its first two paragraphs) or alone at the start of a
@@ -1025,6 +1041,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
+      if (r.change == "target")
+        if (std::optional<std::string> due = due_time(times, dates, ctx.clause(k), q, text)) r.time = due;
       r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, report_area, q, k, group,
                          atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
