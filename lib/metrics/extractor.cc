@@ -669,6 +669,55 @@ std::optional<std::string> due_time(const TimeResolver& times, const std::vector
   return std::nullopt;
 }
 
+// 贫困人口由288万人减少至0, 从1.2万户降为零: the bare 0 (or 零) that ends a
+// from/to pair counts what the from figure counts; the recognizer gives a
+// bare 0 no unit (and 零 alone no quantity), and a reader takes the from
+// figure's. `from` is a figure with a unit; the answer is the 0 as a figure
+// of its unit, nullopt when `from` opens no such pair: 由 or 从 before it in
+// its clause, one of the to-words right after it, then 0 or 零 ending the
+// clause (not 降至0.5%, 减少到0.8万人: figures of their own; not 降为零散…).
+std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view text) {
+  static constexpr std::string_view kToWords[] = {"减少至", "减少到", "下降至", "下降到", "降至", "降到",
+                                                  "降为",   "减至",   "减到",   "减为"};
+  if (from.unit.empty()) return std::nullopt;
+  // 由 or 从 within a few characters before it in its clause (由2014年底的288万人).
+  constexpr int kMaxBack = 10;
+  bool paired = false;
+  for (uint32_t p = from.span.begin, n = 0; p > 0 && n < kMaxBack && !paired; ++n) {
+    p = static_cast<uint32_t>(prev_char(text, p));
+    int len = 1;
+    const char32_t c = next_char(text, p, &len);
+    if (c == U'由' || c == U'从') paired = true;
+    else if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == ',' || c == ';') break;
+  }
+  if (!paired) return std::nullopt;
+  size_t at = from.span.end;
+  bool to = false;
+  for (std::string_view w : kToWords)
+    if (starts_at(text, at, w)) {
+      at += w.size();
+      to = true;
+      break;
+    }
+  if (!to) return std::nullopt;
+  size_t end = 0;
+  if (starts_at(text, at, "0")) end = at + 1;
+  else if (starts_at(text, at, "零")) end = at + std::string_view("零").size();
+  else return std::nullopt;
+  if (end < text.size()) {
+    int len = 1;
+    const char32_t c = next_char(text, end, &len);
+    if (!(c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == ',' || c == ';' || c == '\n' || c == U'！'))
+      return std::nullopt;
+  }
+  Quantity zero = from;
+  zero.span = Range{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+  zero.value = Decimal(0);
+  zero.value_high.reset();
+  zero.approx = Approx::kNone;
+  return zero;
+}
+
 // The area a document is a report of: the issuer it names (临夏州人民政府
 // 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
 // or the line under it (its first two paragraphs) or alone at the start of a
@@ -891,6 +940,9 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // Year labels (year_label) as the dates they are: a few a document.
   std::vector<Quantity> labels;
   constexpr size_t kMaxYearLabels = 64;  // room reserved, so that pointers stay valid
+  // The zeros that end a from/to pair (zero_closing_pair), as figures.
+  std::vector<Quantity> zeros;
+  constexpr size_t kMaxZeros = 64;  // room reserved, so that pointers stay valid
   for (const Quantity& q : quantities) {
     if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
     if (q.kind == QuantityKind::kDate) {
@@ -908,7 +960,15 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       continue;
     }
     std::string_view surface(text.data() + q.span.begin, q.span.size());
-    if (is_figure(q, surface) && !repeated(q.span)) figures.push_back(&q);
+    if (is_figure(q, surface) && !repeated(q.span)) {
+      figures.push_back(&q);
+      if (zeros.size() < kMaxZeros)
+        if (std::optional<Quantity> zero = zero_closing_pair(q, text)) {
+          if (zeros.empty()) zeros.reserve(kMaxZeros);
+          zeros.push_back(std::move(*zero));
+          figures.push_back(&zeros.back());
+        }
+    }
   }
   auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
   std::stable_sort(figures.begin(), figures.end(), by_start);
