@@ -653,6 +653,71 @@ bool year_label(const Quantity& q, std::string_view text) {
   return utf8::is_han(next_char(text, q.span.end, &len));
 }
 
+// 剩余贫困村9个将于2020年全部出列, 确保剩余15个贫困村到2020年全部出列: a
+// target is dated by the year it is to be met, a date after the figure in its
+// clause written right after 于, 在 or 到 (将于, 力争在, 到); nullopt when
+// there is none (the dates before it then date it: 2021年计划减贫1万人).
+std::optional<std::string> due_time(const TimeResolver& times, const std::vector<const Quantity*>& dates,
+                                    Range clause, const Quantity& q, std::string_view text) {
+  auto it = std::lower_bound(dates.begin(), dates.end(), q.span.end,
+                             [](const Quantity* d, uint32_t p) { return d->span.begin < p; });
+  for (; it != dates.end() && (*it)->span.end <= clause.end; ++it) {
+    const uint32_t at = (*it)->span.begin;
+    if (!(ends_at(text, at, "于") || ends_at(text, at, "在") || ends_at(text, at, "到"))) continue;
+    if (std::optional<std::string> t = times.time_of_date(**it)) return t;
+  }
+  return std::nullopt;
+}
+
+// 贫困人口由288万人减少至0, 从1.2万户降为零: the bare 0 (or 零) that ends a
+// from/to pair counts what the from figure counts; the recognizer gives a
+// bare 0 no unit (and 零 alone no quantity), and a reader takes the from
+// figure's. `from` is a figure with a unit; the answer is the 0 as a figure
+// of its unit, nullopt when `from` opens no such pair: 由 or 从 before it in
+// its clause, one of the to-words right after it, then 0 or 零 ending the
+// clause (not 降至0.5%, 减少到0.8万人: figures of their own; not 降为零散…).
+std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view text) {
+  static constexpr std::string_view kToWords[] = {"减少至", "减少到", "下降至", "下降到", "降至", "降到",
+                                                  "降为",   "减至",   "减到",   "减为"};
+  if (from.unit.empty()) return std::nullopt;
+  // 由 or 从 within a few characters before it in its clause (由2014年底的288万人).
+  constexpr int kMaxBack = 10;
+  bool paired = false;
+  for (uint32_t p = from.span.begin, n = 0; p > 0 && n < kMaxBack && !paired; ++n) {
+    p = static_cast<uint32_t>(prev_char(text, p));
+    int len = 1;
+    const char32_t c = next_char(text, p, &len);
+    if (c == U'由' || c == U'从') paired = true;
+    else if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == ',' || c == ';') break;
+  }
+  if (!paired) return std::nullopt;
+  size_t at = from.span.end;
+  bool to = false;
+  for (std::string_view w : kToWords)
+    if (starts_at(text, at, w)) {
+      at += w.size();
+      to = true;
+      break;
+    }
+  if (!to) return std::nullopt;
+  size_t end = 0;
+  if (starts_at(text, at, "0")) end = at + 1;
+  else if (starts_at(text, at, "零")) end = at + std::string_view("零").size();
+  else return std::nullopt;
+  if (end < text.size()) {
+    int len = 1;
+    const char32_t c = next_char(text, end, &len);
+    if (!(c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == ',' || c == ';' || c == '\n' || c == U'！'))
+      return std::nullopt;
+  }
+  Quantity zero = from;
+  zero.span = Range{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+  zero.value = Decimal(0);
+  zero.value_high.reset();
+  zero.approx = Approx::kNone;
+  return zero;
+}
+
 // The area a document is a report of: the issuer it names (临夏州人民政府
 // 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
 // or the line under it (its first two paragraphs) or alone at the start of a
@@ -875,6 +940,9 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // Year labels (year_label) as the dates they are: a few a document.
   std::vector<Quantity> labels;
   constexpr size_t kMaxYearLabels = 64;  // room reserved, so that pointers stay valid
+  // The zeros that end a from/to pair (zero_closing_pair), as figures.
+  std::vector<Quantity> zeros;
+  constexpr size_t kMaxZeros = 64;  // room reserved, so that pointers stay valid
   for (const Quantity& q : quantities) {
     if (q.span.begin > q.span.end || q.span.end > text.size()) continue;
     if (q.kind == QuantityKind::kDate) {
@@ -892,7 +960,15 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       continue;
     }
     std::string_view surface(text.data() + q.span.begin, q.span.size());
-    if (is_figure(q, surface) && !repeated(q.span)) figures.push_back(&q);
+    if (is_figure(q, surface) && !repeated(q.span)) {
+      figures.push_back(&q);
+      if (zeros.size() < kMaxZeros)
+        if (std::optional<Quantity> zero = zero_closing_pair(q, text)) {
+          if (zeros.empty()) zeros.reserve(kMaxZeros);
+          zeros.push_back(std::move(*zero));
+          figures.push_back(&zeros.back());
+        }
+    }
   }
   auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
   std::stable_sort(figures.begin(), figures.end(), by_start);
@@ -1025,6 +1101,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.approx = q.approx;
       r.change = atts[k].change;
       r.time = times.time_of(q.span.begin, s, r.change == "target");
+      if (r.change == "target")
+        if (std::optional<std::string> due = due_time(times, dates, ctx.clause(k), q, text)) r.time = due;
       r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, report_area, q, k, group,
                          atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());

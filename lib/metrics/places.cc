@@ -743,6 +743,36 @@ bool word_after_gap(std::string_view text, size_t pos, int max_chars, const Lite
   return false;
 }
 
+bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words);
+
+// Whether an organisation the name at `pos` ends the start of gives
+// (台湾慈济基金会向定西市捐赠, 浙江某某集团为…, 四川X公司对…): a few Han
+// characters of its own name, a word that ends an organisation's name (the
+// pack's org-after words: 基金会, 集团, 公司, 商会 …), then a word before a
+// recipient (向, 为, 给, 对) with a place right after it (`place_at`: whether
+// a name starts there). The place is where the giver is from, not what the
+// figure is about. Not without the recipient's name (渭源县引进企业为贫困户
+// 提供岗位: 为 is "for", and the county is the subject).
+template <typename PlaceAt>
+bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rules, PlaceAt place_at) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  constexpr int kMaxNameChars = 6;  // 慈济, 东方希望, 碧桂园
+  int len = 1;
+  for (int n = 0; n < kMaxNameChars && pos < text.size(); ++n) {
+    if (!utf8::is_han(next_char(text, pos, &len))) return false;
+    pos += static_cast<size_t>(len);  // at least one character: right after the name is org-after's own
+    if (pos >= text.size()) return false;
+    const char32_t c = next_char(text, pos, &len);
+    const LiteralIndex::Match org = rules.org_after_index.longest_at(text, static_cast<uint32_t>(pos), size, c);
+    if (!org.size) continue;
+    const size_t after = pos + org.size;
+    for (const std::string& w : rules.recipient_before)
+      if (starts_at(text, after, w) && place_at(after + w.size())) return true;
+    if (starts_at(text, after, "对") && place_at(after + std::string_view("对").size())) return true;
+  }
+  return false;
+}
+
 bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::string>& words) {
   for (const std::string& w : words)
     if (starts_at(text, pos, w)) return true;
@@ -816,6 +846,43 @@ bool away_after_within(std::string_view text, size_t p, const RulePackData& rule
   return false;
 }
 
+// The rank of the area `name` names, largest first: 1 a province (甘肃,
+// 甘肃省, 广西壮族自治区), 2 a prefecture or city (定西市, 湘西州, 喀什地区),
+// 3 a county or district, 4 a town, 5 a village; 0 when its suffix does not
+// tell.
+int area_rank(const RulePackData& rules, std::string_view name) {
+  if (ends_at(name, name.size(), "地区")) return 2;
+  if (ends_at(name, name.size(), "自治区") || ends_at(name, name.size(), "省") || is_known_place(rules, name)) return 1;
+  for (std::string_view s : {"市", "州", "盟"})
+    if (ends_at(name, name.size(), s)) return 2;
+  for (std::string_view s : {"县", "区", "旗"})
+    if (ends_at(name, name.size(), s)) return 3;
+  for (std::string_view s : {"镇", "乡"})
+    if (ends_at(name, name.size(), s)) return 4;
+  return ends_at(name, name.size(), "村") ? 5 : 0;
+}
+
+// Whether text[b, e), between two names, only says that the first one
+// encloses the second: a space (甘肃 武都区), 的 (甘肃的武都区), or the end
+// of a location tag (【甘肃定西】安定区: the tag's names, and a bare name
+// in it the index does not know, up to the tag's close).
+bool enclosing_gap(std::string_view text, uint32_t b, uint32_t e) {
+  const std::string_view gap = text.substr(b, e - b);
+  if (gap == " " || gap == "\u3000" || gap == "的") return true;
+  for (std::string_view close : {"】", "]"}) {
+    if (!ends_at(gap, gap.size(), close)) continue;
+    constexpr int kMaxChars = 4;  // 定西, 临夏回族
+    int n = 0;
+    for (size_t p = 0, end = gap.size() - close.size(); p < end; ++n) {
+      int len = 1;
+      if (n == kMaxChars || !utf8::is_han(next_char(gap, p, &len))) return false;
+      p += static_cast<size_t>(len);
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
@@ -836,6 +903,18 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     if (i + 1 < mentions_.size() && mentions_[i + 1].span.begin == m.span.end) {
       m.governs = false;
       continue;
+    }
+    // 【甘肃定西】安定区, 甘肃 武都区, 甘肃的武都区: a larger area written
+    // right before a smaller one says where that one lies; the smaller one
+    // is what the figures are about (and the larger one is no rival for
+    // the document's focus).
+    if (i + 1 < mentions_.size() && mentions_[i + 1].span.begin > m.span.end &&
+        enclosing_gap(text, m.span.end, mentions_[i + 1].span.begin)) {
+      const int outer = area_rank(rules, m.name), inner = area_rank(rules, mentions_[i + 1].name);
+      if (outer > 0 && inner > outer) {
+        m.governs = false;
+        continue;
+      }
     }
     // 甘肃某公司: an organisation left unnamed is one too.
     const size_t org_at = starts_at(text, m.span.end, "某") ? m.span.end + 3 : m.span.end;
@@ -861,7 +940,10 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
     // list of givers (红桥区、河北区累计向…投入) every name gives.
     const bool word_before = before_words.may_end_at(text, chain_begin);
     if (!(word_before && ends_with_any(text, chain_begin, rules.recipient_before)) &&
-        word_after_gap(text, m.span.end, 2, rules.giver_verb_index)) {
+        (word_after_gap(text, m.span.end, 2, rules.giver_verb_index) || org_gives_after(text, m.span.end, rules, [&](size_t at) {
+          auto next = first_from(static_cast<uint32_t>(at));
+          return next != mentions_.end() && next->span.begin == at;
+        }))) {
       m.governs = false;
       for (size_t j = first; j > 0;) {
         --j;

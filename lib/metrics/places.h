@@ -10,9 +10,13 @@
 // starts an organisation's name (渭源县委, 火炬区组团) or says where a meeting
 // was held (在北京举行) governs no figure. Names written one after another
 // (甘肃省定西市渭源县) are one mention: the last, most specific one.
+// So are a larger area and a smaller one after a space, 的 or a location
+// tag's close (甘肃 武都区, 甘肃的武都区, 【甘肃定西】安定区): the smaller one.
 //
 // Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
-// recipient-before word: 向昭觉县捐款), a place people went to
+// recipient-before word: 向昭觉县捐款), nor one an organisation that gives
+// starts (台湾慈济基金会向定西市捐赠: an org-after word, then 向, 为, 给 or 对
+// and the recipient's name), a place people went to
 // (赴浙江省务工: away-before/away-after), where the subject lies
 // (位于通渭县: located-before) or where a dispatch was filed (新华社北京1月
 // 23日电). Names that each head an item of figures (武都区8650万元、宕昌县

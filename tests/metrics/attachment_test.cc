@@ -886,3 +886,29 @@ BOOST_AUTO_TEST_CASE(wells_counted_with_kou_are_no_people_and_no_villages) {
   e.q("300口", "person", Decimal(300));
   BOOST_TEST(metric_of(e.extract(), "300口") == "beneficiaries");
 }
+
+BOOST_AUTO_TEST_CASE(a_zero_closing_a_from_to_pair_counts_what_the_from_figure_counts) {
+  // 减少至0 / 降至零: the bare zero has no unit of its own; the from figure's is it.
+  Doc d("贫困人口由288万人减少至0，贫困发生率由2015年底的22.8%降至零。");
+  d.q("288万人", "person", Decimal(2880000)).date("2015年底", "2015", true).q("22.8%", "percent", Decimal(228, -1));
+  auto rs = d.extract();
+  const MetricRecord* people = find_record(rs, "0");
+  BOOST_REQUIRE(people);
+  BOOST_TEST(people->metric == "poor_population");
+  BOOST_TEST(people->unit == "person");
+  BOOST_TEST(people->change == "level");
+  BOOST_TEST((people->value == Decimal(0)));
+  const MetricRecord* rate = find_record(rs, "零");
+  BOOST_REQUIRE(rate);
+  BOOST_TEST(rate->metric == "poverty_incidence");
+  BOOST_TEST(rate->unit == "percent");
+  // No pair (no 由/从), or a zero that starts a figure of its own: none.
+  Doc alone("贫困人口288万人减少至0。");
+  alone.q("288万人", "person", Decimal(2880000));
+  BOOST_TEST(alone.extract().size() == 1u);
+  Doc own("贫困人口由288万人减少到0.8万人。");
+  own.q("288万人", "person", Decimal(2880000)).q("0.8万人", "person", Decimal(8000));
+  auto rs_own = own.extract();
+  BOOST_TEST(rs_own.size() == 2u);
+  BOOST_TEST(!find_record(rs_own, "0"));
+}

@@ -503,3 +503,32 @@ BOOST_AUTO_TEST_CASE(a_clause_pairing_the_focus_with_its_partner_is_about_the_fo
   t.q("3亿元", "CNY", Decimal(300000000)).q("43家", "count", Decimal(43), "家");
   BOOST_TEST(place_of(t, "43家") == "黔西南州");
 }
+
+BOOST_AUTO_TEST_CASE(a_larger_area_written_before_a_smaller_one_says_where_it_lies) {
+  // A location tag, a space or 的 between a province and a district: the
+  // district is the figure's; the province only says where it lies, even
+  // where the province is named as often (no tie for the document's focus).
+  for (const char* text : {"【甘肃定西】安定区去年减贫1.8万人。", "甘肃 安定区去年减贫1.8万人。",
+                                "甘肃的安定区去年减贫1.8万人。", "甘肃省召开会议。甘肃省的安定区去年减贫1.8万人。"}) {
+    Doc d(text);
+    d.q("1.8万人", "person", Decimal(18000));
+    BOOST_TEST(place_of(d, "1.8万人") == "安定区", text);
+  }
+  BOOST_TEST(governing_names("【甘肃定西】安定区去年减贫1.8万人。") == std::vector<std::string>{"安定区"});
+  // Names of one rank are no such pair: both govern.
+  BOOST_TEST(governing_names("武都区 宕昌县减贫。") == (std::vector<std::string>{"武都区", "宕昌县"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_place_before_an_organisation_that_gives_is_the_giver_s) {
+  // 台湾 is where the foundation is from; 向 names who receives the money.
+  Doc d("台湾慈济基金会向甘肃省定西市捐赠扶贫资金约1200万元。");
+  d.q("约1200万元", "CNY", Decimal(12000000));
+  BOOST_TEST(place_of(d, "约1200万元") == "定西市");
+  Doc group("上海复星集团为定西市捐赠扶贫资金300万元。");
+  group.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(group, "300万元") == "定西市");
+  // Without a recipient's name after 为 (for), the county stays the subject.
+  Doc subject("渭源县引进企业为贫困户提供就业岗位500个。");
+  subject.q("500个", "count", Decimal(500), "个");
+  BOOST_TEST(place_of(subject, "500个") == "渭源县");
+}

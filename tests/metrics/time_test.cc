@@ -418,3 +418,18 @@ BOOST_AUTO_TEST_CASE(a_lead_opening_with_its_year_dates_this_year) {
   h.relative("今年", 0).q("1万人以上", "person", Decimal(10000));
   BOOST_TEST(time_of(h, "1万人以上") != "1996");
 }
+
+BOOST_AUTO_TEST_CASE(a_target_is_dated_by_the_year_it_is_to_be_met) {
+  // 9个 is a target (将于): the year it is to be met, not the as-of date
+  // before it, dates it.
+  Doc d("截至2019年底，全县剩余贫困村9个将于2020年全部出列。");
+  d.date("2019年底", "2019", true).q("9个", "count", Decimal(9), "个").date("2020年", "2020");
+  BOOST_TEST(time_of(d, "9个") == "2020");
+  Doc by("2019年，确保剩余15个贫困村到2020年全部出列。");
+  by.date("2019年", "2019").q("15个", "count", Decimal(15), "个").date("2020年", "2020");
+  BOOST_TEST(time_of(by, "15个") == "2020");
+  // A date in a later clause is no deadline of this figure's.
+  Doc later("2019年，全县计划投入扶贫资金5亿元，于2020年3月前完成。");
+  later.date("2019年", "2019").q("5亿元", "CNY", Decimal(500000000)).date("2020年3月", "2020-03");
+  BOOST_TEST(time_of(later, "5亿元") == "2019");
+}
