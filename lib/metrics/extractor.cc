@@ -715,6 +715,8 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
   zero.value = Decimal(0);
   zero.value_high.reset();
   zero.approx = Approx::kNone;
+  zero.number = zero.span;  // the 0 alone: no approximation word, no unit written
+  zero.error = NumeralError::kNone;
   return zero;
 }
 
