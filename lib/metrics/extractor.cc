@@ -680,17 +680,11 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
   static constexpr std::string_view kToWords[] = {"减少至", "减少到", "下降至", "下降到", "降至", "降到",
                                                   "降为",   "减至",   "减到",   "减为"};
   if (from.unit.empty()) return std::nullopt;
-  // 由 or 从 within a few characters before it in its clause (由2014年底的288万人).
-  constexpr int kMaxBack = 10;
-  bool paired = false;
-  for (uint32_t p = from.span.begin, n = 0; p > 0 && n < kMaxBack && !paired; ++n) {
-    p = static_cast<uint32_t>(prev_char(text, p));
-    int len = 1;
-    const char32_t c = next_char(text, p, &len);
-    if (c == U'由' || c == U'从') paired = true;
-    else if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == ',' || c == ';') break;
-  }
-  if (!paired) return std::nullopt;
+  // A to-word right after it (each starts with 减, 下 or 降: one decode
+  // rules out nearly every figure), then the zero ending its clause.
+  int first_len = 1;
+  const char32_t first = from.span.end < text.size() ? next_char(text, from.span.end, &first_len) : 0;
+  if (first != U'减' && first != U'下' && first != U'降') return std::nullopt;
   size_t at = from.span.end;
   bool to = false;
   for (std::string_view w : kToWords)
@@ -710,6 +704,17 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
     if (!(c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == ',' || c == ';' || c == '\n' || c == U'！'))
       return std::nullopt;
   }
+  // 由 or 从 within a few characters before it in its clause (由2014年底的288万人).
+  constexpr int kMaxBack = 10;
+  bool paired = false;
+  for (uint32_t p = from.span.begin, n = 0; p > 0 && n < kMaxBack && !paired; ++n) {
+    p = static_cast<uint32_t>(prev_char(text, p));
+    int len = 1;
+    const char32_t c = next_char(text, p, &len);
+    if (c == U'由' || c == U'从') paired = true;
+    else if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == ',' || c == ';') break;
+  }
+  if (!paired) return std::nullopt;
   Quantity zero = from;
   zero.span = Range{static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
   zero.value = Decimal(0);

@@ -758,11 +758,13 @@ bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rule
   const uint32_t size = static_cast<uint32_t>(text.size());
   constexpr int kMaxNameChars = 6;  // 慈济, 东方希望, 碧桂园
   int len = 1;
-  for (int n = 0; n < kMaxNameChars && pos < text.size(); ++n) {
-    if (!utf8::is_han(next_char(text, pos, &len))) return false;
+  char32_t c = pos < text.size() ? next_char(text, pos, &len) : 0;  // the character at pos, decoded once
+  for (int n = 0; n < kMaxNameChars; ++n) {
+    if (!utf8::is_han(c)) return false;
     pos += static_cast<size_t>(len);  // at least one character: right after the name is org-after's own
     if (pos >= text.size()) return false;
-    const char32_t c = next_char(text, pos, &len);
+    c = next_char(text, pos, &len);
+    if (!rules.org_after_index.may_start(c)) continue;  // one bit: most characters start no such word
     const LiteralIndex::Match org = rules.org_after_index.longest_at(text, static_cast<uint32_t>(pos), size, c);
     if (!org.size) continue;
     const size_t after = pos + org.size;
