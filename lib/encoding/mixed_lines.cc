@@ -15,6 +15,7 @@ namespace {
 struct Line {
   uint32_t begin;
   uint32_t end;  // after its '\n' (or the input's end)
+  bool ascii = false;  // plain ASCII: copied as it is
 };
 
 std::vector<Line> lines_of(std::string_view input) {
@@ -24,7 +25,7 @@ std::vector<Line> lines_of(std::string_view input) {
   while (begin < n) {
     const void* nl = std::memchr(input.data() + begin, '\n', n - begin);
     const uint32_t end = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - input.data()) + 1 : n;
-    lines.push_back({begin, end});
+    lines.push_back({begin, end, false});
     begin = end;
   }
   return lines;
@@ -63,11 +64,12 @@ std::optional<Decoded> decode_mixed_lines(std::string_view input, const Detectio
     }
   }
   if (!legacy) return std::nullopt;
-  const std::vector<Line> lines = lines_of(input);
+  std::vector<Line> lines = lines_of(input);
   bool utf8_line = false, other_line = false;
-  for (const Line& l : lines) {
+  for (Line& l : lines) {
     const std::string_view s = input.substr(l.begin, l.end - l.begin);
-    if (plain_ascii(s)) continue;
+    l.ascii = plain_ascii(s);
+    if (l.ascii) continue;
     if (scan_utf8(s).valid) {
       utf8_line = utf8_line || has_long_lead(s);
     } else {
@@ -80,7 +82,7 @@ std::optional<Decoded> decode_mixed_lines(std::string_view input, const Detectio
   size_t utf8_bytes = 0, legacy_bytes = 0;  // non-ASCII input bytes of the lines kept in each
   for (const Line& l : lines) {
     const std::string_view s = input.substr(l.begin, l.end - l.begin);
-    if (plain_ascii(s)) {
+    if (l.ascii) {
       out.map.append(static_cast<uint32_t>(out.text.size()), l.end - l.begin, l.begin, l.end - l.begin);
       out.text += s;
       continue;

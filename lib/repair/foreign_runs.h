@@ -25,6 +25,7 @@
 #ifndef AIDTEXT_REPAIR_FOREIGN_RUNS_H_
 #define AIDTEXT_REPAIR_FOREIGN_RUNS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -88,6 +89,13 @@ inline bool continues_foreign_run(char32_t prev, char32_t c) {
 // pair of one kind is too seldom to lower a damaged stretch's cost by
 // much (the mojibake suite is unchanged with it).
 inline constexpr float kForeignRunCharCost = 3.0f;
+
+// `cost`, the model's price of keeping `c` after `prev`, capped at
+// kForeignRunCharCost when `c` continues a run: what the decoder's kept
+// tokens and the repairer's gain test both charge.
+inline float kept_run_cost(char32_t prev, char32_t c, float cost) {
+  return continues_foreign_run(prev, c) ? std::min(cost, kForeignRunCharCost) : cost;
+}
 
 // Drops the windows that only a rare run raised (no other signal) and
 // that hold no rare run once these are not counted as rare: characters

@@ -77,7 +77,7 @@ class NodeScorer {
   float kept_cost(char32_t prev, uint16_t prev_id, char32_t c, uint16_t id, float own) const {
     if (id) return prev_id ? lm_.bigram_cost(prev_id, id) + lm_.variant_cost(c, id, traditional_) : own;
     if (is_cjk_punctuation(c) || c == '?') return lm_.cost(prev, c, traditional_);
-    return continues_foreign_run(prev, c) ? std::min(own, kForeignRunCharCost) : own;
+    return kept_run_cost(prev, c, own);
   }
 
  private:

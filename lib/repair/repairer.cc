@@ -231,10 +231,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       float literal_cost = 0;
       char32_t prev = t0 > 0 ? win[t0 - 1].ch : before;
       for (uint32_t t = t0; t < t1; ++t) {
-        const float cost = lm.cost(prev, win[t].ch, best.traditional);
         // A foreign word's letters after its first are no mystery
         // (foreign_runs.h): Greek is not Big5 read as GBK.
-        literal_cost += repair::continues_foreign_run(prev, win[t].ch) ? std::min(cost, repair::kForeignRunCharCost) : cost;
+        literal_cost += repair::kept_run_cost(prev, win[t].ch, lm.cost(prev, win[t].ch, best.traditional));
         prev = win[t].ch;
       }
       const uint32_t in_begin = win[t0].begin, in_end = win[t1 - 1].end;

@@ -13,6 +13,9 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python_support"))
+from mojibake_maker import misaligned_gbk  # noqa: E402
+
 AIDTEXT = None
 
 SENTENCES = [
@@ -34,33 +37,6 @@ def run(args, stdin=None, check_exit=None):
 
 def jsonl(data):
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
-
-
-def misaligned_gbk(text, drop):
-    """Damage as a misaligned GBK reader makes it: `text` encoded as GBK, the
-    byte at `drop` lost, then read pair by pair; a pair GBK does not map
-    (or maps to private use) prints '?', a lead byte before a non-trail byte
-    prints '?' and the byte is read again. The '?' holes lose bytes the
-    repairer has to guess."""
-    b = text.encode("gbk")
-    b = b[:drop] + b[drop + 1:]
-    out, i = [], 0
-    while i < len(b):
-        c = b[i]
-        if c < 0x80:
-            out.append(chr(c))
-            i += 1
-        elif i + 1 < len(b) and 0x40 <= b[i + 1] <= 0xFE and b[i + 1] != 0x7F:
-            try:
-                ch = b[i:i + 2].decode("gbk")
-                out.append("?" if 0xE000 <= ord(ch) <= 0xF8FF else ch)
-            except UnicodeDecodeError:
-                out.append("?")
-            i += 2
-        else:
-            out.append("?")
-            i += 1
-    return "".join(out)
 
 
 def ranges_column(repairs):

@@ -5,10 +5,14 @@ unmapped pairs printed as '?', as careless software shows it)."""
 import ctypes
 import json
 import os
+import sys
 
 import pytest
 
 import aidtext
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python_support"))
+from mojibake_maker import misaligned_gbk  # noqa: E402
 
 LEAD = "新华社兰州电　记者从省扶贫办获悉，去年全省减少贫困人口六十七万人。"
 SENTENCES = [
@@ -17,31 +21,6 @@ SENTENCES = [
     "今年该县计划减少贫困人口一万二千人，贫困发生率下降到百分之三点二，新修道路八百公里。",
     "截至去年底，全省建档立卡贫困人口减少到七十八万人，贫困村退出一千二百个。",
 ]
-
-
-def misaligned_gbk(text: str, drop: int) -> str:
-    data = bytearray(text.encode("gbk"))
-    del data[drop]
-    out, i = [], 0
-    while i < len(data):
-        b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-            continue
-        t = data[i + 1] if i + 1 < len(data) else 0
-        if t >= 0x40 and t not in (0x7F, 0xFF):
-            try:
-                ch = bytes(data[i:i + 2]).decode("gbk")
-                # User-defined areas decode to private use: print them as holes too.
-                out.append("?" if 0xE000 <= ord(ch) <= 0xF8FF else ch)
-            except UnicodeDecodeError:
-                out.append("?")
-            i += 2
-        else:
-            out.append("?")
-            i += 1
-    return "".join(out)
 
 
 def damaged_inputs():
