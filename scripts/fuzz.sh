@@ -25,7 +25,7 @@ build=build-fuzz
 seed=${AIDTEXT_FUZZ_SEED:-1}
 scale=${AIDTEXT_FUZZ_RUNS_SCALE:-1}
 # The slowest first, so that the two cores stay busy to the end.
-targets=(${AIDTEXT_FUZZ_TARGETS:-extract normalize repair capi rule_pack quantities})
+targets=(${AIDTEXT_FUZZ_TARGETS:-extract normalize repair capi rule_pack quantities sections})
 start=$(date +%s)
 
 # Build tools that the build itself runs (table generators) are sanitized
@@ -69,6 +69,7 @@ runs_of() {
     extract) echo 2000 ;;
     rule_pack) echo 200000 ;;
     capi) echo 40000 ;;
+    sections) echo 200000 ;;
   esac
 }
 
@@ -78,6 +79,7 @@ runs_of() {
 max_len_of() {
   case $1 in
     rule_pack) echo 8192 ;;
+    sections) echo 1024 ;;
     *) echo 4096 ;;
   esac
 }

@@ -13,6 +13,10 @@ namespace {
 // More threads than this buys nothing (one engine, memory-bound stages) and
 // a typo such as --jobs 1000000 would otherwise try to start that many.
 constexpr unsigned kMaxJobs = 256;
+// Sections: from 1 KiB (small enough for tests to cut small files) to half
+// the library's largest input (a whole document is up to twice a section).
+constexpr size_t kMinSectionBytes = 1024;
+constexpr size_t kMaxSectionBytes = AIDTEXT_MAX_INPUT_BYTES / 2;
 
 }  // namespace
 
@@ -45,6 +49,9 @@ const char* usage_text() {
          "  --doc-date YYYY[-MM[-DD]]  the documents' date, for 今年/去年\n"
          "  --jobs N                   N worker threads sharing one engine (default 1);\n"
          "                             output stays in input order\n"
+         "  --section-bytes N          a text file over 2N bytes is read and processed in\n"
+         "                             sections of at most N bytes, cut at line ends, so\n"
+         "                             memory stays flat (default 1048576; 1024 or more)\n"
          "  --help, --version\n"
          "\n"
          "A document that cannot be read or processed gives an error record\n"
@@ -128,6 +135,16 @@ ParseOutcome parse_command_line(int argc, char** argv, CliOptions* o, std::strin
           return ParseOutcome::kUsageError;
         }
         o->jobs = static_cast<unsigned>(n);
+      } else if (name == "--section-bytes") {
+        if (!take()) return ParseOutcome::kUsageError;
+        char* end = nullptr;
+        unsigned long long n = std::strtoull(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || n < kMinSectionBytes || n > kMaxSectionBytes) {
+          *error = "--section-bytes must be a number from " + std::to_string(kMinSectionBytes) + " to " +
+                   std::to_string(kMaxSectionBytes) + ", not \"" + value + "\"";
+          return ParseOutcome::kUsageError;
+        }
+        o->section_bytes = static_cast<size_t>(n);
       } else {
         *error = "unknown option " + std::string(name);
         return ParseOutcome::kUsageError;

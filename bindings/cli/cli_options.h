@@ -2,6 +2,7 @@
 #ifndef AIDTEXT_CLI_CLI_OPTIONS_H_
 #define AIDTEXT_CLI_CLI_OPTIONS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct CliOptions {
   std::string encoding;       // forced input encoding; empty: detect
   std::string doc_date;       // YYYY[-MM[-DD]] for every document
   unsigned jobs = 1;
+  // A text file larger than twice this is read in sections of at most this
+  // many bytes (section_cut.h).
+  size_t section_bytes = size_t{1} << 20;
 };
 
 enum class ParseOutcome { kRun, kExitOk, kUsageError };

@@ -79,6 +79,7 @@ DocumentSource::DocumentSource(const CliOptions& options) : options_(options) {
 
 DocumentSource::~DocumentSource() {
   if (file_ != nullptr && file_ != stdin) std::fclose(file_);
+  if (sections_ != nullptr && sections_->file != stdin) std::fclose(sections_->file);
 }
 
 bool DocumentSource::next(Document* doc) {
@@ -86,7 +87,7 @@ bool DocumentSource::next(Document* doc) {
   return options_.input_format == InputFormat::kJsonl ? next_jsonl(doc) : next_text(doc);
 }
 
-void DocumentSource::read_whole(const Input& in, Document* doc) {
+void DocumentSource::open_text(const Input& in, Document* doc) {
   std::FILE* f = in.path == "-" ? stdin : std::fopen(in.path.c_str(), "rb");
   if (f == nullptr) {
     doc->error = errno_text(errno);
@@ -96,29 +97,85 @@ void DocumentSource::read_whole(const Input& in, Document* doc) {
   // size. Growing the buffer as it filled copied it at each doubling, and
   // left up to twice the document's size allocated (a 10 MB file: 16.7 MB
   // at the peak). Pipes and stdin still grow.
+  // A document up to twice a section's size is one library call.
+  const size_t whole_max = 2 * options_.section_bytes;
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    doc->bytes.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), AIDTEXT_MAX_INPUT_BYTES));
+    doc->bytes.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), whole_max + 1));
   char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    doc->input_bytes += n;
-    if (doc->bytes.size() + n > AIDTEXT_MAX_INPUT_BYTES) {
-      doc->error = "larger than the 1 GiB limit of one document";
-      doc->bytes.clear();
-      doc->bytes.shrink_to_fit();
-      break;
-    }
+  while (doc->bytes.size() <= whole_max) {
+    const size_t n = std::fread(buf, 1, std::min(sizeof buf, whole_max + 1 - doc->bytes.size()), f);
+    if (n == 0) break;
     doc->bytes.append(buf, n);
   }
-  if (doc->error.empty() && std::ferror(f)) {
+  if (std::ferror(f)) {
     doc->error = errno_text(errno);
-    doc->bytes.clear();
+    std::string().swap(doc->bytes);
+    if (f != stdin) std::fclose(f);
+    return;
   }
+  if (doc->bytes.size() > whole_max) {  // more to come: read it in sections
+    sections_ = std::make_unique<Sections>();
+    sections_->file = f;
+    sections_->id = in.path;
+    sections_->carry = std::move(doc->bytes);
+    doc->bytes.clear();
+    sections_->layout = guess_layout(sections_->carry);
+    // UTF-16 sections after the first start with the document's byte order
+    // mark (its own, or the one its layout shows), so that each decodes
+    // alone as the first did.
+    if (sections_->layout == ByteLayout::kUtf16LE) sections_->bom = "\xFF\xFE";
+    if (sections_->layout == ByteLayout::kUtf16BE) sections_->bom = "\xFE\xFF";
+    next_section(doc);
+    return;
+  }
+  doc->input_bytes = doc->bytes.size();
   if (f != stdin) std::fclose(f);
 }
 
+void DocumentSource::next_section(Document* doc) {
+  Sections& s = *sections_;
+  doc->id = doc->source = s.id;
+  doc->sectioned = true;
+  doc->section = s.next_index++;
+  char buf[1 << 16];
+  while (!s.at_end && s.carry.size() <= options_.section_bytes) {
+    const size_t n = std::fread(buf, 1, std::min(sizeof buf, options_.section_bytes + 1 - s.carry.size()), s.file);
+    if (n == 0) {
+      s.at_end = true;
+      break;
+    }
+    s.carry.append(buf, n);
+  }
+  if (std::ferror(s.file)) {
+    doc->error = "read error at byte " + std::to_string(s.next_offset + s.carry.size()) + ": " + errno_text(errno);
+    doc->offset = s.next_offset;
+    doc->last_section = true;
+  } else {
+    const size_t cut = section_cut(s.carry, s.layout, options_.section_bytes);
+    const std::string_view taken(s.carry.data(), cut);
+    const std::string_view prefix = doc->section > 0 ? std::string_view(s.bom) : std::string_view();
+    doc->bytes.reserve(prefix.size() + cut);
+    doc->bytes.append(prefix).append(taken);
+    doc->offset = s.next_offset - prefix.size();
+    doc->input_bytes = cut;
+    if (!options_.db.empty()) s.hash.add(taken);
+    s.carry.erase(0, cut);
+    s.next_offset += cut;
+    doc->last_section = s.at_end && s.carry.empty();
+    if (doc->last_section && !options_.db.empty()) doc->content_hash = s.hash.hex();
+  }
+  if (doc->last_section) {
+    if (s.file != stdin) std::fclose(s.file);
+    sections_.reset();
+  }
+}
+
 bool DocumentSource::next_text(Document* doc) {
+  if (sections_ != nullptr) {
+    next_section(doc);
+    return true;
+  }
   if (next_input_ >= inputs_.size()) return false;
   const Input& in = inputs_[next_input_++];
   doc->id = in.path;
@@ -127,7 +184,7 @@ bool DocumentSource::next_text(Document* doc) {
     doc->error = in.error;
     return true;
   }
-  read_whole(in, doc);
+  open_text(in, doc);
   return true;
 }
 

@@ -2,6 +2,11 @@
 // each file (directories recursively, sorted) or stdin is one document in
 // text mode; each line is one in JSON Lines mode. A document that cannot be
 // read carries an error instead of text; it never stops the run.
+//
+// A text-mode document larger than twice --section-bytes comes as several
+// Documents, its sections (section_cut.h), so that memory stays flat on a
+// file of any size; the output joins them back into one document
+// (SectionJoiner).
 #ifndef AIDTEXT_CLI_DOCUMENT_SOURCE_H_
 #define AIDTEXT_CLI_DOCUMENT_SOURCE_H_
 
@@ -12,7 +17,9 @@
 #include <vector>
 
 #include "cli_options.h"
+#include "content_hash.h"
 #include "line_reader.h"
+#include "section_cut.h"
 
 namespace aidtext::cli {
 
@@ -25,6 +32,18 @@ struct Document {
   // JSON Lines: the line itself, left for read_json_line() to take apart on
   // a worker thread (JSON decoding on the reading thread held --jobs back).
   std::string json_line;
+
+  // A section of a document read in sections (see above); all sections of
+  // a document have its id.
+  bool sectioned = false;
+  uint32_t section = 0;       // from 0
+  bool last_section = true;   // the document ends with this one
+  // Add to an input offset of the library's result to get the document's:
+  // where bytes[0] is in the file (a UTF-16 BOM copied in front of each
+  // later section, so that it decodes alone, counts before the section).
+  uint64_t offset = 0;
+  // The last section with --db: FNV-1a of the whole document's bytes.
+  std::string content_hash;
 };
 
 // Reads doc->json_line (if any) into doc->id and doc->bytes, or doc->error
@@ -50,7 +69,24 @@ class DocumentSource {
   };
   bool next_text(Document* doc);
   bool next_jsonl(Document* doc);
-  void read_whole(const Input& in, Document* doc);
+  // Reads up to twice --section-bytes of the next text file: the whole
+  // document, or the start of one to read in sections.
+  void open_text(const Input& in, Document* doc);
+  void next_section(Document* doc);
+
+  // The document being read in sections.
+  struct Sections {
+    std::FILE* file = nullptr;
+    std::string id;
+    std::string carry;        // read, not yet in a section
+    bool at_end = false;      // the file has no more bytes after carry
+    uint64_t next_offset = 0; // the file offset of carry[0]
+    uint32_t next_index = 0;
+    ByteLayout layout = ByteLayout::kBytes;
+    std::string bom;          // UTF-16: a BOM put in front of later sections
+    ContentHash hash;
+  };
+  std::unique_ptr<Sections> sections_;
 
   const CliOptions& options_;
   std::vector<Input> inputs_;

@@ -17,6 +17,7 @@
 #include "ordered_pool.h"
 #include "processor.h"
 #include "progress.h"
+#include "section_joiner.h"
 #include "sqlite_sink.h"
 
 namespace aidtext::cli {
@@ -29,7 +30,7 @@ namespace {
 constexpr size_t kWindowPerJob = 64;
 // ... and at most this many input bytes in flight, so that memory stays flat
 // however large the documents are (a single larger document still runs).
-constexpr size_t kMaxBytesInFlight = size_t{16} << 20;
+constexpr size_t kMaxBytesInFlight = size_t{8} << 20;
 
 // 64 KiB stdout buffer: records are written in blocks of that size, a
 // write call per 64 KiB (about a microsecond each), and only 16 pages to
@@ -97,7 +98,9 @@ int run(const CliOptions& o) {
   const std::string header = processor.csv_header();
   if (!header.empty() && (o.db.empty() || o.format_given)) std::fwrite(header.data(), 1, header.size(), stdout);
 
+  SectionJoiner joiner(o);
   auto emit = [&](Output& out) {
+    const bool document_done = joiner.join(out);
     bool failed = !out.error.empty();
     if (!out.text.empty() && std::fwrite(out.text.data(), 1, out.text.size(), stdout) != out.text.size())
       output_failed = true;
@@ -116,7 +119,7 @@ int run(const CliOptions& o) {
         failed = true;
       }
     }
-    progress.add(out.input_bytes, out.records, failed);
+    progress.add(out.input_bytes, out.records, failed, document_done);
   };
 
   Document doc;

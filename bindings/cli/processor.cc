@@ -2,8 +2,10 @@
 
 #include <exception>
 
+#include "content_hash.h"
 #include "format/csv.h"
 #include "format/json_string.h"
+#include "record_offsets.h"
 
 namespace aidtext::cli {
 
@@ -61,16 +63,12 @@ aidtext_item record_item(Command c) {
 
 }  // namespace
 
-std::string fnv1a64_hex(std::string_view bytes) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
+Processor::Processor(const aidtext::Engine& engine, const CliOptions& options) : engine_(engine), options_(options) {
+  if (options_.command != Command::kNormalize) {
+    const std::string_view header = aidtext::csv_header(record_item(options_.command));
+    csv_start_ = csv_column(header, "start");
+    csv_end_ = csv_column(header, "end");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) s[static_cast<size_t>(i)] = kHex[h & 15];
-  return s;
 }
 
 std::string Processor::csv_header() const {
@@ -85,6 +83,14 @@ Output Processor::process(Document& doc) const noexcept {
     read_json_line(&doc, options_);
     out.doc = doc.id;
     out.input_bytes = doc.input_bytes;
+    if (doc.sectioned) {
+      SectionPart& part = out.part.emplace();
+      part.index = doc.section;
+      part.last = doc.last_section;
+      part.input_offset = doc.offset;
+      part.input_end = doc.offset + doc.bytes.size();
+      part.content_hash = doc.content_hash;
+    }
     if (!doc.error.empty()) out.error = doc.error;
     else run(doc, out);
   } catch (const aidtext::Error& e) {
@@ -100,7 +106,8 @@ Output Processor::process(Document& doc) const noexcept {
     out.db.reset();
     out.text_tail = {};
     out.result.reset();
-    if (options_.format == OutputFormat::kJsonl && (options_.db.empty() || options_.format_given)) {
+    // A section's error is written by the SectionJoiner, with the document's.
+    if (!out.part && options_.format == OutputFormat::kJsonl && (options_.db.empty() || options_.format_given)) {
       try {
         out.text.append("{\"doc\":");
         json::append_string(out.text, out.doc);
@@ -126,6 +133,10 @@ void Processor::run(Document& doc, Output& out) const {
   if (options_.command == Command::kNormalize) {
     aidtext::Result r = engine_.normalize(bytes);
     release_bytes(doc);
+    if (out.part) {
+      run_normalize_section(r, out);
+      return;
+    }
     out.records = 1;
     if (csv) {
       csv::RowWriter(out.text)
@@ -155,27 +166,69 @@ void Processor::run(Document& doc, Output& out) const {
   if (options_.db.empty()) release_bytes(doc);  // --db still hashes them below
   const size_t n = r.count(item);
   out.records = n;
+  // A later section's records: their input offsets moved to the document's.
+  const uint64_t shift = out.part ? out.part->input_offset : 0;
   if (to_stdout) {
     for (size_t i = 0; i < n; ++i) {
       if (csv) {
         csv::append_field(out.text, doc.id);
         out.text.push_back(',');
-        out.text.append(r.item_csv(item, i));
-      } else {
+        if (shift == 0) out.text.append(r.item_csv(item, i));
+        else out.text.append(shift_csv_offsets(r.item_csv(item, i), {{csv_start_, shift}, {csv_end_, shift}}));
+      } else if (shift == 0) {
         jsonl_with_doc(out.text, doc.id, r.item_json(item, i));
+      } else {
+        jsonl_with_doc(out.text, doc.id, shift_json_offsets(r.item_json(item, i), {{"start", shift}, {"end", shift}}));
       }
     }
   }
+  if (out.part) out.part->encoding = std::string(r.encoding());
   if (!options_.db.empty()) {
     DbDocument d;
     d.doc = doc.id;
     d.source = doc.source;
     d.bytes = bytes.size();
     d.encoding = std::string(r.encoding());
-    d.content_hash = fnv1a64_hex(bytes);
+    d.content_hash = out.part ? out.part->content_hash : content_hash_hex(bytes);
     d.metrics = r.metrics();
+    for (aidtext::Metric& m : d.metrics) {
+      m.start += shift;
+      m.end += shift;
+    }
     out.db = std::move(d);
   }
+}
+
+void Processor::run_normalize_section(const aidtext::Result& r, Output& out) const {
+  SectionPart& part = *out.part;
+  out.records = part.last ? 1 : 0;
+  const std::string_view text = r.text();
+  part.encoding = std::string(r.encoding());
+  part.text_bytes = text.size();
+  // The text as the inside of a JSON string or of a quoted CSV field.
+  if (options_.format == OutputFormat::kCsv) {
+    csv::append_field(out.text, text);
+    if (!out.text.empty() && out.text.front() == '"') {
+      out.text.pop_back();
+      out.text.erase(0, 1);
+    }
+  } else {
+    json::append_string(out.text, text);
+    out.text.pop_back();
+    out.text.erase(0, 1);
+  }
+  // The report is only in the result's JSON; its members are kept as values.
+  const std::string_view keys[] = {"report"};
+  std::vector<std::optional<json::Value>> found;
+  std::string error;
+  if (json::parse_members(r.json(), keys, &found, &error) && found[0] && found[0]->is_object())
+    part.report = std::move(found[0]);
+  for (size_t i = 0, n = r.count(AIDTEXT_ITEM_REPAIR); i < n; ++i) {
+    part.repairs.emplace_back(r.item_json(AIDTEXT_ITEM_REPAIR, i));
+    for (const aidtext::TextRange& g : r.repair_guessed(i)) part.guessed.push_back(g);
+  }
+  for (size_t i = 0, n = r.count(AIDTEXT_ITEM_REPEAT); i < n; ++i)
+    part.repeats.emplace_back(r.item_json(AIDTEXT_ITEM_REPEAT, i));
 }
 
 }  // namespace aidtext::cli

@@ -12,6 +12,7 @@
 #include "aidtext/aidtext.hpp"
 #include "cli_options.h"
 #include "document_source.h"
+#include "format/json_reader.h"
 
 namespace aidtext::cli {
 
@@ -20,6 +21,26 @@ struct DbDocument {
   std::string doc, source, encoding, content_hash;
   uint64_t bytes = 0;
   std::vector<aidtext::Metric> metrics;
+};
+
+// What one section of a document read in sections (Document::sectioned)
+// leaves for the SectionJoiner, which writes the document's output in order.
+// The section's records (quantities, metrics) are in Output::text already,
+// their input offsets moved to the document's; the normalize record is
+// joined from the sections' parts, so its text offsets are moved there.
+struct SectionPart {
+  uint32_t index = 0;
+  bool last = true;
+  uint64_t input_offset = 0;  // Document::offset
+  uint64_t input_end = 0;     // where the section's bytes end in the document
+  std::string encoding;
+  std::string content_hash;   // the last section with --db
+  // normalize: Output::text holds the section's text as the inside of a
+  // JSON string (JSON Lines) or of a quoted CSV field.
+  uint64_t text_bytes = 0;                       // its normalized text bytes
+  std::optional<json::Value> report;             // its "report" object
+  std::vector<std::string> repairs, repeats;     // item JSON, its own offsets
+  std::vector<aidtext::TextRange> guessed;       // CSV: guessed ranges, its own offsets
 };
 
 struct Output {
@@ -35,11 +56,12 @@ struct Output {
   uint64_t records = 0;
   uint64_t input_bytes = 0;
   std::optional<DbDocument> db;
+  std::optional<SectionPart> part;  // a section of a document (see above)
 };
 
 class Processor {
  public:
-  Processor(const aidtext::Engine& engine, const CliOptions& options) : engine_(engine), options_(options) {}
+  Processor(const aidtext::Engine& engine, const CliOptions& options);
 
   // The CSV header for stdout ("" for JSON Lines).
   std::string csv_header() const;
@@ -48,13 +70,12 @@ class Processor {
 
  private:
   void run(Document& doc, Output& out) const;
+  void run_normalize_section(const aidtext::Result& r, Output& out) const;
   const aidtext::Engine& engine_;
   const CliOptions& options_;
+  // The columns of "start" and "end" in the records' CSV rows (doc not counted).
+  size_t csv_start_ = 0, csv_end_ = 0;
 };
-
-// FNV-1a, 64 bits, as 16 hex digits: a content fingerprint for --db (tells
-// whether a document changed; not a cryptographic hash).
-std::string fnv1a64_hex(std::string_view bytes);
 
 }  // namespace aidtext::cli
 

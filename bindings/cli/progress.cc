@@ -22,8 +22,8 @@ double Progress::seconds() const {
   return std::chrono::duration<double>(Clock::now() - start_).count();
 }
 
-void Progress::add(uint64_t input_bytes, uint64_t records, bool failed) {
-  ++documents_;
+void Progress::add(uint64_t input_bytes, uint64_t records, bool failed, bool document_done) {
+  if (document_done) ++documents_;
   records_ += records;
   bytes_ += input_bytes;
   if (failed) ++errors_;

@@ -13,8 +13,9 @@ class Progress {
   // total_bytes: 0 when unknown (stdin); then no ETA is shown.
   explicit Progress(uint64_t total_bytes);
 
-  // One document written.
-  void add(uint64_t input_bytes, uint64_t records, bool failed);
+  // One document written; with document_done false, a section of one that
+  // goes on (its bytes and records count, the document when it ends).
+  void add(uint64_t input_bytes, uint64_t records, bool failed, bool document_done = true);
   // Clears the progress line and prints the summary line.
   void finish();
 

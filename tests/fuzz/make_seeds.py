@@ -16,7 +16,7 @@ import json
 import os
 import sys
 
-TARGETS = ["normalize", "repair", "quantities", "extract", "rule_pack", "capi"]
+TARGETS = ["normalize", "repair", "quantities", "extract", "rule_pack", "capi", "sections"]
 
 
 def write(out_dir, target, data):
@@ -103,6 +103,8 @@ def main():
                 write(out_dir, target, wrap(target, form))
         write(out_dir, "quantities", wrap("quantities", text.encode("utf-8")))
         write(out_dir, "repair", text.encode("utf-8"))
+        for form in encodings(text[:600]):  # selector 0: cuts; layout and size bytes
+            write(out_dir, "sections", b"\x00\x00\x40" + form)
         # One seed per sentence with a digit keeps the recognizer's seeds short.
         for sentence in text.replace("\n", "。").split("。"):
             if any(c.isdigit() for c in sentence):
