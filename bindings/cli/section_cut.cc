@@ -34,20 +34,25 @@ size_t last_cut_after(size_t lo, size_t hi, Ok ok) {
   return 0;
 }
 
-// For valid UTF-8 up to hi: after a Chinese clause end if `clause`, else
-// at any character start; 0 when [0, hi) is not valid UTF-8 (checked
-// cheaply: lead and continuation bytes in their places).
-size_t utf8_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
-  const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
+// Whether [0, hi) reads as UTF-8, checked cheaply: lead and continuation
+// bytes in their places (a character may run past hi).
+bool looks_utf8(const unsigned char* b, size_t size, size_t hi) {
   size_t i = 0;
   while (i < hi) {
     const unsigned char c = b[i];
-    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (len == 0) return 0;
+    const size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0) return false;
     for (size_t k = 1; k < len; ++k)
-      if (i + k < buf.size() && (b[i + k] & 0xC0) != 0x80) return 0;
+      if (i + k < size && (b[i + k] & 0xC0) != 0x80) return false;
     i += len;
   }
+  return true;
+}
+
+// UTF-8: after the last Chinese clause end in (lo, hi] if `clause` (or 0),
+// else the last character start in [lo, hi] (lo when there is none).
+size_t utf8_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
+  const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
   if (clause) {
     const std::string_view head = buf.substr(0, hi);
     size_t best = 0;
@@ -59,11 +64,12 @@ size_t utf8_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
   }
   size_t cut = hi;
   while (cut > lo && (b[cut] & 0xC0) == 0x80) --cut;
-  return cut > lo ? cut : 0;
+  return cut;
 }
 
-// Read as GB18030 from the start: after a Chinese clause end if `clause`,
-// else after the last character that ends in [lo, hi].
+// Read as GB18030 from the start: after the last Chinese clause end in
+// (lo, hi] if `clause` (or 0), else after the last character that ends
+// at or before hi (0 when none does).
 size_t gb_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
   const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
   size_t i = 0, last_end = 0, clause_end = 0;
@@ -80,7 +86,7 @@ size_t gb_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
     last_end = i;
   }
   if (clause) return clause_end > lo ? clause_end : 0;
-  return last_end > lo ? last_end : 0;
+  return last_end;
 }
 
 size_t utf16_cut(std::string_view buf, bool little_endian, size_t lo, size_t hi) {
@@ -145,7 +151,7 @@ size_t section_cut(std::string_view buf, ByteLayout layout, size_t max_section) 
   if (size_t cut = last_cut_after(lo, hi, [&](size_t i) { return whole_ascii(b, i) && is_space(b[i]); }))
     return cut;
   // 3. After a Chinese clause end (UTF-8 text, else GB18030).
-  const bool utf8 = utf8_cut(buf, lo, hi, false) > 0;
+  const bool utf8 = looks_utf8(b, buf.size(), hi);
   if (size_t cut = utf8 ? utf8_cut(buf, lo, hi, true) : gb_cut(buf, lo, hi, true)) return cut;
   // 4. After ASCII punctuation that ends a clause, not inside a number
   //    (1,234 and 3.5 stay whole).
@@ -154,8 +160,9 @@ size_t section_cut(std::string_view buf, ByteLayout layout, size_t max_section) 
     return !((b[i] == ',' || b[i] == '.') && i > 0 && is_digit(b[i - 1]) && is_digit(b[i + 1]));
   };
   if (size_t cut = last_cut_after(lo, hi, ascii_clause_end)) return cut;
-  // 5. After any character.
-  if (size_t cut = utf8 ? utf8_cut(buf, lo, hi, false) : gb_cut(buf, lo, hi, false)) return cut;
+  // 5. After any character, in the first half too if need be (a section
+  //    of a few bytes); a character longer than the section is split.
+  if (size_t cut = utf8 ? utf8_cut(buf, 0, hi, false) : gb_cut(buf, 0, hi, false)) return cut;
   return hi;
 }
 
