@@ -87,4 +87,16 @@ bool write_jsonl(const std::vector<std::string>& articles, size_t target_bytes, 
   return static_cast<bool>(out);
 }
 
+bool write_text(const std::vector<std::string>& articles, size_t target_bytes, const std::string& path) {
+  if (articles.empty()) return false;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return false;
+  for (size_t n = 0, written = 0; written < target_bytes; ++n) {
+    const std::string& a = articles[n % articles.size()];
+    out << a << "\n\n";
+    written += a.size() + 2;
+  }
+  return static_cast<bool>(out);
+}
+
 }  // namespace aidtext::bench

@@ -23,6 +23,11 @@ std::vector<std::string> load_articles(const std::vector<std::string>& folders, 
 // `articles` repeated in order until the corpus holds at least `target_bytes`.
 Corpus repeat_to_size(const std::vector<std::string>& articles, size_t target_bytes);
 
+// Writes the articles one after another, a blank line between them, to
+// `path` until it holds `target_bytes`: one text document as large as asked
+// (the CLI reads it in sections).
+bool write_text(const std::vector<std::string>& articles, size_t target_bytes, const std::string& path);
+
 // A JSON Lines file of documents {"id": "...", "text": "..."} of at least
 // `target_bytes`, for the CLI. Returns false when it cannot be written.
 bool write_jsonl(const std::vector<std::string>& articles, size_t target_bytes, const std::string& path);
