@@ -84,7 +84,7 @@ struct aidtext_result {
   // among the pieces handed out, piece_starts[pieces] their count. Built
   // once, on first request.
   mutable std::once_flag piece_starts_once;
-  mutable std::vector<size_t> piece_starts;
+  mutable std::vector<uint32_t> piece_starts;  // units < 2^32: at most one an output byte
 };
 
 #endif  // AIDTEXT_CAPI_HANDLES_H_

@@ -28,13 +28,13 @@ void write_piece(unsigned char* at, size_t stride, aidtext_map_piece full) {
 
 // The index of each piece's first unit among the pieces handed out, when the
 // map has runs (see handles.h); empty when every piece is handed out as is.
-const std::vector<size_t>& piece_starts(const aidtext_result* result) {
+const std::vector<uint32_t>& piece_starts(const aidtext_result* result) {
   std::call_once(result->piece_starts_once, [result] {
     const aidtext::OffsetMap& map = result->text.map;
     if (!map.has_runs()) return;
-    std::vector<size_t> starts;
+    std::vector<uint32_t> starts;
     starts.reserve(map.pieces().size() + 1);
-    size_t at = 0;
+    uint32_t at = 0;
     for (const aidtext::MapPiece& p : map.pieces()) {
       starts.push_back(at);
       at += p.units();
@@ -66,7 +66,7 @@ aidtext_status aidtext_result_map_pieces(const aidtext_result* result, size_t fi
     if (capacity > 0 && stride < sizeof(size_t))
       return fail(AIDTEXT_ERR_INVALID_ARGUMENT, kFn, "out[0].struct_size is not set (use AIDTEXT_MAP_PIECE_INIT)");
     const auto& pieces = result->text.map.pieces();
-    const std::vector<size_t>& starts = piece_starts(result);
+    const std::vector<uint32_t>& starts = piece_starts(result);
     const size_t count = starts.empty() ? pieces.size() : starts.back();
     if (first > count)
       return fail(AIDTEXT_ERR_OUT_OF_RANGE, kFn,
