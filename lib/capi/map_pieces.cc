@@ -88,12 +88,9 @@ aidtext_status aidtext_result_map_pieces(const aidtext_result* result, size_t fi
       // Each run as its units: from the piece holding unit `first` on.
       size_t i = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), first) - starts.begin()) - 1;
       auto u = static_cast<uint32_t>(first - starts[i]);
-      for (size_t k = 0; k < n; ++k) {
-        write(k, pieces[i].unit(u));
-        if (++u == pieces[i].units()) {
-          ++i;
-          u = 0;
-        }
+      for (size_t k = 0; k < n; ++i, u = 0) {
+        const aidtext::MapPiece& p = pieces[i];
+        for (const uint32_t units = p.units(); u < units && k < n; ++u, ++k) write(k, p.unit(u));
       }
     }
     *written = n;
