@@ -78,6 +78,13 @@ struct aidtext_result {
   mutable std::vector<std::unique_ptr<std::string>> item_csv[5];
   mutable std::vector<std::unique_ptr<aidtext::capi::QuantityStrings>> quantity_strings;
   mutable std::vector<std::unique_ptr<std::string>> metric_value_text;
+
+  // For aidtext_result_map_pieces() when text.map has runs (a run is handed
+  // out as its units): piece_starts[i] is the index of piece i's first unit
+  // among the pieces handed out, piece_starts[pieces] their count. Built
+  // once, on first request.
+  mutable std::once_flag piece_starts_once;
+  mutable std::vector<uint32_t> piece_starts;  // units < 2^32: at most one an output byte
 };
 
 #endif  // AIDTEXT_CAPI_HANDLES_H_

@@ -46,8 +46,7 @@ bool has_long_lead(std::string_view s) {
 // already) to `out`.
 void append(Decoded& out, IcuDecoded&& piece) {
   const auto shift = static_cast<uint32_t>(out.text.size());
-  for (const MapPiece& p : piece.map.pieces())
-    out.map.append(shift + p.out_begin, p.out_len, p.in_begin, p.in_len, /*block=*/!p.copy);
+  for (const MapPiece& p : piece.map.pieces()) out.map.append_piece(p, shift);
   out.text += piece.text;
   out.invalid_sequences += piece.invalid_sequences;
 }

@@ -103,31 +103,36 @@ bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std:
   // kDebrisGap characters either side, of four bytes at most.
   constexpr uint32_t kDebrisReach = 4 * kDebrisGap;
   uint32_t in_pos = 0;
-  for (const MapPiece& p : edits.pieces()) {
-    // Deleted bytes: only the CR of a CRLF, which leaves the LF in its place.
-    for (uint32_t k = in_pos; k < p.in_begin; ++k)
-      if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
-    in_pos = p.in_begin + p.in_len;
-    if (p.copy) continue;
-    uint32_t chars = 0;
-    bool nbsp = false;
-    for (uint32_t k = p.in_begin; k < in_pos; ++chars) {
-      if (k + 3 <= in_pos && b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x80) {
-        k += 3;  // U+3000
-      } else if (k + 1 < in_pos && b[k] == 0xC2 && b[k + 1] == 0xA0) {
-        k += 2;  // no-break space
-        nbsp = true;
-      } else {
-        return false;
+  // Block by block: a run of the cleaner's map (same-shaped blocks, e.g.
+  // several U+3000 in a row) is read as the blocks it stands for.
+  for (const MapPiece& piece : edits.pieces()) {
+    for (uint32_t unit = 0, units = piece.units(); unit < units; ++unit) {
+      const MapPiece p = piece.unit(unit);
+      // Deleted bytes: only the CR of a CRLF, which leaves the LF in its place.
+      for (uint32_t k = in_pos; k < p.in_begin; ++k)
+        if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
+      in_pos = p.in_begin + p.in_len;
+      if (p.copy) continue;
+      uint32_t chars = 0;
+      bool nbsp = false;
+      for (uint32_t k = p.in_begin; k < in_pos; ++chars) {
+        if (k + 3 <= in_pos && b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x80) {
+          k += 3;  // U+3000
+        } else if (k + 1 < in_pos && b[k] == 0xC2 && b[k + 1] == 0xA0) {
+          k += 2;  // no-break space
+          nbsp = true;
+        } else {
+          return false;
+        }
       }
+      if (chars != p.out_len || p.out_begin + p.out_len > edited.size()) return false;
+      for (uint32_t k = p.out_begin; k < p.out_begin + p.out_len; ++k)
+        if (edited[k] != ' ') return false;
+      if ((p.in_begin > 0 && question_mark_at(p.in_begin - 1)) || question_mark_at(in_pos)) return false;
+      if (nbsp && (latin1_letter_in(p.in_begin >= kDebrisReach ? p.in_begin - kDebrisReach : 0, p.in_begin) ||
+                   latin1_letter_in(in_pos, in_pos + kDebrisReach)))
+        return false;
     }
-    if (chars != p.out_len || p.out_begin + p.out_len > edited.size()) return false;
-    for (uint32_t k = p.out_begin; k < p.out_begin + p.out_len; ++k)
-      if (edited[k] != ' ') return false;
-    if ((p.in_begin > 0 && question_mark_at(p.in_begin - 1)) || question_mark_at(in_pos)) return false;
-    if (nbsp && (latin1_letter_in(p.in_begin >= kDebrisReach ? p.in_begin - kDebrisReach : 0, p.in_begin) ||
-                 latin1_letter_in(in_pos, in_pos + kDebrisReach)))
-      return false;
   }
   for (uint32_t k = in_pos; k < n; ++k)
     if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;

@@ -528,6 +528,59 @@ BOOST_AUTO_TEST_CASE(gbk_provenance_points_at_the_original_bytes, *boost::unit_t
   aidtext_result_free(r);
 }
 
+// A GBK line of CJK characters only: the library keeps its map as one run
+// of blocks, but hands it out as before, one block a character, whether
+// in one call or in chunks from any `first`, from several threads at once.
+BOOST_AUTO_TEST_CASE(gbk_pieces_are_handed_out_per_character, *boost::unit_test::precondition(GbkDetected())) {
+  EngineFixture f;
+  const std::string line = "渭源县贫困人口减至二万人扶贫协作资金项目建设全面小康社会脱贫攻坚战取得决定性胜利";
+  const std::string gbk =
+      "\xce\xbc\xd4\xb4\xcf\xd8\xc6\xb6\xc0\xa7\xc8\xcb\xbf\xda\xbc\xf5\xd6\xc1\xb6\xfe\xcd\xf2\xc8\xcb\xb7\xf6"
+      "\xc6\xb6\xd0\xad\xd7\xf7\xd7\xca\xbd\xf0\xcf\xee\xc4\xbf\xbd\xa8\xc9\xe8\xc8\xab\xc3\xe6\xd0\xa1\xbf\xb5"
+      "\xc9\xe7\xbb\xe1\xcd\xd1\xc6\xb6\xb9\xa5\xbc\xe1\xd5\xbd\xc8\xa1\xb5\xc3\xbe\xf6\xb6\xa8\xd0\xd4\xca\xa4"
+      "\xc0\xfb";
+  const size_t chars = 40;
+  BOOST_REQUIRE_EQUAL(gbk.size(), 2 * chars);
+  aidtext_result* r = nullptr;
+  BOOST_REQUIRE_EQUAL(aidtext_normalize(f.engine, gbk.data(), gbk.size(), &r), AIDTEXT_OK);
+  BOOST_REQUIRE(text_of(r) == line);
+  // Several threads ask at once (the index of a run's units is built once).
+  std::vector<std::thread> threads;
+  std::vector<size_t> counts(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] { counts[t] = aidtext_result_map_piece_count(r); });
+  for (auto& th : threads) th.join();
+  for (size_t c : counts) BOOST_TEST(c == chars);
+  const std::vector<aidtext_map_piece> pieces = all_pieces(r, chars);
+  BOOST_REQUIRE_EQUAL(pieces.size(), chars);
+  for (size_t k = 0; k < chars; ++k) {
+    BOOST_TEST(pieces[k].out_start == 3 * k);
+    BOOST_TEST(pieces[k].out_end == 3 * k + 3);
+    BOOST_TEST(pieces[k].in_start == 2 * k);
+    BOOST_TEST(pieces[k].in_end == 2 * k + 2);
+    BOOST_TEST(pieces[k].linear == 0);
+  }
+  for (size_t chunk : {1u, 2u, 3u, 7u, 39u}) {
+    const std::vector<aidtext_map_piece> c = all_pieces(r, chunk);
+    for (size_t k = 0; k < chars; ++k)
+      BOOST_TEST((c[k].out_start == pieces[k].out_start && c[k].out_end == pieces[k].out_end &&
+                  c[k].in_start == pieces[k].in_start && c[k].in_end == pieces[k].in_end &&
+                  c[k].linear == pieces[k].linear));
+  }
+  // Any `first`, a capacity past the end, first == count, first > count.
+  for (size_t first = 0; first <= chars; ++first) {
+    std::vector<aidtext_map_piece> out(5, init<aidtext_map_piece>());
+    size_t written = 99;
+    BOOST_REQUIRE_EQUAL(aidtext_result_map_pieces(r, first, out.data(), out.size(), &written), AIDTEXT_OK);
+    BOOST_REQUIRE_EQUAL(written, std::min<size_t>(5, chars - first));
+    for (size_t k = 0; k < written; ++k) BOOST_TEST(out[k].in_start == pieces[first + k].in_start);
+  }
+  aidtext_map_piece one = init<aidtext_map_piece>();
+  size_t written = 99;
+  BOOST_TEST(aidtext_result_map_pieces(r, chars + 1, &one, 1, &written) == AIDTEXT_ERR_OUT_OF_RANGE);
+  aidtext_result_free(r);
+}
+
 BOOST_AUTO_TEST_CASE(quantity_records_point_at_original_bytes, *boost::unit_test::precondition(RecognizerWorks())) {
   EngineFixture f;
   // GBK input when the decoder handles it, so offsets differ from the text's.
