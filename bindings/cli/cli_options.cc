@@ -51,7 +51,7 @@ const char* usage_text() {
          "                             output stays in input order\n"
          "  --section-bytes N          a text file over 2N bytes is read and processed in\n"
          "                             sections of at most N bytes, cut at line ends, so\n"
-         "                             memory stays flat (default 1048576; 1024 or more)\n"
+         "                             memory stays flat (default 524288; 1024 or more)\n"
          "  --help, --version\n"
          "\n"
          "A document that cannot be read or processed gives an error record\n"

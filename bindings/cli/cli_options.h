@@ -28,7 +28,7 @@ struct CliOptions {
   unsigned jobs = 1;
   // A text file larger than twice this is read in sections of at most this
   // many bytes (section_cut.h).
-  size_t section_bytes = size_t{1} << 20;
+  size_t section_bytes = size_t{512} << 10;
 };
 
 enum class ParseOutcome { kRun, kExitOk, kUsageError };

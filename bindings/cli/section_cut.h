@@ -1,7 +1,7 @@
 // Where a document too large to process whole is cut into sections.
 //
 // The tool reads a text file larger than twice --section-bytes (default
-// 1 MiB) in sections of at most that size, each one library call, so that
+// 512 KiB) in sections of at most that size, each one library call, so that
 // its memory stays flat whatever the file's size (one library call costs
 // several times its input: the text, the offset map, the records). The cut
 // must never split a character of any encoding the engine may detect, and

@@ -468,7 +468,7 @@ int run(const Settings& s) {
     std::printf("| %s | %s | %s | %s |\n", r.figure.c_str(), r.measured.c_str(), r.goal.c_str(), r.met.c_str());
   std::printf("\nCLI runs: `aidtext extract --input-format jsonl --jobs N FILE > /dev/null`, and for the text "
               "file (the articles one after another, a single document larger than twice the default "
-              "--section-bytes of 1 MiB when it is over 2.1 MB) `aidtext extract --jobs 2 FILE`; "
+              "--section-bytes of 512 KiB when it is over 1.05 MB) `aidtext extract --jobs 2 FILE`; "
               "peak RSS from wait4() in rss_launcher, which runs the CLI (so the bench's own pages are not counted).\n");
   if (!cli_ok) std::printf("\nCLI figures not measured: %s\n", cli_note.c_str());
   if (failures) std::printf("\n**%zu library calls failed**: the figures above are not valid.\n", failures);
