@@ -88,6 +88,7 @@ class OffsetMap {
   // The output range that came from input bytes [b, e): the smallest output
   // range whose pieces overlap the input range (empty where the input was
   // deleted). Used to carry a stage's report (a repair) to the final text.
+  // Not for two threads at once on one map (see to_output_by_units()).
   Range to_output(Range in) const;
 
   // The map of `second` applied after `first`: output of `second` -> input of
@@ -120,8 +121,14 @@ class OffsetMap {
   // to_output() on a map whose pieces' input ranges do not go forward (both
   // starts and ends non-decreasing), with runs: the binary searches as they
   // went over the blocks one by one (their answer depends on where they
-  // probe). Rare: text inserted inside a block of an earlier stage.
+  // probe). Rare: text inserted inside a block of an earlier stage. It
+  // keeps an index of the units' positions (below) between calls, so
+  // to_output() on such a map must not run on two threads at once; the
+  // pipeline calls it only on maps of its own call.
   Range to_output_by_units(Range in) const;
+  mutable std::vector<uint32_t> unit_starts_;
+  mutable uint32_t unit_starts_total_ = 0;
+  mutable uint32_t unit_starts_out_size_ = UINT32_MAX;
   std::vector<MapPiece> pieces_;
   bool has_runs_ = false;
   bool forward_ = true;  // every piece's input starts and ends no earlier than the last's
