@@ -770,7 +770,6 @@ bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rule
     const size_t after = pos + org.size;
     for (const std::string& w : rules.recipient_before)
       if (starts_at(text, after, w) && place_at(after + w.size())) return true;
-    if (starts_at(text, after, "对") && place_at(after + std::string_view("对").size())) return true;
   }
   return false;
 }

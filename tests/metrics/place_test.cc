@@ -532,3 +532,13 @@ BOOST_AUTO_TEST_CASE(a_place_before_an_organisation_that_gives_is_the_giver_s) {
   subject.q("500个", "count", Decimal(500), "个");
   BOOST_TEST(place_of(subject, "500个") == "渭源县");
 }
+
+BOOST_AUTO_TEST_CASE(dui_names_a_recipient) {
+  // 对 before a place, as 向: the place receives, though a giver verb follows.
+  Doc d("某集团对甘肃省定西市捐款500万元，用于扶贫。");
+  d.q("500万元", "CNY", Decimal(5000000));
+  BOOST_TEST(place_of(d, "500万元") == "定西市");
+  Doc org("四川某公司对昭觉县捐赠扶贫物资价值80万元。");
+  org.q("80万元", "CNY", Decimal(800000));
+  BOOST_TEST(place_of(org, "80万元") == "昭觉县");
+}
