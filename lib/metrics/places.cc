@@ -749,10 +749,12 @@ bool starts_with_any(std::string_view text, size_t pos, const std::vector<std::s
 // (台湾慈济基金会向定西市捐赠, 浙江某某集团为…, 四川X公司对…): a few Han
 // characters of its own name, a word that ends an organisation's name (the
 // pack's org-after words: 基金会, 集团, 公司, 商会 …), then a word before a
-// recipient (向, 为, 给, 对) with a place right after it (`place_at`: whether
-// a name starts there). The place is where the giver is from, not what the
-// figure is about. Not without the recipient's name (渭源县引进企业为贫困户
-// 提供岗位: 为 is "for", and the county is the subject).
+// recipient (the pack's recipient-before words: 向, 为, 给, 对) with a place
+// right after it (`place_at`: whether a name starts there), or a giver verb
+// up to two characters after it (台湾慈济基金会捐赠…, 某集团累计捐款…: no
+// recipient named). The place is where the giver is from, not what the
+// figure is about. Not a recipient-before word without the recipient's name
+// (渭源县引进企业为贫困户提供岗位: 为 is "for", and the county is the subject).
 template <typename PlaceAt>
 bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rules, PlaceAt place_at) {
   const uint32_t size = static_cast<uint32_t>(text.size());
@@ -770,6 +772,7 @@ bool org_gives_after(std::string_view text, size_t pos, const RulePackData& rule
     const size_t after = pos + org.size;
     for (const std::string& w : rules.recipient_before)
       if (starts_at(text, after, w) && place_at(after + w.size())) return true;
+    if (word_after_gap(text, after, 2, rules.giver_verb_index)) return true;
   }
   return false;
 }

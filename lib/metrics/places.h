@@ -16,7 +16,7 @@
 // Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
 // recipient-before word: 向昭觉县捐款), nor one an organisation that gives
 // starts (台湾慈济基金会向定西市捐赠: an org-after word, then 向, 为, 给 or 对
-// and the recipient's name), a place people went to
+// and the recipient's name, or a giver verb: 台湾慈济基金会捐赠…), a place people went to
 // (赴浙江省务工: away-before/away-after), where the subject lies
 // (位于通渭县: located-before) or where a dispatch was filed (新华社北京1月
 // 23日电). Names that each head an item of figures (武都区8650万元、宕昌县

@@ -533,6 +533,19 @@ BOOST_AUTO_TEST_CASE(a_place_before_an_organisation_that_gives_is_the_giver_s) {
   BOOST_TEST(place_of(subject, "500个") == "渭源县");
 }
 
+BOOST_AUTO_TEST_CASE(a_giving_organisation_with_no_recipient_named_gives_no_place) {
+  // 台湾 is where the foundation is from: with no recipient named, the
+  // figure is the document's (none here), not the giver's.
+  Doc d("台湾慈济基金会捐赠扶贫资金约1200万元。");
+  d.q("约1200万元", "CNY", Decimal(12000000));
+  BOOST_TEST(place_of(d, "约1200万元") == "null");
+  // ... and the document's area when it names one before.
+  Doc doc("定西市脱贫攻坚取得决定性胜利。\n浙江某集团累计捐款300万元。");
+  doc.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(doc, "300万元") == "定西市");
+  BOOST_TEST(governing_names("台湾慈济基金会捐赠扶贫资金。").empty());
+}
+
 BOOST_AUTO_TEST_CASE(dui_names_a_recipient) {
   // 对 before a place, as 向: the place receives, though a giver verb follows.
   Doc d("某集团对甘肃省定西市捐款500万元，用于扶贫。");
