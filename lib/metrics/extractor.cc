@@ -375,8 +375,27 @@ const PlaceMention* paragraph_label(const PlaceIndex& places, std::string_view t
   return &*it;
 }
 
+// Whether a reader has met a name that starts at `at` by the figure `q`:
+// before it, in its sentence, or in the document's lead (its title lines and
+// first paragraph, up to `lead_end`). A name first written further on (a
+// table or a paragraph below: 全县贫困人口减少到1.2万人。…… 渭源县 3000人)
+// is no place the figure was read as.
+bool named_by(uint32_t at, const Quantity& q, Range sentence, uint32_t lead_end) {
+  return at < q.span.begin || at < sentence.end || at < lead_end;
+}
+
+// Where the document's lead ends: its first paragraph, after the title
+// lines before it (short paragraphs with no sentence end, headline_line),
+// at most kMaxLead paragraphs in all.
+uint32_t lead_end_of(std::string_view text, const Segmentation& seg) {
+  constexpr size_t kMaxLead = 4;
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p)
+    if (p + 1 == kMaxLead || !headline_line(text, seg.paragraphs[p])) return seg.paragraphs[p].end;
+  return seg.paragraphs.empty() ? 0 : seg.paragraphs.back().end;
+}
+
 bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
-                      const Quantity& q, std::string_view text, const CharIndex& chars,
+                      uint32_t lead_end, const Quantity& q, std::string_view text, const CharIndex& chars,
                       std::optional<std::string>* place) {
   // The sentence's words before the figure, at most kWholeReach bytes of
   // them: a reader takes 全县 as the subject of the clauses that follow it,
@@ -455,8 +474,9 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     return true;
   }
   // The document's focus, when it is such an area: 全市 in a report on
-  // 定西市 that names its partner 福州市 nearer.
-  if (ends_in_suffix(places.focus())) {
+  // 定西市 that names its partner 福州市 nearer; not one first named
+  // after the figure, past its sentence and the document's lead.
+  if (ends_in_suffix(places.focus()) && named_by(places.focus_at(), q, sentence, lead_end)) {
     *place = places.focus();
     return true;
   }
@@ -471,8 +491,15 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       return true;
     }
   }
+  // The first such area named after it: only one a reader has met by the
+  // figure (named before it in any role, in its sentence or in the lead:
+  // 来源：会宁县融媒体中心 …全县… 会宁县将实现…), not one a later paragraph
+  // or a table below names first.
   for (auto it = after; it != last; ++it)
     if (ends_with_suffix(*it)) {
+      if (!named_by(it->span.begin, q, sentence, lead_end) &&
+          !named_by(places.first_named(it->name), q, sentence, lead_end))
+        break;
       *place = it->name;
       return true;
     }
@@ -787,7 +814,8 @@ bool focus_paired_in(const PlaceIndex& places, Range clause) {
 // item: `list_begin`); else the first after it in
 // its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
-                                    Range clause, Range para, uint32_t list_begin, const std::string* report_area,
+                                    Range clause, Range para, uint32_t list_begin, uint32_t lead_end,
+                                    const std::string* report_area,
                                     const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
                                     const std::vector<Attachment>& atts, std::string_view text,
                                     const CharIndex& chars) {
@@ -799,7 +827,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // gives (not where the figure went to settle: above).
   if (focus_paired_in(places, clause)) return places.focus();
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, sentence, para, q, text, chars, &whole)) return whole;
+  if (whole_area_place(places, rules, sentence, para, lead_end, q, text, chars, &whole)) return whole;
   if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.
@@ -813,7 +841,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // 捷地村，果农…) is not what a later paragraph's figures are about when the
   // report's focus is a larger area: the focus is.
   if (place && below_county(*place) && !places.focus().empty() && !below_county(places.focus()) &&
-      *place != places.focus())
+      *place != places.focus() && named_by(places.focus_at(), q, sentence, lead_end))
     place = &places.focus();
   if (!place) {
     // Not from the parts a 其中 lists after it (3.68亿元，其中武都区8650万元…):
@@ -1066,6 +1094,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   std::vector<const Quantity*> group;
   ListBegins list_begins(text, seg, rules);
   const std::string* report_area = report_area_of(places, seg, text);
+  const uint32_t lead_end = lead_end_of(text, seg);
   size_t i = 0;
   while (i < figures.size()) {
     int s = seg.sentence_at(figures[i]->span.begin);
@@ -1110,7 +1139,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.time = times.time_of(q.span.begin, s, r.change == "target");
       if (r.change == "target")
         if (std::optional<std::string> due = due_time(times, dates, ctx.clause(k), q, text)) r.time = due;
-      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, report_area, q, k, group,
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, lead_end, report_area, q, k, group,
                          atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;

@@ -996,24 +996,40 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   }
   // The document's focus: the name that governs most often (first on ties).
   // Names are counted in the order first seen (a ViewSet numbers them).
-  std::vector<std::pair<std::string_view, int>> counts;
+  // Each with where it first governs (focus_at(), unless named earlier).
+  struct Count {
+    std::string_view name;
+    int n;
+    uint32_t first;
+  };
+  std::vector<Count> counts;
   counts.reserve(mentions_.size());  // (grown from empty: an allocation a doubling)
   ViewSet seen;
   for (const PlaceMention& m : mentions_) {
     if (!m.governs) continue;
     uint32_t at = 0;
     if (seen.insert(m.name, static_cast<uint32_t>(counts.size()), &at)) {
-      counts.emplace_back(m.name, 1);
+      counts.push_back({m.name, 1, m.span.begin});
     } else {
-      ++counts[at].second;
+      ++counts[at].n;
     }
   }
   int best = 0;
-  for (const auto& c : counts)
-    if (c.second > best) {
-      best = c.second;
-      focus_ = c.first;
+  for (const Count& c : counts)
+    if (c.n > best) {
+      best = c.n;
+      focus_ = c.name;
+      focus_at_ = c.first;
     }
+  // Named before, as any mention's name (来源：会宁县融媒体中心 names the
+  // area of an interview whose body says only 全县 until its end).
+  for (const PlaceMention& m : mentions_) {
+    if (m.span.begin >= focus_at_) break;
+    if (m.name == focus_) {
+      focus_at_ = m.span.begin;
+      break;
+    }
+  }
   // A document that names no governing place, names one in an organisation
   // (礼县扶贫开发领导小组办公室) and calls itself by that place's kind of
   // area (我县, 本县) is that place's.
@@ -1091,6 +1107,13 @@ const PlaceMention* PlaceIndex::nearest_mention(uint32_t from, uint32_t to, bool
   for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
     if (it->governs && !(single && it->listed)) return &*it;
   return nullptr;
+}
+
+uint32_t PlaceIndex::first_named(std::string_view name) const {
+  const size_t n = std::min(mentions_.size(), kMaxFirstNamed);
+  for (size_t i = 0; i < n; ++i)
+    if (mentions_[i].name == name) return mentions_[i].span.begin;
+  return UINT32_MAX;
 }
 
 void PlaceIndex::mark_listed(Range r) {

@@ -98,6 +98,12 @@ class PlaceIndex {
   static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }
+  // Where the focus is first named (the byte its name starts at; any
+  // mention, one that governs nothing too: 会宁县融媒体中心); 0 when there
+  // is no focus. A figure before it, in a
+  // text that names its area only further on (a table below, a later
+  // paragraph), cannot have been read as that area's.
+  uint32_t focus_at() const { return focus_at_; }
   // When the document names no governing place: the first name written as
   // part of an organisation's (a notice signed 礼县扶贫开发领导小组办公室)
   // if the text calls itself by its kind of area (我县, 本县); else "".
@@ -107,6 +113,11 @@ class PlaceIndex {
   const std::string& issuer_area() const { return issuer_area_; }
   // Where issuer_area() is named (the byte its name starts at); 0 when "".
   uint32_t issuer_at() const { return issuer_at_; }
+  // Where `name` is first written as a mention's name (any mention: one
+  // that governs nothing too), looking at most at the first kMaxFirstNamed
+  // mentions; UINT32_MAX when not there.
+  uint32_t first_named(std::string_view name) const;
+  static constexpr size_t kMaxFirstNamed = 4096;
   // Marks the mentions inside `r` as standing in a list (a table's row
   // labels): they name their own figures only.
   void mark_listed(Range r);
@@ -145,6 +156,7 @@ class PlaceIndex {
   static constexpr uint8_t kCertainName = 1, kDelimitedName = 2;
   std::vector<uint8_t> delimited_;  // while finding: the name's start is certain (a byte: vector<bool>'s bit pushes cost)
   std::string focus_;
+  uint32_t focus_at_ = 0;
   std::string org_area_;  // the first name inside an organisation's
   std::string self_area_;
   std::string issuer_area_;

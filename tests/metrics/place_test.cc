@@ -555,3 +555,27 @@ BOOST_AUTO_TEST_CASE(dui_names_a_recipient) {
   org.q("80万元", "CNY", Decimal(800000));
   BOOST_TEST(place_of(org, "80万元") == "昭觉县");
 }
+
+BOOST_AUTO_TEST_CASE(a_place_first_named_below_a_figure_is_not_its_place) {
+  // The county is named only in a passage below (a table's row, a later
+  // paragraph): 全县 before it is no county a reader has met yet.
+  Doc d("全县贫困人口减少到1.2万人，贫困发生率降至1.5%。\n近年来，当地大力发展特色产业。\n渭源县 3000人\n");
+  d.q("1.2万人", "person", Decimal(12000)).q("1.5%", "percent", Decimal(15, 1)).q("3000人", "person", Decimal(3000));
+  BOOST_TEST(place_of(d, "1.2万人") == "null");
+  BOOST_TEST(place_of(d, "1.5%") == "null");
+  // ... nor as the document's focus, however often it is named there.
+  Doc focus("全县贫困人口减少到1.2万人。\n近年来，当地大力发展特色产业。\n渭源县发展中药材。渭源县建成扶贫车间。\n");
+  focus.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(focus, "1.2万人") == "null");
+  // Named before (in a byline's organisation too), in the title or in its
+  // own sentence, it is.
+  Doc title("渭源县脱贫攻坚纪实\n全县贫困人口减少到1.2万人。\n");
+  title.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(title, "1.2万人") == "渭源县");
+  Doc byline("记者：今年成效如何？\n来源：渭源县融媒体中心\n\n马主任：全县贫困人口减少到1.2万人。\n\n明年渭源县将实现脱贫摘帽。\n");
+  byline.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(byline, "1.2万人") == "渭源县");
+  Doc own("全县贫困人口减少到1.2万人，渭源县脱贫攻坚取得决定性进展。\n");
+  own.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(own, "1.2万人") == "渭源县");
+}
