@@ -752,6 +752,59 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
   return zero;
 }
 
+// 全县贫困人口实现清零, 贫困人口全部清零: each zero word of the pack
+// (清零) written right after a cue of a zero-subject group (贫困人口), or
+// after such a cue and a zero-filler word (实现, 全部), as a figure of 0 in
+// the group's unit whose text is the zero word; in text order, at most
+// kMaxZeroWords. The rules still decide its metric, and it gives a record
+// only as a level (the caller's check).
+std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
+  std::vector<Quantity> out;
+  if (rules.zero_words.empty() || rules.zero_subjects.empty()) return out;
+  constexpr size_t kMaxZeroWords = 64;
+  // The words' last characters (零 for 清零 and 归零): found through the
+  // index's kRareWordClass, where find_bytes' memmem took 180,000
+  // instructions a round of the dev articles for 零 alone, and memchr for
+  // its last byte (a continuation byte, every hundredth one) 30,000.
+  std::vector<char32_t> lasts;
+  for (const std::string& w : rules.zero_words) {
+    int len = 1;
+    const char32_t c = next_char(w, prev_char(w, w.size()), &len);
+    if (std::find(lasts.begin(), lasts.end(), c) == lasts.end()) lasts.push_back(c);
+  }
+  // The unit of the subject whose cue ends at `e`, or nullptr.
+  auto subject_at = [&](size_t e) -> const std::string* {
+    for (const RulePackData::ZeroSubject& z : rules.zero_subjects)
+      for (const std::string& cue : rules.groups[static_cast<size_t>(z.group)].literals)
+        if (ends_at(text, e, cue)) return &z.unit;
+    return nullptr;
+  };
+  const size_t n = chars.size();
+  for (size_t k = 0; k < n && out.size() < kMaxZeroWords; ++k) {
+    k = chars.has_classes() ? chars.next_in_class(k, n, kRareWordClass) : k;
+    if (k >= n) break;
+    if (std::find(lasts.begin(), lasts.end(), chars.at(k)) == lasts.end()) continue;
+    {
+      const size_t end = chars.offset(k + 1);
+      size_t begin = std::string_view::npos;  // of the longest zero word ending here
+      for (const std::string& w : rules.zero_words)
+        if (ends_at(text, end, w) && (begin == std::string_view::npos || end - w.size() < begin)) begin = end - w.size();
+      if (begin == std::string_view::npos) continue;
+      const std::string* unit = subject_at(begin);
+      for (size_t i = 0; !unit && i < rules.zero_fillers.size(); ++i)
+        if (ends_at(text, begin, rules.zero_fillers[i])) unit = subject_at(begin - rules.zero_fillers[i].size());
+      if (!unit) continue;
+      Quantity zero;
+      zero.span = Range{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+      zero.number = zero.span;
+      zero.value = Decimal(0);
+      zero.unit = *unit;
+      out.push_back(std::move(zero));
+    }
+  }
+  return out;
+}
+
 // The area a document is a report of: the issuer it names (临夏州人民政府
 // 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
 // or the line under it (its first two paragraphs) or alone at the start of a
@@ -953,7 +1006,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const RulePackData& rules = pack.data();
   const std::string& text = nt.text;
   std::vector<MetricRecord> out;
-  if (rules.rules.empty() || quantities.empty()) return out;
+  // Zero words (贫困人口全部清零) are figures too: a text may hold no number.
+  if (rules.rules.empty() || (quantities.empty() && rules.zero_words.empty())) return out;
   if (!about_topic(text, rules)) return out;
 
   std::vector<Range> repeats;
@@ -1005,16 +1059,22 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
         }
     }
   }
+  // The text decoded once for the scans of the segmenter, of the place
+  // finder and of every sentence's cues and clause marks. Without figures
+  // of running text (a table's only) or zero words to look for, decoded
+  // later if at all.
+  const uint8_t* classes = rules.char_classes.empty() ? nullptr : rules.char_classes.data();
+  std::optional<CharIndex> chars;
+  if (!figures.empty() || !rules.zero_words.empty()) chars.emplace(text, classes);
+  const std::vector<Quantity> zero_words = chars ? zero_word_figures(text, *chars, rules) : std::vector<Quantity>{};
+  auto zero_word = [&](const Quantity* q) {
+    return !zero_words.empty() && q >= zero_words.data() && q < zero_words.data() + zero_words.size();
+  };
+  for (const Quantity& z : zero_words)
+    if (!repeated(z.span)) figures.push_back(&z);
   auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
   std::stable_sort(figures.begin(), figures.end(), by_start);
   std::stable_sort(dates.begin(), dates.end(), by_start);
-
-  // The text decoded once for the scans of the segmenter, of the place
-  // finder and of every sentence's cues and clause marks. Without figures
-  // of running text (a table's only), decoded later if at all.
-  const uint8_t* classes = rules.char_classes.empty() ? nullptr : rules.char_classes.data();
-  std::optional<CharIndex> chars;
-  if (!figures.empty()) chars.emplace(text, classes);
   // Sentence ends found through the index's classes, when it steps as the
   // segmenter does (segment(text, next_end)): segment 193,000 to 113,000
   // instructions a round of the dev articles. The segmenter asks in text
@@ -1073,7 +1133,12 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   PlaceIndex places(text, *chars, rules, guessed);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
-  const TimeResolver times(text, seg, dates, figures, rules, doc_date, &*chars);
+  // The resolver reads sentences' openings up to their first figure: a zero
+  // word (全县最后一批贫困人口清零】今年，…) is no number that ends one.
+  std::vector<const Quantity*> numbers;
+  if (!zero_words.empty())
+    std::copy_if(figures.begin(), figures.end(), std::back_inserter(numbers), [&](const Quantity* q) { return !zero_word(q); });
+  const TimeResolver times(text, seg, dates, zero_words.empty() ? figures : numbers, rules, doc_date, &*chars);
 
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).
@@ -1129,6 +1194,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     const uint32_t list_begin = list_begins.of(sentence.paragraph);
     for (size_t k = 0; k < group.size(); ++k) {
       if (atts[k].metric < 0) continue;
+      // A zero word says a standing count is 0: no amount of work done.
+      if (zero_word(group[k]) && atts[k].change != "level") continue;
       const Quantity& q = *group[k];
       MetricRecord r;
       r.metric = rules.metrics[atts[k].metric].id;

@@ -912,3 +912,29 @@ BOOST_AUTO_TEST_CASE(a_zero_closing_a_from_to_pair_counts_what_the_from_figure_c
   BOOST_TEST(rs_own.size() == 2u);
   BOOST_TEST(!find_record(rs_own, "0"));
 }
+
+BOOST_AUTO_TEST_CASE(a_zero_word_after_the_poor_is_a_level_of_zero) {
+  // 清零 right after a count of the poor (a filler word between) says the
+  // standing count is 0: no number is written, the word is the figure.
+  Doc d("全县贫困人口实现清零，脱贫攻坚取得决定性胜利。");
+  auto rs = d.extract();
+  const MetricRecord* people = find_record(rs, "清零");
+  BOOST_REQUIRE(people);
+  BOOST_TEST(people->metric == "poor_population");
+  BOOST_TEST(people->unit == "person");
+  BOOST_TEST(people->change == "level");
+  BOOST_TEST((people->value == Decimal(0)));
+  const size_t at = d.text().text.find("清零");
+  BOOST_TEST(people->span.begin == at);
+  BOOST_TEST(people->span.end == at + std::string_view("清零").size());
+  Doc all("贫困人口全部清零。");
+  BOOST_TEST(all.extract().size() == 1u);
+  Doc households("全县建档立卡贫困户已全部清零。");
+  auto rs_hh = households.extract();
+  BOOST_REQUIRE(rs_hh.size() == 1u);
+  BOOST_TEST(rs_hh[0].metric == "poor_households");
+  BOOST_TEST(rs_hh[0].unit == "household");
+  // A campaign's or a task's zeroing counts no poor: none.
+  Doc other("坚持脱贫帮扶问题一月一清零，控辍保学动态清零。");
+  BOOST_TEST(other.extract().empty());
+}

@@ -560,7 +560,7 @@ BOOST_AUTO_TEST_CASE(a_place_first_named_below_a_figure_is_not_its_place) {
   // The county is named only in a passage below (a table's row, a later
   // paragraph): 全县 before it is no county a reader has met yet.
   Doc d("全县贫困人口减少到1.2万人，贫困发生率降至1.5%。\n近年来，当地大力发展特色产业。\n渭源县 3000人\n");
-  d.q("1.2万人", "person", Decimal(12000)).q("1.5%", "percent", Decimal(15, 1)).q("3000人", "person", Decimal(3000));
+  d.q("1.2万人", "person", Decimal(12000)).q("1.5%", "percent", Decimal(15, -1)).q("3000人", "person", Decimal(3000));
   BOOST_TEST(place_of(d, "1.2万人") == "null");
   BOOST_TEST(place_of(d, "1.5%") == "null");
   // ... nor as the document's focus, however often it is named there.
