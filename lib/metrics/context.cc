@@ -756,11 +756,17 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     return kind;
   }
   // 有贫困村12个, 全县共有贫困人口3000人: 有 right before the noun that
-  // names the figure says how many there are.
+  // names the figure says how many there are; not when a cue after the
+  // figure says what became of them (共有贫困人口4.2万人脱贫, 有贫困村12个
+  // 退出: how many did).
   for (const CueHit* hp = first; hp != last; ++hp)
     if (kind_of(hp->payload) == CueKind::kGroup && hp->end == q.span.begin && hp->begin >= 3 &&
-        text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0))
-      return "level";
+        text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0)) {
+      bool became = false;
+      for (const CueHit* after = first; after != last && !became; ++after)
+        became = kind_of(after->payload) == CueKind::kGroup && after->begin >= q.span.end && after->end <= w.right.end;
+      if (!became) return "level";
+    }
   // 217个贫困村中已有196个退出: the whole of a partitive is how many there are.
   if (whole_of_next(i)) return "level";
   return m.change;

@@ -938,3 +938,26 @@ BOOST_AUTO_TEST_CASE(a_zero_word_after_the_poor_is_a_level_of_zero) {
   Doc other("坚持脱贫帮扶问题一月一清零，控辍保学动态清零。");
   BOOST_TEST(other.extract().empty());
 }
+
+BOOST_AUTO_TEST_CASE(you_before_the_noun_is_no_level_when_a_cue_after_says_what_became_of_them) {
+  // 共有贫困人口4.2万人脱贫: how many left poverty, a total (was a level);
+  // 共有贫困人口3000人 alone still says how many there are.
+  Doc d("2017年至2019年，静宁县共有贫困人口4.2万人脱贫。");
+  d.q("4.2万人", "person", Decimal(42000));
+  auto rs = d.extract();
+  BOOST_REQUIRE(rs.size() == 1u);
+  BOOST_TEST(rs[0].metric == "lifted_population");
+  BOOST_TEST(rs[0].change == "total");
+  Doc v("全县共有贫困村12个退出。");
+  v.q("12个", "count", Decimal(12), "个");
+  auto rv = v.extract();
+  BOOST_REQUIRE(rv.size() == 1u);
+  BOOST_TEST(rv[0].metric == "villages_exited");
+  BOOST_TEST(rv[0].change == "total");
+  Doc level("全县共有贫困人口3000人。");
+  level.q("3000人", "person", Decimal(3000));
+  auto rl = level.extract();
+  BOOST_REQUIRE(rl.size() == 1u);
+  BOOST_TEST(rl[0].metric == "poor_population");
+  BOOST_TEST(rl[0].change == "level");
+}
