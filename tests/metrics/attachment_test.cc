@@ -961,3 +961,21 @@ BOOST_AUTO_TEST_CASE(you_before_the_noun_is_no_level_when_a_cue_after_says_what_
   BOOST_TEST(rl[0].metric == "poor_population");
   BOOST_TEST(rl[0].change == "level");
 }
+
+BOOST_AUTO_TEST_CASE(a_fall_in_the_number_of_poor_villages_is_villages_exited) {
+  // 减少贫困村68个: villages that left the list (was poor_villages); the
+  // level they fell to (贫困村减少到12个) stays poor_villages.
+  Doc d("西和县2019年减贫2.5万人，减少贫困村68个。");
+  d.date("2019年", "2019").q("2.5万人", "person", Decimal(25000)).q("68个", "count", Decimal(68), "个");
+  const auto rs = d.extract();
+  const MetricRecord* v = find_record(rs, "68个");
+  BOOST_REQUIRE(v);
+  BOOST_TEST(v->metric == "villages_exited");
+  BOOST_TEST(v->change == "total");
+  Doc level("贫困村减少到12个。");
+  level.q("12个", "count", Decimal(12), "个");
+  auto rl = level.extract();
+  BOOST_REQUIRE(rl.size() == 1u);
+  BOOST_TEST(rl[0].metric == "poor_villages");
+  BOOST_TEST(rl[0].change == "level");
+}
