@@ -772,6 +772,18 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
   return m.change;
 }
 
+bool SentenceContext::level_word_before(size_t i) const {
+  const Quantity& q = *figures_[i];
+  const Range own{windows_[i].clause.begin, q.span.begin};
+  if (own.begin >= own.end) return false;
+  auto [first, last] = hits_in(&own, 1);
+  for (const CueHit* hp = first; hp != last; ++hp)
+    if (kind_of(hp->payload) == CueKind::kChange && hp->begin >= own.begin && hp->end <= own.end &&
+        rules_.change_kinds[id_of(hp->payload)] == "level")
+      return true;
+  return false;
+}
+
 std::vector<Attachment> SentenceContext::attach_all() {
   std::vector<Attachment> out(figures_.size());
   int last_metric = carried_metric_;  // metric of the previous attached figure in the sentence
@@ -872,6 +884,12 @@ std::vector<Attachment> SentenceContext::attach_all() {
           const Range both[2] = {*noun_clause, w.clause};
           r = match_rule(i, both, 2, &nearest, total_clause, &w.clause);
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
+          // 已有9.8万人实现脱贫，剩余0.7万人: a standing word before the
+          // figure in its own clause (剩余, 现有) counts what is left, no
+          // work done: not a metric of the work (脱贫, 退出) borrowed.
+          if (r >= 0 && rules_.metrics[static_cast<size_t>(rules_.rules[static_cast<size_t>(r)].metric)].change == "total" &&
+              level_word_before(i))
+            r = -1;
           borrowed = r >= 0;
         }
         // 贫困发生率下降3.2个百分点，降至1.5%: a clause of a change word and

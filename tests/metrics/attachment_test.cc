@@ -979,3 +979,22 @@ BOOST_AUTO_TEST_CASE(a_fall_in_the_number_of_poor_villages_is_villages_exited) {
   BOOST_TEST(rl[0].metric == "poor_villages");
   BOOST_TEST(rl[0].change == "level");
 }
+
+BOOST_AUTO_TEST_CASE(what_is_left_borrows_no_verb_of_work) {
+  // 已有9.8万人实现脱贫，剩余0.7万人: the remaining people are no lifted
+  // figure (was lifted_population, level); with no noun of the poor in reach
+  // they give no record. The remaining villages still take the noun.
+  Doc d("全县已有9.8万人实现脱贫，剩余0.7万人。");
+  d.q("9.8万人", "person", Decimal(98000)).q("0.7万人", "person", Decimal(7000));
+  const auto rs = d.extract();
+  BOOST_REQUIRE(find_record(rs, "9.8万人"));
+  BOOST_TEST(find_record(rs, "9.8万人")->metric == "lifted_population");
+  BOOST_TEST(!find_record(rs, "0.7万人"));
+  Doc v("全县217个贫困村中已有196个退出，剩余21个。");
+  v.q("217个", "count", Decimal(217), "个").q("196个", "count", Decimal(196), "个").q("21个", "count", Decimal(21), "个");
+  const auto rv = v.extract();
+  BOOST_REQUIRE(find_record(rv, "21个"));
+  BOOST_TEST(find_record(rv, "21个")->metric == "villages_remaining");
+  BOOST_REQUIRE(find_record(rv, "196个"));
+  BOOST_TEST(find_record(rv, "196个")->metric == "villages_exited");
+}
