@@ -579,3 +579,8 @@ BOOST_AUTO_TEST_CASE(a_place_first_named_below_a_figure_is_not_its_place) {
   own.q("1.2万人", "person", Decimal(12000));
   BOOST_TEST(place_of(own, "1.2万人") == "渭源县");
 }
+
+BOOST_AUTO_TEST_CASE(a_whole_county_is_no_place_name) {
+  // 整县脱贫摘帽 (the whole county exits): 实现整县 was taken for a county's name.
+  BOOST_TEST(governing_names("会宁县将实现整县脱贫摘帽，整乡推进、整镇提升。") == std::vector<std::string>{"会宁县"});
+}
