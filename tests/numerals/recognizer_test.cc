@@ -418,3 +418,9 @@ BOOST_AUTO_TEST_CASE(yue_with_its_verb_is_about) {
   // 有 and 为 alone stay outside the figure.
   BOOST_TEST(describe("全县有1.2万人") == "1.2万人=12000 person");
 }
+
+BOOST_AUTO_TEST_CASE(changci_and_pici_are_classifiers_with_ci) {
+  // 18场次, 3批次: the whole word (were 18场 and 3批, 次 left out).
+  BOOST_TEST(describe("举办培训18场次") == "18场次=18 count/场");
+  BOOST_TEST(describe("分3批次") == "3批次=3 count/批");
+}
