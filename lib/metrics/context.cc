@@ -767,6 +767,18 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
         became = kind_of(after->payload) == CueKind::kGroup && after->begin >= q.span.end && after->end <= w.right.end;
       if (!became) return "level";
     }
+  // 全县共有147个贫困村: 有 right before the figure and its own noun (an
+  // own-noun of the pack: 贫困村, 县) right after it say the same; not 没有,
+  // nor 已有 / 已经有 (already: 已有196个退出), nor with a cue after the
+  // noun saying what became of them (有12个贫困村退出).
+  if (windows_[i].own_kind >= 0 && q.span.begin >= 6 && text_.compare(q.span.begin - 3, 3, "有") == 0 &&
+      text_.compare(q.span.begin - 6, 3, "没") != 0 && text_.compare(q.span.begin - 6, 3, "已") != 0 &&
+      !(q.span.begin >= 9 && text_.compare(q.span.begin - 9, 6, "已经") == 0)) {
+    bool became = false;
+    for (const CueHit* hp = first; hp != last && !became; ++hp)
+      became = kind_of(hp->payload) == CueKind::kGroup && hp->begin > q.span.end && hp->end <= w.right.end;
+    if (!became) return "level";
+  }
   // 217个贫困村中已有196个退出: the whole of a partitive is how many there are.
   if (whole_of_next(i)) return "level";
   return m.change;

@@ -998,3 +998,28 @@ BOOST_AUTO_TEST_CASE(what_is_left_borrows_no_verb_of_work) {
   BOOST_REQUIRE(find_record(rv, "196个"));
   BOOST_TEST(find_record(rv, "196个")->metric == "villages_exited");
 }
+
+BOOST_AUTO_TEST_CASE(you_before_the_figure_and_its_noun_after_is_a_level) {
+  // 全县共有147个贫困村: how many there are (was total), as 有贫困村147个 is;
+  // its part after 其中 stands too. 有12个贫困村退出: how many did.
+  Doc d("全县共有147个贫困村，其中深度贫困村62个。");
+  d.q("147个", "count", Decimal(147), "个").q("62个", "count", Decimal(62), "个");
+  const auto rs = d.extract();
+  BOOST_REQUIRE(find_record(rs, "147个"));
+  BOOST_TEST(find_record(rs, "147个")->metric == "poor_villages");
+  BOOST_TEST(find_record(rs, "147个")->change == "level");
+  BOOST_REQUIRE(find_record(rs, "62个"));
+  BOOST_TEST(find_record(rs, "62个")->change == "level");
+  Doc exits("全县有12个贫困村退出。");
+  exits.q("12个", "count", Decimal(12), "个");
+  const auto re = exits.extract();
+  BOOST_REQUIRE(re.size() == 1u);
+  BOOST_TEST(re[0].metric == "villages_exited");
+  BOOST_TEST(re[0].change == "total");
+  // 已经有一百七十五户脱了贫: already, not how many there are.
+  Doc already("村里的贫困户已经有175户脱了贫。");
+  already.q("175户", "household", Decimal(175));
+  const auto ra = already.extract();
+  BOOST_REQUIRE(ra.size() == 1u);
+  BOOST_TEST(ra[0].change == "total");
+}
