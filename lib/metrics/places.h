@@ -143,7 +143,11 @@ class PlaceIndex {
   void find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                  const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
+  // 厦门市湖里区今年安排我县…: whether 我县 / 本市 (where the text names its
+  // own area) stands after `pos` past Han characters only, a few at most.
+  bool acts_on_own_area(std::string_view text, uint32_t pos) const;
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
+  std::vector<uint32_t> own_area_words_;  // where 我县, 本市 … start, in text order
   // While finding: the first mention of each distinct stem of two
   // characters or more, in text order, valid while no mention has been
   // dropped or cut since drop_swallowing_names() listed them.

@@ -584,3 +584,26 @@ BOOST_AUTO_TEST_CASE(a_whole_county_is_no_place_name) {
   // 整县脱贫摘帽 (the whole county exits): 实现整县 was taken for a county's name.
   BOOST_TEST(governing_names("会宁县将实现整县脱贫摘帽，整乡推进、整镇提升。") == std::vector<std::string>{"会宁县"});
 }
+
+BOOST_AUTO_TEST_CASE(a_city_ending_in_a_not_place_word_is_a_name) {
+  // 成都市, 厦门市, 盐城市 end in 都市, 门市, 城市 (not-place words): names of
+  // the county table, they are places (were none); 大都市 is none.
+  BOOST_TEST(governing_names("成都市投入扶贫资金。盐城市今年减贫。争取到厦门市帮扶资金，打造国际大都市。") ==
+             (std::vector<std::string>{"成都市", "盐城市"}));
+  Doc d("聊城市今年投入扶贫资金3亿元。");
+  d.q("3亿元", "CNY", Decimal(300000000));
+  BOOST_TEST(place_of(d, "3亿元") == "聊城市");
+}
+
+BOOST_AUTO_TEST_CASE(a_partner_in_brackets_or_acting_on_our_county_is_no_figure_s_place) {
+  // 协作资金（厦门市海沧区）: whose the funds are, not what the report is
+  // about; 厦门市湖里区今年安排我县…: a partner acting on the text's own county.
+  Doc d("康乐县2020年脱贫攻坚数据一览\n东西部协作资金（厦门市海沧区）：4280万元\n社会帮扶捐款：860万元\n");
+  d.q("4280万元", "CNY", Decimal(42800000)).q("860万元", "CNY", Decimal(8600000));
+  BOOST_TEST(place_of(d, "4280万元") == "康乐县");
+  BOOST_TEST(place_of(d, "860万元") == "康乐县");
+  Doc own("积石山县脱贫攻坚纪实\n厦门市湖里区今年安排我县东西部扶贫协作资金5100万元。\n全县新建扶贫车间10个。\n");
+  own.q("5100万元", "CNY", Decimal(51000000)).q("10个", "count", Decimal(10), "个");
+  BOOST_TEST(place_of(own, "5100万元") == "积石山县");
+  BOOST_TEST(place_of(own, "10个") == "积石山县");
+}
