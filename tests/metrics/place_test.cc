@@ -607,3 +607,11 @@ BOOST_AUTO_TEST_CASE(a_partner_in_brackets_or_acting_on_our_county_is_no_figure_
   BOOST_TEST(place_of(own, "5100万元") == "积石山县");
   BOOST_TEST(place_of(own, "10个") == "积石山县");
 }
+
+BOOST_AUTO_TEST_CASE(a_charity_s_place_is_the_giver_s) {
+  // 慈善总会, 红十字会 end an organisation's name as 基金会 does.
+  BOOST_TEST(governing_names("浙江省慈善总会捐款。甘肃省红十字会捐赠物资。").empty());
+  Doc d("甘肃省红十字会向岷县捐赠扶贫物资价值80万元。");
+  d.q("80万元", "CNY", Decimal(800000));
+  BOOST_TEST(place_of(d, "80万元") == "岷县");
+}
