@@ -65,7 +65,9 @@ class StopWords {
         U"地处", U"来自", U"涉及", U"覆盖", U"除了", U"前往", U"奔赴", U"走进", U"走访", U"深入", U"考察",
         U"视察", U"调研", U"来到", U"抵达", U"帮扶", U"援助", U"支援", U"对口", U"结对", U"携手", U"协助",
         U"面向", U"针对", U"落实", U"投入", U"筹集", U"组织", U"召开", U"举办", U"开展", U"带动", U"助力",
-        U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计", U"到位"};
+        U"目前", U"近日", U"日前", U"今年", U"去年", U"当年", U"同时", U"累计", U"到位",
+        // 用于渭源县脱贫攻坚, 关于岷县…的报告
+        U"用于", U"关于", U"对于", U"属于"};
     static_assert(std::size(kWords) == kCount);
     for (size_t i = 0; i < kCount; ++i) {
       const std::u32string_view w = kWords[i];
@@ -84,7 +86,7 @@ class StopWords {
   }
 
  private:
-  static constexpr size_t kCount = 53;
+  static constexpr size_t kCount = 57;
   std::array<uint64_t, 0x10000 / 64> seconds_{};
   std::array<uint64_t, kCount> pairs_{};
 };

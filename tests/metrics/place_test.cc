@@ -615,3 +615,13 @@ BOOST_AUTO_TEST_CASE(a_charity_s_place_is_the_giver_s) {
   d.q("80万元", "CNY", Decimal(800000));
   BOOST_TEST(place_of(d, "80万元") == "岷县");
 }
+
+BOOST_AUTO_TEST_CASE(yongyu_and_guanyu_end_right_before_a_name) {
+  // 用于渭源县: the walk back from 县 ran into 于 and, with no boundary in
+  // sight, the name was uncertain and dropped.
+  BOOST_TEST(governing_names("用于渭源县脱贫攻坚。") == std::vector<std::string>{"渭源县"});
+  Doc d("浙江省慈善总会捐款200万元，用于渭源县脱贫攻坚。");
+  d.q("200万元", "CNY", Decimal(2000000));
+  BOOST_TEST(place_of(d, "200万元") == "渭源县");
+  BOOST_TEST(governing_names("关于临洮县脱贫攻坚工作的报告") == std::vector<std::string>{"临洮县"});
+}
