@@ -758,19 +758,36 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
 // the group's unit whose text is the zero word; in text order, at most
 // kMaxZeroWords. The rules still decide its metric, and it gives a record
 // only as a level (the caller's check).
-std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& chars, const RulePackData& rules) {
+std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& chars, const TimeResolver* times,
+                                        const RulePackData& rules) {
   std::vector<Quantity> out;
   if (rules.zero_words.empty() || rules.zero_subjects.empty()) return out;
   constexpr size_t kMaxZeroWords = 64;
-  // The words' last characters (零 for 清零 and 归零): found through the
-  // index's kRareWordClass, where find_bytes' memmem took 180,000
-  // instructions a round of the dev articles for 零 alone, and memchr for
-  // its last byte (a continuation byte, every hundredth one) 30,000.
+  // The words' last characters (零 for 清零 and 归零), of kRareWordClass:
+  // their ends as the time resolver listed them (`times`), else from a scan
+  // of the index. (find_bytes' memmem took 180,000 instructions a round of
+  // the dev articles for 零 alone, memchr for its last byte 30,000, a scan
+  // of the index of its own 22,000.)
   std::vector<char32_t> lasts;
   for (const std::string& w : rules.zero_words) {
     int len = 1;
     const char32_t c = next_char(w, prev_char(w, w.size()), &len);
     if (std::find(lasts.begin(), lasts.end(), c) == lasts.end()) lasts.push_back(c);
+  }
+  std::vector<uint32_t> ends;
+  bool listed = times != nullptr;
+  for (size_t i = 0; listed && i < lasts.size(); ++i) listed = times->rare_char_ends(lasts[i], &ends);
+  if (!listed) {
+    ends.clear();
+    const size_t n = chars.size();
+    for (size_t k = 0; k < n; ++k) {
+      k = chars.has_classes() ? chars.next_in_class(k, n, kRareWordClass) : k;
+      if (k >= n) break;
+      if (std::find(lasts.begin(), lasts.end(), chars.at(k)) != lasts.end())
+        ends.push_back(static_cast<uint32_t>(chars.offset(k + 1)));
+    }
+  } else if (lasts.size() > 1) {
+    std::sort(ends.begin(), ends.end());
   }
   // The unit of the subject whose cue ends at `e`, or nullptr.
   auto subject_at = [&](size_t e) -> const std::string* {
@@ -779,28 +796,22 @@ std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& 
         if (ends_at(text, e, cue)) return &z.unit;
     return nullptr;
   };
-  const size_t n = chars.size();
-  for (size_t k = 0; k < n && out.size() < kMaxZeroWords; ++k) {
-    k = chars.has_classes() ? chars.next_in_class(k, n, kRareWordClass) : k;
-    if (k >= n) break;
-    if (std::find(lasts.begin(), lasts.end(), chars.at(k)) == lasts.end()) continue;
-    {
-      const size_t end = chars.offset(k + 1);
-      size_t begin = std::string_view::npos;  // of the longest zero word ending here
-      for (const std::string& w : rules.zero_words)
-        if (ends_at(text, end, w) && (begin == std::string_view::npos || end - w.size() < begin)) begin = end - w.size();
-      if (begin == std::string_view::npos) continue;
-      const std::string* unit = subject_at(begin);
-      for (size_t i = 0; !unit && i < rules.zero_fillers.size(); ++i)
-        if (ends_at(text, begin, rules.zero_fillers[i])) unit = subject_at(begin - rules.zero_fillers[i].size());
-      if (!unit) continue;
-      Quantity zero;
-      zero.span = Range{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-      zero.number = zero.span;
-      zero.value = Decimal(0);
-      zero.unit = *unit;
-      out.push_back(std::move(zero));
-    }
+  for (const uint32_t end : ends) {
+    if (out.size() == kMaxZeroWords) break;
+    size_t begin = std::string_view::npos;  // of the longest zero word ending here
+    for (const std::string& w : rules.zero_words)
+      if (ends_at(text, end, w) && (begin == std::string_view::npos || end - w.size() < begin)) begin = end - w.size();
+    if (begin == std::string_view::npos) continue;
+    const std::string* unit = subject_at(begin);
+    for (size_t i = 0; !unit && i < rules.zero_fillers.size(); ++i)
+      if (ends_at(text, begin, rules.zero_fillers[i])) unit = subject_at(begin - rules.zero_fillers[i].size());
+    if (!unit) continue;
+    Quantity zero;
+    zero.span = Range{static_cast<uint32_t>(begin), end};
+    zero.number = zero.span;
+    zero.value = Decimal(0);
+    zero.unit = *unit;
+    out.push_back(std::move(zero));
   }
   return out;
 }
@@ -1061,17 +1072,10 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   }
   // The text decoded once for the scans of the segmenter, of the place
   // finder and of every sentence's cues and clause marks. Without figures
-  // of running text (a table's only) or zero words to look for, decoded
-  // later if at all.
+  // of running text (a table's only), decoded later if at all.
   const uint8_t* classes = rules.char_classes.empty() ? nullptr : rules.char_classes.data();
   std::optional<CharIndex> chars;
-  if (!figures.empty() || !rules.zero_words.empty()) chars.emplace(text, classes);
-  const std::vector<Quantity> zero_words = chars ? zero_word_figures(text, *chars, rules) : std::vector<Quantity>{};
-  auto zero_word = [&](const Quantity* q) {
-    return !zero_words.empty() && q >= zero_words.data() && q < zero_words.data() + zero_words.size();
-  };
-  for (const Quantity& z : zero_words)
-    if (!repeated(z.span)) figures.push_back(&z);
+  if (!figures.empty()) chars.emplace(text, classes);
   auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
   std::stable_sort(figures.begin(), figures.end(), by_start);
   std::stable_sort(dates.begin(), dates.end(), by_start);
@@ -1124,7 +1128,24 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                                  }),
                   figures.end());
   }
-  if (figures.empty() && table.empty()) return out;
+  // Zero words (贫困人口全部清零) are figures too, found once the time
+  // resolver has listed the characters they end in; a text with no other
+  // figure is searched for them here (a scan of the index).
+  std::vector<Quantity> zero_words;
+  auto keep_zeros = [&] {
+    zero_words.erase(std::remove_if(zero_words.begin(), zero_words.end(),
+                                    [&](const Quantity& z) {
+                                      return z.span.begin >= tail || repeated(z.span) || in_links(z.span.begin);
+                                    }),
+                     zero_words.end());
+  };
+  if (figures.empty() && table.empty()) {
+    if (rules.zero_words.empty()) return out;
+    if (!chars) chars.emplace(text, classes);
+    zero_words = zero_word_figures(text, *chars, nullptr, rules);
+    keep_zeros();
+    if (zero_words.empty()) return out;
+  }
   if (!chars) chars.emplace(text, classes);
   // Characters the repairer guessed (their bytes were lost) are no evidence
   // of a place: the index records no name written with them. Clean text
@@ -1134,19 +1155,34 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
   // The resolver reads sentences' openings up to their first figure: a zero
-  // word (全县最后一批贫困人口清零】今年，…) is no number that ends one.
-  std::vector<const Quantity*> numbers;
-  if (!zero_words.empty())
-    std::copy_if(figures.begin(), figures.end(), std::back_inserter(numbers), [&](const Quantity* q) { return !zero_word(q); });
-  const TimeResolver times(text, seg, dates, zero_words.empty() ? figures : numbers, rules, doc_date, &*chars);
+  // word (全县最后一批贫困人口清零】今年，…) is no number that ends one, so
+  // it sees the numbers only.
+  const TimeResolver times(text, seg, dates, figures, rules, doc_date, &*chars);
+  if (!figures.empty() || !table.empty()) {
+    zero_words = zero_word_figures(text, *chars, &times, rules);
+    keep_zeros();
+  }
+  auto zero_word = [&](const Quantity* q) {
+    return !zero_words.empty() && q >= zero_words.data() && q < zero_words.data() + zero_words.size();
+  };
+  // The numbers and the zero words, in text order (the numbers alone when
+  // there is no zero word: most texts).
+  std::vector<const Quantity*> with_zeros;
+  if (!zero_words.empty()) {
+    with_zeros.reserve(figures.size() + zero_words.size());
+    with_zeros = figures;
+    for (const Quantity& z : zero_words) with_zeros.push_back(&z);
+    std::stable_sort(with_zeros.begin(), with_zeros.end(), by_start);
+  }
+  const std::vector<const Quantity*>& all_figures = zero_words.empty() ? figures : with_zeros;
 
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).
-  out.reserve(figures.size() + table.size());
+  out.reserve(all_figures.size() + table.size());
   RecordIndex seen;  // metric, unit and value -> records
   size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
   std::vector<Origin> origins;  // of each record in `out`
-  origins.reserve(figures.size() + table.size());
+  origins.reserve(all_figures.size() + table.size());
   // The last metric given in the last sentence with figures (continue_subset_of).
   struct {
     int metric = -1;
@@ -1161,18 +1197,18 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const std::string* report_area = report_area_of(places, seg, text);
   const uint32_t lead_end = lead_end_of(text, seg);
   size_t i = 0;
-  while (i < figures.size()) {
-    int s = seg.sentence_at(figures[i]->span.begin);
-    if (s < 0 || figures[i]->span.end > seg.sentences[s].range.end) {
+  while (i < all_figures.size()) {
+    int s = seg.sentence_at(all_figures[i]->span.begin);
+    if (s < 0 || all_figures[i]->span.end > seg.sentences[s].range.end) {
       ++i;  // in trimmed space or across sentences: no context to read
       continue;
     }
     const Sentence& sentence = seg.sentences[s];
     group.clear();
-    while (i < figures.size() && figures[i]->span.begin >= sentence.range.begin &&
-           figures[i]->span.end <= sentence.range.end) {
+    while (i < all_figures.size() && all_figures[i]->span.begin >= sentence.range.begin &&
+           all_figures[i]->span.end <= sentence.range.end) {
       // Overlapping spans (a recognizer quirk) would confuse the windows.
-      if (group.empty() || figures[i]->span.begin >= group.back()->span.end) group.push_back(figures[i]);
+      if (group.empty() || all_figures[i]->span.begin >= group.back()->span.end) group.push_back(all_figures[i]);
       ++i;
     }
     if (group.empty()) {
