@@ -756,14 +756,44 @@ std::string SentenceContext::change_for(size_t i, const MetricDef& m) const {
     return kind;
   }
   // 有贫困村12个, 全县共有贫困人口3000人: 有 right before the noun that
-  // names the figure says how many there are.
+  // names the figure says how many there are; not when a cue after the
+  // figure says what became of them (共有贫困人口4.2万人脱贫, 有贫困村12个
+  // 退出: how many did).
   for (const CueHit* hp = first; hp != last; ++hp)
     if (kind_of(hp->payload) == CueKind::kGroup && hp->end == q.span.begin && hp->begin >= 3 &&
-        text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0))
-      return "level";
+        text_.compare(hp->begin - 3, 3, "有") == 0 && !(hp->begin >= 6 && text_.compare(hp->begin - 6, 3, "没") == 0)) {
+      bool became = false;
+      for (const CueHit* after = first; after != last && !became; ++after)
+        became = kind_of(after->payload) == CueKind::kGroup && after->begin >= q.span.end && after->end <= w.right.end;
+      if (!became) return "level";
+    }
+  // 全县共有147个贫困村: 有 right before the figure and its own noun (an
+  // own-noun of the pack: 贫困村, 县) right after it say the same; not 没有,
+  // nor 已有 / 已经有 (already: 已有196个退出), nor with a cue after the
+  // noun saying what became of them (有12个贫困村退出).
+  if (windows_[i].own_kind >= 0 && q.span.begin >= 6 && text_.compare(q.span.begin - 3, 3, "有") == 0 &&
+      text_.compare(q.span.begin - 6, 3, "没") != 0 && text_.compare(q.span.begin - 6, 3, "已") != 0 &&
+      !(q.span.begin >= 9 && text_.compare(q.span.begin - 9, 6, "已经") == 0)) {
+    bool became = false;
+    for (const CueHit* hp = first; hp != last && !became; ++hp)
+      became = kind_of(hp->payload) == CueKind::kGroup && hp->begin > q.span.end && hp->end <= w.right.end;
+    if (!became) return "level";
+  }
   // 217个贫困村中已有196个退出: the whole of a partitive is how many there are.
   if (whole_of_next(i)) return "level";
   return m.change;
+}
+
+bool SentenceContext::level_word_before(size_t i) const {
+  const Quantity& q = *figures_[i];
+  const Range own{windows_[i].clause.begin, q.span.begin};
+  if (own.begin >= own.end) return false;
+  auto [first, last] = hits_in(&own, 1);
+  for (const CueHit* hp = first; hp != last; ++hp)
+    if (kind_of(hp->payload) == CueKind::kChange && hp->begin >= own.begin && hp->end <= own.end &&
+        rules_.change_kinds[id_of(hp->payload)] == "level")
+      return true;
+  return false;
 }
 
 std::vector<Attachment> SentenceContext::attach_all() {
@@ -866,6 +896,12 @@ std::vector<Attachment> SentenceContext::attach_all() {
           const Range both[2] = {*noun_clause, w.clause};
           r = match_rule(i, both, 2, &nearest, total_clause, &w.clause);
           if (r >= 0 && blocked(i, both, 2, nearest)) r = -1;
+          // 已有9.8万人实现脱贫，剩余0.7万人: a standing word before the
+          // figure in its own clause (剩余, 现有) counts what is left, no
+          // work done: not a metric of the work (脱贫, 退出) borrowed.
+          if (r >= 0 && rules_.metrics[static_cast<size_t>(rules_.rules[static_cast<size_t>(r)].metric)].change == "total" &&
+              level_word_before(i))
+            r = -1;
           borrowed = r >= 0;
         }
         // 贫困发生率下降3.2个百分点，降至1.5%: a clause of a change word and

@@ -138,6 +138,9 @@ class SentenceContext {
   // that borrows the words of another, which `ranges` hold too): a rule
   // holds only if `own` meets all but one of its positive conditions, so
   // that the clause borrows its noun, not what was said of it.
+  // Whether a level change word (剩余, 现有) stands before figure i in its
+  // own clause.
+  bool level_word_before(size_t i) const;
   int match_rule(size_t i, const Range* ranges, size_t n, uint32_t* nearest,
                  const Range* negated_also = nullptr, const Range* own = nullptr) const;
   bool unit_ok(const UnitSpec& spec, const Quantity& q) const;

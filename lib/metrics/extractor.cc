@@ -375,8 +375,27 @@ const PlaceMention* paragraph_label(const PlaceIndex& places, std::string_view t
   return &*it;
 }
 
+// Whether a reader has met a name that starts at `at` by the figure `q`:
+// before it, in its sentence, or in the document's lead (its title lines and
+// first paragraph, up to `lead_end`). A name first written further on (a
+// table or a paragraph below: 全县贫困人口减少到1.2万人。…… 渭源县 3000人)
+// is no place the figure was read as.
+bool named_by(uint32_t at, const Quantity& q, Range sentence, uint32_t lead_end) {
+  return at < q.span.begin || at < sentence.end || at < lead_end;
+}
+
+// Where the document's lead ends: its first paragraph, after the title
+// lines before it (short paragraphs with no sentence end, headline_line),
+// at most kMaxLead paragraphs in all.
+uint32_t lead_end_of(std::string_view text, const Segmentation& seg) {
+  constexpr size_t kMaxLead = 4;
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p)
+    if (p + 1 == kMaxLead || !headline_line(text, seg.paragraphs[p])) return seg.paragraphs[p].end;
+  return seg.paragraphs.empty() ? 0 : seg.paragraphs.back().end;
+}
+
 bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range sentence, Range para,
-                      const Quantity& q, std::string_view text, const CharIndex& chars,
+                      uint32_t lead_end, const Quantity& q, std::string_view text, const CharIndex& chars,
                       std::optional<std::string>* place) {
   // The sentence's words before the figure, at most kWholeReach bytes of
   // them: a reader takes 全县 as the subject of the clauses that follow it,
@@ -455,8 +474,9 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
     return true;
   }
   // The document's focus, when it is such an area: 全市 in a report on
-  // 定西市 that names its partner 福州市 nearer.
-  if (ends_in_suffix(places.focus())) {
+  // 定西市 that names its partner 福州市 nearer; not one first named
+  // after the figure, past its sentence and the document's lead.
+  if (ends_in_suffix(places.focus()) && named_by(places.focus_at(), q, sentence, lead_end)) {
     *place = places.focus();
     return true;
   }
@@ -471,8 +491,15 @@ bool whole_area_place(const PlaceIndex& places, const RulePackData& rules, Range
       return true;
     }
   }
+  // The first such area named after it: only one a reader has met by the
+  // figure (named before it in any role, in its sentence or in the lead:
+  // 来源：会宁县融媒体中心 …全县… 会宁县将实现…), not one a later paragraph
+  // or a table below names first.
   for (auto it = after; it != last; ++it)
     if (ends_with_suffix(*it)) {
+      if (!named_by(it->span.begin, q, sentence, lead_end) &&
+          !named_by(places.first_named(it->name), q, sentence, lead_end))
+        break;
       *place = it->name;
       return true;
     }
@@ -725,6 +752,70 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
   return zero;
 }
 
+// 全县贫困人口实现清零, 贫困人口全部清零: each zero word of the pack
+// (清零) written right after a cue of a zero-subject group (贫困人口), or
+// after such a cue and a zero-filler word (实现, 全部), as a figure of 0 in
+// the group's unit whose text is the zero word; in text order, at most
+// kMaxZeroWords. The rules still decide its metric, and it gives a record
+// only as a level (the caller's check).
+std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& chars, const TimeResolver* times,
+                                        const RulePackData& rules) {
+  std::vector<Quantity> out;
+  if (rules.zero_words.empty() || rules.zero_subjects.empty()) return out;
+  constexpr size_t kMaxZeroWords = 64;
+  // The words' last characters (零 for 清零 and 归零), of kRareWordClass:
+  // their ends as the time resolver listed them (`times`), else from a scan
+  // of the index. (find_bytes' memmem took 180,000 instructions a round of
+  // the dev articles for 零 alone, memchr for its last byte 30,000, a scan
+  // of the index of its own 22,000.)
+  std::vector<char32_t> lasts;
+  for (const std::string& w : rules.zero_words) {
+    int len = 1;
+    const char32_t c = next_char(w, prev_char(w, w.size()), &len);
+    if (std::find(lasts.begin(), lasts.end(), c) == lasts.end()) lasts.push_back(c);
+  }
+  std::vector<uint32_t> ends;
+  bool listed = times != nullptr;
+  for (size_t i = 0; listed && i < lasts.size(); ++i) listed = times->rare_char_ends(lasts[i], &ends);
+  if (!listed) {
+    ends.clear();
+    const size_t n = chars.size();
+    for (size_t k = 0; k < n; ++k) {
+      k = chars.has_classes() ? chars.next_in_class(k, n, kRareWordClass) : k;
+      if (k >= n) break;
+      if (std::find(lasts.begin(), lasts.end(), chars.at(k)) != lasts.end())
+        ends.push_back(static_cast<uint32_t>(chars.offset(k + 1)));
+    }
+  } else if (lasts.size() > 1) {
+    std::sort(ends.begin(), ends.end());
+  }
+  // The unit of the subject whose cue ends at `e`, or nullptr.
+  auto subject_at = [&](size_t e) -> const std::string* {
+    for (const RulePackData::ZeroSubject& z : rules.zero_subjects)
+      for (const std::string& cue : rules.groups[static_cast<size_t>(z.group)].literals)
+        if (ends_at(text, e, cue)) return &z.unit;
+    return nullptr;
+  };
+  for (const uint32_t end : ends) {
+    if (out.size() == kMaxZeroWords) break;
+    size_t begin = std::string_view::npos;  // of the longest zero word ending here
+    for (const std::string& w : rules.zero_words)
+      if (ends_at(text, end, w) && (begin == std::string_view::npos || end - w.size() < begin)) begin = end - w.size();
+    if (begin == std::string_view::npos) continue;
+    const std::string* unit = subject_at(begin);
+    for (size_t i = 0; !unit && i < rules.zero_fillers.size(); ++i)
+      if (ends_at(text, begin, rules.zero_fillers[i])) unit = subject_at(begin - rules.zero_fillers[i].size());
+    if (!unit) continue;
+    Quantity zero;
+    zero.span = Range{static_cast<uint32_t>(begin), end};
+    zero.number = zero.span;
+    zero.value = Decimal(0);
+    zero.unit = *unit;
+    out.push_back(std::move(zero));
+  }
+  return out;
+}
+
 // The area a document is a report of: the issuer it names (临夏州人民政府
 // 办公室, 临夏州扶贫开发办公室) where a report names its issuer, in its title
 // or the line under it (its first two paragraphs) or alone at the start of a
@@ -787,7 +878,8 @@ bool focus_paired_in(const PlaceIndex& places, Range clause) {
 // item: `list_begin`); else the first after it in
 // its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
-                                    Range clause, Range para, uint32_t list_begin, const std::string* report_area,
+                                    Range clause, Range para, uint32_t list_begin, uint32_t lead_end,
+                                    const std::string* report_area,
                                     const Quantity& q, size_t k, const std::vector<const Quantity*>& group,
                                     const std::vector<Attachment>& atts, std::string_view text,
                                     const CharIndex& chars) {
@@ -799,7 +891,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // gives (not where the figure went to settle: above).
   if (focus_paired_in(places, clause)) return places.focus();
   std::optional<std::string> whole;
-  if (whole_area_place(places, rules, sentence, para, q, text, chars, &whole)) return whole;
+  if (whole_area_place(places, rules, sentence, para, lead_end, q, text, chars, &whole)) return whole;
   if (std::optional<std::string> own = own_stretch_place(places, clause, q, k, group)) return own;
   if (std::optional<std::string> own = sentence_place(places, sentence, q)) return own;
   // Earlier in the paragraph, as in the sentence: the focus of several.
@@ -813,7 +905,7 @@ std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData
   // 捷地村，果农…) is not what a later paragraph's figures are about when the
   // report's focus is a larger area: the focus is.
   if (place && below_county(*place) && !places.focus().empty() && !below_county(places.focus()) &&
-      *place != places.focus())
+      *place != places.focus() && named_by(places.focus_at(), q, sentence, lead_end))
     place = &places.focus();
   if (!place) {
     // Not from the parts a 其中 lists after it (3.68亿元，其中武都区8650万元…):
@@ -925,7 +1017,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   const RulePackData& rules = pack.data();
   const std::string& text = nt.text;
   std::vector<MetricRecord> out;
-  if (rules.rules.empty() || quantities.empty()) return out;
+  // Zero words (贫困人口全部清零) are figures too: a text may hold no number.
+  if (rules.rules.empty() || (quantities.empty() && rules.zero_words.empty())) return out;
   if (!about_topic(text, rules)) return out;
 
   std::vector<Range> repeats;
@@ -977,16 +1070,15 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
         }
     }
   }
-  auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
-  std::stable_sort(figures.begin(), figures.end(), by_start);
-  std::stable_sort(dates.begin(), dates.end(), by_start);
-
   // The text decoded once for the scans of the segmenter, of the place
   // finder and of every sentence's cues and clause marks. Without figures
   // of running text (a table's only), decoded later if at all.
   const uint8_t* classes = rules.char_classes.empty() ? nullptr : rules.char_classes.data();
   std::optional<CharIndex> chars;
   if (!figures.empty()) chars.emplace(text, classes);
+  auto by_start = [](const Quantity* a, const Quantity* b) { return a->span.begin < b->span.begin; };
+  std::stable_sort(figures.begin(), figures.end(), by_start);
+  std::stable_sort(dates.begin(), dates.end(), by_start);
   // Sentence ends found through the index's classes, when it steps as the
   // segmenter does (segment(text, next_end)): segment 193,000 to 113,000
   // instructions a round of the dev articles. The segmenter asks in text
@@ -1036,7 +1128,24 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                                  }),
                   figures.end());
   }
-  if (figures.empty() && table.empty()) return out;
+  // Zero words (贫困人口全部清零) are figures too, found once the time
+  // resolver has listed the characters they end in; a text with no other
+  // figure is searched for them here (a scan of the index).
+  std::vector<Quantity> zero_words;
+  auto keep_zeros = [&] {
+    zero_words.erase(std::remove_if(zero_words.begin(), zero_words.end(),
+                                    [&](const Quantity& z) {
+                                      return z.span.begin >= tail || repeated(z.span) || in_links(z.span.begin);
+                                    }),
+                     zero_words.end());
+  };
+  if (figures.empty() && table.empty()) {
+    if (rules.zero_words.empty()) return out;
+    if (!chars) chars.emplace(text, classes);
+    zero_words = zero_word_figures(text, *chars, nullptr, rules);
+    keep_zeros();
+    if (zero_words.empty()) return out;
+  }
   if (!chars) chars.emplace(text, classes);
   // Characters the repairer guessed (their bytes were lost) are no evidence
   // of a place: the index records no name written with them. Clean text
@@ -1045,15 +1154,35 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   PlaceIndex places(text, *chars, rules, guessed);
   // A table's row labels (武都区, 宕昌县) name their rows only.
   for (const TableFigure& f : table) places.mark_listed(f.label);
+  // The resolver reads sentences' openings up to their first figure: a zero
+  // word (全县最后一批贫困人口清零】今年，…) is no number that ends one, so
+  // it sees the numbers only.
   const TimeResolver times(text, seg, dates, figures, rules, doc_date, &*chars);
+  if (!figures.empty() || !table.empty()) {
+    zero_words = zero_word_figures(text, *chars, &times, rules);
+    keep_zeros();
+  }
+  auto zero_word = [&](const Quantity* q) {
+    return !zero_words.empty() && q >= zero_words.data() && q < zero_words.data() + zero_words.size();
+  };
+  // The numbers and the zero words, in text order (the numbers alone when
+  // there is no zero word: most texts).
+  std::vector<const Quantity*> with_zeros;
+  if (!zero_words.empty()) {
+    with_zeros.reserve(figures.size() + zero_words.size());
+    with_zeros = figures;
+    for (const Quantity& z : zero_words) with_zeros.push_back(&z);
+    std::stable_sort(with_zeros.begin(), with_zeros.end(), by_start);
+  }
+  const std::vector<const Quantity*>& all_figures = zero_words.empty() ? figures : with_zeros;
 
   // At most a record a figure: room for all at once (growing the vector
   // moved every record, each a dozen strings, again and again).
-  out.reserve(figures.size() + table.size());
+  out.reserve(all_figures.size() + table.size());
   RecordIndex seen;  // metric, unit and value -> records
   size_t headline_approx = 0;  // kept records of headlines' approximations (merge_rounded)
   std::vector<Origin> origins;  // of each record in `out`
-  origins.reserve(figures.size() + table.size());
+  origins.reserve(all_figures.size() + table.size());
   // The last metric given in the last sentence with figures (continue_subset_of).
   struct {
     int metric = -1;
@@ -1066,19 +1195,20 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   std::vector<const Quantity*> group;
   ListBegins list_begins(text, seg, rules);
   const std::string* report_area = report_area_of(places, seg, text);
+  const uint32_t lead_end = lead_end_of(text, seg);
   size_t i = 0;
-  while (i < figures.size()) {
-    int s = seg.sentence_at(figures[i]->span.begin);
-    if (s < 0 || figures[i]->span.end > seg.sentences[s].range.end) {
+  while (i < all_figures.size()) {
+    int s = seg.sentence_at(all_figures[i]->span.begin);
+    if (s < 0 || all_figures[i]->span.end > seg.sentences[s].range.end) {
       ++i;  // in trimmed space or across sentences: no context to read
       continue;
     }
     const Sentence& sentence = seg.sentences[s];
     group.clear();
-    while (i < figures.size() && figures[i]->span.begin >= sentence.range.begin &&
-           figures[i]->span.end <= sentence.range.end) {
+    while (i < all_figures.size() && all_figures[i]->span.begin >= sentence.range.begin &&
+           all_figures[i]->span.end <= sentence.range.end) {
       // Overlapping spans (a recognizer quirk) would confuse the windows.
-      if (group.empty() || figures[i]->span.begin >= group.back()->span.end) group.push_back(figures[i]);
+      if (group.empty() || all_figures[i]->span.begin >= group.back()->span.end) group.push_back(all_figures[i]);
       ++i;
     }
     if (group.empty()) {
@@ -1100,6 +1230,8 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
     const uint32_t list_begin = list_begins.of(sentence.paragraph);
     for (size_t k = 0; k < group.size(); ++k) {
       if (atts[k].metric < 0) continue;
+      // A zero word says a standing count is 0: no amount of work done.
+      if (zero_word(group[k]) && atts[k].change != "level") continue;
       const Quantity& q = *group[k];
       MetricRecord r;
       r.metric = rules.metrics[atts[k].metric].id;
@@ -1110,7 +1242,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
       r.time = times.time_of(q.span.begin, s, r.change == "target");
       if (r.change == "target")
         if (std::optional<std::string> due = due_time(times, dates, ctx.clause(k), q, text)) r.time = due;
-      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, report_area, q, k, group,
+      r.place = place_of(places, rules, sentence.range, ctx.clause(k), para, list_begin, lead_end, report_area, q, k, group,
                          atts, text, *chars);
       r.text = text.substr(q.span.begin, q.span.size());
       r.span = q.span;

@@ -16,7 +16,7 @@
 // Nor does a giver of aid (黄岛区拨付…, giver-verb in the pack; not after a
 // recipient-before word: 向昭觉县捐款), nor one an organisation that gives
 // starts (台湾慈济基金会向定西市捐赠: an org-after word, then 向, 为, 给 or 对
-// and the recipient's name), a place people went to
+// and the recipient's name, or a giver verb: 台湾慈济基金会捐赠…), a place people went to
 // (赴浙江省务工: away-before/away-after), where the subject lies
 // (位于通渭县: located-before) or where a dispatch was filed (新华社北京1月
 // 23日电). Names that each head an item of figures (武都区8650万元、宕昌县
@@ -98,6 +98,12 @@ class PlaceIndex {
   static constexpr size_t kMaxListNames = 64;
   // The name that governs most often in the document ("" when none).
   const std::string& focus() const { return focus_; }
+  // Where the focus is first named (the byte its name starts at; any
+  // mention, one that governs nothing too: 会宁县融媒体中心); 0 when there
+  // is no focus. A figure before it, in a
+  // text that names its area only further on (a table below, a later
+  // paragraph), cannot have been read as that area's.
+  uint32_t focus_at() const { return focus_at_; }
   // When the document names no governing place: the first name written as
   // part of an organisation's (a notice signed 礼县扶贫开发领导小组办公室)
   // if the text calls itself by its kind of area (我县, 本县); else "".
@@ -107,6 +113,11 @@ class PlaceIndex {
   const std::string& issuer_area() const { return issuer_area_; }
   // Where issuer_area() is named (the byte its name starts at); 0 when "".
   uint32_t issuer_at() const { return issuer_at_; }
+  // Where `name` is first written as a mention's name (any mention: one
+  // that governs nothing too), looking at most at the first kMaxFirstNamed
+  // mentions; UINT32_MAX when not there.
+  uint32_t first_named(std::string_view name) const;
+  static constexpr size_t kMaxFirstNamed = 4096;
   // Marks the mentions inside `r` as standing in a list (a table's row
   // labels): they name their own figures only.
   void mark_listed(Range r);
@@ -132,7 +143,11 @@ class PlaceIndex {
   void find_bare(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                  const std::vector<std::string_view>& venues);
   void classify(std::string_view text, const RulePackData& rules);
+  // 厦门市湖里区今年安排我县…: whether 我县 / 本市 (where the text names its
+  // own area) stands after `pos` past Han characters only, a few at most.
+  bool acts_on_own_area(std::string_view text, uint32_t pos) const;
   std::vector<PlaceMention> mentions_;  // in text order, not overlapping
+  std::vector<uint32_t> own_area_words_;  // where 我县, 本市 … start, in text order
   // While finding: the first mention of each distinct stem of two
   // characters or more, in text order, valid while no mention has been
   // dropped or cut since drop_swallowing_names() listed them.
@@ -145,6 +160,7 @@ class PlaceIndex {
   static constexpr uint8_t kCertainName = 1, kDelimitedName = 2;
   std::vector<uint8_t> delimited_;  // while finding: the name's start is certain (a byte: vector<bool>'s bit pushes cost)
   std::string focus_;
+  uint32_t focus_at_ = 0;
   std::string org_area_;  // the first name inside an organisation's
   std::string self_area_;
   std::string issuer_area_;

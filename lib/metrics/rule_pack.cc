@@ -542,6 +542,31 @@ class RulePackParser {
     if (k == "topic") return add_words(t, 1, &d_->topic, err);
     if (k == "recipient-before") return add_words(t, 1, &d_->recipient_before, err);
     if (k == "destination-after") return add_words(t, 1, &d_->destination_after, err);
+    if (k == "zero-word") return add_words(t, 1, &d_->zero_words, err);
+    if (k == "zero-filler") return add_words(t, 1, &d_->zero_fillers, err);
+    if (k == "zero-subject") {
+      if (t.size() < 3) {
+        *err = "'zero-subject' needs a unit and at least one group";
+        return false;
+      }
+      if (!is_known(t[1], kUnits, std::size(kUnits))) {
+        *err = "unknown unit " + quoted(t[1]);
+        return false;
+      }
+      for (size_t i = 2; i < t.size(); ++i) {
+        const int g = find_group(t[i]);
+        if (g < 0) {
+          *err = "unknown group " + quoted(t[i]);
+          return false;
+        }
+        if (d_->zero_subjects.size() >= kMaxListEntries) {
+          *err = "too many entries";
+          return false;
+        }
+        d_->zero_subjects.push_back({std::string(t[1]), g});
+      }
+      return true;
+    }
     *err = "unknown keyword " + quoted(k);
     return false;
   }
@@ -744,6 +769,8 @@ void RulePackData::finish() {
   for (const std::string& w : time_spans) mark_last(w);
   for (const std::string& w : time_now) mark_last(w);
   for (const PlanPeriod& plan : plan_periods) mark_last(plan.name);
+  // The extractor finds the zero words (清零) at their last characters too.
+  for (const std::string& w : zero_words) mark_last(w);
   not_place_end_filter.assign(64, 0);
   not_place_start_filter.assign(64, 0);
   auto mark = [](std::vector<uint64_t>& filter, uint64_t key) {

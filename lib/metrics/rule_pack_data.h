@@ -118,7 +118,8 @@ inline constexpr uint8_t kVenueStartClass = 32;  // starts a venue verb (举 of 
 // Characters that anchor a search for a few rare words, which stops at all
 // of them and tests the character itself: 全, 我, 本 (the first of 全县,
 // 我县, 本县: the extractor's) and the last characters of the time-span,
-// time-now and plan-period words (TimeResolver's).
+// time-now and plan-period words (TimeResolver's) and of the zero words
+// (the extractor's: 零 of 清零).
 inline constexpr uint8_t kRareWordClass = 64;
 // (0x80: kIrregular3ByteClass of char_index.h, which CharIndex reads.)
 // The characters SentenceContext's windows are cut at: clause marks,
@@ -164,6 +165,15 @@ struct RulePackData {
   std::vector<std::string> recipient_before; // 向昭觉县捐款: a place after one receives, whatever verb follows
   std::vector<std::string> destination_after; // 到恩施州投资: a place between an away-before word and one receives
   std::vector<std::string> topic;            // a document naming none of these gives no records (empty: no gate)
+  // 贫困人口全部清零: a zero word right after a cue of a zero-subject group
+  // (a zero-filler word between) is a standing count of 0 in the group's unit.
+  std::vector<std::string> zero_words;       // 清零
+  std::vector<std::string> zero_fillers;     // 实现, 全部, 已经
+  struct ZeroSubject {
+    std::string unit;  // person, household, ...
+    int group = -1;
+  };
+  std::vector<ZeroSubject> zero_subjects;
   std::vector<std::string> page_tail;        // 相关新闻: a paragraph opening with one starts a page's trailer
   std::vector<std::string> link_list;        // 热点新闻: a paragraph opening with one heads a list of links
   std::vector<std::string> byline;           // 来源, 发布时间: a short line holding one and a date dates no section

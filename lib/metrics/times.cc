@@ -126,6 +126,13 @@ void for_each_byte_end_of(std::string_view text, std::string_view last, F f) {
 
 }  // namespace
 
+bool TimeResolver::rare_char_ends(char32_t c, std::vector<uint32_t>* ends) const {
+  if (!anchors_indexed_ || (c < 0x10000 && !(rules_.char_classes[c] & kRareWordClass))) return false;
+  for (const CharEnd& a : anchors_)
+    if (a.c == c) ends->push_back(a.end);
+  return true;
+}
+
 template <typename F>
 void TimeResolver::for_each_end_of(std::string_view last, F f) const {
   int len = 1;

@@ -52,6 +52,12 @@ class TimeResolver {
                std::span<const Quantity* const> figures, const RulePackData& rules, std::string_view doc_date,
                const CharIndex* chars = nullptr);
 
+  // Appends to *ends where each character `c` of kRareWordClass ends in the
+  // text, in text order, when the resolver listed them through the
+  // CharIndex it was given (the zero words' last characters are of that
+  // class too: 零); false, appending nothing, otherwise.
+  bool rare_char_ends(char32_t c, std::vector<uint32_t>* ends) const;
+
   // The time of a figure at `pos` in sentence `sentence` (an index of seg).
   // `target`: the figure is a goal, which the dated sections of a report
   // before it do not date (下一步，确保…全部脱贫 after 2019年，全县减贫…).

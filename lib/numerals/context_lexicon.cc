@@ -19,6 +19,9 @@ constexpr ApproxWord kBefore[] = {
     {"不超过", Approx::kUnder}, {"不少于", Approx::kOver},  {"不低于", Approx::kOver},
     {"不小于", Approx::kOver},  {"不多于", Approx::kUnder}, {"不高于", Approx::kUnder},
     {"不大于", Approx::kUnder}, {"最多", Approx::kUnder},   {"至多", Approx::kUnder},
+    // 约有1.5万名, 贫困发生率约为3%: 约 with the verb it modifies.
+    {"大约有", Approx::kAbout}, {"大约为", Approx::kAbout}, {"约有", Approx::kAbout},
+    {"约为", Approx::kAbout},
     {"最少", Approx::kOver},    {"大约", Approx::kAbout},   {"大概", Approx::kAbout},
     {"约", Approx::kAbout},     {"将近", Approx::kUnder}, {"接近", Approx::kUnder},
     {"近", Approx::kUnder},     {"超过", Approx::kOver},  {"逾", Approx::kOver},
@@ -111,7 +114,7 @@ bool first_char_in(std::string_view text, size_t pos, const CharKeys<N>& keys) {
   return key_in(key_at(text.data() + pos), keys);
 }
 
-constexpr auto kApproxBeforeLast = char_keys("约概近过逾足到少于超多破");
+constexpr auto kApproxBeforeLast = char_keys("约概近过逾足到少于超多破有为");
 constexpr auto kApproxAfterFirst = char_keys("左上以之多余");
 constexpr auto kFunctionBeforeLast = char_keys("是前和与或为有剩只");
 constexpr auto kFunctionAfterFirst = char_keys("不是这那而却的和与或");

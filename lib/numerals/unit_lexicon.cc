@@ -124,6 +124,9 @@ constexpr UnitWord kUnits[] = {
     {"批", "count", "批", K::kClassifier},
     {"座", "count", "座", K::kClassifier},
     {"次", "count", "次", K::kClassifier},
+    // 培训18场次, 3批次: the counted classifier, 次 written after it (were 18场 and 3批, 次 left out).
+    {"场次", "count", "场", K::kClassifier},
+    {"批次", "count", "批", K::kClassifier},
     {"场", "count", "场", K::kClassifier},
     {"套", "count", "套", K::kClassifier},
     {"台", "count", "台", K::kClassifier},

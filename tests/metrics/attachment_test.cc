@@ -912,3 +912,114 @@ BOOST_AUTO_TEST_CASE(a_zero_closing_a_from_to_pair_counts_what_the_from_figure_c
   BOOST_TEST(rs_own.size() == 2u);
   BOOST_TEST(!find_record(rs_own, "0"));
 }
+
+BOOST_AUTO_TEST_CASE(a_zero_word_after_the_poor_is_a_level_of_zero) {
+  // 清零 right after a count of the poor (a filler word between) says the
+  // standing count is 0: no number is written, the word is the figure.
+  Doc d("全县贫困人口实现清零，脱贫攻坚取得决定性胜利。");
+  auto rs = d.extract();
+  const MetricRecord* people = find_record(rs, "清零");
+  BOOST_REQUIRE(people);
+  BOOST_TEST(people->metric == "poor_population");
+  BOOST_TEST(people->unit == "person");
+  BOOST_TEST(people->change == "level");
+  BOOST_TEST((people->value == Decimal(0)));
+  const size_t at = d.text().text.find("清零");
+  BOOST_TEST(people->span.begin == at);
+  BOOST_TEST(people->span.end == at + std::string_view("清零").size());
+  Doc all("贫困人口全部清零。");
+  BOOST_TEST(all.extract().size() == 1u);
+  Doc households("全县建档立卡贫困户已全部清零。");
+  auto rs_hh = households.extract();
+  BOOST_REQUIRE(rs_hh.size() == 1u);
+  BOOST_TEST(rs_hh[0].metric == "poor_households");
+  BOOST_TEST(rs_hh[0].unit == "household");
+  // A campaign's or a task's zeroing counts no poor: none.
+  Doc other("坚持脱贫帮扶问题一月一清零，控辍保学动态清零。");
+  BOOST_TEST(other.extract().empty());
+}
+
+BOOST_AUTO_TEST_CASE(you_before_the_noun_is_no_level_when_a_cue_after_says_what_became_of_them) {
+  // 共有贫困人口4.2万人脱贫: how many left poverty, a total (was a level);
+  // 共有贫困人口3000人 alone still says how many there are.
+  Doc d("2017年至2019年，静宁县共有贫困人口4.2万人脱贫。");
+  d.q("4.2万人", "person", Decimal(42000));
+  auto rs = d.extract();
+  BOOST_REQUIRE(rs.size() == 1u);
+  BOOST_TEST(rs[0].metric == "lifted_population");
+  BOOST_TEST(rs[0].change == "total");
+  Doc v("全县共有贫困村12个退出。");
+  v.q("12个", "count", Decimal(12), "个");
+  auto rv = v.extract();
+  BOOST_REQUIRE(rv.size() == 1u);
+  BOOST_TEST(rv[0].metric == "villages_exited");
+  BOOST_TEST(rv[0].change == "total");
+  Doc level("全县共有贫困人口3000人。");
+  level.q("3000人", "person", Decimal(3000));
+  auto rl = level.extract();
+  BOOST_REQUIRE(rl.size() == 1u);
+  BOOST_TEST(rl[0].metric == "poor_population");
+  BOOST_TEST(rl[0].change == "level");
+}
+
+BOOST_AUTO_TEST_CASE(a_fall_in_the_number_of_poor_villages_is_villages_exited) {
+  // 减少贫困村68个: villages that left the list (was poor_villages); the
+  // level they fell to (贫困村减少到12个) stays poor_villages.
+  Doc d("西和县2019年减贫2.5万人，减少贫困村68个。");
+  d.date("2019年", "2019").q("2.5万人", "person", Decimal(25000)).q("68个", "count", Decimal(68), "个");
+  const auto rs = d.extract();
+  const MetricRecord* v = find_record(rs, "68个");
+  BOOST_REQUIRE(v);
+  BOOST_TEST(v->metric == "villages_exited");
+  BOOST_TEST(v->change == "total");
+  Doc level("贫困村减少到12个。");
+  level.q("12个", "count", Decimal(12), "个");
+  auto rl = level.extract();
+  BOOST_REQUIRE(rl.size() == 1u);
+  BOOST_TEST(rl[0].metric == "poor_villages");
+  BOOST_TEST(rl[0].change == "level");
+}
+
+BOOST_AUTO_TEST_CASE(what_is_left_borrows_no_verb_of_work) {
+  // 已有9.8万人实现脱贫，剩余0.7万人: the remaining people are no lifted
+  // figure (was lifted_population, level); with no noun of the poor in reach
+  // they give no record. The remaining villages still take the noun.
+  Doc d("全县已有9.8万人实现脱贫，剩余0.7万人。");
+  d.q("9.8万人", "person", Decimal(98000)).q("0.7万人", "person", Decimal(7000));
+  const auto rs = d.extract();
+  BOOST_REQUIRE(find_record(rs, "9.8万人"));
+  BOOST_TEST(find_record(rs, "9.8万人")->metric == "lifted_population");
+  BOOST_TEST(!find_record(rs, "0.7万人"));
+  Doc v("全县217个贫困村中已有196个退出，剩余21个。");
+  v.q("217个", "count", Decimal(217), "个").q("196个", "count", Decimal(196), "个").q("21个", "count", Decimal(21), "个");
+  const auto rv = v.extract();
+  BOOST_REQUIRE(find_record(rv, "21个"));
+  BOOST_TEST(find_record(rv, "21个")->metric == "villages_remaining");
+  BOOST_REQUIRE(find_record(rv, "196个"));
+  BOOST_TEST(find_record(rv, "196个")->metric == "villages_exited");
+}
+
+BOOST_AUTO_TEST_CASE(you_before_the_figure_and_its_noun_after_is_a_level) {
+  // 全县共有147个贫困村: how many there are (was total), as 有贫困村147个 is;
+  // its part after 其中 stands too. 有12个贫困村退出: how many did.
+  Doc d("全县共有147个贫困村，其中深度贫困村62个。");
+  d.q("147个", "count", Decimal(147), "个").q("62个", "count", Decimal(62), "个");
+  const auto rs = d.extract();
+  BOOST_REQUIRE(find_record(rs, "147个"));
+  BOOST_TEST(find_record(rs, "147个")->metric == "poor_villages");
+  BOOST_TEST(find_record(rs, "147个")->change == "level");
+  BOOST_REQUIRE(find_record(rs, "62个"));
+  BOOST_TEST(find_record(rs, "62个")->change == "level");
+  Doc exits("全县有12个贫困村退出。");
+  exits.q("12个", "count", Decimal(12), "个");
+  const auto re = exits.extract();
+  BOOST_REQUIRE(re.size() == 1u);
+  BOOST_TEST(re[0].metric == "villages_exited");
+  BOOST_TEST(re[0].change == "total");
+  // 已经有一百七十五户脱了贫: already, not how many there are.
+  Doc already("村里的贫困户已经有175户脱了贫。");
+  already.q("175户", "household", Decimal(175));
+  const auto ra = already.extract();
+  BOOST_REQUIRE(ra.size() == 1u);
+  BOOST_TEST(ra[0].change == "total");
+}

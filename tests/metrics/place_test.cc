@@ -532,3 +532,96 @@ BOOST_AUTO_TEST_CASE(a_place_before_an_organisation_that_gives_is_the_giver_s) {
   subject.q("500个", "count", Decimal(500), "个");
   BOOST_TEST(place_of(subject, "500个") == "渭源县");
 }
+
+BOOST_AUTO_TEST_CASE(a_giving_organisation_with_no_recipient_named_gives_no_place) {
+  // 台湾 is where the foundation is from: with no recipient named, the
+  // figure is the document's (none here), not the giver's.
+  Doc d("台湾慈济基金会捐赠扶贫资金约1200万元。");
+  d.q("约1200万元", "CNY", Decimal(12000000));
+  BOOST_TEST(place_of(d, "约1200万元") == "null");
+  // ... and the document's area when it names one before.
+  Doc doc("定西市脱贫攻坚取得决定性胜利。\n浙江某集团累计捐款300万元。");
+  doc.q("300万元", "CNY", Decimal(3000000));
+  BOOST_TEST(place_of(doc, "300万元") == "定西市");
+  BOOST_TEST(governing_names("台湾慈济基金会捐赠扶贫资金。").empty());
+}
+
+BOOST_AUTO_TEST_CASE(dui_names_a_recipient) {
+  // 对 before a place, as 向: the place receives, though a giver verb follows.
+  Doc d("某集团对甘肃省定西市捐款500万元，用于扶贫。");
+  d.q("500万元", "CNY", Decimal(5000000));
+  BOOST_TEST(place_of(d, "500万元") == "定西市");
+  Doc org("四川某公司对昭觉县捐赠扶贫物资价值80万元。");
+  org.q("80万元", "CNY", Decimal(800000));
+  BOOST_TEST(place_of(org, "80万元") == "昭觉县");
+}
+
+BOOST_AUTO_TEST_CASE(a_place_first_named_below_a_figure_is_not_its_place) {
+  // The county is named only in a passage below (a table's row, a later
+  // paragraph): 全县 before it is no county a reader has met yet.
+  Doc d("全县贫困人口减少到1.2万人，贫困发生率降至1.5%。\n近年来，当地大力发展特色产业。\n渭源县 3000人\n");
+  d.q("1.2万人", "person", Decimal(12000)).q("1.5%", "percent", Decimal(15, -1)).q("3000人", "person", Decimal(3000));
+  BOOST_TEST(place_of(d, "1.2万人") == "null");
+  BOOST_TEST(place_of(d, "1.5%") == "null");
+  // ... nor as the document's focus, however often it is named there.
+  Doc focus("全县贫困人口减少到1.2万人。\n近年来，当地大力发展特色产业。\n渭源县发展中药材。渭源县建成扶贫车间。\n");
+  focus.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(focus, "1.2万人") == "null");
+  // Named before (in a byline's organisation too), in the title or in its
+  // own sentence, it is.
+  Doc title("渭源县脱贫攻坚纪实\n全县贫困人口减少到1.2万人。\n");
+  title.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(title, "1.2万人") == "渭源县");
+  Doc byline("记者：今年成效如何？\n来源：渭源县融媒体中心\n\n马主任：全县贫困人口减少到1.2万人。\n\n明年渭源县将实现脱贫摘帽。\n");
+  byline.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(byline, "1.2万人") == "渭源县");
+  Doc own("全县贫困人口减少到1.2万人，渭源县脱贫攻坚取得决定性进展。\n");
+  own.q("1.2万人", "person", Decimal(12000));
+  BOOST_TEST(place_of(own, "1.2万人") == "渭源县");
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_county_is_no_place_name) {
+  // 整县脱贫摘帽 (the whole county exits): 实现整县 was taken for a county's name.
+  BOOST_TEST(governing_names("会宁县将实现整县脱贫摘帽，整乡推进、整镇提升。") == std::vector<std::string>{"会宁县"});
+}
+
+BOOST_AUTO_TEST_CASE(a_city_ending_in_a_not_place_word_is_a_name) {
+  // 成都市, 厦门市, 盐城市 end in 都市, 门市, 城市 (not-place words): names of
+  // the county table, they are places (were none); 大都市 is none.
+  BOOST_TEST(governing_names("成都市投入扶贫资金。盐城市今年减贫。争取到厦门市帮扶资金，打造国际大都市。") ==
+             (std::vector<std::string>{"成都市", "盐城市"}));
+  Doc d("聊城市今年投入扶贫资金3亿元。");
+  d.q("3亿元", "CNY", Decimal(300000000));
+  BOOST_TEST(place_of(d, "3亿元") == "聊城市");
+}
+
+BOOST_AUTO_TEST_CASE(a_partner_in_brackets_or_acting_on_our_county_is_no_figure_s_place) {
+  // 协作资金（厦门市海沧区）: whose the funds are, not what the report is
+  // about; 厦门市湖里区今年安排我县…: a partner acting on the text's own county.
+  Doc d("康乐县2020年脱贫攻坚数据一览\n东西部协作资金（厦门市海沧区）：4280万元\n社会帮扶捐款：860万元\n");
+  d.q("4280万元", "CNY", Decimal(42800000)).q("860万元", "CNY", Decimal(8600000));
+  BOOST_TEST(place_of(d, "4280万元") == "康乐县");
+  BOOST_TEST(place_of(d, "860万元") == "康乐县");
+  Doc own("积石山县脱贫攻坚纪实\n厦门市湖里区今年安排我县东西部扶贫协作资金5100万元。\n全县新建扶贫车间10个。\n");
+  own.q("5100万元", "CNY", Decimal(51000000)).q("10个", "count", Decimal(10), "个");
+  BOOST_TEST(place_of(own, "5100万元") == "积石山县");
+  BOOST_TEST(place_of(own, "10个") == "积石山县");
+}
+
+BOOST_AUTO_TEST_CASE(a_charity_s_place_is_the_giver_s) {
+  // 慈善总会, 红十字会 end an organisation's name as 基金会 does.
+  BOOST_TEST(governing_names("浙江省慈善总会捐款。甘肃省红十字会捐赠物资。").empty());
+  Doc d("甘肃省红十字会向岷县捐赠扶贫物资价值80万元。");
+  d.q("80万元", "CNY", Decimal(800000));
+  BOOST_TEST(place_of(d, "80万元") == "岷县");
+}
+
+BOOST_AUTO_TEST_CASE(yongyu_and_guanyu_end_right_before_a_name) {
+  // 用于渭源县: the walk back from 县 ran into 于 and, with no boundary in
+  // sight, the name was uncertain and dropped.
+  BOOST_TEST(governing_names("用于渭源县脱贫攻坚。") == std::vector<std::string>{"渭源县"});
+  Doc d("浙江省慈善总会捐款200万元，用于渭源县脱贫攻坚。");
+  d.q("200万元", "CNY", Decimal(2000000));
+  BOOST_TEST(place_of(d, "200万元") == "渭源县");
+  BOOST_TEST(governing_names("关于临洮县脱贫攻坚工作的报告") == std::vector<std::string>{"临洮县"});
+}

@@ -325,3 +325,27 @@ BOOST_AUTO_TEST_CASE(two_char_key_of_the_last_two_characters) {
     if (expected_ok) BOOST_TEST(key == expected);
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_pack_declaring_zero_words) {
+  // zero-word / zero-filler / zero-subject: 归零 after a households cue is 0
+  // households; a standalone pack without them finds no zero.
+  std::string error;
+  auto pack = RulePack::parse(
+      "metric poor_households household level\n"
+      "group HH 贫困户\n"
+      "rule poor_households household HH\n"
+      "zero-word 归零\n"
+      "zero-filler 已经\n"
+      "zero-subject household HH\n",
+      &error);
+  BOOST_REQUIRE_MESSAGE(pack, error);
+  Doc d("全县贫困户已经归零。");
+  auto rs = d.extract(*pack);
+  BOOST_REQUIRE(rs.size() == 1u);
+  BOOST_TEST(rs[0].metric == "poor_households");
+  BOOST_TEST(rs[0].unit == "household");
+  BOOST_TEST(rs[0].text == "归零");
+  BOOST_TEST(parse_error("metric a person level\nzero-subject person NOPE\n") == "line 2: unknown group 'NOPE'");
+  BOOST_TEST(parse_error("metric a person level\ngroup G x\nzero-subject people G\n") == "line 3: unknown unit 'people'");
+  BOOST_TEST(parse_error("zero-subject person\n") == "line 1: 'zero-subject' needs a unit and at least one group");
+}

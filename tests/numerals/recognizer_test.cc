@@ -408,3 +408,19 @@ BOOST_AUTO_TEST_CASE(record_start_tables_match_the_classification) {
   }
   BOOST_TEST(starts == 61u);  // 43 Chinese numeral characters, 10 full-width digits, 8 others
 }
+
+BOOST_AUTO_TEST_CASE(yue_with_its_verb_is_about) {
+  // 约有 / 约为: 约 before the verb it modifies still approximates the figure
+  // (were exact, the word left out).
+  BOOST_TEST(describe("全区约有1.5万名贫困学生") == "约有1.5万名=15000 person about");
+  BOOST_TEST(describe("贫困发生率约为3%") == "约为3%=3 percent about");
+  BOOST_TEST(describe("大约有200户") == "大约有200户=200 household about");
+  // 有 and 为 alone stay outside the figure.
+  BOOST_TEST(describe("全县有1.2万人") == "1.2万人=12000 person");
+}
+
+BOOST_AUTO_TEST_CASE(changci_and_pici_are_classifiers_with_ci) {
+  // 18场次, 3批次: the whole word (were 18场 and 3批, 次 left out).
+  BOOST_TEST(describe("举办培训18场次") == "18场次=18 count/场");
+  BOOST_TEST(describe("分3批次") == "3批次=3 count/批");
+}
