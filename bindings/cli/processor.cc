@@ -1,6 +1,7 @@
 #include "processor.h"
 
 #include <exception>
+#include <stdexcept>
 
 #include "content_hash.h"
 #include "format/csv.h"
@@ -205,6 +206,24 @@ void Processor::run_normalize_section(const aidtext::Result& r, Output& out) con
   const std::string_view text = r.text();
   part.encoding = std::string(r.encoding());
   part.text_bytes = text.size();
+  // The result's JSON is {"text":<literal>,"encoding":...,"report":{...},...}
+  // (aidtext_result_json): its text literal is the section's text escaped
+  // for a JSON string (JSON Lines takes it as it is, without escaping the
+  // text again), and the report is read from the members after it.
+  const std::string_view object = r.json();
+  static constexpr std::string_view kTextKey = "{\"text\":";
+  const size_t literal = json::string_literal_length(text);
+  if (object.substr(0, kTextKey.size()) != kTextKey || object.size() < kTextKey.size() + literal + 2 ||
+      object[kTextKey.size() + literal] != ',')
+    throw std::runtime_error("the library's normalize JSON does not start with its text");
+  std::string rest(1, '{');
+  rest.append(object.substr(kTextKey.size() + literal + 1));
+  const std::string_view keys[] = {"report"};
+  std::vector<std::optional<json::Value>> found;
+  std::string error;
+  if (!json::parse_members(rest, keys, &found, &error) || !found[0] || !found[0]->is_object())
+    throw std::runtime_error("the library's normalize JSON has no report: " + error);
+  part.report = std::move(found[0]);
   // The text as the inside of a JSON string or of a quoted CSV field.
   if (options_.format == OutputFormat::kCsv) {
     csv::append_field(out.text, text);
@@ -213,16 +232,8 @@ void Processor::run_normalize_section(const aidtext::Result& r, Output& out) con
       out.text.erase(0, 1);
     }
   } else {
-    json::append_string(out.text, text);
-    out.text.pop_back();
-    out.text.erase(0, 1);
+    out.text.assign(object.substr(kTextKey.size() + 1, literal - 2));
   }
-  // The report is only in the result's JSON; its members are kept as values.
-  const std::string_view keys[] = {"report"};
-  std::vector<std::optional<json::Value>> found;
-  std::string error;
-  if (json::parse_members(r.json(), keys, &found, &error) && found[0] && found[0]->is_object())
-    part.report = std::move(found[0]);
   for (size_t i = 0, n = r.count(AIDTEXT_ITEM_REPAIR); i < n; ++i) {
     part.repairs.emplace_back(r.item_json(AIDTEXT_ITEM_REPAIR, i));
     for (const aidtext::TextRange& g : r.repair_guessed(i)) part.guessed.push_back(g);

@@ -15,9 +15,10 @@ bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c 
 // between 協(xié) and its word would hide the annotation from the cleaner).
 bool is_clause_end(unsigned char c) { return c == ',' || c == '.' || c == ';' || c == '!' || c == '?' || c == ':'; }
 
-// Ends of Chinese clauses, as the character after which to cut:
-// 。！？；， in UTF-8 and in GB18030 (GBK's and Big5's ，。 are A1A3/A141…;
-// only GB's are listed: Big5 text is cut by the walk's other rules).
+// Ends of Chinese clauses, as the character after which to cut: 。！？；，
+// in UTF-8 and in GB18030 (and GBK, which shares these codes). Big5 codes
+// them otherwise (。 is A143): Big5 text with no line end or space is cut
+// after any character.
 constexpr std::string_view kUtf8ClauseEnds[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B",
                                                  "\xEF\xBC\x8C"};
 constexpr std::string_view kGbClauseEnds[] = {"\xA1\xA3", "\xA3\xA1", "\xA3\xBF", "\xA3\xBB", "\xA3\xAC"};

@@ -30,17 +30,7 @@ void write_piece(unsigned char* at, size_t stride, aidtext_map_piece full) {
 // map has runs (see handles.h); empty when every piece is handed out as is.
 const std::vector<uint32_t>& piece_starts(const aidtext_result* result) {
   std::call_once(result->piece_starts_once, [result] {
-    const aidtext::OffsetMap& map = result->text.map;
-    if (!map.has_runs()) return;
-    std::vector<uint32_t> starts;
-    starts.reserve(map.pieces().size() + 1);
-    uint32_t at = 0;
-    for (const aidtext::MapPiece& p : map.pieces()) {
-      starts.push_back(at);
-      at += p.units();
-    }
-    starts.push_back(at);
-    result->piece_starts = std::move(starts);
+    if (result->text.map.has_runs()) result->piece_starts = result->text.map.unit_starts();
   });
   return result->piece_starts;
 }

@@ -129,24 +129,29 @@ Range OffsetMap::to_output(Range in) const {
   return {begin, end};
 }
 
+std::vector<uint32_t> OffsetMap::unit_starts() const {
+  std::vector<uint32_t> starts;
+  starts.reserve(pieces_.size() + 1);
+  uint32_t sum = 0;
+  for (const MapPiece& p : pieces_) {
+    starts.push_back(sum);
+    sum += p.units();
+  }
+  starts.push_back(sum);
+  return starts;
+}
+
 Range OffsetMap::to_output_by_units(Range in) const {
   // starts[i]: the index of piece i's first unit among all units, built
   // once for the map as it is now (a map only grows, and every append
   // grows its output: the piece count and output size tell a stale index),
   // so that a repair's many guessed ranges cost a search each, not a pass.
   std::vector<uint32_t>& starts = unit_starts_;
-  if (starts.size() != pieces_.size() || unit_starts_out_size_ != out_size_) {
-    starts.clear();
-    starts.reserve(pieces_.size());
-    uint32_t sum = 0;
-    for (const MapPiece& p : pieces_) {
-      starts.push_back(sum);
-      sum += p.units();
-    }
-    unit_starts_total_ = sum;
+  if (starts.size() != pieces_.size() + 1 || unit_starts_out_size_ != out_size_) {
+    starts = unit_starts();
     unit_starts_out_size_ = out_size_;
   }
-  const uint32_t total = unit_starts_total_;
+  const uint32_t total = starts.back();
   auto unit = [&](uint32_t u) {
     const size_t i = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), u) - starts.begin()) - 1;
     return pieces_[i].unit(u - starts[i]);

@@ -101,6 +101,10 @@ class OffsetMap {
   // walks a run's units (MapPiece::units(), MapPiece::unit()).
   const std::vector<MapPiece>& pieces() const { return pieces_; }
   bool has_runs() const { return has_runs_; }
+  // starts[i]: the index of piece i's first unit (a run's block, or the
+  // whole piece) among all units, in order; starts[pieces] their count.
+  // Units are at most one an output byte, so they fit in 32 bits.
+  std::vector<uint32_t> unit_starts() const;
   bool is_identity() const;
 
  private:
@@ -126,8 +130,7 @@ class OffsetMap {
   // to_output() on such a map must not run on two threads at once; the
   // pipeline calls it only on maps of its own call.
   Range to_output_by_units(Range in) const;
-  mutable std::vector<uint32_t> unit_starts_;
-  mutable uint32_t unit_starts_total_ = 0;
+  mutable std::vector<uint32_t> unit_starts_;  // unit_starts() of the map at unit_starts_out_size_
   mutable uint32_t unit_starts_out_size_ = UINT32_MAX;
   std::vector<MapPiece> pieces_;
   bool has_runs_ = false;
