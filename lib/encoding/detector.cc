@@ -4,9 +4,12 @@
 #include <unicode/ucnv_cb.h>
 
 #include <algorithm>
+#include <iterator>
+#include <cstring>
 #include <memory>
 
 #include "core/utf8.h"
+#include "encoding/pair_table.h"
 
 // 65536 bytes generated at build time by make_common_chars.py (jieba word
 // frequencies + OpenCC traditional forms): 1 = very common, 2 = common.
@@ -39,14 +42,36 @@ struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
 
+// character_plausibility() of every BMP character, as an index into
+// kWeights: built at the first detection (65,536 calls, a few tenths of a
+// millisecond), then one load a character. The wrong readings of a text
+// are random characters of every block, and the range checks mispredicted
+// on them.
+constexpr double kWeights[] = {-2, -1, 0, 0.1, 0.8, 1.0};
+
+const uint8_t* bmp_weights() {
+  static const uint8_t* const table = [] {
+    static uint8_t t[0x10000];
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      const double w = character_plausibility(c);
+      uint8_t k = 0;
+      while (k + 1 < std::size(kWeights) && kWeights[k] != w) ++k;
+      t[c] = k;
+    }
+    return t;
+  }();
+  return table;
+}
+
 // Sums the plausibility of the non-ASCII characters of a decoding.
 struct Tally {
+  const uint8_t* weights = bmp_weights();
   double sum = 0;
   uint32_t counted = 0;
   void add(char32_t c) {
     if (c >= 0x20 && c < 0x7F) return;                     // ASCII text: says nothing
     if (c == '\n' || c == '\r' || c == '\t') return;
-    sum += character_plausibility(c);
+    sum += c < 0x10000 ? kWeights[weights[c]] : character_plausibility(c);
     ++counted;
   }
   double score() const { return counted ? sum / counted : 0; }
@@ -99,6 +124,80 @@ void score_utf8(std::string_view sample, bool whole, EncodingCandidate* cand) {
   cand->score = tally.score();
 }
 
+// score_with_icu() for GB18030, GBK or Big5 through the converter's pair
+// table (pair_table.h), without ICU: the same tally of the same characters.
+// False, with `cand` untouched, where the table gives up.
+bool score_with_pairs(std::string_view sample, bool whole, const PairTable& table, EncodingCandidate* cand) {
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  const size_t n = sample.size();
+  Tally tally;
+  uint32_t invalid = 0;
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      tally.add(p[i]);
+      ++i;
+      continue;
+    }
+    if (i + 1 == n) {
+      if (!whole && table.may_start_pair(p[i])) break;  // ICU holds it back
+      return false;
+    }
+    const PairTable::Entry e = table.at(p[i], p[i + 1]);
+    if (e.kind == PairTable::kGiveUp) return false;
+    invalid += e.code == utf8::kReplacement;
+    tally.add(e.code);
+    i += e.kind == PairTable::kPair ? 2 : 1;
+  }
+  cand->invalid = invalid;
+  cand->score = tally.score();
+  return true;
+}
+
+// score_with_icu() for UTF-16 without ICU. ICU turns an unpaired surrogate
+// into one invalid sequence (two bytes) and reads on from the next unit.
+bool score_utf16(std::string_view sample, bool whole, bool big_endian, EncodingCandidate* cand) {
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  const size_t n = sample.size();
+  auto unit = [&](size_t i) -> char16_t {
+    return big_endian ? static_cast<char16_t>(p[i] << 8 | p[i + 1]) : static_cast<char16_t>(p[i + 1] << 8 | p[i]);
+  };
+  Tally tally;
+  uint32_t invalid = 0;
+  size_t i = 0;
+  while (i + 1 < n) {
+    const char16_t u = unit(i);
+    if (U16_IS_LEAD(u)) {
+      if (i + 3 >= n) break;  // its trail would be in the next chunk
+      const char16_t v = unit(i + 2);
+      if (U16_IS_TRAIL(v)) {
+        tally.add(U16_GET_SUPPLEMENTARY(u, v));
+        i += 4;
+        continue;
+      }
+      ++invalid;
+      tally.add(utf8::kReplacement);
+    } else if (U16_IS_TRAIL(u)) {
+      ++invalid;
+      tally.add(utf8::kReplacement);
+    } else {
+      tally.add(u);
+    }
+    i += 2;
+  }
+  // What is left (a high surrogate, an odd byte, or both) ICU holds back
+  // until the end, where it is one truncated sequence.
+  if (i < n && whole) {
+    ++invalid;
+    tally.add(utf8::kReplacement);
+  }
+  cand->invalid = invalid;
+  cand->score = tally.score();
+  return true;
+}
+
+Detection detect(std::string_view bytes, bool icu_only);
+
 }  // namespace
 
 double character_plausibility(char32_t c) {
@@ -133,7 +232,13 @@ double text_plausibility(std::string_view utf8) {
   return tally.score();
 }
 
-Detection detect_encoding(std::string_view bytes) {
+Detection detect_encoding(std::string_view bytes) { return detect(bytes, false); }
+
+Detection detect_encoding_with_icu(std::string_view bytes) { return detect(bytes, true); }
+
+namespace {
+
+Detection detect(std::string_view bytes, bool icu_only) {
   // Pages often open with kilobytes of ASCII markup: the sample starts a
   // little before the first byte that is not plain ASCII (a high byte, or
   // a NUL of UTF-16), at an even offset so UTF-16 stays aligned.
@@ -152,8 +257,18 @@ Detection detect_encoding(std::string_view bytes) {
       {"UTF-16BE", "UTF-16BE"},
   };
   for (EncodingCandidate& c : d.ranking) {
-    if (c.icu_name) score_with_icu(sample, whole, &c);
-    else score_utf8(sample, whole, &c);
+    if (!c.icu_name) {
+      score_utf8(sample, whole, &c);
+      continue;
+    }
+    if (!icu_only) {
+      if (std::strncmp(c.icu_name, "UTF-16", 6) == 0) {
+        if (score_utf16(sample, whole, c.icu_name[6] == 'B', &c)) continue;
+      } else if (const PairTable* table = PairTable::for_converter(c.icu_name)) {
+        if (score_with_pairs(sample, whole, *table, &c)) continue;
+      }
+    }
+    score_with_icu(sample, whole, &c);
   }
   // Best score first; the listed order breaks ties (UTF-8, then GB18030, ...).
   std::stable_sort(d.ranking.begin(), d.ranking.end(),
@@ -167,5 +282,7 @@ Detection detect_encoding(std::string_view bytes) {
   d.confidence = std::clamp(best, 0.0, 1.0) * std::clamp(0.5 + (best - second), 0.0, 1.0);
   return d;
 }
+
+}  // namespace
 
 }  // namespace aidtext

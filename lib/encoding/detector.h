@@ -28,7 +28,14 @@ struct Detection {
 
 // Scores the candidates on kDetectionSampleBytes of `bytes`, starting just
 // before the first byte that is not plain ASCII (leading markup says nothing).
+//
+// GB18030, Big5 and UTF-16 are scored without ICU where their tables
+// decide every byte of the sample (pair_table.h), by ICU otherwise.
 Detection detect_encoding(std::string_view bytes);
+
+// detect_encoding() with every candidate scored by ICU: the reference the
+// table scoring is tested against.
+Detection detect_encoding_with_icu(std::string_view bytes);
 
 // Detection looks at this many leading bytes only: plenty for a confident
 // answer (a few hundred characters), and detection cost stays constant

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "encoding/pair_decode.h"
+#include "encoding/pair_table.h"
 
 namespace aidtext {
 namespace {
@@ -74,6 +76,13 @@ class GroupWriter {
 }  // namespace
 
 IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t base) {
+  if (const PairTable* table = PairTable::for_converter(icu_name)) {
+    if (std::optional<IcuDecoded> fast = decode_pairs(bytes, *table, base)) return std::move(*fast);
+  }
+  return icu_decode_with_icu(bytes, icu_name, base);
+}
+
+IcuDecoded icu_decode_with_icu(std::string_view bytes, const char* icu_name, uint32_t base) {
   IcuDecoded result;
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name, &err));

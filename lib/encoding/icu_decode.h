@@ -23,7 +23,15 @@ struct IcuDecoded {
 // Decodes `bytes` with ICU converter `icu_name`; invalid or unmappable
 // sequences become U+FFFD and are counted. `base` is added to every input
 // offset (the bytes may follow a BOM in the caller's input).
+//
+// GB18030, GBK and windows-950 (Big5) text goes through their pair tables
+// (pair_decode.h) when every byte is theirs to decide, and through ICU
+// otherwise; the result is the same either way.
 IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t base = 0);
+
+// icu_decode() through ICU alone: the reference the pair tables are tested
+// against.
+IcuDecoded icu_decode_with_icu(std::string_view bytes, const char* icu_name, uint32_t base = 0);
 
 // UTF-8 decoding that replaces each invalid sequence (a maximal invalid
 // subpart) with U+FFFD and counts it; valid text maps linearly.

@@ -273,3 +273,35 @@ BOOST_AUTO_TEST_CASE(stray_nul_bytes_keep_utf8_and_utf16_nul_patterns_decide_byt
     BOOST_TEST(d.text == sample);
   }
 }
+
+// UTF-8 with a few stray bytes (a Latin-1 no-break space, cp1252 quotes)
+// is UTF-8 without the detection: each stray byte is one U+FFFD, the rest
+// is the text as it was. A GBK line among UTF-8 lines is still read as GBK.
+BOOST_AUTO_TEST_CASE(utf8_with_stray_bytes_is_utf8) {
+  const std::string para = "全县贫困人口由2015年的3.2万人减少到2019年的1200人，贫困发生率下降到0.5%。";
+  const std::string text = para + "\n" + para + "\n" + para + "\n";
+  const std::vector<std::string> strays = {"\xA0", "\x93", "\x94", "\xFF", "\xC3"};
+  for (const std::string& stray : strays) {
+    for (size_t where : {size_t{0}, para.size() + 1, text.size() - 1}) {
+      const std::string input = text.substr(0, where) + stray + text.substr(where);
+      const Decoded d = decode(input);
+      BOOST_TEST(d.encoding == "UTF-8");
+      BOOST_TEST(d.invalid_sequences == 1u);
+      std::string expected = text.substr(0, where) + "\xEF\xBF\xBD" + text.substr(where);
+      BOOST_TEST(d.text == expected);
+      check_map_covers_input(d, input.size());
+    }
+  }
+  // One stray byte a line in every line is still few.
+  std::string many;
+  for (int k = 0; k < 5; ++k) many += para.substr(0, 30) + "\xA0" + para.substr(30) + "\n";
+  BOOST_TEST(decode(many).encoding == "UTF-8");
+  BOOST_TEST(decode(many).invalid_sequences == 5u);
+  // A GBK line among UTF-8 lines: its own encoding, as before.
+  const std::string gbk_line = icu_encode("贫困人口减少1.2万人，脱贫攻坚取得决定性成就", "GB18030");
+  const Decoded mixed = decode(text + gbk_line + "\n" + text);
+  BOOST_TEST(mixed.encoding == "UTF-8+GB18030");
+  BOOST_TEST(mixed.text.find("贫困人口减少1.2万人，脱贫攻坚取得决定性成就") != std::string::npos);
+  // Short lines with a stray byte are too short to tell: the detection decides.
+  BOOST_TEST(decode("贫困\xA0人口\n").invalid_sequences >= 1u);
+}

@@ -1,0 +1,56 @@
+// What an ICU double-byte converter (GB18030, GBK, Big5 as windows-950)
+// does with every two bytes that start with a high byte, read from ICU
+// itself once per process, so that text made of ASCII and such pairs can
+// be decoded and scored without calling ICU per document.
+//
+// ICU's converters are stateless for these encodings: what they make of a
+// high byte depends on it and the byte after it alone (a pair maps to a
+// character, is unassigned and becomes one U+FFFD for both bytes, or is
+// illegal and the lead alone becomes U+FFFD while the second byte is read
+// again from scratch). The table records which of these ICU did with each
+// pair, followed by a line feed, in one conversion of all of them. Anything
+// else (GB18030's four-byte sequences, whose start is a high byte and a
+// digit; a character outside the BMP; a high byte at the very end of the
+// input) is kGiveUp: the caller lets ICU decode
+// the whole input, so results never differ from ICU's
+// (tests/encoding/pair_decode_test.cc compares them on random bytes).
+#ifndef AIDTEXT_ENCODING_PAIR_TABLE_H_
+#define AIDTEXT_ENCODING_PAIR_TABLE_H_
+
+#include <cstdint>
+
+namespace aidtext {
+
+class PairTable {
+ public:
+  enum Kind : uint8_t {
+    kGiveUp = 0,  // not decided by these two bytes: ICU decodes the input
+    kPair,        // both bytes are one character (`code`, U+FFFD when unassigned)
+    kSingle,      // the first byte alone is one character (`code`, U+FFFD when illegal)
+  };
+  struct Entry {
+    char16_t code;
+    Kind kind;
+  };
+
+  // The table of ICU converter `icu_name` ("GB18030", "GBK", "windows-950"),
+  // built at first use (thread-safe); nullptr for any other converter, or
+  // when ICU's answers do not fit the model above.
+  static const PairTable* for_converter(const char* icu_name);
+
+  // What ICU does at high byte `first` (0x80..0xFF) followed by `second`.
+  Entry at(uint8_t first, uint8_t second) const { return entries_[(first - 0x80) * 256 + second]; }
+  // Whether ICU holds `b` back at the end of a chunk it is not told is the
+  // last (`b` may start a pair): the detection's sample stops before it.
+  bool may_start_pair(uint8_t b) const { return b >= 0x80 && starts_pair_[b - 0x80]; }
+
+ private:
+  PairTable() = default;
+  bool build(const char* icu_name);
+  Entry entries_[128 * 256] = {};
+  bool starts_pair_[128] = {};
+};
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_ENCODING_PAIR_TABLE_H_
