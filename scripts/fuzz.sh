@@ -25,7 +25,7 @@ build=build-fuzz
 seed=${AIDTEXT_FUZZ_SEED:-1}
 scale=${AIDTEXT_FUZZ_RUNS_SCALE:-1}
 # The slowest first, so that the two cores stay busy to the end.
-targets=(${AIDTEXT_FUZZ_TARGETS:-extract normalize repair capi rule_pack quantities sections})
+targets=(${AIDTEXT_FUZZ_TARGETS:-extract normalize repair capi rule_pack quantities sections decode})
 start=$(date +%s)
 
 # Build tools that the build itself runs (table generators) are sanitized
@@ -70,6 +70,7 @@ runs_of() {
     rule_pack) echo 200000 ;;
     capi) echo 40000 ;;
     sections) echo 200000 ;;
+    decode) echo 20000 ;;
   esac
 }
 

@@ -1,5 +1,7 @@
 #include "bench_corpus.h"
 
+#include <unicode/ucnv.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -97,6 +99,25 @@ bool write_text(const std::vector<std::string>& articles, size_t target_bytes, c
     written += a.size() + 2;
   }
   return static_cast<bool>(out);
+}
+
+std::string encode_as(std::string_view utf8, const char* icu_name) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* from = ucnv_open("UTF-8", &err);
+  UConverter* to = ucnv_open(icu_name, &err);
+  std::string out;
+  if (U_SUCCESS(err)) {
+    ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr, &err);
+    out.resize(utf8.size() * 2 + 16);
+    char* target = out.data();
+    const char* source = utf8.data();
+    ucnv_convertEx(to, from, &target, out.data() + out.size(), &source, utf8.data() + utf8.size(), nullptr,
+                   nullptr, nullptr, nullptr, true, true, &err);
+    out.resize(U_SUCCESS(err) ? static_cast<size_t>(target - out.data()) : 0);
+  }
+  ucnv_close(from);
+  ucnv_close(to);
+  return out;
 }
 
 }  // namespace aidtext::bench

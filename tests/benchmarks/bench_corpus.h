@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aidtext::bench {
@@ -31,6 +32,11 @@ bool write_text(const std::vector<std::string>& articles, size_t target_bytes, c
 // A JSON Lines file of documents {"id": "...", "text": "..."} of at least
 // `target_bytes`, for the CLI. Returns false when it cannot be written.
 bool write_jsonl(const std::vector<std::string>& articles, size_t target_bytes, const std::string& path);
+
+// `utf8` encoded by ICU converter `icu_name` ("GB18030", "windows-950");
+// characters the encoding lacks are dropped, as a site's converter that
+// skips them would.
+std::string encode_as(std::string_view utf8, const char* icu_name);
 
 }  // namespace aidtext::bench
 

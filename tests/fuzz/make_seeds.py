@@ -16,7 +16,7 @@ import json
 import os
 import sys
 
-TARGETS = ["normalize", "repair", "quantities", "extract", "rule_pack", "capi", "sections"]
+TARGETS = ["normalize", "repair", "quantities", "extract", "rule_pack", "capi", "sections", "decode"]
 
 
 def write(out_dir, target, data):
@@ -101,6 +101,8 @@ def main():
         for target in ("normalize", "extract"):
             for form in encodings(text):
                 write(out_dir, target, wrap(target, form))
+        for form in encodings(text[:1500]):  # the decoders' own target: no option bytes
+            write(out_dir, "decode", form)
         write(out_dir, "quantities", wrap("quantities", text.encode("utf-8")))
         write(out_dir, "repair", text.encode("utf-8"))
         for form in encodings(text[:600]):  # selector 0: cuts; layout and size bytes
