@@ -54,9 +54,9 @@ const uint8_t* bmp_weights() {
     static uint8_t t[0x10000];
     for (char32_t c = 0; c < 0x10000; ++c) {
       const double w = character_plausibility(c);
-      uint8_t k = 0;
+      size_t k = 0;
       while (k + 1 < std::size(kWeights) && kWeights[k] != w) ++k;
-      t[c] = k;
+      t[c] = static_cast<uint8_t>(k);
     }
     return t;
   }();
@@ -72,6 +72,12 @@ struct Tally {
     if (c >= 0x20 && c < 0x7F) return;                     // ASCII text: says nothing
     if (c == '\n' || c == '\r' || c == '\t') return;
     sum += c < 0x10000 ? kWeights[weights[c]] : character_plausibility(c);
+    ++counted;
+  }
+  // add() of a BMP character that is not ASCII (what a table reads from a
+  // high byte), without its checks.
+  void add_high(char16_t c) {
+    sum += kWeights[weights[c]];
     ++counted;
   }
   double score() const { return counted ? sum / counted : 0; }
@@ -144,9 +150,16 @@ bool score_with_pairs(std::string_view sample, bool whole, const PairTable& tabl
       return false;
     }
     const PairTable::Entry e = table.at(p[i], p[i + 1]);
-    if (e.kind == PairTable::kGiveUp) return false;
+    if (e.kind == PairTable::kGiveUp) {
+      // A four-byte GB18030 character, whole within the sample.
+      const char16_t c = i + 3 < n ? table.four_byte_at(p + i) : 0;
+      if (c == 0) return false;
+      tally.add_high(c);
+      i += 4;
+      continue;
+    }
     invalid += e.code == utf8::kReplacement;
-    tally.add(e.code);
+    tally.add_high(e.code);
     i += e.kind == PairTable::kPair ? 2 : 1;
   }
   cand->invalid = invalid;

@@ -61,9 +61,14 @@ std::optional<IcuDecoded> decode_pairs(std::string_view bytes, const PairTable& 
       continue;
     }
     if (i + 1 == n) return std::nullopt;  // ICU flushes a last high byte its own way
-    const PairTable::Entry e = table.at(p[i], p[i + 1]);
-    if (e.kind == PairTable::kGiveUp) return std::nullopt;
-    const uint32_t in_len = e.kind == PairTable::kPair ? 2 : 1;
+    PairTable::Entry e = table.at(p[i], p[i + 1]);
+    uint32_t in_len = e.kind == PairTable::kPair ? 2 : 1;
+    if (e.kind == PairTable::kGiveUp) {
+      const char16_t c = i + 3 < n ? table.four_byte_at(p + i) : 0;
+      if (c == 0) return std::nullopt;
+      e.code = c;
+      in_len = 4;
+    }
     if (text.size() < o + 16) text.resize(text.size() * 2 + 16);
     const uint32_t out_len = put_bmp(e.code, text.data() + o);
     if (run_units && (out_len != run_out || in_len != run_in)) flush_run();

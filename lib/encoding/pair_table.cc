@@ -56,6 +56,7 @@ bool convert(const char* icu_name, const std::vector<char>& bytes, std::vector<U
 
 bool PairTable::build(const char* icu_name) {
   const bool four_byte = std::strcmp(icu_name, "GB18030") == 0;
+  four_byte_ = four_byte;
   // ASCII must decode to itself (the fast paths copy it).
   std::vector<char> ascii(128);
   for (int b = 0; b < 128; ++b) ascii[b] = static_cast<char>(b);
@@ -111,6 +112,36 @@ bool PairTable::build(const char* icu_name) {
     if (e.kind == kPair) starts_pair_[t / 256] = true;
   }
   return true;
+}
+
+const char16_t* PairTable::four_byte_table() const {
+  // Every four-byte sequence of the BMP range, then a line feed; a
+  // character is kept where ICU made exactly it of the four bytes.
+  static const std::vector<char16_t> table = [] {
+    constexpr int kCodes = 4 * 10 * 126 * 10;
+    std::vector<char16_t> t(kCodes, 0);
+    std::vector<char> bytes;
+    bytes.reserve(kCodes * 5);
+    for (int k = 0; k < kCodes; ++k) {
+      bytes.push_back(static_cast<char>(0x81 + k / 12600));
+      bytes.push_back(static_cast<char>(0x30 + k / 1260 % 10));
+      bytes.push_back(static_cast<char>(0x81 + k / 10 % 126));
+      bytes.push_back(static_cast<char>(0x30 + k % 10));
+      bytes.push_back('\n');
+    }
+    std::vector<UChar> units;
+    std::vector<int32_t> offsets;
+    Counted counted;
+    if (!convert("GB18030", bytes, &units, &offsets, &counted)) return t;
+    for (size_t u = 0; u + 1 < units.size(); ++u) {
+      // One unit at a sequence's start, the line feed right after it.
+      if (offsets[u] % 5 != 0 || offsets[u + 1] != offsets[u] + 4 || units[u + 1] != '\n') continue;
+      if (units[u] < 0x80 || units[u] == 0xFFFD || U16_IS_SURROGATE(units[u])) continue;
+      t[static_cast<size_t>(offsets[u] / 5)] = units[u];
+    }
+    return t;
+  }();
+  return table.data();
 }
 
 const PairTable* PairTable::for_converter(const char* icu_name) {

@@ -11,9 +11,10 @@
 // pair, followed by a line feed, in one conversion of all of them. Anything
 // else (GB18030's four-byte sequences, whose start is a high byte and a
 // digit; a character outside the BMP; a high byte at the very end of the
-// input) is kGiveUp: the caller lets ICU decode
-// the whole input, so results never differ from ICU's
-// (tests/encoding/pair_decode_test.cc compares them on random bytes).
+// input) is kGiveUp. GB18030's four-byte characters of the BMP have a table
+// of their own (four_byte_at); for anything still undecided the caller lets
+// ICU decode the whole input, so results never differ from ICU's
+// (tests/encoding/pair_decode_test.cc and fuzz_decode compare them).
 #ifndef AIDTEXT_ENCODING_PAIR_TABLE_H_
 #define AIDTEXT_ENCODING_PAIR_TABLE_H_
 
@@ -44,11 +45,25 @@ class PairTable {
   // last (`b` may start a pair): the detection's sample stops before it.
   bool may_start_pair(uint8_t b) const { return b >= 0x80 && starts_pair_[b - 0x80]; }
 
+  // GB18030's four-byte sequences of BMP characters (81..84, 30..39,
+  // 81..FE, 30..39: U+0080 to U+FFFF where GBK has no pair, the no-break
+  // space among them): the character ICU reads at `p` (four bytes), 0 when
+  // `p` does not start one of them or ICU reads it otherwise. The table
+  // (50,400 characters) is read from ICU at the first such sequence.
+  char16_t four_byte_at(const unsigned char* p) const {
+    if (!four_byte_ || p[0] < 0x81 || p[0] > 0x84 || p[1] < 0x30 || p[1] > 0x39 || p[2] < 0x81 || p[2] > 0xFE ||
+        p[3] < 0x30 || p[3] > 0x39)
+      return 0;
+    return four_byte_table()[((p[0] - 0x81) * 10 + (p[1] - 0x30)) * 1260 + (p[2] - 0x81) * 10 + (p[3] - 0x30)];
+  }
+
  private:
   PairTable() = default;
   bool build(const char* icu_name);
+  const char16_t* four_byte_table() const;
   Entry entries_[128 * 256] = {};
   bool starts_pair_[128] = {};
+  bool four_byte_ = false;  // GB18030
 };
 
 }  // namespace aidtext

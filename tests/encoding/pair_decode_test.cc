@@ -8,6 +8,7 @@
 #define BOOST_TEST_MODULE pair_decode
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -50,7 +51,8 @@ const std::string kRareText = "脱贫攻坚 café Müller · € 𠀀 ① 《报
 // Random bytes: mostly high bytes and ASCII, with digits (GB18030's
 // four-byte sequences), line ends, NULs and the surrogate range.
 std::string random_bytes(std::mt19937& rng, size_t n) {
-  static const unsigned char kSpecial[] = {0x30, 0x35, 0x39, 0x0A, 0x00, 0xD8, 0xDB, 0xDC, 0xDF, 0x80, 0xFF, 0x7F, 0x40, 0xA1, 0xFE};
+  static const unsigned char kSpecial[] = {0x30, 0x35, 0x39, 0x0A, 0x00, 0xD8, 0xDB, 0xDC, 0xDF,
+                                           0x80, 0xFF, 0x7F, 0x40, 0xA1, 0xFE, 0x81, 0x84, 0x85, 0x90};
   std::string s(n, '\0');
   for (char& c : s) {
     const unsigned r = rng() % 10;
@@ -134,10 +136,28 @@ BOOST_AUTO_TEST_CASE(rare_characters_decode_as_icu_decodes_them) {
     const std::string bytes = icu_encode(keep_representable(kRareText, name), name);
     require_same(icu_decode(bytes, name), icu_decode_with_icu(bytes, name), name);
   }
-  // GB18030 writes café's é in four bytes: ICU decodes those, not the table.
+  // GB18030 writes é, · and the no-break space in four bytes: the table
+  // reads those of the BMP; 𠀀, outside it, is left to ICU.
+  const std::string bmp_text = "café\u00A0Müller · 脱贫攻坚";
+  const std::string gb_bmp = icu_encode(bmp_text, "GB18030");
+  const std::optional<IcuDecoded> fast = decode_pairs(gb_bmp, *PairTable::for_converter("GB18030"));
+  BOOST_REQUIRE(fast.has_value());
+  BOOST_TEST(fast->text == bmp_text);
+  require_same(*fast, icu_decode_with_icu(gb_bmp, "GB18030"), "four-byte BMP");
   const std::string gb = icu_encode(kRareText, "GB18030");
   BOOST_TEST(!decode_pairs(gb, *PairTable::for_converter("GB18030")).has_value());
   BOOST_TEST(icu_decode(gb, "GB18030").text == kRareText);
+  // Every four-byte BMP sequence, each between ASCII letters.
+  std::string all;
+  for (int b1 = 0x81; b1 <= 0x84; ++b1)
+    for (int b2 = 0x30; b2 <= 0x39; ++b2)
+      for (int b3 = 0x81; b3 <= 0xFE; b3 += 5)
+        for (int b4 = 0x30; b4 <= 0x39; b4 += 3) {
+          all += {static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3), static_cast<char>(b4)};
+          all += 'x';
+        }
+  require_same(icu_decode(all, "GB18030"), icu_decode_with_icu(all, "GB18030"), "all four-byte BMP");
+  require_same(detect_encoding(all), detect_encoding_with_icu(all), "all four-byte BMP detected");
 }
 
 BOOST_AUTO_TEST_CASE(random_bytes_decode_as_icu_decodes_them) {
