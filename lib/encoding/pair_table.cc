@@ -114,34 +114,35 @@ bool PairTable::build(const char* icu_name) {
   return true;
 }
 
-const char16_t* PairTable::four_byte_table() const {
-  // Every four-byte sequence of the BMP range, then a line feed; a
-  // character is kept where ICU made exactly it of the four bytes.
-  static const std::vector<char16_t> table = [] {
-    constexpr int kCodes = 4 * 10 * 126 * 10;
-    std::vector<char16_t> t(kCodes, 0);
+const char16_t* PairTable::four_byte_block(int block) {
+  // The 1,260 sequences of one (first, second) byte pair, each followed by
+  // a line feed, read from ICU the first time a text holds one of them (the
+  // whole range at once took 3 to 5 ms; a block, about a tenth of one).
+  static constexpr int kBlocks = 4 * 10;
+  static std::once_flag once[kBlocks];
+  static char16_t table[kBlocks][kFourByteBlock];
+  std::call_once(once[block], [block] {
     std::vector<char> bytes;
-    bytes.reserve(kCodes * 5);
-    for (int k = 0; k < kCodes; ++k) {
-      bytes.push_back(static_cast<char>(0x81 + k / 12600));
-      bytes.push_back(static_cast<char>(0x30 + k / 1260 % 10));
-      bytes.push_back(static_cast<char>(0x81 + k / 10 % 126));
+    bytes.reserve(kFourByteBlock * 5);
+    for (int k = 0; k < kFourByteBlock; ++k) {
+      bytes.push_back(static_cast<char>(0x81 + block / 10));
+      bytes.push_back(static_cast<char>(0x30 + block % 10));
+      bytes.push_back(static_cast<char>(0x81 + k / 10));
       bytes.push_back(static_cast<char>(0x30 + k % 10));
       bytes.push_back('\n');
     }
     std::vector<UChar> units;
     std::vector<int32_t> offsets;
     Counted counted;
-    if (!convert("GB18030", bytes, &units, &offsets, &counted)) return t;
+    if (!convert("GB18030", bytes, &units, &offsets, &counted)) return;
     for (size_t u = 0; u + 1 < units.size(); ++u) {
       // One unit at a sequence's start, the line feed right after it.
       if (offsets[u] % 5 != 0 || offsets[u + 1] != offsets[u] + 4 || units[u + 1] != '\n') continue;
       if (units[u] < 0x80 || units[u] == 0xFFFD || U16_IS_SURROGATE(units[u])) continue;
-      t[static_cast<size_t>(offsets[u] / 5)] = units[u];
+      table[block][offsets[u] / 5] = units[u];
     }
-    return t;
-  }();
-  return table.data();
+  });
+  return table[block];
 }
 
 const PairTable* PairTable::for_converter(const char* icu_name) {

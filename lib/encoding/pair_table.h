@@ -48,19 +48,20 @@ class PairTable {
   // GB18030's four-byte sequences of BMP characters (81..84, 30..39,
   // 81..FE, 30..39: U+0080 to U+FFFF where GBK has no pair, the no-break
   // space among them): the character ICU reads at `p` (four bytes), 0 when
-  // `p` does not start one of them or ICU reads it otherwise. The table
-  // (50,400 characters) is read from ICU at the first such sequence.
+  // `p` does not start one of them or ICU reads it otherwise. Read from ICU
+  // a block of 1,260 at a time, at the first sequence of the block.
   char16_t four_byte_at(const unsigned char* p) const {
     if (!four_byte_ || p[0] < 0x81 || p[0] > 0x84 || p[1] < 0x30 || p[1] > 0x39 || p[2] < 0x81 || p[2] > 0xFE ||
         p[3] < 0x30 || p[3] > 0x39)
       return 0;
-    return four_byte_table()[((p[0] - 0x81) * 10 + (p[1] - 0x30)) * 1260 + (p[2] - 0x81) * 10 + (p[3] - 0x30)];
+    return four_byte_block((p[0] - 0x81) * 10 + (p[1] - 0x30))[(p[2] - 0x81) * 10 + (p[3] - 0x30)];
   }
 
  private:
   PairTable() = default;
   bool build(const char* icu_name);
-  const char16_t* four_byte_table() const;
+  static constexpr int kFourByteBlock = 126 * 10;
+  static const char16_t* four_byte_block(int block);
   Entry entries_[128 * 256] = {};
   bool starts_pair_[128] = {};
   bool four_byte_ = false;  // GB18030
