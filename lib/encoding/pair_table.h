@@ -1,7 +1,7 @@
-// What an ICU double-byte converter (GB18030, GBK, Big5 as windows-950)
-// does with every two bytes that start with a high byte, read from ICU
-// itself once per process, so that text made of ASCII and such pairs can
-// be decoded and scored without calling ICU per document.
+// What an ICU double-byte converter (GB18030, Big5 as windows-950) does
+// with every two bytes that start with a high byte, so that text made of
+// ASCII and such pairs can be decoded and scored without calling ICU per
+// document. The answers are ICU's, asked at build time (make_pair_tables.cc).
 //
 // ICU's converters are stateless for these encodings: what they make of a
 // high byte depends on it and the byte after it alone (a pair maps to a
@@ -10,8 +10,8 @@
 // again from scratch). The table records which of these ICU did with each
 // pair, followed by a line feed, in one conversion of all of them. Anything
 // else (GB18030's four-byte sequences, whose start is a high byte and a
-// digit; a character outside the BMP; a high byte at the very end of the
-// input) is kGiveUp. GB18030's four-byte characters of the BMP have a table
+// digit; a character outside the BMP; a high byte alone at the very end of
+// the input; a forced "GBK", which has no table) is kGiveUp. GB18030's four-byte characters of the BMP have a table
 // of their own (four_byte_at); for anything still undecided the caller lets
 // ICU decode the whole input, so results never differ from ICU's
 // (tests/encoding/pair_decode_test.cc and fuzz_decode compare them).
@@ -27,23 +27,28 @@ class PairTable {
   enum Kind : uint8_t {
     kGiveUp = 0,  // not decided by these two bytes: ICU decodes the input
     kPair,        // both bytes are one character (`code`, U+FFFD when unassigned)
-    kSingle,      // the first byte alone is one character (`code`, U+FFFD when illegal)
+    kSingle,      // the first byte alone is illegal: `code` is U+FFFD
   };
   struct Entry {
     char16_t code;
     Kind kind;
   };
 
-  // The table of ICU converter `icu_name` ("GB18030", "GBK", "windows-950"),
-  // built at first use (thread-safe); nullptr for any other converter, or
-  // when ICU's answers do not fit the model above.
+  // The table of ICU converter `icu_name` ("GB18030", "windows-950");
+  // nullptr for any other. The tables are generated at build time from the
+  // ICU the library is built with (make_pair_tables.cc) and cost nothing to
+  // load.
   static const PairTable* for_converter(const char* icu_name);
 
   // What ICU does at high byte `first` (0x80..0xFF) followed by `second`.
-  Entry at(uint8_t first, uint8_t second) const { return entries_[(first - 0x80) * 256 + second]; }
+  Entry at(uint8_t first, uint8_t second) const {
+    const uint16_t e = entries_[(first - 0x80) * 256 + second];
+    if (e > 1) return {static_cast<char16_t>(e), kPair};
+    return {e == 1 ? u'\uFFFD' : u'\0', e == 1 ? kSingle : kGiveUp};
+  }
   // Whether ICU holds `b` back at the end of a chunk it is not told is the
   // last (`b` may start a pair): the detection's sample stops before it.
-  bool may_start_pair(uint8_t b) const { return b >= 0x80 && starts_pair_[b - 0x80]; }
+  bool may_start_pair(uint8_t b) const;
 
   // GB18030's four-byte sequences of BMP characters (81..84, 30..39,
   // 81..FE, 30..39: U+0080 to U+FFFF where GBK has no pair, the no-break
@@ -58,13 +63,11 @@ class PairTable {
   }
 
  private:
-  PairTable() = default;
-  bool build(const char* icu_name);
+  PairTable(const uint16_t* entries, bool four_byte) : entries_(entries), four_byte_(four_byte) {}
   static constexpr int kFourByteBlock = 126 * 10;
   static const char16_t* four_byte_block(int block);
-  Entry entries_[128 * 256] = {};
-  bool starts_pair_[128] = {};
-  bool four_byte_ = false;  // GB18030
+  const uint16_t* entries_;  // [128 * 256], make_pair_tables.cc's format
+  bool four_byte_;           // GB18030
 };
 
 }  // namespace aidtext

@@ -29,7 +29,14 @@ using aidtext::testing::source_dir;
 
 namespace {
 
+// The converters with a table, and GBK, which has none (icu_decode must
+// still be ICU's for it).
 const char* const kConverters[] = {"GB18030", "GBK", "windows-950"};
+
+bool fast(std::string_view bytes, const char* name) {
+  const PairTable* t = PairTable::for_converter(name);
+  return t && decode_pairs(bytes, *t).has_value();
+}
 
 // The articles bundled with the tests (UTF-8), a few kilobytes each.
 std::vector<std::string> articles() {
@@ -100,7 +107,9 @@ void require_same(const Detection& a, const Detection& b, const std::string& wha
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(tables_are_built_for_the_legacy_converters_only) {
-  for (const char* name : kConverters) BOOST_TEST(PairTable::for_converter(name) != nullptr, name);
+  BOOST_TEST(PairTable::for_converter("GB18030") != nullptr);
+  BOOST_TEST(PairTable::for_converter("windows-950") != nullptr);
+  BOOST_TEST(PairTable::for_converter("GBK") == nullptr);
   BOOST_TEST(PairTable::for_converter("UTF-8") == nullptr);
   BOOST_TEST(PairTable::for_converter("Big5-HKSCS") == nullptr);
   BOOST_TEST(PairTable::for_converter(nullptr) == nullptr);
@@ -117,8 +126,10 @@ BOOST_AUTO_TEST_CASE(articles_decode_as_icu_decodes_them) {
     for (const char* name : kConverters) {
       const std::string bytes = icu_encode(keep_representable(text, name), name);
       require_same(icu_decode(bytes, name, 7), icu_decode_with_icu(bytes, name, 7), name);
-      fast += decode_pairs(bytes, *PairTable::for_converter(name)).has_value();
-      ++compared;
+      if (std::string_view(name) != "GBK") {
+        fast += ::fast(bytes, name);
+        ++compared;
+      }
       // Cut at each byte near either end: lone lead bytes, half pairs.
       for (size_t cut = 1; cut < 6 && cut < bytes.size(); ++cut) {
         const std::string head = bytes.substr(0, bytes.size() - cut), tail = bytes.substr(cut);
@@ -168,7 +179,7 @@ BOOST_AUTO_TEST_CASE(random_bytes_decode_as_icu_decodes_them) {
     for (const char* name : kConverters) {
       require_same(icu_decode(bytes, name, 3), icu_decode_with_icu(bytes, name, 3),
                    std::string(name) + " round " + std::to_string(round));
-      fast += decode_pairs(bytes, *PairTable::for_converter(name)).has_value();
+      fast += ::fast(bytes, name);
     }
   }
   // Random bytes must take the fast path often enough to test it.
