@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "encoding/icu_converter.h"
 #include "encoding/pair_table.h"
 
 // 65536 bytes generated at build time by make_common_chars.py (jieba word
@@ -28,19 +29,6 @@ int frequency_class(char32_t c) {
   if (c >= kClassTableSize || aidtext_common_chars_size < kClassTableSize) return 0;
   return aidtext_common_chars[c];
 }
-
-void U_CALLCONV count_invalid(const void* context, UConverterToUnicodeArgs* args, const char*,
-                              int32_t, UConverterCallbackReason reason, UErrorCode* err) {
-  if (reason > UCNV_IRREGULAR) return;
-  ++*static_cast<uint32_t*>(const_cast<void*>(context));
-  static const UChar kReplacement = 0xFFFD;
-  *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
-}
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
 
 // character_plausibility() of every BMP character, as an index into
 // kWeights: built at the first detection (65,536 calls, a few tenths of a
@@ -85,12 +73,11 @@ struct Tally {
 
 void score_with_icu(std::string_view sample, bool whole, EncodingCandidate* cand) {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(cand->icu_name, &err));
-  if (U_FAILURE(err)) {
+  icu::Converter cnv = icu::open_counting(cand->icu_name, &cand->invalid);
+  if (!cnv) {
     cand->score = -2;
     return;
   }
-  ucnv_setToUCallBack(cnv.get(), count_invalid, &cand->invalid, nullptr, nullptr, &err);
   std::vector<UChar> units(sample.size() + 64);
   UChar* target = units.data();
   const char* source = sample.data();

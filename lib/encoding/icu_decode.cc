@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "encoding/icu_converter.h"
 #include "encoding/pair_decode.h"
 #include "encoding/pair_table.h"
 
@@ -20,23 +21,6 @@ constexpr size_t kChunkBytes = 64 * 1024;
 // Extra target room per call: characters held over from the previous chunk
 // and mappings that yield two code points for one byte sequence.
 constexpr size_t kTargetSlack = 64;
-
-// To-Unicode callback: writes U+FFFD for every illegal, irregular or
-// unmappable sequence (ICU's own substitute may be U+001A for a single
-// byte) and counts it.
-void U_CALLCONV substitute_and_count(const void* context, UConverterToUnicodeArgs* args,
-                                     const char*, int32_t, UConverterCallbackReason reason,
-                                     UErrorCode* err) {
-  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to do
-  ++*static_cast<uint32_t*>(const_cast<void*>(context));
-  static const UChar kReplacement = 0xFFFD;
-  *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
-}
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
 
 // Builds the output of one decode: characters arrive with the input offset
 // they start at; a group of code points that start at the same offset maps
@@ -85,12 +69,9 @@ IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t bas
 IcuDecoded icu_decode_with_icu(std::string_view bytes, const char* icu_name, uint32_t base) {
   IcuDecoded result;
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name, &err));
-  if (U_FAILURE(err) || !cnv) return result;
+  icu::Converter cnv = icu::open_counting(icu_name, &result.invalid_sequences);
+  if (!cnv) return result;
   result.ok = true;
-  ucnv_setToUCallBack(cnv.get(), substitute_and_count, &result.invalid_sequences, nullptr,
-                      nullptr, &err);
-  if (U_FAILURE(err)) return result;
   result.text.reserve(bytes.size() + bytes.size() / 2);
 
   // No bigger than the input needs: a line decoded on its own

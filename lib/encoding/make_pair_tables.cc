@@ -13,39 +13,23 @@
 // A converter whose answers do not fit that model gets zeros throughout.
 // (Built at first use until session 21, the two tables cost a process's
 // first GBK document about 3 ms.)
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_cb.h>
 #include <unicode/utf16.h>
 
 #include <cstdio>
 #include <cstring>
-#include <memory>
 #include <vector>
+
+#include "encoding/icu_converter.h"
 
 namespace {
 
 constexpr int kEntries = 128 * 256;
 
-void U_CALLCONV substitute(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
-                           UConverterCallbackReason reason, UErrorCode* err) {
-  if (reason > UCNV_IRREGULAR) return;
-  ++*static_cast<uint32_t*>(const_cast<void*>(context));
-  static const UChar kReplacement = 0xFFFD;
-  *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
-}
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
-
 bool convert(const char* icu_name, const std::vector<char>& bytes, std::vector<UChar>* units,
              std::vector<int32_t>* offsets, uint32_t* substituted) {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(icu_name, &err));
-  if (U_FAILURE(err) || !cnv) return false;
-  ucnv_setToUCallBack(cnv.get(), substitute, substituted, nullptr, nullptr, &err);
-  if (U_FAILURE(err)) return false;
+  aidtext::icu::Converter cnv = aidtext::icu::open_counting(icu_name, substituted);
+  if (!cnv) return false;
   units->assign(bytes.size() * 2 + 16, 0);
   offsets->assign(units->size(), -1);
   UChar* target = units->data();

@@ -1,13 +1,12 @@
 #include "encoding/pair_table.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_cb.h>
 #include <unicode/utf16.h>
 
 #include <cstring>
-#include <memory>
 #include <mutex>
 #include <vector>
+
+#include "encoding/icu_converter.h"
 
 // make_pair_tables.cc's output: GB18030's entries, then windows-950's.
 extern "C" const unsigned char aidtext_pair_tables[];
@@ -17,18 +16,6 @@ namespace aidtext {
 namespace {
 
 constexpr size_t kTableBytes = 128 * 256 * sizeof(uint16_t);
-
-void U_CALLCONV substitute(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
-                           UConverterCallbackReason reason, UErrorCode* err) {
-  if (reason > UCNV_IRREGULAR) return;
-  static const UChar kReplacement = 0xFFFD;
-  *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
-}
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
 
 const uint16_t* entries(int k) {
   // Embedded 64-byte aligned, little-endian as the hosts this builds on.
@@ -62,9 +49,8 @@ const char16_t* PairTable::four_byte_block(int block) {
       bytes.push_back('\n');
     }
     UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open("GB18030", &err));
-    if (U_FAILURE(err) || !cnv) return;
-    ucnv_setToUCallBack(cnv.get(), substitute, nullptr, nullptr, nullptr, &err);
+    icu::Converter cnv = icu::open_counting("GB18030", nullptr);
+    if (!cnv) return;
     std::vector<UChar> units(bytes.size() + 16);
     std::vector<int32_t> offsets(units.size(), -1);
     UChar* target = units.data();
