@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
+#include <cstring>
 #include <memory>
 #include <algorithm>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "encoding/icu_converter.h"
 #include "encoding/pair_decode.h"
 #include "encoding/pair_table.h"
+#include "encoding/utf16_decode.h"
 
 namespace aidtext {
 namespace {
@@ -62,6 +64,9 @@ class GroupWriter {
 IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t base) {
   if (const PairTable* table = PairTable::for_converter(icu_name)) {
     if (std::optional<IcuDecoded> fast = decode_pairs(bytes, *table, base)) return std::move(*fast);
+  }
+  if (icu_name && (std::strcmp(icu_name, "UTF-16LE") == 0 || std::strcmp(icu_name, "UTF-16BE") == 0)) {
+    if (std::optional<IcuDecoded> fast = decode_utf16(bytes, icu_name[6] == 'B', base)) return std::move(*fast);
   }
   return icu_decode_with_icu(bytes, icu_name, base);
 }

@@ -24,8 +24,9 @@ struct IcuDecoded {
 // sequences become U+FFFD and are counted. `base` is added to every input
 // offset (the bytes may follow a BOM in the caller's input).
 //
-// GB18030, GBK and windows-950 (Big5) text goes through their pair tables
-// (pair_decode.h) when every byte is theirs to decide, and through ICU
+// GB18030 and windows-950 (Big5) text goes through their pair tables
+// (pair_decode.h) when every byte is theirs to decide, UTF-16 through
+// utf16_decode.h when every unit is well formed, and through ICU
 // otherwise; the result is the same either way.
 IcuDecoded icu_decode(std::string_view bytes, const char* icu_name, uint32_t base = 0);
 

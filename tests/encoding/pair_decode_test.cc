@@ -19,6 +19,7 @@
 #include "encoding/icu_decode.h"
 #include "encoding/pair_decode.h"
 #include "encoding/pair_table.h"
+#include "encoding/utf16_decode.h"
 #include "test_support.h"
 
 using namespace aidtext;
@@ -140,6 +141,31 @@ BOOST_AUTO_TEST_CASE(articles_decode_as_icu_decodes_them) {
   }
   // The tables decide whole articles, or the fast path would be moot.
   BOOST_TEST(fast * 10 >= compared * 9, fast << " of " << compared);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_decodes_as_icu_decodes_it) {
+  size_t fast = 0, compared = 0;
+  for (const std::string& text : articles()) {
+    for (const char* name : {"UTF-16LE", "UTF-16BE"}) {
+      const std::string bytes = icu_encode(text + kRareText, name);
+      require_same(icu_decode(bytes, name, 2), icu_decode_with_icu(bytes, name, 2), name);
+      fast += decode_utf16(bytes, name[6] == 'B').has_value();
+      ++compared;
+      // Cut anywhere near either end: odd bytes, half a surrogate pair.
+      for (size_t cut = 1; cut < 6; ++cut) {
+        const std::string head = bytes.substr(0, bytes.size() - cut), tail = bytes.substr(cut);
+        require_same(icu_decode(head, name), icu_decode_with_icu(head, name), std::string(name) + " head");
+        require_same(icu_decode(tail, name), icu_decode_with_icu(tail, name), std::string(name) + " tail");
+      }
+    }
+  }
+  BOOST_TEST(fast == compared);
+  std::mt19937 rng(16);
+  for (int round = 0; round < 6000; ++round) {
+    std::string bytes = random_bytes(rng, rng() % 64);
+    for (const char* name : {"UTF-16LE", "UTF-16BE"})
+      require_same(icu_decode(bytes, name), icu_decode_with_icu(bytes, name), std::string(name) + " random");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(rare_characters_decode_as_icu_decodes_them) {

@@ -1,9 +1,10 @@
 // Fuzz target: decoding and encoding detection of any bytes, where the
-// pair tables (encoding/pair_table.h) stand in for ICU. Each input is
-// decoded by each legacy converter through the tables and through ICU
-// alone, and detected both ways: the answers must be identical (text, map
-// pieces, invalid counts; scores and confidence), and the whole decoder's
-// map must cover the output.
+// pair tables (encoding/pair_table.h) and the UTF-16 decoder
+// (encoding/utf16_decode.h) stand in for ICU. Each input is decoded by
+// each converter through them and through ICU alone, and detected both
+// ways: the answers must be identical (text, map pieces, invalid counts;
+// scores and confidence), and the whole decoder's map must cover the
+// output.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -36,7 +37,7 @@ void check_same(const aidtext::IcuDecoded& a, const aidtext::IcuDecoded& b) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (const char* name : {"GB18030", "GBK", "windows-950"})
+  for (const char* name : {"GB18030", "GBK", "windows-950", "UTF-16LE", "UTF-16BE"})
     check_same(aidtext::icu_decode(bytes, name, 5), aidtext::icu_decode_with_icu(bytes, name, 5));
   const aidtext::Detection fast = aidtext::detect_encoding(bytes);
   const aidtext::Detection icu = aidtext::detect_encoding_with_icu(bytes);

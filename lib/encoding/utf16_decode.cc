@@ -1,0 +1,55 @@
+#include "encoding/utf16_decode.h"
+
+#include <unicode/utf16.h>
+
+#include "core/utf8.h"
+
+namespace aidtext {
+
+std::optional<IcuDecoded> decode_utf16(std::string_view bytes, bool big_endian, uint32_t base) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  if (n % 2) return std::nullopt;  // ICU flushes an odd last byte its own way
+  auto unit = [&](size_t i) -> char16_t {
+    return big_endian ? static_cast<char16_t>(p[i] << 8 | p[i + 1]) : static_cast<char16_t>(p[i + 1] << 8 | p[i]);
+  };
+  IcuDecoded out;
+  out.ok = true;
+  out.text.reserve(n + n / 2);
+  // Characters of one shape (output and input lengths) in a row: one run
+  // of blocks, as icu_decode's writer leaves them in the map.
+  uint32_t run_out = 0, run_in = 0, run_units = 0, run_o = 0, run_i = 0;
+  auto flush_run = [&] {
+    if (run_units) out.map.append_piece({run_o, run_out * run_units, run_i, run_in * run_units, false,
+                                         static_cast<uint8_t>(run_units > 1 ? run_out : 0),
+                                         static_cast<uint8_t>(run_units > 1 ? run_in : 0)});
+    run_units = 0;
+  };
+  for (size_t i = 0; i < n;) {
+    const char16_t u = unit(i);
+    char32_t c = u;
+    uint32_t in_len = 2;
+    if (U16_IS_SURROGATE(u)) {
+      if (!U16_IS_LEAD(u) || i + 4 > n || !U16_IS_TRAIL(unit(i + 2))) return std::nullopt;
+      c = U16_GET_SUPPLEMENTARY(u, unit(i + 2));
+      in_len = 4;
+    }
+    const auto o = static_cast<uint32_t>(out.text.size());
+    utf8::append(out.text, c);
+    const auto out_len = static_cast<uint32_t>(out.text.size()) - o;
+    if (run_units && (out_len != run_out || in_len != run_in)) flush_run();
+    if (run_units == 0) {
+      run_out = out_len;
+      run_in = in_len;
+      run_o = o;
+      run_i = base + static_cast<uint32_t>(i);
+    }
+    ++run_units;
+    i += in_len;
+  }
+  flush_run();
+  out.map.set_input_size(base + static_cast<uint32_t>(n));
+  return out;
+}
+
+}  // namespace aidtext

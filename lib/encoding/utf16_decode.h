@@ -1,0 +1,23 @@
+// Decoding UTF-16 without ICU where every unit is a character or half of a
+// well-formed surrogate pair: the result is ICU's own (text, map pieces:
+// a block per character of its two or four bytes), at a fraction of the
+// cost. Anything else (an unpaired surrogate, an odd byte at the end) is
+// left to ICU, whose substitution rules then apply.
+#ifndef AIDTEXT_ENCODING_UTF16_DECODE_H_
+#define AIDTEXT_ENCODING_UTF16_DECODE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "encoding/icu_decode.h"
+
+namespace aidtext {
+
+// `bytes` as UTF-16 (big-endian when `big_endian`), every input offset
+// shifted by `base`; nullopt where ICU must decide.
+std::optional<IcuDecoded> decode_utf16(std::string_view bytes, bool big_endian, uint32_t base = 0);
+
+}  // namespace aidtext
+
+#endif  // AIDTEXT_ENCODING_UTF16_DECODE_H_
