@@ -4,9 +4,9 @@
 #include <unicode/ucnv_cb.h>
 
 #include <algorithm>
-#include <iterator>
 #include <cstring>
-#include <memory>
+#include <iterator>
+#include <vector>
 
 #include "core/utf8.h"
 #include "encoding/icu_converter.h"
@@ -117,8 +117,8 @@ void score_utf8(std::string_view sample, bool whole, EncodingCandidate* cand) {
   cand->score = tally.score();
 }
 
-// score_with_icu() for GB18030, GBK or Big5 through the converter's pair
-// table (pair_table.h), without ICU: the same tally of the same characters.
+// score_with_icu() for GB18030 or Big5 through the converter's pair table
+// (pair_table.h), without ICU: the same tally of the same characters.
 // False, with `cand` untouched, where the table gives up.
 bool score_with_pairs(std::string_view sample, bool whole, const PairTable& table, EncodingCandidate* cand) {
   const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
@@ -156,7 +156,7 @@ bool score_with_pairs(std::string_view sample, bool whole, const PairTable& tabl
 
 // score_with_icu() for UTF-16 without ICU. ICU turns an unpaired surrogate
 // into one invalid sequence (two bytes) and reads on from the next unit.
-bool score_utf16(std::string_view sample, bool whole, bool big_endian, EncodingCandidate* cand) {
+void score_utf16(std::string_view sample, bool whole, bool big_endian, EncodingCandidate* cand) {
   const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
   const size_t n = sample.size();
   auto unit = [&](size_t i) -> char16_t {
@@ -193,7 +193,6 @@ bool score_utf16(std::string_view sample, bool whole, bool big_endian, EncodingC
   }
   cand->invalid = invalid;
   cand->score = tally.score();
-  return true;
 }
 
 Detection detect(std::string_view bytes, bool icu_only);
@@ -263,8 +262,10 @@ Detection detect(std::string_view bytes, bool icu_only) {
     }
     if (!icu_only) {
       if (std::strncmp(c.icu_name, "UTF-16", 6) == 0) {
-        if (score_utf16(sample, whole, c.icu_name[6] == 'B', &c)) continue;
-      } else if (const PairTable* table = PairTable::for_converter(c.icu_name)) {
+        score_utf16(sample, whole, c.icu_name[6] == 'B', &c);
+        continue;
+      }
+      if (const PairTable* table = PairTable::for_converter(c.icu_name)) {
         if (score_with_pairs(sample, whole, *table, &c)) continue;
       }
     }
