@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "encoding/block_runs.h"
 
 namespace aidtext {
 namespace {
@@ -36,20 +37,13 @@ std::optional<IcuDecoded> decode_pairs(std::string_view bytes, const PairTable& 
   std::string& text = out.text;
   text.resize(n + n / 2 + 16);
   size_t o = 0;
-  // The characters of high bytes since the last ASCII byte, as a run of
-  // blocks of one shape (icu_decode's GroupWriter makes each such character
-  // a block; the map makes a run of blocks of one shape one piece).
-  uint32_t run_out = 0, run_in = 0, run_units = 0, run_o = 0, run_i = 0;
-  auto flush_run = [&] {
-    if (run_units) out.map.append_piece({run_o, run_out * run_units, run_i, run_in * run_units, false,
-                                         static_cast<uint8_t>(run_units > 1 ? run_out : 0),
-                                         static_cast<uint8_t>(run_units > 1 ? run_in : 0)});
-    run_units = 0;
-  };
+  // The characters of high bytes since the last ASCII byte, each a block
+  // as icu_decode's GroupWriter makes it, a run of one shape one piece.
+  BlockRuns runs(out.map);
   size_t i = 0;
   while (i < n) {
     if (p[i] < 0x80) {
-      flush_run();
+      runs.flush();
       size_t end = i + 1;
       while (end < n && p[end] < 0x80) ++end;
       if (text.size() < o + (end - i) + 16) text.resize((o + (end - i)) * 2 + 16);
@@ -71,19 +65,12 @@ std::optional<IcuDecoded> decode_pairs(std::string_view bytes, const PairTable& 
     }
     if (text.size() < o + 16) text.resize(text.size() * 2 + 16);
     const uint32_t out_len = put_bmp(e.code, text.data() + o);
-    if (run_units && (out_len != run_out || in_len != run_in)) flush_run();
-    if (run_units == 0) {
-      run_out = out_len;
-      run_in = in_len;
-      run_o = static_cast<uint32_t>(o);
-      run_i = base + static_cast<uint32_t>(i);
-    }
-    ++run_units;
+    runs.add(static_cast<uint32_t>(o), out_len, base + static_cast<uint32_t>(i), in_len);
     out.invalid_sequences += e.code == utf8::kReplacement;
     o += out_len;
     i += in_len;
   }
-  flush_run();
+  runs.flush();
   text.resize(o);
   out.map.set_input_size(base + static_cast<uint32_t>(n));
   return out;

@@ -3,6 +3,7 @@
 #include <unicode/utf16.h>
 
 #include "core/utf8.h"
+#include "encoding/block_runs.h"
 
 namespace aidtext {
 
@@ -16,15 +17,7 @@ std::optional<IcuDecoded> decode_utf16(std::string_view bytes, bool big_endian, 
   IcuDecoded out;
   out.ok = true;
   out.text.reserve(n + n / 2);
-  // Characters of one shape (output and input lengths) in a row: one run
-  // of blocks, as icu_decode's writer leaves them in the map.
-  uint32_t run_out = 0, run_in = 0, run_units = 0, run_o = 0, run_i = 0;
-  auto flush_run = [&] {
-    if (run_units) out.map.append_piece({run_o, run_out * run_units, run_i, run_in * run_units, false,
-                                         static_cast<uint8_t>(run_units > 1 ? run_out : 0),
-                                         static_cast<uint8_t>(run_units > 1 ? run_in : 0)});
-    run_units = 0;
-  };
+  BlockRuns runs(out.map);  // a block per character, as icu_decode's writer makes it
   for (size_t i = 0; i < n;) {
     const char16_t u = unit(i);
     char32_t c = u;
@@ -36,18 +29,10 @@ std::optional<IcuDecoded> decode_utf16(std::string_view bytes, bool big_endian, 
     }
     const auto o = static_cast<uint32_t>(out.text.size());
     utf8::append(out.text, c);
-    const auto out_len = static_cast<uint32_t>(out.text.size()) - o;
-    if (run_units && (out_len != run_out || in_len != run_in)) flush_run();
-    if (run_units == 0) {
-      run_out = out_len;
-      run_in = in_len;
-      run_o = o;
-      run_i = base + static_cast<uint32_t>(i);
-    }
-    ++run_units;
+    runs.add(o, static_cast<uint32_t>(out.text.size()) - o, base + static_cast<uint32_t>(i), in_len);
     i += in_len;
   }
-  flush_run();
+  runs.flush();
   out.map.set_input_size(base + static_cast<uint32_t>(n));
   return out;
 }
