@@ -5,6 +5,8 @@
 // the signal alphabet, on the peer mojibake suite set inside clean text with
 // odd spaces around it, and on the dev corpus.
 #define BOOST_TEST_MODULE repair_fast_path
+#include <unicode/ucnv.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -91,6 +93,23 @@ void check_same(std::string_view input, const NormalizeOptions& o = {}) {
   }
 }
 
+// `utf8` in ICU's encoding `name`.
+std::string encode_as(std::string_view utf8, const char* name) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* from = ucnv_open("UTF-8", &err);
+  UConverter* to = ucnv_open(name, &err);
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* t = out.data();
+  const char* f = utf8.data();
+  ucnv_convertEx(to, from, &t, out.data() + out.size(), &f, utf8.data() + utf8.size(), nullptr, nullptr, nullptr,
+                 nullptr, true, true, &err);
+  ucnv_close(from);
+  ucnv_close(to);
+  BOOST_REQUIRE(U_SUCCESS(err));
+  out.resize(static_cast<size_t>(t - out.data()));
+  return out;
+}
+
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
@@ -155,6 +174,27 @@ BOOST_AUTO_TEST_CASE(opaque_edits_before_and_after_damage) {
     repaired += !normalize("協(xié)會，" + g, NormalizeOptions{}).report.repairs.empty();
   }
   BOOST_TEST(repaired > 0);  // the stage's repairs were made on this path
+}
+
+// Text that the decoder decodes (GB18030, Big5, UTF-16, UTF-8 with stray
+// bytes) takes the fast path through a copy of the decoder's text: the
+// same answers, clean or damaged.
+BOOST_AUTO_TEST_CASE(same_on_decoded_text) {
+  const std::filesystem::path articles = std::filesystem::path(AIDTEXT_SOURCE_DIR) / "tests" / "metrics" / "articles";
+  size_t checked = 0;
+  for (const auto& e : std::filesystem::directory_iterator(articles)) {
+    if (e.path().extension() != ".txt" || checked >= 24) continue;
+    const std::string text = read_file(e.path());
+    for (const char* encoding : {"GB18030", "windows-950", "UTF-16LE"}) check_same(encode_as(text, encoding));
+    check_same(text.substr(0, text.size() / 2) + "\xA0" + text.substr(text.size() / 2));
+    ++checked;
+  }
+  BOOST_TEST(checked > 0u);
+  // Mojibake inside clean text, the whole in GB18030.
+  const auto cases = testing::load_mojibake_cases(std::string(AIDTEXT_SHARED_DIR) + "/peer/mojibake/cases.json");
+  if (!cases) return;
+  for (size_t i = 0; i < cases->size(); i += 3)
+    check_same(encode_as("全县脱贫攻坚取得决定性成就。" + (*cases)[i].garbled + "贫困人口全部脱贫。", "GB18030"));
 }
 
 BOOST_AUTO_TEST_CASE(same_on_the_dev_corpus) {
