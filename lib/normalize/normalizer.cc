@@ -5,10 +5,10 @@
 // can: the stage's question (could this text hold mojibake?) rides on the
 // conversion pass instead (repair/damage_watch.h), which decodes every
 // character anyway. That needs the conversion pass to read exactly what the
-// repair stage would have: the decoder's text, kept verbatim from the input
-// (so it can be read again if the watch fires), and untouched by the
-// cleaner, or changed only where the watch can see through the change
-// (DamageWatch::sees_through). Otherwise, and wherever the watch fires, the
+// repair stage would have: the decoder's text (the input's tail when the
+// decoder kept it verbatim, else a copy, so it can be read again if the
+// watch fires), untouched by the cleaner, or changed only where the watch
+// can see through the change (DamageWatch::sees_through). Otherwise, and wherever the watch fires, the
 // repair stage runs as usual; the result is the same either way. Where the
 // cleaner is about to make an edit the watch cannot see through, the repair
 // stage runs at once, so that a text it repairs is not cleaned twice
