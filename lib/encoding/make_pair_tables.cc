@@ -1,10 +1,10 @@
 // Build-time generator of the pair tables (pair_table.h): asks the ICU the
-// library is built with what its GB18030 and windows-950 (Big5) converters
-// do with every high byte followed by every byte, and writes the answers.
+// library is built with what its GB18030, windows-950 (Big5) and GBK
+// converters do with every high byte followed by every byte, and writes the answers.
 //
 //   make_pair_tables OUT.bin
 //
-// OUT.bin holds, for GB18030 then windows-950, 128 * 256 little-endian
+// OUT.bin holds, for GB18030, windows-950 and GBK, 128 * 256 little-endian
 // uint16 entries, first byte 0x80..0xFF by second byte 0x00..0xFF:
 //   0       not decided by these two bytes (the decoder lets ICU read the text)
 //   1       the first byte alone is illegal: one U+FFFD, the second byte is
@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<unsigned char> blob;
-  for (const char* name : {"GB18030", "windows-950"}) {
+  for (const char* name : {"GB18030", "windows-950", "GBK"}) {
     std::vector<uint16_t> entries;
     if (!entries_of(name, &entries)) {
       std::fprintf(stderr, "make_pair_tables: %s does not fit the model: its table gives up everywhere\n", name);

@@ -8,7 +8,7 @@
 
 #include "encoding/icu_converter.h"
 
-// make_pair_tables.cc's output: GB18030's entries, then windows-950's.
+// make_pair_tables.cc's output: GB18030's entries, then windows-950's, then GBK's.
 extern "C" const unsigned char aidtext_pair_tables[];
 extern "C" const unsigned long aidtext_pair_tables_size;
 
@@ -70,10 +70,11 @@ const char16_t* PairTable::four_byte_block(int block) {
 }
 
 const PairTable* PairTable::for_converter(const char* icu_name) {
-  if (icu_name == nullptr || aidtext_pair_tables_size < 2 * kTableBytes) return nullptr;
-  static const PairTable gb18030(entries(0), true), big5(entries(1), false);
+  if (icu_name == nullptr || aidtext_pair_tables_size < 3 * kTableBytes) return nullptr;
+  static const PairTable gb18030(entries(0), true), big5(entries(1), false), gbk(entries(2), false);
   if (std::strcmp(icu_name, "GB18030") == 0) return &gb18030;
   if (std::strcmp(icu_name, "windows-950") == 0) return &big5;
+  if (std::strcmp(icu_name, "GBK") == 0) return &gbk;  // a forced "GBK", "GB2312" or "cp936"
   return nullptr;
 }
 

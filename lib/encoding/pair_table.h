@@ -1,5 +1,5 @@
-// What an ICU double-byte converter (GB18030, Big5 as windows-950) does
-// with every two bytes that start with a high byte, so that text made of
+// What an ICU double-byte converter (GB18030, Big5 as windows-950, GBK)
+// does with every two bytes that start with a high byte, so that text made of
 // ASCII and such pairs can be decoded and scored without calling ICU per
 // document. The answers are ICU's, asked at build time (make_pair_tables.cc).
 //
@@ -11,10 +11,10 @@
 // pair, followed by a line feed, in one conversion of all of them. Anything
 // else (GB18030's four-byte sequences, whose start is a high byte and a
 // digit; a character outside the BMP; a high byte alone at the very end of
-// the input; a forced "GBK", which has no table) is kGiveUp. GB18030's four-byte characters of the BMP have a table
-// of their own (four_byte_at); for anything still undecided the caller lets
-// ICU decode the whole input, so results never differ from ICU's
-// (tests/encoding/pair_decode_test.cc and fuzz_decode compare them).
+// the input) is kGiveUp. GB18030's four-byte characters of the BMP have a
+// table of their own (four_byte_at); for anything still undecided the
+// caller lets ICU decode the whole input, so results never differ from
+// ICU's (tests/encoding/pair_decode_test.cc and fuzz_decode compare them).
 #ifndef AIDTEXT_ENCODING_PAIR_TABLE_H_
 #define AIDTEXT_ENCODING_PAIR_TABLE_H_
 
@@ -34,8 +34,8 @@ class PairTable {
     Kind kind;
   };
 
-  // The table of ICU converter `icu_name` ("GB18030", "windows-950");
-  // nullptr for any other. The tables are generated at build time from the
+  // The table of ICU converter `icu_name` ("GB18030", "windows-950", or
+  // "GBK", which only a forced encoding uses); nullptr for any other. The tables are generated at build time from the
   // ICU the library is built with (make_pair_tables.cc) and cost nothing to
   // load.
   static const PairTable* for_converter(const char* icu_name);
