@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 namespace aidtext::icu {
 
@@ -39,6 +41,29 @@ inline Converter open_counting(const char* icu_name, uint32_t* counter) {
   ucnv_setToUCallBack(cnv.get(), substitute_and_count, counter, nullptr, nullptr, &err);
   if (U_FAILURE(err)) return nullptr;
   return cnv;
+}
+
+// `bytes` decoded by `icu_name` in one call with flush, each unit with the
+// offset in `bytes` of the sequence it came from; substituted sequences
+// are counted in *counter (may be null). False when ICU fails. For the
+// tables that record what ICU does with every sequence (the pair tables'
+// generator, GB18030's four-byte blocks): whole buffers, never documents.
+inline bool decode_with_offsets(const char* icu_name, std::string_view bytes, std::vector<UChar>* units,
+                                std::vector<int32_t>* offsets, uint32_t* counter = nullptr) {
+  Converter cnv = open_counting(icu_name, counter);
+  if (!cnv) return false;
+  units->assign(bytes.size() * 2 + 16, 0);
+  offsets->assign(units->size(), -1);
+  UChar* target = units->data();
+  const char* source = bytes.data();
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_toUnicode(cnv.get(), &target, units->data() + units->size(), &source, bytes.data() + bytes.size(),
+                 offsets->data(), /*flush=*/true, &err);
+  if (U_FAILURE(err) || source != bytes.data() + bytes.size()) return false;
+  const auto n = static_cast<size_t>(target - units->data());
+  units->resize(n);
+  offsets->resize(n);
+  return true;
 }
 
 }  // namespace aidtext::icu

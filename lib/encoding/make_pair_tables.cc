@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "encoding/icu_converter.h"
@@ -25,39 +26,23 @@ namespace {
 
 constexpr int kEntries = 128 * 256;
 
-bool convert(const char* icu_name, const std::vector<char>& bytes, std::vector<UChar>* units,
-             std::vector<int32_t>* offsets, uint32_t* substituted) {
-  UErrorCode err = U_ZERO_ERROR;
-  aidtext::icu::Converter cnv = aidtext::icu::open_counting(icu_name, substituted);
-  if (!cnv) return false;
-  units->assign(bytes.size() * 2 + 16, 0);
-  offsets->assign(units->size(), -1);
-  UChar* target = units->data();
-  const char* source = bytes.data();
-  ucnv_toUnicode(cnv.get(), &target, units->data() + units->size(), &source, bytes.data() + bytes.size(),
-                 offsets->data(), /*flush=*/true, &err);
-  if (U_FAILURE(err) || source != bytes.data() + bytes.size()) return false;
-  const size_t n = static_cast<size_t>(target - units->data());
-  units->resize(n);
-  offsets->resize(n);
-  return true;
-}
-
 // The entries of one converter, or false when its answers break the model.
 bool entries_of(const char* icu_name, std::vector<uint16_t>* out) {
   // ASCII must decode to itself (the decoder copies it).
-  std::vector<char> ascii(128);
+  std::string ascii(128, '\0');
   for (int b = 0; b < 128; ++b) ascii[b] = static_cast<char>(b);
   std::vector<UChar> units;
   std::vector<int32_t> offsets;
   uint32_t substituted = 0;
-  if (!convert(icu_name, ascii, &units, &offsets, &substituted) || units.size() != 128 || substituted) return false;
+  if (!aidtext::icu::decode_with_offsets(icu_name, ascii, &units, &offsets, &substituted) || units.size() != 128 ||
+      substituted)
+    return false;
   for (int b = 0; b < 128; ++b)
     if (units[b] != b || offsets[b] != b) return false;
 
   // Every high byte followed by every byte, then a line feed: one triple
   // each, so ICU's answer for a pair cannot reach into the next.
-  std::vector<char> triples;
+  std::string triples;
   triples.reserve(kEntries * 3);
   for (int first = 0x80; first < 0x100; ++first) {
     for (int second = 0; second < 0x100; ++second) {
@@ -67,7 +52,7 @@ bool entries_of(const char* icu_name, std::vector<uint16_t>* out) {
     }
   }
   substituted = 0;
-  if (!convert(icu_name, triples, &units, &offsets, &substituted)) return false;
+  if (!aidtext::icu::decode_with_offsets(icu_name, triples, &units, &offsets, &substituted)) return false;
   size_t replacements = 0;
   for (UChar u : units) replacements += u == 0xFFFD;
   // A U+FFFD that ICU mapped itself would be miscounted as invalid.

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "encoding/icu_converter.h"
@@ -39,7 +40,7 @@ const char16_t* PairTable::four_byte_block(int block) {
   static std::once_flag once[kBlocks];
   static char16_t table[kBlocks][kFourByteBlock];
   std::call_once(once[block], [block] {
-    std::vector<char> bytes;
+    std::string bytes;
     bytes.reserve(kFourByteBlock * 5);
     for (int k = 0; k < kFourByteBlock; ++k) {
       bytes.push_back(static_cast<char>(0x81 + block / 10));
@@ -48,17 +49,10 @@ const char16_t* PairTable::four_byte_block(int block) {
       bytes.push_back(static_cast<char>(0x30 + k % 10));
       bytes.push_back('\n');
     }
-    UErrorCode err = U_ZERO_ERROR;
-    icu::Converter cnv = icu::open_counting("GB18030", nullptr);
-    if (!cnv) return;
-    std::vector<UChar> units(bytes.size() + 16);
-    std::vector<int32_t> offsets(units.size(), -1);
-    UChar* target = units.data();
-    const char* source = bytes.data();
-    ucnv_toUnicode(cnv.get(), &target, units.data() + units.size(), &source, bytes.data() + bytes.size(),
-                   offsets.data(), /*flush=*/true, &err);
-    if (U_FAILURE(err)) return;
-    const size_t n = static_cast<size_t>(target - units.data());
+    std::vector<UChar> units;
+    std::vector<int32_t> offsets;
+    if (!icu::decode_with_offsets("GB18030", bytes, &units, &offsets)) return;
+    const size_t n = units.size();
     for (size_t u = 0; u + 1 < n; ++u) {
       // One unit at a sequence's start, the line feed right after it.
       if (offsets[u] % 5 != 0 || offsets[u + 1] != offsets[u] + 4 || units[u + 1] != '\n') continue;

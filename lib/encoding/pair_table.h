@@ -18,7 +18,9 @@
 #ifndef AIDTEXT_ENCODING_PAIR_TABLE_H_
 #define AIDTEXT_ENCODING_PAIR_TABLE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace aidtext {
 
@@ -35,9 +37,9 @@ class PairTable {
   };
 
   // The table of ICU converter `icu_name` ("GB18030", "windows-950", or
-  // "GBK", which only a forced encoding uses); nullptr for any other. The tables are generated at build time from the
-  // ICU the library is built with (make_pair_tables.cc) and cost nothing to
-  // load.
+  // "GBK", which only a forced encoding uses); nullptr for any other. The
+  // tables are generated at build time from the ICU the library is built
+  // with (make_pair_tables.cc) and cost nothing to load.
   static const PairTable* for_converter(const char* icu_name);
 
   // What ICU does at high byte `first` (0x80..0xFF) followed by `second`.
@@ -49,6 +51,46 @@ class PairTable {
   // Whether ICU holds `b` back at the end of a chunk it is not told is the
   // last (`b` may start a pair): the detection's sample stops before it.
   bool may_start_pair(uint8_t b) const;
+
+  // How walk() ended.
+  enum class WalkEnd {
+    kDone,          // every byte read
+    kHighByteLast,  // the last byte is a high byte alone (ICU's flush decides)
+    kGiveUp,        // a sequence the table does not decide
+  };
+  // Reads `bytes` as ICU does, through the table: ascii(begin, end) for
+  // each run of ASCII bytes, high(code, begin, length) for each character
+  // of high bytes (U+FFFD for an illegal or unassigned sequence), in order.
+  // The decoder (decode_pairs) walks so; the detection's scoring reads the
+  // same way in a loop of its own (detector.cc says why).
+  template <typename Ascii, typename High>
+  WalkEnd walk(std::string_view bytes, Ascii&& ascii, High&& high) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const size_t n = bytes.size();
+    size_t i = 0;
+    while (i < n) {
+      if (p[i] < 0x80) {
+        size_t end = i + 1;
+        while (end < n && p[end] < 0x80) ++end;
+        ascii(i, end);
+        i = end;
+        continue;
+      }
+      if (i + 1 == n) return WalkEnd::kHighByteLast;
+      const Entry e = at(p[i], p[i + 1]);
+      if (e.kind == kGiveUp) {
+        const char16_t c = i + 3 < n ? four_byte_at(p + i) : 0;
+        if (c == 0) return WalkEnd::kGiveUp;
+        high(c, i, size_t{4});
+        i += 4;
+        continue;
+      }
+      const size_t len = e.kind == kPair ? 2 : 1;
+      high(e.code, i, len);
+      i += len;
+    }
+    return WalkEnd::kDone;
+  }
 
   // GB18030's four-byte sequences of BMP characters (81..84, 30..39,
   // 81..FE, 30..39: U+0080 to U+FFFF where GBK has no pair, the no-break

@@ -11,9 +11,7 @@ std::optional<IcuDecoded> decode_utf16(std::string_view bytes, bool big_endian, 
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
   if (n % 2) return std::nullopt;  // ICU flushes an odd last byte its own way
-  auto unit = [&](size_t i) -> char16_t {
-    return big_endian ? static_cast<char16_t>(p[i] << 8 | p[i + 1]) : static_cast<char16_t>(p[i + 1] << 8 | p[i]);
-  };
+  auto unit = [&](size_t i) { return utf16_unit(p, i, big_endian); };
   IcuDecoded out;
   out.ok = true;
   out.text.reserve(n + n / 2);

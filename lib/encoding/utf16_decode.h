@@ -6,6 +6,7 @@
 #ifndef AIDTEXT_ENCODING_UTF16_DECODE_H_
 #define AIDTEXT_ENCODING_UTF16_DECODE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -13,6 +14,11 @@
 #include "encoding/icu_decode.h"
 
 namespace aidtext {
+
+// The UTF-16 unit of bytes p[i] and p[i + 1].
+inline char16_t utf16_unit(const unsigned char* p, size_t i, bool big_endian) {
+  return big_endian ? static_cast<char16_t>(p[i] << 8 | p[i + 1]) : static_cast<char16_t>(p[i + 1] << 8 | p[i]);
+}
 
 // `bytes` as UTF-16 (big-endian when `big_endian`), every input offset
 // shifted by `base`; nullopt where ICU must decide.

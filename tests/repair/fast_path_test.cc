@@ -5,8 +5,6 @@
 // the signal alphabet, on the peer mojibake suite set inside clean text with
 // odd spaces around it, and on the dev corpus.
 #define BOOST_TEST_MODULE repair_fast_path
-#include <unicode/ucnv.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -20,6 +18,7 @@
 #include "normalize/cleaner.h"
 #include "normalize/normalizer.h"
 #include "repair/repairer.h"
+#include "../encoding/test_support.h"
 #include "mojibake_cases.h"
 #include "signal_text.h"
 
@@ -91,23 +90,6 @@ void check_same(std::string_view input, const NormalizeOptions& o = {}) {
       }
     }
   }
-}
-
-// `utf8` in ICU's encoding `name`.
-std::string encode_as(std::string_view utf8, const char* name) {
-  UErrorCode err = U_ZERO_ERROR;
-  UConverter* from = ucnv_open("UTF-8", &err);
-  UConverter* to = ucnv_open(name, &err);
-  std::string out(utf8.size() * 4 + 16, '\0');
-  char* t = out.data();
-  const char* f = utf8.data();
-  ucnv_convertEx(to, from, &t, out.data() + out.size(), &f, utf8.data() + utf8.size(), nullptr, nullptr, nullptr,
-                 nullptr, true, true, &err);
-  ucnv_close(from);
-  ucnv_close(to);
-  BOOST_REQUIRE(U_SUCCESS(err));
-  out.resize(static_cast<size_t>(t - out.data()));
-  return out;
 }
 
 std::string read_file(const std::filesystem::path& p) {
@@ -185,7 +167,7 @@ BOOST_AUTO_TEST_CASE(same_on_decoded_text) {
   for (const auto& e : std::filesystem::directory_iterator(articles)) {
     if (e.path().extension() != ".txt" || checked >= 24) continue;
     const std::string text = read_file(e.path());
-    for (const char* encoding : {"GB18030", "windows-950", "UTF-16LE"}) check_same(encode_as(text, encoding));
+    for (const char* encoding : {"GB18030", "windows-950", "UTF-16LE"}) check_same(testing::icu_encode(text, encoding));
     check_same(text.substr(0, text.size() / 2) + "\xA0" + text.substr(text.size() / 2));
     ++checked;
   }
@@ -194,7 +176,7 @@ BOOST_AUTO_TEST_CASE(same_on_decoded_text) {
   const auto cases = testing::load_mojibake_cases(std::string(AIDTEXT_SHARED_DIR) + "/peer/mojibake/cases.json");
   if (!cases) return;
   for (size_t i = 0; i < cases->size(); i += 3)
-    check_same(encode_as("全县脱贫攻坚取得决定性成就。" + (*cases)[i].garbled + "贫困人口全部脱贫。", "GB18030"));
+    check_same(testing::icu_encode("全县脱贫攻坚取得决定性成就。" + (*cases)[i].garbled + "贫困人口全部脱贫。", "GB18030"));
 }
 
 BOOST_AUTO_TEST_CASE(same_on_the_dev_corpus) {
