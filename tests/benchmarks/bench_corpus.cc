@@ -120,4 +120,19 @@ std::string encode_as(std::string_view utf8, const char* icu_name) {
   return out;
 }
 
+std::string read_as_latin1(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size() * 2);
+  for (const char ch : utf8) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (b >> 6)));
+      out.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+    }
+  }
+  return out;
+}
+
 }  // namespace aidtext::bench

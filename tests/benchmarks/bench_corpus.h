@@ -38,6 +38,10 @@ bool write_jsonl(const std::vector<std::string>& articles, size_t target_bytes, 
 // skips them would.
 std::string encode_as(std::string_view utf8, const char* icu_name);
 
+// `utf8`'s bytes read as Latin-1 and written as UTF-8 (each byte b becomes
+// U+00bb): the commonest mojibake of the web, here of a whole document.
+std::string read_as_latin1(std::string_view utf8);
+
 }  // namespace aidtext::bench
 
 #endif  // AIDTEXT_TESTS_BENCHMARKS_BENCH_CORPUS_H_
