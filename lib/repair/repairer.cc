@@ -112,6 +112,24 @@ std::vector<WindowChar> window_chars(std::string_view text, uint32_t begin, uint
   return out;
 }
 
+// Where the piece of a long window that starts at all[c0] ends (see
+// repair::kMaxWindowChars): before the last character below U+0040 in its
+// last kPieceCutReach characters, which no damage this repairer undoes puts
+// inside one character's bytes (a byte below 0x40 is ASCII in UTF-8 and
+// never a trail byte of GBK or Big5), so that no character's bytes are
+// split between two pieces, neither of which could decode it. At a fixed
+// cut, dev article 000 read twice as Latin-1 came back with 工作 as å路¥作:
+// the first piece kept 工's first byte, the second read its other two as
+// GBK. Without such a character near the limit, the limit.
+constexpr size_t kPieceCutReach = 256;
+size_t piece_end(std::span<const WindowChar> all, size_t c0) {
+  const size_t limit = c0 + repair::kMaxWindowChars;
+  if (limit >= all.size()) return all.size();
+  for (size_t c = limit; c > limit - kPieceCutReach; --c)
+    if (all[c].ch < 0x40) return c;
+  return limit;
+}
+
 char32_t char_before(std::string_view text, uint32_t pos) {
   if (pos == 0) return 0;
   uint32_t p = pos - 1;
@@ -311,8 +329,9 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
     out.copy(pos, sw.begin - pos);
     std::vector<WindowChar> all = window_chars(text, sw.begin, sw.end);
     std::vector<const Hypothesis*> hyps = hypotheses_for(sw.signals);
-    for (size_t c0 = 0; c0 < all.size(); c0 += repair::kMaxWindowChars) {
-      std::span<const WindowChar> win(all.data() + c0, std::min<size_t>(repair::kMaxWindowChars, all.size() - c0));
+    for (size_t c0 = 0, c1; c0 < all.size(); c0 = c1) {
+      c1 = piece_end(all, c0);
+      std::span<const WindowChar> win(all.data() + c0, c1 - c0);
       const char32_t before = char_before(text, win.front().begin);
       const char32_t after = char_at(text, win.back().end);
       repair::LatticeResult best;

@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE repairer
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <random>
 #include <string>
@@ -120,6 +121,21 @@ BOOST_AUTO_TEST_CASE(utf8_read_as_latin1_twice) {
 BOOST_AUTO_TEST_CASE(utf8_read_as_cp1252_twice) {
   for (const std::string& s : kSimplified)
     check_exact(s, mk::sloppy_cp1252(mk::sloppy_cp1252(s)), "utf8-double");
+}
+
+// Damage longer than a window's limit is decoded in pieces
+// (repair::kMaxWindowChars), cut where no character's bytes can be split.
+BOOST_AUTO_TEST_CASE(whole_text_read_as_latin1_twice_in_pieces) {
+  std::string text;
+  // One line (a window spans a line at most), a space between sentences.
+  for (int i = 0; text.size() < 4000; ++i) text += kSimplified[static_cast<size_t>(i) % kSimplified.size()] + " ";
+  const std::string garbled = mk::latin1(mk::latin1(text));
+  const auto chars = std::count_if(garbled.begin(), garbled.end(),
+                                   [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  BOOST_REQUIRE(chars > 2 * 1024);  // three pieces at least
+  Repaired r = repair_mojibake(garbled);
+  BOOST_TEST(r.text == text);
+  check_map(r, garbled);
 }
 
 BOOST_AUTO_TEST_CASE(only_the_tail_of_a_line_damaged) {
