@@ -15,6 +15,7 @@
 #include "repair/foreign_runs.h"
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
+#include "repair/legacy_codecs.h"
 #include "repair/unrecoverable.h"
 
 namespace aidtext {
@@ -203,6 +204,21 @@ void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::P
 // Writes one window's best path: literal steps as copies, each decoded
 // stretch step by step (write_by_steps) in place of the tokens it was read
 // from.
+// Tokens [t0, t1) of `win` are Â or Ã and one character of U+0080..U+00BF
+// (as Latin-1 or cp1252 reads a byte 0x80..0xBF): one character of
+// U+0080..U+00FF in UTF-8 read one byte at a time. The no-break space of a
+// web page (Â and a no-break space) and the middle dot of a foreign name
+// (约翰Â·史密斯) are the commonest. The language model knows too little of
+// such characters to clear kMinGain for them (the pair as it is costs about
+// 4 nats more than the character), and clean text does not write Â or Ã
+// before a symbol. (Inside or beside Latin words the decoder keeps the pair:
+// foreign_runs.h prices a word's letters low, so iPhoneÂ and CHÂ stay.)
+bool lone_latin1_pair(const Hypothesis& h, std::span<const WindowChar> win, uint32_t t0, uint32_t t1) {
+  if (h.source != SourceView::kSingleByte || h.target != TargetCodec::kUtf8 || t1 != t0 + 2) return false;
+  const int second = repair::single_byte_of(win[t0 + 1].ch);
+  return (win[t0].ch == 0xC2 || win[t0].ch == 0xC3) && second >= 0x80 && second <= 0xBF;
+}
+
 void write_window(std::span<const WindowChar> win, const repair::LatticeResult& best, const Hypothesis& h,
                   char32_t before, char32_t after, TextBuilder& out, Pass& pass) {
   const repair::CharLm& lm = repair::CharLm::instance();
@@ -285,7 +301,8 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
         for (uint32_t t = t0; t < t1; ++t) latin1 += win[t].ch >= 0x80 && win[t].ch <= 0xFF;
         unsupported = unsupported || latin1 == 0;
       }
-      if (invented || unsupported || decoded_cost + kMinGain > literal_cost) {
+      const float min_gain = lone_latin1_pair(h, win, t0, t1) && k - i == 1 ? 0.0f : kMinGain;
+      if (invented || unsupported || decoded_cost + min_gain > literal_cost) {
         out.copy(in_begin, in_end - in_begin);
       } else {
         Repair r;

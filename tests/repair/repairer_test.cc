@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
 #include <ostream>
 #include <random>
 #include <string>
@@ -136,6 +137,32 @@ BOOST_AUTO_TEST_CASE(whole_text_read_as_latin1_twice_in_pieces) {
   Repaired r = repair_mojibake(garbled);
   BOOST_TEST(r.text == text);
   check_map(r, garbled);
+}
+
+// One character of U+0080..U+00FF written in UTF-8 and read as Latin-1 is
+// Â or Ã and a symbol: too little for the language model's margin, but no
+// clean text writes it outside Latin words.
+BOOST_AUTO_TEST_CASE(a_lone_no_break_space_or_middle_dot_read_as_latin1) {
+  // (clean text before, the character, clean text after)
+  const std::vector<std::array<std::string, 3>> cases = {
+      {"会议于21.11.2015", "\u00A0", "20:04在张掖举行。"},
+      {"约翰", "·", "史密斯先生来访。"},
+  };
+  for (const auto& [head, ch, tail] : cases) {
+    const std::string garbled = head + mk::latin1(ch) + tail;
+    BOOST_TEST_CONTEXT(garbled) {
+      Repaired r = repair_mojibake(garbled);
+      BOOST_TEST(r.text == head + ch + tail);
+      BOOST_REQUIRE(r.repairs.size() == 1u);
+      BOOST_TEST(r.repairs[0].kind == "utf8-as-latin1");
+      BOOST_TEST(r.repairs[0].input == (aidtext::Range{static_cast<uint32_t>(head.size()),
+                                                       static_cast<uint32_t>(head.size() + 4)}));
+      check_map(r, garbled);
+    }
+  }
+  // Inside a Latin word the decoder keeps it.
+  const std::string latin = "城堡名为CH" + mk::latin1("\u00A0") + "TEAU。";
+  BOOST_TEST(repair_mojibake(latin).text == latin);
 }
 
 BOOST_AUTO_TEST_CASE(only_the_tail_of_a_line_damaged) {
