@@ -68,12 +68,18 @@ using namespace lattice_detail;
 // or a walk over kMaxGuessChars characters) was a quarter of the decoder's
 // time on dev article 001.
 //
-// Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003.
-// The cache is dropped when full, which bounds it on any input (at most
-// 512 x 150 characters of 23 bytes, 1.8 MB; a few hundred KB in practice,
-// plus the lists of one window's path while it is refilled), and only
-// between nodes of the coarse decode (a node's candidate parts point into
-// it) and before a refill, not during it (every step's part points into it).
+// Distinct patterns: 191 on dev article 001 (8,000 characters), 61 on 003,
+// and thousands in a text wholly damaged under a reading with holes (one
+// article of 10 KB read as GBK: 2,237, each hole's set of values depending
+// on the byte after it). The cache is dropped when its lists hold
+// kMaxRememberedBytes, which bounds it on any input (plus the lists of one
+// node, and of one window's path while it is refilled), and only between
+// nodes of the coarse decode (a node's candidate parts point into it) and
+// before a refill, not during it (every step's part points into it). It
+// was dropped at 512 lists (1.8 MB at most, a few hundred KB on the dev
+// articles): the five dev articles read as GBK built 26,809 lists for 5,671
+// distinct ones, 71 % of their normalize; with 4 MiB, 3.2 MB more at peak,
+// they normalize in half the instructions (318M -> 158M a round).
 // They live in the thread's DecodeScratch: a thread_local of their own cost
 // a call to __tls_get_addr per node of the coarse decode and per guess list
 // looked up (the library is a shared object): 13k instructions per repair
@@ -93,10 +99,18 @@ struct RememberedGuesses {
       return static_cast<size_t>(h ^ (h >> 29));
     }
   };
-  static constexpr size_t kMaxRemembered = 512;
+  static constexpr size_t kMaxRememberedBytes = size_t{4} << 20;
   std::unordered_map<Key, GuessedChars, KeyHash> lists;
+  size_t bytes = 0;  // the lists' (heap, about: their elements and a node's worth a list)
   void make_room() {
-    if (lists.size() >= kMaxRemembered) lists.clear();
+    if (bytes < kMaxRememberedBytes) return;
+    lists.clear();
+    bytes = 0;
+  }
+  void count(const GuessedChars& g) {
+    constexpr size_t kPerList = 512;  // the node, its key, nine vectors and the allocations' heads
+    constexpr size_t kPerModelled = 3 * sizeof(float) + sizeof(uint16_t) + 1 + sizeof(ModelledChar);
+    bytes += kPerList + g.modelled() * kPerModelled + (g.others.size() + g.likeliest.size()) * sizeof(Candidate);
   }
 };
 
@@ -667,6 +681,7 @@ const GuessedChars& Lattice::guessed_chars(const Pattern& p) const {
   // kCoarseGuesses).
   keep_likeliest(found, kCoarseGuesses);
   out.likeliest.assign(found.begin(), found.end());
+  scratch_.guesses.count(out);
   return out;
 }
 
