@@ -69,15 +69,23 @@ constexpr double kDecisiveSingleByteGainPerChar = 2.5;
 // there or on the probe articles; UTF-8 read as GBK costs 39 % fewer
 // instructions (the dev articles so damaged: 0.8 -> 1.3 MB/s).
 constexpr double kUtf8ShareOfGbkBytes = 0.75;
-// A window whose characters of U+0080 and up are U+FFFD, or characters no
-// double-byte view reads (neither GBK nor Big5 has them), all but
-// kMinReadableShare of them, is not decoded under a double-byte reading:
-// its bytes are lost (GBK read as UTF-8 keeps about one character in ten,
-// Latin or Cyrillic letters made by chance), every reading of it is nearly
-// all guesses, and the repair would be refused anyway (more unknown bytes
-// than known). On the peer suite GBK read as UTF-8 has 0.09 of such
-// characters readable at most, every kind that is repaired 0.37 or more;
-// its decodes under five readings were 97 % of its normalize.
+// A window in which U+FFFD outnumber the characters a double-byte view
+// reads (GBK or Big5 has them) so far that those are under
+// kMinReadableShare of the two together is not decoded under a double-byte
+// reading: its bytes are lost (GBK read as UTF-8 keeps about one character
+// in ten, Latin or Cyrillic letters made by chance), every reading of it
+// is nearly all guesses, and the repair would be refused anyway (more
+// unknown bytes than known) or worse: GBK read as Big5 "repaired" dev
+// articles 002 and 003 so damaged into 鸡(ch国n)业(y一). (Characters of
+// other scripts count for neither: a Thai passage beside UTF-8 read as GBK
+// must not hide it.) Where U+FFFD are also half the window's characters of
+// U+0080 and up or more, not under a single-byte reading either: the
+// characters of U+0080..U+00FF that such a text holds by chance (C1
+// controls) are no Latin-1 debris, and GBK read as Latin-1 made 业 and 区
+// of two of them in 003. On the peer suite that share is 0.11 at most for
+// GBK read as UTF-8 (whose U+FFFD are 0.62 of its characters or more) and
+// 0.37 or more for every kind that is repaired; GBK read as UTF-8's
+// decodes under five readings were 97 % of its normalize.
 constexpr double kMinReadableShare = 0.2;
 // Decoder work allowed per call (see repair::WorkBudget): well under a
 // second of one core at worst. The damaged passage of dev article 001 needs
@@ -136,18 +144,28 @@ std::vector<WindowChar> window_chars(std::string_view text, uint32_t begin, uint
   return out;
 }
 
-// Whether a double-byte view reads at least kMinReadableShare of `win`'s
-// characters of U+0080 and up (U+FFFD is not read).
-bool double_byte_readable(std::span<const WindowChar> win) {
+// What the readings of a window may build on (kMinReadableShare).
+struct Readability {
+  bool double_byte;  // a double-byte view reads enough of its characters
+  bool lost;         // ... and U+FFFD are half of them or more: nothing is
+};
+
+Readability readability(std::span<const WindowChar> win) {
   const repair::DoubleByteCodec& gbk = repair::DoubleByteCodec::get(repair::Codec::kGbk);
   const repair::DoubleByteCodec& big5 = repair::DoubleByteCodec::get(repair::Codec::kBig5);
-  size_t high = 0, readable = 0;
+  size_t high = 0, readable = 0, replaced = 0;
   for (const WindowChar& w : win) {
     if (w.ch < 0x80) continue;
     ++high;
-    readable += w.ch != utf8::kReplacement && (gbk.encode(w.ch) || big5.encode(w.ch));
+    if (w.ch == utf8::kReplacement) {
+      ++replaced;
+    } else {
+      readable += gbk.encode(w.ch) || big5.encode(w.ch);
+    }
   }
-  return static_cast<double>(readable) >= kMinReadableShare * static_cast<double>(high);
+  const bool double_byte =
+      static_cast<double>(readable) >= kMinReadableShare * static_cast<double>(readable + replaced);
+  return {double_byte, !double_byte && 2 * replaced >= high};
 }
 
 // The share of the bytes of 0x80 and up that `win`'s characters stand for
@@ -429,9 +447,9 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
         out.copy(win.front().begin, win.back().end - win.front().begin);
         continue;
       }
-      const bool readable = double_byte_readable(win);
+      const Readability readable = readability(win);
       for (const Hypothesis* h : hyps) {
-        if (!readable && h->source != SourceView::kSingleByte) continue;
+        if (readable.lost || (!readable.double_byte && h->source != SourceView::kSingleByte)) continue;
         if (best_h) {
           const double gain = best.literal_cost - best.best_cost, chars = static_cast<double>(win.size());
           if (best_h == &kGbkMisaligned && gain >= kDecisiveGainPerChar * chars) break;
