@@ -79,7 +79,7 @@ using namespace lattice_detail;
 // was dropped at 512 lists (1.8 MB at most, a few hundred KB on the dev
 // articles): the five dev articles read as GBK built 26,809 lists for 5,671
 // distinct ones, 71 % of their normalize; with 4 MiB, 3.2 MB more at peak,
-// they normalize in half the instructions (318M -> 158M a round).
+// they normalize in half the instructions (318M -> 161M a round).
 // They live in the thread's DecodeScratch: a thread_local of their own cost
 // a call to __tls_get_addr per node of the coarse decode and per guess list
 // looked up (the library is a shared object): 13k instructions per repair
@@ -101,7 +101,7 @@ struct RememberedGuesses {
   };
   static constexpr size_t kMaxRememberedBytes = size_t{4} << 20;
   std::unordered_map<Key, GuessedChars, KeyHash> lists;
-  size_t bytes = 0;  // the lists' (heap, about: their elements and a node's worth a list)
+  size_t bytes = 0;  // about the heap the lists take: their elements, and kPerList a list
   void make_room() {
     if (bytes < kMaxRememberedBytes) return;
     lists.clear();

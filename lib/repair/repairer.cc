@@ -47,7 +47,7 @@ constexpr double kDecisiveGainPerChar = 0.5;
 // The same for a single-byte reading (UTF-8 or GBK read as Latin-1 or
 // cp1252, tried first when the window holds such debris): one that explains
 // the window at this gain or more ends the search. On the peer suite (580
-// cases, 2,553 decodes) a window that UTF-8 read as Latin-1 wins gains 3.02
+// cases, 2,538 decodes) a window that UTF-8 read as Latin-1 wins gains 3.02
 // nats a character or more under that reading, and one that GBK read as
 // Latin-1 wins gains at most 1.61 under it; no double-byte reading ever
 // beat a single-byte one that decoded the window. The rule skips 1,215 of
@@ -147,7 +147,7 @@ std::vector<WindowChar> window_chars(std::string_view text, uint32_t begin, uint
 // What the readings of a window may build on (kMinReadableShare).
 struct Readability {
   bool double_byte;  // a double-byte view reads enough of its characters
-  bool lost;         // ... and U+FFFD are half of them or more: nothing is
+  bool lost;         // nor that, and U+FFFD are half its characters of U+0080 and up
 };
 
 Readability readability(std::span<const WindowChar> win) {
@@ -291,9 +291,6 @@ void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::P
   out.replace_block(piece_begin, input.end - piece_begin, repaired.substr(out_begin));
 }
 
-// Writes one window's best path: literal steps as copies, each decoded
-// stretch step by step (write_by_steps) in place of the tokens it was read
-// from.
 // Tokens [t0, t1) of `win` are Â or Ã and one character of U+0080..U+00BF
 // (as Latin-1 or cp1252 reads a byte 0x80..0xBF): one character of
 // U+0080..U+00FF in UTF-8 read one byte at a time. The no-break space of a
@@ -309,6 +306,9 @@ bool lone_latin1_pair(const Hypothesis& h, std::span<const WindowChar> win, uint
   return (win[t0].ch == 0xC2 || win[t0].ch == 0xC3) && second >= 0x80 && second <= 0xBF;
 }
 
+// Writes one window's best path: literal steps as copies, each decoded
+// stretch step by step (write_by_steps) in place of the tokens it was read
+// from.
 void write_window(std::span<const WindowChar> win, const repair::LatticeResult& best, const Hypothesis& h,
                   char32_t before, char32_t after, TextBuilder& out, Pass& pass) {
   const repair::CharLm& lm = repair::CharLm::instance();
