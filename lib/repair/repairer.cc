@@ -448,15 +448,17 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
         continue;
       }
       const Readability readable = readability(win);
+      double utf8_share = -1;  // utf8_share_of_gbk_bytes(win), once asked
       for (const Hypothesis* h : hyps) {
         if (readable.lost || (!readable.double_byte && h->source != SourceView::kSingleByte)) continue;
         if (best_h) {
           const double gain = best.literal_cost - best.best_cost, chars = static_cast<double>(win.size());
           if (best_h == &kGbkMisaligned && gain >= kDecisiveGainPerChar * chars) break;
           if (best_h->source == SourceView::kSingleByte && gain >= kDecisiveSingleByteGainPerChar * chars) break;
-          if (best_h == &kUtf8AsGbk && gain >= kDecisiveGainPerChar * chars &&
-              utf8_share_of_gbk_bytes(win) >= kUtf8ShareOfGbkBytes)
-            break;
+          if (best_h == &kUtf8AsGbk && gain >= kDecisiveGainPerChar * chars) {
+            if (utf8_share < 0) utf8_share = utf8_share_of_gbk_bytes(win);
+            if (utf8_share >= kUtf8ShareOfGbkBytes) break;
+          }
         }
         repair::LatticeResult r = repair::decode_window(win, before, after, *h, {}, &budget);
         if (!r.any_decoded()) continue;
