@@ -58,6 +58,28 @@ std::string encode(std::string_view utf8, const char* charset) {
   return out;
 }
 
+std::string saved_lossy(std::string_view utf8, const char* charset) {
+  Converter c = open_strict(charset);
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    int len;
+    const char32_t cp = utf8::decode(utf8, i, &len);
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar u = static_cast<UChar>(cp);
+    char bytes[8];
+    ucnv_reset(c.get());
+    const bool kept = cp < 0x80 || (cp < 0x10000 && ucnv_fromUChars(c.get(), bytes, sizeof bytes, &u, 1, &status) > 0 &&
+                                    U_SUCCESS(status));
+    if (kept) {
+      out.append(utf8.substr(i, static_cast<size_t>(len)));
+    } else {
+      out.push_back('?');
+    }
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
 std::string decode(std::string_view bytes, const char* charset, bool drop_errors) {
   Converter c = open_strict(charset);
   // GB18030 defines the private-use mapping (that is the point of it).

@@ -24,6 +24,11 @@ std::string latin1(std::string_view bytes);
 // Bytes read as cp1252, the five undefined bytes kept as U+0081, U+008D ...
 std::string sloppy_cp1252(std::string_view bytes);
 
+// Text saved in `charset` by software that writes '?' for each character
+// the charset lacks (simplified Chinese saved as Big5), read back: every
+// other character as it was.
+std::string saved_lossy(std::string_view utf8, const char* charset);
+
 // A misaligned GBK stream: drops the byte at `drop`, then decodes pair by
 // pair; an unmapped pair prints one '?', a lead before a non-trail byte
 // prints '?' and the byte is read again.
