@@ -16,6 +16,7 @@
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
 #include "repair/legacy_codecs.h"
+#include "repair/question_holes.h"
 #include "repair/unrecoverable.h"
 
 namespace aidtext {
@@ -87,31 +88,6 @@ constexpr double kUtf8ShareOfGbkBytes = 0.75;
 // 0.37 or more for every kind that is repaired; GBK read as UTF-8's
 // decodes under five readings were 97 % of its normalize.
 constexpr double kMinReadableShare = 0.2;
-// '?' holes that are whole characters rather than bytes: text saved in an
-// encoding that lacks some of its characters (simplified Chinese saved as
-// Big5 writes '?' for each of the one in eight or so that Big5 lacks)
-// looks like GBK read one byte off with '?' holes, and the shifted reading
-// "repaired" the clean characters between the holes into others (甘?省 ->
-// 指数省, ??党??? -> 学说成为: 26 repairs in a 6 KB article). What tells the
-// two apart is the characters the text keeps between the holes: misread
-// GBK gives pairs of characters no Chinese writes (访劳, 捎煤玫), clean text
-// gives words. So a stretch decoded under the '?'-hole reading must read as
-// debris: its adjacent Han characters as written cost at least this much
-// (nats a pair, the mean). On the peer suite every stretch so repaired
-// reads 9.81 or more (56 of 57 with pairs at 10 or more; the dev passages
-// 11.0 and 12.1); in four dev articles saved as Big5 every stretch the
-// reading "repaired" reads 7.96 or less (68 stretches). A stretch without
-// such a pair is judged by the pairs its ends make with the text beside
-// it (peer suite 11.8 or more, the Big5 copies 7.6); one of holes alone
-// between characters the text keeps (?? -> 样) is characters lost, not
-// bytes: not decoded either (22 such in those four articles; none
-// repaired so on the peer suite). A stretch with neither (Han characters
-// only beside holes, digits or marks: ?15.2%，??) passes as before: the
-// rarity of its characters alone was tried (peer suite 9.86 nats or more
-// a character, the Big5 copies 5.65 to 8.97) and refused a real repair of
-// dev 001 (its shifted passage) in GBK read as Latin-1 (股??⒎⒄共?担? ->
-// 股东、发展产业，).
-constexpr double kMinDebrisPairCost = 9.0;
 // Decoder work allowed per call (see repair::WorkBudget): well under a
 // second of one core at worst. The damaged passage of dev article 001 needs
 // 36k. (A window of holes costs about 0.5 us a node beyond its work in the
@@ -325,30 +301,6 @@ void write_by_steps(std::span<const WindowChar> win, const std::vector<repair::P
 // 4 nats more than the character), and clean text does not write Â or Ã
 // before a symbol. (Inside or beside Latin words the decoder keeps the pair:
 // foreign_runs.h prices a word's letters low, so iPhoneÂ and CHÂ stay.)
-// Whether tokens [t0, t1) of `win` read as debris of GBK read one byte off
-// (kMinDebrisPairCost): the mean cost of their adjacent Han pairs as
-// written; without such a pair, of the pairs each end of the stretch makes
-// with the character beside it (推?65?? in clean text: 面推); without
-// those either, yes unless the stretch is `only_guesses`.
-bool reads_as_shifted_debris(std::span<const WindowChar> win, uint32_t t0, uint32_t t1, bool traditional,
-                             bool only_guesses) {
-  const repair::CharLm& lm = repair::CharLm::instance();
-  double cost = 0;
-  int pairs = 0;
-  auto add = [&](uint32_t t) {  // the pair (t - 1, t)
-    if (t == 0 || t >= win.size() || !utf8::is_han(win[t - 1].ch) || !utf8::is_han(win[t].ch)) return;
-    cost += lm.cost(win[t - 1].ch, win[t].ch, traditional);
-    ++pairs;
-  };
-  for (uint32_t t = t0 + 1; t < t1; ++t) add(t);
-  if (pairs == 0) {
-    add(t0);
-    add(t1);
-  }
-  if (pairs == 0) return !only_guesses;
-  return cost >= kMinDebrisPairCost * pairs;
-}
-
 bool lone_latin1_pair(const Hypothesis& h, std::span<const WindowChar> win, uint32_t t0, uint32_t t1) {
   if (h.source != SourceView::kSingleByte || h.target != TargetCodec::kUtf8 || t1 != t0 + 2) return false;
   const int second = repair::single_byte_of(win[t0 + 1].ch);
@@ -433,8 +385,10 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       // More unknown bytes than known ones: the text carries too little to
       // say what it was (GBK read as UTF-8 leaves little but U+FFFD).
       if (!only_guesses && unknown_bytes > known_bytes) unsupported = true;
-      // '?' holes that are lost characters, not bytes (kMinDebrisPairCost).
-      if (h.qmark_holes && !reads_as_shifted_debris(win, t0, t1, best.traditional, only_guesses)) unsupported = true;
+      // '?' holes that stand for characters the text lost, not bytes: the
+      // characters it keeps are its own (question_holes.h).
+      if (h.qmark_holes && !repair::reads_as_shifted_debris(win, t0, t1, best.traditional, only_guesses))
+        unsupported = true;
       // Latin-1 mojibake always contains Latin-1 letters (the lead bytes of
       // UTF-8 and GBK); a run of cp1252 punctuation (“——”) is typography.
       if (h.source == SourceView::kSingleByte) {
@@ -500,7 +454,14 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
       }
       const Readability readable = readability(win);
       double utf8_share = -1;  // utf8_share_of_gbk_bytes(win), once asked
+      // '?' holes the only sign, and nothing of GBK read one byte off beside
+      // any (question_holes.h): text with question marks typed as '?', or
+      // saved where an encoding lacked characters. Not read shifted: no
+      // repair of the probe articles came from such a window, and the dev
+      // article with 吗? at twenty sentence ends normalizes in 73 us, not 140.
+      const bool holes_in_clean_text = sw.signals == repair::kQuestionMark && !repair::debris_beside_a_hole(win);
       for (const Hypothesis* h : hyps) {
+        if (h == &kGbkMisaligned && holes_in_clean_text) continue;
         if (readable.lost || (!readable.double_byte && h->source != SourceView::kSingleByte)) continue;
         if (best_h) {
           const double gain = best.literal_cost - best.best_cost, chars = static_cast<double>(win.size());
