@@ -16,7 +16,7 @@
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
 #include "repair/legacy_codecs.h"
-#include "repair/question_holes.h"
+#include "repair/holes.h"
 #include "repair/unrecoverable.h"
 
 namespace aidtext {
@@ -385,9 +385,9 @@ void write_window(std::span<const WindowChar> win, const repair::LatticeResult& 
       // More unknown bytes than known ones: the text carries too little to
       // say what it was (GBK read as UTF-8 leaves little but U+FFFD).
       if (!only_guesses && unknown_bytes > known_bytes) unsupported = true;
-      // '?' holes that stand for characters the text lost, not bytes: the
-      // characters it keeps are its own (question_holes.h).
-      if (h.qmark_holes && !repair::reads_as_shifted_debris(win, t0, t1, best.traditional, only_guesses))
+      // Holes that stand for characters the text lost, not bytes: the
+      // characters it keeps are its own (holes.h).
+      if ((h.qmark_holes || h.replacement_holes) && !repair::reads_as_debris(win, t0, t1, best.traditional, only_guesses))
         unsupported = true;
       // Latin-1 mojibake always contains Latin-1 letters (the lead bytes of
       // UTF-8 and GBK); a run of cp1252 punctuation (“——”) is typography.
@@ -454,14 +454,18 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
       }
       const Readability readable = readability(win);
       double utf8_share = -1;  // utf8_share_of_gbk_bytes(win), once asked
-      // '?' holes the only sign, and nothing of GBK read one byte off beside
-      // any (question_holes.h): text with question marks typed as '?', or
-      // saved where an encoding lacked characters. Not read shifted: no
-      // repair of the probe articles came from such a window, and the dev
-      // article with 吗? at twenty sentence ends normalizes in 73 us, not 140.
-      const bool holes_in_clean_text = sw.signals == repair::kQuestionMark && !repair::debris_beside_a_hole(win);
+      // Holes the only sign, and nothing of mojibake beside any (holes.h):
+      // question marks typed as '?', characters lost in saving, a few bad
+      // bytes a decoder replaced. Not decoded under a reading with such
+      // holes: no repair of the probe articles came from such a window,
+      // and a clean dev article with 吗? at twenty sentence ends
+      // normalizes in 67 us (140), one with twenty U+FFFD in 90 (220).
+      const bool holes_in_clean_text = sw.signals == repair::kQuestionMark && !repair::debris_beside_a_hole(win, '?');
+      const bool lost_in_clean_text =
+          sw.signals == repair::kReplacement && !repair::debris_beside_a_hole(win, utf8::kReplacement);
       for (const Hypothesis* h : hyps) {
         if (h == &kGbkMisaligned && holes_in_clean_text) continue;
+        if (h->replacement_holes && lost_in_clean_text) continue;
         if (readable.lost || (!readable.double_byte && h->source != SourceView::kSingleByte)) continue;
         if (best_h) {
           const double gain = best.literal_cost - best.best_cost, chars = static_cast<double>(win.size());

@@ -368,6 +368,37 @@ BOOST_AUTO_TEST_CASE(articles_of_gbk_read_as_utf8_are_flagged_not_invented,
   }
 }
 
+// Clean text where a decoder replaced a few bad bytes: one, two or three
+// U+FFFD in a row stand for characters lost, which no reading recovers.
+// They stay (runs of them flagged), neither guessed from context (�� -> 他)
+// nor read together with the characters beside them (�截 -> 群I).
+BOOST_AUTO_TEST_CASE(replaced_characters_in_clean_text_are_flagged_not_guessed) {
+  const std::string paragraph =
+      "近年来，全县坚持把脱贫攻坚作为头等大事，统筹整合涉农资金三亿两千万元，实施产业发展、易地扶贫搬迁、"
+      "农村危房改造等项目一百二十个。全县建档立卡贫困户一万两千户四万五千人全部脱贫，贫困村八十个全部退出。"
+      "县委书记说，巩固拓展脱贫攻坚成果同乡村振兴有效衔接，关键在于发展产业、稳定就业，让群众的钱袋子鼓起来。";
+  for (const char* hole : {"\uFFFD", "\uFFFD\uFFFD", "\uFFFD\uFFFD\uFFFD"}) {
+    // A hole after every 19th character.
+    std::string text;
+    int n = 0;
+    for (size_t i = 0; i < paragraph.size();) {
+      int len;
+      aidtext::utf8::decode(paragraph, i, &len);
+      text.append(paragraph, i, static_cast<size_t>(len));
+      i += static_cast<size_t>(len);
+      if (++n % 19 == 0) text += hole;
+    }
+    BOOST_TEST_CONTEXT("text: " << text) {
+      Repaired r = repair_mojibake(text);
+      BOOST_TEST(r.text == text);
+      for (const auto& rep : r.repairs) {  // runs of them are flagged (unrecoverable.h)
+        BOOST_TEST(!rep.repaired, rep.kind << " at " << rep.output);
+        BOOST_TEST(rep.kind == "unrecoverable");
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(runs_of_gbk_read_fffd_are_flagged) {
   const std::string s = "扶贫锟斤拷锟斤拷工作锟斤拷取得锟斤拷成效";
   Repaired r = repair_mojibake(s);

@@ -1,5 +1,5 @@
-// '?' holes: bytes lost or characters lost (question_holes.h).
-#include "repair/question_holes.h"
+// Holes: bytes lost or characters lost (holes.h).
+#include "repair/holes.h"
 
 #include <algorithm>
 
@@ -17,21 +17,21 @@ bool debris_beside_hole(std::span<const WindowChar> win, size_t hole) {
     if (utf8::is_han(c)) {
       if (lm.unigram_cost(c) >= kMinDebrisCharCost) return true;
       if (u > a && utf8::is_han(win[u - 1].ch) && lm.cost(win[u - 1].ch, c) >= kMinDebrisPairCost) return true;
-    } else if (c >= 0x80 && c != 0x3000 && !is_cjk_punctuation(c) && !(c >= 0xFF00 && c <= 0xFFEF)) {
-      return true;  // not ASCII, punctuation or a full-width form
+    } else if (c >= 0x80 && c != 0x3000 && c != utf8::kReplacement && !is_cjk_punctuation(c) &&
+               !(c >= 0xFF00 && c <= 0xFFEF)) {
+      return true;  // not ASCII, punctuation, a full-width form or another hole
     }
   }
   return false;
 }
 
-bool debris_beside_a_hole(std::span<const WindowChar> win) {
+bool debris_beside_a_hole(std::span<const WindowChar> win, char32_t hole) {
   for (size_t t = 0; t < win.size(); ++t)
-    if (win[t].ch == '?' && debris_beside_hole(win, t)) return true;
+    if (win[t].ch == hole && debris_beside_hole(win, t)) return true;
   return false;
 }
 
-bool reads_as_shifted_debris(std::span<const WindowChar> win, uint32_t t0, uint32_t t1, bool traditional,
-                             bool only_guesses) {
+bool reads_as_debris(std::span<const WindowChar> win, uint32_t t0, uint32_t t1, bool traditional, bool only_guesses) {
   const CharLm& lm = CharLm::instance();
   double cost = 0;
   int pairs = 0;
