@@ -47,7 +47,12 @@ inline constexpr uint32_t kMaxWindowChars = 1024;
 
 // A character costing more than this (nats) under the unigram model counts
 // as rare: about 1 in 60,000 characters of jieba's corpus or rarer, and every
-// non-Han, non-punctuation character outside ASCII.
+// non-Han, non-punctuation character outside ASCII, if some reading's
+// source view can produce it (GBK, GB18030 and Big5 pairs, Latin-1,
+// cp1252: make_rare_chars.py). Emoji and their variation selectors, ❤,
+// Hangul and the like are never debris of the damage repaired here: a run
+// of them (a WeChat article's ❤️✅👉 before a line) made a window decoded
+// under five readings, for nothing.
 inline constexpr float kRareCost = 10.0f;
 // Rare characters among the last kRareRunWindow non-ASCII ones (the window
 // restarts at each line) that make a rare run.
@@ -60,7 +65,7 @@ inline constexpr int kRareRunCount = 4;
 inline constexpr uint32_t kDebrisGap = 2;
 
 // 0x10000 bits, one per BMP code point: set when the code point is rare
-// (kRareCost). Characters outside the BMP all count as rare. Generated at
+// (kRareCost). No character outside the BMP counts as rare. Generated at
 // build time (make_rare_chars.py).
 const uint64_t* rare_char_bits();
 // The three-byte characters a DamageWatch must be shown (damage_watch.cc):

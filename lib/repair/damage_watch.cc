@@ -68,7 +68,7 @@ bool DamageWatch::see_char(std::string_view text, size_t pos, char32_t c, int le
     last_debris_end_ = pos + static_cast<size_t>(len);
     last_debris_letter_ = letter;
   }
-  const bool rare = c >= 0x10000 || ((rare_[c >> 6] >> (c & 63)) & 1);
+  const bool rare = c < 0x10000 && ((rare_[c >> 6] >> (c & 63)) & 1);  // as the scan
   if (rare) {
     if (rare_count_ >= rare_ring_.size()) {
       const RarePos& oldest = rare_ring_[rare_count_ % rare_ring_.size()];

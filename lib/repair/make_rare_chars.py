@@ -11,7 +11,8 @@ TSCharacters, Debian libopencc-data, Apache-2.0) and writes two bitsets of
 point:
 
   rare:    CharLm::unigram_cost(c, script_vote(c) > 0) > kRareCost for
-           U+0080..U+FFFF (ASCII is never rare), plus 锟 (U+951F), less the
+           U+0080..U+FFFF (ASCII is never rare) that some reading's source
+           view can produce (producible()), plus 锟 (U+951F), less the
            typography of Chinese text listed in common_ranges();
   watched: rare, plus U+FFFD, 锟 and private use (U+E000..U+F8FF).
 
@@ -26,6 +27,7 @@ import sys
 
 sys.dont_write_bytecode = True  # the import below must not write into the source tree
 from repair_lm_file import Lm, f32  # noqa: E402
+from make_repair_tables import two_byte_table  # noqa: E402
 
 RARE_COST = 10.0  # damage_scan.h kRareCost
 
@@ -47,6 +49,26 @@ def class_cost_is_rare(c):
              0xFF01, 0x2014, 0x2026, 0x00B7, 0x300C, 0x300D, 0x2018, 0x2019):
         return False
     return True  # U+FFFD, private use: 18; everything else: 11
+
+
+def producible():
+    """The characters mojibake can be made of: what a reading's source view
+    gives for some bytes (the two-byte tables of GBK, GB18030 and Big5 as
+    the repairer's codec tables hold them, Latin-1 and cp1252). Any other
+    character, rare or not (❤, an emoji's variation selector, Hangul), is no
+    debris of any damage the repairer undoes, and a run of them is no sign
+    of it."""
+    out = [False] * 0x10000
+    for codec in ('gbk', 'gb18030', 'big5'):
+        for c in two_byte_table(codec):
+            out[c] = True  # (0: unmapped; U+0000 is ASCII anyway)
+    for b in range(0x80, 0x100):
+        out[b] = True  # Latin-1
+        try:
+            out[ord(bytes([b]).decode('cp1252'))] = True
+        except UnicodeDecodeError:
+            pass
+    return out
 
 
 # Typography of Chinese text that the model never saw (damage_scan.cc).
@@ -73,6 +95,9 @@ def main():
             rare[c] = class_cost_is_rare(c)
             continue
         rare[c] = f32(cost) > RARE_COST
+    made = producible()
+    for c in range(0x80, 0x10000):
+        rare[c] = rare[c] and made[c]
     rare[0x951F] = True
     for lo, hi in common_ranges():
         for c in range(lo, hi + 1):

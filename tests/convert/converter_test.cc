@@ -291,11 +291,12 @@ BOOST_AUTO_TEST_CASE(fast_tables_match_their_runtime_derivation) {
     BOOST_TEST(active_bad == 0u);
     BOOST_TEST(run_bad == 0u);
     BOOST_TEST(phrase_checks > 0u);
-    // Only the traditional group has a watched set, which holds most
-    // characters the table would otherwise decide alone.
+    // Only the traditional group has a watched set, which holds many of
+    // the characters the table would otherwise decide alone (the rare ones
+    // a codec the repairer reads can produce: about 24,000).
     BOOST_TEST((t.watched_set() != nullptr) == (group == ConversionTable::Group::kTraditional));
     BOOST_TEST((t.watched_run_table() != nullptr) == (t.watched_set() != nullptr));
-    if (t.watched_set()) BOOST_TEST(marked > 50000u);
+    if (t.watched_set()) BOOST_TEST(marked > 20000u);
   }
 }
 

@@ -229,7 +229,9 @@ std::vector<SuspectWindow> reference_find_suspect_windows(std::string_view text,
         last_debris_letter = letter;
       }
     }
-    const bool rare = c < 0x10000 ? (rare_table[c >> 6] >> (c & 63)) & 1 : true;
+    // None outside the BMP: changed with the scan when four-byte characters
+    // stopped counting as rare (damage_scan.h).
+    const bool rare = c < 0x10000 && ((rare_table[c >> 6] >> (c & 63)) & 1);
     rare_bits = ((rare_bits << 1) | (rare ? 1u : 0u)) & 0xFF;
     if (rare && kBitCount[rare_bits] >= kRareRunCount) hit(i, kRareRun);
     saw_kun |= c == 0x951F;

@@ -23,6 +23,7 @@
 #include "repair/char_lm.h"
 #include "repair/damage_scan.h"
 #include "repair/damage_watch.h"
+#include "repair/legacy_codecs.h"
 #include "repair/repairer.h"
 #include "mojibake_cases.h"
 #include "signal_text.h"
@@ -256,15 +257,23 @@ BOOST_AUTO_TEST_CASE(a_letter_beside_three_byte_debris_fires_either_way_round) {
 
 namespace {
 
-// rare_char_bits() computed from the language model, as the scan once did
-// at first use: characters over kRareCost, 锟, less the typography of
-// Chinese text the model never saw.
+// rare_char_bits() computed from the language model and the repairer's
+// codec tables, as the scan once did at first use: characters over
+// kRareCost that GBK, GB18030, Big5, Latin-1 or cp1252 produce, 锟, less the
+// typography of Chinese text the model never saw.
 std::vector<uint64_t> rare_char_bits_from_model() {
   using aidtext::repair::CharLm;
+  using aidtext::repair::Codec;
+  using aidtext::repair::DoubleByteCodec;
   const CharLm& lm = CharLm::instance();
+  auto producible = [](char32_t c) {
+    return DoubleByteCodec::get(Codec::kGbk).encode(c) || DoubleByteCodec::get(Codec::kGb18030).encode(c) ||
+           DoubleByteCodec::get(Codec::kBig5).encode(c) || aidtext::repair::single_byte_of(c) >= 0;
+  };
   std::vector<uint64_t> t(0x10000 / 64, 0);
   for (char32_t c = 0x80; c < 0x10000; ++c)
-    if (lm.unigram_cost(c, lm.script_vote(c) > 0) > aidtext::repair::kRareCost) t[c >> 6] |= uint64_t{1} << (c & 63);
+    if (lm.unigram_cost(c, lm.script_vote(c) > 0) > aidtext::repair::kRareCost && producible(c))
+      t[c >> 6] |= uint64_t{1} << (c & 63);
   t[0x951F >> 6] |= uint64_t{1} << (0x951F & 63);
   auto common = [&](char32_t lo, char32_t hi) {
     for (char32_t c = lo; c <= hi; ++c) t[c >> 6] &= ~(uint64_t{1} << (c & 63));

@@ -84,8 +84,14 @@ BOOST_AUTO_TEST_CASE(passages_raise_no_window) {
     BOOST_TEST_CONTEXT(p.language) {
       const std::string text = kBefore + p.text + kAfter;
       std::vector<aidtext::repair::SuspectWindow> windows = aidtext::repair::find_suspect_windows(text);
-      // The scan alone still sees rare runs (so that the check has work).
-      BOOST_TEST(!windows.empty());
+      // The scan alone still sees rare runs where the letters are of a
+      // codec the repairer reads (GBK has Greek, Cyrillic, kana, box
+      // drawing and pinyin letters), so that the check has work. Korean,
+      // Arabic, Thai and emoji, which no reading's source view produces,
+      // raise none (damage_scan.h's kRareCost).
+      const std::string language = p.language;
+      const bool producible = language != "Korean" && language != "Arabic" && language != "Thai" && language != "emoji";
+      BOOST_TEST(windows.empty() == !producible);
       aidtext::repair::drop_foreign_windows(text, windows);
       BOOST_TEST(windows.empty());
     }
