@@ -16,6 +16,7 @@
 #include "repair/hypothesis.h"
 #include "repair/lattice.h"
 #include "repair/legacy_codecs.h"
+#include "repair/rare_words.h"
 #include "repair/holes.h"
 #include "repair/unrecoverable.h"
 
@@ -463,6 +464,11 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
       const bool holes_in_clean_text = sw.signals == repair::kQuestionMark && !repair::debris_beside_a_hole(win, '?');
       const bool lost_in_clean_text =
           sw.signals == repair::kReplacement && !repair::debris_beside_a_hole(win, utf8::kReplacement);
+      // A rare run the only sign, made of names (黟县、歙县): rare_words.h.
+      if (sw.signals == repair::kRareRun && repair::rare_chars_read_as_words(win)) {
+        out.copy(win.front().begin, win.back().end - win.front().begin);
+        continue;
+      }
       for (const Hypothesis* h : hyps) {
         if (h == &kGbkMisaligned && holes_in_clean_text) continue;
         if (h->replacement_holes && lost_in_clean_text) continue;

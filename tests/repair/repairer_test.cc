@@ -17,6 +17,8 @@
 #include "dev_articles.h"
 #include "mojibake_cases.h"
 #include "mojibake_maker.h"
+#include "repair/damage_scan.h"
+#include "repair/rare_words.h"
 #include "repair/repairer.h"
 
 namespace aidtext {
@@ -129,6 +131,33 @@ BOOST_AUTO_TEST_CASE(question_marks_for_characters_an_encoding_lacks_are_left_al
       for (const auto& rep : r.repairs) BOOST_TEST(!rep.repaired, rep.kind << " at " << rep.output);
     }
   }
+}
+
+// A list of counties with rare characters raises a rare run, as debris
+// does; but its rare characters make words with their neighbours (盱眙,
+// 岢岚), which debris does not, and it is not decoded.
+BOOST_AUTO_TEST_CASE(rare_names_read_as_words_and_debris_does_not) {
+  const std::string names =
+      "江苏省盱眙县、睢宁县、邳州市、郯城县，山东省莒县、鄄城县、茌平县，山西省隰县、岢岚县、芮城县。";
+  auto chars = [](const std::string& s) {
+    std::vector<aidtext::repair::WindowChar> out;
+    for (uint32_t i = 0; i < s.size();) {
+      int len;
+      const char32_t c = aidtext::utf8::decode(s, i, &len);
+      out.push_back({i, i + static_cast<uint32_t>(len), c});
+      i += static_cast<uint32_t>(len);
+    }
+    return out;
+  };
+  BOOST_TEST(!aidtext::repair::find_suspect_windows(names).empty());  // the scan sees a rare run
+  BOOST_TEST(aidtext::repair::rare_chars_read_as_words(chars(names)));
+  Repaired r = repair_mojibake(names);
+  BOOST_TEST(r.text == names);
+  BOOST_TEST(r.repairs.empty());
+  // The same read as GBK: debris, repaired.
+  const std::string debris = mk::decode(names, "GBK");
+  BOOST_TEST(!aidtext::repair::rare_chars_read_as_words(chars(debris)));
+  BOOST_TEST(mk::char_agreement(repair_mojibake(debris).text, names) >= 0.8);
 }
 
 // Question marks typed as ASCII '?' in Chinese text (吗?) are no holes.
