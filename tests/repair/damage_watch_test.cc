@@ -15,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "convert/conversion_table.h"
@@ -260,7 +261,7 @@ namespace {
 // rare_char_bits() computed from the language model and the repairer's
 // codec tables, as the scan once did at first use: characters over
 // kRareCost that GBK, GB18030, Big5, Latin-1 or cp1252 produce, 锟, less the
-// typography of Chinese text the model never saw.
+// typography of Chinese text the model never saw and the capital numerals.
 std::vector<uint64_t> rare_char_bits_from_model() {
   using aidtext::repair::CharLm;
   using aidtext::repair::Codec;
@@ -286,6 +287,7 @@ std::vector<uint64_t> rare_char_bits_from_model() {
   common(0x2605, 0x2606);  // stars
   common(0x2103, 0x2103);  // ℃
   common(0x203B, 0x203B);  // ※
+  for (char32_t c : std::u32string_view(U"壹贰貳叁肆伍柒捌玖拾佰仟")) common(c, c);  // capital numerals of amounts
   return t;
 }
 
