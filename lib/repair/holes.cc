@@ -31,6 +31,17 @@ bool debris_beside_a_hole(std::span<const WindowChar> win, char32_t hole) {
   return false;
 }
 
+bool question_marks_read_as_lost_characters(std::span<const WindowChar> win) {
+  size_t holes = 0, with_debris = 0;
+  for (size_t t = 0; t < win.size(); ++t) {
+    if (win[t].ch != '?') continue;
+    ++holes;
+    with_debris += debris_beside_hole(win, t);
+  }
+  if (with_debris == 0) return true;
+  return holes >= kManyHoles && static_cast<double>(with_debris) < kHolesWithDebris * static_cast<double>(holes);
+}
+
 bool reads_as_debris(std::span<const WindowChar> win, uint32_t t0, uint32_t t1, bool traditional, bool only_guesses) {
   const CharLm& lm = CharLm::instance();
   double cost = 0;

@@ -461,7 +461,8 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
       // holes: no repair of the probe articles came from such a window,
       // and a clean dev article with 吗? at twenty sentence ends
       // normalizes in 67 us (140), one with twenty U+FFFD in 90 (220).
-      const bool holes_in_clean_text = sw.signals == repair::kQuestionMark && !repair::debris_beside_a_hole(win, '?');
+      const bool holes_in_clean_text =
+          sw.signals == repair::kQuestionMark && repair::question_marks_read_as_lost_characters(win);
       const bool lost_in_clean_text =
           sw.signals == repair::kReplacement && !repair::debris_beside_a_hole(win, utf8::kReplacement);
       // A rare run the only sign, made of names (黟县、歙县): rare_words.h.
