@@ -67,8 +67,8 @@ extern "C" {
 
 #define AIDTEXT_VERSION_MAJOR 0
 #define AIDTEXT_VERSION_MINOR 3
-#define AIDTEXT_VERSION_PATCH 0
-#define AIDTEXT_VERSION_STRING "0.3.0"
+#define AIDTEXT_VERSION_PATCH 1
+#define AIDTEXT_VERSION_STRING "0.3.1"
 /* MAJOR*10000 + MINOR*100 + PATCH, comparable with aidtext_version_number(). */
 #define AIDTEXT_VERSION_NUMBER \
   (AIDTEXT_VERSION_MAJOR * 10000 + AIDTEXT_VERSION_MINOR * 100 + AIDTEXT_VERSION_PATCH)
@@ -212,7 +212,8 @@ AIDTEXT_API size_t aidtext_result_count(const aidtext_result* result, aidtext_it
  * hold exactly has "value": null and one extra key, "error": "out_of_range"
  * (see aidtext_quantity.error); its CSV row has the error in its column
  * "error", empty for every other record. A quantity or metric whose text
- * overlaps a guessed character has one extra key "guessed": true (see
+ * overlaps a guessed character or a number cut by a lost one has one extra
+ * key "guessed": true (see
  * aidtext_quantity.guessed; absent on every other record); CSV rows of both
  * have a last column "guessed", 1 or 0 (since 0.3). A repair that guessed
  * characters has one extra key "guessed": [[out_start, out_end], ...], the
@@ -286,7 +287,9 @@ typedef struct aidtext_quantity {
   const char* error;
   /* 1 when the expression's text overlaps a character the mojibake repairer
    * guessed from context (its bytes were lost: see
-   * aidtext_result_repair_guessed()), so the record is a best-effort reading
+   * aidtext_result_repair_guessed()), or a number cut by a lost character
+   * (a U+FFFD or '?' with numerals both sides: 1\uFFFD200人 reads as 1 and
+   * 200人, both flagged; since 0.3.1), so the record is a best-effort reading
    * whose value may be wrong (a guessed 万 or numeral); 0 otherwise. JSON
    * has "guessed": true only on such records, CSV a last column "guessed",
    * 1/0. (Appended after 0.2.0: a program built against an older header
@@ -309,7 +312,8 @@ typedef struct aidtext_metric {
   size_t start, end;      /* in the ORIGINAL input */
   const char* sentence;   /* the normalized sentence holding it */
   /* 1 when `text` overlaps a character the mojibake repairer guessed from
-   * context, as aidtext_quantity.guessed: the record is kept, flagged as a
+   * context or a number cut by a lost character, as aidtext_quantity.guessed:
+   * the record is kept, flagged as a
    * best-effort reading (its value or unit may be wrong; its place is never
    * spelled with guessed characters). 0 otherwise. JSON has "guessed": true
    * only on such records, CSV a last column "guessed", 1/0. (Appended after

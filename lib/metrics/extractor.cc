@@ -1258,10 +1258,15 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
                      [](const MetricRecord& a, const MetricRecord& b) { return a.span.begin < b.span.begin; });
   }
   // A record whose text holds a guessed character (a unit 万 or a numeral
-  // chosen from context: the value may be off by far) is kept as it is,
-  // and flagged. Clean text has no guessed ranges: nothing to look at.
-  if (!guessed.empty())
-    for (MetricRecord& r : out) r.guessed = overlaps_guessed(guessed, r.span);
+  // chosen from context: the value may be off by far) or a number cut by a
+  // lost one (1�200人: core/uncertain_text.h) is kept as it is, and
+  // flagged. Clean text has neither: nothing to look at.
+  std::vector<Range> uncertain = guessed;
+  for (const Quantity& q : quantities)
+    if (q.cut) uncertain.push_back(q.span);
+  if (uncertain.size() > guessed.size()) merge_ranges(uncertain);
+  if (!uncertain.empty())
+    for (MetricRecord& r : out) r.guessed = overlaps_guessed(uncertain, r.span);
   return out;
 }
 

@@ -43,10 +43,16 @@ struct Quantity {
   // Such a record is never a metric. kNone for every other record.
   NumeralError error = NumeralError::kNone;
   // The expression (`span`) overlaps a character the mojibake repairer
-  // guessed from context (Repair::guessed: its bytes were lost), so its
-  // value may be wrong (a guessed 万 or numeral). Set by Engine::quantities()
-  // from the normalized text's repairs; the recognizer alone leaves it false.
+  // guessed from context (Repair::guessed: its bytes were lost) or a number
+  // cut by a lost character (core/uncertain_text.h), so its value may be
+  // wrong (a guessed 万 or numeral, 200人 of 1�200人). Set by
+  // Engine::quantities(); the recognizer alone leaves it false.
   bool guessed = false;
+  // The numeral belongs to a number cut by a lost character
+  // (core/uncertain_text.h); `guessed` is then set too. Set by
+  // Engine::quantities(), for extract_metrics() to flag the records read
+  // from such figures; the recognizer alone leaves it false.
+  bool cut = false;
   bool has_value() const { return error == NumeralError::kNone; }
 };
 

@@ -266,6 +266,43 @@ BOOST_AUTO_TEST_CASE(clean_text_has_no_flags) {
   BOOST_TEST(std::string_view(data, size).find("guessed\"") == std::string_view::npos);
 }
 
+// A number cut by a lost character (a U+FFFD or '?' with numerals on both
+// sides) reads as two figures, neither of which the text says: both are
+// flagged, and a metric read from one of them too. A figure beside a hole
+// that cuts no number, and every other figure, is not.
+BOOST_AUTO_TEST_CASE(numbers_cut_by_a_lost_character_are_flagged) {
+  Engine engine;
+  const std::string text =
+      "今年全县脱贫人口达1\uFFFD200人，贫困发生率降至0.\uFFFD5%。全县投入扶贫资金3?500万元。"
+      "全县还有贫困村12个，贫困户3?户吗?去年减贫2\uFFFD\uFFFD4万人。";
+  Result m;
+  BOOST_REQUIRE(aidtext_extract(engine.e, text.data(), text.size(), "2019", &m.r) == AIDTEXT_OK);
+  // The figures, each with whether it must be flagged (" guessed").
+  const std::vector<std::string> expected = {
+      "1 guessed", "200人 guessed",   "0 guessed", "5% guessed", "3 guessed",
+      "500万元 guessed", "12个", "3", "2 guessed", "4万人 guessed",
+  };
+  std::vector<std::string> got;
+  for (size_t i = 0; i < aidtext_result_count(m.r, AIDTEXT_ITEM_QUANTITY); ++i) {
+    aidtext_quantity q = AIDTEXT_QUANTITY_INIT;
+    BOOST_REQUIRE(aidtext_result_quantity(m.r, i, &q) == AIDTEXT_OK);
+    if (std::string_view(q.kind) != "quantity") continue;
+    got.push_back(std::string(q.text) + (q.guessed == 1 ? " guessed" : ""));
+    check_writers(m.r, AIDTEXT_ITEM_QUANTITY, i, q.guessed == 1);
+  }
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+  size_t flagged_metrics = 0;
+  for (size_t i = 0; i < aidtext_result_count(m.r, AIDTEXT_ITEM_METRIC); ++i) {
+    aidtext_metric r = AIDTEXT_METRIC_INIT;
+    BOOST_REQUIRE(aidtext_result_metric(m.r, i, &r) == AIDTEXT_OK);
+    const bool cut = std::string_view(r.text) != "12个";
+    BOOST_TEST(r.guessed == (cut ? 1 : 0), r.text);
+    flagged_metrics += r.guessed == 1;
+    check_writers(m.r, AIDTEXT_ITEM_METRIC, i, r.guessed == 1);
+  }
+  BOOST_TEST(flagged_metrics >= 2u);  // 200人 and 5% at least
+}
+
 BOOST_AUTO_TEST_CASE(csv_headers_end_with_guessed) {
   BOOST_TEST(ends_with(aidtext_csv_header(AIDTEXT_ITEM_QUANTITY), ",error,guessed\r\n"));
   BOOST_TEST(ends_with(aidtext_csv_header(AIDTEXT_ITEM_METRIC), ",sentence,guessed\r\n"));

@@ -56,7 +56,7 @@ class QuantityStruct(Structure):
         ("approx", c_char_p),
         ("date", c_char_p),
         ("error", c_char_p),  # appended: "out_of_range" (no value) or NULL
-        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character
+        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character or a cut number
     ]
 
 
@@ -75,7 +75,7 @@ class MetricStruct(Structure):
         ("start", c_size_t),
         ("end", c_size_t),
         ("sentence", c_char_p),
-        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character
+        ("guessed", c_int),  # appended (0.3): 1 when the text overlaps a guessed character or a cut number
     ]
 
 
