@@ -1,7 +1,7 @@
 #include "engine/engine.h"
 
 #include "core/repair_output.h"
-#include "core/uncertain_text.h"
+#include "core/cut_numbers.h"
 #include "metrics/extractor.h"
 #include "metrics/rule_pack.h"
 #include "normalize/normalizer.h"
@@ -35,7 +35,7 @@ std::vector<Quantity> Engine::quantities(const NormalizedText& text) const {
   const std::vector<Range> guessed = all_guessed(text.report);
   if (!guessed.empty())
     for (Quantity& q : quantities) q.guessed = overlaps_guessed(guessed, q.span);
-  // A number cut by a lost character (core/uncertain_text.h).
+  // A number cut by a lost character (core/cut_numbers.h).
   for (Quantity& q : quantities)
     if (number_cut_by_hole(text.text, q.number)) q.cut = q.guessed = true;
   return quantities;

@@ -1,4 +1,5 @@
-#include "core/uncertain_text.h"
+// Numbers cut by a lost character (cut_numbers.h).
+#include "core/cut_numbers.h"
 
 #include "core/utf8.h"
 

@@ -6,8 +6,8 @@
 // Such figures are flagged as best-effort readings whose value may be
 // wrong, as those read from characters the repairer guessed are
 // (Quantity::guessed, MetricRecord::guessed).
-#ifndef AIDTEXT_CORE_UNCERTAIN_TEXT_H_
-#define AIDTEXT_CORE_UNCERTAIN_TEXT_H_
+#ifndef AIDTEXT_CORE_CUT_NUMBERS_H_
+#define AIDTEXT_CORE_CUT_NUMBERS_H_
 
 #include <string_view>
 
@@ -25,4 +25,4 @@ bool number_cut_by_hole(std::string_view text, Range number);
 
 }  // namespace aidtext
 
-#endif  // AIDTEXT_CORE_UNCERTAIN_TEXT_H_
+#endif  // AIDTEXT_CORE_CUT_NUMBERS_H_
