@@ -27,4 +27,15 @@ bool rare_chars_read_as_words(std::span<const WindowChar> win) {
   return rare > 0 && 2 * in_words >= rare;
 }
 
+bool han_text_reads_as_words(std::span<const WindowChar> win) {
+  const CharLm& lm = CharLm::instance();
+  size_t pairs = 0, in_words = 0;
+  for (size_t t = 1; t < win.size(); ++t) {
+    if (!utf8::is_han(win[t - 1].ch) || !utf8::is_han(win[t].ch)) continue;
+    ++pairs;
+    in_words += lm.cost(win[t - 1].ch, win[t].ch) < kWordPairCost;
+  }
+  return pairs >= kMinWordPairs && 2 * in_words >= pairs;
+}
+
 }  // namespace aidtext::repair

@@ -453,8 +453,10 @@ Pass run_pass(std::string_view text, repair::WorkBudget& budget, bool* saw_gbk_r
         out.copy(win.front().begin, win.back().end - win.front().begin);
         continue;
       }
-      // A rare run the only sign, made of names (盱眙县、睢宁县): rare_words.h.
-      if (sw.signals == repair::kRareRun && repair::rare_chars_read_as_words(win)) {
+      // A rare run the only sign, made of names (盱眙县、睢宁县), or private
+      // use, a web font's icons in clean text: rare_words.h.
+      if ((sw.signals == repair::kRareRun && repair::rare_chars_read_as_words(win)) ||
+          (sw.signals == repair::kPrivateUse && repair::han_text_reads_as_words(win))) {
         out.copy(win.front().begin, win.back().end - win.front().begin);
         continue;
       }

@@ -160,6 +160,32 @@ BOOST_AUTO_TEST_CASE(rare_names_read_as_words_and_debris_does_not) {
   BOOST_TEST(mk::char_agreement(repair_mojibake(debris).text, names) >= 0.8);
 }
 
+// A web font's icons (private use) in a page's clean text are left alone
+// and not decoded: the text around them reads as words. Big5 read as
+// GB18030, which also makes private use, does not.
+BOOST_AUTO_TEST_CASE(icons_in_clean_text_read_as_words) {
+  const std::string text =
+      "\uE600 联系电话：0931-8888888 \uE61A 地址：甘肃省定西市渭源县\n"
+      "近年来，全县坚持把脱贫攻坚作为头等大事，统筹整合涉农资金，实施产业发展、易地扶贫搬迁、农村危房改造等项目。"
+      "\uE7FF 全县建档立卡贫困户全部脱贫，贫困村全部退出。\uE61A 县委书记说，巩固拓展脱贫攻坚成果同乡村振兴有效衔接。";
+  auto chars = [](const std::string& s) {
+    std::vector<aidtext::repair::WindowChar> out;
+    for (uint32_t i = 0; i < s.size();) {
+      int len;
+      const char32_t c = aidtext::utf8::decode(s, i, &len);
+      out.push_back({i, i + static_cast<uint32_t>(len), c});
+      i += static_cast<uint32_t>(len);
+    }
+    return out;
+  };
+  BOOST_TEST(aidtext::repair::han_text_reads_as_words(chars(text)));
+  Repaired r = repair_mojibake(text);
+  BOOST_TEST(r.text == text);
+  for (const auto& rep : r.repairs) BOOST_TEST(!rep.repaired, rep.kind << " at " << rep.output);
+  const std::string damaged = mk::decode(mk::encode(kTraditional[0] + kTraditional[1], "Big5"), "gb18030");
+  BOOST_TEST(!aidtext::repair::han_text_reads_as_words(chars(damaged)), damaged);
+}
+
 // Question marks typed as ASCII '?' in Chinese text (吗?) are no holes.
 BOOST_AUTO_TEST_CASE(question_marks_typed_as_ascii_are_left_alone) {
   const std::string text =
