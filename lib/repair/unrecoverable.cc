@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/byte_search.h"
 #include "core/utf8.h"
 
 namespace aidtext::repair {
@@ -12,23 +11,8 @@ bool is_marker(char32_t c) {
 }
 }  // namespace
 
-namespace {
-// Whether `text` holds any marker at all, by byte search (memchr speed):
-// U+FFFD is EF BF BD, 锟 is E9 94 9F, private use U+E000..U+F8FF is EE xx xx
-// or EF 80..A3 xx.
-bool may_have_markers(std::string_view text) {
-  if (find_bytes(text, "\xEF\xBF\xBD") != std::string_view::npos) return true;
-  if (find_bytes(text, "\xE9\x94\x9F") != std::string_view::npos) return true;
-  for (size_t i = text.find('\xEE'); i != std::string_view::npos; i = text.find('\xEE', i + 1)) return true;
-  for (size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1))
-    if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3) return true;
-  return false;
-}
-}  // namespace
-
 std::vector<Repair> find_unrecoverable(std::string_view text) {
   std::vector<Repair> out;
-  if (!may_have_markers(text)) return out;
   uint32_t count = 0, first = 0, last_end = 0, chars_since = 0;
   auto close = [&] {
     if (count >= kMinMarkers) {
@@ -42,9 +26,24 @@ std::vector<Repair> find_unrecoverable(std::string_view text) {
     count = 0;
   };
   const uint32_t n = static_cast<uint32_t>(text.size());
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   for (uint32_t i = 0; i < n;) {
+    // Only characters led by E6 (斤, 拷), E9 (锟), EE and EF (private use,
+    // U+FFFD) are decoded; any other well-formed three-byte character is
+    // merely counted (a whole-text decode here cost a text with a few
+    // icons as much as its conversion pass).
     int len;
-    char32_t c = utf8::decode(text, i, &len);
+    char32_t c;
+    if (b[i] < 0x80) {
+      c = b[i];
+      len = 1;
+    } else if (b[i] >= 0xE0 && b[i] <= 0xEF && b[i] != 0xE6 && b[i] != 0xE9 && b[i] < 0xEE && i + 2 < n &&
+               (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+      c = 0x800;  // some character that is no marker, 斤 nor 拷
+      len = 3;
+    } else {
+      c = utf8::decode(text, i, &len);
+    }
     const uint32_t end = i + static_cast<uint32_t>(len);
     if (is_marker(c)) {
       if (count > 0 && chars_since > kMarkerGap) close();
