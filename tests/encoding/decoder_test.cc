@@ -304,4 +304,21 @@ BOOST_AUTO_TEST_CASE(utf8_with_stray_bytes_is_utf8) {
   BOOST_TEST(mixed.text.find("贫困人口减少1.2万人，脱贫攻坚取得决定性成就") != std::string::npos);
   // Short lines with a stray byte are too short to tell: the detection decides.
   BOOST_TEST(decode("贫困\xA0人口\n").invalid_sequences >= 1u);
+  // A byte flipped inside a character breaks it into up to three invalid
+  // bytes: one error. So a short signature line with one such (five
+  // characters and one) and an English line with one are UTF-8 beside the
+  // rest, not lines for the per-line decode.
+  std::string signature = "执行总编辑：王慧";
+  signature[signature.size() - 3] = '\x80';  // 慧's lead byte: three invalid bytes
+  const std::string english =
+      "Notice: The content above is uploaded and posted by the user\xA0of the NetEase account, which is a social "
+      "media platform that only provides information storage services.";
+  for (const std::string& line : {signature, english}) {
+    const std::string input = text + line + "\n" + text;
+    const Decoded d = decode(input);
+    BOOST_TEST(d.encoding == "UTF-8", line);
+    BOOST_TEST(d.invalid_sequences >= 1u);
+    BOOST_TEST(d.text.find(para) != std::string::npos);
+    check_map_covers_input(d, input.size());
+  }
 }
