@@ -58,11 +58,11 @@ bool utf8_cut_at_ends(std::string_view input) {
 // three-byte ones need two continuation bytes in a row), so such lines
 // still go to the detection and are decoded line by line (mixed_lines.h).
 // A flipped byte inside a character breaks it into up to three invalid
-// bytes, which counted as three errors until session 23: dev 002 with ten
-// bytes flipped went through the detection and the per-line decode
-// ("UTF-8+GB18030", one line repaired back from GBK), 4.35M instructions
-// against 0.16M, for a signature line of nine characters (执行总编辑:���慧)
-// and an English disclaimer with one flipped byte.
+// bytes, one error: counted as three, dev 002 with ten bytes flipped went
+// through the detection and the per-line decode ("UTF-8+GB18030", one line
+// repaired back from GBK), 4.35M instructions against 0.99M, for a
+// signature line of nine characters (执行总编辑:���慧) and an English
+// disclaimer with one flipped byte.
 constexpr size_t kStrayRatio = 8;
 
 bool utf8_with_stray_bytes(std::string_view input) {

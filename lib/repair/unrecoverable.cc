@@ -29,15 +29,16 @@ std::vector<Repair> find_unrecoverable(std::string_view text) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   for (uint32_t i = 0; i < n;) {
     // Only characters led by E6 (斤, 拷), E9 (锟), EE and EF (private use,
-    // U+FFFD) are decoded; any other well-formed three-byte character is
-    // merely counted (a whole-text decode here cost a text with a few
-    // icons as much as its conversion pass).
+    // U+FFFD) are decoded; a three-byte character led by E1..EC, which can
+    // be neither overlong nor a surrogate, is merely counted (a whole-text
+    // decode here cost a text with a few icons as much as its conversion
+    // pass).
     int len;
     char32_t c;
     if (b[i] < 0x80) {
       c = b[i];
       len = 1;
-    } else if (b[i] >= 0xE0 && b[i] <= 0xEF && b[i] != 0xE6 && b[i] != 0xE9 && b[i] < 0xEE && i + 2 < n &&
+    } else if (b[i] >= 0xE1 && b[i] <= 0xEC && b[i] != 0xE6 && b[i] != 0xE9 && i + 2 < n &&
                (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
       c = 0x800;  // some character that is no marker, 斤 nor 拷
       len = 3;

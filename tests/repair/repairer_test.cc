@@ -133,30 +133,32 @@ BOOST_AUTO_TEST_CASE(question_marks_for_characters_an_encoding_lacks_are_left_al
   }
 }
 
+// `s` as the repairer's window of characters.
+std::vector<aidtext::repair::WindowChar> window_of(const std::string& s) {
+  std::vector<aidtext::repair::WindowChar> out;
+  for (uint32_t i = 0; i < s.size();) {
+    int len;
+    const char32_t c = aidtext::utf8::decode(s, i, &len);
+    out.push_back({i, i + static_cast<uint32_t>(len), c});
+    i += static_cast<uint32_t>(len);
+  }
+  return out;
+}
+
 // A list of counties with rare characters raises a rare run, as debris
 // does; but its rare characters make words with their neighbours (盱眙,
 // 岢岚), which debris does not, and it is not decoded.
 BOOST_AUTO_TEST_CASE(rare_names_read_as_words_and_debris_does_not) {
   const std::string names =
       "江苏省盱眙县、睢宁县、邳州市、郯城县，山东省莒县、鄄城县、茌平县，山西省隰县、岢岚县、芮城县。";
-  auto chars = [](const std::string& s) {
-    std::vector<aidtext::repair::WindowChar> out;
-    for (uint32_t i = 0; i < s.size();) {
-      int len;
-      const char32_t c = aidtext::utf8::decode(s, i, &len);
-      out.push_back({i, i + static_cast<uint32_t>(len), c});
-      i += static_cast<uint32_t>(len);
-    }
-    return out;
-  };
   BOOST_TEST(!aidtext::repair::find_suspect_windows(names).empty());  // the scan sees a rare run
-  BOOST_TEST(aidtext::repair::rare_chars_read_as_words(chars(names)));
+  BOOST_TEST(aidtext::repair::rare_chars_read_as_words(window_of(names)));
   Repaired r = repair_mojibake(names);
   BOOST_TEST(r.text == names);
   BOOST_TEST(r.repairs.empty());
   // The same read as GBK: debris, repaired.
   const std::string debris = mk::decode(names, "GBK");
-  BOOST_TEST(!aidtext::repair::rare_chars_read_as_words(chars(debris)));
+  BOOST_TEST(!aidtext::repair::rare_chars_read_as_words(window_of(debris)));
   BOOST_TEST(mk::char_agreement(repair_mojibake(debris).text, names) >= 0.8);
 }
 
@@ -168,22 +170,12 @@ BOOST_AUTO_TEST_CASE(icons_in_clean_text_read_as_words) {
       "\uE600 联系电话：0931-8888888 \uE61A 地址：甘肃省定西市渭源县\n"
       "近年来，全县坚持把脱贫攻坚作为头等大事，统筹整合涉农资金，实施产业发展、易地扶贫搬迁、农村危房改造等项目。"
       "\uE7FF 全县建档立卡贫困户全部脱贫，贫困村全部退出。\uE61A 县委书记说，巩固拓展脱贫攻坚成果同乡村振兴有效衔接。";
-  auto chars = [](const std::string& s) {
-    std::vector<aidtext::repair::WindowChar> out;
-    for (uint32_t i = 0; i < s.size();) {
-      int len;
-      const char32_t c = aidtext::utf8::decode(s, i, &len);
-      out.push_back({i, i + static_cast<uint32_t>(len), c});
-      i += static_cast<uint32_t>(len);
-    }
-    return out;
-  };
-  BOOST_TEST(aidtext::repair::han_text_reads_as_words(chars(text)));
+  BOOST_TEST(aidtext::repair::han_text_reads_as_words(window_of(text)));
   Repaired r = repair_mojibake(text);
   BOOST_TEST(r.text == text);
   for (const auto& rep : r.repairs) BOOST_TEST(!rep.repaired, rep.kind << " at " << rep.output);
   const std::string damaged = mk::decode(mk::encode(kTraditional[0] + kTraditional[1], "Big5"), "gb18030");
-  BOOST_TEST(!aidtext::repair::han_text_reads_as_words(chars(damaged)), damaged);
+  BOOST_TEST(!aidtext::repair::han_text_reads_as_words(window_of(damaged)), damaged);
 }
 
 // Question marks typed as ASCII '?' in Chinese text (吗?) are no holes.
