@@ -85,8 +85,9 @@ struct Quantity {
   // record has no value (value is NaN, value_text empty).
   std::optional<std::string> error;
   // The text overlaps a character the mojibake repairer guessed from
-  // context (Result::repair_guessed): a best-effort reading, the value may
-  // be wrong.
+  // context (Result::repair_guessed), or a number cut by a lost character
+  // (a U+FFFD or '?' with numerals on both sides; since 0.3.1): a
+  // best-effort reading, the value may be wrong.
   bool guessed = false;
 };
 

@@ -64,8 +64,9 @@ class Quantity:
     # so value, value_text and value_high are None; else None.
     error: Optional[str] = None
     # True when the expression overlaps a character the mojibake repairer
-    # guessed from context (Repair.guessed): a best-effort reading whose
-    # value may be wrong (a guessed 万 or numeral).
+    # guessed from context (Repair.guessed), or a number cut by a lost
+    # character (1\ufffd200人: since 0.3.1): a best-effort reading whose
+    # value may be wrong (a guessed 万 or numeral, 200 of 1\ufffd200).
     guessed: bool = False
 
     @property
