@@ -24,11 +24,9 @@ bool is_hole(char32_t c) { return c == '?' || c == utf8::kReplacement; }
 // The character before byte `pos` (0 when none), and where it starts.
 char32_t char_before(std::string_view text, size_t pos, size_t* start) {
   if (pos == 0) return 0;
-  size_t p = pos - 1;
-  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  *start = utf8::char_start_before(text, pos);
   int len;
-  *start = p;
-  return utf8::decode(text, p, &len);
+  return utf8::decode(text, *start, &len);
 }
 
 // The character at byte `pos` (0 at the end), and its length.

@@ -45,6 +45,14 @@ inline int sequence_at(std::string_view s, size_t pos);
 
 inline constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
+// Start of the character that ends at byte `end` (end > 0): back over
+// continuation bytes, at most three of them.
+inline size_t char_start_before(std::string_view s, size_t end) {
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  return b;
+}
+
 // Byte length of the sequence starting with lead byte `b` (1 for invalid).
 inline int sequence_length(unsigned char b) {
   return b < 0x80 ? 1 : b < 0xC2 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 1;

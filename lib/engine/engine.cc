@@ -1,7 +1,7 @@
 #include "engine/engine.h"
 
-#include "core/repair_output.h"
 #include "core/cut_numbers.h"
+#include "core/repair_output.h"
 #include "metrics/extractor.h"
 #include "metrics/rule_pack.h"
 #include "normalize/normalizer.h"

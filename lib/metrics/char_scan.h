@@ -87,11 +87,7 @@ inline size_t space_at(std::string_view s, size_t i) {
 }
 
 // Start of the code point that ends at `end` (end > 0); at most 4 bytes back.
-inline size_t prev_char(std::string_view text, size_t end) {
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  return b;
-}
+inline size_t prev_char(std::string_view text, size_t end) { return utf8::char_start_before(text, end); }
 
 // Whether `w` is written at text[pos] / ends at text[end]. Most probes fail
 // within the first character (a Han character's last byte tells most apart),

@@ -22,12 +22,12 @@
 #include "repair/candidate_scorer.h"
 #include "repair/char_lm.h"
 #include "repair/foreign_runs.h"
+#include "repair/holes.h"
 #include "repair/lattice_graph.h"
 #include "repair/lattice_tables.h"
 #include "repair/legacy_codecs.h"
 #include "repair/node_scorer.h"
 #include "repair/path_refill.h"
-#include "repair/holes.h"
 
 // The blob written by make_guess_chars.py (layout there), embedded 64-byte
 // aligned (CMakeLists.txt).

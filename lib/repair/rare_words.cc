@@ -11,12 +11,12 @@ namespace aidtext::repair {
 
 bool rare_chars_read_as_words(std::span<const WindowChar> win) {
   const CharLm& lm = CharLm::instance();
+  const uint64_t* rare_bits = rare_char_bits();  // the scan's own rare set
   size_t rare = 0, in_words = 0;
   for (size_t t = 0; t < win.size(); ++t) {
     const char32_t c = win[t].ch;
-    if (c < 0x80) continue;
+    if (c < 0x80 || c >= 0x10000 || !((rare_bits[c >> 6] >> (c & 63)) & 1)) continue;
     const bool traditional = lm.script_vote(c) > 0;
-    if (lm.unigram_cost(c, traditional) <= kRareCost) continue;
     ++rare;
     if (!utf8::is_han(c)) continue;
     const bool before = t > 0 && utf8::is_han(win[t - 1].ch) && lm.cost(win[t - 1].ch, c, traditional) < kWordPairCost;

@@ -17,9 +17,9 @@
 
 namespace aidtext::repair {
 
-// A rare character (the scan's kRareCost) reads as part of a word when it
-// makes a pair cheaper than this (nats) with the Han character before or
-// after it.
+// A rare character (one of the scan's rare_char_bits()) reads as part of
+// a word when it makes a pair cheaper than this (nats) with the Han
+// character before or after it.
 inline constexpr float kWordPairCost = 7.0f;
 // Whether at least half of the rare characters of `win` read as part of a
 // word (kWordPairCost). Measured over the windows of rare runs: of the

@@ -225,10 +225,8 @@ size_t piece_end(std::span<const WindowChar> all, size_t c0) {
 
 char32_t char_before(std::string_view text, uint32_t pos) {
   if (pos == 0) return 0;
-  uint32_t p = pos - 1;
-  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
   int len;
-  return utf8::decode(text, p, &len);
+  return utf8::decode(text, utf8::char_start_before(text, pos), &len);
 }
 
 char32_t char_at(std::string_view text, uint32_t pos) {
