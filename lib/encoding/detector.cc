@@ -105,6 +105,7 @@ void score_with_icu(std::string_view sample, bool whole, EncodingCandidate* cand
     tally.add(c);
   }
   cand->score = tally.score();
+  cand->counted = tally.counted;
 }
 
 void score_utf8(std::string_view sample, bool whole, EncodingCandidate* cand) {
@@ -122,6 +123,7 @@ void score_utf8(std::string_view sample, bool whole, EncodingCandidate* cand) {
     i += len;
   }
   cand->score = tally.score();
+  cand->counted = tally.counted;
 }
 
 // score_with_icu() for GB18030 or Big5 through the converter's pair table
@@ -161,6 +163,7 @@ bool score_with_pairs(std::string_view sample, bool whole, const PairTable& tabl
   }
   cand->invalid = invalid;
   cand->score = tally.score();
+  cand->counted = tally.counted;
   return true;
 }
 
@@ -201,6 +204,7 @@ void score_utf16(std::string_view sample, bool whole, bool big_endian, EncodingC
   }
   cand->invalid = invalid;
   cand->score = tally.score();
+  cand->counted = tally.counted;
 }
 
 Detection detect(std::string_view bytes, bool icu_only);
@@ -245,16 +249,9 @@ Detection detect_encoding_with_icu(std::string_view bytes) { return detect(bytes
 
 namespace {
 
-Detection detect(std::string_view bytes, bool icu_only) {
-  // Pages often open with kilobytes of ASCII markup: the sample starts a
-  // little before the first byte that is not plain ASCII (a high byte, or
-  // a NUL of UTF-16), at an even offset so UTF-16 stays aligned.
-  size_t first = 0;
-  while (first < bytes.size() && static_cast<unsigned char>(bytes[first]) < 0x80 && bytes[first] != 0)
-    ++first;
-  const size_t start = (first > kSampleLeadIn ? first - kSampleLeadIn : 0) & ~size_t{1};
-  const bool whole = bytes.size() - start <= kDetectionSampleBytes;
-  std::string_view sample = bytes.substr(start, kDetectionSampleBytes);
+// Every candidate scored on `sample` (`whole`: the sample is the end of
+// the input), best first.
+Detection score_sample(std::string_view sample, bool whole, bool icu_only) {
   Detection d;
   d.ranking = {
       {"UTF-8", nullptr},
@@ -290,6 +287,30 @@ Detection detect(std::string_view bytes, bool icu_only) {
   // Confident when the best decoding is plausible and clearly ahead.
   d.confidence = std::clamp(best, 0.0, 1.0) * std::clamp(0.5 + (best - second), 0.0, 1.0);
   return d;
+}
+
+// Whether the first look settles it (detector.h's kQuickSampleBytes).
+bool settled_by_first_look(const Detection& d) {
+  const EncodingCandidate& best = d.best;
+  const bool legacy = best.icu_name && std::strncmp(best.icu_name, "UTF-16", 6) != 0;
+  return legacy && best.invalid == 0 && best.counted >= kQuickMinChars && best.score >= kQuickMinScore &&
+         best.score - d.ranking[1].score >= kQuickMinLead;
+}
+
+Detection detect(std::string_view bytes, bool icu_only) {
+  // Pages often open with kilobytes of ASCII markup: the sample starts a
+  // little before the first byte that is not plain ASCII (a high byte, or
+  // a NUL of UTF-16), at an even offset so UTF-16 stays aligned.
+  size_t first = 0;
+  while (first < bytes.size() && static_cast<unsigned char>(bytes[first]) < 0x80 && bytes[first] != 0)
+    ++first;
+  const size_t start = (first > kSampleLeadIn ? first - kSampleLeadIn : 0) & ~size_t{1};
+  if (bytes.size() - start > kQuickSampleBytes) {
+    Detection quick = score_sample(bytes.substr(start, kQuickSampleBytes), false, icu_only);
+    if (settled_by_first_look(quick)) return quick;
+  }
+  const bool whole = bytes.size() - start <= kDetectionSampleBytes;
+  return score_sample(bytes.substr(start, kDetectionSampleBytes), whole, icu_only);
 }
 
 }  // namespace

@@ -178,6 +178,48 @@ BOOST_AUTO_TEST_CASE(long_ascii_preamble_does_not_hide_the_encoding) {
   }
 }
 
+// A long text in a legacy encoding is settled by its first kilobyte
+// (detector.h's kQuickSampleBytes): its scores are that kilobyte's, which
+// holds at most kQuickSampleBytes / 2 characters of two bytes. A text whose
+// first kilobyte leaves a doubt (an invalid sequence, UTF-16) is scored on
+// the whole sample, as before.
+BOOST_AUTO_TEST_CASE(a_long_legacy_text_is_settled_by_its_first_kilobyte) {
+  std::string simplified, traditional;
+  while (simplified.size() < 4 * kQuickSampleBytes) {
+    simplified += "全县建档立卡贫困户由2014年的1.2万户减少到去年底的356户，贫困发生率由18.5%降至0.6%，"
+                  "易地扶贫搬迁安置点建成投用，脱贫攻坚取得决定性胜利。\n";
+    traditional += "全縣建檔立卡貧困戶由2014年的1.2萬戶減少到去年底的356戶，貧困發生率由18.5%降至0.6%，"
+                   "易地扶貧搬遷安置點建成投用，脫貧攻堅取得決定性勝利。\n";
+  }
+  struct Case { const std::string* text; const char* encoding; const char* label; };
+  for (Case c : {Case{&simplified, "GBK", "GB18030"}, Case{&traditional, "Big5", "Big5"},
+                 Case{&traditional, "GB18030", "GB18030"}}) {
+    const std::string bytes = icu_encode(*c.text, c.encoding);
+    const Detection d = detect_encoding(bytes);
+    BOOST_TEST(d.best.label == std::string(c.label), c.encoding);
+    BOOST_TEST(d.best.invalid == 0u);
+    BOOST_TEST(d.best.counted >= kQuickMinChars);
+    BOOST_TEST(d.best.counted <= kQuickSampleBytes / 2, c.encoding << ": " << d.best.counted << " characters scored");
+    BOOST_TEST(decode(bytes).text == *c.text, c.encoding);
+
+    // A bad byte near the start (a lead byte before a space): the first
+    // kilobyte's best reading has an invalid sequence, the whole sample
+    // decides, and still rightly.
+    const std::string damaged = bytes.substr(0, 10) + "\x81 " + bytes.substr(10);
+    const Detection w = detect_encoding(damaged);
+    BOOST_TEST(w.best.label == std::string(c.label), c.encoding << " damaged");
+    BOOST_TEST(w.best.counted > kQuickSampleBytes / 2, c.encoding << " damaged: " << w.best.counted);
+  }
+  for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+    const Detection d = detect_encoding(icu_encode(simplified, enc));
+    BOOST_TEST(d.best.label == std::string(enc));
+    BOOST_TEST(d.best.counted > kQuickSampleBytes / 2, enc << ": " << d.best.counted);
+  }
+  // GBK for its first kilobyte, Big5 after it: read as the first.
+  const std::string half = icu_encode(simplified.substr(0, 2 * kQuickSampleBytes), "GBK");
+  BOOST_TEST(detect_encoding(half + icu_encode(traditional, "Big5")).best.label == std::string("GB18030"));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_sequences_become_replacement_characters) {
   // GBK with a lead byte before a space (no GBK trail byte), and a
   // truncated pair at the end.

@@ -99,6 +99,7 @@ void require_same(const Detection& a, const Detection& b, const std::string& wha
       BOOST_REQUIRE(std::string(a.ranking[k].label) == b.ranking[k].label);
       BOOST_REQUIRE(a.ranking[k].score == b.ranking[k].score);  // the same sums in the same order
       BOOST_REQUIRE(a.ranking[k].invalid == b.ranking[k].invalid);
+      BOOST_REQUIRE(a.ranking[k].counted == b.ranking[k].counted);
     }
     BOOST_REQUIRE(a.confidence == b.confidence);
   }
@@ -239,6 +240,10 @@ BOOST_AUTO_TEST_CASE(detection_of_a_long_input_scores_its_sample_as_icu_does) {
     for (int k = 0; k < 6; ++k) {
       const std::string from = bytes.substr(rng() % 16);
       require_same(detect_encoding(from), detect_encoding_with_icu(from), name);
+      // The legacy ones are settled by their first kilobyte (cut there),
+      // unless a bad byte near the start sends them to the whole sample.
+      const std::string damaged = "\x81 " + from;
+      require_same(detect_encoding(damaged), detect_encoding_with_icu(damaged), std::string(name) + " damaged");
     }
   }
   std::string noise = random_bytes(rng, kDetectionSampleBytes + 100);
