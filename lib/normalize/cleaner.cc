@@ -12,6 +12,7 @@
 #include "core/utf8.h"
 #include "normalize/html_reference.h"
 #include "normalize/markup.h"
+#include "repair/damage_watch.h"
 #include "normalize/pinyin_annotation.h"
 #include "normalize/soft_wraps.h"
 
@@ -261,8 +262,10 @@ class Cleaner {
     char buf[4];
     std::string_view repl;
     if (fold(c, i + len, buf, &repl, i)) {
-      // A space fold is the one edit here a DamageWatch may see through.
-      if (c != 0x3000 && c != 0xA0 && !may_edit_opaquely()) return text_.size();
+      // A space fold and the deletion of a zero-width character are the
+      // edits here a DamageWatch may see through.
+      if (c != 0x3000 && c != 0xA0 && !repair::DamageWatch::sees_through_deletion(c) && !may_edit_opaquely())
+        return text_.size();
       writer_.replace(i, len, repl, repl.size() == len);
     }
     return i + len;

@@ -102,15 +102,39 @@ bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std:
   };
   // kDebrisGap characters either side, of four bytes at most.
   constexpr uint32_t kDebrisReach = 4 * kDebrisGap;
+  // A zero-width character (three bytes) at `k`, as sees_through_deletion.
+  auto zero_width_at = [&](uint32_t k) {
+    if (k + 3 > n || (b[k] & 0xF0) != 0xE0) return false;
+    return sees_through_deletion(static_cast<char32_t>((b[k] & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F))) &&
+           (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80;
+  };
+  // Deleted bytes [lo, hi): CRs of CRLFs and zero-width characters, with no
+  // '?' beside the zero-width ones or the other zero-width characters next
+  // to them (deleted too, or kept: a '?' touching one touches non-ASCII text).
+  auto deletion_seen_through = [&](uint32_t lo, uint32_t hi) {
+    for (uint32_t k = lo; k < hi;) {
+      if (b[k] == '\r' && k + 1 < n && b[k + 1] == '\n') {
+        ++k;
+        continue;
+      }
+      if (!zero_width_at(k) || k + 3 > hi) return false;
+      uint32_t before = k, after = k + 3;
+      while (before >= 3 && zero_width_at(before - 3)) before -= 3;
+      while (zero_width_at(after)) after += 3;
+      if ((before > 0 && question_mark_at(before - 1)) || question_mark_at(after)) return false;
+      k += 3;
+    }
+    return true;
+  };
   uint32_t in_pos = 0;
   // Block by block: a run of the cleaner's map (same-shaped blocks, e.g.
   // several U+3000 in a row) is read as the blocks it stands for.
   for (const MapPiece& piece : edits.pieces()) {
     for (uint32_t unit = 0, units = piece.units(); unit < units; ++unit) {
       const MapPiece p = piece.unit(unit);
-      // Deleted bytes: only the CR of a CRLF, which leaves the LF in its place.
-      for (uint32_t k = in_pos; k < p.in_begin; ++k)
-        if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
+      // Deleted bytes: the CR of a CRLF, which leaves the LF in its place,
+      // or zero-width characters.
+      if (!deletion_seen_through(in_pos, p.in_begin)) return false;
       in_pos = p.in_begin + p.in_len;
       if (p.copy) continue;
       uint32_t chars = 0;
@@ -134,9 +158,7 @@ bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std:
         return false;
     }
   }
-  for (uint32_t k = in_pos; k < n; ++k)
-    if (b[k] != '\r' || k + 1 >= n || b[k + 1] != '\n') return false;
-  return true;
+  return deletion_seen_through(in_pos, n);
 }
 
 }  // namespace aidtext::repair

@@ -220,11 +220,13 @@ BOOST_AUTO_TEST_CASE(sees_through_only_edits_that_keep_every_signal) {
   // original, it must fire wherever the repair stage would act on it.
   const aidtext::NormalizeOptions options;
   auto cleaned = [&](const std::string& s) { return aidtext::clean_text(std::string_view(s), options); };
-  for (const char* s : {"?\u3000中文", "中文\u3000?", "\u00C3\u00A0", "\u00C3x\u00A0", "文字&nbsp;"}) {
+  for (const char* s : {"?\u3000中文", "中文\u3000?", "\u00C3\u00A0", "\u00C3x\u00A0", "文字&nbsp;",
+                        "?\u200B中文", "中文\u200B?", "?\u200B\u200Dabc", "abc\u2060\uFEFF?", "文\u00AD字"}) {
     const aidtext::Cleaned c = cleaned(s);
     BOOST_TEST(!DamageWatch::sees_through(c.map, s, c.text), s);
   }
-  for (const char* s : {"\u3000\u3000据报道", "文字\u00A0\u00A0文字", "鍥\u3000蟔", "a\r\nb", "纯文本"}) {
+  for (const char* s : {"\u3000\u3000据报道", "文字\u00A0\u00A0文字", "鍥\u3000蟔", "a\r\nb", "纯文本",
+                        "文字\u200B文字", "\uFEFF据报道\u200D\u200D。", "a\u2060b\r\n", "鍥\u200B蟔"}) {
     const aidtext::Cleaned c = cleaned(s);
     BOOST_TEST(DamageWatch::sees_through(c.map, s, c.text), s);
   }

@@ -110,6 +110,17 @@ BOOST_AUTO_TEST_CASE(odd_spaces_beside_signals) {
     check_same(s);
 }
 
+BOOST_AUTO_TEST_CASE(zero_width_characters_beside_signals) {
+  // The cleaner deletes them before the conversion pass sees the text (the
+  // watch sees through that, DamageWatch::sees_through_deletion): each sits
+  // where the deletion could hide a signal from it, or bring signals
+  // together; the soft hyphen is debris itself.
+  for (const char* s : {"?\u200B中文", "中文\u200B?", "?\u200B\u200D中", "文\u200B?\u200B字", "a?\uFEFFb",
+                        "\u00AD\u00C3文字", "文\u00AD\u00E9字", "\u00C3\u200B\u00A9", "鍥\u200B蟔\u200B鍙\u200B齉",
+                        "据报道\u200B，\u200D全县\u2060贫困\uFEFF人口", "\u200B\u3000?\u00A0\u200B"})
+    check_same(s);
+}
+
 BOOST_AUTO_TEST_CASE(same_as_the_plain_pipeline_on_random_text) {
   std::mt19937 rng(112226);
   for (int i = 0; i < 1500; ++i) check_same(testing::random_signal_text(rng, 20));
@@ -128,6 +139,7 @@ BOOST_AUTO_TEST_CASE(same_on_the_mojibake_suite_inside_clean_text) {
     const std::string& g = (*cases)[i].garbled;
     check_same(g);
     if (i % 4 == 0) check_same("\u3000\u3000据报道，" + g + "\u00A0\u00A0记者 王?\r\n");
+    if (i % 4 == 1) check_same("\u200B据报道，\u200D" + g + "\uFEFF。记者\u200B王?\u2060\n");
   }
 }
 

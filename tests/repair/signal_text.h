@@ -1,7 +1,7 @@
 // Test helper: random text over an alphabet of everything the repairer's
 // clean-text signals and the pipeline's fast path react to (rare and common
-// Han, '?', odd spaces, Latin-1 letters and C1 controls, cp1252 punctuation,
-// U+FFFD, private use, 锟斤拷, invalid bytes, CR/LF, references, pinyin
+// Han, '?', odd spaces, zero-width characters, Latin-1 letters and C1
+// controls, cp1252 punctuation, U+FFFD, private use, 锟斤拷, invalid bytes, CR/LF, references, pinyin
 // notes, full-width forms, phrase starts).
 #ifndef AIDTEXT_TESTS_REPAIR_SIGNAL_TEXT_H_
 #define AIDTEXT_TESTS_REPAIR_SIGNAL_TEXT_H_
@@ -20,7 +20,8 @@ inline const std::vector<std::string>& signal_alphabet() {
       "?", "？", " ", "\n", "\r", "\r\n", "a", "7", "，", "。", "、",
       "\u3000", "\u00A0", "\u00C3", "\u00A9", "\u00E9", "\u0085", "\u00D7",  // odd spaces, Latin-1, C1
       "\u201C", "\u201D", "\u2014", "\u2122", "\u0152",                        // cp1252 punctuation
-      "\uFFFD", "\uE000", "\uF8FF", "\U00020000", "\u200B", "\uFF11", "\uFF21",
+      "\uFFFD", "\uE000", "\uF8FF", "\U00020000", "\uFF11", "\uFF21",
+      "\u200B", "\u200D", "\u2060", "\uFEFF", "\u00AD",  // zero-width, soft hyphen
       "&nbsp;", "&#13;", "(xié)",
       "\xC3\xA4\xC2\xB8\xC2\xAD",  // 中 as UTF-8 read as Latin-1, then UTF-8 again
       "\xE9",                        // an invalid byte
