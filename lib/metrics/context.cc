@@ -445,8 +445,10 @@ bool SentenceContext::governs_object(size_t i, int r) const {
     }
   }
   if (!nearest || nearest->end > q.span.begin) return false;
+  // Two Han characters between them: counting on to the figure made a list
+  // of thousands of figures after one cue (…分别减贫12人、35人、…) quadratic.
   int han = 0;
-  for (uint32_t p = nearest->end; p < q.span.begin;) {
+  for (uint32_t p = nearest->end; p < q.span.begin && han < 2;) {
     int len = 1;
     if (utf8::is_han(next_char(text_, p, &len))) ++han;
     p += static_cast<uint32_t>(len);

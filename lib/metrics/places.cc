@@ -1133,23 +1133,22 @@ const std::string* PlaceIndex::nearest(uint32_t from, uint32_t to, bool last, bo
 }
 
 const PlaceMention* PlaceIndex::nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const {
+  // Looking past 4096 names that govern nothing (a page of 县委县委…) would
+  // make each figure cost the whole document: stop there, either way.
+  constexpr int kMaxLook = 4096;
+  int looked = 0;
   if (last) {
     // Walk back from the last mention that ends by `to`.
     auto hi = std::upper_bound(mentions_.begin(), mentions_.end(), to,
                                [](uint32_t p, const PlaceMention& m) { return p < m.span.end; });
-    // Looking back past 4096 names that govern nothing (a page of 县委县委…)
-    // would make each figure cost the whole document: stop there.
-    constexpr int kMaxLookBack = 4096;
-    int looked = 0;
-    for (auto it = hi; it != mentions_.begin() && looked < kMaxLookBack; ++looked) {
+    for (auto it = hi; it != mentions_.begin() && looked < kMaxLook; ++looked) {
       --it;
       if (it->span.begin < from) break;
       if (it->governs && !(single && it->listed) && it->span.end <= to) return &*it;
     }
     return nullptr;
   }
-  auto lo = first_from(from);
-  for (auto it = lo; it != mentions_.end() && it->span.end <= to; ++it)
+  for (auto it = first_from(from); it != mentions_.end() && it->span.end <= to && looked < kMaxLook; ++it, ++looked)
     if (it->governs && !(single && it->listed)) return &*it;
   return nullptr;
 }

@@ -72,6 +72,8 @@ class PlaceIndex {
   // `single`: skip names that stand in a list (主要集中在新疆、云南、贵州等省区
   // frames no later figure as 贵州's).
   const std::string* nearest(uint32_t from, uint32_t to, bool last, bool single = false) const;
+  // The same mention itself.
+  const PlaceMention* nearest_mention(uint32_t from, uint32_t to, bool last, bool single = false) const;
   const std::vector<PlaceMention>& mentions() const { return mentions_; }
   // The first of mentions() that starts at or after `pos` (they are in text
   // order), or its end.
@@ -127,7 +129,6 @@ class PlaceIndex {
   const PlaceMention* last_mention_in(Range r) const;
 
  private:
-  const PlaceMention* nearest_mention(uint32_t from, uint32_t to, bool last, bool single) const;
   void first_pass(std::string_view text, const CharIndex& chars, const RulePackData& rules,
                   std::span<const Range> guessed, std::vector<std::string_view>* venues);
   // Drops the mentions that overlap one of `guessed` (and their delimited_
