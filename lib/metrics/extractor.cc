@@ -871,12 +871,6 @@ bool focus_paired_in(const PlaceIndex& places, Range clause) {
   return focus && other;
 }
 
-// A figure's place: a 分别 list's name; else where its clause sends it
-// (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
-// its own stretch of its clause; else a name of its sentence; else the nearest one before it
-// in its paragraph, then before its paragraph (before its list, for a list
-// item: `list_begin`); else the first after it in
-// its sentence.
 // Where the pack's subset markers (其中) stand in one sentence: found once,
 // when the first of its figures asks (place_of), rather than looked for
 // after every figure: a sentence of 20,000 figures (a page's items joined by
@@ -914,6 +908,12 @@ class SubsetMarks {
   std::vector<std::vector<uint32_t>> starts_;  // per marker, in text order
 };
 
+// A figure's place: a 分别 list's name; else where its clause sends it
+// (到恩施州投资); else the whole area its sentence names before it (全县); else a name of
+// its own stretch of its clause; else a name of its sentence; else the nearest one before it
+// in its paragraph, then before its paragraph (before its list, for a list
+// item: `list_begin`); else the first after it in
+// its sentence.
 std::optional<std::string> place_of(const PlaceIndex& places, const RulePackData& rules, Range sentence,
                                     Range clause, Range para, uint32_t list_begin, uint32_t lead_end,
                                     const std::string* report_area,

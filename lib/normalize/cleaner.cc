@@ -12,9 +12,9 @@
 #include "core/utf8.h"
 #include "normalize/html_reference.h"
 #include "normalize/markup.h"
-#include "repair/damage_watch.h"
 #include "normalize/pinyin_annotation.h"
 #include "normalize/soft_wraps.h"
+#include "repair/damage_watch.h"
 
 namespace aidtext {
 namespace {

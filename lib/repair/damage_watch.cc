@@ -108,21 +108,24 @@ bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std:
     return sees_through_deletion(static_cast<char32_t>((b[k] & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F))) &&
            (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80;
   };
-  // Deleted bytes [lo, hi): CRs of CRLFs and zero-width characters, with no
-  // '?' beside the zero-width ones or the other zero-width characters next
-  // to them (deleted too, or kept: a '?' touching one touches non-ASCII text).
+  // Deleted bytes [lo, hi): CRs of CRLFs and runs of zero-width characters,
+  // with no '?' beside a run (counting zero-width characters kept next to
+  // it: a '?' touching one touches non-ASCII text). Each run is walked
+  // once: a walk per character made 300 KB of U+200B take 20 s.
   auto deletion_seen_through = [&](uint32_t lo, uint32_t hi) {
     for (uint32_t k = lo; k < hi;) {
       if (b[k] == '\r' && k + 1 < n && b[k + 1] == '\n') {
         ++k;
         continue;
       }
-      if (!zero_width_at(k) || k + 3 > hi) return false;
-      uint32_t before = k, after = k + 3;
-      while (before >= 3 && zero_width_at(before - 3)) before -= 3;
+      uint32_t end = k;  // the deleted run [k, end)
+      while (end < hi && zero_width_at(end)) end += 3;
+      if (end == k || end > hi) return false;  // not zero-width, or cut by the gap's end
+      uint32_t before = k, after = end;
+      while (before >= 3 && zero_width_at(before - 3)) before -= 3;  // kept ones: only at the gap's start
       while (zero_width_at(after)) after += 3;
       if ((before > 0 && question_mark_at(before - 1)) || question_mark_at(after)) return false;
-      k += 3;
+      k = end;
     }
     return true;
   };
