@@ -264,8 +264,7 @@ class Cleaner {
     if (fold(c, i + len, buf, &repl, i)) {
       // A space fold and the deletion of a zero-width character are the
       // edits here a DamageWatch may see through.
-      if (c != 0x3000 && c != 0xA0 && !repair::DamageWatch::sees_through_deletion(c) && !may_edit_opaquely())
-        return text_.size();
+      if (!repair::DamageWatch::sees_through_edit_of(c) && !may_edit_opaquely()) return text_.size();
       writer_.replace(i, len, repl, repl.size() == len);
     }
     return i + len;

@@ -104,9 +104,10 @@ bool DamageWatch::sees_through(const OffsetMap& edits, std::string_view in, std:
   constexpr uint32_t kDebrisReach = 4 * kDebrisGap;
   // A zero-width character (three bytes) at `k`, as sees_through_deletion.
   auto zero_width_at = [&](uint32_t k) {
-    if (k + 3 > n || (b[k] & 0xF0) != 0xE0) return false;
-    return sees_through_deletion(static_cast<char32_t>((b[k] & 0x0F) << 12 | (b[k + 1] & 0x3F) << 6 | (b[k + 2] & 0x3F))) &&
-           (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80;
+    if (k >= n || (b[k] & 0xF0) != 0xE0) return false;
+    int len;
+    const char32_t c = utf8::decode(in, k, &len);
+    return len == 3 && sees_through_deletion(c);
   };
   // Deleted bytes [lo, hi): CRs of CRLFs and runs of zero-width characters,
   // with no '?' beside a run (counting zero-width characters kept next to

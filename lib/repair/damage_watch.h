@@ -62,6 +62,10 @@ class DamageWatch final : public CharWatch {
   // sentence cost 2.4 times the instructions of its clean copy before, for
   // the repair stage's own scan of the whole text.
   static bool sees_through_deletion(char32_t c) { return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF; }
+  // Whether an editor may fold or delete `c` without the watch losing
+  // sight of the repair stage (see sees_through): an odd space (U+3000,
+  // no-break space) folded to ' ', or a zero-width character deleted.
+  static bool sees_through_edit_of(char32_t c) { return c == 0x3000 || c == 0xA0 || sees_through_deletion(c); }
 
   // Whether a watch reading `edited` still fires wherever the repair stage
   // reading `original` would act; `edits` maps `edited` to `original`. True when nothing was edited, or only odd spaces (U+3000,
