@@ -1,10 +1,10 @@
 #include "engine/engine.h"
 
-#include "core/cut_numbers.h"
 #include "core/repair_output.h"
 #include "metrics/extractor.h"
 #include "metrics/rule_pack.h"
 #include "normalize/normalizer.h"
+#include "numerals/cut_numbers.h"
 #include "numerals/recognizer.h"
 
 namespace aidtext {
@@ -35,7 +35,7 @@ std::vector<Quantity> Engine::quantities(const NormalizedText& text) const {
   const std::vector<Range> guessed = all_guessed(text.report);
   if (!guessed.empty())
     for (Quantity& q : quantities) q.guessed = overlaps_guessed(guessed, q.span);
-  // A number cut by a lost character (core/cut_numbers.h).
+  // A number cut by a lost character (numerals/cut_numbers.h).
   for (Quantity& q : quantities)
     if (number_cut_by_hole(text.text, q.number)) q.cut = q.guessed = true;
   return quantities;

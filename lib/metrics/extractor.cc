@@ -1293,7 +1293,7 @@ std::vector<MetricRecord> extract_metrics(const NormalizedText& nt, const std::v
   }
   // A record whose text holds a guessed character (a unit 万 or a numeral
   // chosen from context: the value may be off by far) or a number cut by a
-  // lost one (1�200人: core/cut_numbers.h) is kept as it is, and
+  // lost one (1�200人: numerals/cut_numbers.h) is kept as it is, and
   // flagged. Clean text has neither: nothing to look at.
   std::vector<Range> uncertain = guessed;
   for (const Quantity& q : quantities)

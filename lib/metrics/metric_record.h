@@ -25,7 +25,7 @@ struct MetricRecord {
   std::string sentence;            // normalized sentence holding it
   // The text (`span`) overlaps a character the mojibake repairer guessed
   // from context (Repair::guessed) or a number cut by a lost character
-  // (core/cut_numbers.h): the record is a best-effort reading, its value
+  // (numerals/cut_numbers.h): the record is a best-effort reading, its value
   // or unit may be wrong. Set by extract_metrics().
   bool guessed = false;
 };

@@ -44,12 +44,12 @@ struct Quantity {
   NumeralError error = NumeralError::kNone;
   // The expression (`span`) overlaps a character the mojibake repairer
   // guessed from context (Repair::guessed: its bytes were lost) or a number
-  // cut by a lost character (core/cut_numbers.h), so its value may be
+  // cut by a lost character (numerals/cut_numbers.h), so its value may be
   // wrong (a guessed 万 or numeral, 200人 of 1�200人). Set by
   // Engine::quantities(); the recognizer alone leaves it false.
   bool guessed = false;
   // The numeral belongs to a number cut by a lost character
-  // (core/cut_numbers.h); `guessed` is then set too. Set by
+  // (numerals/cut_numbers.h); `guessed` is then set too. Set by
   // Engine::quantities(), for extract_metrics() to flag the records read
   // from such figures; the recognizer alone leaves it false.
   bool cut = false;

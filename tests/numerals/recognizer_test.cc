@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/char_slot.h"
+#include "numerals/cut_numbers.h"
 #include "numerals/numeral_chars.h"
 #include "numerals/recognizer.h"
 #include "numerals/record_starts.h"
@@ -423,4 +424,33 @@ BOOST_AUTO_TEST_CASE(changci_and_pici_are_classifiers_with_ci) {
   // 18场次, 3批次: the whole word (were 18场 and 3批, 次 left out).
   BOOST_TEST(describe("举办培训18场次") == "18场次=18 count/场");
   BOOST_TEST(describe("分3批次") == "3批次=3 count/批");
+}
+
+// A lost character (U+FFFD or '?') between numerals cuts a number in two
+// (numerals/cut_numbers.h), whatever the numerals are written with: the
+// forms conversion and width folding would have changed (兩, 萬, 億,
+// full-width digits) count as they do for the recognizer, as do the
+// financial ones; 点, 多 and other words beside a hole do not.
+BOOST_AUTO_TEST_CASE(numbers_cut_by_a_lost_character_in_every_numeral_form) {
+  // Each text: whether its figures are cut ("cut") or not.
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"脱贫1\uFFFD200人", true},
+      {"投入资金3?500萬元", true},
+      {"贫困人口１?２００人", true},
+      {"贫困人口兩?三萬人", true},
+      {"资金壹仟\uFFFD佰万元", true},
+      {"减贫1.?5億人", true},
+      {"很多?1000人", false},
+      {"重点?3个村", false},
+      {"贫困户3?户", false},
+      {"贫困户?3户", false},
+      {"减贫200人?", false},
+  };
+  for (const auto& [text, cut] : cases) {
+    const std::vector<Quantity> qs = recognize_quantities(text);
+    BOOST_TEST_REQUIRE(!qs.empty(), text);
+    size_t flagged = 0;
+    for (const Quantity& q : qs) flagged += number_cut_by_hole(text, q.number);
+    BOOST_TEST((flagged > 0) == cut, text << ": " << flagged << " of " << qs.size() << " figures cut");
+  }
 }

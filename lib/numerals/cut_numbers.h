@@ -6,8 +6,8 @@
 // Such figures are flagged as best-effort readings whose value may be
 // wrong, as those read from characters the repairer guessed are
 // (Quantity::guessed, MetricRecord::guessed).
-#ifndef AIDTEXT_CORE_CUT_NUMBERS_H_
-#define AIDTEXT_CORE_CUT_NUMBERS_H_
+#ifndef AIDTEXT_NUMERALS_CUT_NUMBERS_H_
+#define AIDTEXT_NUMERALS_CUT_NUMBERS_H_
 
 #include <string_view>
 
@@ -17,12 +17,12 @@ namespace aidtext {
 
 // Whether the numeral at `number` (byte offsets in `text`, as
 // Quantity::number) belongs to a number cut by a lost character: past the
-// numerals around it (ASCII digits, '.', ',' and the Chinese numeral
-// characters) lies a run of U+FFFD or '?' with a numeral beyond it. Asked
-// of a text's figures only, never of the text as a whole: a few characters
-// each.
+// numerals around it (digits of every kind, the units 十百千万亿 and
+// theirs, '.' and ','; is_numeral() in the .cc) lies a run of U+FFFD or
+// '?' with a numeral beyond it. Asked of a text's figures only, never of
+// the text as a whole: a few characters each.
 bool number_cut_by_hole(std::string_view text, Range number);
 
 }  // namespace aidtext
 
-#endif  // AIDTEXT_CORE_CUT_NUMBERS_H_
+#endif  // AIDTEXT_NUMERALS_CUT_NUMBERS_H_

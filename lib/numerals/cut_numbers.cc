@@ -1,18 +1,26 @@
 // Numbers cut by a lost character (cut_numbers.h).
-#include "core/cut_numbers.h"
+#include "numerals/cut_numbers.h"
 
 #include "core/utf8.h"
+#include "numerals/numeral_chars.h"
 
 namespace aidtext {
 namespace {
 
+// A character a number is written with, as the recognizer reads them
+// (numerals/numeral_chars.h): digits of every kind (ASCII, full-width,
+// Chinese, financial, traditional: 兩 萬 億 survive where conversion is
+// off), the units 十百千万亿 and theirs, and the digit group's '.' and ','.
+// Not 点, 负 or the approximations 余 多 来 几, which are words as often
+// (重点?3, 很多?1000人).
 bool is_numeral(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || c == '.' || c == ',';
-  switch (c) {
-    case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万':
-    case U'亿': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒':
-    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
+  if (c == '.' || c == ',') return true;
+  switch (numerals::classify_numeral_char(c).kind) {
+    case numerals::NumCharKind::kArabic:
+    case numerals::NumCharKind::kDigit:
+    case numerals::NumCharKind::kSmallUnit:
+    case numerals::NumCharKind::kBigUnit:
+    case numerals::NumCharKind::kTens:
       return true;
     default:
       return false;
