@@ -51,29 +51,41 @@ bool looks_utf8(const unsigned char* b, size_t size, size_t hi) {
 }
 
 // UTF-8: after the last Chinese clause end in (lo, hi] if `clause` (or 0),
-// else the last character start in [lo, hi] (lo when there is none).
-size_t utf8_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
+// else the last character start in [lo, hi] (lo when there is none); in
+// either case none that `avoid` refuses, while there is another.
+template <class Avoid>
+size_t utf8_cut(std::string_view buf, size_t lo, size_t hi, bool clause, Avoid avoid) {
   const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
   if (clause) {
-    const std::string_view head = buf.substr(0, hi);
     size_t best = 0;
     for (std::string_view end : kUtf8ClauseEnds) {
-      const size_t at = head.rfind(end);
-      if (at != std::string_view::npos && at + end.size() > lo) best = std::max(best, at + end.size());
+      for (size_t from = hi; from >= end.size();) {
+        const size_t at = buf.substr(0, from).rfind(end);
+        if (at == std::string_view::npos || at + end.size() <= lo) break;
+        if (!avoid(at + end.size())) {
+          best = std::max(best, at + end.size());
+          break;
+        }
+        from = at + end.size() - 1;
+      }
     }
     return best;
   }
   size_t cut = hi;
-  while (cut > lo && (b[cut] & 0xC0) == 0x80) --cut;
+  while (cut > lo && ((b[cut] & 0xC0) == 0x80 || avoid(cut))) --cut;
+  if (cut == lo)
+    for (cut = hi; cut > lo && (b[cut] & 0xC0) == 0x80;) --cut;
   return cut;
 }
 
 // Read as GB18030 from the start: after the last Chinese clause end in
 // (lo, hi] if `clause` (or 0), else after the last character that ends
-// at or before hi (0 when none does).
-size_t gb_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
+// at or before hi (0 when none does); ends that `avoid` refuses only when
+// there is no other.
+template <class Avoid>
+size_t gb_cut(std::string_view buf, size_t lo, size_t hi, bool clause, Avoid avoid) {
   const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
-  size_t i = 0, last_end = 0, clause_end = 0;
+  size_t i = 0, last_end = 0, clause_end = 0, last_any = 0;
   while (i < buf.size()) {
     size_t len = 1;
     if (b[i] >= 0x81 && b[i] <= 0xFE && i + 1 < buf.size())
@@ -81,13 +93,15 @@ size_t gb_cut(std::string_view buf, size_t lo, size_t hi, bool clause) {
     if (i + len > hi) break;
     if (len == 2)
       for (std::string_view end : kGbClauseEnds)
-        if (b[i] == static_cast<unsigned char>(end[0]) && b[i + 1] == static_cast<unsigned char>(end[1]))
+        if (b[i] == static_cast<unsigned char>(end[0]) && b[i + 1] == static_cast<unsigned char>(end[1]) &&
+            !avoid(i + 2))
           clause_end = i + 2;
     i += len;
-    last_end = i;
+    last_any = i;
+    if (!avoid(i)) last_end = i;
   }
   if (clause) return clause_end > lo ? clause_end : 0;
-  return last_end;
+  return last_end > 0 ? last_end : last_any;
 }
 
 size_t utf16_cut(std::string_view buf, bool little_endian, size_t lo, size_t hi) {
@@ -100,13 +114,29 @@ size_t utf16_cut(std::string_view buf, bool little_endian, size_t lo, size_t hi)
   hi -= hi & 1;
   for (size_t cut = hi; cut >= lo + 2; cut -= 2)
     if (unit(cut - 2) == '\n') return cut;
+  // As for bytes (section_cut): no cut beside a lone space with a
+  // non-ASCII unit beside it.
+  const size_t units_end = buf.size() & ~size_t{1};
+  auto loose_space = [&](size_t at) {
+    if (at + 2 > units_end || unit(at) != ' ') return false;
+    const uint16_t before = at >= 2 ? unit(at - 2) : '\n', after = at + 4 <= units_end ? unit(at + 2) : '\n';
+    auto spacing = [](uint16_t u) { return u == ' ' || u == '\t' || u == '\n' || u == '\r'; };
+    return !spacing(before) && !spacing(after) && (before >= 0x80 || after >= 0x80);
+  };
+  auto beside_loose_space = [&](size_t cut) { return (cut >= 2 && loose_space(cut - 2)) || loose_space(cut); };
   for (size_t cut = hi; cut >= lo + 2; cut -= 2) {
     const uint16_t u = unit(cut - 2);
-    if (u == ' ' || u == '\t' || u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0xFF1B || u == 0xFF0C) return cut;
+    if ((u == ' ' || u == '\t' || u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0xFF1B || u == 0xFF0C) &&
+        !beside_loose_space(cut))
+      return cut;
   }
   for (size_t cut = hi; cut >= lo + 2; cut -= 2) {
     const uint16_t u = unit(cut - 2);
-    if (u < 0xD800 || u > 0xDBFF) return cut;  // not the first half of a pair
+    if ((u < 0xD800 || u > 0xDBFF) && !beside_loose_space(cut)) return cut;  // not the first half of a pair
+  }
+  for (size_t cut = hi; cut >= lo + 2; cut -= 2) {
+    const uint16_t u = unit(cut - 2);
+    if (u < 0xD800 || u > 0xDBFF) return cut;
   }
   return hi;
 }
@@ -146,24 +176,38 @@ size_t section_cut(std::string_view buf, ByteLayout layout, size_t max_section) 
   const size_t hi = max_section, lo = max_section / 2;
   if (layout != ByteLayout::kBytes) return utf16_cut(buf, layout == ByteLayout::kUtf16LE, lo, hi);
   const auto* b = reinterpret_cast<const unsigned char*>(buf.data());
+  // A lone space with a byte of a non-ASCII character beside it may be one
+  // the normalizer removes (2019 年, ， 比上年: lib/normalize/cjk_spacing.h),
+  // which it keeps at a text's edge: no cut beside one, or the sections
+  // would read otherwise than the whole.
+  auto loose_space = [&](size_t i) {
+    if (i >= buf.size() || b[i] != ' ') return false;
+    const bool lone = (i == 0 || !(is_space(b[i - 1]) || b[i - 1] == '\n')) &&
+                      (i + 1 >= buf.size() || !(is_space(b[i + 1]) || b[i + 1] == '\n'));
+    return lone && ((i > 0 && b[i - 1] >= 0x80) || (i + 1 < buf.size() && b[i + 1] >= 0x80));
+  };
+  auto beside_loose_space = [&](size_t cut) { return (cut > 0 && loose_space(cut - 1)) || loose_space(cut); };
   // 1. After a line end: '\n' is never a trail byte.
   if (size_t cut = last_cut_after(lo, hi, [&](size_t i) { return b[i] == '\n'; })) return cut;
   // 2. After ASCII whitespace.
-  if (size_t cut = last_cut_after(lo, hi, [&](size_t i) { return whole_ascii(b, i) && is_space(b[i]); }))
+  if (size_t cut = last_cut_after(lo, hi, [&](size_t i) { return whole_ascii(b, i) && is_space(b[i]) && !loose_space(i); }))
     return cut;
   // 3. After a Chinese clause end (UTF-8 text, else GB18030).
   const bool utf8 = looks_utf8(b, buf.size(), hi);
-  if (size_t cut = utf8 ? utf8_cut(buf, lo, hi, true) : gb_cut(buf, lo, hi, true)) return cut;
+  if (size_t cut = utf8 ? utf8_cut(buf, lo, hi, true, beside_loose_space) : gb_cut(buf, lo, hi, true, beside_loose_space))
+    return cut;
   // 4. After ASCII punctuation that ends a clause, not inside a number
   //    (1,234 and 3.5 stay whole).
   auto ascii_clause_end = [&](size_t i) {
     if (!whole_ascii(b, i) || !is_clause_end(b[i])) return false;
+    if (beside_loose_space(i + 1)) return false;
     return !((b[i] == ',' || b[i] == '.') && i > 0 && is_digit(b[i - 1]) && is_digit(b[i + 1]));
   };
   if (size_t cut = last_cut_after(lo, hi, ascii_clause_end)) return cut;
   // 5. After any character, in the first half too if need be (a section
   //    of a few bytes); a character longer than the section is split.
-  if (size_t cut = utf8 ? utf8_cut(buf, 0, hi, false) : gb_cut(buf, 0, hi, false)) return cut;
+  if (size_t cut = utf8 ? utf8_cut(buf, 0, hi, false, beside_loose_space) : gb_cut(buf, 0, hi, false, beside_loose_space))
+    return cut;
   return hi;
 }
 

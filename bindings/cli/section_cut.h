@@ -37,7 +37,10 @@ ByteLayout guess_layout(std::string_view head);
 //   5. any character, read as in 3 (lead bytes 0x81 and above take one
 //      trail byte, or three when it is a digit: GBK and Big5 read alike).
 // Brackets and quotes are no cut: one between 協(xié) and its word would
-// hide the annotation from the cleaner.
+// hide the annotation from the cleaner. Nor, in 2 to 5 while there is
+// another, is a place beside a lone space with a non-ASCII character next
+// to it (截至 2019 年底, ， 比上年): the normalizer removes such a space
+// inside a text (lib/normalize/cjk_spacing.h) but keeps it at an edge.
 // In the `kBytes` layout the bytes of rules 1, 2 and 4 are below 0x40 and
 // no digit: never a trail byte in any of those encodings (GBK's and Big5's
 // trails are 0x40 and above, GB18030's four-byte ones digits, UTF-8's 0x80

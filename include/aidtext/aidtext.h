@@ -66,9 +66,9 @@ extern "C" {
 /* ---- Versions ----------------------------------------------------------- */
 
 #define AIDTEXT_VERSION_MAJOR 0
-#define AIDTEXT_VERSION_MINOR 3
-#define AIDTEXT_VERSION_PATCH 1
-#define AIDTEXT_VERSION_STRING "0.3.1"
+#define AIDTEXT_VERSION_MINOR 4
+#define AIDTEXT_VERSION_PATCH 0
+#define AIDTEXT_VERSION_STRING "0.4.0"
 /* MAJOR*10000 + MINOR*100 + PATCH, comparable with aidtext_version_number(). */
 #define AIDTEXT_VERSION_NUMBER \
   (AIDTEXT_VERSION_MAJOR * 10000 + AIDTEXT_VERSION_MINOR * 100 + AIDTEXT_VERSION_PATCH)
@@ -128,6 +128,13 @@ AIDTEXT_API void aidtext_options_free(aidtext_options* options);
  *               of known HTML elements are taken (人均收入<3000元 stays).
  *               (A library older than this key answers
  *               AIDTEXT_ERR_UNKNOWN_OPTION.)
+ *   "cjk_spacing" "on" (default) / "off": remove the spaces Chinese
+ *               typography lacks, which sites put between Chinese and
+ *               figures (截至 2019 年底 -> 截至2019年底) or leave after
+ *               full-width punctuation (， 比上年 -> ，比上年); never between
+ *               two Chinese characters, two figures or Latin letters, nor
+ *               a run of spaces. The offsets still map to the input. (Since
+ *               0.4.0; an older library answers AIDTEXT_ERR_UNKNOWN_OPTION.)
  * Unknown keys give AIDTEXT_ERR_UNKNOWN_OPTION, bad values
  * AIDTEXT_ERR_INVALID_ARGUMENT. */
 AIDTEXT_API aidtext_status aidtext_options_set(aidtext_options* options, const char* key,

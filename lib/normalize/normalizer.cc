@@ -18,8 +18,10 @@
 #include <optional>
 
 #include "convert/converter.h"
+#include "convert/mapped_writer.h"
 #include "core/repair_output.h"
 #include "encoding/decoder.h"
+#include "normalize/cjk_spacing.h"
 #include "normalize/cleaner.h"
 #include "normalize/repeats.h"
 #include "repair/damage_watch.h"
@@ -91,6 +93,17 @@ std::optional<NormalizedText> convert_and_finish(std::string_view input, Normali
     out.report.converted_chars = v.converted_chars;
     after = OffsetMap::compose(after, v.map);
     text = std::move(v.text);
+  }
+  // Last, on the text as it will read: spaces the cleaner folded and
+  // figures it folded to ASCII are seen as such (normalize/cjk_spacing.h).
+  if (options.cjk_spacing) {
+    if (const std::vector<uint32_t> spaces = find_cjk_spacing(text); !spaces.empty()) {
+      MappedWriter w(std::move(text));
+      for (uint32_t at : spaces) w.replace(at, 1, {}, false);
+      text = w.finish();
+      after = OffsetMap::compose(after, w.take_map());
+      out.report.spaces_removed = static_cast<uint32_t>(spaces.size());
+    }
   }
   for (Repair& r : repairs) {
     Range stage_out = r.output;

@@ -149,6 +149,38 @@ BOOST_AUTO_TEST_CASE(prefers_line_ends_then_spaces_then_clause_ends) {
   BOOST_TEST(section_cut(gbk, ByteLayout::kBytes, 220) == 101u * 2);
 }
 
+// A lone space beside a Chinese character (截至 2019 年底, ， 比上年) is
+// removed by the normalizer inside a text but kept at its edge: no cut
+// beside one while there is another place to cut, in UTF-8, GBK and UTF-16.
+BOOST_AUTO_TEST_CASE(no_cut_beside_a_space_the_normalizer_removes) {
+  std::string zh;
+  for (int i = 0; i < 120; ++i) zh += i % 10 == 9 ? "， " : i % 10 == 4 ? "贫 1" : "贫";
+  for (size_t max : {100u, 200u, 330u, 377u}) {
+    const size_t cut = section_cut(zh, ByteLayout::kBytes, max);
+    BOOST_TEST_CONTEXT("max " << max) {
+      BOOST_TEST(cut <= max);
+      BOOST_TEST(zh[cut - 1] != ' ');
+      BOOST_TEST(zh[cut] != ' ');
+    }
+  }
+  // Spaces between ASCII words are still the cut before clause ends.
+  const std::string words = std::string(600, 'a') + " " + std::string(100, 'b') + "，" + std::string(500, 'c');
+  BOOST_TEST(section_cut(words, ByteLayout::kBytes, 1000) == 601u);
+  // GBK (贫 B6 AB, ， A3 AC).
+  std::string gbk;
+  for (int i = 0; i < 120; ++i) gbk += i % 10 == 9 ? "\xA3\xAC " : "\xB6\xAB";
+  const size_t g = section_cut(gbk, ByteLayout::kBytes, 221);
+  BOOST_TEST(gbk[g - 1] != ' ');
+  BOOST_TEST(gbk[g] != ' ');
+  // UTF-16LE: 贫 (8D 2F), ， (FF0C) and a space, with no line end.
+  std::string u16 = "\xFF\xFE";
+  for (int i = 0; i < 120; ++i) u16 += i % 10 == 9 ? std::string("\x0C\xFF \0", 4) : std::string("\x2F\x8D", 2);
+  const size_t u = section_cut(u16, ByteLayout::kUtf16LE, 200);
+  BOOST_TEST(u % 2 == 0u);
+  BOOST_TEST(u16.substr(u - 2, 2) != std::string(" \0", 2));
+  BOOST_TEST(u16.substr(u, 2) != std::string(" \0", 2));
+}
+
 BOOST_AUTO_TEST_CASE(numbers_and_brackets_are_not_cut) {
   // 1,234 and 3.5: the comma and point inside numbers are no cut; the comma
   // after a word is.

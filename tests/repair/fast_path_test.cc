@@ -14,7 +14,9 @@
 #include <string>
 
 #include "convert/converter.h"
+#include "convert/mapped_writer.h"
 #include "encoding/decoder.h"
+#include "normalize/cjk_spacing.h"
 #include "normalize/cleaner.h"
 #include "normalize/normalizer.h"
 #include "repair/repairer.h"
@@ -48,6 +50,13 @@ NormalizedText reference(std::string_view input, const NormalizeOptions& o) {
                               ConvertOptions{.corrections = o.opencc_corrections});
   out.report.converted_chars = v.converted_chars;
   after = OffsetMap::compose(after, v.map);
+  std::string text_out = v.text;
+  if (o.cjk_spacing) {  // the pipeline's last pass (normalize/cjk_spacing.h)
+    MappedWriter w(std::string_view{text_out});
+    for (uint32_t at : find_cjk_spacing(text_out)) w.replace(at, 1, {}, false);
+    text_out = w.finish();
+    after = OffsetMap::compose(after, w.take_map());
+  }
   for (Repair& r : repairs) {
     const Range stage_out = r.output;
     r.input = to_input.to_input(stage_out);
@@ -55,7 +64,7 @@ NormalizedText reference(std::string_view input, const NormalizeOptions& o) {
     out.report.repairs.push_back(r);
   }
   out.map = OffsetMap::compose(to_input, after);
-  out.text = v.text;
+  out.text = text_out;
   return out;
 }
 

@@ -101,6 +101,7 @@ BOOST_AUTO_TEST_CASE(passages_raise_no_window) {
 BOOST_AUTO_TEST_CASE(passages_come_through_unchanged) {
   aidtext::NormalizeOptions options;
   options.convert = aidtext::ScriptConversion::kNone;  // the Japanese Han stay as written
+  options.cjk_spacing = false;                         // and the spaces between words
   for (const Passage& p : passages()) {
     BOOST_TEST_CONTEXT(p.language) {
       const std::string text = kBefore + p.text + kAfter;

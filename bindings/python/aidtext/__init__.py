@@ -18,7 +18,7 @@ from ._process import process_engine
 from .engine import Engine, NormalizeResult
 from .records import Metric, Quantity, Repair, Repeat
 
-__version__ = "0.3.1"
+__version__ = "0.4.0"
 
 __all__ = ["Engine", "Error", "Metric", "NormalizeResult", "Quantity", "Repair", "Repeat",
            "Status", "library_path", "library_version", "process_engine", "__version__"]

@@ -99,7 +99,8 @@ class Engine:
                rule pack; os.PathLike (pathlib.Path): a rule-pack file
       convert  "t2s", "hk2s", "tw2s" or "none"
       options  the other keys of aidtext_options_set(): encoding="auto"|"GBK"|...,
-               repair, strip_pinyin, fold_width, html, markup, join_wraps, repeats
+               repair, strip_pinyin, fold_width, html, markup, join_wraps, cjk_spacing,
+               repeats
                (True/False or "on"/"off")
     Raises aidtext.Error: UNKNOWN_OPTION, INVALID_ARGUMENT, RULES (the
     message names the bad line), IO.
