@@ -1,5 +1,5 @@
-// The pipeline: decode -> repair -> clean -> convert, then the maps composed
-// and repeated passages found.
+// The pipeline: decode -> repair -> clean -> convert -> spacing (cjk_spacing.h),
+// then the maps composed and repeated passages found.
 //
 // Clean text, the common case, skips the repair stage's own scan when it
 // can: the stage's question (could this text hold mojibake?) rides on the
