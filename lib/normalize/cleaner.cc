@@ -107,12 +107,13 @@ class Cleaner {
     const size_t n = text_.size();
     // Soft wraps are deleted in order with the other edits: before the
     // first candidate after them (no other edit spans a line feed).
-    const std::vector<uint32_t> wraps = options_.join_wraps ? find_soft_wraps(text_) : std::vector<uint32_t>();
+    if (options_.join_wraps) wraps_ = find_soft_wraps(text_, options_);
+    const std::vector<SoftWrap>& wraps = wraps_;
     size_t next_wrap = 0;
     auto join_wraps_before = [&](size_t pos) {
-      for (; next_wrap < wraps.size() && wraps[next_wrap] < pos; ++next_wrap) {
+      for (; next_wrap < wraps.size() && wraps[next_wrap].lf < pos; ++next_wrap) {
         if (!may_edit_opaquely()) return;
-        writer_.replace(wraps[next_wrap], 1, {}, false);
+        writer_.replace(wraps[next_wrap].lf, 1, {}, false);
         ++out_->wraps_joined;
       }
     };
@@ -135,7 +136,7 @@ class Cleaner {
         }
         i = markup(i);
         // A wrap's line feed inside removed markup went with it.
-        while (next_wrap < wraps.size() && wraps[next_wrap] < i) ++next_wrap;
+        while (next_wrap < wraps.size() && wraps[next_wrap].lf < i) ++next_wrap;
         next_lt = find_lt(i);
         continue;
       }
@@ -187,6 +188,10 @@ class Cleaner {
   // input's own line end, nor for a cell after a tab.
   std::string_view markup_separator(MarkupKind kind, size_t begin, size_t end) {
     if (kind != MarkupKind::kBlock && kind != MarkupKind::kCell) return {};
+    // At the edge of a soft wrap's lines (…贫困人</p>\n<p>口8.59万人): the
+    // join leaves no line end there.
+    while (join_at_ < wraps_.size() && wraps_[join_at_].join_end < end) ++join_at_;
+    if (join_at_ < wraps_.size() && wraps_[join_at_].join_begin <= begin && end <= wraps_[join_at_].join_end) return {};
     const char32_t before = writer_.char_before(begin);
     if (before == 0 || before == U'\n') return {};
     if (kind == MarkupKind::kCell) return before == U'\t' ? std::string_view() : std::string_view("\t");
@@ -309,6 +314,8 @@ class Cleaner {
   bool stopped_ = false;                // go_on_ answered false
   std::string_view text_;  // the input, as the writer holds it (read ahead only)
   MarkupFinder markup_;    // reads the input ahead too
+  std::vector<SoftWrap> wraps_;  // the soft wraps to join (join_wraps)
+  size_t join_at_ = 0;           // the first wrap whose join may hold markup still to come
 
   // The output before input position `pos` ends with a digit (folded or not).
   bool digit_before(size_t pos) {

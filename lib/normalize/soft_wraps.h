@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/options.h"
+
 namespace aidtext {
 
 // Widths are display columns, as a fixed-width page lays them out: two for
@@ -39,9 +41,25 @@ inline constexpr uint32_t kWrapWidthSlack = 4;
 inline constexpr uint32_t kMinWrappedLines = 4;
 inline constexpr double kMinWrappedShare = 0.6;
 
-// Positions of the '\n' bytes (in UTF-8 `text`) that are soft wraps, in
-// increasing order. Linear in the text's size.
-std::vector<uint32_t> find_soft_wraps(std::string_view text);
+// A soft wrap: its line feed, and the bytes a join removes or empties
+// around it: [join_begin, join_end) runs from the end of the last character
+// shown on its line to the first shown on the next, so it holds the '\n'
+// (and a '\r' before it) and any markup or zero-width characters at the
+// two lines' edges (…贫困人</p>\n<p>口8.59万人: a block tag inside it
+// leaves no line end of its own when the wrap is joined).
+struct SoftWrap {
+  uint32_t lf;
+  uint32_t join_begin;
+  uint32_t join_end;
+};
+
+// The soft wraps of UTF-8 `text`, in increasing order. Lines are measured
+// as shown (display columns): markup the cleaner removes (with
+// `options.strip_markup`) and zero-width characters take none, a character
+// reference (with `options.decode_html`) the columns of its character, so
+// a wrapped page whose lines each carry <p>…</p>, &nbsp; or U+200B is
+// found as the page without them. Linear in the text's size.
+std::vector<SoftWrap> find_soft_wraps(std::string_view text, const NormalizeOptions& options = {});
 
 }  // namespace aidtext
 

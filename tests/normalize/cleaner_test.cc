@@ -408,6 +408,50 @@ BOOST_AUTO_TEST_CASE(markup_owned_and_borrowed_inputs_agree) {
     BOOST_TEST((a.map.to_input({uint32_t(i), uint32_t(i + 1)}) == b.map.to_input({uint32_t(i), uint32_t(i + 1)})));
 }
 
+// Lines are measured as shown: a wrapped page whose lines each carry
+// markup (a PDF converted to HTML, a <p> a line), zero-width characters or
+// a reference is joined as the page without them, and the block tags at a
+// joined wrap leave no line end of their own.
+BOOST_AUTO_TEST_CASE(soft_wraps_are_measured_as_shown) {
+  const std::u32string_view p1 =
+      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
+      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
+  const std::u32string_view p2 =
+      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
+      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
+  const std::string page = "某州关于脱贫攻坚工作情况的报告\n" + wrap_fixed_width(p1, 56) + "\u3000\u3000一、资金投入\n" +
+                           wrap_fixed_width(p2, 56);
+  const Cleaned plain = clean(page);
+  BOOST_REQUIRE(plain.wraps_joined >= 4u);
+  // Each line dressed: `dress(line)`.
+  auto dressed = [&](auto dress) {
+    std::string out;
+    for (size_t begin = 0; begin < page.size();) {
+      const size_t lf = page.find('\n', begin);
+      out += dress(page.substr(begin, lf - begin)) + "\n";
+      begin = lf + 1;
+    }
+    return out;
+  };
+  const std::string html = dressed([](const std::string& l) { return "<p class=\"line\">" + l + "</p>"; });
+  const std::string zero_width = dressed([](std::string l) {
+    for (size_t at = 0; (at = l.find("，", at)) != std::string::npos; at += 6) l.insert(at + 3, "\u200B");
+    return l + "\u200B";
+  });
+  const std::string reference = dressed([](std::string l) {
+    for (size_t at = 0; (at = l.find("年", at)) != std::string::npos;) l.replace(at, 3, "&#24180;");
+    return l;
+  });
+  for (const auto& [name, text] : {std::pair{"html", html}, {"zero-width", zero_width}, {"reference", reference}}) {
+    BOOST_TEST_CONTEXT(name) {
+      const Cleaned c = clean(text);
+      BOOST_TEST(c.wraps_joined == plain.wraps_joined);
+      BOOST_TEST(c.text == plain.text);
+      check_map_inside(c, text);
+    }
+  }
+}
+
 // Soft wraps are found in the input; those inside removed markup (a
 // script's body spans lines) go with it and are not joined a second time.
 BOOST_AUTO_TEST_CASE(markup_spanning_soft_wraps) {
