@@ -116,9 +116,9 @@ uint32_t columns(std::string_view text, uint32_t begin, uint32_t end, const Norm
 // asked in increasing positions; null: none is removed) and hidden
 // characters take no columns, a reference (with `references`) its
 // character's. Markup running past the line's end is text here (a
-// <script> spanning lines is the cleaner's to remove). Sets the columns
-// only when `count` (the line is short enough to count).
-void measure_shown(std::string_view text, Line& l, MarkupFinder* markup, bool references, bool count) {
+// <script> spanning lines is the cleaner's to remove). Sets its columns
+// and its edges.
+void measure_shown(std::string_view text, Line& l, MarkupFinder* markup, bool references) {
   uint32_t columns = 0;
   bool any = false;
   for (uint32_t i = l.begin; i < l.end;) {
@@ -147,7 +147,7 @@ void measure_shown(std::string_view text, Line& l, MarkupFinder* markup, bool re
     i += len;
   }
   if (!any) l.shown_begin = l.shown_end = l.begin;
-  if (count) l.columns = columns;
+  l.columns = columns;
   l.edges_known = true;
 }
 
@@ -228,7 +228,7 @@ std::vector<Line> split_lines(std::string_view text, const NormalizeOptions& opt
     if (end - begin > kMaxWrappedLineBytes) {
       l.columns = kTooWide;
     } else if (bool as_bytes; (l.columns = columns(text, b, e, options, &as_bytes)), !as_bytes) {
-      measure_shown(text, l, options.strip_markup ? &markup : nullptr, options.decode_html, true);
+      measure_shown(text, l, options.strip_markup ? &markup : nullptr, options.decode_html);
     }
     lines.push_back(l);
   });
