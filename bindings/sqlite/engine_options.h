@@ -6,7 +6,7 @@
 // Keys: "rules" (the text of a rule pack), "rules_file" (a path to one; not
 // in aidtext_metrics, see below), and every key of aidtext_options_set():
 // "convert", "encoding", "repair", "strip_pinyin", "fold_width", "html", "markup",
-// "join_wraps", "cjk_spacing", "repeats". Values are JSON strings; true/false stand for "on"/"off".
+// "join_wraps", "cjk_spacing", "cjk_punctuation", "repeats". Values are JSON strings; true/false stand for "on"/"off".
 // Unknown keys, bad values, malformed JSON, a bad rule pack or an unreadable
 // file are SQL errors that say which.
 //

@@ -135,6 +135,11 @@ AIDTEXT_API void aidtext_options_free(aidtext_options* options);
  *               two Chinese characters, two figures or Latin letters, nor
  *               a run of spaces. The offsets still map to the input. (Since
  *               0.4.0; an older library answers AIDTEXT_ERR_UNKNOWN_OPTION.)
+ *   "cjk_punctuation" "on" (default) / "off": write an ASCII '.' that ends
+ *               a Chinese sentence as 。 (减贫1.2万人. -> 减贫1.2万人。) and
+ *               ASCII brackets in Chinese text as （）; figures (8.59),
+ *               list numbers (1. (1)), '?' and the other marks stay. (Since
+ *               0.4.0.)
  * Unknown keys give AIDTEXT_ERR_UNKNOWN_OPTION, bad values
  * AIDTEXT_ERR_INVALID_ARGUMENT. */
 AIDTEXT_API aidtext_status aidtext_options_set(aidtext_options* options, const char* key,

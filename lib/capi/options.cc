@@ -72,6 +72,7 @@ aidtext_status set_option(aidtext::EngineOptions& o, std::string_view key, std::
                : key == "markup"       ? &n.strip_markup
                : key == "join_wraps"   ? &n.join_wraps
                : key == "cjk_spacing"  ? &n.cjk_spacing
+               : key == "cjk_punctuation" ? &n.cjk_punctuation
                : key == "repeats"      ? &n.find_repeats
                                        : nullptr;
   if (flag == nullptr) return fail(AIDTEXT_ERR_UNKNOWN_OPTION, kFn, "unknown option \"" + std::string(key) + "\"");

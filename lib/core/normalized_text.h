@@ -54,6 +54,7 @@ struct NormalizeReport {
   uint32_t invisible_removed = 0;  // zero-width characters and inner BOMs removed
   uint32_t line_ends = 0;          // CRLF / lone CR made LF
   uint32_t wraps_joined = 0;       // soft line wraps of fixed-width text removed
+  uint32_t punctuation_folded = 0; // ASCII . ( ) in Chinese text made 。（） (万人. -> 万人。)
   uint32_t spaces_removed = 0;     // spaces Chinese typography lacks (截至 2019 年底) removed
   uint32_t converted_chars = 0;    // characters changed by traditional -> simplified
   std::vector<Repair> repairs;

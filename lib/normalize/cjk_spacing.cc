@@ -4,23 +4,10 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "normalize/cjk_chars.h"
 
 namespace aidtext {
 namespace {
-
-// Full-width and CJK punctuation that carries its own spacing: 、。〃
-// 〈〉《》「」『』【】〔〕〖〗, the full-width ！（），：；？ and the quotes
-// and marks Chinese text writes with general punctuation (“” ‘’ … —).
-bool is_cjk_punctuation(char32_t c) {
-  if ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x3017)) return true;
-  switch (c) {
-    case 0xFF01: case 0xFF08: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x2014:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 bool is_percent(char32_t c) { return c == '%' || c == 0xFF05; }
@@ -38,16 +25,34 @@ bool space_like(char b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r'
 
 }  // namespace
 
-std::vector<uint32_t> find_cjk_spacing(std::string_view text) {
+std::vector<uint32_t> find_cjk_spacing(std::string_view text, std::span<const uint32_t> punctuation) {
   std::vector<uint32_t> spaces;
   const char* p = text.data();
   const size_t n = text.size();
+  size_t mark = 0;  // the first of `punctuation` not before the space's left neighbour
+  auto folded_at = [&](size_t pos) {
+    while (mark < punctuation.size() && punctuation[mark] < pos) ++mark;
+    return mark < punctuation.size() && punctuation[mark] == pos;
+  };
   for (size_t i = 0; i < n;) {
     const void* hit = std::memchr(p + i, ' ', n - i);
     if (!hit) break;
     const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - p);
     i = at + 1;
     if (at == 0 || at + 1 >= n || space_like(p[at - 1]) || space_like(p[at + 1])) continue;
+    // A mark to be folded is Chinese punctuation already, and so is an
+    // ASCII comma after a Chinese character or mark (人, 比上年: commas
+    // are not folded, cjk_punctuation.h).
+    const bool mark_before = folded_at(at - 1), mark_after = folded_at(at + 1);
+    if (mark_before || mark_after ||
+        (p[at - 1] == ',' && at >= 2 && static_cast<unsigned char>(p[at - 2]) >= 0x80 &&
+         is_cjk([&] {
+           int len = 1;
+           return utf8::decode(text, utf8::char_start_before(text, at - 1), &len);
+         }()))) {
+      spaces.push_back(static_cast<uint32_t>(at));
+      continue;
+    }
     // Every rule has a non-ASCII character on one side at least: spaces
     // between ASCII (English, figures, markup left as text) go at once.
     if (static_cast<unsigned char>(p[at - 1]) < 0x80 && static_cast<unsigned char>(p[at + 1]) < 0x80) continue;

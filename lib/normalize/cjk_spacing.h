@@ -11,8 +11,9 @@
 // A space is typographic, and removed, when it is a single ASCII space
 // (a no-break space or U+3000 is one by then: the cleaner folds them)
 // between
-//   - Chinese punctuation (，。、；：！？（）《》“” …) and anything but a
-//     space, on either side: ， 比上年, 1.75 万人 ，;
+//   - Chinese punctuation (，。、；：！？（）《》“” …), or an ASCII comma
+//     after a Chinese character, and anything but a space, on either
+//     side: ， 比上年, 人, 比上年, 1.75 万人 ，;
 //   - a Chinese character and a digit: 截至 2019, 第 3 批;
 //   - a digit or '%' and a Chinese character: 2019 年, 1.75 万人, 3.2% 的.
 // Never between two Chinese characters (岷县 漳县 渭源县 is a list), nor
@@ -24,6 +25,7 @@
 #define AIDTEXT_NORMALIZE_CJK_SPACING_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -31,8 +33,10 @@ namespace aidtext {
 
 // Positions of the typographic spaces (above) in UTF-8 `text`, in
 // increasing order. Linear in the text's size: a memchr for each space,
-// and the characters beside it.
-std::vector<uint32_t> find_cjk_spacing(std::string_view text);
+// and the characters beside it. `punctuation`: positions (increasing) of
+// ASCII marks that count as the Chinese punctuation they will be folded to
+// (cjk_punctuation.h), so that both passes are made in one (人, 比上年).
+std::vector<uint32_t> find_cjk_spacing(std::string_view text, std::span<const uint32_t> punctuation = {});
 
 }  // namespace aidtext
 

@@ -1,4 +1,5 @@
-// The pipeline: decode -> repair -> clean -> convert -> spacing (cjk_spacing.h),
+// The pipeline: decode -> repair -> clean -> convert -> punctuation and
+// spacing (cjk_punctuation.h, cjk_spacing.h),
 // then the maps composed and repeated passages found.
 //
 // Clean text, the common case, skips the repair stage's own scan when it
@@ -21,6 +22,7 @@
 #include "convert/mapped_writer.h"
 #include "core/repair_output.h"
 #include "encoding/decoder.h"
+#include "normalize/cjk_punctuation.h"
 #include "normalize/cjk_spacing.h"
 #include "normalize/cleaner.h"
 #include "normalize/repeats.h"
@@ -95,13 +97,31 @@ std::optional<NormalizedText> convert_and_finish(std::string_view input, Normali
     text = std::move(v.text);
   }
   // Last, on the text as it will read: spaces the cleaner folded and
-  // figures it folded to ASCII are seen as such (normalize/cjk_spacing.h).
-  if (options.cjk_spacing) {
-    if (const std::vector<uint32_t> spaces = find_cjk_spacing(text); !spaces.empty()) {
+  // figures it folded to ASCII are seen as such. Both passes are written
+  // at once, the spaces found with the marks to be folded counted as the
+  // Chinese punctuation they become (人, 比上年): one more map to compose,
+  // not two (normalize/cjk_punctuation.h, cjk_spacing.h).
+  if (options.cjk_punctuation || options.cjk_spacing) {
+    const std::vector<PunctuationFold> folds =
+        options.cjk_punctuation ? find_cjk_punctuation(text) : std::vector<PunctuationFold>();
+    std::vector<uint32_t> marks;
+    marks.reserve(folds.size());
+    for (const PunctuationFold& f : folds) marks.push_back(f.at);
+    const std::vector<uint32_t> spaces = options.cjk_spacing ? find_cjk_spacing(text, marks) : std::vector<uint32_t>();
+    if (!folds.empty() || !spaces.empty()) {
       MappedWriter w(std::move(text));
-      for (uint32_t at : spaces) w.replace(at, 1, {}, false);
+      // In text order (a fold and a space never share a byte).
+      for (size_t f = 0, sp = 0; f < folds.size() || sp < spaces.size();) {
+        if (sp == spaces.size() || (f < folds.size() && folds[f].at < spaces[sp])) {
+          w.replace_char(folds[f].at, 1, folds[f].folded);
+          ++f;
+        } else {
+          w.replace(spaces[sp++], 1, {}, false);
+        }
+      }
       text = w.finish();
       after = OffsetMap::compose(after, w.take_map());
+      out.report.punctuation_folded = static_cast<uint32_t>(folds.size());
       out.report.spaces_removed = static_cast<uint32_t>(spaces.size());
     }
   }

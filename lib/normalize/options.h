@@ -16,6 +16,7 @@ struct NormalizeOptions {
   bool decode_html = true;    // &nbsp; &amp; &#x4E07;
   bool strip_markup = true;   // HTML tags, comments, <script>/<style> bodies (normalize/markup.h)
   bool join_wraps = true;     // soft line wraps of fixed-width text (normalize/soft_wraps.h)
+  bool cjk_punctuation = true; // ASCII . ( ) in Chinese text -> 。（） (normalize/cjk_punctuation.h)
   bool cjk_spacing = true;    // remove spaces Chinese typography lacks: 2019 年 (normalize/cjk_spacing.h)
   bool find_repeats = true;   // report repeated passages
   ScriptConversion convert = ScriptConversion::kT2S;

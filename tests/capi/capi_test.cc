@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(options_set_checks_keys_and_values) {
   for (const char* v : {"t2s", "hk2s", "tw2s", "none"}) BOOST_TEST(aidtext_options_set(o, "convert", v) == AIDTEXT_OK);
   for (const char* v : {"auto", "UTF-8", "gb18030", "GBK", "big5", "UTF-16LE", "utf-16be"})
     BOOST_TEST(aidtext_options_set(o, "encoding", v) == AIDTEXT_OK);
-  for (const char* k : {"repair", "strip_pinyin", "fold_width", "html", "join_wraps", "repeats", "markup", "cjk_spacing"}) {
+  for (const char* k : {"repair", "strip_pinyin", "fold_width", "html", "join_wraps", "repeats", "markup", "cjk_spacing", "cjk_punctuation"}) {
     BOOST_TEST(aidtext_options_set(o, k, "off") == AIDTEXT_OK);
     BOOST_TEST(aidtext_options_set(o, k, "on") == AIDTEXT_OK);
     BOOST_TEST(aidtext_options_set(o, k, "yes") == AIDTEXT_ERR_INVALID_ARGUMENT);

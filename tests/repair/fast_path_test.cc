@@ -16,6 +16,7 @@
 #include "convert/converter.h"
 #include "convert/mapped_writer.h"
 #include "encoding/decoder.h"
+#include "normalize/cjk_punctuation.h"
 #include "normalize/cjk_spacing.h"
 #include "normalize/cleaner.h"
 #include "normalize/normalizer.h"
@@ -51,7 +52,13 @@ NormalizedText reference(std::string_view input, const NormalizeOptions& o) {
   out.report.converted_chars = v.converted_chars;
   after = OffsetMap::compose(after, v.map);
   std::string text_out = v.text;
-  if (o.cjk_spacing) {  // the pipeline's last pass (normalize/cjk_spacing.h)
+  if (o.cjk_punctuation) {  // the pipeline's last passes (normalize/cjk_punctuation.h, cjk_spacing.h)
+    MappedWriter w(std::string_view{text_out});
+    for (const PunctuationFold& f : find_cjk_punctuation(text_out)) w.replace_char(f.at, 1, f.folded);
+    text_out = w.finish();
+    after = OffsetMap::compose(after, w.take_map());
+  }
+  if (o.cjk_spacing) {
     MappedWriter w(std::string_view{text_out});
     for (uint32_t at : find_cjk_spacing(text_out)) w.replace(at, 1, {}, false);
     text_out = w.finish();

@@ -100,7 +100,7 @@ class Engine:
       convert  "t2s", "hk2s", "tw2s" or "none"
       options  the other keys of aidtext_options_set(): encoding="auto"|"GBK"|...,
                repair, strip_pinyin, fold_width, html, markup, join_wraps, cjk_spacing,
-               repeats
+               cjk_punctuation, repeats
                (True/False or "on"/"off")
     Raises aidtext.Error: UNKNOWN_OPTION, INVALID_ARGUMENT, RULES (the
     message names the bad line), IO.
