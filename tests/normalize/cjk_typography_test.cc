@@ -105,6 +105,37 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+
+// Compares the records of each test article (metric, value, unit, change,
+// time, place, approx) with those of its copy `dress(text)`, skipping the
+// articles whose lines the pipeline joins as soft wraps, written either
+// way: the dressing, put in after the lines were cut, changes their widths
+// (the soft-wrap finder measures the lines before the typography pass).
+// Returns {articles compared, of those read otherwise with the pass off}.
+template <typename Dress>
+std::pair<size_t, size_t> compare_dressed_articles(Dress dress) {
+  const auto e = make_engine(true);
+  const auto off = make_engine(false);
+  size_t compared = 0, differ_without = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(AIDTEXT_SOURCE_DIR) / "tests/metrics/articles")) {
+    if (entry.path().extension() != ".txt") continue;
+    const std::string text = read_file(entry.path());
+    if (!utf8::valid(text)) continue;  // the articles in GBK or Big5
+    uint32_t wraps = 0, dressed_wraps = 0;
+    const std::vector<Row> want = records(*e, text, &wraps);
+    const std::string dressed = dress(text);
+    const std::vector<Row> got = records(*e, dressed, &dressed_wraps);
+    if (wraps > 0 || dressed_wraps > 0) continue;
+    BOOST_TEST_CONTEXT(entry.path().filename().string()) {
+      BOOST_TEST(dressed != text);
+      BOOST_TEST(got == want);
+    }
+    differ_without += records(*off, dressed) != records(*off, text);
+    ++compared;
+  }
+  return {compared, differ_without};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(typographic_spaces_are_found_and_others_are_not) {
@@ -152,28 +183,9 @@ BOOST_AUTO_TEST_CASE(the_pipeline_removes_them_and_maps_to_the_input) {
 }
 
 // Each test article, spaced as sites space text, gives the records of the
-// article as written (metric, value, unit, change, time, place, approx).
-// Articles whose lines the pipeline joins as soft wraps are skipped: the
-// spaces, put in after the lines were cut, change their widths.
+// article as written.
 BOOST_AUTO_TEST_CASE(spaced_articles_give_the_records_of_their_clean_copies) {
-  const auto e = make_engine(true);
-  const auto off = make_engine(false);
-  size_t compared = 0, differ_without = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(AIDTEXT_SOURCE_DIR) / "tests/metrics/articles")) {
-    if (entry.path().extension() != ".txt") continue;
-    const std::string text = read_file(entry.path());
-    if (!utf8::valid(text)) continue;  // the articles in GBK or Big5
-    uint32_t wraps = 0;
-    const std::vector<Row> want = records(*e, text, &wraps);
-    if (wraps > 0) continue;
-    const std::string dressed = spaced(text);
-    BOOST_TEST_CONTEXT(entry.path().filename().string()) {
-      BOOST_TEST(dressed != text);
-      BOOST_TEST(records(*e, dressed) == want);
-    }
-    differ_without += records(*off, dressed) != records(*off, text);
-    ++compared;
-  }
+  const auto [compared, differ_without] = compare_dressed_articles(spaced);
   BOOST_TEST_MESSAGE(compared << " spaced articles compared; " << differ_without << " read otherwise without the removal");
   BOOST_TEST(compared >= 60u);
   // The spaces matter: without their removal most spaced articles read otherwise.
@@ -204,30 +216,9 @@ BOOST_AUTO_TEST_CASE(ascii_marks_in_chinese_text_are_folded_and_others_are_not) 
 }
 
 // Each test article with its Chinese punctuation typed in ASCII gives the
-// records of the article as written. Articles whose lines the pipeline
-// joins as soft wraps, written either way, are skipped: the soft-wrap
-// finder measures the lines before the marks are folded (an ASCII mark is
-// one column, a Chinese one two).
+// records of the article as written.
 BOOST_AUTO_TEST_CASE(articles_in_ascii_punctuation_give_the_records_of_their_clean_copies) {
-  const auto e = make_engine(true);
-  const auto off = make_engine(false);
-  size_t compared = 0, differ_without = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(AIDTEXT_SOURCE_DIR) / "tests/metrics/articles")) {
-    if (entry.path().extension() != ".txt") continue;
-    const std::string text = read_file(entry.path());
-    if (!utf8::valid(text)) continue;  // the articles in GBK or Big5
-    uint32_t wraps = 0, dressed_wraps = 0;
-    const std::vector<Row> want = records(*e, text, &wraps);
-    const std::string dressed = ascii_marks(text);
-    const std::vector<Row> got = records(*e, dressed, &dressed_wraps);
-    if (wraps > 0 || dressed_wraps > 0) continue;
-    BOOST_TEST_CONTEXT(entry.path().filename().string()) {
-      BOOST_TEST(dressed != text);
-      BOOST_TEST(got == want);
-    }
-    differ_without += records(*off, dressed) != records(*off, text);
-    ++compared;
-  }
+  const auto [compared, differ_without] = compare_dressed_articles(ascii_marks);
   BOOST_TEST_MESSAGE(compared << " articles in ASCII punctuation compared; " << differ_without
                               << " read otherwise without the folding");
   BOOST_TEST(compared >= 60u);

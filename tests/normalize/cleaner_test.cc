@@ -187,15 +187,17 @@ std::string wrap_fixed_width(std::u32string_view paragraph, int width) {
   return out + line + "\n";
 }
 
+// Two paragraphs of a report, for the pages the soft-wrap tests lay out.
+constexpr std::u32string_view p1 =
+    U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
+    U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
+constexpr std::u32string_view p2 =
+    U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
+    U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(soft_wraps_of_fixed_width_text_are_joined) {
-  const std::u32string_view p1 =
-      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
-      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
-  const std::u32string_view p2 =
-      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
-      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
   std::string page = "某州关于脱贫攻坚工作情况的报告\n" + wrap_fixed_width(p1, 56) + "\u3000\u3000一、资金投入\n" +
                      wrap_fixed_width(p2, 56);
   Cleaned c = clean(page);
@@ -413,12 +415,6 @@ BOOST_AUTO_TEST_CASE(markup_owned_and_borrowed_inputs_agree) {
 // a reference is joined as the page without them, and the block tags at a
 // joined wrap leave no line end of their own.
 BOOST_AUTO_TEST_CASE(soft_wraps_are_measured_as_shown) {
-  const std::u32string_view p1 =
-      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
-      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
-  const std::u32string_view p2 =
-      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
-      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
   const std::string page = "某州关于脱贫攻坚工作情况的报告\n" + wrap_fixed_width(p1, 56) + "\u3000\u3000一、资金投入\n" +
                            wrap_fixed_width(p2, 56);
   const Cleaned plain = clean(page);
@@ -455,12 +451,6 @@ BOOST_AUTO_TEST_CASE(soft_wraps_are_measured_as_shown) {
 // Soft wraps are found in the input; those inside removed markup (a
 // script's body spans lines) go with it and are not joined a second time.
 BOOST_AUTO_TEST_CASE(markup_spanning_soft_wraps) {
-  const std::u32string_view p1 =
-      U"2019年，全州上下深入贯彻落实习近平总书记关于扶贫工作的重要论述，全力推进脱贫攻坚各项工作，"
-      U"全年减少农村贫困人口8.59万人，贫困发生率由2018年底的10.27%下降到2.26%，永靖县、临夏市实现脱贫摘帽。";
-  const std::u32string_view p2 =
-      U"全年共整合各类财政涉农资金32.6亿元，其中中央财政专项扶贫资金14.8亿元、省级资金6.2亿元；"
-      U"东西部扶贫协作资金3.47亿元，实施协作项目156个。";
   const std::string page =
       "某州关于脱贫攻坚工作情况的报告\n<script>\n" + wrap_fixed_width(p1, 56) + "</script>\n" + wrap_fixed_width(p2, 56);
   Cleaned c = clean(page);
