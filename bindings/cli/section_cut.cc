@@ -201,6 +201,9 @@ size_t section_cut(std::string_view buf, ByteLayout layout, size_t max_section) 
   auto ascii_clause_end = [&](size_t i) {
     if (!whole_ascii(b, i) || !is_clause_end(b[i])) return false;
     if (beside_loose_space(i + 1)) return false;
+    // 附件.doc: a '.' before a Latin letter, which the normalizer folds to 。
+    // at a text's end but not inside one (lib/normalize/cjk_punctuation.h).
+    if (b[i] == '.' && ((b[i + 1] | 0x20) >= 'a' && (b[i + 1] | 0x20) <= 'z')) return false;
     return !((b[i] == ',' || b[i] == '.') && i > 0 && is_digit(b[i - 1]) && is_digit(b[i + 1]));
   };
   if (size_t cut = last_cut_after(lo, hi, ascii_clause_end)) return cut;

@@ -33,7 +33,9 @@ ByteLayout guess_layout(std::string_view head);
 //   2. ASCII whitespace;
 //   3. a Chinese clause end (。！？；，) in UTF-8 when the bytes are valid
 //      UTF-8, else read as GB18030 from the start;
-//   4. ASCII , . ; ! ? : (not between two digits: 1,234 and 3.5 stay whole);
+//   4. ASCII , . ; ! ? : (not between two digits: 1,234 and 3.5 stay whole;
+//      nor a . before a Latin letter, which the normalizer folds to 。 only
+//      at a text's end: 附件.doc);
 //   5. any character, read as in 3 (lead bytes 0x81 and above take one
 //      trail byte, or three when it is a digit: GBK and Big5 read alike).
 // Brackets and quotes are no cut: one between 協(xié) and its word would

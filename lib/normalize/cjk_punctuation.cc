@@ -45,7 +45,7 @@ std::vector<PunctuationFold> find_cjk_punctuation(std::string_view text) {
     int len = 1;
     const char32_t before = i > 0 ? utf8::decode(text, utf8::char_start_before(text, i), &len) : 0;
     const char32_t after = i + 1 < n ? utf8::decode(text, i + 1, &len) : 0;
-    // What follows past one space (，&nbsp;比上年 written ", 比上年").
+    // What follows, past one space (( 张明) for （张明）).
     char32_t beyond = after;
     if (after == ' ' && i + 2 < n) beyond = utf8::decode(text, i + 2, &len);
     const bool chinese = is_cjk(before) || is_cjk(beyond);

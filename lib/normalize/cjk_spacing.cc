@@ -23,6 +23,13 @@ bool typographic(char32_t before, char32_t after) {
 // Bytes that make a space one of a run or put it at a line's edge.
 bool space_like(char b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r'; }
 
+// Whether text[at] is an ASCII comma after a Chinese character or mark.
+bool comma_after_chinese(std::string_view text, size_t at) {
+  if (text[at] != ',' || at == 0 || static_cast<unsigned char>(text[at - 1]) < 0x80) return false;
+  int len = 1;
+  return is_cjk(utf8::decode(text, utf8::char_start_before(text, at), &len));
+}
+
 }  // namespace
 
 std::vector<uint32_t> find_cjk_spacing(std::string_view text, std::span<const uint32_t> punctuation) {
@@ -44,12 +51,7 @@ std::vector<uint32_t> find_cjk_spacing(std::string_view text, std::span<const ui
     // ASCII comma after a Chinese character or mark (人, 比上年: commas
     // are not folded, cjk_punctuation.h).
     const bool mark_before = folded_at(at - 1), mark_after = folded_at(at + 1);
-    if (mark_before || mark_after ||
-        (p[at - 1] == ',' && at >= 2 && static_cast<unsigned char>(p[at - 2]) >= 0x80 &&
-         is_cjk([&] {
-           int len = 1;
-           return utf8::decode(text, utf8::char_start_before(text, at - 1), &len);
-         }()))) {
+    if (mark_before || mark_after || comma_after_chinese(text, at - 1)) {
       spaces.push_back(static_cast<uint32_t>(at));
       continue;
     }
