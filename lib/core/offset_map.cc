@@ -205,6 +205,11 @@ OffsetMap OffsetMap::compose(const OffsetMap& first, const OffsetMap& second) {
   result.pieces_.reserve(second.pieces_.size() + first.pieces_.size());
   const auto& fp = first.pieces_;
   size_t q = 0;  // cursor into first's pieces; second's input is monotone
+  // Moves q to the first piece of `first` whose output ends after `pos`.
+  auto seek = [&](uint32_t pos) {
+    if (q >= fp.size() || fp[q].out_begin > pos) q = first.piece_at_output(pos);
+    while (q < fp.size() && fp[q].out_begin + fp[q].out_len <= pos) ++q;
+  };
   for (const MapPiece& p : second.pieces_) {
     if (p.in_len == 0) {  // inserted text: anchor it at its position
       Range r = first.to_input({p.in_begin, p.in_begin});
@@ -236,8 +241,7 @@ OffsetMap OffsetMap::compose(const OffsetMap& first, const OffsetMap& second) {
       // typography passes' composition of dev 001 was 155k instructions).
       const uint32_t b0 = p.in_begin, b1 = p.in_begin + p.in_len;
       if (!fp.empty()) {
-        if (q >= fp.size() || fp[q].out_begin > b0) q = first.piece_at_output(b0);
-        while (q < fp.size() && fp[q].out_begin + fp[q].out_len <= b0) ++q;
+        seek(b0);
         if (q < fp.size() && fp[q].linear() && fp[q].out_begin <= b0 && b1 <= fp[q].out_begin + fp[q].out_len) {
           result.append(p.out_begin, p.out_len, fp[q].in_begin + (b0 - fp[q].out_begin), p.in_len, /*block=*/true);
           continue;
@@ -248,8 +252,7 @@ OffsetMap OffsetMap::compose(const OffsetMap& first, const OffsetMap& second) {
       continue;
     }
     uint32_t m0 = p.in_begin, m1 = p.in_begin + p.in_len;
-    if (q >= fp.size() || fp[q].out_begin > m0) q = first.piece_at_output(m0);
-    while (q < fp.size() && fp[q].out_begin + fp[q].out_len <= m0) ++q;
+    seek(m0);
     for (size_t k = q; k < fp.size() && fp[k].out_begin < m1; ++k) {
       const MapPiece& f = fp[k];
       uint32_t a = std::max(m0, f.out_begin), b = std::min(m1, f.out_begin + f.out_len);

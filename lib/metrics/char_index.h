@@ -184,7 +184,7 @@ class CharIndex {
   // lead bytes (text/segmenter.h) stops where the index's characters start.
   bool aligned() const { return aligned_; }
   // Whether the text is valid UTF-8: then each character's start is also
-  // where prev_char() walks back to from its end.
+  // where utf8::char_start_before() walks back to from its end.
   bool valid() const { return valid_; }
   // Byte offset of character k (k == size(): the text's end).
   uint32_t offset(size_t k) const { return offsets_[k]; }

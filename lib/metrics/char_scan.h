@@ -86,9 +86,6 @@ inline size_t space_at(std::string_view s, size_t i) {
   return 0;
 }
 
-// Start of the code point that ends at `end` (end > 0); at most 4 bytes back.
-inline size_t prev_char(std::string_view text, size_t end) { return utf8::char_start_before(text, end); }
-
 // Whether `w` is written at text[pos] / ends at text[end]. Most probes fail
 // within the first character (a Han character's last byte tells most apart),
 // so the first three bytes are compared inline before memcmp is called.

@@ -53,7 +53,7 @@ size_t longest_county_start(std::string_view text, size_t b, size_t end, size_t 
   if (b <= floor || b == 0) return b;
   {
     int len = 1;
-    const char32_t d = next_char(text, prev_char(text, b), &len);
+    const char32_t d = next_char(text, utf8::char_start_before(text, b), &len);
     if (d >= 0x10000 || !((kStemChars[d >> 6] >> (d & 63)) & 1)) return b;
   }
   char key[kMaxNameChars * 4];  // text[g, end)'s characters reversed
@@ -61,7 +61,7 @@ size_t longest_county_start(std::string_view text, size_t b, size_t end, size_t 
   size_t lo = 0;  // the table's index
   size_t found = b, g = end;
   for (size_t n = 0; n < kMaxNameChars && g > floor && g > 0; ++n) {
-    const size_t p = prev_char(text, g);
+    const size_t p = utf8::char_start_before(text, g);
     int len = 1;
     if (!utf8::is_han(next_char(text, p, &len)) || g - p > 4) break;
     std::copy(text.begin() + static_cast<std::ptrdiff_t>(p), text.begin() + static_cast<std::ptrdiff_t>(g),

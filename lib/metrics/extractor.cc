@@ -673,7 +673,7 @@ bool year_label(const Quantity& q, std::string_view text) {
   if (year < 1990 || year > 2039) return false;
   if (q.span.begin > 0) {
     int len = 1;
-    const char32_t before = next_char(text, prev_char(text, q.span.begin), &len);
+    const char32_t before = next_char(text, utf8::char_start_before(text, q.span.begin), &len);
     if ((before >= '0' && before <= '9') || before == '.' || (utf8::is_han(before) && before != U'的')) return false;
   }
   int len = 1;
@@ -735,7 +735,7 @@ std::optional<Quantity> zero_closing_pair(const Quantity& from, std::string_view
   constexpr int kMaxBack = 10;
   bool paired = false;
   for (uint32_t p = from.span.begin, n = 0; p > 0 && n < kMaxBack && !paired; ++n) {
-    p = static_cast<uint32_t>(prev_char(text, p));
+    p = static_cast<uint32_t>(utf8::char_start_before(text, p));
     int len = 1;
     const char32_t c = next_char(text, p, &len);
     if (c == U'由' || c == U'从') paired = true;
@@ -771,7 +771,7 @@ std::vector<Quantity> zero_word_figures(std::string_view text, const CharIndex& 
   std::vector<char32_t> lasts;
   for (const std::string& w : rules.zero_words) {
     int len = 1;
-    const char32_t c = next_char(w, prev_char(w, w.size()), &len);
+    const char32_t c = next_char(w, utf8::char_start_before(w, w.size()), &len);
     if (std::find(lasts.begin(), lasts.end(), c) == lasts.end()) lasts.push_back(c);
   }
   std::vector<uint32_t> ends;

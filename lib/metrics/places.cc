@@ -122,7 +122,7 @@ bool six_byte_key(std::string_view text, size_t b, uint64_t* key) {
 }
 
 // `k`: the suffix's index in `chars`, whose offsets give the characters'
-// bounds when the text is valid UTF-8 (as prev_char() and next_char() would).
+// bounds when the text is valid UTF-8 (as utf8::char_start_before() and next_char() would).
 // `word_begin`: where the not-place word found starts when it ends at the
 // suffix (全县, 门市), SIZE_MAX when it starts at it (县城, 市场).
 bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const RulePackData& rules,
@@ -140,7 +140,7 @@ bool is_generic(std::string_view text, const CharIndex& chars, size_t k, const R
   };
   // Words ending at the suffix: the suffix and the character before it.
   if (here > 0) {
-    const size_t b = chars.valid() ? chars.offset(k - 1) : prev_char(text, here);
+    const size_t b = chars.valid() ? chars.offset(k - 1) : utf8::char_start_before(text, here);
     if (valid_pair_key(b, here, end) || (end - b == 6 && six_byte_key(text, b, &key)) ||
         two_char_key(text.substr(b, end - b), true, &key)) {
       if (RulePackData::may_hold(rules.not_place_end_filter, key))
@@ -373,7 +373,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
     if (distinct.insert(name, static_cast<uint32_t>(names.size()), &number[i])) {
       names.push_back(name);
       certain.push_back(0);
-      const std::string_view stem = name.substr(0, prev_char(name, name.size()));
+      const std::string_view stem = name.substr(0, utf8::char_start_before(name, name.size()));
       // The first mention of each stem of two characters or more, for
       // find_bare (while no mention is dropped or cut).
       if (stems.insert(stem) && stem.size() >= 6) stem_firsts_.push_back(static_cast<uint32_t>(i));
@@ -441,7 +441,7 @@ void PlaceIndex::drop_swallowing_names(const RulePackData& rules) {
 std::string_view PlaceIndex::venue_before(std::string_view text, size_t at) {
   size_t b = at;
   for (int n = 1; n <= 4 && b > 0; ++n) {
-    b = prev_char(text, b);
+    b = utf8::char_start_before(text, b);
     int len = 1;
     const char32_t c = next_char(text, b, &len);
     if (!utf8::is_han(c)) break;
@@ -482,7 +482,7 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
   }
   // The character that ends at b (the start of character kb): its start
   // and code point, from the index when the text is valid UTF-8 (then
-  // prev_char() and next_char() would find the same), where decoding took
+  // utf8::char_start_before() and next_char() would find the same), where decoding took
   // a tenth of the walk's instructions.
   const bool indexed = chars.valid();
   auto char_before = [&](size_t b, size_t kb, size_t* start) -> char32_t {
@@ -490,7 +490,7 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
       *start = chars.offset(kb - 1);
       return chars.at(kb - 1);
     }
-    *start = prev_char(text, b);
+    *start = utf8::char_start_before(text, b);
     int len = 1;
     return next_char(text, *start, &len);
   };
@@ -566,7 +566,7 @@ void PlaceIndex::add_suffixed(std::string_view text, const CharIndex& chars, siz
   }
   if (!delimited) {
     // No boundary in sight: most names have a two-character stem.
-    b = indexed ? chars.offset(ks - 2) : prev_char(text, prev_char(text, here));
+    b = indexed ? chars.offset(ks - 2) : utf8::char_start_before(text, utf8::char_start_before(text, here));
     k = 2;
   }
   // A county-level name the walk cut (从江县 at 从, 共和县 at 共, 和林格尔县
@@ -597,7 +597,7 @@ void PlaceIndex::add_autonomous(std::string_view text, size_t here, size_t end, 
   size_t b = here - 6;  // before 自治
   int k = 0;
   while (b > *prev_end && b > 0) {
-    size_t p = prev_char(text, b);
+    size_t p = utf8::char_start_before(text, b);
     int len = 1;
     const char32_t d = next_char(text, p, &len);
     if (!utf8::is_han(d) || stop_char(d)) break;
@@ -647,13 +647,13 @@ void PlaceIndex::find_bare(std::string_view text, const CharIndex& chars, const 
   if (stem_firsts_valid_) {
     for (uint32_t i : stem_firsts_) {
       const PlaceMention& m = mentions_[i];
-      add_own(std::string_view(m.name.data(), prev_char(m.name, m.name.size())),
+      add_own(std::string_view(m.name.data(), utf8::char_start_before(m.name, m.name.size())),
               text.substr(m.span.begin, m.span.end - m.span.begin));
     }
   } else {
     ViewSet stems;
     for (const PlaceMention& m : mentions_) {
-      std::string_view stem(m.name.data(), prev_char(m.name, m.name.size()));
+      std::string_view stem(m.name.data(), utf8::char_start_before(m.name, m.name.size()));
       if (stem.size() < 6 || !stems.insert(stem)) continue;
       add_own(stem, text.substr(m.span.begin, m.span.end - m.span.begin));
     }
@@ -974,7 +974,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
         (starts_at(text, m.span.end, "）") || starts_at(text, m.span.end, ")"))) {
       const size_t open = ends_at(text, chain_begin, "（") ? chain_begin - 3 : chain_begin - 1;
       int len = 1;
-      if (open > 0 && utf8::is_han(next_char(text, prev_char(text, open), &len))) {
+      if (open > 0 && utf8::is_han(next_char(text, utf8::char_start_before(text, open), &len))) {
         m.governs = false;
         continue;
       }
@@ -1080,7 +1080,7 @@ void PlaceIndex::classify(std::string_view text, const RulePackData& rules) {
   // area (我县, 本县) is that place's.
   if (focus_.empty() && !org_area_.empty()) {
     const std::string_view name = org_area_;
-    const std::string_view suffix = name.substr(prev_char(name, name.size()));
+    const std::string_view suffix = name.substr(utf8::char_start_before(name, name.size()));
     for (std::string_view self : {"我", "本"})
       if (find_bytes(text, std::string(self) + std::string(suffix)) != std::string_view::npos) self_area_ = org_area_;
   }

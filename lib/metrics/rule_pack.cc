@@ -710,7 +710,7 @@ void RulePackData::finish() {
   }
   for (const std::string& w : places) {
     int len = 1;
-    const char32_t c = utf8::decode(w, prev_char(w, w.size()), &len);
+    const char32_t c = utf8::decode(w, utf8::char_start_before(w, w.size()), &len);
     if (c < 0x10000) char_classes[c] |= kPlaceEndClass;
   }
   place_first_chars.clear();
@@ -752,7 +752,7 @@ void RulePackData::finish() {
   time_start_after_filter = WordEndFilter({&time_start_after}, WordEndFilter::kStarts);
   for (const std::string& w : time_spans) time_span_hashes.push_back(w.find('#'));
   auto add_last = [](const std::string& w, std::vector<std::string>* lasts) {
-    std::string last = w.substr(prev_char(w, w.size()));  // words are never empty
+    std::string last = w.substr(utf8::char_start_before(w, w.size()));  // words are never empty
     if (std::find(lasts->begin(), lasts->end(), last) == lasts->end()) lasts->push_back(std::move(last));
   };
   for (const std::string& w : time_spans) add_last(w, &time_span_lasts);
@@ -763,7 +763,7 @@ void RulePackData::finish() {
   auto mark_last = [&](std::string_view w) {
     if (w.empty()) return;
     int len = 1;
-    const char32_t c = next_char(w, prev_char(w, w.size()), &len);
+    const char32_t c = next_char(w, utf8::char_start_before(w, w.size()), &len);
     if (c < 0x10000) char_classes[c] |= kRareWordClass;
   };
   for (const std::string& w : time_spans) mark_last(w);

@@ -215,7 +215,7 @@ void TimeResolver::add_plan_periods() {
   std::vector<std::string_view> lasts;
   for (const RulePackData::PlanPeriod& plan : rules_.plan_periods) {
     const std::string_view name = plan.name;  // never empty
-    const std::string_view last = name.substr(prev_char(name, name.size()));
+    const std::string_view last = name.substr(utf8::char_start_before(name, name.size()));
     if (!last.empty() && std::find(lasts.begin(), lasts.end(), last) == lasts.end()) lasts.push_back(last);
   }
   for (std::string_view last : lasts)

@@ -42,6 +42,9 @@ std::vector<PunctuationFold> find_cjk_punctuation(std::string_view text) {
   bool open_seen = false;
   for (size_t i = next_mark(p, 0, n); i < n; i = next_mark(p, i + 1, n)) {
     const unsigned char mark = p[i];
+    // A '.' after ASCII other than % (8.59, 1.加强, www.) folds never: the
+    // commonest '.' goes without decoding its neighbours.
+    if (mark == '.' && (i == 0 || (p[i - 1] < 0x80 && p[i - 1] != '%'))) continue;
     int len = 1;
     const char32_t before = i > 0 ? utf8::decode(text, utf8::char_start_before(text, i), &len) : 0;
     const char32_t after = i + 1 < n ? utf8::decode(text, i + 1, &len) : 0;

@@ -73,9 +73,6 @@ inline size_t next_candidate(const unsigned char* p, size_t i, size_t n) {
 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
-bool is_zero_width(char32_t c) {
-  return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
-}
 
 char32_t char_at(std::string_view text, size_t pos) {
   if (pos >= text.size()) return 0;
@@ -279,7 +276,7 @@ class Cleaner {
   // and, for context, starts at `start`): sets *repl and counts, or returns
   // false when c stays as it is.
   bool fold(char32_t c, size_t end, char* buf, std::string_view* repl, size_t start = SIZE_MAX) {
-    if (is_zero_width(c)) {
+    if (is_deleted_invisible(c)) {
       ++out_->invisible_removed;
       *repl = {};
       return true;

@@ -47,6 +47,12 @@
 
 namespace aidtext {
 
+// The invisible characters the cleaner deletes: zero-width ones
+// (U+200B..U+200F, U+2060, U+FEFF) and the soft hyphen U+00AD.
+inline bool is_deleted_invisible(char32_t c) {
+  return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD;
+}
+
 struct Cleaned {
   std::string text;
   OffsetMap map;                  // text byte -> input byte range

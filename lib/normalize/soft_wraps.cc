@@ -7,6 +7,7 @@
 #endif
 
 #include "core/utf8.h"
+#include "normalize/cleaner.h"
 #include "normalize/html_reference.h"
 #include "normalize/markup.h"
 
@@ -45,8 +46,8 @@ struct Line {
   bool edges_known = false;  // the four above are set (edges())
 };
 
-// Characters the cleaner deletes: zero-width ones and the soft hyphen.
-bool hidden(char32_t c) { return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD; }
+// Characters the cleaner deletes (normalize/cleaner.h): no columns.
+bool hidden(char32_t c) { return is_deleted_invisible(c); }
 
 // Display columns of a character: two from U+0800 on (three or four UTF-8
 // bytes), one below, none for a hidden one.
@@ -151,16 +152,19 @@ void measure_shown(std::string_view text, Line& l, MarkupFinder* markup, bool re
   l.edges_known = true;
 }
 
-// The first and last characters of text[begin, end) (no markup to skip).
-void plain_edges(std::string_view text, Line& l) {
-  l.shown_begin = l.begin;
+// What is shown of line `l` from byte `from` on, with nothing unshown in
+// it: its first and last characters.
+void plain_edges(std::string_view text, Line& l, uint32_t from) {
+  l.shown_begin = from;
   l.shown_end = l.end;
-  if (l.end == l.begin) return;
+  l.first = l.last = 0;
+  if (from >= l.end) {
+    l.shown_end = from;
+    return;
+  }
   int len = 1;
-  l.first = utf8::decode(text, l.begin, &len);
-  size_t p = l.end - 1;
-  while (p > l.begin && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-  l.last = utf8::decode(text, p, &len);
+  l.first = utf8::decode(text, from, &len);
+  l.last = utf8::decode(text, utf8::char_start_before(text, l.end), &len);
 }
 
 // A line too long to count: only its first shown character matters (it
@@ -168,39 +172,25 @@ void plain_edges(std::string_view text, Line& l) {
 // hidden characters at its start.
 void lead_edge(std::string_view text, Line& l, MarkupFinder& markup, const NormalizeOptions& options) {
   uint32_t i = l.begin;
+  char32_t reference = 0;  // the character of a reference shown first
   while (i < l.end && unshown_at(text, i, options)) {
     if (text[i] == '<') {
       const Markup m = markup.at(i);
       if (m.length == 0 || i + m.length > l.end) break;
       i += static_cast<uint32_t>(m.length);
-      continue;
-    }
-    char32_t c;
-    int len = 1;
-    if (text[i] == '&') {
-      const size_t ref = html_reference_length(text, i, &c);
-      if (ref == 0 || !hidden(c)) break;
+    } else if (text[i] == '&') {
+      const size_t ref = html_reference_length(text, i, &reference);
+      if (ref == 0 || !hidden(reference)) break;
+      reference = 0;
       i += static_cast<uint32_t>(ref);
-      continue;
+    } else {
+      int len = 1;
+      utf8::decode(text, i, &len);
+      i += static_cast<uint32_t>(len);
     }
-    c = utf8::decode(text, i, &len);
-    i += static_cast<uint32_t>(len);
   }
-  plain_edges(text, l);
-  if (i < l.end) {
-    l.shown_begin = i;
-    Line rest = l;
-    rest.begin = i;
-    plain_edges(text, rest);
-    l.first = rest.first;
-    if (text[i] == '&') {
-      char32_t c;
-      if (html_reference_length(text, i, &c) > 0) l.first = c;
-    }
-  } else {
-    l.shown_begin = l.shown_end = l.begin;
-    l.first = l.last = 0;
-  }
+  plain_edges(text, l, i);
+  if (reference != 0) l.first = reference;
 }
 
 // Sets what is shown of line `l` (edges_known), when a wrap may follow it
@@ -212,7 +202,7 @@ void edges(std::string_view text, Line& l, MarkupFinder& markup, const Normalize
   if (l.columns == kTooWide) {
     lead_edge(text, l, markup, options);
   } else {
-    plain_edges(text, l);  // measured by its bytes: nothing unshown in it
+    plain_edges(text, l, l.begin);  // measured by its bytes: nothing unshown in it
   }
 }
 
